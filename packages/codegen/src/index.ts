@@ -1,0 +1,8 @@
+export { runGen } from './run.js';
+export type { GenResult } from './run.js';
+export { generate, extractMessages, typeNameOf, GENERATED_HEADER, OUT } from './generate.js';
+export type { CatalogEntry } from './generate.js';
+export { loadSchemas, parseSchemaFile, findSchemaFiles } from './loadSchemas.js';
+export type { SchemaFile } from './loadSchemas.js';
+export { lintSchemas, bundleOf } from './lintSchemas.js';
+export { SchemaError, SchemaErrors } from './SchemaError.js';

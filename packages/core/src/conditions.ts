@@ -1,0 +1,117 @@
+import type { FormModel, FormNode } from './model.js';
+import { getAtPointer } from './resolveRef.js';
+import type { JsonSchema } from './schema.js';
+
+/** Thrown when an `if` uses more than the subset the model evaluates without a validator. */
+export class UnsupportedConditionError extends Error {
+  constructor(readonly keyword: string, readonly where: string) {
+    super(`Condition keyword "${keyword}" at ${where} is not supported: use properties with const, enum or contains, and required`);
+    this.name = 'UnsupportedConditionError';
+  }
+}
+
+const SUPPORTED = new Set(['properties', 'required', 'const', 'enum', 'contains', '$comment', 'type']);
+
+/** Checks that an `if` schema stays in the evaluated subset; returns the first unsupported keyword's pointer. */
+export function findUnsupportedCondition(schema: JsonSchema, pointer = ''): { keyword: string; pointer: string } | undefined {
+  for (const [k, v] of Object.entries(schema)) {
+    if (!SUPPORTED.has(k)) return { keyword: k, pointer: `${pointer}/${k}` };
+    if (k === 'properties') {
+      for (const [name, sub] of Object.entries(v as Record<string, JsonSchema>)) {
+        const found = findUnsupportedCondition(sub, `${pointer}/properties/${name}`);
+        if (found) return found;
+      }
+    }
+    if (k === 'contains') {
+      const found = findUnsupportedCondition(v as JsonSchema, `${pointer}/contains`);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function typeMatches(type: string | string[], value: unknown): boolean {
+  const types = Array.isArray(type) ? type : [type];
+  return types.some((t) =>
+    t === 'array' ? Array.isArray(value)
+    : t === 'object' ? value !== null && typeof value === 'object' && !Array.isArray(value)
+    : t === 'integer' ? Number.isInteger(value)
+    : t === 'null' ? value === null
+    : typeof value === t,
+  );
+}
+
+/** Evaluates an `if` schema of the supported subset against a value, as JSON Schema would. */
+export function matchesCondition(schema: JsonSchema, value: unknown): boolean {
+  const bad = findUnsupportedCondition(schema);
+  if (bad) throw new UnsupportedConditionError(bad.keyword, bad.pointer);
+  return matches(schema, value);
+}
+
+function matches(schema: JsonSchema, value: unknown): boolean {
+  if (schema.type !== undefined && !typeMatches(schema.type, value)) return false;
+  if ('const' in schema && !deepEqual(schema.const, value)) return false;
+  if (schema.enum !== undefined && !schema.enum.some((e) => deepEqual(e, value))) return false;
+  if (schema.contains !== undefined) {
+    if (Array.isArray(value) && !value.some((v) => matches(schema.contains!, v))) return false;
+  }
+  const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (isObject) {
+    const obj = value as Record<string, unknown>;
+    for (const r of schema.required ?? []) if (!(r in obj)) return false;
+    for (const [k, sub] of Object.entries(schema.properties ?? {})) {
+      if (k in obj && !matches(sub, obj[k])) return false;
+    }
+  }
+  return true;
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/**
+ * Whether a node is shown for this data: its own condition holds and so do its ancestors'. `base` is the pointer
+ * prefix of a repeat row when the node belongs to a row's item tree.
+ */
+export function isVisible(model: FormModel, node: FormNode, data: unknown, base = ''): boolean {
+  if (node.condition && !matchesCondition(node.condition.if, getAtPointer(data, base + node.condition.scope) ?? {})) return false;
+  const parentPointer = node.pointer.replace(/\/[^/]*$/, '');
+  if (parentPointer === node.pointer || node.pointer === '') return true;
+  const parent = model.byPointer.get(parentPointer);
+  return parent ? isVisible(model, parent, data, base) : true;
+}
+
+/** A copy of the data without the values of hidden nodes: what is submitted and printed as answered. */
+export function pruneHidden<T>(model: FormModel, data: T): T {
+  const copy = structuredCloneJson(data);
+  const walk = (node: FormNode) => {
+    if (node.condition && !matchesCondition(node.condition.if, getAtPointer(data, node.condition.scope) ?? {})) {
+      deleteAtPointer(copy, node.pointer);
+      return;
+    }
+    node.children.forEach(walk);
+  };
+  walk(model.root);
+  return copy;
+}
+
+function structuredCloneJson<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+function deleteAtPointer(data: unknown, pointer: string): void {
+  const segs = pointer.split('/').slice(1);
+  const last = segs.pop();
+  let cur: unknown = data;
+  for (const s of segs) {
+    if (cur === null || typeof cur !== 'object') return;
+    cur = (cur as Record<string, unknown>)[s];
+  }
+  if (cur !== null && typeof cur === 'object' && last !== undefined) delete (cur as Record<string, unknown>)[last];
+}

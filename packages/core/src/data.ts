@@ -1,0 +1,36 @@
+import { escapePointerSegment, getAtPointer, unescapePointerSegment } from './resolveRef.js';
+
+export { getAtPointer };
+
+/**
+ * Returns a copy of `data` with `value` set at `pointer`, creating objects (or arrays, for numeric segments) on the
+ * way; `undefined` deletes the value and empties left behind.
+ */
+export function setAtPointer<T>(data: T, pointer: string, value: unknown): T {
+  const segs = pointer.split('/').slice(1).map(unescapePointerSegment);
+  if (segs.length === 0) return value as T;
+  const set = (cur: unknown, i: number): unknown => {
+    const seg = segs[i]!;
+    const container: Record<string, unknown> | unknown[] = Array.isArray(cur)
+      ? [...cur]
+      : cur !== null && typeof cur === 'object'
+        ? { ...(cur as Record<string, unknown>) }
+        : /^\d+$/.test(seg) ? [] : {};
+    const next = i === segs.length - 1 ? value : set((container as Record<string, unknown>)[seg], i + 1);
+    if (next === undefined || (isEmptyObject(next) && i < segs.length - 1)) {
+      if (Array.isArray(container)) container[Number(seg)] = undefined;
+      else delete (container as Record<string, unknown>)[seg];
+    } else (container as Record<string, unknown>)[seg] = next;
+    return container;
+  };
+  return set(data, 0) as T;
+}
+
+function isEmptyObject(v: unknown): boolean {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
+}
+
+/** Joins pointer segments, escaping each. */
+export function pointerOf(...segments: (string | number)[]): string {
+  return segments.map((s) => '/' + escapePointerSegment(String(s))).join('');
+}

@@ -1,0 +1,76 @@
+import type { FormModel, FormNode } from './model.js';
+import { formatMessageKey } from './messageKey.js';
+import { escapePointerSegment, unescapePointerSegment } from './resolveRef.js';
+
+/** The shape of a validator error (ajv's `ErrorObject`), kept minimal so the core needs no validator. */
+export interface ValidatorError {
+  instancePath: string;
+  schemaPath?: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** A validation error placed on the form: the data pointer it concerns, and the node there (when there is one). */
+export interface ValidationIssue {
+  pointer: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  /** The validator's own English message, the last fallback. */
+  message: string;
+  node?: FormNode;
+  /** Message keys to try in order: the field's own, then the generic one. */
+  messageKeys: string[];
+}
+
+/** Keywords whose errors only repeat the errors of their sub-schemas. */
+const WRAPPERS = new Set(['if', 'allOf', 'anyOf', 'oneOf']);
+
+/** Finds the node for a data pointer, stepping through repeat rows (`/plan/legal/0/measures`). */
+export function findNode(model: FormModel, pointer: string): FormNode | undefined {
+  const direct = model.byPointer.get(pointer);
+  if (direct) return direct;
+  let node: FormNode | undefined = model.root;
+  const segs = pointer.split('/').slice(1).map(unescapePointerSegment);
+  for (let i = 0; i < segs.length && node; i++) {
+    const seg = segs[i]!;
+    if (node.kind === 'repeat') {
+      if (!/^\d+$/.test(seg)) return undefined;
+      node = node.item;
+      continue;
+    }
+    node = node.children.find((c) => c.name === seg);
+  }
+  return node;
+}
+
+/** Turns validator errors into issues placed on nodes, with the message keys to look up. */
+export function mapErrors(model: FormModel, errors: readonly ValidatorError[] | null | undefined): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  for (const e of errors ?? []) {
+    if (WRAPPERS.has(e.keyword)) continue;
+    let pointer = e.instancePath;
+    if (e.keyword === 'required' && typeof e.params.missingProperty === 'string') {
+      pointer += '/' + escapePointerSegment(e.params.missingProperty);
+    } else if (e.keyword === 'dependentRequired' && typeof e.params.missingProperty === 'string') {
+      pointer += '/' + escapePointerSegment(e.params.missingProperty);
+    } else if (e.keyword === 'additionalProperties' && typeof e.params.additionalProperty === 'string') {
+      pointer += '/' + escapePointerSegment(e.params.additionalProperty);
+    }
+    const id = `${pointer}|${e.keyword}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const node = findNode(model, pointer);
+    const messageKeys: string[] = [];
+    if (node) {
+      const base = node.label.key.replace(/\.title$/, '');
+      messageKeys.push(formatMessageKey({ ns: node.label.ns, key: `${base}.error.${e.keyword}` }));
+    }
+    messageKeys.push(`ui:error.${e.keyword}`);
+    const issue: ValidationIssue = { pointer, keyword: e.keyword, params: e.params, message: e.message ?? e.keyword, messageKeys };
+    if (node) issue.node = node;
+    out.push(issue);
+  }
+  return out;
+}

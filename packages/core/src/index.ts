@@ -1,0 +1,20 @@
+export type { JsonSchema, KomekAnnotation, FormMeta, FormKind, SchemaBundle } from './schema.js';
+export type { FormNode, FormModel, NodeKind, ChoiceOption, Condition } from './model.js';
+export { resolveRef, getAtPointer, escapePointerSegment, unescapePointerSegment, UnresolvedRefError } from './resolveRef.js';
+export type { SchemaLocation } from './resolveRef.js';
+export { messageKeyAt, namespaceOf, formatMessageKey } from './messageKey.js';
+export type { MessageKey } from './messageKey.js';
+export { buildFormModel, effectiveSchema, NotAFormError } from './buildFormModel.js';
+export type { EffectiveSchema } from './buildFormModel.js';
+export {
+  rankWith, and, or, kindIs, typeIs, formatIs, widgetIs, hasEnum, isMultiChoice, isLongText,
+  defaultWidgets, resolveWidget, NOT_APPLICABLE,
+} from './widgets.js';
+export type { Tester, NodePredicate, WidgetEntry } from './widgets.js';
+export { matchesCondition, findUnsupportedCondition, isVisible, pruneHidden, UnsupportedConditionError } from './conditions.js';
+export { setAtPointer, pointerOf } from './data.js';
+export { mapErrors, findNode } from './errors.js';
+export type { ValidatorError, ValidationIssue } from './errors.js';
+export { englishTranslator, interpolate, translate } from './translator.js';
+export type { Translator } from './translator.js';
+export { walkNodes, isInputNode } from './walk.js';

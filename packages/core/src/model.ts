@@ -1,0 +1,67 @@
+import type { FormMeta, JsonSchema, KomekAnnotation, SchemaBundle } from './schema.js';
+import type { MessageKey } from './messageKey.js';
+
+/** The kinds of node a form is made of. */
+export type NodeKind =
+  | 'form'
+  | 'group'
+  | 'indicators'
+  | 'field'
+  | 'signature'
+  | 'static'
+  | 'checklist'
+  | 'needsTable'
+  | 'needRow'
+  | 'planTable'
+  | 'repeat';
+
+/** One choice of a single- or multiple-choice field. */
+export interface ChoiceOption {
+  value: string;
+  label: MessageKey;
+  /** English text from the schema, the fallback of every language. */
+  text: string;
+}
+
+/** The condition that shows a conditional node: the `if` of its parent and where that parent sits. */
+export interface Condition {
+  /** Pointer of the object whose data the `if` is evaluated against. */
+  scope: string;
+  if: JsonSchema;
+}
+
+/** One node of the form model. Pointers are JSON pointers into the form's data. */
+export interface FormNode {
+  kind: NodeKind;
+  /** Data property name ('' for the form). */
+  name: string;
+  /** JSON pointer of this node's data, e.g. `/passport/number`. Rows of a repeat use `/-` as placeholder. */
+  pointer: string;
+  label: MessageKey;
+  /** English label from the schema. */
+  text: string;
+  description?: { key: MessageKey; text: string };
+  number?: string;
+  line?: number;
+  derived?: string;
+  required: boolean;
+  /** The widget kind resolved by the ranked testers (fields only). */
+  widget?: string;
+  options?: ChoiceOption[];
+  condition?: Condition;
+  /** The effective schema of the node, `$ref`s merged with the sibling keywords of the place. */
+  schema: JsonSchema;
+  annotation: KomekAnnotation;
+  children: FormNode[];
+  /** For a repeat: the node tree of one item, with pointers relative to the item. */
+  item?: FormNode;
+}
+
+/** The whole form: its metadata and the node tree. */
+export interface FormModel {
+  meta: FormMeta;
+  bundle: SchemaBundle;
+  root: FormNode;
+  /** Every node by data pointer. */
+  byPointer: Map<string, FormNode>;
+}

@@ -1,0 +1,86 @@
+/** A JSON Schema (draft 2020-12) object as Komek writes it. Only the parts the model reads are typed. */
+export interface JsonSchema {
+  $id?: string;
+  $ref?: string;
+  $comment?: string;
+  title?: string;
+  description?: string;
+  type?: string | string[];
+  format?: string;
+  enum?: unknown[];
+  const?: unknown;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  minItems?: number;
+  maxItems?: number;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  allOf?: JsonSchema[];
+  if?: JsonSchema;
+  then?: JsonSchema;
+  else?: JsonSchema;
+  not?: JsonSchema;
+  contains?: JsonSchema;
+  dependentRequired?: Record<string, string[]>;
+  additionalProperties?: boolean | JsonSchema;
+  $defs?: Record<string, JsonSchema>;
+  'x-komek'?: KomekAnnotation;
+  [keyword: string]: unknown;
+}
+
+/** The `x-komek` annotation: everything the schema says beyond validation. */
+export interface KomekAnnotation {
+  form?: FormMeta;
+  /** Printed numbering, e.g. "3.5". */
+  number?: string;
+  /** Line of the guidelines' source text. */
+  line?: number;
+  /** Present when the part is not printed but implied by the text: the reason. */
+  derived?: string | boolean;
+  kind?: 'group' | 'indicators' | 'needsTable' | 'needRow' | 'planTable' | 'planRow' | 'signature' | 'static';
+  widget?: string;
+  enumTitles?: Record<string, string>;
+  layout?: 'inline' | 'stack';
+  role?: string;
+  alert?: string;
+  [annotation: string]: unknown;
+}
+
+/** Form-level metadata in the root schema's `x-komek.form`. */
+export interface FormMeta {
+  id: string;
+  country: 'KZ' | 'KG' | 'TJ';
+  sop: string;
+  step: string;
+  formNumber: string | null;
+  kind: FormKind;
+  printed: boolean;
+  sourceLines?: string;
+  derivedFrom?: string;
+  version: string;
+  personalData?: boolean;
+  languages?: string[];
+}
+
+export type FormKind =
+  | 'application'
+  | 'checklist'
+  | 'consent'
+  | 'refusal'
+  | 'questionnaire'
+  | 'agreement'
+  | 'needs-assessment'
+  | 'plan'
+  | 'claim';
+
+/**
+ * A form schema with every file it refers to, keyed by `$id`: what the model needs to walk a form without
+ * fetching anything.
+ */
+export interface SchemaBundle {
+  root: string;
+  schemas: Record<string, JsonSchema>;
+}

@@ -1,0 +1,78 @@
+import type { FormNode } from './model.js';
+
+/** Decides how well a renderer fits a node: a rank, or -1 for "not applicable". */
+export type Tester = (node: FormNode) => number;
+/** A predicate over nodes, combined into testers. */
+export type NodePredicate = (node: FormNode) => boolean;
+
+/** The rank for "not applicable". */
+export const NOT_APPLICABLE = -1;
+
+/** A tester that gives `rank` where the predicate holds. */
+export function rankWith(rank: number, predicate: NodePredicate): Tester {
+  return (node) => (predicate(node) ? rank : NOT_APPLICABLE);
+}
+
+/** All predicates hold. */
+export function and(...predicates: NodePredicate[]): NodePredicate {
+  return (node) => predicates.every((p) => p(node));
+}
+
+/** Any predicate holds. */
+export function or(...predicates: NodePredicate[]): NodePredicate {
+  return (node) => predicates.some((p) => p(node));
+}
+
+/** The node is of this kind. */
+export const kindIs = (kind: FormNode['kind']): NodePredicate => (node) => node.kind === kind;
+/** The schema type is this one. */
+export const typeIs = (type: string): NodePredicate => (node) => node.schema.type === type;
+/** The schema format is this one. */
+export const formatIs = (format: string): NodePredicate => (node) => node.schema.format === format;
+/** The schema asks for this widget in `x-komek.widget`. */
+export const widgetIs = (widget: string): NodePredicate => (node) => node.annotation.widget === widget;
+/** The schema has an `enum`. */
+export const hasEnum: NodePredicate = (node) => Array.isArray(node.schema.enum);
+/** An array of enum values. */
+export const isMultiChoice: NodePredicate = (node) => node.schema.type === 'array' && Array.isArray(node.schema.items?.enum);
+/** A long text: asked for, or allowed over 500 characters. */
+export const isLongText: NodePredicate = (node) =>
+  node.annotation.widget === 'textarea' || (node.schema.type === 'string' && (node.schema.maxLength ?? 0) > 500);
+
+/** A registered widget: its name and tester. */
+export interface WidgetEntry<T = string> {
+  tester: Tester;
+  widget: T;
+}
+
+/**
+ * The widget kinds of the core, ranked. Renderers map each name to their own drawing; a renderer may register
+ * more entries with higher ranks.
+ */
+export const defaultWidgets: WidgetEntry[] = [
+  { widget: 'unknown', tester: () => 0 },
+  { widget: 'text', tester: rankWith(1, typeIs('string')) },
+  { widget: 'textarea', tester: rankWith(2, and(typeIs('string'), isLongText)) },
+  { widget: 'date', tester: rankWith(3, formatIs('date')) },
+  { widget: 'number', tester: rankWith(1, or(typeIs('integer'), typeIs('number'))) },
+  { widget: 'choice', tester: rankWith(3, hasEnum) },
+  { widget: 'multichoice', tester: rankWith(3, isMultiChoice) },
+  { widget: 'checkbox', tester: rankWith(1, typeIs('boolean')) },
+  { widget: 'yesno', tester: rankWith(4, widgetIs('yesno')) },
+  { widget: 'checklist', tester: rankWith(4, widgetIs('checklist')) },
+  { widget: 'signaturePad', tester: rankWith(4, widgetIs('signaturePad')) },
+];
+
+/** The entry with the highest rank for a node; ties go to the later registration. */
+export function resolveWidget<T>(registry: readonly WidgetEntry<T>[], node: FormNode): T | undefined {
+  let best: WidgetEntry<T> | undefined;
+  let bestRank = NOT_APPLICABLE;
+  for (const entry of registry) {
+    const rank = entry.tester(node);
+    if (rank > NOT_APPLICABLE && rank >= bestRank) {
+      best = entry;
+      bestRank = rank;
+    }
+  }
+  return best?.widget;
+}
