@@ -1,6 +1,9 @@
 import { basename } from 'node:path';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import standaloneModule from 'ajv/dist/standalone/index.js';
+import { _ } from 'ajv';
+// The same date check the generated validators import at run time.
+import { formats as runtimeFormats } from '../../forms/src/runtime.js';
 import { compile } from 'json-schema-to-typescript';
 import {
   effectiveSchema, messageKeyAt, namespaceOf, resolveRef, escapePointerSegment,
@@ -68,14 +71,14 @@ function validationOnly(v: unknown): unknown {
 
 function makeAjv(files: SchemaFile[]) {
   const ajv = new Ajv2020({
-    code: { source: true, esm: true, lines: false },
+    code: { source: true, esm: true, lines: false, formats: _`formats` },
     allErrors: true,
     strict: true,
     strictTypes: false,
     strictRequired: false,
     messages: true,
   });
-  ajv.addFormat('date', /^\d\d\d\d-\d\d-\d\d$/);
+  ajv.addFormat('date', runtimeFormats.date);
   ajv.addKeyword({ keyword: 'x-komek', schemaType: 'object' });
   for (const f of files) ajv.addSchema(validationOnly(f.json) as object, f.id);
   return ajv;

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+import { UsageError } from './options.js';
+
+const HELP = `komek — forms of the IOM guidelines on migrants in vulnerable situations
+
+usage:
+  komek forms [--json]                                   list every form
+  komek validate --form <id> [--lang ru] <data.json>     validate a case record
+  komek pdf --form <id> --lang kk,ru [--data f.json] [--mode blank|filled|final] --out f.pdf
+  komek pdf --batch cases.jsonl --lang kk,ru --out dir/  many PDFs, with progress
+  komek i18n export|import|check …                      translator workflow
+`;
+
+const commands: Record<string, () => Promise<(args: string[]) => Promise<number>>> = {
+  forms: async () => (await import('./commands/forms.js')).formsCommand,
+  validate: async () => (await import('./commands/validate.js')).validateCommand,
+  pdf: async () => (await import('./commands/pdf.js')).pdfCommand,
+  i18n: async () => (await import('./commands/i18n.js')).i18nCommand,
+};
+
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
+const [name, ...args] = process.argv.slice(2);
+if (!name || name === '--help' || name === '-h' || name === 'help') {
+  process.stdout.write(HELP);
+  process.exit(name ? 0 : 2);
+}
+const load = commands[name];
+if (!load) {
+  process.stderr.write(`komek: unknown command "${name}"\n\n${HELP}`);
+  process.exit(2);
+}
+try {
+  process.exitCode = await (await load())(args);
+} catch (e) {
+  if (e instanceof UsageError || (e as Error).name === 'UnknownFormError') {
+    process.stderr.write(`komek ${name}: ${(e as Error).message}\n`);
+    process.exitCode = 2;
+  } else throw e;
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { mapErrors, pruneHidden, translate, englishTranslator, type Translator } from '@komek/core';
+import { loadForm } from '../loadForm.js';
+import { parseOptions, UsageError } from '../options.js';
+
+/** One validation problem as the CLI prints it. */
+export interface ValidationLine {
+  pointer: string;
+  label: string;
+  message: string;
+}
+
+/** Validates data against a form; returns the problems (none when valid). */
+export async function validateData(formId: string, data: unknown, t: Translator = englishTranslator, message?: (issue: ReturnType<typeof mapErrors>[number], label: string) => string): Promise<ValidationLine[]> {
+  const { model, validate } = await loadForm(formId);
+  if (validate(pruneHidden(model, data))) return [];
+  return mapErrors(model, validate.errors).map((issue) => {
+    const label = issue.node ? translate(t, issue.node.label, issue.node.text) : issue.pointer;
+    return { pointer: issue.pointer || '/', label, message: message ? message(issue, label) : issue.message };
+  });
+}
+
+/** `komek validate --form <id> <data.json>`. */
+export async function validateCommand(args: string[]): Promise<number> {
+  const { options, positional } = parseOptions(args, { form: 'string', lang: 'string' });
+  const form = options.form;
+  const file = positional[0];
+  if (typeof form !== 'string' || !file) throw new UsageError('usage: komek validate --form <form-id> [--lang ru] <data.json>');
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  let t: Translator = englishTranslator;
+  let message: ((issue: ReturnType<typeof mapErrors>[number], label: string) => string) | undefined;
+  const lang = typeof options.lang === 'string' ? options.lang : 'en';
+  try {
+    const i18n = await import('@komek/i18n');
+    const { catalog } = await import('@komek/forms');
+    if (!i18n.isLanguage(lang)) throw new UsageError(`unknown language "${lang}" (use one of: ${i18n.languages.map((l) => l.code).join(', ')})`);
+    const entry = catalog.find((c) => c.id === form);
+    await i18n.loadMessages(lang, entry?.namespaces ?? []);
+    t = i18n.createTranslator(lang);
+    message = (issue, label) => i18n.validationMessage(issue, lang, label);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+  }
+  const problems = await validateData(form, data, t, message);
+  if (problems.length === 0) {
+    console.log('valid');
+    return 0;
+  }
+  console.log(`invalid: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${file}`);
+  for (const p of problems) console.log(`  ${p.pointer}  ${p.label}: ${p.message}`);
+  return 1;
+}

@@ -1,0 +1,110 @@
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { generate } from './generate.js';
+import { parseSchemaFile, type SchemaFile } from './loadSchemas.js';
+import { runGen } from './run.js';
+import { SchemaError, SchemaErrors } from './SchemaError.js';
+
+const root = join(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+const defs = parseSchemaFile('schemas/common/defs.schema.json', readFileSync(join(root, 'schemas/common/defs.schema.json'), 'utf8'));
+
+const form = (extra: object, props: object = {}) =>
+  JSON.stringify({
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://schemas.komek.invalid/kz/kz-test-form.schema.json',
+    title: 'Test form',
+    type: 'object',
+    'x-komek': { form: { id: 'kz-test-form', country: 'KZ', sop: 'KZ 2.1', step: 'Step 1', formNumber: '9', kind: 'application', printed: true, version: '1.0.0' } },
+    properties: { name: { $ref: '../common/defs.schema.json#/$defs/text', title: 'Full name' }, ...props },
+    ...extra,
+  }, null, 2);
+
+/** Runs generation on one form beside the real shared definitions and returns the errors it reports. */
+async function errorsOf(text: string, path = 'schemas/kz/kz-test-form.schema.json'): Promise<SchemaError[]> {
+  let files: SchemaFile[];
+  try {
+    files = [defs, parseSchemaFile(path, text)];
+  } catch (e) {
+    if (e instanceof SchemaError) return [e];
+    throw e;
+  }
+  try {
+    await generate(files);
+  } catch (e) {
+    if (e instanceof SchemaErrors) return e.errors;
+    throw e;
+  }
+  return [];
+}
+
+describe('pnpm gen refuses bad schemas, naming the file, the JSON pointer and the reason', () => {
+  it('accepts a good form', async () => {
+    expect(await errorsOf(form({}))).toEqual([]);
+  });
+  it('an unknown $ref', async () => {
+    const [e] = await errorsOf(form({}, { x: { $ref: '../common/defs.schema.json#/$defs/nope', title: 'X' } }));
+    expect(e!.file).toBe('schemas/kz/kz-test-form.schema.json');
+    expect(e!.pointer).toBe('/properties/x/$ref');
+    expect(e!.reason).toMatch(/unknown \$ref/);
+    expect(e!.message).toContain('schemas/kz/kz-test-form.schema.json');
+  });
+  it('a typo’d keyword (strict mode)', async () => {
+    const [e] = await errorsOf(form({}, { x: { type: 'string', titel: 'X', title: 'X' } }));
+    expect(e!.pointer).toBe('/properties/x/titel');
+    expect(e!.reason).toMatch(/unknown keyword "titel"/);
+    expect(e!.line).toBeGreaterThan(1);
+  });
+  it('a field without a title', async () => {
+    const [e] = await errorsOf(form({}, { x: { type: 'string' } }));
+    expect(e!.pointer).toBe('/properties/x');
+    expect(e!.reason).toMatch(/no title/);
+  });
+  it('two fields with the same key', async () => {
+    const text = form({}, { x: { type: 'string', title: 'A' } }).replace('"x": {', '"name": { "type": "string", "title": "B" }, "x": {');
+    const [e] = await errorsOf(text);
+    expect(e!.reason).toBe('duplicate key "name"');
+    expect(e!.pointer).toBe('/properties/name');
+    expect(e!.line).toBeGreaterThan(1);
+  });
+  it('invalid JSON', async () => {
+    const [e] = await errorsOf(form({}).replace('"title": "Test form",', '"title": "Test form"'));
+    expect(e!.reason).toMatch(/invalid JSON/);
+    expect(e!.line).toBeGreaterThan(1);
+  });
+  it('a condition outside the evaluated subset', async () => {
+    const [e] = await errorsOf(form({ allOf: [{ if: { properties: { name: { minLength: 3 } } }, then: { required: ['name'] } }] }));
+    expect(e!.pointer).toBe('/allOf/0/if/properties/name/minLength');
+  });
+  it('a form id that does not match its file', async () => {
+    const errors = await errorsOf(form({}), 'schemas/kz/kz-other.schema.json');
+    expect(errors.map((e) => e.pointer)).toContain('/x-komek/form/id');
+  });
+  it('a format no validator implements', async () => {
+    const [e] = await errorsOf(form({}, { x: { type: 'string', format: 'email', title: 'E-mail' } }));
+    expect(e!.pointer).toBe('/properties/x/format');
+  });
+});
+
+describe('pnpm gen output', () => {
+  it('is current in the repository (run pnpm gen after editing a schema)', async () => {
+    const r = await runGen(root, { check: true });
+    expect([...r.written, ...r.removed]).toEqual([]);
+  });
+  it('is reproducible: generating twice changes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'komek-gen-'));
+    cpSync(join(root, 'schemas'), join(dir, 'schemas'), { recursive: true });
+    mkdirSync(join(dir, 'packages'), { recursive: true });
+    const first = await runGen(dir);
+    expect(first.written.length).toBeGreaterThan(0);
+    const second = await runGen(dir);
+    expect(second.written).toEqual([]);
+    expect(second.removed).toEqual([]);
+    const validator = readFileSync(join(dir, 'packages/forms/src/generated/validators/kz-f1-initial-application.js'), 'utf8');
+    expect(validator).toContain('do not edit');
+    expect(validator).not.toMatch(/require\(/);
+    writeFileSync(join(dir, 'x'), '');
+  });
+});

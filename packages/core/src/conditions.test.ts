@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { schemaLoaders, validatorLoaders } from '@komek/forms';
+import { buildFormModel, isVisible, mapErrors, matchesCondition, pruneHidden, setAtPointer, findUnsupportedCondition } from './index.js';
+
+describe('conditions', () => {
+  it('evaluates the supported if subset like JSON Schema', () => {
+    const cond = { properties: { a: { const: true }, b: { enum: ['x', 'y'] }, c: { contains: { const: 'other' } } }, required: ['a'] };
+    expect(matchesCondition(cond, { a: true })).toBe(true);
+    expect(matchesCondition(cond, { a: false })).toBe(false);
+    expect(matchesCondition(cond, {})).toBe(false);
+    expect(matchesCondition(cond, { a: true, b: 'z' })).toBe(false);
+    expect(matchesCondition(cond, { a: true, c: ['x', 'other'] })).toBe(true);
+    expect(matchesCondition(cond, { a: true, c: ['x'] })).toBe(false);
+    expect(findUnsupportedCondition({ properties: { a: { minLength: 3 } } })).toEqual({ keyword: 'minLength', pointer: '/properties/a/minLength' });
+    expect(() => matchesCondition({ anyOf: [] }, {})).toThrow(/not supported/);
+  });
+
+  it('shows the passport whereabouts only when there is no passport, and prunes it otherwise', async () => {
+    const m = buildFormModel(await schemaLoaders['kz-f1-initial-application']());
+    const node = m.byPointer.get('/passportWhereabouts')!;
+    expect(isVisible(m, node, {})).toBe(false);
+    expect(isVisible(m, node, { passport: { hasPassport: false } })).toBe(true);
+    expect(isVisible(m, node, { passport: { hasPassport: true } })).toBe(false);
+    const data = { passport: { hasPassport: true, number: 'N123' }, passportWhereabouts: 'taken by employer' };
+    expect(pruneHidden(m, data)).toEqual({ passport: { hasPassport: true, number: 'N123' } });
+    expect(data.passportWhereabouts).toBe('taken by employer');
+  });
+
+  it('maps validator errors to nodes with message keys, required errors on the missing field', async () => {
+    const m = buildFormModel(await schemaLoaders['kz-f1-initial-application']());
+    const validate = await validatorLoaders['kz-f1-initial-application']();
+    expect(validate({ passport: { hasPassport: false }, worksWillingly: 'sometimes', dateOfBirth: '1990-02-30' })).toBe(false);
+    const issues = mapErrors(m, validate.errors);
+    const at = (p: string) => issues.find((i) => i.pointer === p);
+    expect(at('/fullName')?.keyword).toBe('required');
+    expect(at('/fullName')?.node?.text).toBe('Full name');
+    expect(at('/fullName')?.messageKeys).toEqual(['kz-f1-initial-application:fullName.error.required', 'ui:error.required']);
+    expect(at('/passportWhereabouts')?.keyword).toBe('required');
+    expect(at('/worksWillingly')?.keyword).toBe('enum');
+    expect(at('/dateOfBirth')?.keyword).toBe('format');
+    expect(issues.some((i) => i.keyword === 'if')).toBe(false);
+  });
+
+  it('sets values by pointer without mutating, creating and pruning containers', () => {
+    const a = { x: { y: 1 } };
+    const b = setAtPointer(a, '/x/z', 2);
+    expect(b).toEqual({ x: { y: 1, z: 2 } });
+    expect(a).toEqual({ x: { y: 1 } });
+    expect(setAtPointer({}, '/rows/0/name', 'A')).toEqual({ rows: [{ name: 'A' }] });
+    expect(setAtPointer({ x: { y: 1 } }, '/x/y', undefined)).toEqual({});
+  });
+});

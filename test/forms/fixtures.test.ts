@@ -1,0 +1,45 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildFormModel, mapErrors, pruneHidden } from '@komek/core';
+import { formIds, schemaLoaders, validatorLoaders, type FormId } from '@komek/forms';
+
+const dir = join(import.meta.dirname, '../fixtures/forms');
+const read = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as unknown;
+
+describe.each(formIds.map((id) => [id]))('fixtures of %s', (id: FormId) => {
+  const folder = join(dir, id);
+  const files = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.json') && !f.endsWith('.expect.json')) : [];
+
+  it('has a valid and at least two invalid examples', () => {
+    expect(files.filter((f) => f.startsWith('valid-')).length).toBeGreaterThanOrEqual(1);
+    expect(files.filter((f) => f.startsWith('invalid-')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  for (const f of files.filter((f) => f.startsWith('valid-'))) {
+    it(`${f} is valid`, async () => {
+      const validate = await validatorLoaders[id]();
+      const model = buildFormModel(await schemaLoaders[id]());
+      const data = read(join(folder, f));
+      const ok = validate(data);
+      expect(ok ? [] : mapErrors(model, validate.errors).map((i) => `${i.pointer} ${i.keyword} ${i.message}`)).toEqual([]);
+      // A complete example holds no answer the form would hide.
+      expect(pruneHidden(model, data)).toEqual(data);
+    });
+  }
+  for (const f of files.filter((f) => f.startsWith('invalid-'))) {
+    it(`${f} is refused with the expected error`, async () => {
+      const validate = await validatorLoaders[id]();
+      expect(validate(read(join(folder, f)))).toBe(false);
+      const expectFile = join(folder, f.replace(/\.json$/, '.expect.json'));
+      if (!existsSync(expectFile)) return;
+      const want = read(expectFile) as { instancePath: string; keyword: string };
+      const model = buildFormModel(await schemaLoaders[id]());
+      const got = mapErrors(model, validate.errors);
+      const match = got.some((i) => i.keyword === want.keyword && (i.pointer === want.instancePath || i.pointer.replace(/\/[^/]*$/, '') === want.instancePath));
+      expect(match, `expected ${want.keyword} at ${want.instancePath}; got ${got.map((i) => `${i.keyword}@${i.pointer}`).join(', ')}`).toBe(true);
+      // Every error is placed on a labelled field of the form.
+      for (const i of got) expect(i.node, `node for ${i.pointer}`).toBeDefined();
+    });
+  }
+});
