@@ -39,6 +39,10 @@ describe('conditions', () => {
     expect(at('/worksWillingly')?.keyword).toBe('enum');
     expect(at('/dateOfBirth')?.keyword).toBe('format');
     expect(issues.some((i) => i.keyword === 'if')).toBe(false);
+    expect(validate({ fullName: 'A', documentDate: '2026-01-01', signature: { signedBy: 'A', date: '2026-01-01' }, passport: { colour: 'red' } })).toBe(false);
+    const extra = mapErrors(m, validate.errors).find((i) => i.keyword === 'additionalProperties')!;
+    expect(extra.pointer).toBe('/passport/colour');
+    expect(extra.node?.pointer).toBe('/passport');
   });
 
   it('sets values by pointer without mutating, creating and pruning containers', () => {

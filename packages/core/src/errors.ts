@@ -61,7 +61,12 @@ export function mapErrors(model: FormModel, errors: readonly ValidatorError[] | 
     const id = `${pointer}|${e.keyword}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    const node = findNode(model, pointer);
+    // An error on data the form has no field for (an unknown property) belongs to the nearest field that holds it.
+    let node = findNode(model, pointer);
+    for (let up = pointer; node === undefined && up !== ''; ) {
+      up = up.replace(/\/[^/]*$/, '');
+      node = findNode(model, up);
+    }
     const messageKeys: string[] = [];
     if (node) {
       const base = node.label.key.replace(/\.title$/, '');
