@@ -47,6 +47,8 @@ describe('buildFormModel', () => {
     expect(byNumber(m, '6.3')).toBeUndefined();
     expect(byNumber(m, '3.5')!.children.map((c) => c.text)).toContain('viral hepatitis');
     expect(byNumber(m, '3.7')!.children.map((c) => c.text)).not.toContain('physical violence');
+    // Items of the shared base carry their KG source line.
+    expect(byNumber(m, '3.2')!.children[0]!.line).toBe(3049);
     const sections = m.root.children.filter((c) => /^[1-6]$/.test(c.number ?? '')).map((c) => c.number);
     expect(sections).toEqual(['1', '2', '3', '4', '5', '6']);
   });

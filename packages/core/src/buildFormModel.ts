@@ -143,6 +143,7 @@ function optionsOf(eff: EffectiveSchema): ChoiceOption[] | undefined {
 
 interface BuildContext {
   bundle: SchemaBundle;
+  country: string;
   widgets: readonly WidgetEntry[];
   byPointer: Map<string, FormNode>;
 }
@@ -176,7 +177,10 @@ function buildNode(
     node.description = { key: messageKeyAt(eff.descriptionAt.file, eff.descriptionAt.pointer), text: description };
   }
   if (eff.annotation.number !== undefined) node.number = eff.annotation.number;
-  if (eff.annotation.line !== undefined) node.line = eff.annotation.line;
+  // A node of a shared base records its line per country (`lines: { KZ, KG, TJ }`).
+  const lines = eff.annotation.lines as Record<string, number> | undefined;
+  const line = eff.annotation.line ?? lines?.[ctx.country];
+  if (line !== undefined) node.line = line;
   if (eff.annotation.derived !== undefined && eff.annotation.derived !== false) {
     node.derived = eff.annotation.derived === true ? 'derived' : eff.annotation.derived;
   }
@@ -216,7 +220,7 @@ export function buildFormModel(bundle: SchemaBundle, widgets: readonly WidgetEnt
   const rootSchema = bundle.schemas[bundle.root];
   const meta = rootSchema?.['x-komek']?.form as FormMeta | undefined;
   if (rootSchema === undefined || meta === undefined) throw new NotAFormError(bundle.root);
-  const ctx: BuildContext = { bundle, widgets, byPointer: new Map() };
+  const ctx: BuildContext = { bundle, country: meta.country, widgets, byPointer: new Map() };
   const root = buildNode(ctx, '', rootSchema, { file: bundle.root, pointer: '' }, '', true, undefined, true);
   root.kind = 'form';
   return { meta, bundle, root, byPointer: ctx.byPointer };
