@@ -476,7 +476,7 @@ export interface Kg31F3IdentificationQuestionnaire {
    */
   disclosureConsent?: {
     /**
-     * The migrant consents to disclosure of the information contained in the questionnaire
+     * Consent to disclosure is given
      */
     consentGiven?: boolean;
     /**
@@ -484,7 +484,7 @@ export interface Kg31F3IdentificationQuestionnaire {
      */
     recipients?: string;
     /**
-     * Signature of the migrant
+     * Signature of the person giving consent
      */
     signature?: {
       /**
@@ -510,15 +510,15 @@ export interface Kg31F3IdentificationQuestionnaire {
    */
   identificationResult?: {
     /**
-     * The person is identified as a migrant in a vulnerable situation
+     * Identified as being in a vulnerable situation
      */
     identified?: boolean;
     /**
-     * The possibility of referring the migrant to special services to receive relevant help was discussed
+     * The possibility of referral to special services to receive relevant help was discussed
      */
     referralDiscussed?: boolean;
     /**
-     * The person consents to be referred to non-profit and international organisations to obtain additional consultations
+     * Consent to referral to non-profit and international organisations to obtain additional consultations
      */
     consentToNgoReferral?: boolean;
   };

@@ -40,7 +40,7 @@ export interface KzF3PrimaryAidApplication {
    */
   familyMembersNeedHelp?: boolean;
   /**
-   * If family members need help in primary aid, indicate the family member’s name and write what kind of help they need (source line 2543)
+   * (If family members need help in primary aid, indicate the family member’s name and write what kind of help they need) (source line 2543)
    *
    * @maxItems 20
    *

@@ -10,7 +10,7 @@ export interface TjF2IdentificationRefusal {
    */
   fullName: string;
   /**
-   * for the following reason (without explaining the reason). (source line 3499, derived)
+   * Reason for the refusal (source line 3499, derived)
    */
   reason?: string;
   /**
