@@ -1,0 +1,12 @@
+export { languages, isLanguage, SOURCE_LANGUAGE } from './languages.js';
+export type { Language, LanguageInfo } from './languages.js';
+export { loadMessages, setMessageLoader, addMessages, isLoaded } from './messages.js';
+export type { MessageLoader } from './messages.js';
+export { createTranslator, FALLBACK_MARK } from './createTranslator.js';
+export type { TranslatorOptions } from './createTranslator.js';
+export { validationMessage } from './validationMessage.js';
+export { formatDate, formatNumber } from './format.js';
+export { bilingual } from './bilingual.js';
+export { pluralCategory, pluralCategories, splitPluralKey } from './plural.js';
+export type { PluralCategory } from './plural.js';
+export type { LocaleFile, LocaleEntry, LocaleMeta, MessageStatus } from './localeFile.js';

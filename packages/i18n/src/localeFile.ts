@@ -1,0 +1,46 @@
+import type { Language } from './languages.js';
+
+/** Review status of a message: `source` for English, `draft` until a native speaker has reviewed it. */
+export type MessageStatus = 'source' | 'draft' | 'reviewed';
+
+/** One message of a locale file. English files generated from the schemas also carry where the text comes from. */
+export interface LocaleEntry {
+  text: string;
+  status: MessageStatus;
+  /** Printed field number (`3.5`), English schema messages only. */
+  number?: string;
+  /** Line of the guidelines text the label comes from, English schema messages only. */
+  line?: number;
+  /** The label is not printed in the source form but derived from the text. */
+  derived?: true;
+  /** Where the string appears, for translators (hand-written English UI messages). */
+  note?: string;
+}
+
+/** Metadata of a locale file. */
+export interface LocaleMeta {
+  language: Language;
+  namespace: string;
+  /** Native speakers who reviewed this file. */
+  reviewedBy?: string[];
+  [extra: string]: unknown;
+}
+
+/** A locale file `locales/<lang>/<namespace>.json`: metadata and flat keys. */
+export type LocaleFile = { $meta: LocaleMeta } & { [key: string]: LocaleEntry | LocaleMeta };
+
+/** The messages of a locale file as i18next resources: key → text, empty texts left out so they fall back. */
+export function toResources(file: LocaleFile): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(file)) {
+    if (key === '$meta' || entry === null || typeof entry !== 'object') continue;
+    const text = (entry as LocaleEntry).text;
+    if (typeof text === 'string' && text !== '') out[key] = text;
+  }
+  return out;
+}
+
+/** The entries of a locale file without its metadata, in file order. */
+export function entriesOf(file: LocaleFile): [string, LocaleEntry][] {
+  return Object.entries(file).filter(([k]) => k !== '$meta') as [string, LocaleEntry][];
+}

@@ -1,0 +1,82 @@
+import type { Language } from './languages.js';
+
+/** A CLDR plural category; message keys carry it as a suffix (`error.minLength_few`). */
+export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+
+/** Order in which plural forms are listed (CLDR order). */
+export const PLURAL_ORDER: readonly PluralCategory[] = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
+/**
+ * Cardinal plural categories of each language, as CLDR defines them. Tajik is not in CLDR: neither Node's ICU nor
+ * Debian's Chromium resolves `Intl.PluralRules('tg')`, both fall back to English. Tajik nouns stay singular after a
+ * numeral, so the two forms rarely differ; we use the common gettext rule `one: n = 1`, `other`.
+ */
+export const pluralCategories: Readonly<Record<Language, readonly PluralCategory[]>> = {
+  en: ['one', 'other'],
+  ru: ['one', 'few', 'many', 'other'],
+  kk: ['one', 'other'],
+  ky: ['one', 'other'],
+  tg: ['one', 'other'],
+  uz: ['one', 'other'],
+};
+
+/** Rules for the languages an engine's Intl may lack, written from the CLDR / gettext definitions. */
+const ownRules: Record<Language, (n: number) => PluralCategory> = {
+  en: (n) => (n === 1 ? 'one' : 'other'),
+  kk: (n) => (n === 1 ? 'one' : 'other'),
+  ky: (n) => (n === 1 ? 'one' : 'other'),
+  tg: (n) => (n === 1 ? 'one' : 'other'),
+  uz: (n) => (n === 1 ? 'one' : 'other'),
+  ru: (n) => {
+    if (!Number.isInteger(n)) return 'other';
+    const a = Math.abs(n);
+    const m10 = a % 10;
+    const m100 = a % 100;
+    if (m10 === 1 && m100 !== 11) return 'one';
+    if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return 'few';
+    return 'many';
+  },
+};
+
+/** A rule object with the shape i18next expects of `Intl.PluralRules`. */
+export interface PluralRule {
+  select(n: number): PluralCategory;
+  resolvedOptions(): { locale: string; pluralCategories: PluralCategory[] };
+}
+
+const cache = new Map<Language, PluralRule>();
+
+/**
+ * The cardinal plural rule of a language: the engine's `Intl.PluralRules` when it really knows the language (not
+ * a silent fallback to another locale), otherwise our own rule. Same answers in Node and in every browser.
+ */
+export function pluralRule(lang: Language): PluralRule {
+  let rule = cache.get(lang);
+  if (rule) return rule;
+  const supported = typeof Intl !== 'undefined' && Intl.PluralRules.supportedLocalesOf([lang]).length > 0;
+  if (supported) {
+    const intl = new Intl.PluralRules(lang);
+    rule = {
+      select: (n) => intl.select(n) as PluralCategory,
+      resolvedOptions: () => ({ locale: lang, pluralCategories: intl.resolvedOptions().pluralCategories as PluralCategory[] }),
+    };
+  } else {
+    const own = ownRules[lang];
+    rule = { select: own, resolvedOptions: () => ({ locale: lang, pluralCategories: [...pluralCategories[lang]] }) };
+  }
+  cache.set(lang, rule);
+  return rule;
+}
+
+/** The plural category of a number in a language. */
+export function pluralCategory(lang: Language, n: number): PluralCategory {
+  return pluralRule(lang).select(n);
+}
+
+const SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+/** Splits a plural form key `error.minLength_few` into its base and category; undefined for other keys. */
+export function splitPluralKey(key: string): { base: string; category: PluralCategory } | undefined {
+  const m = SUFFIX.exec(key);
+  return m ? { base: key.slice(0, m.index), category: m[1] as PluralCategory } : undefined;
+}
