@@ -18,3 +18,5 @@ export type { ValidatorError, ValidationIssue } from './errors.js';
 export { englishTranslator, interpolate, translate } from './translator.js';
 export type { Translator } from './translator.js';
 export { walkNodes, isInputNode } from './walk.js';
+export { checkConsent, consentGates } from './consentGate.js';
+export type { CaseRecord, ConsentDecision } from './consentGate.js';
