@@ -1,0 +1,54 @@
+import type { ValidationIssue } from '@komek/core';
+
+/** A validation issue with its message in the form's current language, as `komek-invalid` reports it. */
+export interface LocalizedIssue extends ValidationIssue {
+  /** The message shown next to the field, in the primary language. */
+  text: string;
+  /** The field's label in the primary language (empty when the issue concerns no field). */
+  label: string;
+}
+
+/**
+ * Fired by `<komek-form>` when the person submits valid data. `data` has the answers of hidden questions left out.
+ * Cancelable: calling `preventDefault()` keeps the draft (it is cleared otherwise).
+ */
+export class KomekSubmitEvent<T = Record<string, unknown>> extends Event {
+  constructor(
+    /** The form's id in the catalog. */
+    readonly formId: string,
+    /** The submitted data: valid against the form's schema, hidden branches pruned. */
+    readonly data: T,
+  ) {
+    super('komek-submit', { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+/** Fired by `<komek-form>` when a submit is attempted with invalid data. */
+export class KomekInvalidEvent extends Event {
+  constructor(
+    readonly formId: string,
+    /** Every issue, in form order, with its localized message. */
+    readonly issues: LocalizedIssue[],
+  ) {
+    super('komek-invalid', { bubbles: true, composed: true });
+  }
+}
+
+/** Fired by `<komek-form>` when a saved draft has been restored into the form. */
+export class KomekDraftRestoredEvent extends Event {
+  constructor(
+    readonly draftKey: string,
+    /** When the draft was saved (ms since the epoch). */
+    readonly savedAt: number,
+  ) {
+    super('komek-draft-restored', { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'komek-submit': KomekSubmitEvent;
+    'komek-invalid': KomekInvalidEvent;
+    'komek-draft-restored': KomekDraftRestoredEvent;
+  }
+}

@@ -1,0 +1,724 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import {
+  buildFormModel, formatMessageKey, getAtPointer, mapErrors, matchesCondition, namespaceOf, pruneHidden, setAtPointer, walkNodes,
+  type FormModel, type FormNode, type SchemaBundle, type ValidationIssue, type ValidatorError,
+} from '@komek/core';
+import { schemaLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
+import type { FormContext } from '../context.js';
+import { deleteDraft, loadDraft, saveDraft } from '../drafts/draft-store.js';
+import { KomekDraftRestoredEvent, KomekInvalidEvent, KomekSubmitEvent, type LocalizedIssue } from '../events.js';
+import { idOf } from '../ids.js';
+import type { Language } from '@komek/i18n';
+import { Localizer, toLanguage } from '../localize/localizer.js';
+import { registry, rendererFor } from '../registry.js';
+import { defaultRenderers } from '../widgets/index.js';
+import { styles } from './komek-form.styles.js';
+
+if (registry.length === 0) registry.push(...defaultRenderers);
+
+/** A validator as the generated ones are: a predicate whose last errors are on `.errors`. */
+export interface Validator {
+  (data: unknown): boolean;
+  errors?: readonly ValidatorError[] | null;
+}
+
+/** What `pdfExporter` is given: the submitted-shape data and the languages on screen. */
+export interface PdfRequest {
+  formId: string;
+  /** Data with hidden branches pruned. */
+  data: unknown;
+  /** Whether the data passed validation; a PDF of invalid data must say so. */
+  valid: boolean;
+  issues: LocalizedIssue[];
+  lang: string;
+  secondaryLang?: string;
+}
+
+/** Makes a PDF of the form; the host provides it (e.g. with a dynamic `import('@komek/pdf')`). */
+export type PdfExporter = (request: PdfRequest) => Promise<Blob | Uint8Array | ArrayBuffer>;
+
+/** Every property optional, all the way down: the data while a form is being filled in. */
+export type Partially<T> = T extends (infer U)[] ? Partially<U>[] : T extends object ? { [K in keyof T]?: Partially<T[K]> } : T;
+
+/** Node kinds drawn as containers: re-rendered only when their data, the language or the shown errors change. */
+const CONTAINERS = new Set(['group', 'indicators', 'signature', 'needsTable', 'planTable', 'repeat']);
+const FOCUSABLE = 'input, select, textarea, button, komek-signature-pad';
+const EMPTY: readonly string[] = Object.freeze([]);
+const DRAFT_DELAY = 500;
+const VALIDATE_DELAY = 300;
+
+/**
+ * Sets a value by pointer; inside a repeat row the row stays (as `{}`) when its last answer is cleared, so rows do
+ * not turn into holes.
+ */
+function setValue(data: unknown, pointer: string, value: unknown): unknown {
+  const m = /^(.*\/\d+)(\/.+)$/.exec(pointer);
+  if (!m || value !== undefined) return setAtPointer(data, pointer, value);
+  const row = getAtPointer(data, m[1]!) ?? {};
+  return setAtPointer(data, m[1]!, setAtPointer(row, m[2]!, undefined) ?? {});
+}
+
+/**
+ * Renders a Komek form from the catalog (or any schema bundle) as an accessible, bilingual, form-associated web
+ * component: fields, YES / NO indicator tables, needs and plan tables, checklists and signatures, with validation
+ * messages in the person's language, conditional questions and encrypted drafts.
+ *
+ * @fires input - Whenever an answer changes; read `data`.
+ * @fires change - When an answer is committed (a field left, a choice made, a row added or removed).
+ * @fires komek-submit - {KomekSubmitEvent} Valid data was submitted (`event.data`, hidden branches pruned). Cancelable: keeps the draft.
+ * @fires komek-invalid - {KomekInvalidEvent} A submit found problems (`event.issues`, localized).
+ * @fires komek-draft-restored - {KomekDraftRestoredEvent} A saved draft was put back into the form.
+ *
+ * @csspart form - The whole form.
+ * @csspart title - The form's title.
+ * @csspart notice - The "draft restored" notice.
+ * @csspart summary - The list of problems shown after a submit.
+ * @csspart section - A numbered top-level section (also has part `group`).
+ * @csspart group - A fieldset grouping questions.
+ * @csspart legend - The legend of a group.
+ * @csspart field - One question with its label, control and message.
+ * @csspart label - A question's label.
+ * @csspart secondary - The label in the secondary language.
+ * @csspart input - A text, number, date or list control.
+ * @csspart textarea - A multi-line text control.
+ * @csspart checkbox - A tick box.
+ * @csspart indicator-table - A YES / NO indicator group.
+ * @csspart indicator - One YES / NO row of an indicator table.
+ * @csspart needs-table - The table of a needs assessment.
+ * @csspart plan-table - The table of an individual plan.
+ * @csspart category - A category row heading in a table.
+ * @csspart static - A printed sentence (consent wording).
+ * @csspart description - Help text under a label.
+ * @csspart error - A validation message next to a field.
+ * @csspart button - Every button.
+ * @csspart submit - The submit button.
+ * @csspart signature-pad - The drawing surface of a signature.
+ *
+ * @cssprop [--komek-font=system-ui, sans-serif] - Font family.
+ * @cssprop [--komek-font-size=1rem] - Base font size.
+ * @cssprop [--komek-color-text=#1a1a1a] - Text colour.
+ * @cssprop [--komek-color-muted=#595959] - Secondary language and help text (4.5:1 on white at least).
+ * @cssprop [--komek-color-bg=#ffffff] - Background.
+ * @cssprop [--komek-color-input-bg=#ffffff] - Background of controls.
+ * @cssprop [--komek-color-border=#6b6b6b] - Borders of controls (3:1 at least).
+ * @cssprop [--komek-color-accent=#0b5cad] - Buttons and headings.
+ * @cssprop [--komek-color-accent-text=#ffffff] - Text on the accent colour.
+ * @cssprop [--komek-color-error=#b3261e] - Validation messages.
+ * @cssprop [--komek-color-focus=#1a5fb4] - The focus ring.
+ * @cssprop [--komek-color-stripe=#f4f6f8] - Alternate rows of indicator tables.
+ * @cssprop [--komek-radius=4px] - Corner radius.
+ * @cssprop [--komek-space=1rem] - Base spacing.
+ */
+export class KomekForm<T extends object = Record<string, unknown>> extends LitElement {
+  static formAssociated = true;
+  static override styles = styles;
+  static override properties = {
+    form: { type: String },
+    formId: { attribute: 'form-id' },
+    schema: { attribute: false },
+    validator: { attribute: false },
+    lang: { type: String, reflect: true },
+    secondaryLang: { attribute: 'secondary-lang' },
+    data: { attribute: false, noAccessor: true },
+    readonly: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    name: { type: String, reflect: true },
+    draftKey: { attribute: 'draft-key' },
+    noSubmit: { type: Boolean, attribute: 'no-submit' },
+    pdfExporter: { attribute: false },
+    model: { state: true },
+    loadError: { state: true },
+    version: { state: true },
+  };
+
+  /** Catalog id of the form to render (e.g. `kz-f1-initial-application`). Inside a host `<form>` use `form-id`. */
+  declare form: string | undefined;
+  /** Same as `form`, for use inside a host `<form>` (where HTML reserves the `form` attribute for its id). */
+  declare formId: string | undefined;
+  /** A schema bundle to render instead of a catalog form. */
+  declare schema: SchemaBundle | undefined;
+  /** A validator for `schema` (catalog forms load their precompiled one). */
+  declare validator: Validator | undefined;
+  /** Primary language (`en`, `ru`, `kk`, `ky`, `tg`, `uz`); defaults to the page's `lang`, else English. */
+  declare lang: string;
+  /** Optional second language shown under every label. */
+  declare secondaryLang: string | undefined;
+  /** Shows the answers without letting them change. */
+  declare readonly: boolean;
+  /** Disables the form (also set by a disabled host fieldset). */
+  declare disabled: boolean;
+  /** Name under which the data (JSON) is in the host form's `FormData`. */
+  declare name: string | undefined;
+  /** Saves an encrypted draft under this key as the person types, and restores it on load. */
+  declare draftKey: string | undefined;
+  /** Hides the built-in submit button (a host form's own button submits). */
+  declare noSubmit: boolean;
+  /** Shows "Download PDF" and calls this to make it. */
+  declare pdfExporter: PdfExporter | undefined;
+
+  declare private model: FormModel | undefined;
+  declare private loadError: string | undefined;
+  declare private version: number;
+
+  private internals: ElementInternals;
+  private current: Partially<T> = {} as Partially<T>;
+  private initial: Partially<T> = {} as Partially<T>;
+  private localizer = new Localizer('en', undefined);
+  private validate: Validator | undefined;
+  private issues: ValidationIssue[] = [];
+  private shown = new Map<string, string[]>();
+  private touched = new Set<string>();
+  private submitted = false;
+  private summary: LocalizedIssue[] | undefined;
+  private notice: number | undefined;
+  private announcement = '';
+  private formDisabled = false;
+  private loadToken = 0;
+  private draftTimer: ReturnType<typeof setTimeout> | undefined;
+  private validateTimer: ReturnType<typeof setTimeout> | undefined;
+  private draftQueue: Promise<unknown> = Promise.resolve();
+  private hostForm: HTMLFormElement | null = null;
+  private order = new Map<string, number>();
+  private ctx: FormContext;
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+    this.readonly = false;
+    this.disabled = false;
+    this.noSubmit = false;
+    this.version = 0;
+    this.internals.setValidity({ customError: true }, 'The form is loading');
+    this.addEventListener('invalid', () => this.showAll(false));
+    const self = this;
+    this.ctx = {
+      get model() {
+        return self.model!;
+      },
+      get editable() {
+        return !self.readonly && !self.disabled && !self.formDisabled;
+      },
+      get version() {
+        return self.version;
+      },
+      value: (pointer) => getAtPointer(this.current, pointer),
+      set: (pointer, value, commit) => {
+        this.setAnswer(pointer, value);
+        if (commit) this.commit();
+      },
+      label: (node) => this.label(node),
+      text: (key, english) => this.localizer.t(formatMessageKey(key), english),
+      bilingual: (key, english) => this.bilingual(formatMessageKey(key), english),
+      ui: (key, english) => this.localizer.t(`ui:${key}`, english),
+      uiBilingual: (key, english) => this.bilingual(`ui:${key}`, english),
+      errors: (pointer) => this.shown.get(pointer) ?? EMPTY,
+      renderNode: (node, base) => this.renderNode(node, base),
+      isShown: (node, base) => this.isShown(node, base),
+      focus: (pointer) => void this.updateComplete.then(() => this.focusPointer(pointer)),
+    };
+  }
+
+  /**
+   * The answers as typed, including those of questions now hidden (kept so that showing the question again brings
+   * them back). Setting it replaces the answers; the value set is also what a form reset returns to.
+   */
+  get data(): Partially<T> {
+    return this.current;
+  }
+  set data(value: Partially<T> | undefined) {
+    const old = this.current;
+    this.current = this.initial = (value ?? {}) as Partially<T>;
+    this.requestUpdate('data', old);
+    if (this.model) this.runValidation();
+  }
+
+  /** The data as submitted: hidden questions' answers left out. */
+  get value(): Partially<T> {
+    return this.model ? pruneHidden(this.model, this.current) : this.current;
+  }
+
+  /** The problems of the current data, localized (empty when valid or before the form has loaded). */
+  get validationIssues(): LocalizedIssue[] {
+    return this.localizeIssues();
+  }
+
+  /** The host form, when the element is inside one. */
+  get hostFormElement(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  /** Validates as a submit would, shows the problems, and fires `komek-submit` or `komek-invalid`. */
+  async submit(): Promise<boolean> {
+    await this.updateComplete;
+    if (!this.model) return false;
+    clearTimeout(this.validateTimer);
+    this.runValidation();
+    if (this.issues.length > 0) {
+      this.showAll(true);
+      this.dispatchEvent(new KomekInvalidEvent(this.model.meta.id, this.summary!));
+      return false;
+    }
+    this.summary = undefined;
+    this.submitted = false;
+    this.requestUpdate();
+    const event = new KomekSubmitEvent(this.model.meta.id, this.value as Record<string, unknown>);
+    if (this.dispatchEvent(event)) await this.clearDraft(false);
+    return true;
+  }
+
+  /** Deletes the saved draft; with `reset` (the default) also empties the form back to the data the host set. */
+  async clearDraft(reset = true): Promise<void> {
+    clearTimeout(this.draftTimer);
+    this.draftTimer = undefined;
+    this.notice = undefined;
+    if (reset) this.resetAnswers();
+    const key = this.draftKey;
+    if (key) await (this.draftQueue = this.draftQueue.then(() => deleteDraft(key)).catch(() => undefined));
+    this.requestUpdate();
+  }
+
+  /** Saves the draft now instead of after the typing pause. */
+  async saveDraftNow(): Promise<void> {
+    clearTimeout(this.draftTimer);
+    this.draftTimer = undefined;
+    const key = this.draftKey;
+    const formId = this.model?.meta.id;
+    if (!key || !formId) return;
+    const data = this.current;
+    await (this.draftQueue = this.draftQueue.then(() => saveDraft(key, formId, data)).catch(() => undefined));
+  }
+
+  // ——— form-associated callbacks ———
+
+  /** @internal */
+  formAssociatedCallback(form: HTMLFormElement | null): void {
+    this.hostForm?.removeEventListener('submit', this.onHostSubmit);
+    this.hostForm = form;
+    form?.addEventListener('submit', this.onHostSubmit);
+    this.requestUpdate();
+  }
+
+  /** @internal */
+  formResetCallback(): void {
+    this.resetAnswers();
+    if (this.draftKey) void this.clearDraft(false);
+  }
+
+  /** @internal */
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+    this.version++;
+  }
+
+  /** @internal */
+  formStateRestoreCallback(state: unknown): void {
+    if (typeof state !== 'string') return;
+    try {
+      this.current = JSON.parse(state) as Partially<T>;
+    } catch {
+      return;
+    }
+    this.requestUpdate();
+    if (this.model) this.runValidation();
+  }
+
+  private onHostSubmit = () => {
+    if (this.draftKey) void this.clearDraft(false);
+  };
+
+  // ——— lifecycle ———
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('pagehide', this.flushDraft);
+    document.addEventListener('visibilitychange', this.flushDraft);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('pagehide', this.flushDraft);
+    document.removeEventListener('visibilitychange', this.flushDraft);
+    if (this.draftTimer !== undefined) void this.saveDraftNow();
+  }
+
+  private flushDraft = () => {
+    if (this.draftTimer !== undefined) void this.saveDraftNow();
+  };
+
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot();
+    // Inner controls' `input` events are composed and would leak out as if the host were the control: the host
+    // fires its own, once per change, instead. `change` does not cross the shadow boundary; re-fire it.
+    root.addEventListener('input', (e) => e.stopPropagation());
+    root.addEventListener('change', () => this.commit());
+    root.addEventListener('focusout', (e) => this.onFocusOut(e as FocusEvent));
+    root.addEventListener('keydown', (e) => this.onKeyDown(e as KeyboardEvent));
+    return root;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('form') || changed.has('formId') || changed.has('schema') || changed.has('validator')) void this.load();
+    else if ((changed.has('lang') || changed.has('secondaryLang')) && this.model) void this.loadLanguages(this.model, this.loadToken);
+  }
+
+  private language(): { primary: Language; secondary: Language | undefined } {
+    const inherited = this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+    return { primary: toLanguage(inherited) ?? 'en', secondary: toLanguage(this.secondaryLang) };
+  }
+
+  private async loadLanguages(model: FormModel, token: number): Promise<void> {
+    const { primary, secondary } = this.language();
+    const localizer = new Localizer(primary, secondary);
+    await localizer.load(Object.keys(model.bundle.schemas).map(namespaceOf));
+    if (token !== this.loadToken) return;
+    this.localizer = localizer;
+    this.refreshShown();
+    this.version++;
+  }
+
+  private async load(): Promise<void> {
+    const token = ++this.loadToken;
+    const id = this.formId || this.form;
+    this.loadError = undefined;
+    try {
+      let bundle = this.schema;
+      if (!bundle) {
+        if (!id) return;
+        const loadSchema = schemaLoaders[id as FormId];
+        if (!loadSchema) throw new Error(`Unknown form "${id}"`);
+        bundle = await loadSchema();
+      }
+      const model = buildFormModel(bundle);
+      const loadValidator = validatorLoaders[model.meta.id as FormId];
+      const [validator] = await Promise.all([
+        this.validator ?? (this.schema && !loadValidator ? undefined : loadValidator?.()),
+        this.loadLanguages(model, token),
+      ]);
+      if (token !== this.loadToken) return;
+      this.order = new Map([...walkNodes(model.root)].map((n, i) => [n.pointer, i]));
+      this.validate = validator as Validator | undefined;
+      this.issues = [];
+      this.summary = undefined;
+      this.submitted = false;
+      this.touched.clear();
+      const draft = this.draftKey ? await loadDraft<Partially<T>>(this.draftKey, model.meta.id).catch(() => undefined) : undefined;
+      if (token !== this.loadToken) return;
+      if (draft) {
+        this.current = draft.data;
+        this.notice = draft.savedAt;
+      }
+      this.model = model;
+      this.runValidation();
+      if (draft) {
+        await this.updateComplete;
+        this.dispatchEvent(new KomekDraftRestoredEvent(this.draftKey!, draft.savedAt));
+      }
+    } catch (e) {
+      if (token === this.loadToken) this.loadError = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  // ——— answers, validation, drafts ———
+
+  private setAnswer(pointer: string, value: unknown): void {
+    this.current = setValue(this.current, pointer, value) as Partially<T>;
+    this.requestUpdate();
+    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    if (this.draftKey) {
+      clearTimeout(this.draftTimer);
+      this.draftTimer = setTimeout(() => void this.saveDraftNow(), DRAFT_DELAY);
+    }
+    clearTimeout(this.validateTimer);
+    this.validateTimer = setTimeout(() => this.runValidation(), VALIDATE_DELAY);
+  }
+
+  private commit(): void {
+    clearTimeout(this.validateTimer);
+    this.runValidation();
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+
+  private resetAnswers(): void {
+    this.current = this.initial;
+    this.touched.clear();
+    this.submitted = false;
+    this.summary = undefined;
+    this.notice = undefined;
+    this.requestUpdate();
+    if (this.model) this.runValidation();
+  }
+
+  /** Validates the data (hidden branches pruned) and updates the host form's value and validity. */
+  private runValidation(): void {
+    const model = this.model;
+    if (!model) return;
+    const pruned = pruneHidden(model, this.current);
+    const ok = this.validate ? this.validate(pruned) : true;
+    this.issues = ok
+      ? []
+      : mapErrors(model, this.validate?.errors).sort((a, b) => this.rank(a.pointer) - this.rank(b.pointer));
+    this.internals.setFormValue(JSON.stringify(pruned), JSON.stringify(this.current));
+    this.refreshShown();
+    void this.updateComplete.then(() => this.updateValidity());
+  }
+
+  /** Form order of a data pointer (a row's fields sort with their table). */
+  private rank(pointer: string): number {
+    for (let p = pointer; ; p = p.replace(/\/[^/]*$/, '')) {
+      const i = this.order.get(p.replace(/\/\d+(?=\/|$)/g, ''));
+      if (i !== undefined) return i;
+      if (p === '') return 0;
+    }
+  }
+
+  private updateValidity(): void {
+    const first = this.issues[0];
+    if (!first) {
+      this.internals.setValidity({});
+      return;
+    }
+    const anchor = this.anchorOf(first.pointer) as HTMLElement | undefined;
+    this.internals.setValidity({ customError: true }, this.localizeIssue(first).text, anchor);
+  }
+
+  private localizeIssue(issue: ValidationIssue): LocalizedIssue {
+    const label = issue.node ? this.localizer.t(formatMessageKey(issue.node.label), issue.node.text) : '';
+    return { ...issue, label, text: this.localizer.message(issue, label) };
+  }
+
+  private localizeIssues(): LocalizedIssue[] {
+    return this.issues.map((i) => this.localizeIssue(i));
+  }
+
+  /** Recomputes the messages shown next to fields: touched ones, or all after a submit. */
+  private refreshShown(): void {
+    const next = new Map<string, string[]>();
+    for (const issue of this.issues) {
+      if (!this.submitted && !this.touched.has(idOf(issue.pointer))) continue;
+      const list = next.get(issue.pointer) ?? [];
+      list.push(this.localizeIssue(issue).text);
+      next.set(issue.pointer, list);
+    }
+    const key = (m: Map<string, string[]>) => JSON.stringify([...m]);
+    if (key(next) !== key(this.shown)) {
+      this.shown = next;
+      this.version++;
+    }
+    if (this.summary) this.summary = this.issues.length > 0 ? this.localizeIssues() : undefined;
+  }
+
+  /** After a submit attempt (or the host form's validation): every problem next to its field, and the summary. */
+  private showAll(focusSummary: boolean): void {
+    this.submitted = true;
+    this.summary = this.localizeIssues();
+    this.refreshShown();
+    this.version++;
+    if (focusSummary) {
+      this.announce(this.localizer.t('ui:errorSummary', 'Please correct the following'));
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.summary')?.focus());
+    }
+  }
+
+  private announce(text: string): void {
+    this.announcement = '';
+    this.requestUpdate();
+    requestAnimationFrame(() => {
+      this.announcement = text;
+      this.requestUpdate();
+    });
+  }
+
+  private onFocusOut(e: FocusEvent): void {
+    const target = e.target as HTMLElement & { name?: string };
+    const before = this.shown.size;
+    for (let el: HTMLElement | null = target; el && el !== (this.renderRoot as unknown); el = el.parentElement) {
+      if (el.id) this.touched.add(el.id);
+    }
+    if (typeof target.name === 'string' && target.name) this.touched.add(target.name);
+    clearTimeout(this.validateTimer);
+    this.runValidation();
+    // Announce a message that has just appeared for the field being left.
+    const pointer = [...this.shown.keys()].find((p) => target.id === idOf(p) || target.name === idOf(p) || target.id.startsWith(`${idOf(p)}-`));
+    if (pointer && this.shown.size >= before) this.announce(this.shown.get(pointer)!.join(' '));
+  }
+
+  // ——— keyboard ———
+
+  /** Y / N (or + / −) answer a YES / NO question and move on; ↑ / ↓ move between questions; Delete clears. */
+  private onKeyDown(e: KeyboardEvent): void {
+    const t = e.target as HTMLInputElement;
+    if (t.type !== 'radio' || e.altKey || e.ctrlKey || e.metaKey) return;
+    const group = t.closest('fieldset');
+    if (!group) return;
+    if ((e.key === 'Delete' || e.key === 'Backspace') && group.dataset.pointer && this.ctx.editable) {
+      e.preventDefault();
+      this.setAnswer(group.dataset.pointer, undefined);
+      this.commit();
+      return;
+    }
+    if (t.dataset.yesno === undefined) return;
+    const yes = e.code === 'KeyY' || e.key === '+' || e.key.toLowerCase() === 'y';
+    const no = e.code === 'KeyN' || e.key === '-' || e.key.toLowerCase() === 'n';
+    if ((yes || no) && this.ctx.editable) {
+      e.preventDefault();
+      group.querySelector<HTMLInputElement>(`input[value=${yes ? 'yes' : 'no'}]`)?.click();
+      void this.updateComplete.then(() => this.moveFrom(group, 1, false));
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      this.moveFrom(group, e.key === 'ArrowDown' ? 1 : -1, true);
+    }
+  }
+
+  /** Moves focus to the next (or previous) control after a radio group; only to YES / NO questions with `yesNoOnly`. */
+  private moveFrom(group: HTMLElement, step: 1 | -1, yesNoOnly: boolean): void {
+    const stops = this.tabStops();
+    let i = stops.findIndex((el) => group.contains(el));
+    for (i += step; i >= 0 && i < stops.length; i += step) {
+      const el = stops[i]!;
+      if (group.contains(el)) continue;
+      if (!yesNoOnly || (el as HTMLElement).dataset.yesno !== undefined) {
+        el.focus();
+        return;
+      }
+    }
+  }
+
+  /** The controls Tab visits, in order: one per radio group (its checked radio, else its first). */
+  private tabStops(): HTMLElement[] {
+    const seen = new Set<string>();
+    const all = [...this.renderRoot.querySelectorAll<HTMLInputElement>(FOCUSABLE)].filter((el) => !el.disabled && el.getClientRects().length > 0);
+    return all.filter((el) => {
+      if (el.type !== 'radio') return true;
+      if (seen.has(el.name)) return false;
+      const checked = all.find((r) => r.name === el.name && r.checked);
+      if (checked && checked !== el) return false;
+      seen.add(el.name);
+      return true;
+    });
+  }
+
+  /** The element that stands for a pointer: its control, or the nearest rendered ancestor's. */
+  private anchorOf(pointer: string): Element | undefined {
+    const root = this.renderRoot as ShadowRoot;
+    for (let p = pointer; ; p = p.replace(/\/[^/]*$/, '')) {
+      const el = root.getElementById(idOf(p));
+      if (el) {
+        if (el.matches(FOCUSABLE)) return el;
+        const inside = el.querySelector<HTMLElement>(`input:checked, ${FOCUSABLE}`);
+        if (inside) return inside;
+      }
+      if (p === '') return undefined;
+    }
+  }
+
+  private focusPointer(pointer: string): void {
+    (this.anchorOf(pointer) as HTMLElement | undefined)?.focus();
+  }
+
+  // ——— rendering ———
+
+  private isShown(node: FormNode, base: string): boolean {
+    const c = node.condition;
+    return !c || matchesCondition(c.if, getAtPointer(this.current, base + c.scope) ?? {});
+  }
+
+  private renderNode(node: FormNode, base: string): unknown {
+    if (!this.isShown(node, base)) return nothing;
+    const renderer = rendererFor(node);
+    if (!renderer) return nothing;
+    if (!CONTAINERS.has(node.kind)) return renderer.render(this.ctx, node, base);
+    return guard([getAtPointer(this.current, base + node.pointer), this.version], () => renderer.render(this.ctx, node, base));
+  }
+
+  private bilingual(key: string, english: string): TemplateResult {
+    const second = this.localizer.t2(key, english);
+    return html`${this.localizer.t(key, english)}${second === undefined
+      ? nothing
+      : html`<span class="secondary" part="secondary" lang=${this.localizer.secondary!}>${second}</span>`}`;
+  }
+
+  private label(node: FormNode): TemplateResult {
+    return html`${node.number ? html`<span class="number">${node.number}</span> ` : nothing}${this.bilingual(
+      formatMessageKey(node.label),
+      node.text,
+    )}${node.required && (node.kind === 'field' || node.kind === 'checklist') ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}`;
+  }
+
+  private ui(key: string, english: string): string {
+    return this.localizer.t(`ui:${key}`, english);
+  }
+
+  private async downloadPdf(): Promise<void> {
+    const exporter = this.pdfExporter;
+    const model = this.model;
+    if (!exporter || !model) return;
+    this.runValidation();
+    const { primary, secondary } = this.language();
+    const pdf = await exporter({
+      formId: model.meta.id,
+      data: this.value,
+      valid: this.issues.length === 0,
+      issues: this.localizeIssues(),
+      lang: primary,
+      ...(secondary ? { secondaryLang: secondary } : {}),
+    });
+    const url = URL.createObjectURL(pdf instanceof Blob ? pdf : new Blob([pdf as BlobPart], { type: 'application/pdf' }));
+    const a = Object.assign(document.createElement('a'), { href: url, download: `${model.meta.id}.pdf` });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private renderSummary() {
+    const issues = this.summary;
+    if (!issues || issues.length === 0) return nothing;
+    return html`<div class="summary" part="summary" tabindex="-1" role="group" aria-labelledby="summary-title">
+      <h2 id="summary-title">${this.bilingual('ui:errorSummary', 'Please correct the following')}</h2>
+      <ul>
+        ${issues.map(
+          (issue) => html`<li><a href=${`#${idOf(issue.pointer)}`} @click=${(e: Event) => {
+            e.preventDefault();
+            this.focusPointer(issue.pointer);
+          }}>${issue.text}</a></li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  private renderNotice() {
+    if (this.notice === undefined) return nothing;
+    return html`<div class="notice" part="notice" role="status">
+      <span>${this.bilingual('ui:draftRestored', 'Your unfinished answers were restored from a draft saved on this device.')}</span>
+      <button type="button" part="button" @click=${() => this.clearDraft()}>${this.ui('clearDraft', 'Clear draft')}</button>
+    </div>`;
+  }
+
+  override render() {
+    const model = this.model;
+    if (this.loadError) return html`<p class="load-error" part="error" role="alert">${this.loadError}</p>`;
+    if (!model) return html`<p class="loading" aria-busy="true">${this.ui('loading', 'Loading…')}</p>`;
+    const editable = this.ctx.editable;
+    return html`<div class="form" part="form" lang=${this.localizer.primary}>
+      <h1 part="title">${this.label(model.root)}</h1>
+      ${this.renderNotice()}${this.renderSummary()}
+      <div class="body">${model.root.children.map((c) => this.renderNode(c, ''))}</div>
+      <div class="actions">
+        ${editable && !this.noSubmit && !this.internals.form
+          ? html`<button type="button" class="primary" part="button submit" @click=${() => this.submit()}>${this.ui('submit', 'Submit')}</button>`
+          : nothing}
+        ${this.pdfExporter
+          ? html`<button type="button" part="button pdf" @click=${() => this.downloadPdf()}>${this.ui('downloadPdf', 'Download PDF')}</button>`
+          : nothing}
+      </div>
+      <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
+    </div>`;
+  }
+}
+
+if (!customElements.get('komek-form')) customElements.define('komek-form', KomekForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'komek-form': KomekForm;
+  }
+}

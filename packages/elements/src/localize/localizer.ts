@@ -1,0 +1,68 @@
+import { createTranslator, isLanguage, loadMessages, validationMessage, type Language } from '@komek/i18n';
+import type { Translator, ValidationIssue } from '@komek/core';
+
+/** The language a `lang` value asks for, if Komek speaks it: `ru-RU` → `ru`, `uz-Latn` → `uz`. */
+export function toLanguage(tag: string | null | undefined): Language | undefined {
+  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return isLanguage(primary) ? primary : undefined;
+}
+
+/**
+ * The messages of one form in a primary and an optional secondary language. Lookups are cached per language: a
+ * large form asks for hundreds of labels on every full render.
+ */
+export class Localizer {
+  private cache = new Map<string, string>();
+  private primaryT: Translator;
+  private secondaryT: Translator | undefined;
+
+  constructor(
+    readonly primary: Language,
+    readonly secondary: Language | undefined,
+  ) {
+    this.primaryT = createTranslator(primary);
+    this.secondaryT = secondary && secondary !== primary ? createTranslator(secondary) : undefined;
+  }
+
+  /**
+   * Loads the namespaces in both languages. A namespace that cannot be loaded leaves its texts in the schema's
+   * English rather than failing the form.
+   */
+  async load(namespaces: readonly string[]): Promise<void> {
+    const langs = this.secondaryT ? [this.primary, this.secondary!] : [this.primary];
+    const results = await Promise.allSettled(langs.map((l) => loadMessages(l, namespaces)));
+    if (results.some((r) => r.status === 'rejected')) {
+      // One namespace failing must not hide the others: load them one by one.
+      await Promise.allSettled(langs.flatMap((l) => namespaces.map((ns) => loadMessages(l, [ns]))));
+    }
+    this.cache.clear();
+  }
+
+  /** A message in the primary language (or its English fallback). */
+  t(key: string, fallback: string): string {
+    const id = `1${key}`;
+    let v = this.cache.get(id);
+    if (v === undefined) {
+      v = this.primaryT(key, fallback) ?? fallback;
+      this.cache.set(id, v);
+    }
+    return v;
+  }
+
+  /** The same message in the secondary language; undefined without one, or when it would repeat the primary. */
+  t2(key: string, fallback: string): string | undefined {
+    if (!this.secondaryT) return undefined;
+    const id = `2${key}`;
+    let v = this.cache.get(id);
+    if (v === undefined) {
+      v = this.secondaryT(key, fallback) ?? fallback;
+      this.cache.set(id, v);
+    }
+    return v === this.t(key, fallback) ? undefined : v;
+  }
+
+  /** A validation message in the primary language, the field's label filled in. */
+  message(issue: ValidationIssue, label: string): string {
+    return validationMessage(issue, this.primary, label);
+  }
+}

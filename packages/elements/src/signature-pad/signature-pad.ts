@@ -1,0 +1,146 @@
+import { LitElement, css, html } from 'lit';
+
+const WIDTH = 480;
+const HEIGHT = 140;
+
+/**
+ * A drawing surface for a handwritten signature, stored as a PNG data URL. Used inside `<komek-form>`; the typed
+ * name and date stay the record, so the drawing is optional. Keyboard users can put the typed name in as the image
+ * ("Sign with the typed name") or clear it.
+ *
+ * @fires change - When a stroke ends or the drawing is cleared; read `value`.
+ * @csspart canvas - The drawing surface.
+ * @csspart button - The clear and sign-with-name buttons.
+ * @cssprop [--komek-signature-ink=#111] - Ink colour.
+ */
+export class KomekSignaturePad extends LitElement {
+  static override properties = {
+    value: { type: String },
+    disabled: { type: Boolean, reflect: true },
+    label: { type: String },
+    clearLabel: { attribute: 'clear-label' },
+    typedLabel: { attribute: 'typed-label' },
+    typedName: { attribute: 'typed-name' },
+  };
+
+  static override styles = css`
+    :host { display: block; }
+    canvas { display: block; width: 100%; max-width: ${WIDTH}px; aspect-ratio: ${WIDTH} / ${HEIGHT}; touch-action: none;
+      background: var(--komek-color-input-bg, #fff); border: 1px dashed var(--komek-color-border, #6b6b6b); border-radius: var(--komek-radius, 4px); }
+    :host([disabled]) canvas { opacity: 0.7; }
+    .actions { display: flex; gap: 0.5rem; margin-top: 0.25rem; flex-wrap: wrap; }
+    button { font: inherit; padding: 0.25rem 0.75rem; border: 1px solid var(--komek-color-border, #6b6b6b); border-radius: var(--komek-radius, 4px);
+      background: var(--komek-color-button-bg, #f3f3f3); color: var(--komek-color-text, #1a1a1a); cursor: pointer; }
+    button:focus-visible { outline: 3px solid var(--komek-color-focus, #1a5fb4); outline-offset: 2px; }
+    @media print { .actions { display: none; } canvas { border-style: solid; } }
+  `;
+
+  /** The drawing as `data:image/png;base64,…`, or undefined when nothing is drawn. */
+  declare value: string | undefined;
+  declare disabled: boolean;
+  /** Accessible name of the drawing surface. */
+  declare label: string;
+  declare clearLabel: string;
+  declare typedLabel: string;
+  /** The typed name "Sign with the typed name" writes in; the button is hidden without it. */
+  declare typedName: string | undefined;
+
+  private drawing = false;
+  private drawn: string | undefined;
+
+  constructor() {
+    super();
+    this.disabled = false;
+    this.label = 'Drawn signature';
+    this.clearLabel = 'Clear';
+    this.typedLabel = 'Sign with the typed name';
+  }
+
+  private get canvas(): HTMLCanvasElement {
+    return this.renderRoot.querySelector('canvas')!;
+  }
+
+  private point(e: PointerEvent): [number, number] {
+    const r = this.canvas.getBoundingClientRect();
+    return [((e.clientX - r.left) * WIDTH) / r.width, ((e.clientY - r.top) * HEIGHT) / r.height];
+  }
+
+  private ink(): CanvasRenderingContext2D {
+    const g = this.canvas.getContext('2d')!;
+    g.strokeStyle = g.fillStyle = getComputedStyle(this).getPropertyValue('--komek-signature-ink').trim() || '#111';
+    g.lineWidth = 2.5;
+    g.lineCap = g.lineJoin = 'round';
+    return g;
+  }
+
+  private down(e: PointerEvent) {
+    if (this.disabled || e.button !== 0) return;
+    this.canvas.setPointerCapture(e.pointerId);
+    this.drawing = true;
+    const g = this.ink();
+    g.beginPath();
+    g.moveTo(...this.point(e));
+  }
+
+  private move(e: PointerEvent) {
+    if (!this.drawing) return;
+    const g = this.ink();
+    g.lineTo(...this.point(e));
+    g.stroke();
+  }
+
+  private up() {
+    if (!this.drawing) return;
+    this.drawing = false;
+    this.commit(this.canvas.toDataURL('image/png'));
+  }
+
+  private commit(value: string | undefined) {
+    this.value = this.drawn = value;
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  private clear() {
+    this.canvas.getContext('2d')!.clearRect(0, 0, WIDTH, HEIGHT);
+    this.commit(undefined);
+  }
+
+  private signTyped() {
+    const g = this.ink();
+    g.clearRect(0, 0, WIDTH, HEIGHT);
+    g.font = `italic 36px "Segoe Script", "Brush Script MT", cursive, serif`;
+    g.textBaseline = 'middle';
+    g.fillText(this.typedName ?? '', 16, HEIGHT / 2, WIDTH - 32);
+    this.commit(this.canvas.toDataURL('image/png'));
+  }
+
+  protected override updated(): void {
+    // Redraw only when the value came from outside (draft restored, form reset), not after our own strokes.
+    if (this.value === this.drawn) return;
+    this.drawn = this.value;
+    const g = this.canvas.getContext('2d')!;
+    g.clearRect(0, 0, WIDTH, HEIGHT);
+    if (this.value) {
+      const img = new Image();
+      img.onload = () => g.drawImage(img, 0, 0, WIDTH, HEIGHT);
+      img.src = this.value;
+    }
+  }
+
+  override render() {
+    return html`<canvas part="canvas" width=${WIDTH} height=${HEIGHT} role="img" aria-label=${this.label}
+        @pointerdown=${this.down} @pointermove=${this.move} @pointerup=${this.up} @pointercancel=${this.up}></canvas>
+      <div class="actions" ?hidden=${this.disabled}>
+        ${this.typedName ? html`<button type="button" part="button" @click=${this.signTyped}>${this.typedLabel}</button>` : null}
+        <button type="button" part="button" ?disabled=${!this.value} @click=${this.clear}>${this.clearLabel}</button>
+      </div>`;
+  }
+}
+
+if (!customElements.get('komek-signature-pad')) customElements.define('komek-signature-pad', KomekSignaturePad);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'komek-signature-pad': KomekSignaturePad;
+  }
+}

@@ -1,0 +1,27 @@
+import { html } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { and, kindIs, or, rankWith } from '@komek/core';
+import { widgetNamed, type WidgetRenderer } from '../registry.js';
+import { describedBy, description, errorText, fieldIds, invalid } from './field.js';
+
+/**
+ * A single tick box; also a guidance item the specialist confirms (checklist). Unticked is no answer, so a
+ * required confirmation stays missing until it is ticked.
+ */
+export const checkboxWidget: WidgetRenderer = {
+  name: 'checkbox',
+  tester: rankWith(1, and(or(kindIs('field'), kindIs('checklist')), or(widgetNamed('checkbox'), widgetNamed('checklist')))),
+  render: (ctx, node, base) => {
+    const pointer = base + node.pointer;
+    const ids = fieldIds(pointer);
+    const checklist = node.widget === 'checklist';
+    return html`<div class=${checklist ? 'field checkbox checklist' : 'field checkbox'} part=${checklist ? 'field checklist' : 'field'}>
+      <input type="checkbox" id=${ids.id} part="checkbox" .checked=${live(ctx.value(pointer) === true)}
+        ?disabled=${!ctx.editable} ?required=${node.required} aria-invalid=${invalid(ctx, pointer)}
+        aria-describedby=${describedBy(ctx, node, pointer, ids)}
+        @change=${(e: Event) => ctx.set(pointer, (e.target as HTMLInputElement).checked ? true : undefined)} />
+      <label for=${ids.id} part="label">${ctx.label(node)}</label>
+      ${description(ctx, node, ids)}${errorText(ctx, pointer, ids)}
+    </div>`;
+  },
+};

@@ -1,0 +1,24 @@
+import { html } from 'lit';
+import { kindIs, rankWith } from '@komek/core';
+import type { WidgetRenderer } from '../registry.js';
+import { description, errorText, fieldIds } from './field.js';
+
+/**
+ * A group of questions as a fieldset; a top-level group is a numbered section whose legend is a heading. Groups the
+ * schema lays out `inline` (one printed line asking for two things) put their fields side by side.
+ */
+export const groupWidget: WidgetRenderer = {
+  name: 'group',
+  tester: rankWith(1, kindIs('group')),
+  render: (ctx, node, base) => {
+    const pointer = base + node.pointer;
+    const ids = fieldIds(pointer);
+    const section = base === '' && node.pointer.lastIndexOf('/') === 0;
+    const kind = node.annotation.layout === 'inline' ? 'inline' : 'group';
+    return html`<fieldset class=${`group ${kind}${section ? ' section' : ''}`} part=${section ? 'section group' : 'group'} id=${ids.id}>
+      <legend part="legend">${section ? html`<h2>${ctx.label(node)}</h2>` : ctx.label(node)}</legend>
+      ${description(ctx, node, ids)}${errorText(ctx, pointer, ids)}
+      <div class="children">${node.children.map((c) => ctx.renderNode(c, base))}</div>
+    </fieldset>`;
+  },
+};

@@ -1,0 +1,25 @@
+import { html } from 'lit';
+import { kindIs, rankWith } from '@komek/core';
+import type { WidgetRenderer } from '../registry.js';
+import { description, errorText, fieldIds } from './field.js';
+
+/**
+ * A signature: the typed full name, position and date are the record, laid out on one line as on paper; a drawn
+ * signature (the `signaturePad` field) is optional below them.
+ */
+export const signatureWidget: WidgetRenderer = {
+  name: 'signature',
+  tester: rankWith(1, kindIs('signature')),
+  render: (ctx, node, base) => {
+    const pointer = base + node.pointer;
+    const ids = fieldIds(pointer);
+    const typed = node.children.filter((c) => c.widget !== 'signaturePad');
+    const drawn = node.children.filter((c) => c.widget === 'signaturePad');
+    return html`<fieldset class="group signature" part="group signature" id=${ids.id}>
+      <legend part="legend">${ctx.label(node)}</legend>
+      ${description(ctx, node, ids)}${errorText(ctx, pointer, ids)}
+      <div class="children inline-row">${typed.map((c) => ctx.renderNode(c, base))}</div>
+      ${drawn.map((c) => ctx.renderNode(c, base))}
+    </fieldset>`;
+  },
+};
