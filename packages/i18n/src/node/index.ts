@@ -1,0 +1,14 @@
+/** Node-only parts of @komek/i18n: locale files on disk, checks, translation exchange (CSV / XLIFF). */
+export { LOCALES_DIR, localePath, namespacesOf, readLocaleFile, serializeLocaleFile, expectedMessages } from './localeStore.js';
+export type { ExpectedMessage } from './localeStore.js';
+export { checkLocales, formatCoverage, formatProblems, REQUIRED_NAMESPACES, PDF_FONT_FILES } from './checks.js';
+export type { CheckName, CheckReport, CoverageCell, Problem } from './checks.js';
+export { placeholdersOf, placeholderMismatch, markupIn, looksUntranslated, LATIN_ALLOWED } from './textChecks.js';
+export { loadPdfFonts, missingGlyphs } from './fontCoverage.js';
+export {
+  exportRows, exportLanguage, toCsv, toXliff, importLanguage, decodeText, parseCsvRows, parseXliffRows, englishNamespaces,
+  ImportRefusedError, CSV_COLUMNS,
+} from './exchange.js';
+export type { ExchangeRow, ExchangeFormat, ImportProblem, ImportResult, ImportedRow } from './exchange.js';
+export { readCsv, writeCsv, CsvError } from './csv.js';
+export { parseXml, escapeXml, XmlError } from './xml.js';

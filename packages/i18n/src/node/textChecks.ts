@@ -1,0 +1,45 @@
+/** Checks on a single translated string, shared by `komek i18n check`, the tests and `komek i18n import`. */
+
+const PLACEHOLDER = /\{\{\s*([^{}\s,]+)\s*(?:,[^{}]*)?\}\}/g;
+
+/** The `{{placeholders}}` of a text, sorted, each once. */
+export function placeholdersOf(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))].sort();
+}
+
+/** Why a translation's placeholders differ from the English ones, or undefined when they match. */
+export function placeholderMismatch(text: string, english: string): string | undefined {
+  const want = placeholdersOf(english);
+  const got = placeholdersOf(text);
+  const missing = want.filter((p) => !got.includes(p));
+  const extra = got.filter((p) => !want.includes(p));
+  if (missing.length === 0 && extra.length === 0) return undefined;
+  const parts = [];
+  if (missing.length) parts.push(`missing ${missing.map((p) => `{{${p}}}`).join(', ')}`);
+  if (extra.length) parts.push(`unknown ${extra.map((p) => `{{${p}}}`).join(', ')}`);
+  return `placeholders differ from English: ${parts.join('; ')}`;
+}
+
+const TAG = /<\s*\/?\s*[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?\s*>|<!--|<!\[CDATA\[|<\?/;
+const NESTING = /\$t\(/;
+
+/** Why a text contains markup, or undefined. Messages are rendered as text: a tag is always a mistake or an attack. */
+export function markupIn(text: string): string | undefined {
+  const tag = TAG.exec(text);
+  if (tag) return `HTML/script markup ${JSON.stringify(tag[0])}`;
+  if (NESTING.test(text)) return 'i18next nesting "$t(" is not allowed in messages';
+  return undefined;
+}
+
+/** Latin words that may stay as they are in every language. */
+export const LATIN_ALLOWED = new Set(['pdf', 'iom', 'komek', 'unicef', 'osce', 'unhcr', 'yyyy']);
+
+/**
+ * Whether a non-English text looks like English left untranslated: identical to the English text and containing a
+ * Latin word of four or more letters that is not a name or code on the allow-list.
+ */
+export function looksUntranslated(text: string, english: string): boolean {
+  if (text.trim() !== english.trim()) return false;
+  const words = text.match(/[A-Za-z]{4,}/g) ?? [];
+  return words.some((w) => !LATIN_ALLOWED.has(w.toLowerCase()));
+}
