@@ -45,6 +45,7 @@ export type Partially<T> = T extends (infer U)[] ? Partially<U>[] : T extends ob
 const CONTAINERS = new Set(['group', 'indicators', 'signature', 'needsTable', 'planTable', 'repeat']);
 const FOCUSABLE = 'input, select, textarea, button, komek-signature-pad';
 const EMPTY: readonly string[] = Object.freeze([]);
+const REQUIRED = html`<span class="required" aria-hidden="true"> *</span>`;
 const DRAFT_DELAY = 500;
 const VALIDATE_DELAY = 300;
 
@@ -631,18 +632,20 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     return guard([getAtPointer(this.current, base + node.pointer), this.version], () => renderer.render(this.ctx, node, base));
   }
 
-  private bilingual(key: string, english: string): TemplateResult {
+  private bilingual(key: string, english: string, mark: unknown = nothing): TemplateResult {
     const second = this.localizer.t2(key, english);
-    return html`${this.localizer.t(key, english)}${second === undefined
+    return html`${this.localizer.t(key, english)}${mark}${second === undefined
       ? nothing
       : html`<span class="secondary" part="secondary" lang=${this.localizer.secondary!}>${second}</span>`}`;
   }
 
   private label(node: FormNode): TemplateResult {
+    const required = node.required && (node.kind === 'field' || node.kind === 'checklist');
     return html`${node.number ? html`<span class="number">${node.number}</span> ` : nothing}${this.bilingual(
       formatMessageKey(node.label),
       node.text,
-    )}${node.required && (node.kind === 'field' || node.kind === 'checklist') ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}`;
+      required ? REQUIRED : nothing,
+    )}`;
   }
 
   private ui(key: string, english: string): string {
