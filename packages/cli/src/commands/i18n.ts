@@ -1,0 +1,98 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { isLanguage, languages, type Language } from '@komek/i18n';
+import {
+  checkLocales, exportLanguage, formatCoverage, formatProblems, importLanguage, ImportRefusedError, type ExchangeFormat,
+} from '@komek/i18n/node';
+import { parseOptions, UsageError } from '../options.js';
+
+const USAGE = `usage:
+  komek i18n export --lang <lang> [--format csv|xliff] [--out file]   every message of a language, for translators
+  komek i18n import --lang <lang> [--dry-run] <file.csv|file.xlf>     write translations back into locales/<lang>
+  komek i18n check                                                   coverage table; exit 1 if a check fails
+languages: ${languages.map((l) => l.code).join(', ')} (en is the source)`;
+
+function translatedLanguage(value: string | boolean | undefined): Language {
+  if (typeof value !== 'string') throw new UsageError(`--lang is required\n${USAGE}`);
+  if (!isLanguage(value)) throw new UsageError(`unknown language "${value}" (${languages.map((l) => l.code).join(', ')})`);
+  if (value === 'en') throw new UsageError('English is the source language: export and import work on a translation (ru, kk, ky, tg, uz)');
+  return value;
+}
+
+const shown = (path: string) => relative(process.cwd(), path) || path;
+
+function exportCommand(args: string[]): number {
+  const { options, positional } = parseOptions(args, { lang: 'string', format: 'string', out: 'string' });
+  if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"\n${USAGE}`);
+  const lang = translatedLanguage(options.lang);
+  const out = typeof options.out === 'string' ? options.out : undefined;
+  const format = (options.format ?? (out && /\.(xlf|xliff)$/i.test(out) ? 'xliff' : 'csv')) as string;
+  if (format !== 'csv' && format !== 'xliff') throw new UsageError(`--format must be csv or xliff, not "${format}"`);
+  const text = exportLanguage(lang, format as ExchangeFormat);
+  if (out) {
+    writeFileSync(out, text);
+    process.stderr.write(`wrote ${out} (${format}, ${lang})\n`);
+  } else process.stdout.write(text);
+  return 0;
+}
+
+function importCommand(args: string[]): number {
+  const { options, positional } = parseOptions(args, { lang: 'string', 'dry-run': 'boolean' });
+  const lang = translatedLanguage(options.lang);
+  if (positional.length !== 1) throw new UsageError(`import takes one file\n${USAGE}`);
+  const file = positional[0]!;
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  try {
+    const result = importLanguage(lang, file, bytes, { write: !options['dry-run'] });
+    for (const w of result.warnings) process.stderr.write(`warning: ${w.key ? `${w.key}: ` : ''}${w.reason}\n`);
+    const verb = options['dry-run'] ? 'would write' : 'wrote';
+    for (const p of result.written) process.stdout.write(`${verb} ${shown(p)}\n`);
+    process.stdout.write(`${result.written.length} file(s) ${options['dry-run'] ? 'to change' : 'changed'}, ${result.unchanged.length} unchanged\n`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof ImportRefusedError)) throw e;
+    process.stderr.write(`komek i18n import: refused ${file}; nothing written\n`);
+    for (const p of e.problems) process.stderr.write(`  ${p.key ? `${p.key}: ` : ''}${p.reason}\n`);
+    return 1;
+  }
+}
+
+function checkCommand(args: string[]): number {
+  const { positional } = parseOptions(args, {});
+  if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"\n${USAGE}`);
+  const report = checkLocales();
+  process.stdout.write('Translated / total messages per namespace (r<n>: reviewed by a native speaker; —: no file yet)\n\n');
+  process.stdout.write(formatCoverage(report.coverage));
+  if (report.problems.length === 0) {
+    process.stdout.write('\nall checks passed\n');
+    return 0;
+  }
+  process.stdout.write(`\n${report.problems.length} problem(s):\n`);
+  process.stdout.write(formatProblems(report.problems));
+  return 1;
+}
+
+/** `komek i18n export|import|check`: the translators' round trip and the locale checks. Returns the exit code. */
+export async function i18nCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  switch (sub) {
+    case 'export':
+      return exportCommand(rest);
+    case 'import':
+      return importCommand(rest);
+    case 'check':
+      return checkCommand(rest);
+    case undefined:
+    case '--help':
+    case 'help':
+      process.stdout.write(USAGE + '\n');
+      return sub === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown i18n command "${sub}"\n${USAGE}`);
+  }
+}
