@@ -332,6 +332,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.adoptFormAttribute();
     addEventListener('pagehide', this.flushDraft);
     document.addEventListener('visibilitychange', this.flushDraft);
   }
@@ -356,6 +357,23 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     root.addEventListener('focusout', (e) => this.onFocusOut(e as FocusEvent));
     root.addEventListener('keydown', (e) => this.onKeyDown(e as KeyboardEvent));
     return root;
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'form') this.adoptFormAttribute();
+  }
+
+  /**
+   * HTML reads a form-associated element's `form` attribute as the id of its form: `form="kz-f1-…"` inside a host
+   * `<form>` would cut the element off from it. Inside a form, a catalog id given there moves to `form-id`.
+   */
+  private adoptFormAttribute(): void {
+    const id = this.getAttribute('form');
+    if (id && id in schemaLoaders && this.parentElement?.closest('form')) {
+      this.formId = id;
+      this.removeAttribute('form');
+    }
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -461,6 +479,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       : mapErrors(model, this.validate?.errors).sort((a, b) => this.rank(a.pointer) - this.rank(b.pointer));
     this.internals.setFormValue(JSON.stringify(pruned), JSON.stringify(this.current));
     this.refreshShown();
+    // Validity now, so a host reading it at once sees it; the anchor once the fields it points at are rendered.
+    this.updateValidity();
     void this.updateComplete.then(() => this.updateValidity());
   }
 

@@ -1,0 +1,309 @@
+import axe from 'axe-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { addMessages, loadMessages, validationMessage } from '@komek/i18n';
+import { buildFormModel, getAtPointer, setAtPointer, walkNodes } from '@komek/core';
+import { schemaLoaders } from '@komek/forms/catalog';
+import '../index.js';
+import { readDraftRecord } from '../drafts/draft-store.js';
+import type { KomekInvalidEvent, KomekSubmitEvent } from '../events.js';
+import { idOf } from '../ids.js';
+import type { KomekForm } from './komek-form.js';
+
+const QUESTIONNAIRE = 'kg-3.1-f3-identification-questionnaire';
+const hasRussianUi = Object.keys(import.meta.glob('../../../i18n/locales/ru/ui.json')).length > 0;
+
+async function until(ok: () => boolean, ms = 5000): Promise<void> {
+  const end = performance.now() + ms;
+  while (!ok()) {
+    if (performance.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+async function mount(html: string): Promise<KomekForm> {
+  const host = document.createElement('div');
+  host.innerHTML = html;
+  document.body.append(host);
+  const el = host.querySelector('komek-form')!;
+  await until(() => el.shadowRoot?.querySelector('.form, .load-error') != null);
+  await el.updateComplete;
+  return el;
+}
+
+async function noViolations(el: Element): Promise<void> {
+  const result = await axe.run(el, { resultTypes: ['violations'] });
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+const $ = <E extends Element = HTMLElement>(el: KomekForm, selector: string) => el.shadowRoot!.querySelector<E & Element>(selector);
+const byPointer = <E extends Element = HTMLInputElement>(el: KomekForm, pointer: string) => el.shadowRoot!.getElementById(idOf(pointer)) as E | null;
+
+/** The element that has focus, looking through shadow roots. */
+function focused(): HTMLElement | null {
+  let a = document.activeElement as HTMLElement | null;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement as HTMLElement;
+  return a;
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('<komek-form>', () => {
+  it('fills a whole identification questionnaire with the keyboard only and submits it', async () => {
+    const el = await mount(`<komek-form form="${QUESTIONNAIRE}"></komek-form>`);
+    await noViolations(el);
+    const model = buildFormModel(await schemaLoaders[QUESTIONNAIRE]());
+    const pointerOfId = new Map([...walkNodes(model.root)].map((n) => [idOf(n.pointer), n.pointer]));
+    const submitted = new Promise<KomekSubmitEvent>((r) => el.addEventListener('komek-submit', r, { once: true }));
+
+    let expected: Record<string, unknown> = {};
+    const keys: string[] = [];
+    let n = 0;
+    await userEvent.keyboard('{Tab}');
+    for (let step = 0; step < 1500; step++) {
+      const a = focused()!;
+      const input = a as HTMLInputElement;
+      if (a.matches('button.primary')) {
+        keys.push('Enter');
+        await userEvent.keyboard('{Enter}');
+        break;
+      }
+      const pointer = pointerOfId.get(input.type === 'radio' ? input.name : a.id);
+      if (input.dataset.yesno !== undefined) {
+        // Y / N answer and move on by themselves: alternate so both answers are covered, YES where it opens a question.
+        const yes = n++ % 3 !== 2 || /other|dependent|Minor|identified|consentGiven|chronic/i.test(pointer ?? '');
+        expected = setAtPointer(expected, pointer!, yes);
+        keys.push(yes ? 'y' : 'n');
+        await userEvent.keyboard(yes ? 'y' : 'n');
+      } else if (input.type === 'radio') {
+        expected = setAtPointer(expected, pointer!, input.value);
+        await userEvent.keyboard('{ }{Tab}');
+      } else if (input.type === 'checkbox') {
+        expected = setAtPointer(expected, pointer!, true);
+        await userEvent.keyboard('{ }{Tab}');
+      } else if (input.type === 'date') {
+        expected = setAtPointer(expected, pointer!, '2024-03-05');
+        await userEvent.keyboard('03052024{Tab}');
+      } else if (input.type === 'number') {
+        expected = setAtPointer(expected, pointer!, 2);
+        await userEvent.keyboard('2{Tab}');
+      } else if (a.matches('input, textarea')) {
+        const text = `Answer ${step}`;
+        expected = setAtPointer(expected, pointer!, text);
+        await userEvent.keyboard(`${text}{Tab}`);
+      } else if (a.matches('button') && /typed name/i.test(a.textContent ?? '')) {
+        // The signature pad: sign with the typed name (Enter), then move on.
+        const padPointer = pointerOfId.get((a.getRootNode() as ShadowRoot).host.id)!;
+        expected = setAtPointer(expected, padPointer, 'IMAGE');
+        await userEvent.keyboard('{Enter}{Tab}');
+      } else {
+        await userEvent.keyboard('{Tab}');
+      }
+      await el.updateComplete;
+    }
+    expect(keys.at(-1)).toBe('Enter');
+    const { data } = await submitted;
+    // Drawn signatures are PNGs made from the typed name: check their form, then compare the rest exactly.
+    for (const node of walkNodes(model.root)) {
+      if (node.widget === 'signaturePad' && getAtPointer(expected, node.pointer) === 'IMAGE') {
+        expect(getAtPointer(data, node.pointer)).toMatch(/^data:image\/png;base64,/);
+        expected = setAtPointer(expected, node.pointer, getAtPointer(data, node.pointer));
+      }
+    }
+    expect(data).toEqual(expected);
+    expect(keys.filter((k) => k === 'y' || k === 'n').length).toBeGreaterThan(40);
+  }, 120_000);
+
+  it('moves between YES / NO questions with the arrow keys and clears an answer with Delete', async () => {
+    const el = await mount(`<komek-form form="${QUESTIONNAIRE}"></komek-form>`);
+    await noViolations(el);
+    const first = byPointer(el, '/individualIndicators/professionalTraining/noProfession')!.querySelector('input')!;
+    first.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(focused()!.closest('fieldset')!.id).toBe(idOf('/individualIndicators/professionalTraining/noWorkExperience'));
+    await userEvent.keyboard('{ArrowUp}y');
+    expect(getAtPointer(el.data, '/individualIndicators/professionalTraining/noProfession')).toBe(true);
+    expect(focused()!.closest('fieldset')!.id).toBe(idOf('/individualIndicators/professionalTraining/noWorkExperience'));
+    await userEvent.keyboard('{ArrowUp}{Delete}');
+    expect(getAtPointer(el.data, '/individualIndicators/professionalTraining/noProfession')).toBeUndefined();
+  });
+
+  it('shows and hides a conditional field, keeps its answer in memory and leaves it out of the submitted data', async () => {
+    const el = await mount(`<komek-form form="${QUESTIONNAIRE}"></komek-form>`);
+    await noViolations(el);
+    const other = '/individualIndicators/levelOfHealth/other';
+    const specify = '/individualIndicators/levelOfHealth/otherSpecify';
+    expect(byPointer(el, specify)).toBeNull();
+    byPointer(el, other)!.querySelector<HTMLInputElement>('input[value=yes]')!.click();
+    await el.updateComplete;
+    const input = byPointer(el, specify)!;
+    expect(input).not.toBeNull();
+    await noViolations(el);
+    input.focus();
+    await userEvent.keyboard('pregnancy');
+    byPointer(el, other)!.querySelector<HTMLInputElement>('input[value=no]')!.click();
+    await el.updateComplete;
+    expect(byPointer(el, specify)).toBeNull();
+    expect(getAtPointer(el.data, specify)).toBe('pregnancy');
+    expect(getAtPointer(el.value, specify)).toBeUndefined();
+    byPointer(el, other)!.querySelector<HTMLInputElement>('input[value=yes]')!.click();
+    await el.updateComplete;
+    expect(byPointer(el, specify)!.value).toBe('pregnancy');
+  });
+
+  it('shows localized messages next to fields and in a summary that links to them', async () => {
+    const el = await mount(`<komek-form form="kz-f1-initial-application" lang="ru"></komek-form>`);
+    await noViolations(el);
+    const invalid = new Promise<KomekInvalidEvent>((r) => el.addEventListener('komek-invalid', r, { once: true }));
+    $(el, 'button.primary')!.click();
+    const { issues } = await invalid;
+    await el.updateComplete;
+    expect(issues.length).toBeGreaterThan(0);
+    await loadMessages('ru', ['kz-f1-initial-application', 'defs']);
+    const first = issues[0]!;
+    expect(first.text).toBe(validationMessage(first, 'ru', first.label));
+    if (hasRussianUi) expect(first.text).toMatch(/[А-Яа-яЁё]/);
+    // Next to the field, linked and announced.
+    const field = byPointer(el, first.pointer)!;
+    const error = el.shadowRoot!.getElementById(`${idOf(first.pointer)}-err`)!;
+    expect(error.textContent).toContain(first.text);
+    expect(field.getAttribute('aria-describedby')).toContain(error.id);
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    // The summary has focus and links to each field.
+    const summary = $(el, '.summary')!;
+    expect(focused()).toBe(summary);
+    const links = [...summary.querySelectorAll('a')];
+    expect(links.map((a) => a.textContent)).toEqual(issues.map((i) => i.text));
+    links[0]!.click();
+    expect(focused()).toBe(field);
+    await noViolations(el);
+  });
+
+  it('takes part in a host <form>: FormData, validity, reset', async () => {
+    const el = await mount(`<form><komek-form name="application" form="kz-f1-initial-application"></komek-form><button>Send</button></form>`);
+    await noViolations(el.parentElement!);
+    const form = el.closest('form')!;
+    expect(el.hostFormElement).toBe(form);
+    expect(form.checkValidity()).toBe(false);
+    expect($(el, 'button.primary')).toBeNull();
+
+    const fullName = byPointer(el, '/fullName')!;
+    fullName.focus();
+    await userEvent.keyboard('Aigerim Sadykova');
+    fullName.blur();
+    const sent = JSON.parse(String(new FormData(form).get('application'))) as Record<string, unknown>;
+    expect(sent.fullName).toBe('Aigerim Sadykova');
+
+    // Fill the rest from a complete example, then the host form accepts it.
+    const valid = (await import('../../../../test/fixtures/forms/kz-f1-initial-application/valid-1.json')).default;
+    el.data = structuredClone(valid) as never;
+    expect(form.checkValidity()).toBe(true);
+    expect(JSON.parse(String(new FormData(form).get('application')))).toEqual(valid);
+
+    form.reset();
+    await el.updateComplete;
+    expect(el.data).toEqual(valid);
+    el.data = {};
+    byPointer(el, '/fullName')!.focus();
+    await userEvent.keyboard('X');
+    form.reset();
+    await el.updateComplete;
+    expect(el.data).toEqual({});
+    expect(byPointer(el, '/fullName')!.value).toBe('');
+    expect(JSON.parse(String(new FormData(form).get('application')))).toEqual({});
+  });
+
+  it('restores a draft after a reload, encrypted at rest, and clears it on request', async () => {
+    const key = `test-${Math.random().toString(36).slice(2)}`;
+    const secret = 'Nodira Karimova, passport AA1234567';
+    let el = await mount(`<komek-form form="kz-f1-initial-application" draft-key="${key}"></komek-form>`);
+    await noViolations(el);
+    byPointer(el, '/fullName')!.focus();
+    await userEvent.keyboard(secret);
+    await until(() => false, 700).catch(() => undefined);
+    await el.saveDraftNow();
+    const record = (await readDraftRecord(key))!;
+    expect(record.iv.byteLength).toBe(12);
+    const stored = new TextDecoder().decode(record.ciphertext);
+    expect(stored).not.toContain('Nodira');
+    expect(JSON.stringify(record)).not.toContain('Nodira');
+
+    // "Reload": a new element with the same draft key.
+    document.body.innerHTML = '';
+    const restored = new Promise((r) => document.addEventListener('komek-draft-restored', r, { once: true }));
+    el = await mount(`<komek-form form="kz-f1-initial-application" draft-key="${key}"></komek-form>`);
+    await restored;
+    await el.updateComplete;
+    expect(getAtPointer(el.data, '/fullName')).toBe(secret);
+    expect(byPointer(el, '/fullName')!.value).toBe(secret);
+    const notice = $(el, '.notice')!;
+    expect(notice.getAttribute('role')).toBe('status');
+    await noViolations(el);
+    notice.querySelector('button')!.click();
+    await el.updateComplete;
+    await until(() => $(el, '.notice') === null);
+    await el.clearDraft(false);
+    expect(getAtPointer(el.data, '/fullName')).toBeUndefined();
+    expect(byPointer(el, '/fullName')!.value).toBe('');
+    expect(await readDraftRecord(key)).toBeUndefined();
+  });
+
+  it('renders script payloads in data and in translations as text', async () => {
+    const payload = '<img src=x onerror="window.__komekPwned=1"><script>window.__komekPwned=2</script>';
+    addMessages('en', 'kz-f3-primary-aid-application', {
+      $meta: { language: 'en', namespace: 'kz-f3-primary-aid-application' },
+      'fullName.title': { text: `Name ${payload}`, status: 'source' },
+    });
+    const el = await mount(`<komek-form form="kz-f3-primary-aid-application"></komek-form>`);
+    await noViolations(el);
+    el.data = { fullName: payload } as never;
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    expect(root.querySelector('img, script:not([type])')).toBeNull();
+    expect(root.textContent).toContain(`Name ${payload}`);
+    expect(byPointer(el, '/fullName')!.value).toBe(payload);
+    await new Promise((r) => setTimeout(r, 50));
+    expect((window as { __komekPwned?: number }).__komekPwned).toBeUndefined();
+  });
+
+  it('shows the secondary language under each label and switches languages without losing data', async () => {
+    const el = await mount(`<komek-form form="kz-f1-initial-application" lang="en" secondary-lang="ru"></komek-form>`);
+    await noViolations(el);
+    byPointer(el, '/fullName')!.focus();
+    await userEvent.keyboard('Saule');
+    const secondary = $(el, 'label .secondary');
+    if (secondary) expect(secondary.getAttribute('lang')).toBe('ru');
+    el.lang = 'kk';
+    el.secondaryLang = 'en';
+    await until(() => $(el, '.form')!.getAttribute('lang') === 'kk');
+    expect(byPointer(el, '/fullName')!.value).toBe('Saule');
+    expect(getAtPointer(el.data, '/fullName')).toBe('Saule');
+  });
+
+  it('is read-only with `readonly`', async () => {
+    const el = await mount(`<komek-form form="kz-f1-initial-application" readonly></komek-form>`);
+    await noViolations(el);
+    expect(byPointer(el, '/fullName')!.readOnly).toBe(true);
+    expect($(el, 'button.primary')).toBeNull();
+  });
+
+  it('adds and removes plan rows with the keyboard', async () => {
+    const el = await mount(`<komek-form form="tj-f7-individual-work-plan"></komek-form>`);
+    await noViolations(el);
+    const add = byPointer(el, '/planTable/legalHelp')!.querySelector<HTMLButtonElement>('button.add')!;
+    add.focus();
+    await userEvent.keyboard('{Enter}');
+    await el.updateComplete;
+    await until(() => focused()?.id === idOf('/planTable/legalHelp/0/needsRevealed'));
+    await userEvent.keyboard('Lost documents');
+    await noViolations(el);
+    expect(getAtPointer(el.data, '/planTable/legalHelp')).toEqual([{ needsRevealed: 'Lost documents' }]);
+    const remove = byPointer(el, '/planTable/legalHelp/0')!.querySelector<HTMLButtonElement>('button.remove')!;
+    remove.focus();
+    await userEvent.keyboard('{Enter}');
+    await el.updateComplete;
+    expect(getAtPointer(el.data, '/planTable/legalHelp')).toBeUndefined();
+  });
+});
