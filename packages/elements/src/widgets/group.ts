@@ -1,15 +1,15 @@
 import { html } from 'lit';
-import { kindIs, rankWith } from '@komek/core';
+import { kindIs, or, rankWith } from '@komek/core';
 import type { WidgetRenderer } from '../registry.js';
 import { description, errorText, fieldIds } from './field.js';
 
 /**
- * A group of questions as a fieldset; a top-level group is a numbered section whose legend is a heading. Groups the
+ * A group of questions as a fieldset (also a need row met outside a needs table); a top-level group is a numbered section whose legend is a heading. Groups the
  * schema lays out `inline` (one printed line asking for two things) put their fields side by side.
  */
 export const groupWidget: WidgetRenderer = {
   name: 'group',
-  tester: rankWith(1, kindIs('group')),
+  tester: rankWith(1, or(kindIs('group'), kindIs('needRow'))),
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);
