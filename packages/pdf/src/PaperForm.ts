@@ -1,0 +1,220 @@
+import { buildFormModel, mapErrors, pruneHidden, translate, type FormModel, type SchemaBundle, type ValidatorError } from '@komek/core';
+import { catalog, formIds, schemaLoaders, validatorLoaders, type FormId, type FormValidator } from '@komek/forms';
+import { createTranslator, isLanguage, languages as knownLanguages, loadMessages, validationMessage, type Language } from '@komek/i18n';
+import { PDFDocument } from 'pdf-lib';
+import { FieldWriter } from './acroFields.js';
+import { embedFonts, setFieldFont } from './fonts/embedFonts.js';
+import { loadFonts, type FontLoader, type FontSource } from './fonts/fontSource.js';
+import { FontLoadError, InvalidArgumentError, InvalidFormDataError, UnknownFormError, UnsupportedLanguageError, type DataIssue } from './errors.js';
+import { Paginator } from './layout/page.js';
+import { size } from './layout/style.js';
+import type { PaperMode, RenderEnv } from './render/env.js';
+import { bodyRows, continuationRows, drawFooters, issueRows, openPage, type PrintedIssue } from './render/renderForm.js';
+
+export type { PaperMode } from './render/env.js';
+
+/** Options of a paper form: its languages and, optionally, where the font bytes come from. */
+export interface PaperFormOptions {
+  /** The primary language and an optional secondary one, printed under it: `['kk', 'ru']`. */
+  languages: readonly [Language] | readonly [Language, Language] | readonly Language[];
+  /** The font bytes, or a loader for them; by default read from `dejavu-fonts-ttf` (Node) or fetched (browser). */
+  fonts?: FontSource | FontLoader;
+}
+
+/** Options of `fill`. */
+export interface FillOptions {
+  /** Print data that fails validation; the PDF then says on its first page that the data is not valid. */
+  allowInvalid?: boolean;
+}
+
+/** Options of `save`. */
+export interface SaveOptions {
+  /** `blank`: fillable, no data. `filled`: fillable, with the data. `final`: filled and flattened. */
+  mode?: PaperMode;
+}
+
+/** The keywords a paper form carries so that it can be read back: `komek form=<id> version=<v> …`. */
+export const KEYWORD_PREFIX = 'komek';
+
+const MODES: readonly PaperMode[] = ['blank', 'filled', 'final'];
+
+function isFormId(id: string): id is FormId {
+  return (formIds as readonly string[]).includes(id);
+}
+
+function checkLanguages(value: unknown): Language[] {
+  if (!Array.isArray(value) || value.length < 1 || value.length > 2) {
+    throw new InvalidArgumentError('options.languages', 'an array of one or two language codes, e.g. ["kk", "ru"]', value);
+  }
+  const codes = knownLanguages.map((l) => l.code);
+  for (const lang of value) {
+    if (typeof lang !== 'string' || !isLanguage(lang)) throw new UnsupportedLanguageError(String(lang), codes);
+  }
+  const langs = value as Language[];
+  return langs[0] === langs[1] ? [langs[0]!] : [...langs];
+}
+
+async function resolveFonts(fonts: PaperFormOptions['fonts']): Promise<FontSource> {
+  try {
+    const source = fonts === undefined ? await loadFonts() : typeof fonts === 'function' ? await fonts() : fonts;
+    if (!(source?.regular instanceof Uint8Array) || !(source.bold instanceof Uint8Array)) {
+      throw new FontLoadError('the font source must have `regular` and `bold` Uint8Arrays');
+    }
+    return source;
+  } catch (e) {
+    if (e instanceof FontLoadError) throw e;
+    throw new FontLoadError((e as Error)?.message ?? String(e), { cause: e });
+  }
+}
+
+/**
+ * A paper equivalent of a form: `PaperForm.create(id, { languages })`, optionally `.fill(data)`, then `.save()`.
+ * Blank forms are fillable AcroForms whose field names are the data pointers; filled forms carry the data and stay
+ * fillable; final forms are flattened.
+ */
+export class PaperForm {
+  private data: unknown;
+  private issues: DataIssue[] | undefined;
+
+  private constructor(
+    readonly model: FormModel,
+    readonly languages: Language[],
+    private readonly validator: FormValidator<unknown> | undefined,
+    private readonly fonts: FontSource,
+  ) {}
+
+  /** The form's id. */
+  get formId(): string {
+    return this.model.meta.id;
+  }
+
+  /** The version of the form's schema. */
+  get version(): string {
+    return this.model.meta.version;
+  }
+
+  /** Loads a form of the catalog (or takes a schema bundle), the messages of its languages and the fonts. */
+  static async create(form: string | SchemaBundle, options: PaperFormOptions): Promise<PaperForm> {
+    if (options === null || typeof options !== 'object') throw new InvalidArgumentError('options', 'an object with `languages`', options);
+    const langs = checkLanguages(options.languages);
+    let bundle: SchemaBundle;
+    let validator: FormValidator<unknown> | undefined;
+    if (typeof form === 'string') {
+      if (!isFormId(form)) throw new UnknownFormError(form, formIds);
+      [bundle, validator] = await Promise.all([schemaLoaders[form](), validatorLoaders[form]() as Promise<FormValidator<unknown>>]);
+    } else if (form !== null && typeof form === 'object' && typeof form.root === 'string' && typeof form.schemas === 'object') {
+      bundle = form;
+    } else {
+      throw new InvalidArgumentError('form', 'a form id of the catalog or a schema bundle { root, schemas }', form);
+    }
+    const model = buildFormModel(bundle);
+    if (!validator && isFormId(model.meta.id)) validator = (await validatorLoaders[model.meta.id]()) as FormValidator<unknown>;
+    const entry = catalog.find((e) => e.id === model.meta.id);
+    const namespaces = entry?.namespaces ?? namespacesOf(bundle);
+    const [fonts] = await Promise.all([resolveFonts(options.fonts), ...langs.map((l) => loadMessages(l, namespaces))]);
+    return new PaperForm(model, langs, validator, fonts);
+  }
+
+  /**
+   * Sets the data to print. Invalid data throws `InvalidFormDataError` listing the validator's issues, unless
+   * `allowInvalid` is set.
+   */
+  fill(data: unknown, options: FillOptions = {}): this {
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      throw new InvalidArgumentError('data', `an object with the data of form ${this.formId}`, data);
+    }
+    const issues = this.validate(data);
+    if (issues.length > 0 && !options.allowInvalid) throw new InvalidFormDataError(this.formId, issues);
+    this.data = data;
+    this.issues = issues.length > 0 ? issues : undefined;
+    return this;
+  }
+
+  /** The validator's issues for data, with messages in the primary language (empty when valid). */
+  validate(data: unknown): DataIssue[] {
+    if (!this.validator || this.validator(data)) return [];
+    const t = createTranslator(this.languages[0]!);
+    return mapErrors(this.model, (this.validator.errors ?? []) as ValidatorError[]).map((issue) => {
+      const label = issue.node ? translate(t, issue.node.label, issue.node.text) : issue.pointer;
+      return { pointer: issue.pointer, keyword: issue.keyword, message: validationMessage(issue, this.languages[0]!, label) };
+    });
+  }
+
+  /** Renders the PDF. The mode defaults to `filled` when data was given, `blank` otherwise. */
+  async save(options: SaveOptions = {}): Promise<Uint8Array> {
+    const mode = options.mode ?? (this.data === undefined ? 'blank' : 'filled');
+    if (!MODES.includes(mode)) throw new InvalidArgumentError('mode', `one of ${MODES.join(', ')}`, mode);
+    if (mode !== 'blank' && this.data === undefined) {
+      throw new InvalidArgumentError('mode', `"blank" when no data was given (call fill(data) for "${mode}")`, mode);
+    }
+    const doc = await PDFDocument.create();
+    const fonts = await embedFonts(doc, this.fonts);
+    const meta = this.model.meta;
+    const env: RenderEnv = {
+      model: this.model,
+      mode,
+      data: mode === 'blank' ? undefined : pruneHidden(this.model, this.data),
+      source: mode === 'blank' ? undefined : this.data,
+      languages: this.languages,
+      translators: this.languages.map((l) => createTranslator(l)),
+      faces: { regular: { pdf: fonts.regular, metrics: fonts.metrics.regular }, bold: { pdf: fonts.bold, metrics: fonts.metrics.bold } },
+      continuations: [],
+      images: new Map(),
+    };
+    if (env.data !== undefined) await embedImages(doc, env);
+    const printedIssues: PrintedIssue[] | undefined =
+      mode === 'blank' || !this.issues ? undefined : this.issues.map((i) => ({ pointer: i.pointer, label: '', message: i.message }));
+
+    const fields = new FieldWriter(doc, fonts.regular, fonts.metrics.regular, size.value);
+    setFieldFont(doc, fonts.regular, size.value);
+    const paginator = new Paginator(doc, fonts, fields, (c) => openPage(env, c));
+    paginator.place(bodyRows(env, printedIssues));
+    if (env.continuations.length > 0) paginator.place(continuationRows(env, env.continuations));
+    if (printedIssues) paginator.place(issueRows(env, printedIssues));
+    drawFooters(env, paginator.pages);
+
+    const title = env.translators[0]!(`${this.model.root.label.ns}:${this.model.root.label.key}`, this.model.root.text) ?? this.model.root.text;
+    doc.setTitle(title, { showInWindowTitleBar: true });
+    doc.setSubject(`${meta.sop}${meta.formNumber ? ` · Form ${meta.formNumber}` : ''} · ${meta.id}`);
+    doc.setKeywords([KEYWORD_PREFIX, `form=${meta.id}`, `version=${meta.version}`, `languages=${this.languages.join(',')}`, `mode=${mode}`, ...(this.issues && mode !== 'blank' ? ['invalid'] : [])]);
+    doc.setProducer('Komek @komek/pdf');
+    doc.setCreator('Komek');
+    doc.setLanguage(this.languages[0]!);
+
+    const form = doc.getForm();
+    form.updateFieldAppearances(fonts.regular);
+    if (mode === 'final') form.flatten({ updateFieldAppearances: false });
+    return doc.save({ updateFieldAppearances: false });
+  }
+}
+
+/** Namespaces of a bundle that is not in the catalog: one per schema file. */
+function namespacesOf(bundle: SchemaBundle): string[] {
+  return Object.keys(bundle.schemas).map((id) => (id.split('/').pop() ?? id).replace(/\.schema\.json$/, ''));
+}
+
+const PNG_DATA_URL = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/;
+
+/** Embeds the drawn signatures of the data (PNG data URLs) before layout, which draws synchronously. */
+async function embedImages(doc: PDFDocument, env: RenderEnv): Promise<void> {
+  const found: { pointer: string; base64: string }[] = [];
+  const walk = (v: unknown, pointer: string) => {
+    if (typeof v === 'string') {
+      const m = PNG_DATA_URL.exec(v);
+      if (m) found.push({ pointer, base64: m[1]! });
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${pointer}/${i}`));
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) walk(x, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    }
+  };
+  walk(env.data, '');
+  await Promise.all(
+    found.map(async ({ pointer, base64 }) => {
+      try {
+        env.images.set(pointer, await doc.embedPng(base64));
+      } catch {
+        // A damaged image is left out of the drawing; its data still travels in the form field.
+      }
+    }),
+  );
+}

@@ -1,0 +1,75 @@
+import type { ValidationIssue } from '@komek/core';
+
+/** An argument of the paper-form API has the wrong type or value; the message says what is expected. */
+export class InvalidArgumentError extends TypeError {
+  constructor(readonly argument: string, expected: string, received: unknown) {
+    super(`${argument} must be ${expected}; received ${describe(received)}`);
+    this.name = 'InvalidArgumentError';
+  }
+}
+
+/** A form id that is not in the catalog. */
+export class UnknownFormError extends Error {
+  constructor(readonly formId: string, known: readonly string[]) {
+    const close = known.filter((id) => id.includes(formId) || formId.includes(id.split('-').slice(0, 2).join('-')));
+    super(`Unknown form "${formId}".${close.length ? ` Did you mean ${close.join(', ')}?` : ''} Known forms: ${known.length}, see the catalog of @komek/forms.`);
+    this.name = 'UnknownFormError';
+  }
+}
+
+/** A language code that Komek does not speak. */
+export class UnsupportedLanguageError extends RangeError {
+  constructor(readonly language: string, known: readonly string[]) {
+    super(`Unsupported language "${language}": use one of ${known.join(', ')}`);
+    this.name = 'UnsupportedLanguageError';
+  }
+}
+
+/** One validator issue in plain terms: where in the data, and what is wrong. */
+export interface DataIssue {
+  pointer: string;
+  keyword: string;
+  message: string;
+}
+
+/** Data that fails the form's validator; `issues` lists every problem. Pass `allowInvalid: true` to print anyway. */
+export class InvalidFormDataError extends Error {
+  constructor(readonly formId: string, readonly issues: DataIssue[]) {
+    const list = issues.slice(0, 20).map((i) => `  ${i.pointer || '/'}: ${i.message}`);
+    if (issues.length > 20) list.push(`  … and ${issues.length - 20} more`);
+    super(
+      `The data is not valid for form ${formId} (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${list.join('\n')}\n` +
+        'Correct the data, or pass { allowInvalid: true } to print a PDF that says on its first page that the data is not valid.',
+    );
+    this.name = 'InvalidFormDataError';
+  }
+}
+
+/** A PDF that was not made by Komek, or whose form can no longer be read. */
+export class NotAPaperFormError extends Error {
+  constructor(reason: string) {
+    super(`Not a readable Komek paper form: ${reason}`);
+    this.name = 'NotAPaperFormError';
+  }
+}
+
+/** Font bytes could not be loaded or parsed. */
+export class FontLoadError extends Error {
+  constructor(reason: string, options?: { cause?: unknown }) {
+    super(`Cannot load the fonts of the paper forms: ${reason}. Pass the bytes of DejaVu Sans and DejaVu Sans Bold with { fonts: { regular, bold } } or set a loader with setFontLoader().`, options);
+    this.name = 'FontLoadError';
+  }
+}
+
+/** Turns core validation issues into plain data issues. */
+export function toDataIssues(issues: readonly ValidationIssue[], message: (issue: ValidationIssue) => string = (i) => i.message): DataIssue[] {
+  return issues.map((i) => ({ pointer: i.pointer, keyword: i.keyword, message: message(i) }));
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return `an array of ${v.length}`;
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? v.slice(0, 57) + '…' : v);
+  if (typeof v === 'object') return 'an object';
+  return `${typeof v} ${String(v)}`;
+}

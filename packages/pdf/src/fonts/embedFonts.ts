@@ -1,0 +1,152 @@
+import fontkit from '@pdf-lib/fontkit';
+import type { Font as FontkitFont, Glyph } from '@pdf-lib/fontkit';
+import { PDFName, PDFString, type PDFContext, type PDFDocument, type PDFFont, type PDFRawStream, type PDFRef } from 'pdf-lib';
+import { fieldCharacters } from './alphabets.js';
+import type { FontSource } from './fontSource.js';
+
+/** A parsed font with the metrics the layout measures text with. */
+export interface MeasuredFont {
+  fontkit: FontkitFont;
+  /** Advance width of a code point in thousandths of the font size. */
+  advance(codePoint: number): number;
+  /** Whether the font has a glyph for a code point. */
+  has(codePoint: number): boolean;
+  /** Distance from the top of a line box to the baseline, and below it, in thousandths of the font size. */
+  ascent: number;
+  descent: number;
+}
+
+const parsed = new WeakMap<Uint8Array, MeasuredFont>();
+
+/**
+ * Parses a font once per process and replaces its shaping with a plain character-to-glyph map. Shaping costs about
+ * half a millisecond per string in fontkit; Cyrillic and Latin need neither ligatures nor reordering, and pdf-lib
+ * uses only the glyphs of a layout, never its positions.
+ */
+export function measuredFont(bytes: Uint8Array): MeasuredFont {
+  const known = parsed.get(bytes);
+  if (known) return known;
+  const font = fontkit.create(bytes);
+  const glyphs = new Map<number, Glyph>();
+  const glyphOf = (cp: number): Glyph => {
+    let g = glyphs.get(cp);
+    if (!g) {
+      g = font.glyphForCodePoint(cp);
+      glyphs.set(cp, g);
+    }
+    return g;
+  };
+  const scale = 1000 / font.unitsPerEm;
+  const widths = new Map<number, number>();
+  (font as unknown as { layout(text: string): { glyphs: Glyph[]; positions: [] } }).layout = (text: string) => {
+    const out: Glyph[] = [];
+    for (const ch of text) out.push(glyphOf(ch.codePointAt(0)!));
+    return { glyphs: out, positions: [] };
+  };
+  const measured: MeasuredFont = {
+    fontkit: font,
+    advance(cp) {
+      let w = widths.get(cp);
+      if (w === undefined) {
+        w = glyphOf(cp).advanceWidth * scale;
+        widths.set(cp, w);
+      }
+      return w;
+    },
+    has: (cp) => font.hasGlyphForCodePoint(cp),
+    ascent: font.ascent * scale,
+    descent: font.descent * scale,
+  };
+  parsed.set(bytes, measured);
+  return measured;
+}
+
+/** The internals of pdf-lib's subset embedder that the subset cache hooks into. */
+interface SubsetEmbedder {
+  subset: { glyphs: number[] };
+  embedFontStream(context: PDFContext): Promise<PDFRef>;
+  embedUnicodeCmap(context: PDFContext): PDFRef;
+}
+
+interface SubsetBytes {
+  fontFile?: Promise<Uint8Array>;
+  toUnicode?: Uint8Array;
+}
+
+const MAX_SUBSETS = 64;
+const subsetCaches = new WeakMap<MeasuredFont, Map<string, SubsetBytes>>();
+
+function subsetEntry(font: MeasuredFont, embedder: SubsetEmbedder): SubsetBytes {
+  let subsets = subsetCaches.get(font);
+  if (!subsets) subsetCaches.set(font, (subsets = new Map()));
+  // The key is taken before pdf-lib encodes the subset, which appends the parts of composite glyphs to the list.
+  const key = embedder.subset.glyphs.join(',');
+  let entry = subsets.get(key);
+  if (!entry) {
+    entry = {};
+    subsets.set(key, entry);
+    if (subsets.size > MAX_SUBSETS) subsets.delete(subsets.keys().next().value!);
+  }
+  return entry;
+}
+
+/**
+ * Makes a subset embedder reuse the compressed font program and ToUnicode map of an earlier document with the same
+ * glyphs: subsetting DejaVu and deflating the result cost more than everything else in a small form.
+ */
+function cacheSubset(font: PDFFont, metrics: MeasuredFont): void {
+  const embedder = (font as unknown as { embedder: SubsetEmbedder }).embedder;
+  const embedFontStream = embedder.embedFontStream.bind(embedder);
+  const embedUnicodeCmap = embedder.embedUnicodeCmap.bind(embedder);
+  let entry: SubsetBytes | undefined;
+  embedder.embedFontStream = async (context) => {
+    const e = (entry = subsetEntry(metrics, embedder));
+    if (e.fontFile) return context.register(context.stream(await e.fontFile, { Filter: 'FlateDecode' }));
+    const ref = embedFontStream(context);
+    e.fontFile = ref.then((r) => (context.lookup(r) as PDFRawStream).getContents());
+    e.fontFile.catch(() => delete e.fontFile);
+    return ref;
+  };
+  embedder.embedUnicodeCmap = (context) => {
+    const e = entry ?? subsetEntry(metrics, embedder);
+    if (!e.toUnicode) {
+      const ref = embedUnicodeCmap(context);
+      e.toUnicode = (context.lookup(ref) as PDFRawStream).getContents();
+      return ref;
+    }
+    return context.register(context.stream(e.toUnicode, { Filter: 'FlateDecode' }));
+  };
+}
+
+/** The two fonts of a paper form, embedded in a document. */
+export interface EmbeddedFonts {
+  regular: PDFFont;
+  bold: PDFFont;
+  metrics: { regular: MeasuredFont; bold: MeasuredFont };
+}
+
+/**
+ * Embeds DejaVu Sans and DejaVu Sans Bold as subsets. The regular subset always holds every letter of the six
+ * languages (see `fieldCharacters`), because it is the font of the form fields and people type into blank forms.
+ */
+export async function embedFonts(doc: PDFDocument, source: FontSource): Promise<EmbeddedFonts> {
+  const regularMetrics = measuredFont(source.regular);
+  const boldMetrics = measuredFont(source.bold);
+  doc.registerFontkit({ create: (bytes: Uint8Array) => (bytes === source.bold ? boldMetrics.fontkit : regularMetrics.fontkit) } as never);
+  const [regular, bold] = await Promise.all([
+    doc.embedFont(source.regular, { subset: true, customName: 'KMKAAA+DejaVuSans' }),
+    doc.embedFont(source.bold, { subset: true, customName: 'KMKAAB+DejaVuSans-Bold' }),
+  ]);
+  cacheSubset(regular, regularMetrics);
+  cacheSubset(bold, boldMetrics);
+  // Encoding the characters adds their glyphs to the subset, in the same order in every document.
+  regular.encodeText(fieldCharacters);
+  return { regular, bold, metrics: { regular: regularMetrics, bold: boldMetrics } };
+}
+
+/** Registers the field font as the form's default resource, so a viewer finds it for text typed into a field. */
+export function setFieldFont(doc: PDFDocument, font: PDFFont, size: number): void {
+  const acroForm = doc.getForm().acroForm.dict;
+  acroForm.set(PDFName.of('DR'), doc.context.obj({ Font: { [font.name]: font.ref } }));
+  acroForm.set(PDFName.of('DA'), PDFString.of(`/${font.name} ${size} Tf 0 g`));
+}

@@ -1,0 +1,20 @@
+export { createPaperForm } from './createPaperForm.js';
+export type { CreatePaperFormOptions } from './createPaperForm.js';
+export { PaperForm } from './PaperForm.js';
+export type { PaperFormOptions, FillOptions, SaveOptions, PaperMode } from './PaperForm.js';
+export { readPaperForm } from './readPaperForm.js';
+export type { PaperFormContent } from './readPaperForm.js';
+export { setFontLoader, defaultFontLoader, loadFonts } from './fonts/fontSource.js';
+export type { FontSource, FontLoader } from './fonts/fontSource.js';
+export { alphabets, fieldCharacters } from './fonts/alphabets.js';
+export { fieldNameOf, pointerOfFieldName } from './fieldNames.js';
+export {
+  InvalidArgumentError,
+  UnknownFormError,
+  UnsupportedLanguageError,
+  InvalidFormDataError,
+  NotAPaperFormError,
+  FontLoadError,
+} from './errors.js';
+export type { DataIssue } from './errors.js';
+export { DuplicateFieldError } from './acroFields.js';

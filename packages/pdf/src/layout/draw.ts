@@ -1,0 +1,88 @@
+import type { Color, PDFFont, PDFPage } from 'pdf-lib';
+import type { MeasuredFont } from '../fonts/embedFonts.js';
+import { textWidth, wrapLines } from '../text/wrap.js';
+import { color, leading, metrics } from './style.js';
+
+/** A font as the layout uses it: the embedded font and its metrics. */
+export interface Face {
+  pdf: PDFFont;
+  metrics: MeasuredFont;
+}
+
+/** A run of text in one face, size and colour. */
+export interface TextStyle {
+  face: Face;
+  size: number;
+  color: Color;
+}
+
+/** A paragraph broken into lines for a width. */
+export interface TextBlock {
+  lines: string[];
+  style: TextStyle;
+  height: number;
+  width: number;
+}
+
+/** Height of `n` lines in a style. */
+export function linesHeight(n: number, fontSize: number): number {
+  return n * fontSize * leading;
+}
+
+/** Breaks a text for a width; an empty text takes no lines. */
+export function block(text: string, style: TextStyle, width: number): TextBlock {
+  const lines = text === '' ? [] : wrapLines(style.face.metrics, text, style.size, width);
+  return { lines, style, height: linesHeight(lines.length, style.size), width };
+}
+
+/** The width of the longest line of a block. */
+export function blockWidth(b: TextBlock): number {
+  let w = 0;
+  for (const l of b.lines) w = Math.max(w, textWidth(b.style.face.metrics, l, b.style.size));
+  return w;
+}
+
+/** Draws a block with its first line's top at `top`; `align` centres or right-aligns each line in the block width. */
+export function drawBlock(page: PDFPage, b: TextBlock, x: number, top: number, align: 'left' | 'center' | 'right' = 'left'): void {
+  const { face, size } = b.style;
+  const lh = size * leading;
+  const ascent = (face.metrics.ascent / 1000) * size;
+  // Half the extra leading goes above the text, so a line sits in the middle of its line box.
+  let baseline = top - (lh - size * 1.164) / 2 - ascent;
+  for (const line of b.lines) {
+    let lx = x;
+    if (align !== 'left') {
+      const w = textWidth(face.metrics, line, size);
+      lx = align === 'center' ? x + (b.width - w) / 2 : x + b.width - w;
+    }
+    if (line !== '') page.drawText(line, { x: lx, y: baseline, size, font: face.pdf, color: b.style.color });
+    baseline -= lh;
+  }
+}
+
+/** Draws one line of text with its line box top at `top`. */
+export function drawLine(page: PDFPage, text: string, style: TextStyle, x: number, top: number): void {
+  drawBlock(page, { lines: [text], style, height: linesHeight(1, style.size), width: 0 }, x, top);
+}
+
+/** An input box: a thin grey frame. */
+export function drawBox(page: PDFPage, x: number, top: number, width: number, height: number): void {
+  page.drawRectangle({ x, y: top - height, width, height, borderColor: color.box, borderWidth: 0.6 });
+}
+
+/** A tick box (square) or a radio button (circle) outline of side `metrics.tick`, top left at (x, top). */
+export function drawTick(page: PDFPage, x: number, top: number, shape: 'square' | 'circle'): void {
+  const t = metrics.tick;
+  if (shape === 'square') page.drawRectangle({ x, y: top - t, width: t, height: t, borderColor: color.text, borderWidth: 0.7 });
+  else page.drawEllipse({ x: x + t / 2, y: top - t / 2, xScale: t / 2, yScale: t / 2, borderColor: color.text, borderWidth: 0.7 });
+}
+
+/** A table cell frame, optionally filled. */
+export function drawCell(page: PDFPage, x: number, top: number, width: number, height: number, fill?: Color): void {
+  page.drawRectangle({ x, y: top - height, width, height, borderColor: color.rule, borderWidth: 0.5, ...(fill ? { color: fill } : {}) });
+}
+
+/** A horizontal rule. */
+export function drawRule(page: PDFPage, x: number, y: number, width: number, thickness = 0.5, ruleColor: Color = color.rule): void {
+  page.drawLine({ start: { x, y }, end: { x: x + width, y }, thickness, color: ruleColor });
+}

@@ -1,0 +1,433 @@
+import { getAtPointer, matchesCondition, type FormNode } from '@komek/core';
+import { block, blockWidth, drawBlock, drawCell, drawLine, drawRule, drawTick, linesHeight, type TextBlock } from '../layout/draw.js';
+import type { DrawContext, Row } from '../layout/page.js';
+import { color, metrics, size, type Orientation } from '../layout/style.js';
+import { fieldNameOf, optionFieldName } from '../fieldNames.js';
+import { bi, biBlock, biKey, drawBi, inline, labelOf, stylesOf, valueAt, type BiBlock, type BiText, type RenderEnv, type TextRole } from './env.js';
+import { routingText } from './routing.js';
+import { drawTextBox, planTextBox, type TextBoxPlan } from './textBox.js';
+
+/** Where rows are built: the form (or a repeat item) and the width they get. */
+export interface Scope {
+  env: RenderEnv;
+  orientation: Orientation;
+  width: number;
+  /** The tree conditions are relative to: the form root, or a repeat's item. */
+  root: FormNode;
+  /** Pointer of the repeat row an item tree is drawn for ('' in the form tree). */
+  base: string;
+}
+
+/** The data pointer of a node in a scope. */
+export function pointerIn(s: Scope, node: FormNode): string {
+  return s.base + node.pointer;
+}
+
+/** Whether a node is shown for the data: blank forms show every part, with its routing. */
+export function isShown(s: Scope, node: FormNode): boolean {
+  if (s.env.mode === 'blank' || !node.condition) return true;
+  return matchesCondition(node.condition.if, getAtPointer(s.env.source, s.base + node.condition.scope) ?? {});
+}
+
+/** Space between blocks, dropped at page edges. */
+export function spacer(s: Scope, height: number): Row {
+  return { height, orientation: s.orientation, spacer: true, draw: () => undefined };
+}
+
+/** The "not applicable" text, in both languages. */
+export function notApplicable(env: RenderEnv): BiText {
+  return bi(env, 'ui:notApplicable', 'not applicable');
+}
+
+/** A part of a row that holds the input: measured, then drawn at a place. */
+export interface InputPart {
+  height: number;
+  draw(c: DrawContext, x: number, top: number): void;
+}
+
+/** A label with its number and, on blank forms, its routing line. */
+export interface LabelPart {
+  number?: TextBlock;
+  label: BiBlock;
+  routing?: BiBlock;
+  indent: number;
+  height: number;
+}
+
+/** Measures a node's label for a width. */
+export function labelPart(s: Scope, node: FormNode, width: number, role: TextRole = 'label', text?: BiText): LabelPart {
+  const env = s.env;
+  const indent = node.number ? metrics.number : 0;
+  const [numberStyle] = stylesOf(env, role === 'section' ? 'section' : 'strong');
+  const label = biBlock(env, text ?? labelOf(env, node), role, width - indent);
+  const part: LabelPart = { label, indent, height: label.height };
+  if (node.number) part.number = block(node.number, numberStyle, metrics.number - 2);
+  const routing = env.mode === 'blank' ? routingText(env, node, s.root) : undefined;
+  if (routing) {
+    part.routing = biBlock(env, routing, 'routing', width - indent);
+    part.height += part.routing.height + 1;
+  }
+  return part;
+}
+
+/** Draws a measured label. */
+export function drawLabelPart(c: DrawContext, part: LabelPart, x: number, top: number): void {
+  if (part.number) drawBlock(c.page, part.number, x, top);
+  drawBi(c.page, part.label, x + part.indent, top);
+  if (part.routing) drawBi(c.page, part.routing, x + part.indent, top - part.label.height - 1);
+}
+
+/** A grey "not applicable" in place of an input. */
+export function naPart(s: Scope, width: number): InputPart {
+  const b = block('— ' + inline(notApplicable(s.env)), stylesOf(s.env, 'muted')[0], width);
+  return { height: Math.max(b.height, metrics.box), draw: (c, x, top) => drawBlock(c.page, b, x, top - 2) };
+}
+
+/** A date as printed and typed on paper: dd.mm.yyyy. */
+export function paperDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+/** The text a field holds for a value. */
+export function fieldText(node: FormNode, value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return node.widget === 'date' ? paperDate(value) : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join('\n');
+  return JSON.stringify(value);
+}
+
+/** Plans a text box for a field node at a width. */
+export function planFieldBox(s: Scope, node: FormNode, width: number, lines?: { blank?: number; max?: number }): TextBoxPlan {
+  const pointer = pointerIn(s, node);
+  const long = node.widget === 'textarea' || (node.schema.type === 'array' && node.widget === 'unknown');
+  const options = {
+    blankLines: lines?.blank ?? (long ? 4 : 1),
+    maxLines: lines?.max ?? (long ? 16 : 4),
+    singleLine: !long,
+    label: labelOf(s.env, node),
+    ...(typeof node.schema.maxLength === 'number' ? { maxLength: node.schema.maxLength } : {}),
+    ...(node.number !== undefined ? { number: node.number } : {}),
+  };
+  return planTextBox(s.env, pointer, fieldText(node, valueAt(s.env, pointer)), width, options);
+}
+
+/** A text, number or date input. */
+function textInput(s: Scope, node: FormNode, width: number): InputPart {
+  const env = s.env;
+  let boxWidth = width;
+  let hint: TextBlock | undefined;
+  if (node.widget === 'date') {
+    boxWidth = Math.min(width, 78);
+    hint = block(inline(bi(env, 'ui:pdf.dateHint', 'DD.MM.YYYY')), stylesOf(env, 'small')[0], Math.max(10, width - boxWidth - 6));
+  } else if (node.widget === 'number') boxWidth = Math.min(width, 60);
+  const plan = planFieldBox(s, node, boxWidth);
+  return {
+    height: plan.height,
+    draw(c, x, top) {
+      drawTextBox(c, plan, x, top);
+      if (hint) drawBlock(c.page, hint, x + boxWidth + 6, top - (metrics.box - linesHeight(1, size.small)) / 2);
+    },
+  };
+}
+
+interface Choice {
+  value: string;
+  text: BiBlock;
+  width: number;
+  checked: boolean | undefined;
+}
+
+/** Lays choices out in lines that fit a width; each choice is a tick and its label. */
+function flowChoices(choices: Choice[], width: number): { lines: { items: { choice: Choice; x: number }[]; height: number }[]; height: number } {
+  const lines: { items: { choice: Choice; x: number }[]; height: number }[] = [];
+  let line: { items: { choice: Choice; x: number }[]; height: number } | undefined;
+  let x = 0;
+  for (const choice of choices) {
+    if (!line || x + choice.width > width) {
+      line = { items: [], height: 0 };
+      lines.push(line);
+      x = 0;
+    }
+    line.items.push({ choice, x });
+    line.height = Math.max(line.height, choice.text.height, metrics.tick + 1);
+    x += choice.width + 10;
+  }
+  return { lines, height: lines.reduce((h, l) => h + l.height + 2, 0) };
+}
+
+function choicePart(choices: Choice[], width: number, draw: (c: DrawContext, at: { choice: Choice; x: number; top: number }[]) => void, shape: 'circle' | 'square'): InputPart {
+  const flow = flowChoices(choices, width);
+  return {
+    height: Math.max(flow.height, metrics.box),
+    draw(c, x, top) {
+      const placed: { choice: Choice; x: number; top: number }[] = [];
+      let y = top - 1;
+      for (const line of flow.lines) {
+        for (const item of line.items) {
+          const tickTop = y - (linesHeight(1, size.label) - metrics.tick) / 2;
+          drawTick(c.page, x + item.x, tickTop, shape);
+          drawBi(c.page, item.choice.text, x + item.x + metrics.tick + 4, y);
+          placed.push({ choice: item.choice, x: x + item.x, top: tickTop });
+        }
+        y -= line.height + 2;
+      }
+      draw(c, placed);
+    },
+  };
+}
+
+function tickRect(x: number, top: number) {
+  return { x, y: top - metrics.tick, width: metrics.tick, height: metrics.tick };
+}
+
+/** Radio buttons of a single choice, or check boxes of a multiple choice. */
+function choiceInput(s: Scope, node: FormNode, width: number, multiple: boolean): InputPart {
+  const env = s.env;
+  const pointer = pointerIn(s, node);
+  const value = valueAt(env, pointer);
+  const selected = Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)];
+  const choices: Choice[] = (node.options ?? []).map((o) => {
+    const text = biBlock(env, biKey(env, o.label, o.text), 'label', width - metrics.tick - 4);
+    const textWidth = Math.max(blockWidth(text.primary), text.secondary ? blockWidth(text.secondary) : 0);
+    return { value: o.value, text, width: metrics.tick + 4 + textWidth, checked: selected.includes(o.value) ? true : Array.isArray(value) ? false : undefined };
+  });
+  return choicePart(
+    choices,
+    width,
+    (c, placed) => {
+      if (multiple) {
+        for (const p of placed) c.fields.checkBox(c.page, optionFieldName(pointer, p.choice.value), tickRect(p.x, p.top), p.choice.checked);
+      } else {
+        const buttons = placed.map((p) => ({ value: p.choice.value, page: c.page, rect: tickRect(p.x, p.top) }));
+        c.fields.radioGroup(fieldNameOf(pointer), buttons, selected[0] !== undefined && choices.some((ch) => ch.value === selected[0]) ? selected[0] : undefined);
+      }
+    },
+    multiple ? 'square' : 'circle',
+  );
+}
+
+/** The YES and NO words of the forms, each on one line in both languages. */
+export function yesNoWords(env: RenderEnv): { yes: BiText; no: BiText } {
+  return { yes: bi(env, 'ui:yes', 'YES'), no: bi(env, 'ui:no', 'NO') };
+}
+
+/** A YES / NO pair of radio buttons. */
+function yesNoInput(s: Scope, node: FormNode, width: number): InputPart {
+  const env = s.env;
+  const pointer = pointerIn(s, node);
+  const value = valueAt(env, pointer);
+  const words = yesNoWords(env);
+  const choices: Choice[] = (['yes', 'no'] as const).map((v) => {
+    const text = biBlock(env, { primary: inline(words[v]) }, 'label', width / 2 - metrics.tick - 8);
+    return { value: v, text, width: metrics.tick + 4 + blockWidth(text.primary), checked: undefined };
+  });
+  return choicePart(
+    choices,
+    width,
+    (c, placed) => {
+      const buttons = placed.map((p) => ({ value: p.choice.value, page: c.page, rect: tickRect(p.x, p.top) }));
+      c.fields.radioGroup(fieldNameOf(pointer), buttons, value === true ? 'yes' : value === false ? 'no' : undefined);
+    },
+    'circle',
+  );
+}
+
+/** A signature line (and the drawn signature, when the data has one). */
+function signatureArea(s: Scope, pointer: string, width: number, height: number): InputPart {
+  const env = s.env;
+  const dataUrl = valueAt(env, pointer);
+  return {
+    height,
+    draw(c, x, top) {
+      drawRule(c.page, x, top - height + 2, width, 0.6, color.text);
+      const image = env.images.get(pointer);
+      if (image) {
+        const scale = Math.min((width - 4) / image.width, (height - 4) / image.height);
+        c.page.drawImage(image, { x: x + 2, y: top - height + 3, width: image.width * scale, height: image.height * scale });
+      }
+      if (typeof dataUrl === 'string' && dataUrl !== '') c.fields.hiddenText(fieldNameOf(pointer), dataUrl);
+    },
+  };
+}
+
+/** The input of a field node, by widget. */
+export function inputPart(s: Scope, node: FormNode, width: number): InputPart {
+  switch (node.widget) {
+    case 'choice':
+      return choiceInput(s, node, width, false);
+    case 'multichoice':
+      return choiceInput(s, node, width, true);
+    case 'yesno':
+      return yesNoInput(s, node, width);
+    case 'signaturePad':
+      return signatureArea(s, pointerIn(s, node), width, 26);
+    default:
+      return textInput(s, node, width);
+  }
+}
+
+/** A field: label in the left column, input in the right. */
+export function fieldRow(s: Scope, node: FormNode, shown: boolean): Row {
+  const labelWidth = s.width * metrics.labelShare;
+  const inputWidth = s.width - labelWidth - metrics.gap;
+  const label = labelPart(s, node, labelWidth);
+  const input = shown ? inputPart(s, node, inputWidth) : naPart(s, inputWidth);
+  const height = Math.max(label.height, input.height) + 2 * metrics.rowPad;
+  return {
+    height,
+    orientation: s.orientation,
+    draw(c, top) {
+      drawLabelPart(c, label, c.x, top - metrics.rowPad - 1);
+      input.draw(c, c.x + labelWidth + metrics.gap, top - metrics.rowPad);
+    },
+  };
+}
+
+/** A tick box with its text across the full width: a confirmation, a consent, a single tick. */
+export function tickRow(s: Scope, node: FormNode, shown: boolean): Row {
+  const env = s.env;
+  const pointer = pointerIn(s, node);
+  const indent = (node.number ? metrics.number : 0) + metrics.tick + 6;
+  const label = labelPart(s, { ...node, number: undefined } as FormNode, s.width - indent);
+  const number = node.number ? block(node.number, stylesOf(env, 'strong')[0], metrics.number - 2) : undefined;
+  const na = shown ? undefined : block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], s.width - indent);
+  const value = valueAt(env, pointer);
+  const height = label.height + (na ? na.height : 0) + 2 * metrics.rowPad;
+  return {
+    height: Math.max(height, metrics.tick + 2 * metrics.rowPad),
+    orientation: s.orientation,
+    draw(c, top) {
+      const y = top - metrics.rowPad;
+      if (number) drawBlock(c.page, number, c.x, y);
+      drawLabelPart(c, label, c.x + indent, y);
+      const tickX = c.x + indent - metrics.tick - 6;
+      const tickTop = y - (linesHeight(1, size.label) - metrics.tick) / 2;
+      if (na) {
+        drawBlock(c.page, na, c.x + indent, y - label.height);
+        return;
+      }
+      drawTick(c.page, tickX, tickTop, 'square');
+      c.fields.checkBox(c.page, fieldNameOf(pointer), tickRect(tickX, tickTop), value === true ? true : value === false ? false : undefined);
+    },
+  };
+}
+
+/** A heading of a group: a shaded band for the form's sections, bold text below that. */
+export function headingRow(s: Scope, node: FormNode, depth: number, text?: BiText): Row {
+  const band = depth <= 1;
+  const pad = band ? 3 : 2;
+  const label = labelPart(s, node, s.width - 8, band ? 'section' : 'strong', text);
+  return {
+    height: label.height + 2 * pad + (band ? 2 : 0),
+    orientation: s.orientation,
+    keepWithNext: true,
+    draw(c, top) {
+      if (band) c.page.drawRectangle({ x: c.x, y: top - label.height - 2 * pad, width: c.width, height: label.height + 2 * pad, color: color.bandFill });
+      drawLabelPart(c, label, c.x + (band ? 4 : 0), top - pad);
+    },
+  };
+}
+
+/** A paragraph, one row per line so that it flows across pages; the number hangs in the margin column. */
+export function paragraphRows(s: Scope, text: BiText, options: { number?: string; role?: TextRole; indent?: number } = {}): Row[] {
+  const env = s.env;
+  const role = options.role ?? 'label';
+  const indent = (options.indent ?? 0) + (options.number ? metrics.number : 0);
+  const width = s.width - indent;
+  const b = biBlock(env, text, role, width);
+  const rows: Row[] = [];
+  const lineRow = (line: string, style: TextBlock['style'], first: boolean): Row => ({
+    height: linesHeight(1, style.size),
+    orientation: s.orientation,
+    draw(c, top) {
+      if (first && options.number) drawLine(c.page, options.number, stylesOf(env, 'strong')[0], c.x + (options.indent ?? 0), top);
+      drawLine(c.page, line, style, c.x + indent, top);
+    },
+  });
+  b.primary.lines.forEach((l, i) => rows.push(lineRow(l, b.primary.style, i === 0)));
+  if (b.secondary) {
+    rows.push(spacer(s, 1.5));
+    b.secondary.lines.forEach((l) => rows.push(lineRow(l, b.secondary!.style, false)));
+  }
+  return rows;
+}
+
+/** A framed table cell row: cells given by x offsets and widths, each drawn by its own function. */
+export interface Cell {
+  width: number;
+  fill?: boolean;
+  draw?(c: DrawContext, x: number, top: number, width: number, height: number): void;
+}
+
+/** A table row of cells of a common height. */
+export function tableRow(s: Scope, cells: Cell[], height: number, header?: Row, keepWithNext = false): Row {
+  const row: Row = {
+    height,
+    orientation: s.orientation,
+    keepWithNext,
+    draw(c, top) {
+      let x = c.x;
+      for (const cell of cells) {
+        drawCell(c.page, x, top, cell.width, height, cell.fill ? color.headFill : undefined);
+        cell.draw?.(c, x, top, cell.width, height);
+        x += cell.width;
+      }
+    },
+  };
+  if (header) row.header = header;
+  return row;
+}
+
+/** A tick pair (YES, NO) centred in two cells. */
+export function yesNoCells(s: Scope, pointer: string, widths: [number, number]): [Cell, Cell] {
+  const value = valueAt(s.env, pointer);
+  const placed: { x: number; top: number }[] = [];
+  const cell = (i: 0 | 1): Cell => ({
+    width: widths[i],
+    draw(c, x, top, width) {
+      const tx = x + (width - metrics.tick) / 2;
+      const tt = top - 4;
+      drawTick(c.page, tx, tt, 'circle');
+      placed[i] = { x: tx, top: tt };
+      if (i === 1) {
+        const buttons = (['yes', 'no'] as const).map((v, j) => ({ value: v, page: c.page, rect: tickRect(placed[j]!.x, placed[j]!.top) }));
+        c.fields.radioGroup(fieldNameOf(pointer), buttons, value === true ? 'yes' : value === false ? 'no' : undefined);
+      }
+    },
+  });
+  return [cell(0), cell(1)];
+}
+
+/** A tick box centred in a cell, for a boolean field. */
+export function tickCell(s: Scope, node: FormNode, width: number): Cell {
+  const pointer = pointerIn(s, node);
+  const value = valueAt(s.env, pointer);
+  return {
+    width,
+    draw(c, x, top) {
+      const tx = x + (width - metrics.tick) / 2;
+      const tt = top - 4;
+      drawTick(c.page, tx, tt, 'square');
+      c.fields.checkBox(c.page, fieldNameOf(pointer), tickRect(tx, tt), value === true ? true : value === false ? false : undefined);
+    },
+  };
+}
+
+/** Draws a bilingual block centred in a cell. */
+export function centredCell(b: BiBlock, width: number, fill = false): Cell {
+  return {
+    width,
+    fill,
+    draw(c, x, top) {
+      drawBlock(c.page, b.primary, x + 2, top - 3, 'center');
+      if (b.secondary) drawBlock(c.page, b.secondary, x + 2, top - 3 - b.primary.height, 'center');
+    },
+  };
+}
+
+/** Re-measures a block for a cell width, centred. */
+export function cellText(s: Scope, text: BiText, role: TextRole, width: number): BiBlock {
+  return biBlock(s.env, text, role, width - 4);
+}

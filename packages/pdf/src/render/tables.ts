@@ -1,0 +1,380 @@
+import type { FormNode } from '@komek/core';
+import { block, drawBlock, linesHeight } from '../layout/draw.js';
+import type { Row } from '../layout/page.js';
+import { metrics, size } from '../layout/style.js';
+import { fieldNameOf } from '../fieldNames.js';
+import { bi, biBlock, drawBi, inline, labelOf, stylesOf, valueAt, type BiText } from './env.js';
+import {
+  cellText,
+  centredCell,
+  drawLabelPart,
+  fieldRow,
+  isShown,
+  labelPart,
+  notApplicable,
+  planFieldBox,
+  pointerIn,
+  tableRow,
+  tickCell,
+  yesNoCells,
+  yesNoWords,
+  type Cell,
+  type Scope,
+} from './rows.js';
+import { drawTextBox, type TextBoxPlan } from './textBox.js';
+
+const PAD = 3;
+
+/** A YES/NO indicator. */
+export function isYesNo(node: FormNode): boolean {
+  return node.kind === 'field' && node.widget === 'yesno';
+}
+
+function isTextField(node: FormNode): boolean {
+  return node.kind === 'field' && (node.widget === 'text' || node.widget === 'textarea' || node.widget === 'number' || node.widget === 'date');
+}
+
+/**
+ * Whether a group prints as an indicator table ("No | Indicator | YES | NO"): an indicator group, or a section made
+ * only of YES/NO indicators, indicator groups and the "specify" lines that go with them.
+ */
+export function isIndicatorTable(node: FormNode): boolean {
+  if (node.kind === 'indicators') return true;
+  if (node.kind !== 'group' || node.children.length === 0) return false;
+  const indicatorLike = (c: FormNode) => isYesNo(c) || c.kind === 'indicators';
+  return node.children.every((c) => indicatorLike(c) || isTextField(c)) && node.children.filter(indicatorLike).length >= node.children.length / 2;
+}
+
+function na(s: Scope): string {
+  return '— ' + inline(notApplicable(s.env));
+}
+
+/** The rows of an indicator table for a section or indicator group. */
+export function indicatorTableRows(s: Scope, container: FormNode): Row[] {
+  const env = s.env;
+  const numberWidth = 30;
+  const tickWidth = 40;
+  const indicatorWidth = s.width - numberWidth - 2 * tickWidth;
+  const words = yesNoWords(env);
+  const head = [
+    cellText(s, bi(env, 'ui:pdf.number', 'No.'), 'caption', numberWidth),
+    cellText(s, bi(env, 'ui:pdf.indicator', 'Indicator'), 'caption', indicatorWidth),
+    cellText(s, words.yes, 'caption', tickWidth),
+    cellText(s, words.no, 'caption', tickWidth),
+  ];
+  const headHeight = Math.max(...head.map((b) => b.height)) + 2 * PAD;
+  const header = tableRow(
+    s,
+    [centredCell(head[0]!, numberWidth, true), centredCell(head[1]!, indicatorWidth, true), centredCell(head[2]!, tickWidth, true), centredCell(head[3]!, tickWidth, true)],
+    headHeight,
+    undefined,
+    true,
+  );
+  const rows: Row[] = [header];
+
+  const numberCell = (node: FormNode): Cell => {
+    const b = node.number ? block(node.number, stylesOf(env, 'strong')[0], numberWidth - 4) : undefined;
+    return { width: numberWidth, draw: (c, x, top) => b && drawBlock(c.page, b, x + 3, top - PAD) };
+  };
+
+  const itemRows = (node: FormNode, indent: number, hiddenAbove: boolean) => {
+    const shown = !hiddenAbove && isShown(s, node);
+    const pointer = pointerIn(s, node);
+    if (node.kind === 'indicators' || (node.kind === 'group' && node.children.length > 0)) {
+      const label = labelPart(s, { ...node, number: undefined } as FormNode, indicatorWidth - 6 - indent, 'strong');
+      const height = label.height + 2 * PAD;
+      const cells: Cell[] = [numberCell(node), { width: indicatorWidth, draw: (c, x, top) => drawLabelPart(c, label, x + 3 + indent, top - PAD) }];
+      if (shown) cells.push({ width: tickWidth }, { width: tickWidth });
+      else {
+        const b = block(na(s), stylesOf(env, 'muted')[0], 2 * tickWidth - 6);
+        cells.push({ width: 2 * tickWidth, draw: (c, x, top) => drawBlock(c.page, b, x + 3, top - PAD) });
+      }
+      rows.push(tableRow(s, cells, height, header, true));
+      for (const child of node.children) itemRows(child, indent + 10, !shown);
+      return;
+    }
+    if (isYesNo(node)) {
+      const label = labelPart(s, { ...node, number: undefined } as FormNode, indicatorWidth - 6 - indent);
+      const height = Math.max(label.height, metrics.tick) + 2 * PAD;
+      const cells: Cell[] = [numberCell(node), { width: indicatorWidth, draw: (c, x, top) => drawLabelPart(c, label, x + 3 + indent, top - PAD) }];
+      if (shown) cells.push(...yesNoCells(s, pointer, [tickWidth, tickWidth]));
+      else {
+        const b = block(na(s), stylesOf(env, 'muted')[0], 2 * tickWidth - 6);
+        cells.push({ width: 2 * tickWidth, draw: (c, x, top) => drawBlock(c.page, b, x + 3, top - PAD) });
+      }
+      rows.push(tableRow(s, cells, Math.max(height, (shown ? 0 : 0) + height), header));
+      return;
+    }
+    // A "specify" line or any other field: label and input across the indicator and YES/NO columns.
+    const spanWidth = indicatorWidth + 2 * tickWidth - 6 - indent;
+    const inner: Scope = { ...s, width: spanWidth };
+    const row = fieldRow(inner, { ...node, number: undefined } as FormNode, shown);
+    rows.push(
+      tableRow(s, [numberCell(node), { width: indicatorWidth + 2 * tickWidth, draw: (c, x, top) => row.draw({ ...c, x: x + 3 + indent, width: spanWidth }, top) }], row.height, header),
+    );
+  };
+
+  const items = container.kind === 'indicators' && container.children.every((c) => !(c.kind === 'indicators')) ? container.children : container.children;
+  for (const child of items) itemRows(child, 0, false);
+  return rows;
+}
+
+/** The rows of a needs table: categories as bands, one row per need with its mark and comment. */
+export function needsTableRows(s: Scope, table: FormNode, renderOther: (node: FormNode) => Row[]): Row[] {
+  const env = s.env;
+  const sample = findFirst(table, (n) => n.kind === 'needRow');
+  const neededNode = sample?.children.find((c) => c.name === 'needed');
+  const commentNode = sample?.children.find((c) => c.name === 'comment');
+  const numberWidth = 24;
+  const markWidth = 52;
+  const commentWidth = Math.round(s.width * 0.36);
+  const needWidth = s.width - numberWidth - markWidth - commentWidth;
+  const head = [
+    cellText(s, bi(env, 'ui:pdf.number', 'No.'), 'caption', numberWidth),
+    cellText(s, labelOf(env, table), 'caption', needWidth),
+    cellText(s, neededNode ? labelOf(env, neededNode) : bi(env, 'ui:pdf.needed', 'Needed'), 'caption', markWidth),
+    cellText(s, commentNode ? labelOf(env, commentNode) : bi(env, 'ui:pdf.comment', 'Comment'), 'caption', commentWidth),
+  ];
+  const header = tableRow(
+    s,
+    head.map((b, i) => centredCell(b, [numberWidth, needWidth, markWidth, commentWidth][i]!, true)),
+    Math.max(...head.map((b) => b.height)) + 2 * PAD,
+    undefined,
+    true,
+  );
+  const rows: Row[] = [header];
+  const after: Row[] = [];
+  let n = 0;
+
+  const needRow = (node: FormNode, hiddenAbove: boolean) => {
+    n++;
+    const shown = !hiddenAbove && isShown(s, node);
+    const label = labelPart(s, node, needWidth - 6);
+    const numberText = block(String(n), stylesOf(env, 'label')[0], numberWidth - 4);
+    const needed = node.children.find((c) => c.name === 'needed');
+    const comment = node.children.find((c) => c.name === 'comment');
+    let plan: TextBoxPlan | undefined;
+    if (shown && comment) plan = planFieldBox({ ...s }, comment, commentWidth - 2, { blank: 1, max: 5 });
+    const height = Math.max(label.height + 2 * PAD, plan ? plan.height + 2 : 0, metrics.box + 2);
+    const naBlock = shown ? undefined : block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], markWidth + commentWidth - 6);
+    const cells: Cell[] = [
+      { width: numberWidth, draw: (c, x, top) => drawBlock(c.page, numberText, x + 3, top - PAD) },
+      { width: needWidth, draw: (c, x, top) => drawLabelPart(c, label, x + 3, top - PAD) },
+    ];
+    if (naBlock) cells.push({ width: markWidth + commentWidth, draw: (c, x, top) => drawBlock(c.page, naBlock, x + 3, top - PAD) });
+    else {
+      cells.push(needed ? tickCell(s, needed, markWidth) : { width: markWidth });
+      cells.push({ width: commentWidth, draw: (c, x, top) => plan && drawTextBox(c, plan, x + 1, top - 1, false) });
+    }
+    rows.push(tableRow(s, cells, height, header));
+  };
+
+  const walk = (node: FormNode, hiddenAbove: boolean) => {
+    for (const child of node.children) {
+      if (child.kind === 'needRow') needRow(child, hiddenAbove);
+      else if (child.kind === 'group' && child.children.some((c) => c.kind === 'needRow')) {
+        const shown = !hiddenAbove && isShown(s, child);
+        const label = labelPart(s, child, s.width - 8, 'strong');
+        rows.push(
+          tableRow(s, [{ width: s.width, fill: true, draw: (c, x, top) => drawLabelPart(c, label, x + 4, top - PAD) }], label.height + 2 * PAD, header, true),
+        );
+        walk(child, !shown);
+      } else after.push(...renderOther(child));
+    }
+  };
+  walk(table, false);
+  return [...rows, ...after];
+}
+
+function findFirst(node: FormNode, test: (n: FormNode) => boolean): FormNode | undefined {
+  if (test(node)) return node;
+  for (const c of node.children) {
+    const found = findFirst(c, test);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Relative width of a column by what it holds. */
+function columnWeight(node: FormNode): number {
+  if (node.widget === 'date') return 0.78;
+  if (node.widget === 'yesno' || node.widget === 'checkbox') return 0.5;
+  const max = typeof node.schema.maxLength === 'number' ? node.schema.maxLength : 500;
+  return max >= 2000 ? 1.55 : max >= 1000 ? 1.15 : 0.95;
+}
+
+/** Whether a repeat's rows print as a table: an item of a few plain fields. */
+export function isTabular(repeat: FormNode): boolean {
+  const item = repeat.item;
+  if (!item || item.children.length === 0 || item.children.length > 8) return false;
+  return item.children.every((c) => c.kind === 'field' && c.widget !== 'multichoice' && c.widget !== 'signaturePad' && !c.condition);
+}
+
+/**
+ * The rows of a table of repeated items: column heads from the item's fields, a band per category when there are
+ * several arrays (a plan table), the data rows, and empty rows to write in (`spare`).
+ */
+export function repeatTableRows(s: Scope, categories: FormNode[], options: { spare: number; band: boolean; maxLines: number; blankLines: number }): Row[] {
+  const env = s.env;
+  const item = categories[0]!.item!;
+  const columns = item.children;
+  const numberWidth = 20;
+  const weights = columns.map(columnWeight);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => Math.floor(((s.width - numberWidth) * w) / total));
+  widths[widths.length - 1]! += s.width - numberWidth - widths.reduce((a, b) => a + b, 0);
+  const head = [cellText(s, bi(env, 'ui:pdf.number', 'No.'), 'caption', numberWidth), ...columns.map((c, i) => cellText(s, labelOf(env, c), 'caption', widths[i]!))];
+  const header = tableRow(
+    s,
+    head.map((b, i) => centredCell(b, i === 0 ? numberWidth : widths[i - 1]!, true)),
+    Math.max(...head.map((b) => b.height)) + 2 * PAD,
+    undefined,
+    true,
+  );
+  const rows: Row[] = [header];
+  for (const category of categories) {
+    const shown = isShown(s, category);
+    if (options.band) {
+      const label = labelPart(s, category, s.width - 8, 'strong');
+      rows.push(tableRow(s, [{ width: s.width, fill: true, draw: (c, x, top) => drawLabelPart(c, label, x + 4, top - PAD) }], label.height + 2 * PAD, header, true));
+    }
+    if (!shown) {
+      const b = block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], s.width - 8);
+      rows.push(tableRow(s, [{ width: s.width, draw: (c, x, top) => drawBlock(c.page, b, x + 4, top - PAD) }], b.height + 2 * PAD, header));
+      continue;
+    }
+    const data = valueAt(env, pointerIn(s, category));
+    const count = (Array.isArray(data) ? data.length : 0) + options.spare;
+    for (let i = 0; i < count; i++) {
+      const base = `${pointerIn(s, category)}/${i}`;
+      const rowScope: Scope = { ...s, root: item, base };
+      const plans = columns.map((col, j) =>
+        col.widget === 'yesno' || col.widget === 'checkbox' || col.widget === 'choice'
+          ? undefined
+          : planFieldBox(rowScope, { ...col, widget: col.widget === 'date' || col.widget === 'number' ? col.widget : 'textarea' } as FormNode, widths[j]! - 2, {
+              blank: options.blankLines,
+              max: options.maxLines,
+            }),
+      );
+      const numberText = block(String(i + 1), stylesOf(env, 'label')[0], numberWidth - 4);
+      const height = Math.max(...plans.map((p) => (p ? p.height + 2 : metrics.box + 2)));
+      const cells: Cell[] = [{ width: numberWidth, draw: (c, x, top) => drawBlock(c.page, numberText, x + 3, top - PAD) }];
+      columns.forEach((col, j) => {
+        const plan = plans[j];
+        if (plan) cells.push({ width: widths[j]!, draw: (c, x, top) => drawTextBox(c, plan, x + 1, top - 1, false) });
+        else if (col.widget === 'yesno') {
+          const [yes, no] = yesNoCells(rowScope, `${base}${col.pointer}`, [widths[j]! / 2, widths[j]! / 2]);
+          cells.push({ width: widths[j]!, draw: (c, x, top, w, h) => (yes.draw?.(c, x, top, w / 2, h), no.draw?.(c, x + w / 2, top, w / 2, h)) });
+        } else {
+          const r = fieldRow({ ...rowScope, width: widths[j]! - 4 }, { ...col, text: '', label: { ns: 'ui', key: 'pdf.empty' } } as FormNode, true);
+          cells.push({ width: widths[j]!, draw: (c, x, top) => r.draw({ ...c, x: x + 2 }, top) });
+        }
+      });
+      rows.push(tableRow(s, cells, height, header));
+    }
+  }
+  return rows;
+}
+
+/** The caption-over-box parts of a row that asks several things on one line (date and place of birth). */
+export function inlineFieldsRow(s: Scope, node: FormNode, fields: FormNode[], shown: boolean): Row {
+  const env = s.env;
+  const labelWidth = s.width * metrics.labelShare;
+  const area = s.width - labelWidth - metrics.gap;
+  const label = labelPart(s, node, labelWidth);
+  const fixed = (f: FormNode) => (f.widget === 'date' ? 84 : f.widget === 'number' ? 60 : 0);
+  const flexible = fields.filter((f) => fixed(f) === 0).length;
+  const gap = 6;
+  const rest = area - fields.reduce((w, f) => w + fixed(f), 0) - gap * (fields.length - 1);
+  const widths = fields.map((f) => fixed(f) || Math.max(40, rest / Math.max(1, flexible)));
+  const captions = fields.map((f, i) => biBlock(env, labelOf(env, f), 'caption', widths[i]!));
+  const captionHeight = Math.max(...captions.map((c) => c.height));
+  const plans = fields.map((f, i) => (shown && isShown(s, f) ? planFieldBox(s, f, widths[i]!) : undefined));
+  const naText: BiText = notApplicable(env);
+  const boxHeight = Math.max(metrics.box, ...plans.map((p) => p?.height ?? 0));
+  const height = Math.max(label.height, captionHeight + 1 + boxHeight) + 2 * metrics.rowPad;
+  return {
+    height,
+    orientation: s.orientation,
+    draw(c, top) {
+      drawLabelPart(c, label, c.x, top - metrics.rowPad - 1);
+      let x = c.x + labelWidth + metrics.gap;
+      fields.forEach((_, i) => {
+        drawBi(c.page, captions[i]!, x, top - metrics.rowPad);
+        const plan = plans[i];
+        const boxTop = top - metrics.rowPad - captionHeight - 1;
+        if (plan) drawTextBox(c, plan, x, boxTop);
+        else drawBlock(c.page, block('— ' + inline(naText), stylesOf(env, 'muted')[0], widths[i]!), x, boxTop - 2);
+        x += widths[i]! + gap;
+      });
+    },
+  };
+}
+
+/** A signature: its title, then name, position and date boxes beside the line to sign on. */
+export function signatureRow(s: Scope, node: FormNode, shown: boolean): Row[] {
+  const env = s.env;
+  const heading = labelPart(s, node, s.width, 'strong');
+  const parts = ['signedBy', 'role', 'date'].map((name) => node.children.find((c) => c.name === name)).filter((c): c is FormNode => c !== undefined);
+  const imageNode = node.children.find((c) => c.widget === 'signaturePad');
+  const gap = 8;
+  const share: Record<string, number> = { signedBy: 0.36, role: 0.26, date: 0.15 };
+  const used = parts.reduce((w, p) => w + (share[p.name] ?? 0.2), 0);
+  const signatureShare = Math.max(0.2, 1 - used);
+  const totalShare = used + signatureShare;
+  const avail = s.width - gap * parts.length;
+  const widths = parts.map((p) => (avail * (share[p.name] ?? 0.2)) / totalShare);
+  const signatureWidth = (avail * signatureShare) / totalShare;
+  const captions = [...parts.map((p, i) => biBlock(env, labelOf(env, p), 'caption', widths[i]!)), biBlock(env, bi(env, 'ui:pdf.signature', 'Signature'), 'caption', signatureWidth)];
+  const captionHeight = Math.max(...captions.map((c) => c.height));
+  if (!shown) {
+    const b = block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], s.width);
+    return [
+      {
+        height: heading.height + b.height + 2 * metrics.rowPad,
+        orientation: s.orientation,
+        draw(c, top) {
+          drawLabelPart(c, heading, c.x, top - metrics.rowPad);
+          drawBlock(c.page, b, c.x, top - metrics.rowPad - heading.height);
+        },
+      },
+    ];
+  }
+  const plans = parts.map((p, i) => planFieldBox(s, p, widths[i]!));
+  const signHeight = 26;
+  const boxHeight = Math.max(signHeight, ...plans.map((p) => p.height));
+  const imagePointer = imageNode ? pointerIn(s, imageNode) : undefined;
+  const height = heading.height + 3 + captionHeight + 1 + boxHeight + 2 * metrics.rowPad + 2;
+  return [
+    {
+      height,
+      orientation: s.orientation,
+      draw(c, top) {
+        const y = top - metrics.rowPad;
+        drawLabelPart(c, heading, c.x, y);
+        const captionTop = y - heading.height - 3;
+        const boxTop = captionTop - captionHeight - 1;
+        let x = c.x;
+        parts.forEach((_, i) => {
+          drawBi(c.page, captions[i]!, x, captionTop);
+          drawTextBox(c, plans[i]!, x, boxTop);
+          x += widths[i]! + gap;
+        });
+        drawBi(c.page, captions[captions.length - 1]!, x, captionTop);
+        c.page.drawLine({ start: { x, y: boxTop - boxHeight + 1 }, end: { x: x + signatureWidth, y: boxTop - boxHeight + 1 }, thickness: 0.7 });
+        if (imagePointer) {
+          const image = env.images.get(imagePointer);
+          if (image) {
+            const scale = Math.min((signatureWidth - 4) / image.width, (boxHeight - 3) / image.height);
+            c.page.drawImage(image, { x: x + 2, y: boxTop - boxHeight + 2, width: image.width * scale, height: image.height * scale });
+          }
+          const dataUrl = valueAt(env, imagePointer);
+          if (typeof dataUrl === 'string' && dataUrl !== '') c.fields.hiddenText(fieldNameOf(imagePointer), dataUrl);
+        }
+      },
+    },
+  ];
+}
+
+/** The height of one line of a value (for callers that align to it). */
+export const valueLineHeight = linesHeight(1, size.value);

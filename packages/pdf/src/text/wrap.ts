@@ -1,0 +1,87 @@
+import type { MeasuredFont } from '../fonts/embedFonts.js';
+
+/** Width of a text in points. */
+export function textWidth(font: MeasuredFont, text: string, size: number): number {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) cp = text.codePointAt(i++)!;
+    w += font.advance(cp === 9 ? 32 : cp);
+  }
+  return (w * size) / 1000;
+}
+
+/** One line of wrapped text: its text and where it sits in the source string (`end` exclusive). */
+export interface WrappedLine {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[^\s]+/g;
+
+/**
+ * Breaks a text into lines no wider than `maxWidth`: at spaces, at line breaks of the text, and inside a word only
+ * when the word alone is wider than a line. Offsets let a caller cut the text between two lines without losing a
+ * character.
+ */
+export function wrapText(font: MeasuredFont, text: string, size: number, maxWidth: number): WrappedLine[] {
+  const lines: WrappedLine[] = [];
+  const spaceWidth = textWidth(font, ' ', size);
+  let offset = 0;
+  for (const raw of text.split('\n')) {
+    const paragraph = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    let lineStart = -1;
+    let lineEnd = -1;
+    let width = 0;
+    const flush = () => {
+      if (lineStart >= 0) lines.push({ text: text.slice(lineStart, lineEnd), start: lineStart, end: lineEnd });
+      lineStart = -1;
+      width = 0;
+    };
+    let any = false;
+    for (const m of paragraph.matchAll(WORD)) {
+      any = true;
+      const word = m[0];
+      let start = offset + m.index;
+      let wordWidth = textWidth(font, word, size);
+      if (lineStart >= 0) {
+        const gap = (start - lineEnd) * spaceWidth;
+        if (width + gap + wordWidth <= maxWidth) {
+          width += gap + wordWidth;
+          lineEnd = start + word.length;
+          continue;
+        }
+        flush();
+      }
+      // A word wider than a line is cut between characters.
+      let rest = word;
+      while (wordWidth > maxWidth && rest.length > 1) {
+        let cut = 0;
+        let w = 0;
+        for (const ch of rest) {
+          const cw = textWidth(font, ch, size);
+          if (w + cw > maxWidth && cut > 0) break;
+          w += cw;
+          cut += ch.length;
+        }
+        lines.push({ text: rest.slice(0, cut), start, end: start + cut });
+        start += cut;
+        rest = rest.slice(cut);
+        wordWidth = textWidth(font, rest, size);
+      }
+      lineStart = start;
+      lineEnd = start + rest.length;
+      width = wordWidth;
+    }
+    if (!any) lines.push({ text: '', start: offset, end: offset });
+    flush();
+    offset += raw.length + 1;
+  }
+  return lines;
+}
+
+/** The lines of a text, as strings. */
+export function wrapLines(font: MeasuredFont, text: string, size: number, maxWidth: number): string[] {
+  return wrapText(font, text, size, maxWidth).map((l) => l.text);
+}
