@@ -1,0 +1,192 @@
+import { zipSync } from 'fflate';
+import { catalog, type FormId } from '@komek/forms';
+import { isLanguage, loadMessages, type Language } from '@komek/i18n';
+import { errorsCsv, printExport, type RecordError } from '../desk/batch.js';
+import { setUpPage } from '../shared/chrome.js';
+import { download, kib } from '../shared/download.js';
+import { countries, formLabel } from '../shared/forms.js';
+import { paperFileName, paperForm } from '../shared/paper.js';
+import { fillLanguageSelect, onUiLanguage, t, tShared, uiLanguage } from '../shared/ui.js';
+
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+const langSelect = $<HTMLSelectElement>('#lang');
+const lang2Select = $<HTMLSelectElement>('#lang2');
+const choices = $<HTMLElement>('#form-choices');
+const packProgress = $<HTMLProgressElement>('#pack-progress');
+const packStatus = $<HTMLElement>('#pack-status');
+const batchProgress = $<HTMLProgressElement>('#batch-progress');
+const batchStatus = $<HTMLElement>('#batch-status');
+const batchErrors = $<HTMLElement>('#batch-errors');
+const fileInput = $<HTMLInputElement>('#export-file');
+const again = $<HTMLButtonElement>('#download-again');
+
+/** The languages printed on each form: primary, and the second one when chosen. */
+function paperLanguages(): Language[] {
+  const primary = isLanguage(langSelect.value) ? langSelect.value : uiLanguage();
+  const secondary = lang2Select.value;
+  return isLanguage(secondary) && secondary !== primary ? [primary, secondary] : [primary];
+}
+
+/** ZIP without recompression: PDFs are compressed already. */
+const zip = (files: Record<string, Uint8Array>) => zipSync(files, { level: 0 });
+
+// ——— blank packs ———
+
+const chosenForms = (): FormId[] =>
+  [...choices.querySelectorAll<HTMLInputElement>('input[name=form]:checked')].map((i) => i.value as FormId);
+
+/** One fieldset per country: a box per form and one that ticks all of the country. */
+async function drawChoices(): Promise<void> {
+  const ui = uiLanguage();
+  const before = new Set(chosenForms());
+  await Promise.all(catalog.map((e) => loadMessages(ui, [e.id]).catch(() => undefined)));
+  choices.replaceChildren(
+    ...countries.map((country) => {
+      const set = document.createElement('fieldset');
+      const legend = document.createElement('legend');
+      legend.textContent = tShared(`country.${country}`, country);
+      const all = document.createElement('label');
+      const allBox = Object.assign(document.createElement('input'), { type: 'checkbox' });
+      all.append(allBox, t('demo.desk.selectAll', { country: tShared(`country.${country}`, country) }));
+      const list = document.createElement('div');
+      list.className = 'form-list';
+      const boxes = catalog
+        .filter((e) => e.country === country)
+        .map((e) => {
+          const label = document.createElement('label');
+          const box = Object.assign(document.createElement('input'), { type: 'checkbox', name: 'form', value: e.id, checked: before.has(e.id) });
+          label.append(box, `${e.sop} · ${formLabel(e, ui)}`);
+          label.title = e.id;
+          list.append(label);
+          return box;
+        });
+      const sync = () => {
+        const n = boxes.filter((b) => b.checked).length;
+        allBox.checked = n === boxes.length;
+        allBox.indeterminate = n > 0 && n < boxes.length;
+      };
+      allBox.addEventListener('change', () => {
+        for (const b of boxes) b.checked = allBox.checked;
+        sync();
+      });
+      for (const b of boxes) b.addEventListener('change', sync);
+      sync();
+      set.append(legend, all, list);
+      return set;
+    }),
+  );
+}
+
+async function makePack(): Promise<void> {
+  const ids = chosenForms();
+  const languages = paperLanguages();
+  packStatus.className = 'status';
+  if (ids.length === 0) {
+    packStatus.textContent = t('demo.desk.noneChosen');
+    return;
+  }
+  const merged = $<HTMLInputElement>('input[name=pack-format][value=merged]').checked;
+  packProgress.hidden = false;
+  packProgress.max = ids.length;
+  packProgress.value = 0;
+  const files: Record<string, Uint8Array> = {};
+  try {
+    for (const id of ids) {
+      files[paperFileName(id, 'blank', languages)] = await paperForm(id, languages, 'blank');
+      packProgress.value++;
+      packStatus.textContent = t('demo.desk.progress', { done: packProgress.value, total: ids.length });
+    }
+    const name = `komek-blank-${languages.join('-')}`;
+    const bytes = merged ? await (await import('../desk/merge.js')).mergePdfs(Object.values(files)) : zip(files);
+    download(bytes, merged ? `${name}.pdf` : `${name}.zip`, merged ? 'application/pdf' : 'application/zip');
+    packStatus.className = 'status ok';
+    packStatus.textContent = t('demo.gallery.made', { file: merged ? `${name}.pdf` : `${name}.zip`, size: kib(bytes.byteLength) });
+  } catch (e) {
+    packStatus.className = 'status bad';
+    packStatus.textContent = e instanceof Error ? e.message : String(e);
+  }
+}
+
+// ——— final PDFs from an export ———
+
+let lastZip: { bytes: Uint8Array; name: string } | undefined;
+
+function showErrors(errors: readonly RecordError[]): void {
+  const body = batchErrors.querySelector('tbody')!;
+  body.replaceChildren(
+    ...errors.map((e) => {
+      const row = document.createElement('tr');
+      const field = e.field && e.pointer ? `${e.field} (${e.pointer})` : e.field || e.pointer;
+      for (const text of [String(e.line), e.form, field, e.message]) {
+        const cell = document.createElement('td');
+        cell.textContent = text;
+        row.append(cell);
+      }
+      return row;
+    }),
+  );
+  batchErrors.hidden = errors.length === 0;
+}
+
+async function makeFinals(button: HTMLButtonElement): Promise<void> {
+  const file = fileInput.files?.[0];
+  batchStatus.className = 'status';
+  again.hidden = true;
+  showErrors([]);
+  if (!file) {
+    batchStatus.textContent = t('demo.desk.noFile');
+    return;
+  }
+  button.disabled = true;
+  batchProgress.hidden = false;
+  try {
+    const languages = paperLanguages();
+    const result = await printExport(await file.text(), languages, uiLanguage(), (done, total) => {
+      batchProgress.max = Math.max(total, 1);
+      batchProgress.value = done;
+      batchStatus.textContent = t('demo.desk.progress', { done, total });
+    });
+    if (result.total === 0) {
+      batchStatus.textContent = t('demo.desk.empty');
+      return;
+    }
+    const pdfs = Object.keys(result.files).length;
+    const files = { ...result.files };
+    if (result.errors.length > 0) files['errors.csv'] = new TextEncoder().encode(errorsCsv(result.errors));
+    lastZip = { bytes: zip(files), name: `${file.name.replace(/\.[^.]*$/, '')}-final-${languages.join('-')}.zip` };
+    showErrors(result.errors);
+    batchStatus.className = result.errors.length > 0 ? 'status bad' : 'status ok';
+    batchStatus.textContent = t('demo.desk.summary', { pdfs, errors: new Set(result.errors.map((e) => e.line)).size });
+    download(lastZip.bytes, lastZip.name, 'application/zip');
+    again.hidden = false;
+  } catch (e) {
+    batchStatus.className = 'status bad';
+    batchStatus.textContent = e instanceof Error ? e.message : String(e);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function start(): Promise<void> {
+  const ui = await setUpPage();
+  fillLanguageSelect(langSelect, ui);
+  fillLanguageSelect(lang2Select, ui === 'ru' ? '' : 'ru', 'demo.gallery.none');
+  await drawChoices();
+  onUiLanguage(() => {
+    const [primary, secondary] = paperLanguages();
+    fillLanguageSelect(langSelect, primary!);
+    fillLanguageSelect(lang2Select, secondary ?? '', 'demo.gallery.none');
+    void drawChoices();
+  });
+  const packButton = $<HTMLButtonElement>('#make-pack');
+  packButton.addEventListener('click', async () => {
+    packButton.disabled = true;
+    await makePack();
+    packButton.disabled = false;
+  });
+  const finalsButton = $<HTMLButtonElement>('#make-finals');
+  finalsButton.addEventListener('click', () => void makeFinals(finalsButton));
+  again.addEventListener('click', () => lastZip && download(lastZip.bytes, lastZip.name, 'application/zip'));
+}
+
+void start();

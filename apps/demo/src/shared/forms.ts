@@ -1,0 +1,75 @@
+import { buildFormModel, mapErrors, translate, type FormModel } from '@komek/core';
+import { catalog, schemaLoaders, validatorLoaders, type CatalogEntry, type FormId } from '@komek/forms';
+import { createTranslator, loadMessages, validationMessage, type Language } from '@komek/i18n';
+
+/** The catalog entry of a form id, or undefined for an id no form has. */
+export function entryOf(id: unknown): CatalogEntry | undefined {
+  return typeof id === 'string' ? catalog.find((e) => e.id === id) : undefined;
+}
+
+/** The countries in catalog order. */
+export const countries = [...new Set(catalog.map((e) => e.country))];
+
+/** The SOP steps of a country, as `SOP · step`, in catalog order. */
+export function stepsOf(country: string): string[] {
+  return [...new Set(catalog.filter((e) => e.country === country).map(stepOf))].sort(compareSteps);
+}
+
+/** The `SOP · step` a form belongs to. */
+export const stepOf = (e: CatalogEntry): string => `${e.sop} · ${e.step}`;
+
+const stepNumber = (s: string): number[] => (s.match(/\d+/g) ?? []).map(Number);
+function compareSteps(a: string, b: string): number {
+  const x = stepNumber(a);
+  const y = stepNumber(b);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? -1) - (y[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return a.localeCompare(b);
+}
+
+/** The form's title in a language (its messages must be loaded), else the English title. */
+export function titleOf(e: CatalogEntry, lang: Language): string {
+  return createTranslator(lang)(e.titleKey, e.title) ?? e.title;
+}
+
+/** A short name of a form for lists: `Form 3 — title`, or the title alone for forms without a printed number. */
+export function formLabel(e: CatalogEntry, lang: Language): string {
+  const title = titleOf(e, lang);
+  return e.formNumber ? `${e.formNumber}. ${title}` : title;
+}
+
+const models = new Map<string, Promise<FormModel>>();
+
+/** The form model of a form, built once per page. */
+export function modelOf(id: FormId): Promise<FormModel> {
+  let m = models.get(id);
+  if (!m) {
+    m = schemaLoaders[id]().then(buildFormModel);
+    models.set(id, m);
+  }
+  return m;
+}
+
+/** One problem with a record's data: where, the field's label and the message, in the language asked for. */
+export interface FieldProblem {
+  pointer: string;
+  label: string;
+  message: string;
+}
+
+/**
+ * Validates data against a form's precompiled validator and words every error as `<komek-form>` does: the field's
+ * label and the localized message of its keyword. An empty list means valid.
+ */
+export async function validateData(id: FormId, data: unknown, lang: Language): Promise<FieldProblem[]> {
+  const entry = entryOf(id)!;
+  const [validate, model] = await Promise.all([validatorLoaders[id](), modelOf(id), loadMessages(lang, entry.namespaces)]);
+  if (validate(data)) return [];
+  const tr = createTranslator(lang);
+  return mapErrors(model, validate.errors).map((issue) => {
+    const label = issue.node ? translate(tr, issue.node.label, issue.node.text) : '';
+    return { pointer: issue.pointer, label, message: validationMessage(issue, lang, label) };
+  });
+}

@@ -1,0 +1,31 @@
+import type { FormId } from '@komek/forms';
+import type { Language } from '@komek/i18n';
+
+/** What a paper form is made for: blank to fill by hand, filled as a draft, final from valid data. */
+export type PaperMode = 'blank' | 'filled' | 'final';
+
+type PdfModule = typeof import('@komek/pdf');
+let pdf: Promise<PdfModule> | undefined;
+
+/** @komek/pdf (pdf-lib and the DejaVu fonts), loaded the first time a PDF is asked for. */
+export function loadPdf(): Promise<PdfModule> {
+  pdf ??= import('@komek/pdf');
+  pdf.catch(() => (pdf = undefined));
+  return pdf;
+}
+
+/** One paper form: the form in one or two languages, with or without data. */
+export async function paperForm(id: FormId, languages: readonly Language[], mode: PaperMode, data?: unknown): Promise<Uint8Array> {
+  const { createPaperForm } = await loadPdf();
+  const [primary, secondary] = languages;
+  return createPaperForm(id, {
+    languages: secondary ? [primary!, secondary] : [primary!],
+    mode,
+    ...(mode === 'blank' ? {} : { data: data as Record<string, unknown> }),
+  });
+}
+
+/** The file name of a paper form: id, mode and languages, e.g. `kz-f1-initial-application.final.kk-ru.pdf`. */
+export function paperFileName(id: string, mode: PaperMode, languages: readonly string[]): string {
+  return `${id}.${mode}.${languages.join('-')}.pdf`;
+}

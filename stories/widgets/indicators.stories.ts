@@ -1,0 +1,23 @@
+import type { Meta } from '@storybook/web-components-vite';
+import fixture from '../../test/fixtures/forms/kz-f1-initial-application/valid-1.json';
+import { widgetStories, type WidgetArgs } from './widget-stories.js';
+
+const stories = widgetStories({
+  form: 'kz-f1-initial-application',
+  property: 'returnHome',
+  filled: fixture.returnHome,
+  invalid: {"wantsToReturn": "perhaps"},
+});
+
+const meta = {
+  ...stories.meta,
+  title: 'Widgets/Indicators',
+  parameters: { ...stories.meta.parameters, docs: { description: { component: 'An indicator group laid out as the source’s table “No | Indicator | YES | NO”.' } } },
+} satisfies Meta<WidgetArgs>;
+
+export default meta;
+export const Empty = stories.Empty;
+export const Filled = stories.Filled;
+export const Invalid = stories.Invalid;
+export const ReadOnly = stories.ReadOnly;
+export const Disabled = stories.Disabled;
