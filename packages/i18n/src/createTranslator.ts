@@ -1,4 +1,5 @@
 import { interpolate, type Translator } from '@komek/core';
+import { formatNumber } from './format.js';
 import type { Language } from './languages.js';
 import { i18next } from './messages.js';
 
@@ -18,13 +19,17 @@ export function splitKey(key: string): { ns: string; key: string } {
 }
 
 /**
- * Looks a message up in exactly one language: plural form by `params.count`, context by `context`, `{{params}}`
+ * Looks a message up in exactly one language: plural form by `params.count` (shown formatted), context by `context`, `{{params}}`
  * filled. Undefined when the language has no such message loaded.
  */
 export function lookup(lang: Language, fullKey: string, params?: Record<string, unknown>, context?: string): string | undefined {
   const { ns, key } = splitKey(fullKey);
   const options: Record<string, unknown> = { lng: lang, ns, fallbackLng: false, replace: params ?? {} };
-  if (params && typeof params.count === 'number') options.count = params.count;
+  if (params && typeof params.count === 'number') {
+    options.count = params.count;
+    // The form is chosen by the number; the text shows it written the way the language writes numbers.
+    options.replace = { ...params, count: formatNumber(params.count, lang) };
+  }
   if (context !== undefined) options.context = context;
   if (!i18next.exists(key, options)) return undefined;
   return i18next.t(key, options) as string;

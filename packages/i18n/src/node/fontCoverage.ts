@@ -12,14 +12,18 @@ interface GlyphSource {
 
 /**
  * Loads the PDF font faces the way the PDF module does: `dejavu-fonts-ttf` and `@pdf-lib/fontkit` are dependencies
- * of packages/pdf, resolved from there.
+ * of packages/pdf, resolved from there. Loaded once per process.
  */
+let loaded: { file: string; font: GlyphSource }[] | undefined;
+
 export function loadPdfFonts(): { file: string; font: GlyphSource }[] {
+  if (loaded) return loaded;
   const pdfPackage = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'pdf', 'package.json');
   const require = createRequire(pdfPackage);
   const fontkit = require('@pdf-lib/fontkit') as { create(buffer: Uint8Array): GlyphSource };
   const ttfDir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-  return PDF_FONT_FILES.map((file) => ({ file, font: fontkit.create(readFileSync(join(ttfDir, file))) }));
+  loaded = PDF_FONT_FILES.map((file) => ({ file, font: fontkit.create(readFileSync(join(ttfDir, file))) }));
+  return loaded;
 }
 
 /** Characters of a text that a font lacks (control characters such as line breaks are not drawn and not checked). */

@@ -20,7 +20,8 @@ export function placeholderMismatch(text: string, english: string): string | und
   return `placeholders differ from English: ${parts.join('; ')}`;
 }
 
-const TAG = /<\s*\/?\s*[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?\s*>|<!--|<!\[CDATA\[|<\?/;
+// As an HTML parser sees a tag: `<` directly followed by a name (`a < b` is text).
+const TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<!--|<!\[CDATA\[|<\?/;
 const NESTING = /\$t\(/;
 
 /** Why a text contains markup, or undefined. Messages are rendered as text: a tag is always a mistake or an attack. */
@@ -40,6 +41,6 @@ export const LATIN_ALLOWED = new Set(['pdf', 'iom', 'komek', 'unicef', 'osce', '
  */
 export function looksUntranslated(text: string, english: string): boolean {
   if (text.trim() !== english.trim()) return false;
-  const words = text.match(/[A-Za-z]{4,}/g) ?? [];
+  const words = text.replace(PLACEHOLDER, ' ').match(/[A-Za-z]{4,}/g) ?? [];
   return words.some((w) => !LATIN_ALLOWED.has(w.toLowerCase()));
 }
