@@ -1,0 +1,183 @@
+// Builds each renderer's page the same way: a Vite production build (minified, ES modules, code-split where the
+// renderer loads parts on demand) of the entry in peers/<renderer>/entry.js, with the benchmarked form in the
+// renderer's own format behind the import `komek-bench-form`.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { build, type Manifest } from 'vite';
+import { toJsonForms, toRjsf, toSurveyJs, surveyName } from './convert.js';
+import { benchDir, inputLeaves, labeler, type BenchForm } from './form.js';
+
+/** The renderers compared: ours first. */
+export const renderers = ['komek', 'surveyjs', 'jsonforms', 'rjsf'] as const;
+export type Renderer = (typeof renderers)[number];
+
+/** What a peer is called in tables. */
+export const rendererTitle: Record<Renderer, string> = {
+  komek: 'Komek (Lit)',
+  surveyjs: 'SurveyJS (survey-core + survey-js-ui)',
+  jsonforms: 'JSON Forms + React (vanilla)',
+  rjsf: 'RJSF + React (validator-ajv8)',
+};
+
+export const outDir = join(benchDir, '.out');
+
+/** A built page. */
+export interface BuiltPage {
+  renderer: Renderer;
+  /** Directory served as the page's root. */
+  dir: string;
+  /** Every file the build wrote (relative to `dir`), for size accounting. */
+  files: string[];
+}
+
+/** The field typed into by the keystroke figure, as each renderer names it. */
+export interface TypedField {
+  pointer: string;
+  surveyName: string;
+  jsonFormsScope: string;
+  rjsfId: string;
+  komekId: string;
+}
+
+/** The first one-line text field of the form (outside repeats, shown without conditions). */
+export function typedField(form: BenchForm): TypedField {
+  const node = inputLeaves(form.model.root).find((n) => n.widget === 'text' && !n.condition);
+  if (!node) throw new Error(`${form.id} has no unconditional text field to type into`);
+  const segments = node.pointer.split('/').slice(1);
+  return {
+    pointer: node.pointer,
+    surveyName: surveyName(node),
+    jsonFormsScope: '#' + segments.map((s) => `/properties/${s}`).join(''),
+    rjsfId: ['root', ...segments].join('_'),
+    // Same rule as @komek/elements' idOf.
+    komekId: 'k' + node.pointer.replace(/[^A-Za-z0-9_-]/g, (c) => (c === '/' ? '--' : `_${c.charCodeAt(0).toString(16)}_`)),
+  };
+}
+
+/** The form module each renderer's entry imports. */
+function formModule(renderer: Renderer, form: BenchForm, lang: string): string {
+  const label = labeler([lang]);
+  const namespaces = Object.keys(form.bundle.schemas).map((id) => id.split('/').pop()!.replace(/\.schema\.json$/, ''));
+  const value =
+    renderer === 'surveyjs' ? toSurveyJs(form.model, label, lang)
+    : renderer === 'jsonforms' ? toJsonForms(form.model, label)
+    : renderer === 'rjsf' ? toRjsf(form.model, label)
+    : { id: form.id, lang, namespaces };
+  return `export const ${renderer} = ${JSON.stringify(value)};\n`;
+}
+
+/** What a chunk of a code-split build holds, from its file name. */
+export type ChunkKind = 'renderer' | 'schema' | 'validator' | `locale:${string}`;
+
+/** Names on-demand chunks by what they hold (`schema-<form>`, `validator-<form>`, `locale-<lang>-<ns>`). */
+function chunkName(chunk: { facadeModuleId?: string | null }): string {
+  const id = (chunk.facadeModuleId ?? '').replace(/\\/g, '/');
+  const locale = /\/locales\/([\w-]+)\/([^/]+)\.json$/.exec(id);
+  if (locale) return `chunks/locale-${locale[1]}-${locale[2]}-[hash].js`;
+  const generated = /\/generated\/(schemas|validators)\/([^/]+)\.js$/.exec(id);
+  if (generated) return `chunks/${generated[1] === 'schemas' ? 'schema' : 'validator'}-${generated[2]}-[hash].js`;
+  return 'chunks/[name]-[hash].js';
+}
+
+/** The kind of a built file, from its name (see `chunkName`). */
+export function chunkKind(file: string): ChunkKind {
+  const name = file.split('/').pop()!;
+  const locale = /^locale-(uz-Cyrl|[a-z]{2})-/.exec(name);
+  if (locale) return `locale:${locale[1]}`;
+  if (name.startsWith('schema-')) return 'schema';
+  if (name.startsWith('validator-')) return 'validator';
+  return 'renderer';
+}
+
+/** Builds one renderer's page into .out/<renderer>/. */
+export async function buildPage(renderer: Renderer, form: BenchForm, lang: string): Promise<BuiltPage> {
+  const dir = join(outDir, renderer);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const formFile = join(outDir, `form-${renderer}.js`);
+  writeFileSync(formFile, formModule(renderer, form, lang));
+  const entry = join(benchDir, 'peers', renderer, 'entry.js');
+  await build({
+    configFile: false,
+    root: benchDir,
+    base: './',
+    logLevel: 'error',
+    mode: 'production',
+    resolve: { alias: { 'komek-bench-form': formFile } },
+    build: {
+      outDir: join(dir, 'app'),
+      emptyOutDir: true,
+      minify: true,
+      cssMinify: true,
+      sourcemap: false,
+      manifest: true,
+      reportCompressedSize: false,
+      modulePreload: false,
+      chunkSizeWarningLimit: 10_000,
+      target: 'es2022',
+      rolldownOptions: {
+        input: { entry },
+        output: { entryFileNames: '[name].js', chunkFileNames: chunkName, assetFileNames: 'assets/[name]-[hash][extname]' },
+      },
+    },
+  });
+  const manifest = JSON.parse(readFileSync(join(dir, 'app', '.vite', 'manifest.json'), 'utf8')) as Manifest;
+  const main = Object.values(manifest).find((c) => c.isEntry)!;
+  const css = (main.css ?? []).map((f) => `<link rel="stylesheet" href="app/${f}">`).join('');
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${renderer}</title>${css}</head>` +
+      `<body><div id="root"></div><script src="../harness.js"></script><script type="module" src="app/${main.file}"></script></body></html>\n`,
+  );
+  const files = Object.values(manifest).flatMap((c) => [c.file, ...(c.css ?? []), ...(c.assets ?? [])]).map((f) => `app/${f}`);
+  return { renderer, dir, files: [...new Set(files)] };
+}
+
+/** Copies the in-page harness next to the pages. */
+export function writeHarness(): void {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'harness.js'), readFileSync(join(benchDir, 'peers', 'harness.js')));
+}
+
+/** Whether our renderer's package has an entry to build (it is written in parallel and may not exist yet). */
+export function oursAvailable(): { ok: boolean; reason?: string } {
+  const index = join(benchDir, '..', '..', 'packages', 'elements', 'src', 'index.ts');
+  if (!existsSync(index)) return { ok: false, reason: `pending: ${relative(process.cwd(), index)} does not exist yet` };
+  return { ok: true };
+}
+
+/** A renderer's build, or why there is none. */
+export type BuildOutcome = { ok: true; page: BuiltPage; seconds: number } | { ok: false; reason: string };
+
+const builds = new Map<string, Promise<Map<Renderer, BuildOutcome>>>();
+
+/** Builds every renderer's page once per process (size and render share the builds of one run). */
+export function buildAll(form: BenchForm, lang: string): Promise<Map<Renderer, BuildOutcome>> {
+  const key = `${form.id}/${lang}`;
+  if (!builds.has(key)) {
+    builds.set(
+      key,
+      (async () => {
+        writeHarness();
+        const out = new Map<Renderer, BuildOutcome>();
+        for (const r of renderers) {
+          if (r === 'komek') {
+            const available = oursAvailable();
+            if (!available.ok) {
+              out.set(r, { ok: false, reason: available.reason! });
+              continue;
+            }
+          }
+          const t0 = performance.now();
+          try {
+            out.set(r, { ok: true, page: await buildPage(r, form, lang), seconds: (performance.now() - t0) / 1000 });
+          } catch (e) {
+            out.set(r, { ok: false, reason: `build failed: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}` });
+          }
+        }
+        return out;
+      })(),
+    );
+  }
+  return builds.get(key)!;
+}

@@ -1,0 +1,87 @@
+// In-page timing harness shared by every renderer's page (a classic script, loaded before the renderer).
+// A renderer's entry sets `window.komekBench = { name, mount(container), textInput(container, field), settle?() }`.
+//
+// Timing: performance.now() around the work, then a forced layout (so DOM building, style and layout count the
+// same for every library), then the page yields macrotasks while the DOM keeps changing (work a library defers
+// to microtasks, effects or posted tasks counts); a macrotask with no DOM change ends the measure and is not
+// counted.
+(function () {
+  const macrotask = () =>
+    new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(0);
+    });
+
+  async function settled(container, t0, observer) {
+    const bench = window.komekBench;
+    if (bench.settle) await bench.settle(container);
+    container.getBoundingClientRect();
+    document.body.offsetHeight;
+    let end = performance.now();
+    for (let i = 0; i < 50; i++) {
+      await macrotask();
+      if (observer.takeRecords().length === 0) break;
+      if (bench.settle) await bench.settle(container);
+      document.body.offsetHeight;
+      end = performance.now();
+    }
+    return end - t0;
+  }
+
+  function setValue(el, value) {
+    const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+    Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, value);
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: value.slice(-1) }));
+  }
+
+  async function whenReady() {
+    for (let i = 0; i < 500 && !window.komekBench; i++) await new Promise((r) => setTimeout(r, 10));
+    if (!window.komekBench) throw new Error('the renderer entry did not set window.komekBench');
+    return window.komekBench;
+  }
+
+  const state = { container: null, observer: null, input: null, text: '' };
+
+  /** Mounts the form once; returns the time in ms and the number of controls drawn. */
+  window.komekMount = async function (options) {
+    const bench = await whenReady();
+    if (bench.prepare && options.prepare !== false) await bench.prepare();
+    const container = document.getElementById('root');
+    const observer = new MutationObserver(() => {});
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    await macrotask();
+    observer.takeRecords();
+    const t0 = performance.now();
+    await bench.mount(container);
+    const mount = await settled(container, t0, observer);
+    const inputs = bench.countInputs ? bench.countInputs(container) : container.querySelectorAll('input, textarea, select').length;
+    Object.assign(state, { container, observer, input: null, text: '' });
+    if (options.field) {
+      state.input = bench.textInput(container, options.field);
+      if (!state.input) throw new Error(`${bench.name}: text field ${JSON.stringify(options.field)} not found`);
+      state.input.focus();
+    }
+    return { mount, inputs };
+  };
+
+  /** Types one more character into the field; returns the time in ms from the input event to a settled DOM. */
+  window.komekType = async function () {
+    const { container, observer, input } = state;
+    await macrotask();
+    observer.takeRecords();
+    state.text += 'абвгдеёжзи'[state.text.length % 10];
+    const k0 = performance.now();
+    setValue(input, state.text);
+    return settled(container, k0, observer);
+  };
+
+  /** What the field shows now. */
+  window.komekValue = () => state.input?.value;
+
+  /** Does nothing: the cost of a call from the driver, subtracted from the keystroke's work. */
+  window.komekNoop = async function () {
+    await macrotask();
+    return 0;
+  };
+})();

@@ -1,0 +1,37 @@
+// Komek's <komek-form> (Lit) rendering the benchmarked form from the catalog in one language. The form's schema,
+// validator and messages are chunks the element loads on demand, as in any host page.
+import '@komek/elements';
+import { schemaLoaders, validatorLoaders } from '@komek/forms/catalog';
+import { loadMessages } from '@komek/i18n';
+import { komek as form } from 'komek-bench-form';
+
+const formOf = (container) => container.querySelector('komek-form');
+const rendered = (el) => el.shadowRoot?.querySelector('input, textarea, select') != null;
+
+window.komekBench = {
+  name: 'komek',
+  /** Loads the chunks the element would fetch (schema, validator, messages) so that mount times rendering only. */
+  async prepare() {
+    await Promise.all([schemaLoaders[form.id](), validatorLoaders[form.id](), loadMessages(form.lang, form.namespaces)]);
+  },
+  async mount(container) {
+    const el = document.createElement('komek-form');
+    el.setAttribute('lang', form.lang);
+    el.setAttribute('form', form.id);
+    container.append(el);
+    // The element loads its form asynchronously (from the module cache once prepared): wait until it is drawn.
+    for (let i = 0; i < 10000 && !rendered(el); i++) {
+      await el.updateComplete;
+      if (!rendered(el)) await new Promise((r) => setTimeout(r, 0));
+    }
+    await el.updateComplete;
+  },
+  settle: (container) => formOf(container)?.updateComplete,
+  textInput(container, field) {
+    return formOf(container)?.shadowRoot?.getElementById(field.komekId) ?? null;
+  },
+  countInputs(container) {
+    const root = formOf(container)?.shadowRoot;
+    return root ? root.querySelectorAll('input, textarea, select').length : 0;
+  },
+};

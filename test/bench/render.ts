@@ -1,0 +1,140 @@
+// Render: first render and one-keystroke update of the largest form in headless Chromium, ours against the peers
+// on the same form. Each run loads the renderer's page afresh, mounts the form once (timed in the page with
+// performance.now() from mount to a laid-out, settled DOM) and types a few characters into the same text field
+// (each keystroke timed from the input event to a laid-out, settled DOM). Pages are interleaved run by run so
+// that machine noise spreads over every renderer.
+import { buildAll, rendererTitle, renderers, typedField, outDir, type Renderer } from './build.js';
+import type { CDPSession } from 'playwright-core';
+import { launchChromium, serve } from './browser.js';
+import { pickForm } from './form.js';
+import { median, percentile, ratioOf, fmt, type Row } from './report.js';
+
+export interface RenderOptions {
+  /** Page loads per renderer (each gives one first render). */
+  runs?: number;
+  /** Keystrokes typed per page load. */
+  keystrokes?: number;
+  lang?: string;
+}
+
+interface RunResult {
+  mount: number;
+  /** In-page time from each input event to a settled DOM. */
+  keystrokes: number[];
+  /** Main-thread task time each keystroke caused, deferred work included, less the driver's own cost. */
+  work: number[];
+  /** The driver's own cost of a call (an empty call's task time), subtracted from `work`. */
+  baseline: number;
+  inputs: number;
+}
+
+/** How long after a keystroke its deferred work (debounced validation, delayed emits) is still counted. */
+const WORK_WINDOW_MS = 450;
+
+/** Cumulative main-thread task time of the page, in ms (Chromium's Performance domain). */
+async function taskMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
+}
+
+export const RENDER_BARS = { firstRender: 30, keystroke: 2 };
+
+export async function renderBench(options: RenderOptions = {}): Promise<{ rows: Row[]; chromium: string }> {
+  const runs = options.runs ?? Number(process.env.KOMEK_BENCH_RUNS ?? 15);
+  const keystrokes = options.keystrokes ?? 3;
+  const lang = options.lang ?? 'ru';
+  const form = await pickForm();
+  const field = typedField(form);
+  console.log(`render: ${form.id} (${form.inputs} inputs, lang ${lang}), ${runs} page loads per renderer, ${keystrokes} keystrokes each into ${field.pointer}`);
+  const built = await buildAll(form, lang);
+  const { url, server } = await serve(outDir);
+  const browser = await launchChromium();
+  const chromium = browser.version();
+  const samples = new Map<Renderer, RunResult[]>();
+  const failures = new Map<Renderer, string>();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const cdp = await page.context().newCDPSession(page);
+    let lastError = '';
+    page.on('pageerror', (e) => (lastError = e.message));
+    /** Main-thread task time (ms) the page spends in `action` and the `WORK_WINDOW_MS` after it. */
+    const work = async <T>(action: () => Promise<T>): Promise<{ value: T; ms: number }> => {
+      const before = await taskMs(cdp);
+      const value = await action();
+      await new Promise((r) => setTimeout(r, WORK_WINDOW_MS));
+      return { value, ms: (await taskMs(cdp)) - before };
+    };
+    const active = renderers.filter((r) => built.get(r)?.ok);
+    for (let i = 0; i < runs; i++) {
+      for (const r of active) {
+        if (failures.has(r)) continue;
+        try {
+          await page.goto(`${url}/${r}/`, { waitUntil: 'load' });
+          await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+          const mounted = (await page.evaluate(`komekMount(${JSON.stringify({ field })})`)) as { mount: number; inputs: number };
+          const idle: number[] = [];
+          for (let k = 0; k < 2; k++) idle.push((await work(() => page.evaluate('komekNoop()'))).ms);
+          const baseline = median(idle);
+          const latency: number[] = [];
+          const busy: number[] = [];
+          for (let k = 0; k < keystrokes; k++) {
+            const w = await work(() => page.evaluate('komekType()') as Promise<number>);
+            latency.push(w.value);
+            busy.push(Math.max(0, w.ms - baseline));
+          }
+          const value = (await page.evaluate('komekValue()')) as string;
+          if (value !== 'абвгдеёжзи'.repeat(10).slice(0, keystrokes)) throw new Error(`typed text did not arrive in the field (value ${JSON.stringify(value)})`);
+          samples.set(r, [...(samples.get(r) ?? []), { mount: mounted.mount, inputs: mounted.inputs, keystrokes: latency, work: busy, baseline }]);
+        } catch (e) {
+          failures.set(r, `${(e instanceof Error ? e.message : String(e)).split('\n')[0]}${lastError ? ` (page error: ${lastError})` : ''}`);
+        }
+      }
+      process.stdout.write(`\r  run ${i + 1}/${runs}`);
+    }
+    process.stdout.write('\n');
+  } finally {
+    await browser.close();
+    server.close();
+  }
+
+  const stats = (r: Renderer) => {
+    const s = samples.get(r);
+    if (!s || s.length === 0) return undefined;
+    const mounts = s.map((x) => x.mount);
+    const keys = s.flatMap((x) => x.keystrokes);
+    const busy = s.flatMap((x) => x.work);
+    return {
+      mount: median(mounts), mountP90: percentile(mounts, 90),
+      key: median(keys), keyP90: percentile(keys, 90), firstKey: median(s.map((x) => x.keystrokes[0]!)),
+      work: median(busy), workP90: percentile(busy, 90), baseline: median(s.map((x) => x.baseline)),
+      n: s.length, inputs: s[0]!.inputs,
+    };
+  };
+  const ours = stats('komek');
+  const oursReason = !built.get('komek')?.ok ? (built.get('komek') as { reason: string }).reason : failures.get('komek');
+  const rows: Row[] = [];
+  for (const peer of renderers.filter((r) => r !== 'komek')) {
+    const p = stats(peer);
+    const peerNote = failures.get(peer) ?? (!built.get(peer)?.ok ? (built.get(peer) as { reason: string }).reason : undefined);
+    const mk = (figure: string, o: number | undefined, v: number | undefined, bar: number | undefined, extra: string): Row => ({
+      figure,
+      unit: 'ms',
+      ours: o ?? null,
+      peer: rendererTitle[peer],
+      peerValue: v ?? null,
+      ratio: ratioOf(o ?? null, v ?? null),
+      ...(bar === undefined ? {} : { bar: `< ${bar} ms`, meets: o === undefined ? null : o < bar }),
+      note: [oursReason && `ours ${oursReason}`, peerNote && `peer ${peerNote}`, extra].filter(Boolean).join('; '),
+    });
+    const n = (x: typeof ours) => x?.n ?? 0;
+    rows.push(
+      mk('render: first render, largest form', ours?.mount, p?.mount, RENDER_BARS.firstRender,
+        `mount to laid-out settled DOM, median of ${n(ours)} / ${n(p)} page loads; p90 ours ${fmt(ours?.mountP90)} ms, peer ${fmt(p?.mountP90)} ms; controls drawn ours ${ours?.inputs ?? '—'}, peer ${p?.inputs ?? '—'}`),
+      mk('render: one keystroke, main-thread work', ours?.work, p?.work, RENDER_BARS.keystroke,
+        `Chromium task time (thread CPU) from the input event through the next ${WORK_WINDOW_MS} ms, deferred work (debounced validation, delayed emits) included, less an empty call (ours ${fmt(ours?.baseline)} ms, peer ${fmt(p?.baseline)} ms); median of ${n(ours) * keystrokes} / ${n(p) * keystrokes}; p90 ours ${fmt(ours?.workP90)} ms, peer ${fmt(p?.workP90)} ms`),
+      mk('render: one keystroke, input event to settled DOM', ours?.key, p?.key, undefined,
+        `in-page latency to a laid-out DOM that stops changing; median of ${n(ours) * keystrokes} / ${n(p) * keystrokes}; first keystroke of a page ours ${fmt(ours?.firstKey)} ms, peer ${fmt(p?.firstKey)} ms; p90 ours ${fmt(ours?.keyP90)} ms, peer ${fmt(p?.keyP90)} ms`),
+    );
+  }
+  return { rows, chromium };
+}

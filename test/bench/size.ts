@@ -1,0 +1,123 @@
+// Bundle size: what a page downloads to show the largest form, minified and gzipped, for ours and each peer, all
+// built the same way in this run (build.ts). The files counted are those the page actually fetched while the form
+// was mounted (so code-split renderers count only the chunks of this form: its schema, validator and one locale),
+// JS and CSS, each gzipped on its own at level 9.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { buildAll, chunkKind, outDir, rendererTitle, renderers, type ChunkKind, type Renderer } from './build.js';
+import { launchChromium, serve } from './browser.js';
+import { pickForm, repoRoot } from './form.js';
+import { fmt, ratioOf, type Row } from './report.js';
+
+export const SIZE_BAR_KIB = 40;
+
+const gzipKiB = (buf: Buffer) => gzipSync(buf, { level: 9 }).length / 1024;
+
+interface Measured {
+  js: number;
+  css: number;
+  raw: number;
+  files: { file: string; gzip: number }[];
+}
+
+export async function sizeBench(options: { lang?: string } = {}): Promise<{ rows: Row[]; chromium: string }> {
+  const lang = options.lang ?? 'ru';
+  const form = await pickForm();
+  console.log(`size: ${form.id} (${form.inputs} inputs, lang ${lang})`);
+  const built = await buildAll(form, lang);
+  const { url, server } = await serve(outDir);
+  const browser = await launchChromium();
+  const chromium = browser.version();
+  const measured = new Map<Renderer, Measured>();
+  const failures = new Map<Renderer, string>();
+  try {
+    for (const r of renderers) {
+      const b = built.get(r);
+      if (!b?.ok) continue;
+      const page = await browser.newPage();
+      try {
+        await page.goto(`${url}/${r}/`, { waitUntil: 'load' });
+        await page.evaluate(`komekRun({ keystrokes: 0, prepare: false })`);
+        await page.waitForLoadState('networkidle');
+        const urls = (await page.evaluate(`performance.getEntriesByType('resource').map((e) => e.name)`)) as string[];
+        const files = urls
+          .map((u) => new URL(u).pathname.replace(/^\//, ''))
+          .filter((p) => p.startsWith(`${r}/app/`) && /\.(js|css)$/.test(p));
+        const m: Measured = { js: 0, css: 0, raw: 0, files: [] };
+        for (const f of [...new Set(files)]) {
+          const buf = readFileSync(join(outDir, f));
+          const gz = gzipKiB(buf);
+          m.raw += buf.length / 1024;
+          if (f.endsWith('.css')) m.css += gz;
+          else m.js += gz;
+          m.files.push({ file: f.slice(`${r}/app/`.length), gzip: gz });
+        }
+        measured.set(r, m);
+      } catch (e) {
+        failures.set(r, (e instanceof Error ? e.message : String(e)).split('\n')[0]!);
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+
+  const total = (m: Measured | undefined) => (m ? m.js + m.css : null);
+  const ours = measured.get('komek');
+  const oursReason = !built.get('komek')?.ok ? (built.get('komek') as { reason: string }).reason : failures.get('komek');
+  const describe = (m: Measured) => `JS ${fmt(m.js)} + CSS ${fmt(m.css)} KiB gzip in ${m.files.length} file(s), ${fmt(m.raw)} KiB minified`;
+  const byKind = new Map<ChunkKind, number>();
+  for (const f of ours?.files ?? []) byKind.set(chunkKind(f.file), (byKind.get(chunkKind(f.file)) ?? 0) + f.gzip);
+  const kindText = [...byKind].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k.replace('locale:', 'messages ')} ${fmt(v)}`).join(', ');
+  const rows: Row[] = [];
+  for (const peer of renderers.filter((r) => r !== 'komek')) {
+    const p = measured.get(peer);
+    const peerReason = failures.get(peer) ?? (!built.get(peer)?.ok ? (built.get(peer) as { reason: string }).reason : undefined);
+    rows.push({
+      figure: 'size: JS+CSS gzip a page fetches to show the largest form',
+      unit: 'KiB',
+      ours: total(ours),
+      peer: rendererTitle[peer],
+      peerValue: total(p),
+      ratio: ratioOf(total(ours), total(p)),
+      note: [
+        ours ? `ours ${describe(ours)}: ${kindText}` : `ours ${oursReason ?? 'not measured'}`,
+        p ? `peer ${describe(p)} (library, form definition with ${lang} labels${peer === 'surveyjs' ? `, ${lang} UI strings, theme CSS` : ''})` : `peer ${peerReason ?? 'not measured'}`,
+      ].join('; '),
+    });
+  }
+  // The bar's own definition: the renderer with every widget, one locale and one form's validator.
+  const barKiB = ours ? (byKind.get('renderer') ?? 0) + (byKind.get('validator') ?? 0) + (byKind.get(`locale:${lang}`) ?? 0) : null;
+  const fallback = [...byKind].filter(([k]) => k.startsWith('locale:') && k !== `locale:${lang}`);
+  rows.push({
+    figure: `size: renderer (all widgets) + ${lang} messages + the form's validator, gzip`,
+    unit: 'KiB',
+    ours: barKiB,
+    peer: null,
+    peerValue: null,
+    ratio: null,
+    bar: `< ${SIZE_BAR_KIB} KiB`,
+    meets: barKiB === null ? null : barKiB < SIZE_BAR_KIB,
+    note: ours
+      ? `the fetched files less the form's schema bundle${fallback.length ? ` and the ${fallback.map(([k, v]) => `${k.slice(7)} fallback messages (${fmt(v)} KiB, also fetched)`).join(', ')}` : ''}`
+      : `ours ${oursReason ?? 'not measured'}`,
+  });
+
+  // The renderer as packaged by its own build (packages/elements/dist), when that build has been run.
+  const dist = join(repoRoot, 'packages', 'elements', 'dist', 'komek.js');
+  if (existsSync(dist)) {
+    rows.push({
+      figure: 'size: packaged dist/komek.js gzip (entry file alone)',
+      unit: 'KiB',
+      ours: gzipKiB(readFileSync(dist)),
+      peer: null,
+      peerValue: null,
+      ratio: null,
+      note: 'what `pnpm --filter @komek/elements build` wrote; form chunks it loads on demand are not counted here',
+    });
+  }
+  return { rows, chromium };
+}
