@@ -37,8 +37,8 @@ let failed = false;
 for (const name of chosen) {
   const t0 = performance.now();
   try {
-    const result = await benches[name]();
-    if ('chromium' in result) chromium = result.chromium;
+    const result: { rows: Row[]; chromium?: string } = await benches[name]();
+    if (result.chromium) chromium = result.chromium;
     printTable(`${name} (${((performance.now() - t0) / 1000).toFixed(1)} s)`, result.rows);
     rows.push(...result.rows);
   } catch (e) {
