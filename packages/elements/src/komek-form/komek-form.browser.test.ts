@@ -1,7 +1,8 @@
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { addMessages, loadMessages, validationMessage } from '@komek/i18n';
+import { loadMessages, validationMessage } from '@komek/i18n';
+import { addMessages } from '../localize/messages.js';
 import { buildFormModel, getAtPointer, setAtPointer, walkNodes } from '@komek/core';
 import { schemaLoaders } from '@komek/forms/catalog';
 import '../index.js';

@@ -9,7 +9,7 @@ import type { FormContext } from '../context.js';
 import { deleteDraft, loadDraft, saveDraft } from '../drafts/draft-store.js';
 import { KomekDraftRestoredEvent, KomekInvalidEvent, KomekSubmitEvent, type LocalizedIssue } from '../events.js';
 import { idOf } from '../ids.js';
-import type { Language } from '@komek/i18n';
+import type { Language } from '../localize/messages.js';
 import { Localizer, toLanguage } from '../localize/localizer.js';
 import { registry, rendererFor } from '../registry.js';
 import { defaultRenderers } from '../widgets/index.js';
@@ -65,11 +65,11 @@ function setValue(data: unknown, pointer: string, value: unknown): unknown {
  * component: fields, YES / NO indicator tables, needs and plan tables, checklists and signatures, with validation
  * messages in the person's language, conditional questions and encrypted drafts.
  *
- * @fires input - Whenever an answer changes; read `data`.
- * @fires change - When an answer is committed (a field left, a choice made, a row added or removed).
- * @fires komek-submit - {KomekSubmitEvent} Valid data was submitted (`event.data`, hidden branches pruned). Cancelable: keeps the draft.
- * @fires komek-invalid - {KomekInvalidEvent} A submit found problems (`event.issues`, localized).
- * @fires komek-draft-restored - {KomekDraftRestoredEvent} A saved draft was put back into the form.
+ * @fires {Event} input - Whenever an answer changes; read `data`.
+ * @fires {Event} change - When an answer is committed (a field left, a choice made, a row added or removed).
+ * @fires {KomekSubmitEvent} komek-submit - Valid data was submitted (`event.data`, hidden branches pruned). Cancelable: cancelling keeps the draft.
+ * @fires {KomekInvalidEvent} komek-invalid - A submit found problems (`event.issues`, localized, in form order).
+ * @fires {KomekDraftRestoredEvent} komek-draft-restored - A saved draft was put back into the form.
  *
  * @csspart form - The whole form.
  * @csspart title - The form's title.
@@ -128,9 +128,6 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     draftKey: { attribute: 'draft-key' },
     noSubmit: { type: Boolean, attribute: 'no-submit' },
     pdfExporter: { attribute: false },
-    model: { state: true },
-    loadError: { state: true },
-    version: { state: true },
   };
 
   /** Catalog id of the form to render (e.g. `kz-f1-initial-application`). Inside a host `<form>` use `form-id`. */
@@ -158,9 +155,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   /** Shows "Download PDF" and calls this to make it. */
   declare pdfExporter: PdfExporter | undefined;
 
-  declare private model: FormModel | undefined;
-  declare private loadError: string | undefined;
-  declare private version: number;
+  private model: FormModel | undefined;
+  private loadError: string | undefined;
+  /** Bumped when something every widget shows changes: containers re-render only then or when their data does. */
+  private version = 0;
 
   private internals: ElementInternals;
   private current: Partially<T> = {} as Partially<T>;
@@ -189,7 +187,6 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.readonly = false;
     this.disabled = false;
     this.noSubmit = false;
-    this.version = 0;
     this.internals.setValidity({ customError: true }, 'The form is loading');
     this.addEventListener('invalid', () => this.showAll(false));
     const self = this;
@@ -309,7 +306,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   /** @internal */
   formDisabledCallback(disabled: boolean): void {
     this.formDisabled = disabled;
-    this.version++;
+    this.bump();
   }
 
   /** @internal */
@@ -393,13 +390,16 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     if (token !== this.loadToken) return;
     this.localizer = localizer;
     this.refreshShown();
-    this.version++;
+    this.bump();
   }
 
   private async load(): Promise<void> {
     const token = ++this.loadToken;
     const id = this.formId || this.form;
-    this.loadError = undefined;
+    if (this.loadError !== undefined) {
+      this.loadError = undefined;
+      this.requestUpdate();
+    }
     try {
       let bundle = this.schema;
       if (!bundle) {
@@ -428,13 +428,17 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         this.notice = draft.savedAt;
       }
       this.model = model;
+      this.requestUpdate();
       this.runValidation();
       if (draft) {
         await this.updateComplete;
         this.dispatchEvent(new KomekDraftRestoredEvent(this.draftKey!, draft.savedAt));
       }
     } catch (e) {
-      if (token === this.loadToken) this.loadError = e instanceof Error ? e.message : String(e);
+      if (token === this.loadToken) {
+        this.loadError = e instanceof Error ? e.message : String(e);
+        this.requestUpdate();
+      }
     }
   }
 
@@ -524,7 +528,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     const key = (m: Map<string, string[]>) => JSON.stringify([...m]);
     if (key(next) !== key(this.shown)) {
       this.shown = next;
-      this.version++;
+      this.bump();
     }
     if (this.summary) this.summary = this.issues.length > 0 ? this.localizeIssues() : undefined;
   }
@@ -534,7 +538,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.submitted = true;
     this.summary = this.localizeIssues();
     this.refreshShown();
-    this.version++;
+    this.bump();
     if (focusSummary) {
       this.announce(this.localizer.t('ui:errorSummary', 'Please correct the following'));
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.summary')?.focus());
@@ -666,6 +670,11 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       node.text,
       required ? REQUIRED : nothing,
     )}`;
+  }
+
+  private bump(): void {
+    this.version++;
+    this.requestUpdate();
   }
 
   private ui(key: string, english: string): string {

@@ -1,4 +1,4 @@
-import { createTranslator, isLanguage, loadMessages, validationMessage, type Language } from '@komek/i18n';
+import { createTranslator, isLanguage, loadMessages, validationMessage, type Language } from './messages.js';
 import type { Translator, ValidationIssue } from '@komek/core';
 
 /** The language a `lang` value asks for, if Komek speaks it: `ru-RU` → `ru`, `uz-Latn` → `uz`. */

@@ -1,0 +1,64 @@
+// Prints what a page downloads (gzip) to show a form: the renderer entry (every widget), the form's validator,
+// its messages in one language, and its schema bundle. Fails when "all widgets + one locale + one validator"
+// exceeds the budget for the typical form (the median over the catalog).
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET = 40 * 1024;
+const dist = new URL('../dist/', import.meta.url);
+const manifest = JSON.parse(readFileSync(new URL('.vite/manifest.json', dist), 'utf8'));
+const catalog = readFileSync(new URL('../../forms/src/generated/catalog.ts', import.meta.url), 'utf8');
+
+const gzipped = new Map();
+const gz = (file) => {
+  if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(new URL(file, dist)), { level: 9 }).length);
+  return gzipped.get(file);
+};
+/** Bytes of chunks (by manifest key) and everything they import statically, each counted once. */
+function bytes(keys, counted = new Set()) {
+  const visit = (key) => {
+    const chunk = manifest[key];
+    if (!chunk || counted.has(chunk.file)) return;
+    counted.add(chunk.file);
+    (chunk.imports ?? []).forEach(visit);
+  };
+  keys.forEach(visit);
+  return [...counted].reduce((sum, f) => sum + gz(f), 0);
+}
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(9);
+
+const entry = 'src/index.ts';
+const forms = [...catalog.matchAll(/"id": "([^"]+)"[\s\S]*?"namespaces": \[([^\]]*)\]/g)].map((m) => ({
+  id: m[1],
+  namespaces: [...m[2].matchAll(/"([^"]+)"/g)].map((n) => n[1]),
+}));
+const localeKeys = (lang, namespaces) => [
+  '../i18n/locales/en/ui.json',
+  ...(lang === 'en' ? [] : ['ui', ...namespaces].map((ns) => `../i18n/locales/${lang}/${ns}.json`)),
+];
+const lang = 'ru';
+
+const entryBytes = bytes([entry]);
+const rows = forms.map(({ id, namespaces }) => {
+  const validator = `../forms/src/generated/validators/${id}.js`;
+  const schema = `../forms/src/generated/schemas/${id}.js`;
+  const withEntry = new Set();
+  bytes([entry], withEntry);
+  const budgeted = bytes([entry, validator, ...localeKeys(lang, namespaces)]);
+  return { id, validator: bytes([validator]), locale: bytes(localeKeys(lang, namespaces)), schema: bytes([schema]), budgeted, all: bytes([entry, validator, schema, ...localeKeys(lang, namespaces)]) };
+});
+rows.sort((a, b) => a.budgeted - b.budgeted);
+
+console.log(`\n@komek/elements — gzip sizes (level 9), messages in "${lang}"`);
+console.log(`komek.js (every widget, the element, drafts, messages runtime): ${kib(entryBytes)}\n`);
+console.log(`${'form'.padEnd(42)}${'validator'.padStart(10)}${'locale'.padStart(10)}${'schema'.padStart(10)}${'widgets+locale+validator'.padStart(26)}${'+ schema'.padStart(10)}`);
+for (const r of rows) {
+  console.log(`${r.id.padEnd(42)}${kib(r.validator)} ${kib(r.locale)} ${kib(r.schema)}${kib(r.budgeted).padStart(26)}${kib(r.all).padStart(10)}`);
+}
+const median = rows[Math.floor(rows.length / 2)];
+const largest = rows.at(-1);
+console.log(`\nAll widgets + one locale + one validator: median ${kib(median.budgeted).trim()} (${median.id}), largest ${kib(largest.budgeted).trim()} (${largest.id}); budget ${kib(BUDGET).trim()}`);
+if (median.budgeted > BUDGET) {
+  console.error('Over budget.');
+  process.exit(1);
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import * as reference from '@komek/i18n';
+import { buildFormModel, formatMessageKey, mapErrors, namespaceOf, walkNodes, type ValidationIssue } from '@komek/core';
+import { formIds, schemaLoaders, validatorLoaders } from '@komek/forms/catalog';
+import * as light from './messages.js';
+
+const localeFiles = import.meta.glob('../../../i18n/locales/*/*.json');
+const languages = [...new Set(Object.keys(localeFiles).map((p) => /locales\/([^/]+)\//.exec(p)![1]!))].filter(light.isLanguage).sort();
+const invalid = import.meta.glob<{ default: unknown }>('../../../../test/fixtures/forms/*/invalid-*.json', { eager: true });
+const uiFile = (await import('../../../i18n/locales/en/ui.json')).default as Record<string, unknown>;
+const uiKeys = Object.keys(uiFile).filter((k) => k !== '$meta');
+
+/** `@komek/elements` reads the locale files without i18next; every text must come out as `@komek/i18n` gives it. */
+describe('messages without i18next match @komek/i18n', () => {
+  for (const lang of languages) {
+    it(`${lang}: UI messages, with every plural form`, async () => {
+      await Promise.all([reference.loadMessages(lang, []), light.loadMessages(lang, [])]);
+      const ours = light.createTranslator(lang);
+      const theirs = reference.createTranslator(lang);
+      for (const raw of uiKeys) {
+        const key = `ui:${raw.replace(/_(zero|one|two|few|many|other)$/, '')}`;
+        for (const params of [undefined, { count: 0 }, { count: 1 }, { count: 3 }, { count: 5 }, { count: 21 }, { label: 'L', n: 2, limit: '7' }]) {
+          expect(ours(key, 'fallback', params), `${lang} ${key} ${JSON.stringify(params)}`).toBe(theirs(key, 'fallback', params));
+        }
+      }
+    });
+
+    it(`${lang}: every label, option and description of every form, and validation messages`, async () => {
+      for (const id of formIds) {
+        const model = buildFormModel(await schemaLoaders[id]());
+        const namespaces = Object.keys(model.bundle.schemas).map(namespaceOf);
+        await Promise.all([reference.loadMessages(lang, namespaces), light.loadMessages(lang, namespaces)]);
+        const ours = light.createTranslator(lang);
+        const theirs = reference.createTranslator(lang);
+        for (const node of walkNodes(model.root)) {
+          const keys: [string, string][] = [[formatMessageKey(node.label), node.text]];
+          if (node.description) keys.push([formatMessageKey(node.description.key), node.description.text]);
+          for (const o of node.options ?? []) keys.push([formatMessageKey(o.label), o.text]);
+          for (const [key, english] of keys) expect(ours(key, english), `${lang} ${key}`).toBe(theirs(key, english));
+        }
+        const validate = await validatorLoaders[id]();
+        const issues: ValidationIssue[] = [];
+        for (const [path, mod] of Object.entries(invalid)) {
+          if (path.includes(`/${id}/`) && !validate(mod.default)) issues.push(...mapErrors(model, validate.errors));
+        }
+        if (Object.keys(invalid).some((p) => p.includes(`/${id}/`))) expect(issues.length, id).toBeGreaterThan(0);
+        for (const issue of issues) {
+          expect(light.validationMessage(issue, lang, 'Label'), `${lang} ${issue.keyword} ${issue.pointer}`).toBe(
+            reference.validationMessage(issue, lang, 'Label'),
+          );
+        }
+      }
+    });
+  }
+
+  it('numbers are formatted alike', () => {
+    for (const lang of languages) for (const n of [0, 7, 1234, 1234567.5]) expect(light.formatNumber(n, lang)).toBe(reference.formatNumber(n, lang));
+  });
+});
