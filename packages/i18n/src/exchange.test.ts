@@ -96,7 +96,9 @@ describe('export', () => {
     const few = rows.find((r) => r.key === 'ui:error.minLength_few')!;
     expect(few.english).toBe('“{{label}}” must be at least {{limit}} characters long.');
     expect(rows.find((r) => r.key === 'ui:submit')).toMatchObject({ english: 'Submit', translation: 'Отправить', status: 'draft' });
-    const field = exportRows('kk').find((r) => r.key === 'kz-f1-initial-application:fullName.title')!;
+    const dir = copyLocales();
+    rmSync(join(dir, 'kk', 'kz-f1-initial-application.json'), { force: true });
+    const field = exportRows('kk', dir).find((r) => r.key === 'kz-f1-initial-application:fullName.title')!;
     expect(field).toMatchObject({ english: 'Full name', translation: '', status: '' });
     expect(field.context).toMatch(/^kz-f1-initial-application — .*source line \d+/);
   });
@@ -126,6 +128,7 @@ describe('import', () => {
 
   it('writes changed translations and statuses, and creates a file for a newly started namespace', () => {
     const dir = copyLocales();
+    rmSync(join(dir, 'kk', 'kz-f1-initial-application.json'), { force: true });
     const rows = exportRows('kk', dir).map((r): ExchangeRow =>
       r.key === 'ui:submit' ? { ...r, translation: 'Жолдау', status: 'reviewed' } :
       r.key === 'kz-f1-initial-application:fullName.title' ? { ...r, translation: 'Аты-жөні', status: '' } : r);
@@ -192,7 +195,7 @@ describe('import', () => {
     const rows = edited('ru', (r) => r.map((x) => (x.key === 'ui:error.required' ? { ...x, translation: 'Поле «{{lable}}» обязательно.' } : x)));
     expect(refusal('ru', 'ru.csv', encode(toCsv(rows)))).toEqual(['ui:error.required: placeholders differ from English: missing {{label}}; unknown {{lable}}']);
     const xliff = exportLanguage('ru', 'xliff').replace('>стр. {{page}} из {{pages}}<', '>стр. {{page}}<');
-    expect(refusal('ru', 'ru.xlf', encode(xliff))).toEqual(['ui:pdf.pageOf: placeholders differ from English: missing {{pages}}']);
+    expect(refusal('ru', 'ru.xlf', encode(xliff))).toEqual(['ui:pageXofY: placeholders differ from English: missing {{pages}}']);
   });
 
   it('refuses HTML or script in a string', () => {
