@@ -155,6 +155,13 @@ describe('validationMessage', () => {
     }
   });
 
+  it('inserts the label literally: no nesting, no second interpolation, no escaping', async () => {
+    await loadMessages('en', []);
+    const label = '$t(ui:submit) {{limit}} <b>&amp;';
+    expect(validationMessage(issue('required', {}), 'en', label)).toBe(`“${label}” is required.`);
+    expect(createTranslator('en')('ui:goToError', undefined, { label })).toBe(`Go to “${label}”`);
+  });
+
   it('formats limits and picks Russian plural forms', async () => {
     await loadMessages('ru', []);
     expect(validationMessage(issue('maxLength', { limit: 1000 }), 'ru', 'Ф. И. О.')).toBe('Поле «Ф. И. О.» должно иметь не более 1\u00a0000 символов.');
