@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Language } from './languages.js';
-import { checkLocales, formatCoverage, formatProblems, looksUntranslated, markupIn, placeholderMismatch, type Problem } from './node/index.js';
+import { checkLocales, formatCoverage, formatProblems, looksUntranslated, markupIn, placeholderMismatch, uzbekScriptProblem, type Problem } from './node/index.js';
 
 describe('the locale files', () => {
   const report = checkLocales();
@@ -44,6 +44,13 @@ describe('text checks', () => {
     expect(looksUntranslated('Yuborish', 'Submit')).toBe(false);
     expect(looksUntranslated('m', 'm')).toBe(false);
   });
+
+  it('keeps Uzbek in Latin script with U+02BB', () => {
+    expect(uzbekScriptProblem('Qoralamani oʻchirish, Qirgʻiz')).toBeUndefined();
+    expect(uzbekScriptProblem("o'chirish")).toMatch(/U\+02BB/);
+    expect(uzbekScriptProblem('Qirg‘iz')).toMatch(/U\+02BB/);
+    expect(uzbekScriptProblem('Yuborish Отправить')).toMatch(/Cyrillic/);
+  });
 });
 
 describe('checkLocales on a fixture tree', () => {
@@ -58,9 +65,10 @@ describe('checkLocales on a fixture tree', () => {
       'ru/ui': { submit: { text: 'Отправить', status: 'reviewed' }, n_one: { text: '{{count}} строка', status: 'draft' }, n_few: { text: '{{count}} строки', status: 'draft' }, n_many: { text: '{{count}} строк', status: 'draft' }, n_other: { text: '{{count}} строки', status: 'draft' }, hello: { text: 'Привет, {{name}}', status: 'draft' } },
       'ru/form-a': { title: { text: 'Форма А', status: 'draft' } },
     };
-    for (const l of ['kk', 'ky', 'tg', 'uz']) {
+    for (const l of ['kk', 'ky', 'tg']) {
       files[`${l}/ui`] = { submit: { text: `S-${l}`, status: 'draft' }, n_one: { text: '{{count}} жол', status: 'draft' }, n_other: { text: '{{count}} жол', status: 'draft' }, hello: { text: `Сәлем {{name}}`, status: 'draft' } };
     }
+    files['uz/ui'] = { submit: { text: 'Yuborish', status: 'draft' }, n_one: { text: '{{count}} ta qator', status: 'draft' }, n_other: { text: '{{count}} ta qator', status: 'draft' }, hello: { text: 'Salom, {{name}}', status: 'draft' } };
     return files;
   };
   const run = (files: Files): Problem[] => {
@@ -105,11 +113,12 @@ describe('checkLocales on a fixture tree', () => {
     (f['ky/ui'] as Record<string, { text: string }>).submit!.text = 'Submit';
     (f['tg/ui'] as Record<string, { status: string }>).submit!.status = 'done';
     (f['uz/ui'] as Record<string, { text: string }>).submit!.text = 'Yuborish 中';
+    (f['uz/ui'] as Record<string, { text: string }>).hello!.text = "Qo'shish {{name}}";
     (f['en/form-a'] as Record<string, { text: string }>).title!.text = 'A form ☃\u{1F9FF}';
     const problems = run(f);
     expect(only(problems).sort()).toEqual([
       'english ky/ui:submit', 'font en/form-a:title', 'font en/form-a:title', 'font uz/ui:submit', 'font uz/ui:submit',
-      'markup kk/ui:submit', 'placeholders ru/ui:hello', 'status tg/ui:submit',
+      'markup kk/ui:submit', 'placeholders ru/ui:hello', 'script uz/ui:hello', 'status tg/ui:submit',
     ]);
     expect(problems.find((p) => p.check === 'font' && p.lang === 'uz')!.message).toMatch(/DejaVuSans\.ttf lacks U\+4E2D 中/);
   });

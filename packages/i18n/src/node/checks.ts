@@ -2,10 +2,10 @@ import { languages, type Language } from '../languages.js';
 import { entriesOf, type LocaleEntry, type LocaleFile } from '../localeFile.js';
 import { describeChar, loadPdfFonts, missingGlyphs, PDF_FONT_FILES } from './fontCoverage.js';
 import { LOCALES_DIR, expectedMessages, namespacesOf, readLocaleFile } from './localeStore.js';
-import { looksUntranslated, markupIn, placeholderMismatch } from './textChecks.js';
+import { looksUntranslated, markupIn, placeholderMismatch, uzbekScriptProblem } from './textChecks.js';
 
 /** The checks `komek i18n check` runs. */
-export type CheckName = 'json' | 'meta' | 'coverage' | 'extra' | 'status' | 'placeholders' | 'markup' | 'english' | 'font';
+export type CheckName = 'json' | 'meta' | 'coverage' | 'extra' | 'status' | 'placeholders' | 'markup' | 'english' | 'script' | 'font';
 
 /** A failed check on a locale file or message. */
 export interface Problem {
@@ -42,7 +42,7 @@ export interface CheckReport {
 /**
  * Checks every locale file against English: complete and non-empty for every namespace a language has a file for
  * (and for `ui` always), no extra keys, known statuses, placeholders as in English, no HTML/script, no English left
- * untranslated, and every character printable in the PDF font (English included).
+ * untranslated, Uzbek in Latin script with ʻ (U+02BB), and every character printable in the PDF font (English included).
  */
 export function checkLocales(options: { dir?: string; fonts?: boolean } = {}): CheckReport {
   const dir = options.dir ?? LOCALES_DIR;
@@ -107,6 +107,8 @@ export function checkLocales(options: { dir?: string; fonts?: boolean } = {}): C
         const mismatch = placeholderMismatch(text, m.english.text);
         if (mismatch) problems.push({ check: 'placeholders', lang, namespace: ns, key: m.key, message: mismatch });
         if (looksUntranslated(text, m.english.text)) problems.push({ check: 'english', lang, namespace: ns, key: m.key, message: `identical to English: ${JSON.stringify(text)}` });
+        const script = lang === 'uz' ? uzbekScriptProblem(text) : undefined;
+        if (script) problems.push({ check: 'script', lang, namespace: ns, key: m.key, message: script });
       }
     }
   }

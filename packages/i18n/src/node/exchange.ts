@@ -4,7 +4,7 @@ import type { Language } from '../languages.js';
 import type { LocaleEntry, LocaleFile, LocaleMeta } from '../localeFile.js';
 import { readCsv, writeCsv, detectDelimiter, CsvError } from './csv.js';
 import { LOCALES_DIR, expectedMessages, localePath, namespacesOf, readLocaleFile, serializeLocaleFile } from './localeStore.js';
-import { markupIn, placeholderMismatch, looksUntranslated } from './textChecks.js';
+import { markupIn, placeholderMismatch, looksUntranslated, uzbekScriptProblem } from './textChecks.js';
 import { childElements, escapeXml, parseXml, textOf, XmlError } from './xml.js';
 
 /** One message as a translator sees it: one CSV row, one XLIFF trans-unit. */
@@ -264,6 +264,8 @@ export function importLanguage(lang: Language, fileName: string, bytes: Uint8Arr
     if (mismatch) problems.push({ key: r.key, reason: mismatch });
     if (r.english !== undefined && r.english !== exp.english) warnings.push({ key: r.key, reason: 'the English text has changed since the export: check the translation' });
     if (looksUntranslated(r.translation, exp.english)) warnings.push({ key: r.key, reason: 'identical to the English text' });
+    const script = lang === 'uz' ? uzbekScriptProblem(r.translation) : undefined;
+    if (script) warnings.push({ key: r.key, reason: `${script} (komek i18n check will fail)` });
   }
   for (const e of expected) if (!got.has(e.key)) problems.push({ key: e.key, reason: 'missing key: every message of the export must be in the file (leave the translation empty if there is none)' });
   if (problems.length) throw new ImportRefusedError(problems);

@@ -44,3 +44,15 @@ export function looksUntranslated(text: string, english: string): boolean {
   const words = text.replace(PLACEHOLDER, ' ').match(/[A-Za-z]{4,}/g) ?? [];
   return words.some((w) => !LATIN_ALLOWED.has(w.toLowerCase()));
 }
+
+/**
+ * Why an Uzbek (Latin) text breaks the script conventions, or undefined: oʻ and gʻ take U+02BB ʻ, not an ASCII
+ * apostrophe or a quotation mark (what keyboards and spreadsheets produce), and Cyrillic letters do not belong.
+ */
+export function uzbekScriptProblem(text: string): string | undefined {
+  const apostrophe = /[oOgG]['‘’`]/u.exec(text);
+  if (apostrophe) return `${JSON.stringify(apostrophe[0])}: write oʻ/gʻ with U+02BB ʻ`;
+  const cyrillic = /\p{Script=Cyrillic}/u.exec(text);
+  if (cyrillic) return `Cyrillic ${JSON.stringify(cyrillic[0])} in Uzbek (Latin script)`;
+  return undefined;
+}
