@@ -1,11 +1,12 @@
-import { buildFormModel, mapErrors, pruneHidden, translate, type FormModel, type SchemaBundle, type ValidatorError } from '@komek/core';
+import { buildFormModel, mapErrors, pruneHidden, translate, type FormModel, type SchemaBundle, type Translator, type ValidatorError } from '@komek/core';
 import { catalog, formIds, schemaLoaders, validatorLoaders, type FormId, type FormValidator } from '@komek/forms';
 import { createTranslator, isLanguage, languages as knownLanguages, loadMessages, validationMessage, type Language } from '@komek/i18n';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { FieldWriter } from './acroFields.js';
 import { embedFonts, setFieldFont } from './fonts/embedFonts.js';
 import { loadFonts, type FontLoader, type FontSource } from './fonts/fontSource.js';
 import { FontLoadError, InvalidArgumentError, InvalidFormDataError, UnknownFormError, UnsupportedLanguageError, type DataIssue } from './errors.js';
+import { nativeDeflate } from './layout/deflate.js';
 import { Paginator } from './layout/page.js';
 import { size } from './layout/style.js';
 import type { PaperMode, RenderEnv } from './render/env.js';
@@ -75,13 +76,16 @@ async function resolveFonts(fonts: PaperFormOptions['fonts']): Promise<FontSourc
 export class PaperForm {
   private data: unknown;
   private issues: DataIssue[] | undefined;
+  private readonly translators: Translator[];
 
   private constructor(
     readonly model: FormModel,
     readonly languages: Language[],
     private readonly validator: FormValidator<unknown> | undefined,
     private readonly fonts: FontSource,
-  ) {}
+  ) {
+    this.translators = languages.map((l) => memoize(createTranslator(l)));
+  }
 
   /** The form's id. */
   get formId(): string {
@@ -147,8 +151,9 @@ export class PaperForm {
     if (mode !== 'blank' && this.data === undefined) {
       throw new InvalidArgumentError('mode', `"blank" when no data was given (call fill(data) for "${mode}")`, mode);
     }
+    const T: Record<string, number> = (globalThis as any).__T ??= {}; let tc = process.cpuUsage(); const lap = (k: string) => { const d = process.cpuUsage(tc); T[k] = (T[k] ?? 0) + (d.user + d.system) / 1000; tc = process.cpuUsage(); };
     const doc = await PDFDocument.create();
-    const fonts = await embedFonts(doc, this.fonts);
+    const fonts = await embedFonts(doc, this.fonts); lap('fonts');
     const meta = this.model.meta;
     const env: RenderEnv = {
       model: this.model,
@@ -156,7 +161,7 @@ export class PaperForm {
       data: mode === 'blank' ? undefined : pruneHidden(this.model, this.data),
       source: mode === 'blank' ? undefined : this.data,
       languages: this.languages,
-      translators: this.languages.map((l) => createTranslator(l)),
+      translators: this.translators,
       faces: { regular: { pdf: fonts.regular, metrics: fonts.metrics.regular }, bold: { pdf: fonts.bold, metrics: fonts.metrics.bold } },
       continuations: [],
       images: new Map(),
@@ -168,10 +173,12 @@ export class PaperForm {
     const fields = new FieldWriter(doc, fonts.regular, fonts.metrics.regular, size.value);
     setFieldFont(doc, fonts.regular, size.value);
     const paginator = new Paginator(doc, fonts, fields, (c) => openPage(env, c));
-    paginator.place(bodyRows(env, printedIssues));
+    const br = bodyRows(env, printedIssues); lap('rows');
+    paginator.place(br); lap('place');
     if (env.continuations.length > 0) paginator.place(continuationRows(env, env.continuations));
     if (printedIssues) paginator.place(issueRows(env, printedIssues));
     drawFooters(env, paginator.pages);
+    paginator.commit(await nativeDeflate()); lap('commit');
 
     const title = env.translators[0]!(`${this.model.root.label.ns}:${this.model.root.label.key}`, this.model.root.text) ?? this.model.root.text;
     doc.setTitle(title, { showInWindowTitleBar: true });
@@ -183,9 +190,41 @@ export class PaperForm {
 
     const form = doc.getForm();
     form.updateFieldAppearances(fonts.regular);
-    if (mode === 'final') form.flatten({ updateFieldAppearances: false });
-    return doc.save({ updateFieldAppearances: false });
+    if (mode === 'final') {
+      form.flatten({ updateFieldAppearances: false });
+      removeDanglingAnnotations(doc);
+    }
+    lap('meta');
+    const out = await doc.save({ updateFieldAppearances: false }); lap('save'); return out;
   }
+}
+
+/**
+ * pdf-lib's `flatten` deletes the widgets of radio groups but leaves them in the pages' annotation lists; viewers
+ * then report broken cross references. Drop those entries.
+ */
+function removeDanglingAnnotations(doc: PDFDocument): void {
+  for (const page of doc.getPages()) {
+    const annots = page.node.Annots();
+    if (!annots) continue;
+    for (let i = annots.size() - 1; i >= 0; i--) {
+      const entry = annots.get(i);
+      if (entry instanceof PDFRef && doc.context.lookup(entry) === undefined) annots.remove(i);
+    }
+    if (annots.size() === 0) page.node.delete(PDFName.of('Annots'));
+  }
+}
+
+/** A translator that remembers its answers: a form asks for the same labels on every save. */
+function memoize(t: Translator): Translator {
+  const cache = new Map<string, string | undefined>();
+  return (key, fallback, params) => {
+    const id = params === undefined ? `${key}\u0000${fallback ?? ''}` : `${key}\u0000${fallback ?? ''}\u0000${JSON.stringify(params)}`;
+    if (cache.has(id)) return cache.get(id);
+    const text = t(key, fallback, params);
+    cache.set(id, text);
+    return text;
+  };
 }
 
 /** Namespaces of a bundle that is not in the catalog: one per schema file. */

@@ -1,29 +1,11 @@
 import {
-  AnnotationFlags,
-  PDFAcroCheckBox,
-  PDFAcroRadioButton,
-  PDFAcroText,
-  PDFCheckBox,
+  PDFHexString,
   PDFName,
-  PDFRadioGroup,
-  PDFTextField,
-  PDFWidgetAnnotation,
-  beginMarkedContent,
-  beginText,
-  clip,
+  PDFString,
   drawCheckMark,
   drawEllipse,
-  endMarkedContent,
-  endPath,
-  endText,
   grayscale,
-  moveText,
-  popGraphicsState,
-  pushGraphicsState,
-  rectangle,
-  setFillingGrayscaleColor,
-  setFontAndSize,
-  showText,
+  type PDFDict,
   type PDFDocument,
   type PDFFont,
   type PDFOperator,
@@ -33,6 +15,8 @@ import {
 import type { MeasuredFont } from './fonts/embedFonts.js';
 import { leading, metrics } from './layout/style.js';
 import { wrapLines } from './text/wrap.js';
+import { hexText } from './fonts/embedFonts.js';
+import { ascii } from './layout/canvas.js';
 
 /** A rectangle in PDF user space (origin bottom left). */
 export interface Rect {
@@ -75,15 +59,26 @@ export class FieldWriter {
     this.names.add(name);
   }
 
-  private widget(page: PDFPage, parent: PDFRef, rect: Rect): { widget: PDFWidgetAnnotation; ref: PDFRef } {
-    const widget = PDFWidgetAnnotation.create(this.doc.context, parent);
-    widget.setRectangle(rect);
-    widget.setP(page.ref);
-    widget.setFlagTo(AnnotationFlags.Print, true);
-    widget.getOrCreateBorderStyle().setWidth(0);
-    const ref = this.doc.context.register(widget.dict);
-    page.node.addAnnot(ref);
-    return { widget, ref };
+  /** Widget entries common to every field: a printable annotation without border or background. */
+  private widgetEntries(page: PDFPage, rect: Rect): Record<string, unknown> {
+    return {
+      Type: 'Annot',
+      Subtype: 'Widget',
+      Rect: [round(rect.x), round(rect.y), round(rect.x + rect.width), round(rect.y + rect.height)],
+      P: page.ref,
+      F: 4,
+      BS: { W: 0 },
+    };
+  }
+
+  /** Registers a field (merged with its widget when it has one) in the form and its widget on the page. */
+  private register(entries: Record<string, unknown>, page?: PDFPage): { dict: PDFDict; ref: PDFRef } {
+    const context = this.doc.context;
+    const dict = context.obj(entries as never) as unknown as PDFDict;
+    const ref = context.register(dict);
+    this.doc.getForm().acroForm.addField(ref);
+    if (page) page.node.addAnnot(ref);
+    return { dict, ref };
   }
 
   private sharedAppearances() {
@@ -101,92 +96,100 @@ export class FieldWriter {
   }
 
   /** A text field. Multiline fields wrap; `value` is set when given. */
-  text(page: PDFPage, name: string, rect: Rect, options: { value?: string; multiline?: boolean; maxLength?: number } = {}): PDFTextField {
+  text(page: PDFPage, name: string, rect: Rect, options: { value?: string; multiline?: boolean; maxLength?: number } = {}): void {
     this.claim(name);
-    const acro = PDFAcroText.create(this.doc.context);
-    acro.setPartialName(name);
-    acro.setDefaultAppearance(`/${this.font.name} ${this.fontSize} Tf 0 g`);
-    this.doc.getForm().acroForm.addField(acro.ref);
-    const field = PDFTextField.of(acro, acro.ref, this.doc);
-    if (options.multiline) field.enableMultiline();
     const value = options.value ?? '';
-    if (options.maxLength !== undefined && value.length <= options.maxLength) field.setMaxLength(options.maxLength);
-    if (value !== '') field.setText(value);
-    const { ref } = this.widget(page, acro.ref, rect);
-    acro.addWidget(ref);
-    field.updateAppearances(this.font, (f, w) => this.textAppearance(f, w));
-    return field;
+    const entries: Record<string, unknown> = {
+      ...this.widgetEntries(page, rect),
+      FT: 'Tx',
+      T: PDFHexString.fromText(name),
+      DA: PDFString.of(`/${this.font.name} ${this.fontSize} Tf 0 g`),
+      AP: { N: value === '' ? this.sharedAppearances().empty : this.textAppearance(value, rect, options.multiline === true) },
+    };
+    if (options.multiline) entries.Ff = 4096;
+    if (options.maxLength !== undefined && value.length <= options.maxLength) entries.MaxLen = options.maxLength;
+    if (value !== '') entries.V = PDFHexString.fromText(value);
+    this.register(entries, page);
   }
 
   /** A text field without a widget: data that travels with the form but is not shown (a drawn signature). */
   hiddenText(name: string, value: string): void {
     this.claim(name);
-    const acro = PDFAcroText.create(this.doc.context);
-    acro.setPartialName(name);
-    this.doc.getForm().acroForm.addField(acro.ref);
-    PDFTextField.of(acro, acro.ref, this.doc).setText(value);
+    this.register({ FT: 'Tx', T: PDFHexString.fromText(name), V: PDFHexString.fromText(value) });
   }
 
   /** A group of radio buttons, one per option; `selected` is the chosen option's value. */
-  radioGroup(name: string, buttons: { value: string; page: PDFPage; rect: Rect }[], selected?: string): PDFRadioGroup {
+  radioGroup(name: string, buttons: { value: string; page: PDFPage; rect: Rect }[], selected?: string): void {
     this.claim(name);
-    const acro = PDFAcroRadioButton.create(this.doc.context);
-    acro.setPartialName(name);
-    this.doc.getForm().acroForm.addField(acro.ref);
+    const context = this.doc.context;
     const ap = this.sharedAppearances();
+    const on = selected === undefined ? undefined : PDFName.of(selected);
+    const kids = context.obj([]);
+    const { ref } = this.register({ FT: 'Btn', Ff: 1 << 15, T: PDFHexString.fromText(name), Kids: kids, ...(on ? { V: on } : {}) });
     for (const b of buttons) {
-      const { widget, ref } = this.widget(b.page, acro.ref, b.rect);
-      widget.setAppearanceState(PDFName.of('Off'));
-      widget.dict.set(PDFName.of('AP'), this.doc.context.obj({ N: { [b.value]: ap.dot, Off: ap.empty } }));
-      widget.getOrCreateAppearanceCharacteristics().setCaptions({ normal: 'l' });
-      acro.addWidget(ref);
+      const widget = context.obj({
+        ...this.widgetEntries(b.page, b.rect),
+        Parent: ref,
+        AS: b.value === selected ? PDFName.of(b.value) : 'Off',
+        AP: { N: { [b.value]: ap.dot, Off: ap.empty } },
+        MK: { CA: PDFString.of('l') },
+      } as never);
+      const widgetRef = context.register(widget);
+      kids.push(widgetRef);
+      b.page.node.addAnnot(widgetRef);
     }
-    const group = PDFRadioGroup.of(acro, acro.ref, this.doc);
-    if (selected !== undefined) group.select(selected);
-    return group;
   }
 
   /**
    * A check box. `checked` true ticks it; false records an explicit "no" (value /Off); undefined leaves it without
    * a value, so reading the form back can tell an unanswered box from one answered "no".
    */
-  checkBox(page: PDFPage, name: string, rect: Rect, checked?: boolean): PDFCheckBox {
+  checkBox(page: PDFPage, name: string, rect: Rect, checked?: boolean): void {
     this.claim(name);
-    const acro = PDFAcroCheckBox.create(this.doc.context);
-    acro.setPartialName(name);
-    this.doc.getForm().acroForm.addField(acro.ref);
     const ap = this.sharedAppearances();
-    const { widget, ref } = this.widget(page, acro.ref, rect);
-    widget.setAppearanceState(PDFName.of('Off'));
-    widget.dict.set(PDFName.of('AP'), this.doc.context.obj({ N: { Yes: ap.check, Off: ap.empty } }));
-    widget.getOrCreateAppearanceCharacteristics().setCaptions({ normal: '4' });
-    acro.addWidget(ref);
-    const box = PDFCheckBox.of(acro, acro.ref, this.doc);
-    if (checked === true) box.check();
-    else if (checked === false) box.uncheck();
-    return box;
+    const state = checked === true ? 'Yes' : 'Off';
+    this.register(
+      {
+        ...this.widgetEntries(page, rect),
+        FT: 'Btn',
+        T: PDFHexString.fromText(name),
+        AS: state,
+        AP: { N: { Yes: ap.check, Off: ap.empty } },
+        MK: { CA: PDFString.of('4') },
+        ...(checked === undefined ? {} : { V: state }),
+      },
+      page,
+    );
   }
 
-  /** The appearance of a text field: its text broken into lines like the page's own text, clipped to the box. */
-  private textAppearance(field: PDFTextField, widget: PDFWidgetAnnotation): PDFOperator[] {
-    const { width, height } = widget.getRectangle();
+  /**
+   * The appearance stream of a text field: its text broken into lines like the page's own text, clipped to the box.
+   * Left uncompressed: a field's stream is a few hundred bytes, and deflating each one separately costs more time
+   * than it saves space (the document's object streams are compressed as a whole).
+   */
+  private textAppearance(text: string, rect: Rect, multiline: boolean): PDFRef {
+    const width = round(rect.width);
+    const height = round(rect.height);
     const size = this.fontSize;
     const pad = metrics.boxPad;
-    const text = field.getText() ?? '';
-    const ops: PDFOperator[] = [beginMarkedContent('Tx'), pushGraphicsState(), rectangle(pad / 2, pad / 2, width - pad, height - pad), clip(), endPath()];
-    if (text !== '') {
-      const lh = size * leading;
-      const lines = field.isMultiline() ? wrapLines(this.metrics, text, size, width - 2 * pad) : [text.replace(/\s*\r?\n\s*/g, ' ')];
-      const ascent = (this.metrics.ascent / 1000) * size;
-      const firstBaseline = field.isMultiline() ? height - pad - ascent + 1 : (height - size * 0.72) / 2;
-      ops.push(beginText(), setFillingGrayscaleColor(0), setFontAndSize(this.font.name, size), moveText(pad, firstBaseline));
-      lines.forEach((line, i) => {
-        if (i > 0) ops.push(moveText(0, -lh));
-        ops.push(showText(this.font.encodeText(line)));
-      });
-      ops.push(endText());
-    }
-    ops.push(popGraphicsState(), endMarkedContent());
-    return ops;
+    const lh = round(size * leading);
+    const lines = multiline ? wrapLines(this.metrics, text, size, width - 2 * pad) : [text.replace(/\s*\r?\n\s*/g, ' ')];
+    const ascent = (this.metrics.ascent / 1000) * size;
+    const firstBaseline = round(multiline ? height - pad - ascent + 1 : (height - size * 0.72) / 2);
+    const ops = [`/Tx BMC q ${pad / 2} ${pad / 2} ${round(width - pad)} ${round(height - pad)} re W n BT 0 g /${this.font.name} ${size} Tf ${pad} ${firstBaseline} Td`];
+    lines.forEach((line, i) => ops.push(`${i > 0 ? `0 ${-lh} Td ` : ''}${hexText(this.font, line)} Tj`));
+    ops.push('ET Q EMC');
+    const context = this.doc.context;
+    const dict = context.obj({
+      Type: 'XObject',
+      Subtype: 'Form',
+      BBox: [0, 0, width, height],
+      Resources: { Font: { [this.font.name]: this.font.ref } },
+    });
+    return context.register(context.stream(ascii(ops.join('\n')), dict as never));
   }
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
 }

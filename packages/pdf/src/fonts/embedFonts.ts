@@ -150,3 +150,26 @@ export function setFieldFont(doc: PDFDocument, font: PDFFont, size: number): voi
   acroForm.set(PDFName.of('DR'), doc.context.obj({ Font: { [font.name]: font.ref } }));
   acroForm.set(PDFName.of('DA'), PDFString.of(`/${font.name} ${size} Tf 0 g`));
 }
+
+const encoders = new WeakMap<PDFFont, Map<number, string>>();
+
+/**
+ * A text as a PDF hex string of subset glyph ids (`<0012003A>`), for content streams. Each character is encoded
+ * through pdf-lib once per document (which also adds its glyph to the subset) and remembered.
+ */
+export function hexText(font: PDFFont, text: string): string {
+  let map = encoders.get(font);
+  if (!map) encoders.set(font, (map = new Map()));
+  let out = '<';
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) cp = text.codePointAt(i++)!;
+    let hex = map.get(cp);
+    if (hex === undefined) {
+      hex = font.encodeText(String.fromCodePoint(cp)).toString().slice(1, -1);
+      map.set(cp, hex);
+    }
+    out += hex;
+  }
+  return out + '>';
+}

@@ -1,4 +1,5 @@
-import type { Color, PDFFont, PDFPage } from 'pdf-lib';
+import type { Color, PDFFont } from 'pdf-lib';
+import type { Canvas } from './canvas.js';
 import type { MeasuredFont } from '../fonts/embedFonts.js';
 import { textWidth, wrapLines } from '../text/wrap.js';
 import { color, leading, metrics } from './style.js';
@@ -43,7 +44,7 @@ export function blockWidth(b: TextBlock): number {
 }
 
 /** Draws a block with its first line's top at `top`; `align` centres or right-aligns each line in the block width. */
-export function drawBlock(page: PDFPage, b: TextBlock, x: number, top: number, align: 'left' | 'center' | 'right' = 'left'): void {
+export function drawBlock(canvas: Canvas, b: TextBlock, x: number, top: number, align: 'left' | 'center' | 'right' = 'left'): void {
   const { face, size } = b.style;
   const lh = size * leading;
   const ascent = (face.metrics.ascent / 1000) * size;
@@ -55,34 +56,34 @@ export function drawBlock(page: PDFPage, b: TextBlock, x: number, top: number, a
       const w = textWidth(face.metrics, line, size);
       lx = align === 'center' ? x + (b.width - w) / 2 : x + b.width - w;
     }
-    if (line !== '') page.drawText(line, { x: lx, y: baseline, size, font: face.pdf, color: b.style.color });
+    canvas.text(line, lx, baseline, size, face.pdf, b.style.color);
     baseline -= lh;
   }
 }
 
 /** Draws one line of text with its line box top at `top`. */
-export function drawLine(page: PDFPage, text: string, style: TextStyle, x: number, top: number): void {
-  drawBlock(page, { lines: [text], style, height: linesHeight(1, style.size), width: 0 }, x, top);
+export function drawLine(canvas: Canvas, text: string, style: TextStyle, x: number, top: number): void {
+  drawBlock(canvas, { lines: [text], style, height: linesHeight(1, style.size), width: 0 }, x, top);
 }
 
 /** An input box: a thin grey frame. */
-export function drawBox(page: PDFPage, x: number, top: number, width: number, height: number): void {
-  page.drawRectangle({ x, y: top - height, width, height, borderColor: color.box, borderWidth: 0.6 });
+export function drawBox(canvas: Canvas, x: number, top: number, width: number, height: number): void {
+  canvas.rect(x, top - height, width, height, { stroke: color.box, lineWidth: 0.6 });
 }
 
 /** A tick box (square) or a radio button (circle) outline of side `metrics.tick`, top left at (x, top). */
-export function drawTick(page: PDFPage, x: number, top: number, shape: 'square' | 'circle'): void {
+export function drawTick(canvas: Canvas, x: number, top: number, shape: 'square' | 'circle'): void {
   const t = metrics.tick;
-  if (shape === 'square') page.drawRectangle({ x, y: top - t, width: t, height: t, borderColor: color.text, borderWidth: 0.7 });
-  else page.drawEllipse({ x: x + t / 2, y: top - t / 2, xScale: t / 2, yScale: t / 2, borderColor: color.text, borderWidth: 0.7 });
+  if (shape === 'square') canvas.rect(x, top - t, t, t, { stroke: color.text, lineWidth: 0.7 });
+  else canvas.ellipse(x + t / 2, top - t / 2, t / 2, t / 2, { stroke: color.text, lineWidth: 0.7 });
 }
 
 /** A table cell frame, optionally filled. */
-export function drawCell(page: PDFPage, x: number, top: number, width: number, height: number, fill?: Color): void {
-  page.drawRectangle({ x, y: top - height, width, height, borderColor: color.rule, borderWidth: 0.5, ...(fill ? { color: fill } : {}) });
+export function drawCell(canvas: Canvas, x: number, top: number, width: number, height: number, fill?: Color): void {
+  canvas.rect(x, top - height, width, height, { stroke: color.rule, lineWidth: 0.5, ...(fill ? { fill } : {}) });
 }
 
 /** A horizontal rule. */
-export function drawRule(page: PDFPage, x: number, y: number, width: number, thickness = 0.5, ruleColor: Color = color.rule): void {
-  page.drawLine({ start: { x, y }, end: { x: x + width, y }, thickness, color: ruleColor });
+export function drawRule(canvas: Canvas, x: number, y: number, width: number, thickness = 0.5, ruleColor: Color = color.rule): void {
+  canvas.line(x, y, x + width, y, thickness, ruleColor);
 }

@@ -1,12 +1,16 @@
 import type { PDFDocument, PDFPage } from 'pdf-lib';
 import type { EmbeddedFonts } from '../fonts/embedFonts.js';
 import type { FieldWriter } from '../acroFields.js';
+import { Canvas } from './canvas.js';
+import type { Deflate } from './deflate.js';
 import { margin, pageGeometry, type Orientation } from './style.js';
 
 /** What a row draws with: the page it landed on and the document's fonts and field writer. */
 export interface DrawContext {
   doc: PDFDocument;
   page: PDFPage;
+  /** Where the page's text and lines are drawn. */
+  canvas: Canvas;
   /** 1-based number of the page. */
   pageNumber: number;
   orientation: Orientation;
@@ -38,7 +42,7 @@ export interface Row {
 
 /** Places rows on pages top to bottom, opening pages as needed and repeating table heads. */
 export class Paginator {
-  readonly pages: { page: PDFPage; orientation: Orientation }[] = [];
+  readonly pages: { page: PDFPage; orientation: Orientation; canvas: Canvas }[] = [];
   private current: DrawContext | undefined;
   private cursor = 0;
   private contentTop = 0;
@@ -59,10 +63,12 @@ export class Paginator {
   private newPage(orientation: Orientation): DrawContext {
     const geometry = pageGeometry(orientation);
     const page = this.doc.addPage([geometry.width, geometry.height]);
-    this.pages.push({ page, orientation });
+    const canvas = new Canvas(page);
+    this.pages.push({ page, orientation, canvas });
     const c: DrawContext = {
       doc: this.doc,
       page,
+      canvas,
       pageNumber: this.pages.length,
       orientation,
       x: margin.left,
@@ -73,6 +79,11 @@ export class Paginator {
     this.current = c;
     this.contentTop = this.cursor = this.openPage(c);
     return c;
+  }
+
+  /** Adds what was drawn on every page to the document. */
+  commit(deflate?: Deflate): void {
+    for (const p of this.pages) p.canvas.commit(this.doc.context, deflate);
   }
 
   /** Places rows after those already placed. */

@@ -1,6 +1,7 @@
 import { getAtPointer, translate, type FormModel, type FormNode, type MessageKey, type Translator } from '@komek/core';
 import type { Language } from '@komek/i18n';
-import type { PDFImage, PDFPage } from 'pdf-lib';
+import type { PDFImage } from 'pdf-lib';
+import type { Canvas } from '../layout/canvas.js';
 import { block, drawBlock, type Face, type TextBlock, type TextStyle } from '../layout/draw.js';
 import { color, size } from '../layout/style.js';
 
@@ -120,9 +121,9 @@ export function biBlock(env: RenderEnv, text: BiText, role: TextRole, width: num
 }
 
 /** Draws a measured bilingual text. */
-export function drawBi(page: PDFPage, b: BiBlock, x: number, top: number, align: 'left' | 'center' | 'right' = 'left'): void {
-  drawBlock(page, b.primary, x, top, align);
-  if (b.secondary) drawBlock(page, b.secondary, x, top - b.primary.height, align);
+export function drawBi(canvas: Canvas, b: BiBlock, x: number, top: number, align: 'left' | 'center' | 'right' = 'left'): void {
+  drawBlock(canvas, b.primary, x, top, align);
+  if (b.secondary) drawBlock(canvas, b.secondary, x, top - b.primary.height, align);
 }
 
 /** The value of the data at a pointer (undefined on blank forms). */

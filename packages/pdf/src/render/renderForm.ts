@@ -1,5 +1,6 @@
 import { translate, type FormNode } from '@komek/core';
 import { block, drawBlock, drawRule, linesHeight, type TextBlock } from '../layout/draw.js';
+import type { Canvas } from '../layout/canvas.js';
 import type { DrawContext, Row } from '../layout/page.js';
 import { color, margin, metrics, pageGeometry, size } from '../layout/style.js';
 import { continuationFieldName } from '../fieldNames.js';
@@ -50,7 +51,7 @@ function staticRows(s: Scope, node: FormNode, shown: boolean): Row[] {
   if (typeof fillIn === 'string') {
     const pointer = pointerIn(s, node).replace(/\/[^/]*$/, '') + '/' + fillIn;
     const target = env.model.byPointer.get(pointer);
-    const value = target ? fieldText(target, valueAt(env, pointer)) : undefined;
+    const value = target ? fieldText(env, target, valueAt(env, pointer)) : undefined;
     const filler = value !== undefined && value !== '' ? `«${value}»` : '______________________';
     text = { primary: `${text.primary} ${filler}`, ...(text.secondary !== undefined ? { secondary: `${text.secondary} ${filler}` } : {}) };
   }
@@ -157,16 +158,16 @@ function titleRows(s: Scope, issues: PrintedIssue[] | undefined): Row[] {
       height: Math.max(left.height, right.height) + 6,
       orientation: 'portrait',
       draw(c, top) {
-        drawBlock(c.page, left, c.x, top);
-        drawBlock(c.page, right, c.x + c.width / 2, top, 'right');
+        drawBlock(c.canvas, left, c.x, top);
+        drawBlock(c.canvas, right, c.x + c.width / 2, top, 'right');
       },
     },
     {
       height: title.height + 10,
       orientation: 'portrait',
       draw(c, top) {
-        drawBi(c.page, title, c.x + 20, top - 2, 'center');
-        drawRule(c.page, c.x, top - title.height - 7, c.width, 1, color.text);
+        drawBi(c.canvas, title, c.x + 20, top - 2, 'center');
+        drawRule(c.canvas, c.x, top - title.height - 7, c.width, 1, color.text);
       },
     },
   ];
@@ -181,9 +182,9 @@ function titleRows(s: Scope, issues: PrintedIssue[] | undefined): Row[] {
       height: b.height + 14,
       orientation: 'portrait',
       draw(c, top) {
-        c.page.drawRectangle({ x: c.x, y: top - b.height - 10, width: c.width, height: b.height + 8, color: color.alertFill, borderColor: color.alert, borderWidth: 1.2 });
-        drawBlock(c.page, { ...b.primary, style: { ...b.primary.style, color: color.alert } }, c.x + 8, top - 4);
-        if (b.secondary) drawBlock(c.page, { ...b.secondary, style: { ...b.secondary.style, color: color.alert } }, c.x + 8, top - 4 - b.primary.height);
+        c.canvas.rect(c.x, top - b.height - 10, c.width, b.height + 8, { fill: color.alertFill, stroke: color.alert, lineWidth: 1.2 });
+        drawBlock(c.canvas, { ...b.primary, style: { ...b.primary.style, color: color.alert } }, c.x + 8, top - 4);
+        if (b.secondary) drawBlock(c.canvas, { ...b.secondary, style: { ...b.secondary.style, color: color.alert } }, c.x + 8, top - 4 - b.primary.height);
       },
     });
   }
@@ -228,7 +229,7 @@ export function continuationRows(env: RenderEnv, continuations: Continuation[]):
         height: height + 4,
         orientation: 'portrait',
         draw(c: DrawContext, top: number) {
-          c.page.drawRectangle({ x: c.x, y: top - height, width, height, borderColor: color.box, borderWidth: 0.6 });
+          c.canvas.rect(c.x, top - height, width, height, { stroke: color.box, lineWidth: 0.6 });
           c.fields.text(c.page, name, { x: c.x, y: top - height, width, height }, { value: text, multiline: true });
         },
       });
@@ -260,8 +261,8 @@ export function openPage(env: RenderEnv, c: DrawContext): number {
   const style = stylesOf(env, 'small')[0];
   const title = block(formNo + labelOf(env, env.model.root).primary, style, c.width);
   const line: TextBlock = { ...title, lines: [ellipsize(title.lines, title.lines.length > 1)] };
-  drawBlock(c.page, line, c.x, top);
-  drawRule(c.page, c.x, top - linesHeight(1, size.small) - 2, c.width, 0.4);
+  drawBlock(c.canvas, line, c.x, top);
+  drawRule(c.canvas, c.x, top - linesHeight(1, size.small) - 2, c.width, 0.4);
   return top - linesHeight(1, size.small) - 8;
 }
 
@@ -270,18 +271,18 @@ function ellipsize(lines: string[], more: boolean): string {
 }
 
 /** Draws the footer of every page: form id, schema version and languages; "page x of y" in both languages. */
-export function drawFooters(env: RenderEnv, pages: { page: import('pdf-lib').PDFPage; orientation: 'portrait' | 'landscape' }[]): void {
+export function drawFooters(env: RenderEnv, pages: { canvas: Canvas; orientation: 'portrait' | 'landscape' }[]): void {
   const meta = env.model.meta;
   const style = stylesOf(env, 'small')[0];
   const total = pages.length;
-  pages.forEach(({ page, orientation }, i) => {
+  pages.forEach(({ canvas, orientation }, i) => {
     const geometry = pageGeometry(orientation);
     const y = margin.bottom - 22;
-    drawRule(page, margin.left, y + 12, geometry.contentWidth, 0.4);
+    drawRule(canvas, margin.left, y + 12, geometry.contentWidth, 0.4);
     const left = `${meta.id} · v${meta.version} · ${env.languages.join('/')}`;
-    drawBlock(page, block(left, style, geometry.contentWidth / 2), margin.left, y + 9);
+    drawBlock(canvas, block(left, style, geometry.contentWidth / 2), margin.left, y + 9);
     const text = inline(bi(env, 'ui:pageXofY', 'page {{page}} of {{pages}}', { page: i + 1, pages: total }));
     const right = block(text, { ...style, color: color.text, size: size.footer }, geometry.contentWidth / 2);
-    drawBlock(page, right, margin.left + geometry.contentWidth / 2, y + 9, 'right');
+    drawBlock(canvas, right, margin.left + geometry.contentWidth / 2, y + 9, 'right');
   });
 }

@@ -1,4 +1,5 @@
 import { getAtPointer, matchesCondition, type FormNode } from '@komek/core';
+import { formatDate } from '@komek/i18n';
 import { block, blockWidth, drawBlock, drawCell, drawLine, drawRule, drawTick, linesHeight, type TextBlock } from '../layout/draw.js';
 import type { DrawContext, Row } from '../layout/page.js';
 import { color, metrics, size, type Orientation } from '../layout/style.js';
@@ -72,27 +73,24 @@ export function labelPart(s: Scope, node: FormNode, width: number, role: TextRol
 
 /** Draws a measured label. */
 export function drawLabelPart(c: DrawContext, part: LabelPart, x: number, top: number): void {
-  if (part.number) drawBlock(c.page, part.number, x, top);
-  drawBi(c.page, part.label, x + part.indent, top);
-  if (part.routing) drawBi(c.page, part.routing, x + part.indent, top - part.label.height - 1);
+  if (part.number) drawBlock(c.canvas, part.number, x, top);
+  drawBi(c.canvas, part.label, x + part.indent, top);
+  if (part.routing) drawBi(c.canvas, part.routing, x + part.indent, top - part.label.height - 1);
 }
 
 /** A grey "not applicable" in place of an input. */
 export function naPart(s: Scope, width: number): InputPart {
   const b = block('— ' + inline(notApplicable(s.env)), stylesOf(s.env, 'muted')[0], width);
-  return { height: Math.max(b.height, metrics.box), draw: (c, x, top) => drawBlock(c.page, b, x, top - 2) };
+  return { height: Math.max(b.height, metrics.box), draw: (c, x, top) => drawBlock(c.canvas, b, x, top - 2) };
 }
 
-/** A date as printed and typed on paper: dd.mm.yyyy. */
-export function paperDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
-}
-
-/** The text a field holds for a value. */
-export function fieldText(node: FormNode, value: unknown): string | undefined {
+/**
+ * The text a field holds for a value. Dates are written as the primary language writes them (dd.mm.yyyy, or
+ * dd/mm/yyyy in English), which is also what a person types into a blank form; reading back accepts both.
+ */
+export function fieldText(env: RenderEnv, node: FormNode, value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string') return node.widget === 'date' ? paperDate(value) : value;
+  if (typeof value === 'string') return node.widget === 'date' ? formatDate(value, env.languages[0]!) : value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join('\n');
   return JSON.stringify(value);
@@ -110,7 +108,7 @@ export function planFieldBox(s: Scope, node: FormNode, width: number, lines?: { 
     ...(typeof node.schema.maxLength === 'number' ? { maxLength: node.schema.maxLength } : {}),
     ...(node.number !== undefined ? { number: node.number } : {}),
   };
-  return planTextBox(s.env, pointer, fieldText(node, valueAt(s.env, pointer)), width, options);
+  return planTextBox(s.env, pointer, fieldText(s.env, node, valueAt(s.env, pointer)), width, options);
 }
 
 /** A text, number or date input. */
@@ -120,14 +118,16 @@ function textInput(s: Scope, node: FormNode, width: number): InputPart {
   let hint: TextBlock | undefined;
   if (node.widget === 'date') {
     boxWidth = Math.min(width, 78);
-    hint = block(inline(bi(env, 'ui:pdf.dateHint', 'DD.MM.YYYY')), stylesOf(env, 'small')[0], Math.max(10, width - boxWidth - 6));
+    // The hint shows the primary language's order only: it is the format the field is written in.
+    const format = env.translators[0]!('ui:pdf.dateHint', 'DD/MM/YYYY') ?? 'DD/MM/YYYY';
+    hint = block(format, stylesOf(env, 'small')[0], Math.max(10, width - boxWidth - 6));
   } else if (node.widget === 'number') boxWidth = Math.min(width, 60);
   const plan = planFieldBox(s, node, boxWidth);
   return {
     height: plan.height,
     draw(c, x, top) {
       drawTextBox(c, plan, x, top);
-      if (hint) drawBlock(c.page, hint, x + boxWidth + 6, top - (metrics.box - linesHeight(1, size.small)) / 2);
+      if (hint) drawBlock(c.canvas, hint, x + boxWidth + 6, top - (metrics.box - linesHeight(1, size.small)) / 2);
     },
   };
 }
@@ -167,8 +167,8 @@ function choicePart(choices: Choice[], width: number, draw: (c: DrawContext, at:
       for (const line of flow.lines) {
         for (const item of line.items) {
           const tickTop = y - (linesHeight(1, size.label) - metrics.tick) / 2;
-          drawTick(c.page, x + item.x, tickTop, shape);
-          drawBi(c.page, item.choice.text, x + item.x + metrics.tick + 4, y);
+          drawTick(c.canvas, x + item.x, tickTop, shape);
+          drawBi(c.canvas, item.choice.text, x + item.x + metrics.tick + 4, y);
           placed.push({ choice: item.choice, x: x + item.x, top: tickTop });
         }
         y -= line.height + 2;
@@ -241,11 +241,11 @@ function signatureArea(s: Scope, pointer: string, width: number, height: number)
   return {
     height,
     draw(c, x, top) {
-      drawRule(c.page, x, top - height + 2, width, 0.6, color.text);
+      drawRule(c.canvas, x, top - height + 2, width, 0.6, color.text);
       const image = env.images.get(pointer);
       if (image) {
         const scale = Math.min((width - 4) / image.width, (height - 4) / image.height);
-        c.page.drawImage(image, { x: x + 2, y: top - height + 3, width: image.width * scale, height: image.height * scale });
+        c.canvas.image(image, x + 2, top - height + 3, image.width * scale, image.height * scale);
       }
       if (typeof dataUrl === 'string' && dataUrl !== '') c.fields.hiddenText(fieldNameOf(pointer), dataUrl);
     },
@@ -300,15 +300,15 @@ export function tickRow(s: Scope, node: FormNode, shown: boolean): Row {
     orientation: s.orientation,
     draw(c, top) {
       const y = top - metrics.rowPad;
-      if (number) drawBlock(c.page, number, c.x, y);
+      if (number) drawBlock(c.canvas, number, c.x, y);
       drawLabelPart(c, label, c.x + indent, y);
       const tickX = c.x + indent - metrics.tick - 6;
       const tickTop = y - (linesHeight(1, size.label) - metrics.tick) / 2;
       if (na) {
-        drawBlock(c.page, na, c.x + indent, y - label.height);
+        drawBlock(c.canvas, na, c.x + indent, y - label.height);
         return;
       }
-      drawTick(c.page, tickX, tickTop, 'square');
+      drawTick(c.canvas, tickX, tickTop, 'square');
       c.fields.checkBox(c.page, fieldNameOf(pointer), tickRect(tickX, tickTop), value === true ? true : value === false ? false : undefined);
     },
   };
@@ -324,7 +324,7 @@ export function headingRow(s: Scope, node: FormNode, depth: number, text?: BiTex
     orientation: s.orientation,
     keepWithNext: true,
     draw(c, top) {
-      if (band) c.page.drawRectangle({ x: c.x, y: top - label.height - 2 * pad, width: c.width, height: label.height + 2 * pad, color: color.bandFill });
+      if (band) c.canvas.rect(c.x, top - label.height - 2 * pad, c.width, label.height + 2 * pad, { fill: color.bandFill });
       drawLabelPart(c, label, c.x + (band ? 4 : 0), top - pad);
     },
   };
@@ -342,8 +342,8 @@ export function paragraphRows(s: Scope, text: BiText, options: { number?: string
     height: linesHeight(1, style.size),
     orientation: s.orientation,
     draw(c, top) {
-      if (first && options.number) drawLine(c.page, options.number, stylesOf(env, 'strong')[0], c.x + (options.indent ?? 0), top);
-      drawLine(c.page, line, style, c.x + indent, top);
+      if (first && options.number) drawLine(c.canvas, options.number, stylesOf(env, 'strong')[0], c.x + (options.indent ?? 0), top);
+      drawLine(c.canvas, line, style, c.x + indent, top);
     },
   });
   b.primary.lines.forEach((l, i) => rows.push(lineRow(l, b.primary.style, i === 0)));
@@ -370,7 +370,7 @@ export function tableRow(s: Scope, cells: Cell[], height: number, header?: Row, 
     draw(c, top) {
       let x = c.x;
       for (const cell of cells) {
-        drawCell(c.page, x, top, cell.width, height, cell.fill ? color.headFill : undefined);
+        drawCell(c.canvas, x, top, cell.width, height, cell.fill ? color.headFill : undefined);
         cell.draw?.(c, x, top, cell.width, height);
         x += cell.width;
       }
@@ -389,7 +389,7 @@ export function yesNoCells(s: Scope, pointer: string, widths: [number, number]):
     draw(c, x, top, width) {
       const tx = x + (width - metrics.tick) / 2;
       const tt = top - 4;
-      drawTick(c.page, tx, tt, 'circle');
+      drawTick(c.canvas, tx, tt, 'circle');
       placed[i] = { x: tx, top: tt };
       if (i === 1) {
         const buttons = (['yes', 'no'] as const).map((v, j) => ({ value: v, page: c.page, rect: tickRect(placed[j]!.x, placed[j]!.top) }));
@@ -409,7 +409,7 @@ export function tickCell(s: Scope, node: FormNode, width: number): Cell {
     draw(c, x, top) {
       const tx = x + (width - metrics.tick) / 2;
       const tt = top - 4;
-      drawTick(c.page, tx, tt, 'square');
+      drawTick(c.canvas, tx, tt, 'square');
       c.fields.checkBox(c.page, fieldNameOf(pointer), tickRect(tx, tt), value === true ? true : value === false ? false : undefined);
     },
   };
@@ -421,8 +421,8 @@ export function centredCell(b: BiBlock, width: number, fill = false): Cell {
     width,
     fill,
     draw(c, x, top) {
-      drawBlock(c.page, b.primary, x + 2, top - 3, 'center');
-      if (b.secondary) drawBlock(c.page, b.secondary, x + 2, top - 3 - b.primary.height, 'center');
+      drawBlock(c.canvas, b.primary, x + 2, top - 3, 'center');
+      if (b.secondary) drawBlock(c.canvas, b.secondary, x + 2, top - 3 - b.primary.height, 'center');
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { FormNode } from '@komek/core';
 import { block, drawBlock, linesHeight } from '../layout/draw.js';
 import type { Row } from '../layout/page.js';
-import { metrics, size } from '../layout/style.js';
+import { color, metrics, size } from '../layout/style.js';
 import { fieldNameOf } from '../fieldNames.js';
 import { bi, biBlock, drawBi, inline, labelOf, stylesOf, valueAt, type BiText } from './env.js';
 import {
@@ -74,7 +74,7 @@ export function indicatorTableRows(s: Scope, container: FormNode): Row[] {
 
   const numberCell = (node: FormNode): Cell => {
     const b = node.number ? block(node.number, stylesOf(env, 'strong')[0], numberWidth - 4) : undefined;
-    return { width: numberWidth, draw: (c, x, top) => b && drawBlock(c.page, b, x + 3, top - PAD) };
+    return { width: numberWidth, draw: (c, x, top) => b && drawBlock(c.canvas, b, x + 3, top - PAD) };
   };
 
   const itemRows = (node: FormNode, indent: number, hiddenAbove: boolean) => {
@@ -87,7 +87,7 @@ export function indicatorTableRows(s: Scope, container: FormNode): Row[] {
       if (shown) cells.push({ width: tickWidth }, { width: tickWidth });
       else {
         const b = block(na(s), stylesOf(env, 'muted')[0], 2 * tickWidth - 6);
-        cells.push({ width: 2 * tickWidth, draw: (c, x, top) => drawBlock(c.page, b, x + 3, top - PAD) });
+        cells.push({ width: 2 * tickWidth, draw: (c, x, top) => drawBlock(c.canvas, b, x + 3, top - PAD) });
       }
       rows.push(tableRow(s, cells, height, header, true));
       for (const child of node.children) itemRows(child, indent + 10, !shown);
@@ -100,7 +100,7 @@ export function indicatorTableRows(s: Scope, container: FormNode): Row[] {
       if (shown) cells.push(...yesNoCells(s, pointer, [tickWidth, tickWidth]));
       else {
         const b = block(na(s), stylesOf(env, 'muted')[0], 2 * tickWidth - 6);
-        cells.push({ width: 2 * tickWidth, draw: (c, x, top) => drawBlock(c.page, b, x + 3, top - PAD) });
+        cells.push({ width: 2 * tickWidth, draw: (c, x, top) => drawBlock(c.canvas, b, x + 3, top - PAD) });
       }
       rows.push(tableRow(s, cells, Math.max(height, (shown ? 0 : 0) + height), header));
       return;
@@ -158,10 +158,10 @@ export function needsTableRows(s: Scope, table: FormNode, renderOther: (node: Fo
     const height = Math.max(label.height + 2 * PAD, plan ? plan.height + 2 : 0, metrics.box + 2);
     const naBlock = shown ? undefined : block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], markWidth + commentWidth - 6);
     const cells: Cell[] = [
-      { width: numberWidth, draw: (c, x, top) => drawBlock(c.page, numberText, x + 3, top - PAD) },
+      { width: numberWidth, draw: (c, x, top) => drawBlock(c.canvas, numberText, x + 3, top - PAD) },
       { width: needWidth, draw: (c, x, top) => drawLabelPart(c, label, x + 3, top - PAD) },
     ];
-    if (naBlock) cells.push({ width: markWidth + commentWidth, draw: (c, x, top) => drawBlock(c.page, naBlock, x + 3, top - PAD) });
+    if (naBlock) cells.push({ width: markWidth + commentWidth, draw: (c, x, top) => drawBlock(c.canvas, naBlock, x + 3, top - PAD) });
     else {
       cells.push(needed ? tickCell(s, needed, markWidth) : { width: markWidth });
       cells.push({ width: commentWidth, draw: (c, x, top) => plan && drawTextBox(c, plan, x + 1, top - 1, false) });
@@ -240,7 +240,7 @@ export function repeatTableRows(s: Scope, categories: FormNode[], options: { spa
     }
     if (!shown) {
       const b = block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], s.width - 8);
-      rows.push(tableRow(s, [{ width: s.width, draw: (c, x, top) => drawBlock(c.page, b, x + 4, top - PAD) }], b.height + 2 * PAD, header));
+      rows.push(tableRow(s, [{ width: s.width, draw: (c, x, top) => drawBlock(c.canvas, b, x + 4, top - PAD) }], b.height + 2 * PAD, header));
       continue;
     }
     const data = valueAt(env, pointerIn(s, category));
@@ -258,7 +258,7 @@ export function repeatTableRows(s: Scope, categories: FormNode[], options: { spa
       );
       const numberText = block(String(i + 1), stylesOf(env, 'label')[0], numberWidth - 4);
       const height = Math.max(...plans.map((p) => (p ? p.height + 2 : metrics.box + 2)));
-      const cells: Cell[] = [{ width: numberWidth, draw: (c, x, top) => drawBlock(c.page, numberText, x + 3, top - PAD) }];
+      const cells: Cell[] = [{ width: numberWidth, draw: (c, x, top) => drawBlock(c.canvas, numberText, x + 3, top - PAD) }];
       columns.forEach((col, j) => {
         const plan = plans[j];
         if (plan) cells.push({ width: widths[j]!, draw: (c, x, top) => drawTextBox(c, plan, x + 1, top - 1, false) });
@@ -300,11 +300,11 @@ export function inlineFieldsRow(s: Scope, node: FormNode, fields: FormNode[], sh
       drawLabelPart(c, label, c.x, top - metrics.rowPad - 1);
       let x = c.x + labelWidth + metrics.gap;
       fields.forEach((_, i) => {
-        drawBi(c.page, captions[i]!, x, top - metrics.rowPad);
+        drawBi(c.canvas, captions[i]!, x, top - metrics.rowPad);
         const plan = plans[i];
         const boxTop = top - metrics.rowPad - captionHeight - 1;
         if (plan) drawTextBox(c, plan, x, boxTop);
-        else drawBlock(c.page, block('— ' + inline(naText), stylesOf(env, 'muted')[0], widths[i]!), x, boxTop - 2);
+        else drawBlock(c.canvas, block('— ' + inline(naText), stylesOf(env, 'muted')[0], widths[i]!), x, boxTop - 2);
         x += widths[i]! + gap;
       });
     },
@@ -335,7 +335,7 @@ export function signatureRow(s: Scope, node: FormNode, shown: boolean): Row[] {
         orientation: s.orientation,
         draw(c, top) {
           drawLabelPart(c, heading, c.x, top - metrics.rowPad);
-          drawBlock(c.page, b, c.x, top - metrics.rowPad - heading.height);
+          drawBlock(c.canvas, b, c.x, top - metrics.rowPad - heading.height);
         },
       },
     ];
@@ -356,17 +356,17 @@ export function signatureRow(s: Scope, node: FormNode, shown: boolean): Row[] {
         const boxTop = captionTop - captionHeight - 1;
         let x = c.x;
         parts.forEach((_, i) => {
-          drawBi(c.page, captions[i]!, x, captionTop);
+          drawBi(c.canvas, captions[i]!, x, captionTop);
           drawTextBox(c, plans[i]!, x, boxTop);
           x += widths[i]! + gap;
         });
-        drawBi(c.page, captions[captions.length - 1]!, x, captionTop);
-        c.page.drawLine({ start: { x, y: boxTop - boxHeight + 1 }, end: { x: x + signatureWidth, y: boxTop - boxHeight + 1 }, thickness: 0.7 });
+        drawBi(c.canvas, captions[captions.length - 1]!, x, captionTop);
+        c.canvas.line(x, boxTop - boxHeight + 1, x + signatureWidth, boxTop - boxHeight + 1, 0.7, color.text);
         if (imagePointer) {
           const image = env.images.get(imagePointer);
           if (image) {
             const scale = Math.min((signatureWidth - 4) / image.width, (boxHeight - 3) / image.height);
-            c.page.drawImage(image, { x: x + 2, y: boxTop - boxHeight + 2, width: image.width * scale, height: image.height * scale });
+            c.canvas.image(image, x + 2, boxTop - boxHeight + 2, image.width * scale, image.height * scale);
           }
           const dataUrl = valueAt(env, imagePointer);
           if (typeof dataUrl === 'string' && dataUrl !== '') c.fields.hiddenText(fieldNameOf(imagePointer), dataUrl);

@@ -75,14 +75,14 @@ export function planTextBox(env: RenderEnv, pointer: string, value: string | und
 
 /** Draws a planned text box and its field; `framed` false when a table cell is the frame. */
 export function drawTextBox(c: DrawContext, plan: TextBoxPlan, x: number, top: number, framed = true): void {
-  if (framed) drawBox(c.page, x, top, plan.width, plan.height);
+  if (framed) drawBox(c.canvas, x, top, plan.width, plan.height);
   let fieldHeight = plan.height;
   if (plan.reference !== undefined && plan.continuation) {
     const lh = linesHeight(1, size.value);
     fieldHeight = plan.height - lh - metrics.boxPad;
     const style = { face: { pdf: c.fonts.bold, metrics: c.fonts.metrics.bold }, size: size.small, color: color.routing };
     const ref = block(plan.reference, style, innerWidth(plan.width));
-    drawLine(c.page, ref.lines[0] ?? plan.reference, style, x + metrics.boxPad, top - fieldHeight - 1);
+    drawLine(c.canvas, ref.lines[0] ?? plan.reference, style, x + metrics.boxPad, top - fieldHeight - 1);
     plan.continuation.fromPage = c.pageNumber;
   }
   const options: { value?: string; multiline?: boolean; maxLength?: number } = { multiline: plan.multiline };
