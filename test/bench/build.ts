@@ -2,8 +2,8 @@
 // renderer loads parts on demand) of the entry in peers/<renderer>/entry.js, with the benchmarked form in the
 // renderer's own format behind the import `komek-bench-form`.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { build, type Manifest } from 'vite';
+import { dirname, join, relative } from 'node:path';
+import { build, loadConfigFromFile, type Manifest, type PluginOption } from 'vite';
 import { toJsonForms, toRjsf, toSurveyJs, surveyName } from './convert.js';
 import { benchDir, inputLeaves, labeler, type BenchForm } from './form.js';
 
@@ -89,14 +89,18 @@ export function chunkKind(file: string): ChunkKind {
   return 'renderer';
 }
 
-/** Builds one renderer's page into .out/<renderer>/. */
-export async function buildPage(renderer: Renderer, form: BenchForm, lang: string): Promise<BuiltPage> {
-  const dir = join(outDir, renderer);
+/**
+ * Builds one renderer's page into .out/<renderer>/ (unminified into .out/<renderer>-debug/ with `debug`, for
+ * profiles with readable function names).
+ */
+export async function buildPage(renderer: Renderer, form: BenchForm, lang: string, debug = false): Promise<BuiltPage> {
+  const dir = join(outDir, debug ? `${renderer}-debug` : renderer);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const formFile = join(outDir, `form-${renderer}.js`);
   writeFileSync(formFile, formModule(renderer, form, lang));
   const entry = join(benchDir, 'peers', renderer, 'entry.js');
+  const plugins = renderer === 'komek' ? await elementsPlugins() : [];
   await build({
     configFile: false,
     root: benchDir,
@@ -104,11 +108,12 @@ export async function buildPage(renderer: Renderer, form: BenchForm, lang: strin
     logLevel: 'error',
     mode: 'production',
     resolve: { alias: { 'komek-bench-form': formFile } },
+    plugins,
     build: {
       outDir: join(dir, 'app'),
       emptyOutDir: true,
-      minify: true,
-      cssMinify: true,
+      minify: !debug,
+      cssMinify: !debug,
       sourcemap: false,
       manifest: true,
       reportCompressedSize: false,
@@ -131,6 +136,17 @@ export async function buildPage(renderer: Renderer, form: BenchForm, lang: strin
   );
   const files = Object.values(manifest).flatMap((c) => [c.file, ...(c.css ?? []), ...(c.assets ?? [])]).map((f) => `app/${f}`);
   return { renderer, dir, files: [...new Set(files)] };
+}
+
+/**
+ * The plugins of @komek/elements' own Vite config (e.g. the one that keeps only the texts of locale files): our
+ * page is built as the package builds itself, only into an app page like the peers.
+ */
+async function elementsPlugins(): Promise<PluginOption[]> {
+  const file = join(benchDir, '..', '..', 'packages', 'elements', 'vite.config.ts');
+  if (!existsSync(file)) return [];
+  const loaded = await loadConfigFromFile({ command: 'build', mode: 'production' }, file, dirname(file), 'error');
+  return (loaded?.config.plugins ?? []) as PluginOption[];
 }
 
 /** Copies the in-page harness next to the pages. */

@@ -5,6 +5,7 @@ import { renderBench } from './render.js';
 import { sizeBench } from './size.js';
 import { validateBench } from './validate.js';
 import { pdfBench } from './pdf.js';
+import { profileBench } from './profile.js';
 import { pickForm, rankForms } from './form.js';
 import { latestPath, machine, printDelta, printMachine, printTable, readLatest, saveResults, type Row } from './report.js';
 
@@ -18,6 +19,10 @@ type Bench = keyof typeof benches;
 const all = Object.keys(benches) as Bench[];
 
 const asked = process.argv.slice(2).filter((a) => a !== '--');
+if (asked[0] === 'profile') {
+  await profileBench(asked.slice(1));
+  process.exit(0);
+}
 const unknown = asked.filter((a) => !all.includes(a as Bench));
 if (unknown.length > 0) {
   console.error(`unknown benchmark(s): ${unknown.join(', ')} (choose from ${all.join(', ')})`);

@@ -38,7 +38,7 @@ export async function sizeBench(options: { lang?: string } = {}): Promise<{ rows
       const page = await browser.newPage();
       try {
         await page.goto(`${url}/${r}/`, { waitUntil: 'load' });
-        await page.evaluate(`komekRun({ keystrokes: 0, prepare: false })`);
+        await page.evaluate(`komekMount({ prepare: false })`);
         await page.waitForLoadState('networkidle');
         const urls = (await page.evaluate(`performance.getEntriesByType('resource').map((e) => e.name)`)) as string[];
         const files = urls

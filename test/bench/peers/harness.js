@@ -60,9 +60,14 @@
     if (options.field) {
       state.input = bench.textInput(container, options.field);
       if (!state.input) throw new Error(`${bench.name}: text field ${JSON.stringify(options.field)} not found`);
-      state.input.focus();
     }
     return { mount, inputs };
+  };
+
+  /** Focuses the field typed into (after the first render, as a person would click into it). */
+  window.komekFocus = async function () {
+    state.input.focus();
+    await macrotask();
   };
 
   /** Types one more character into the field; returns the time in ms from the input event to a settled DOM. */

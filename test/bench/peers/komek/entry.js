@@ -2,7 +2,8 @@
 // validator and messages are chunks the element loads on demand, as in any host page.
 import '@komek/elements';
 import { schemaLoaders, validatorLoaders } from '@komek/forms/catalog';
-import { loadMessages } from '@komek/i18n';
+// The element's own message loader (not exported by the package; the same module instance the element uses).
+import { loadMessages } from '../../../../packages/elements/src/localize/messages.js';
 import { komek as form } from 'komek-bench-form';
 
 const formOf = (container) => container.querySelector('komek-form');
