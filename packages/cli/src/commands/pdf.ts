@@ -294,7 +294,7 @@ function startWorker(settings: WorkerSettings): Worker {
 /** The worker side of a batch: keeps one paper form per form id, fills and saves each record it is sent. */
 async function runWorker(settings: WorkerSettings): Promise<void> {
   const { PaperForm, InvalidFormDataError } = await import('@komek/pdf');
-  const forms = new Map<string, Promise<InstanceType<typeof PaperForm>>>();
+  const forms = new Map<string, ReturnType<typeof PaperForm.create>>();
   let queue = Promise.resolve();
   parentPort!.on('message', (task: Task) => {
     queue = queue.then(async () => {
@@ -313,8 +313,10 @@ async function runWorker(settings: WorkerSettings): Promise<void> {
         outcome.bytes = pdf.length;
       } catch (e) {
         const err = e as Error;
-        outcome.error = { name: err.name, message: e instanceof InvalidFormDataError ? `invalid data: ${err.issues.length} problem${err.issues.length === 1 ? '' : 's'}` : err.message };
-        if (e instanceof InvalidFormDataError) outcome.error.issues = e.issues.map((i) => ({ pointer: i.pointer, message: i.message }));
+        if (e instanceof InvalidFormDataError) {
+          const n = e.issues.length;
+          outcome.error = { name: err.name, message: `invalid data: ${n} problem${n === 1 ? '' : 's'}`, issues: e.issues.map((i) => ({ pointer: i.pointer, message: i.message })) };
+        } else outcome.error = { name: err.name, message: err.message };
       }
       parentPort!.postMessage(outcome);
     });
