@@ -60,132 +60,132 @@ export interface Kg32F2NeedsAssessment {
      */
     socialAndMedical?: {
       /**
-       * Admission to hospital (source line 3340, derived)
+       * Admission to hospital (source line 3340)
        */
       hospitalAdmission?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Consultation of a therapist (source line 3341, derived)
+       * Consultation of a therapist (source line 3341)
        */
       therapist?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Consultation of a psychotherapist / consultant psychiatrist (source line 3342, derived)
+       * Consultation of a psychotherapist / consultant psychiatrist (source line 3342)
        */
       psychotherapistOrPsychiatrist?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Consultation of a gynaecologist (source line 3343, derived)
+       * Consultation of a gynaecologist (source line 3343)
        */
       gynaecologist?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Consultation of a neuropsychiatrist (source line 3344, derived)
+       * Consultation of a neuropsychiatrist (source line 3344)
        */
       neuropsychiatrist?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Medicines (source line 3345, derived)
+       * Medicines (source line 3345)
        */
       medicines?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * HIV/AIDS test (source line 3346, derived)
+       * HIV/AIDS test (source line 3346)
        */
       hivTest?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * STI test (source line 3347, derived)
+       * STI test (source line 3347)
        */
       stiTest?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Alcohol or drug addiction treatment (source line 3348, derived)
+       * Alcohol or drug addiction treatment (source line 3348)
        */
       addictionTreatment?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * General health condition (explain) (source line 3349, derived)
+       * General health condition (explain) (source line 3349)
        */
       generalHealth?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -195,41 +195,41 @@ export interface Kg32F2NeedsAssessment {
      */
     psychological?: {
       /**
-       * Individual consultations (source line 3351, derived)
+       * Individual consultations (source line 3351)
        */
       individualConsultations?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Emotional support (source line 3352, derived)
+       * Emotional support (source line 3352)
        */
       emotionalSupport?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Support in recovering contact with family and close friends (source line 3353, derived)
+       * Support in recovering contact with family and close friends (source line 3353)
        */
       restoringContacts?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -239,93 +239,93 @@ export interface Kg32F2NeedsAssessment {
      */
     legal?: {
       /**
-       * Consultation on issues of family law (source line 3355, derived)
+       * Consultation on issues of family law (source line 3355)
        */
       familyLaw?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Consultation on law of inheritance issues (inheritance by law, appeal against illegal will, etc.) (source line 3356, derived)
+       * Consultation on law of inheritance issues (inheritance by law, appeal against illegal will, etc.) (source line 3356)
        */
       inheritanceLaw?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Consultation on housing-and-municipal dispute issues (illegal expulsion, etc.) (source line 3357, derived)
+       * Consultation on housing-and-municipal dispute issues (illegal expulsion, etc.) (source line 3357)
        */
       housingDisputes?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Consultation on issues of labor law (source line 3358, derived)
+       * Consultation on issues of labor law (source line 3358)
        */
       labourLaw?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Consultation in the area of administrative law (return of child custody, recovery of documents, etc.) (source line 3359, derived)
+       * Consultation in the area of administrative law (return of child custody, recovery of documents, etc.) (source line 3359)
        */
       administrativeLaw?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Legal support in administrative proceedings (source line 3360, derived)
+       * Legal support in administrative proceedings (source line 3360)
        */
       administrativeProceedings?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Consultation on commencement of profitable activities (source line 3361, derived)
+       * Consultation on commencement of profitable activities (source line 3361)
        */
       profitableActivities?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -335,80 +335,80 @@ export interface Kg32F2NeedsAssessment {
      */
     socialAndDomestic?: {
       /**
-       * Humanitarian aid (clothes, food, etc.) (source line 3365, derived)
+       * Humanitarian aid (clothes, food, etc.) (source line 3365)
        */
       humanitarianAid?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Financial aid (source line 3366, derived)
+       * Financial aid (source line 3366)
        */
       financialAid?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Professional re-training (source line 3367, derived)
+       * Professional re-training (source line 3367)
        */
       professionalRetraining?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Receiving education (source line 3368, derived)
+       * Receiving education (source line 3368)
        */
       education?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Employment (source line 3369, derived)
+       * Employment (source line 3369)
        */
       employment?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Safe stay (asylum) (source line 3370, derived)
+       * Safe stay (asylum) (source line 3370)
        */
       safeStay?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };

@@ -4039,11 +4039,11 @@ export interface KzNeedsAssessment {
        */
       temporaryHousing?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -4052,11 +4052,11 @@ export interface KzNeedsAssessment {
        */
       crisisCentre?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -4065,11 +4065,11 @@ export interface KzNeedsAssessment {
        */
       employment?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -4078,11 +4078,11 @@ export interface KzNeedsAssessment {
        */
       transport?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -4091,11 +4091,11 @@ export interface KzNeedsAssessment {
        */
       otherSocial?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -4109,11 +4109,11 @@ export interface KzNeedsAssessment {
        */
       emergencyMedical?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -4122,11 +4122,11 @@ export interface KzNeedsAssessment {
        */
       medicalAid?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -4135,11 +4135,11 @@ export interface KzNeedsAssessment {
        */
       otherMedical?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -4153,11 +4153,11 @@ export interface KzNeedsAssessment {
        */
       emergencyPsychological?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -4166,11 +4166,11 @@ export interface KzNeedsAssessment {
        */
       otherPsychological?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -4184,11 +4184,11 @@ export interface KzNeedsAssessment {
        */
       educationalNeeds?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -4202,11 +4202,11 @@ export interface KzNeedsAssessment {
        */
       freeLegalAdvice?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -4215,11 +4215,11 @@ export interface KzNeedsAssessment {
        */
       residencePermit?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -4228,11 +4228,11 @@ export interface KzNeedsAssessment {
        */
       asylum?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -4241,11 +4241,11 @@ export interface KzNeedsAssessment {
        */
       otherLegal?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -4259,11 +4259,11 @@ export interface KzNeedsAssessment {
        */
       voluntaryReturn?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -4272,11 +4272,11 @@ export interface KzNeedsAssessment {
        */
       otherNeeds?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };

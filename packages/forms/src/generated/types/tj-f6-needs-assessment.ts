@@ -30,106 +30,106 @@ export interface TjF6NeedsAssessment {
      */
     socialAndDomestic?: {
       /**
-       * Obtaining services, privileges and benefits in social welfare (source line 3877, derived)
+       * Obtaining services, privileges and benefits in social welfare (source line 3877)
        */
       socialWelfareBenefits?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Obtaining a living space for temporary stay in social service institutions (source line 3878, derived)
+       * Obtaining a living space for temporary stay in social service institutions (source line 3878)
        */
       temporaryLivingSpace?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * The need for a premises for the organization of rehabilitation and treatment activities, medical and labor, educational activities, cultural and consumer services (source line 3879, derived)
+       * The need for a premises for the organization of rehabilitation and treatment activities, medical and labor, educational activities, cultural and consumer services (source line 3879)
        */
       rehabilitationPremises?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Assistance in preparing food (source line 3880, derived)
+       * Assistance in preparing food (source line 3880)
        */
       foodPreparation?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Need for furniture and soft inventory (source line 3881, derived)
+       * Need for furniture and soft inventory (source line 3881)
        */
       furnitureAndSoftInventory?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Need for social and household services for personal care (source line 3882, derived)
+       * Need for social and household services for personal care (source line 3882)
        */
       personalCare?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Need for transportation (source line 3883, derived)
+       * Need for transportation (source line 3883)
        */
       transportation?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Need for childcare assistance (source line 3884, derived)
+       * Need for childcare assistance (source line 3884)
        */
       childcare?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -139,119 +139,119 @@ export interface TjF6NeedsAssessment {
      */
     socialAndMedical?: {
       /**
-       * Assistance in obtaining medical care in health care facilities (source line 3886, derived)
+       * Assistance in obtaining medical care in health care facilities (source line 3886)
        */
       medicalCare?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Provision of care taking into account the state of health, including provision of sanitation services (wiping, washing, hygiene baths) (source line 3887, derived)
+       * Provision of care taking into account the state of health, including provision of sanitation services (wiping, washing, hygiene baths) (source line 3887)
        */
       healthCare?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Assistance in carrying out rehabilitation measures of a social and medical nature (source line 3888, derived)
+       * Assistance in carrying out rehabilitation measures of a social and medical nature (source line 3888)
        */
       socialMedicalRehabilitation?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Provision of primary health care (source line 3889, derived)
+       * Provision of primary health care (source line 3889)
        */
       primaryHealthCare?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Assistance in organizing clinical examination (source line 3890, derived)
+       * Assistance in organizing clinical examination (source line 3890)
        */
       clinicalExamination?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Hospitalization in medical and preventive institutions, assistance in obtaining sanatorium-and-spa treatment (source line 3891, derived)
+       * Hospitalization in medical and preventive institutions, assistance in obtaining sanatorium-and-spa treatment (source line 3891)
        */
       hospitalization?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Provision of medicines (free of charge or on preferential terms) (source line 3892, derived)
+       * Provision of medicines (free of charge or on preferential terms) (source line 3892)
        */
       medicines?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Assistance in provision of health services, sanatorium-and-spa treatment for children in need for them (source line 3893, derived)
+       * Assistance in provision of health services, sanatorium-and-spa treatment for children in need for them (source line 3893)
        */
       childrenHealthServices?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Assistance to families who bring up children with mental and physical disabilities in their care, training in self-service, communication, self-control skills; assistance in obtaining a hearing aid, glasses, orthopedic and technical means of transportation. (source line 3894, derived)
+       * Assistance to families who bring up children with mental and physical disabilities in their care, training in self-service, communication, self-control skills; assistance in obtaining a hearing aid, glasses, orthopedic and technical means of transportation. (source line 3894)
        */
       childrenWithDisabilities?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -261,80 +261,80 @@ export interface TjF6NeedsAssessment {
      */
     socioPsychological?: {
       /**
-       * Socio-psychological counseling (source line 3896, derived)
+       * Socio-psychological counseling (source line 3896)
        */
       counseling?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Psychological diagnostics and examination of personality (source line 3897, derived)
+       * Psychological diagnostics and examination of personality (source line 3897)
        */
       psychologicalDiagnostics?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Psychological correction (source line 3898, derived)
+       * Psychological correction (source line 3898)
        */
       psychologicalCorrection?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Psychotherapeutic help (source line 3899, derived)
+       * Psychotherapeutic help (source line 3899)
        */
       psychotherapy?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Provision of psychological assistance, including through conversation, communication, listening, encouraging, motivating to activity, etc. (source line 3900, derived)
+       * Provision of psychological assistance, including through conversation, communication, listening, encouraging, motivating to activity, etc. (source line 3900)
        */
       psychologicalAssistance?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Socio-psychological support for migrant families in which citizens with psychological disabilities, people with physical disabilities live (source line 3901, derived)
+       * Socio-psychological support for migrant families in which citizens with psychological disabilities, people with physical disabilities live (source line 3901)
        */
       familySupport?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -344,80 +344,80 @@ export interface TjF6NeedsAssessment {
      */
     socialAndPedagogical?: {
       /**
-       * Social and pedagogical consulting (source line 3905, derived)
+       * Social and pedagogical consulting (source line 3905)
        */
       consulting?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Social and pedagogical diagnostics and examination of personality (source line 3906, derived)
+       * Social and pedagogical diagnostics and examination of personality (source line 3906)
        */
       pedagogicalDiagnostics?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Pedagogical correction of behaviour (source line 3907, derived)
+       * Pedagogical correction of behaviour (source line 3907)
        */
       behaviourCorrection?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Organization of vocational guidance, vocational training and employment (source line 3908, derived)
+       * Organization of vocational guidance, vocational training and employment (source line 3908)
        */
       vocationalGuidance?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Teaching parents of children with disabilities, including children with physical disabilities, the basics of rehabilitation at home (source line 3909, derived)
+       * Teaching parents of children with disabilities, including children with physical disabilities, the basics of rehabilitation at home (source line 3909)
        */
       homeRehabilitationTraining?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Services related to social and labour rehabilitation (source line 3910, derived)
+       * Services related to social and labour rehabilitation (source line 3910)
        */
       labourRehabilitation?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -427,171 +427,171 @@ export interface TjF6NeedsAssessment {
      */
     socialAndLegal?: {
       /**
-       * Advising on issues related to the right of citizens to social services in the state and non-state systems of social services and protection of their interests (source line 3912, derived)
+       * Advising on issues related to the right of citizens to social services in the state and non-state systems of social services and protection of their interests (source line 3912)
        */
       socialServicesRights?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Assistance in obtaining reimbursable benefits, subsidies, compensations, alimony and other payments, in improving housing conditions in accordance with the legislation of the Republic of Tajikistan (source line 3913, derived)
+       * Assistance in obtaining reimbursable benefits, subsidies, compensations, alimony and other payments, in improving housing conditions in accordance with the legislation of the Republic of Tajikistan (source line 3913)
        */
       benefitsAndAlimony?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Assisting in the preparation of documents, preparation and filing of complaints on violations or infringements of the legitimate rights of citizens, actions or inaction of social services or employees of these services, local executive authorities (source line 3914, derived)
+       * Assisting in the preparation of documents, preparation and filing of complaints on violations or infringements of the legitimate rights of citizens, actions or inaction of social services or employees of these services, local executive authorities (source line 3914)
        */
       complaints?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Advising on social and legislation issues (civil, housing, family, labour, pension, criminal law, the rights of children, women, fathers, disabled people, etc.) (source line 3915, derived)
+       * Advising on social and legislation issues (civil, housing, family, labour, pension, criminal law, the rights of children, women, fathers, disabled people, etc.) (source line 3915)
        */
       legislationAdvice?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Providing legal aid in matters related to pension provision, the benefits and advantages established by the legislation, social payments (source line 3916, derived)
+       * Providing legal aid in matters related to pension provision, the benefits and advantages established by the legislation, social payments (source line 3916)
        */
       pensionAndBenefits?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Representation and protection of rights and interests in court (source line 3917, derived)
+       * Representation and protection of rights and interests in court (source line 3917)
        */
       courtRepresentation?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Assistance in upholding housing and property rights (source line 3918, derived)
+       * Assistance in upholding housing and property rights (source line 3918)
        */
       housingAndPropertyRights?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Providing legal aid to citizens in registration of documents for custody, guardianship, adoption of children left without parental care (source line 3919, derived)
+       * Providing legal aid to citizens in registration of documents for custody, guardianship, adoption of children left without parental care (source line 3919)
        */
       custodyAndAdoption?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Providing legal aid in preparing documents for employment, obtaining a passport and other documents of legal significance (source line 3920, derived)
+       * Providing legal aid in preparing documents for employment, obtaining a passport and other documents of legal significance (source line 3920)
        */
       employmentAndPassportDocuments?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Assistance in preparing documents for sending children and adolescents (if necessary) to social services for temporary residence (source line 3921, derived)
+       * Assistance in preparing documents for sending children and adolescents (if necessary) to social services for temporary residence (source line 3921)
        */
       childrenTemporaryResidence?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Providing legal aid in protection and observance of the rights of children and adolescents to raising and care, including in cases that threaten their lives and health (source line 3922, derived)
+       * Providing legal aid in protection and observance of the rights of children and adolescents to raising and care, including in cases that threaten their lives and health (source line 3922)
        */
       childrenRights?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Assistance in resolving employment issues: employment, referral to retraining courses, search for temporary (seasonal) work, work with a shorter working day, work at home (source line 3923, derived)
+       * Assistance in resolving employment issues: employment, referral to retraining courses, search for temporary (seasonal) work, work with a shorter working day, work at home (source line 3923)
        */
       employmentIssues?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Advice on self-sufficiency of citizens and their families, development of family entrepreneurship, home-based businesses, and on other issues of improving their financial situation. (source line 3924, derived)
+       * Advice on self-sufficiency of citizens and their families, development of family entrepreneurship, home-based businesses, and on other issues of improving their financial situation. (source line 3924)
        */
       selfSufficiency?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
@@ -601,67 +601,67 @@ export interface TjF6NeedsAssessment {
      */
     information?: {
       /**
-       * On employment opportunities in new destination countries (source line 3926, derived)
+       * On employment opportunities in new destination countries (source line 3926)
        */
       employmentAbroad?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Pre-departure training (source line 3927, derived)
+       * Pre-departure training (source line 3927)
        */
       preDepartureTraining?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Information on the availability of services for vulnerable migrants and their family members (source line 3928, derived)
+       * Information on the availability of services for vulnerable migrants and their family members (source line 3928)
        */
       servicesAvailability?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Information on organizations supporting vulnerable migrants and their family members (source line 3929, derived)
+       * Information on organizations supporting vulnerable migrants and their family members (source line 3929)
        */
       supportingOrganizations?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
       /**
-       * Information services on migration and employment issues (source line 3930, derived)
+       * Information services on migration and employment issues (source line 3930)
        */
       migrationAndEmployment?: {
         /**
-         * Needed
+         * Needed (derived)
          */
         needed?: boolean;
         /**
-         * Comment
+         * Comment (derived)
          */
         comment?: string;
       };
