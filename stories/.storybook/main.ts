@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Indexer } from 'storybook/internal/types';
 import type { StorybookConfig } from '@storybook/web-components-vite';
@@ -8,9 +7,7 @@ import { formStoryModuleId, formStoryTitle, formStoryVariants } from '../forms/v
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const formStoriesFile = here('../forms/form-stories.ts');
-const manifestFile = here('../../packages/elements/dist/custom-elements.json');
 const VIRTUAL = 'virtual:komek-form-stories/';
-const MANIFEST = 'virtual:komek-custom-elements';
 
 /**
  * Indexes `forms/form-stories.ts` as the catalog's stories: one entry per form × language and bilingual pair, each
@@ -32,13 +29,13 @@ const catalogIndexer: Indexer = {
     ),
 };
 
-/** Serves the per-form CSF modules the indexer points at, and the custom-elements manifest. */
+/** Serves the per-form CSF modules the indexer points at. */
 function komekStories(): Plugin {
   return {
     name: 'komek-stories',
     enforce: 'pre',
     resolveId(id) {
-      if (id.startsWith(VIRTUAL) || id === MANIFEST) return `\0${id}`;
+      if (id.startsWith(VIRTUAL)) return `\0${id}`;
       return undefined;
     },
     load(id) {
@@ -51,11 +48,6 @@ function komekStories(): Plugin {
           'export default meta;',
           ...exports,
         ].join('\n');
-      }
-      if (id === `\0${MANIFEST}`) {
-        // Written by `pnpm --filter @komek/elements build`; without it controls and docs still work, from the stories' args.
-        const manifest = existsSync(manifestFile) ? readFileSync(manifestFile, 'utf8') : '{"schemaVersion":"1.0.0","modules":[]}';
-        return `export default ${manifest};`;
       }
       return undefined;
     },

@@ -1,6 +1,6 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
-// @ts-expect-error: served by the komek-stories plugin in main.ts (packages/elements/dist/custom-elements.json).
-import manifest from 'virtual:komek-custom-elements';
+// Written from the elements' JSDoc by `cem analyze` (pnpm --filter @komek/elements build): controls and docs pages.
+import manifest from '@komek/elements/custom-elements.json';
 import '@komek/elements';
 
 setCustomElementsManifest(manifest);

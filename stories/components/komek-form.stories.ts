@@ -4,7 +4,6 @@ import { formIds } from '@komek/forms';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import consentFixture from '../../test/fixtures/forms/kz-f4-interview-consent/valid-1.json';
 
 /** The attributes and properties of `<komek-form>` a story sets; the controls come from the custom-elements manifest. */
 interface KomekFormArgs {
@@ -17,7 +16,12 @@ interface KomekFormArgs {
   data: Record<string, unknown>;
 }
 
-const meta = {
+const consentFixture = import.meta.glob<Record<string, unknown>>('../../test/fixtures/forms/kz-f4-interview-consent/valid-1.json', {
+  eager: true,
+  import: 'default',
+})['../../test/fixtures/forms/kz-f4-interview-consent/valid-1.json']!;
+
+const meta: Meta<KomekFormArgs> = {
   title: 'Components/komek-form',
   component: 'komek-form',
   render: (args) => html`<komek-form form=${args.form} lang=${args.lang} secondary-lang=${ifDefined(args.secondaryLang)}
@@ -28,7 +32,7 @@ const meta = {
     lang: { control: 'select', options: ['en', 'ru', 'kk', 'ky', 'tg', 'uz'] },
     secondaryLang: { control: 'select', options: [undefined, 'en', 'ru', 'kk', 'ky', 'tg', 'uz'] },
   },
-} satisfies Meta<KomekFormArgs>;
+};
 
 export default meta;
 type Story = StoryObj<KomekFormArgs>;

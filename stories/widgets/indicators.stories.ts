@@ -1,23 +1,21 @@
-import type { Meta } from '@storybook/web-components-vite';
-import fixture from '../../test/fixtures/forms/kz-f1-initial-application/valid-1.json';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { widgetStories, type WidgetArgs } from './widget-stories.js';
 
 const stories = widgetStories({
   form: 'kz-f1-initial-application',
   property: 'returnHome',
-  filled: fixture.returnHome,
   invalid: {"wantsToReturn": "perhaps"},
 });
 
-const meta = {
+const meta: Meta<WidgetArgs> = {
   ...stories.meta,
   title: 'Widgets/Indicators',
   parameters: { ...stories.meta.parameters, docs: { description: { component: 'An indicator group laid out as the source’s table “No | Indicator | YES | NO”.' } } },
-} satisfies Meta<WidgetArgs>;
+};
 
 export default meta;
-export const Empty = stories.Empty;
-export const Filled = stories.Filled;
-export const Invalid = stories.Invalid;
-export const ReadOnly = stories.ReadOnly;
-export const Disabled = stories.Disabled;
+export const Empty: StoryObj<WidgetArgs> = stories.Empty;
+export const Filled: StoryObj<WidgetArgs> = stories.Filled;
+export const Invalid: StoryObj<WidgetArgs> = stories.Invalid;
+export const ReadOnly: StoryObj<WidgetArgs> = stories.ReadOnly;
+export const Disabled: StoryObj<WidgetArgs> = stories.Disabled;

@@ -1,23 +1,21 @@
-import type { Meta } from '@storybook/web-components-vite';
-import fixture from '../../test/fixtures/forms/kz-needs-assessment/valid-1.json';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { widgetStories, type WidgetArgs } from './widget-stories.js';
 
 const stories = widgetStories({
   form: 'kz-needs-assessment',
   property: 'needs',
-  filled: fixture.needs,
   invalid: {"social": {"temporaryHousing": {"needed": "yes"}}},
 });
 
-const meta = {
+const meta: Meta<WidgetArgs> = {
   ...stories.meta,
   title: 'Widgets/NeedsTable',
   parameters: { ...stories.meta.parameters, docs: { description: { component: 'A needs table with the source’s fixed rows: category headings, one row per need, a mark and a comment per row.' } } },
-} satisfies Meta<WidgetArgs>;
+};
 
 export default meta;
-export const Empty = stories.Empty;
-export const Filled = stories.Filled;
-export const Invalid = stories.Invalid;
-export const ReadOnly = stories.ReadOnly;
-export const Disabled = stories.Disabled;
+export const Empty: StoryObj<WidgetArgs> = stories.Empty;
+export const Filled: StoryObj<WidgetArgs> = stories.Filled;
+export const Invalid: StoryObj<WidgetArgs> = stories.Invalid;
+export const ReadOnly: StoryObj<WidgetArgs> = stories.ReadOnly;
+export const Disabled: StoryObj<WidgetArgs> = stories.Disabled;

@@ -1,4 +1,4 @@
-import type { Meta } from '@storybook/web-components-vite';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { widgetStories, type WidgetArgs } from './widget-stories.js';
 
 const stories = widgetStories({
@@ -6,15 +6,15 @@ const stories = widgetStories({
   property: 'agreement',
 });
 
-const meta = {
+const meta: Meta<WidgetArgs> = {
   ...stories.meta,
   title: 'Widgets/Static',
   parameters: { ...stories.meta.parameters, docs: { description: { component: 'A printed sentence with no answer (consent wording, instructions). Its states look alike: there is nothing to fill.' } } },
-} satisfies Meta<WidgetArgs>;
+};
 
 export default meta;
-export const Empty = stories.Empty;
-export const Filled = stories.Filled;
-export const Invalid = stories.Invalid;
-export const ReadOnly = stories.ReadOnly;
-export const Disabled = stories.Disabled;
+export const Empty: StoryObj<WidgetArgs> = stories.Empty;
+export const Filled: StoryObj<WidgetArgs> = stories.Filled;
+export const Invalid: StoryObj<WidgetArgs> = stories.Invalid;
+export const ReadOnly: StoryObj<WidgetArgs> = stories.ReadOnly;
+export const Disabled: StoryObj<WidgetArgs> = stories.Disabled;

@@ -1,22 +1,20 @@
-import type { Meta } from '@storybook/web-components-vite';
-import fixture from '../../test/fixtures/forms/kg-3.1-written-claim/valid-1.json';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { widgetStories, type WidgetArgs } from './widget-stories.js';
 
 const stories = widgetStories({
   form: 'kg-3.1-written-claim',
   property: 'essence',
-  filled: fixture.essence,
 });
 
-const meta = {
+const meta: Meta<WidgetArgs> = {
   ...stories.meta,
   title: 'Widgets/Textarea',
   parameters: { ...stories.meta.parameters, docs: { description: { component: 'A multi-line text answer. Shown with the KG written claim, “essence of the claim”.' } } },
-} satisfies Meta<WidgetArgs>;
+};
 
 export default meta;
-export const Empty = stories.Empty;
-export const Filled = stories.Filled;
-export const Invalid = stories.Invalid;
-export const ReadOnly = stories.ReadOnly;
-export const Disabled = stories.Disabled;
+export const Empty: StoryObj<WidgetArgs> = stories.Empty;
+export const Filled: StoryObj<WidgetArgs> = stories.Filled;
+export const Invalid: StoryObj<WidgetArgs> = stories.Invalid;
+export const ReadOnly: StoryObj<WidgetArgs> = stories.ReadOnly;
+export const Disabled: StoryObj<WidgetArgs> = stories.Disabled;

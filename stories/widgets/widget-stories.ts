@@ -21,13 +21,19 @@ export interface WidgetSource {
   form: FormId;
   /** The top-level property of the form whose question uses the widget. */
   property: string;
-  /** A valid answer (from the form's valid fixture). */
-  filled?: unknown;
   /** An answer the schema rejects; leave out for a required question, whose invalid state is "unanswered". */
   invalid?: unknown;
 }
 
 type WidgetStory = StoryObj<WidgetArgs>;
+
+/** The valid fixture of every form (test/fixtures): the filled states show its answers. */
+const validFixtures = import.meta.glob<Record<string, unknown>>('../../test/fixtures/forms/*/valid-1.json', { eager: true, import: 'default' });
+
+/** The answer the form's valid fixture gives to a question. */
+export function fixtureAnswer(form: string, property: string): unknown {
+  return validFixtures[`../../test/fixtures/forms/${form}/valid-1.json`]?.[property];
+}
 
 /** Waits until `<komek-form>` has loaded its form and rendered it. */
 export async function formRendered(el: KomekForm): Promise<void> {
@@ -47,7 +53,15 @@ const fragmentOf = (source: WidgetSource) => {
  * The five states every widget story file shows (empty, filled, invalid, read-only, disabled) for one question of
  * a real form, with the form's own labels in every language. The invalid state submits, so every message shows.
  */
-export function widgetStories(source: WidgetSource) {
+export function widgetStories(source: WidgetSource): {
+  meta: Meta<WidgetArgs>;
+  Empty: WidgetStory;
+  Filled: WidgetStory;
+  Invalid: WidgetStory;
+  ReadOnly: WidgetStory;
+  Disabled: WidgetStory;
+} {
+  const filled = fixtureAnswer(source.form, source.property);
   const answer = (value: unknown) => (value === undefined ? {} : { [source.property]: value });
   const meta: Meta<WidgetArgs> = {
     component: 'komek-form',
@@ -65,7 +79,7 @@ export function widgetStories(source: WidgetSource) {
     parameters: { komekSource: `${source.form} › ${source.property}` },
   };
   const Empty: WidgetStory = {};
-  const Filled: WidgetStory = { args: { data: answer(source.filled), secondaryLang: 'ru' } };
+  const Filled: WidgetStory = { args: { data: answer(filled), secondaryLang: 'ru' } };
   const Invalid: WidgetStory = {
     args: { data: answer(source.invalid) },
     play: async ({ canvasElement }) => {
@@ -75,7 +89,7 @@ export function widgetStories(source: WidgetSource) {
       await el.updateComplete;
     },
   };
-  const ReadOnly: WidgetStory = { args: { data: answer(source.filled), readonly: true } };
-  const Disabled: WidgetStory = { args: { data: answer(source.filled), disabled: true } };
+  const ReadOnly: WidgetStory = { args: { data: answer(filled), readonly: true } };
+  const Disabled: WidgetStory = { args: { data: answer(filled), disabled: true } };
   return { meta, Empty, Filled, Invalid, ReadOnly, Disabled };
 }

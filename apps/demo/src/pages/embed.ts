@@ -27,4 +27,4 @@ document.querySelector('#copy')!.addEventListener('click', async () => {
   }
 });
 
-void setUpPage(['kz-f1-initial-application']);
+void setUpPage();

@@ -9,7 +9,7 @@ import { onUiLanguage, t } from '../shared/ui.js';
 // Written with createElement rather than JSX so the page needs no JSX transform; `h('komek-form', props)` is what
 // `<komek-form {...props} />` compiles to.
 
-const FORM = 'kz-f4-interview-consent';
+const FORM = 'tj-f1-identification-consent';
 
 /** A React host: the element's data is React state, events arrive through a ref. */
 function ConsentDesk({ lang }: { lang: Language }) {
@@ -57,4 +57,4 @@ function ConsentDesk({ lang }: { lang: Language }) {
 const root = createRoot(document.querySelector('#root')!);
 const render = (lang: Language) => root.render(h(ConsentDesk, { lang }));
 onUiLanguage(render);
-void setUpPage([FORM]);
+void setUpPage();

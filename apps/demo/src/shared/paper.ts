@@ -14,15 +14,15 @@ export function loadPdf(): Promise<PdfModule> {
   return pdf;
 }
 
-/** One paper form: the form in one or two languages, with or without data. */
+/**
+ * One paper form in one or two languages. A filled form is a draft and may be incomplete: the PDF then says on its
+ * first page that the data is not valid. A final form needs valid data (else @komek/pdf throws
+ * `InvalidFormDataError` with every problem).
+ */
 export async function paperForm(id: FormId, languages: readonly Language[], mode: PaperMode, data?: unknown): Promise<Uint8Array> {
   const { createPaperForm } = await loadPdf();
-  const [primary, secondary] = languages;
-  return createPaperForm(id, {
-    languages: secondary ? [primary!, secondary] : [primary!],
-    mode,
-    ...(mode === 'blank' ? {} : { data: data as Record<string, unknown> }),
-  });
+  if (mode === 'blank') return createPaperForm(id, { languages, mode });
+  return createPaperForm(id, { languages, mode, data, allowInvalid: mode === 'filled' });
 }
 
 /** The file name of a paper form: id, mode and languages, e.g. `kz-f1-initial-application.final.kk-ru.pdf`. */
