@@ -3114,7 +3114,7 @@ export interface KzF4InterviewConsent {
     /**
      * Signature (derived)
      */
-    signature?: {
+    signature: {
       /**
        * Full name
        */
