@@ -18,7 +18,7 @@ const application: KzF1InitialApplication = {
 };
 
 const plan: TjF7IndividualWorkPlan = {
-  expert: 'Specialist, Dilnoza Rahimova',
+  expert: { position: 'Specialist', fullName: 'Dilnoza Rahimova' },
   applicantName: 'Farrukh Safarov',
   dateOfCompilation: '2026-11-02',
   planTable: {

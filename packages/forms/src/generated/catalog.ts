@@ -599,7 +599,8 @@ export const catalog: readonly CatalogEntry[] = [
     "typeName": "TjF6NeedsAssessment",
     "namespaces": [
       "tj-f6-needs-assessment",
-      "defs"
+      "defs",
+      "identification-questionnaire"
     ]
   },
   {
@@ -618,7 +619,8 @@ export const catalog: readonly CatalogEntry[] = [
     "typeName": "TjF7IndividualWorkPlan",
     "namespaces": [
       "tj-f7-individual-work-plan",
-      "defs"
+      "defs",
+      "identification-questionnaire"
     ]
   }
 ];

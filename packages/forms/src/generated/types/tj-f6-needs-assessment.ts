@@ -6,9 +6,18 @@
  */
 export interface TjF6NeedsAssessment {
   /**
-   * Position, name of the expert filling in the questionnaire (source line 3869)
+   * Position, name of the expert filling in the questionnaire (source line 3869, derived)
    */
-  expert: string;
+  expert: {
+    /**
+     * Position
+     */
+    position?: string;
+    /**
+     * name of the expert filling in the questionnaire
+     */
+    fullName: string;
+  };
   /**
    * Name of the applicant (source line 3871)
    */

@@ -6,9 +6,18 @@
  */
 export interface TjF7IndividualWorkPlan {
   /**
-   * Position, name of the expert filling in the questionnaire (source line 3940)
+   * Position, name of the expert filling in the questionnaire (source line 3940, derived)
    */
-  expert: string;
+  expert: {
+    /**
+     * Position
+     */
+    position?: string;
+    /**
+     * name of the expert filling in the questionnaire
+     */
+    fullName: string;
+  };
   /**
    * Name of the applicant (source line 3942)
    */
