@@ -32,6 +32,9 @@ export function measuredFont(bytes: Uint8Array): MeasuredFont {
     let g = glyphs.get(cp);
     if (!g) {
       g = font.glyphForCodePoint(cp);
+      // fontkit caches glyphs by id with the characters of the first request. A glyph first loaded as a part of a
+      // composite (while an earlier subset was encoded) has none, and would map to no text in the ToUnicode CMap.
+      if (g.codePoints.length === 0) g.codePoints.push(cp);
       glyphs.set(cp, g);
     }
     return g;

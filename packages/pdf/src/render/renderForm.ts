@@ -149,7 +149,8 @@ export function nodeRows(s: Scope, node: FormNode, depth: number): Row[] {
 function titleRows(s: Scope, issues: PrintedIssue[] | undefined): Row[] {
   const env = s.env;
   const meta = env.model.meta;
-  const left = block(`${meta.sop} · ${meta.id}`, stylesOf(env, 'small')[0], s.width / 2);
+  const mark = env.mode === 'blank' ? ` · ${inline(bi(env, 'ui:pdf.blankForm', 'Blank form'))}` : '';
+  const left = block(`${meta.sop} · ${meta.id}${mark}`, stylesOf(env, 'small')[0], s.width / 2);
   const formNo = meta.formNumber ? inline(bi(env, 'ui:pdf.formNumber', 'Form {{number}}', { number: meta.formNumber })) : '';
   const right = block(formNo, stylesOf(env, 'strong')[0], s.width / 2);
   const title = biBlock(env, labelOf(env, env.model.root), 'title', s.width - 40);
@@ -189,7 +190,15 @@ function titleRows(s: Scope, issues: PrintedIssue[] | undefined): Row[] {
     });
   }
   if (env.model.root.description) rows.push(...descriptionRows(s, env.model.root));
+  if (hasDerived(env.model.root)) {
+    rows.push(...paragraphRows(s, bi(env, 'ui:pdf.derivedNote', 'Parts marked * are not on the printed form; they are added from the guidelines text.'), { role: 'small' }));
+    rows.push(spacer(s, 4));
+  }
   return rows;
+}
+
+function hasDerived(node: FormNode): boolean {
+  return node.children.some((c) => c.derived !== undefined || hasDerived(c)) || (node.item !== undefined && hasDerived(node.item));
 }
 
 /** Every row of the form body, first page heading included. */
@@ -279,7 +288,8 @@ export function drawFooters(env: RenderEnv, pages: { canvas: Canvas; orientation
     const geometry = pageGeometry(orientation);
     const y = margin.bottom - 22;
     drawRule(canvas, margin.left, y + 12, geometry.contentWidth, 0.4);
-    const left = `${meta.id} · v${meta.version} · ${env.languages.join('/')}`;
+    const version = env.translators[0]!('ui:pdf.formVersion', 'Form version {{version}}', { version: meta.version }) ?? meta.version;
+    const left = `${meta.id} · ${version} · ${env.languages.join('/')}`;
     drawBlock(canvas, block(left, style, geometry.contentWidth / 2), margin.left, y + 9);
     const text = inline(bi(env, 'ui:pageXofY', 'page {{page}} of {{pages}}', { page: i + 1, pages: total }));
     const right = block(text, { ...style, color: color.text, size: size.footer }, geometry.contentWidth / 2);

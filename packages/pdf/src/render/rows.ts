@@ -55,12 +55,18 @@ export interface LabelPart {
   height: number;
 }
 
+/** Marks the label of a part that is not on the printed form but derived from the guidelines' text: `label *`. */
+export function derivedMark(node: FormNode, text: BiText): BiText {
+  if (!node.derived) return text;
+  return text.secondary === undefined ? { primary: `${text.primary} *` } : { primary: `${text.primary} *`, secondary: `${text.secondary} *` };
+}
+
 /** Measures a node's label for a width. */
 export function labelPart(s: Scope, node: FormNode, width: number, role: TextRole = 'label', text?: BiText): LabelPart {
   const env = s.env;
   const indent = node.number ? metrics.number : 0;
   const [numberStyle] = stylesOf(env, role === 'section' ? 'section' : 'strong');
-  const label = biBlock(env, text ?? labelOf(env, node), role, width - indent);
+  const label = biBlock(env, text ?? derivedMark(node, labelOf(env, node)), role, width - indent);
   const part: LabelPart = { label, indent, height: label.height };
   if (node.number) part.number = block(node.number, numberStyle, metrics.number - 2);
   const routing = env.mode === 'blank' ? routingText(env, node, s.root) : undefined;

@@ -42,7 +42,10 @@ export function isIndicatorTable(node: FormNode): boolean {
   if (node.kind === 'indicators') return true;
   if (node.kind !== 'group' || node.children.length === 0) return false;
   const indicatorLike = (c: FormNode) => isYesNo(c) || c.kind === 'indicators';
-  return node.children.every((c) => indicatorLike(c) || isTextField(c)) && node.children.filter(indicatorLike).length >= node.children.length / 2;
+  if (!node.children.every((c) => indicatorLike(c) || isTextField(c))) return false;
+  // A section of indicator groups, or of several YES/NO items; one question with its details is not a table.
+  const yesNo = node.children.filter(isYesNo).length;
+  return node.children.some((c) => c.kind === 'indicators') || (yesNo >= 3 && yesNo >= node.children.length / 2);
 }
 
 function na(s: Scope): string {
