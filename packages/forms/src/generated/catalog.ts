@@ -501,7 +501,8 @@ export const catalog: readonly CatalogEntry[] = [
     "typeName": "TjF1IdentificationConsent",
     "namespaces": [
       "tj-f1-identification-consent",
-      "defs"
+      "defs",
+      "identification-questionnaire"
     ]
   },
   {
@@ -520,7 +521,8 @@ export const catalog: readonly CatalogEntry[] = [
     "typeName": "TjF2IdentificationRefusal",
     "namespaces": [
       "tj-f2-identification-refusal",
-      "defs"
+      "defs",
+      "identification-questionnaire"
     ]
   },
   {

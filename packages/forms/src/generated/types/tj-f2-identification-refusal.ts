@@ -56,9 +56,13 @@ export interface TjF2IdentificationRefusal {
     image?: string;
   };
   /**
-   * The applicant is a minor or is unable to decide on her/his own participation (source line 2358, derived)
+   * The person is a minor (source line 3552, derived)
    */
   applicantIsMinor?: boolean;
+  /**
+   * The person is unable to decide on their own participation (source line 2358, derived)
+   */
+  applicantUnableToDecide?: boolean;
   /**
    * Legal representative (source line 2358, derived)
    */
