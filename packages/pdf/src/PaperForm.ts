@@ -151,9 +151,8 @@ export class PaperForm {
     if (mode !== 'blank' && this.data === undefined) {
       throw new InvalidArgumentError('mode', `"blank" when no data was given (call fill(data) for "${mode}")`, mode);
     }
-    const T: Record<string, number> = (globalThis as any).__T ??= {}; let tc = process.cpuUsage(); const lap = (k: string) => { const d = process.cpuUsage(tc); T[k] = (T[k] ?? 0) + (d.user + d.system) / 1000; tc = process.cpuUsage(); };
     const doc = await PDFDocument.create();
-    const fonts = await embedFonts(doc, this.fonts); lap('fonts');
+    const fonts = await embedFonts(doc, this.fonts);
     const meta = this.model.meta;
     const env: RenderEnv = {
       model: this.model,
@@ -173,12 +172,11 @@ export class PaperForm {
     const fields = new FieldWriter(doc, fonts.regular, fonts.metrics.regular, size.value);
     setFieldFont(doc, fonts.regular, size.value);
     const paginator = new Paginator(doc, fonts, fields, (c) => openPage(env, c));
-    const br = bodyRows(env, printedIssues); lap('rows');
-    paginator.place(br); lap('place');
+    paginator.place(bodyRows(env, printedIssues));
     if (env.continuations.length > 0) paginator.place(continuationRows(env, env.continuations));
     if (printedIssues) paginator.place(issueRows(env, printedIssues));
     drawFooters(env, paginator.pages);
-    paginator.commit(await nativeDeflate()); lap('commit');
+    paginator.commit(await nativeDeflate());
 
     const title = env.translators[0]!(`${this.model.root.label.ns}:${this.model.root.label.key}`, this.model.root.text) ?? this.model.root.text;
     doc.setTitle(title, { showInWindowTitleBar: true });
@@ -194,8 +192,7 @@ export class PaperForm {
       form.flatten({ updateFieldAppearances: false });
       removeDanglingAnnotations(doc);
     }
-    lap('meta');
-    const out = await doc.save({ updateFieldAppearances: false }); lap('save'); return out;
+    return doc.save({ updateFieldAppearances: false });
   }
 }
 
