@@ -20,7 +20,7 @@ export interface TjF5HelpConsent {
   /**
    * Name of the applicant (source line 3833)
    */
-  applicantName?: string;
+  applicantName: string;
   /**
    * Signature, date (source line 3833)
    */

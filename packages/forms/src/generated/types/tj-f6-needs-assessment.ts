@@ -33,7 +33,7 @@ export interface TjF6NeedsAssessment {
   /**
    * Needs (source line 3875)
    */
-  needsTable?: {
+  needsTable: {
     /**
      * Social and domestic services (source line 3876)
      */

@@ -63,7 +63,7 @@ export interface TjF7IndividualWorkPlan {
   /**
    * Measures of the Plan of Individual Work (source line 3948)
    */
-  planTable?: {
+  planTable: {
     /**
      * Social and medical help (source line 3949)
      *
