@@ -1,4 +1,5 @@
-// `pnpm bench profile [renderer…]`: where a renderer's first render and keystrokes spend their time. Builds the
+// `pnpm bench profile [renderer…]`: where a renderer's first render and keystrokes spend their time
+// (`pnpm bench profile pdf`: where our filled PDF spends it). Builds the
 // pages unminified, samples Chromium's CPU profiler around mounts and keystrokes over a few page loads, and prints
 // the functions with the most self time and the share of each source file. Writes no results.
 import { existsSync, readFileSync } from 'node:fs';
@@ -6,7 +7,7 @@ import { join } from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import { buildPage, outDir, renderers, typedField, writeHarness, type Renderer } from './build.js';
 import { launchChromium, serve } from './browser.js';
-import { pickForm } from './form.js';
+import { fixture, pickForm, repoRoot } from './form.js';
 import { fmt } from './report.js';
 
 interface ProfileNode {
@@ -53,9 +54,18 @@ function accumulate(p: Profile, byFunction: Map<string, number>, byFile: Map<str
     const n = nodes.get(samples[i]!)!;
     const ms = (deltas[i + 1] ?? deltas[i] ?? 0) / 1000;
     const { functionName, url, lineNumber } = n.callFrame;
-    const built = url.replace(/^https?:\/\/[^/]+\//, '');
-    const file = url ? built.replace(/^[\w-]+\/app\//, '') : `(${functionName || 'native'})`;
-    const module = url ? moduleAt(built, lineNumber) : NATIVE_GROUP[functionName] ?? `(${functionName || 'native'})`;
+    let file: string;
+    let module: string;
+    if (url.startsWith('file://') || url.startsWith('node:')) {
+      // A Node profile: the source file itself, packages from node_modules by name.
+      file = url.replace(/^file:\/\//, '').replace(repoRoot + '/', '');
+      const pkg = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(@[^/]+\/[^/]+|[^/]+)/.exec(file);
+      module = pkg ? pkg[1]! : file;
+    } else {
+      const built = url.replace(/^https?:\/\/[^/]+\//, '');
+      file = url ? built.replace(/^[\w-]+\/app\//, '') : `(${functionName || 'native'})`;
+      module = url ? moduleAt(built, lineNumber) : (NATIVE_GROUP[functionName] ?? `(${functionName || 'native'})`);
+    }
     if (functionName === '(idle)' || functionName === '(program)') continue;
     total += ms;
     const fn = `${functionName || '(anonymous)'}  ${file}${url ? `:${lineNumber + 1}` : ''}`;
@@ -112,7 +122,35 @@ function top(title: string, m: Map<string, number>, total: number, n: number): v
   for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`    ${fmt(v).padStart(7)} ms  ${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
 }
 
+/** Profiles our filled bilingual PDF of the largest form in this process (Node's inspector). */
+async function profilePdf(): Promise<void> {
+  const { Session } = await import('node:inspector/promises');
+  const { createPaperForm } = await import('@komek/pdf');
+  const form = await pickForm();
+  const data = fixture(form.id, 'valid-1');
+  const make = () => createPaperForm(form.id, { languages: ['kk', 'ru'], data, mode: 'filled' });
+  for (let i = 0; i < 3; i++) await make();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  const n = 10;
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) await make();
+  const ms = (performance.now() - t0) / n;
+  const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: Profile };
+  session.disconnect();
+  const fns = new Map<string, number>();
+  const files = new Map<string, number>();
+  const total = accumulate(profile, fns, files);
+  console.log(`\npdf: ${form.id}, filled kk+ru, ${n} warm documents, ${fmt(ms)} ms each with the profiler on`);
+  top('self time by function', fns, total, 25);
+  top('self time by file or package', files, total, 20);
+}
+
 export async function profileBench(names: string[]): Promise<void> {
+  if (names[0] === 'pdf') return profilePdf();
   const chosen = (names.length > 0 ? names : ['komek']) as Renderer[];
   const form = await pickForm();
   const field = typedField(form);

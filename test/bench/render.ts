@@ -73,9 +73,7 @@ export async function renderBench(options: RenderOptions = {}): Promise<{ rows: 
         try {
           await page.goto(`${url}/${r}/`, { waitUntil: 'load' });
           await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-          const idle: number[] = [];
-          for (let k = 0; k < 1; k++) idle.push((await work(() => page.evaluate('komekNoop()'))).ms);
-          const baseline = median(idle);
+          const baseline = (await work(() => page.evaluate('komekNoop()'))).ms;
           const mounting = await work(() => page.evaluate(`komekMount(${JSON.stringify({ field })})`) as Promise<{ mount: number; inputs: number }>);
           const mounted = mounting.value;
           await page.evaluate('komekFocus()');

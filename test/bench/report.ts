@@ -145,3 +145,35 @@ export function percentile(xs: readonly number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 }
+
+/** The rows as a Markdown table (for the README), with the machine each benchmark ran on. */
+export function markdownTable(rows: Row[]): string {
+  const machines = existsSync(machinePath) ? (JSON.parse(readFileSync(machinePath, 'utf8')) as Record<string, Machine>) : {};
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  const lines = ['| figure | ours | peer | peer value | ours/peer | bar |', '|---|--:|---|--:|--:|---|'];
+  for (const r of rows) {
+    lines.push(
+      `| ${cell(r.figure)} | ${r.ours === null ? 'pending' : fmt(r.ours, r.unit)} | ${cell(r.peer ?? '—')} | ${fmt(r.peerValue, r.unit)} | ${r.ratio === null ? '—' : `${fmt(r.ratio)}×`} | ${r.bar ? `${r.bar}: ${r.meets === true ? 'met' : r.meets === false ? '**missed**' : 'pending'}` : ''} |`,
+    );
+  }
+  const byMachine = new Map<string, string[]>();
+  for (const [bench, m] of Object.entries(machines)) {
+    const text = `${m.os} · ${m.cpu} · ${m.cores} cores · node ${m.node}${m.chromium ? ` · chromium ${m.chromium}` : ''}${m.load ? ` · load average ${m.load}` : ''}`;
+    byMachine.set(text, [...(byMachine.get(text) ?? []), bench]);
+  }
+  const machineLines = [...byMachine].map(([text, benches]) => `- ${benches.join(', ')}: ${text}`);
+  return `${lines.join('\n')}\n\nMachine:\n${machineLines.join('\n')}\n`;
+}
+
+/** Replaces the part of a Markdown file between `<!-- latest:start -->` and `<!-- latest:end -->`. */
+export function updateReadme(path: string, rows: Row[]): boolean {
+  if (!existsSync(path)) return false;
+  const text = readFileSync(path, 'utf8');
+  const start = '<!-- latest:start -->';
+  const end = '<!-- latest:end -->';
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) return false;
+  writeFileSync(path, `${text.slice(0, a + start.length)}\n${markdownTable(rows)}${text.slice(b)}`);
+  return true;
+}

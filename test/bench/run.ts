@@ -6,8 +6,9 @@ import { sizeBench } from './size.js';
 import { validateBench } from './validate.js';
 import { pdfBench } from './pdf.js';
 import { profileBench } from './profile.js';
-import { pickForm, rankForms } from './form.js';
-import { latestPath, machine, printDelta, printMachine, printTable, readLatest, saveResults, type Row } from './report.js';
+import { benchDir, pickForm, rankForms } from './form.js';
+import { join } from 'node:path';
+import { latestPath, machine, printDelta, printMachine, printTable, readLatest, saveResults, updateReadme, type Row } from './report.js';
 
 const benches = {
   size: sizeBench,
@@ -58,6 +59,7 @@ printMachine(m);
 printDelta(previous, rows);
 if (rows.length > 0) {
   saveResults(previous, rows, m);
+  updateReadme(join(benchDir, 'README.md'), readLatest() ?? rows);
   console.log(`\nwrote ${latestPath.replace(process.cwd() + '/', '')} (${rows.length} rows from this run) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 process.exit(failed ? 1 : 0);
