@@ -35,6 +35,18 @@ export default defineConfig({
           },
         },
       },
+      {
+        test: {
+          // Playwright drives the built demo app (apps/demo) in Debian's Chromium; see test/e2e/README.md.
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/globalSetup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -79,6 +79,13 @@ async function waitForHttp(url: string, ms: number): Promise<void> {
 }
 
 export default async function setup(project: { provide(key: 'demoUrl', value: string): void }): Promise<() => Promise<void>> {
+  // A demo already served elsewhere (e.g. by `pnpm demo`): test that one, build nothing.
+  const given = process.env.KOMEK_E2E_URL;
+  if (given) {
+    await waitForHttp(given, 10_000);
+    project.provide('demoUrl', given.endsWith('/') ? given : `${given}/`);
+    return async () => {};
+  }
   if (process.env.KOMEK_E2E_REBUILD === '1' || demoIsStale()) {
     await vite(['build', '--logLevel', 'warn']);
   }
