@@ -186,9 +186,10 @@ export class PaperForm {
     doc.setCreator('Komek');
     doc.setLanguage(this.languages[0]!);
 
-    const form = doc.getForm();
-    form.updateFieldAppearances(fonts.regular);
     if (mode === 'final') {
+      // Every field was given its appearance when written; this only fills any gap before flattening.
+      const form = doc.getForm();
+      form.updateFieldAppearances(fonts.regular);
       form.flatten({ updateFieldAppearances: false });
       removeDanglingAnnotations(doc);
     }

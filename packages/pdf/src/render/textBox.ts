@@ -56,7 +56,8 @@ export function planTextBox(env: RenderEnv, pointer: string, value: string | und
   if (options.singleLine && oneLine) return plan;
   plan.multiline = true;
   if (lines.length <= options.maxLines) {
-    plan.height = boxHeight(Math.max(lines.length, options.singleLine ? 1 : options.blankLines));
+    // A filled box keeps a little room to add to (it stays fillable), but not the full height of a blank one.
+    plan.height = boxHeight(Math.max(lines.length, options.singleLine ? 1 : Math.min(2, options.blankLines)));
     return plan;
   }
   // Keep maxLines - 1 lines in the box; the last line of the box says where the rest is.
