@@ -272,7 +272,7 @@ describe('fonts', () => {
       for (const ch of letters) {
         const gid = field.map.get(ch.codePointAt(0)!);
         const glyph = gid === undefined ? undefined : subset.getGlyph(gid);
-        if (!glyph || glyph.path.commands.length === 0) missing.push(`${lang}:${ch}`);
+        if (!glyph || (glyph.path as unknown as { commands: unknown[] }).commands.length === 0) missing.push(`${lang}:${ch}`);
       }
     }
     expect(missing).toEqual([]);
