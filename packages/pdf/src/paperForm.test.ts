@@ -197,6 +197,25 @@ describe('form logic on paper', () => {
     expect(blank).toMatch(/only if: .*= YES/);
   });
 
+  it('reads back a blank form filled in a PDF viewer, typed by the schema', async () => {
+    const blank = await createPaperForm('kz-f1-initial-application', { languages: ['kk', 'ru'] });
+    const doc = await PDFDocument.load(blank);
+    const form = doc.getForm();
+    form.getTextField('/fullName').setText('Жасұр Турсунов');
+    form.getTextField('/dateOfBirth').setText('2.10.1994');
+    form.getTextField('/familyMembersInKazakhstan').setText('3');
+    form.getRadioGroup('/passport/hasPassport').select('yes');
+    form.getRadioGroup('/worksWillingly').select('forced');
+    const back = await readPaperForm(await doc.save({ updateFieldAppearances: false }));
+    expect(back.data).toMatchObject({
+      fullName: 'Жасұр Турсунов',
+      dateOfBirth: '1994-10-02',
+      familyMembersInKazakhstan: 3,
+      passport: { hasPassport: true },
+      worksWillingly: 'forced',
+    });
+  });
+
   it('continues text longer than its box on a continuation sheet and reads it back whole', async () => {
     const id = 'tj-f7-individual-work-plan';
     const data = validData(id) as { planTable: { socialAndMedicalHelp: { measures: string }[] } };

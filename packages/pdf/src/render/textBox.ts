@@ -2,7 +2,7 @@ import { block, drawBox, drawLine, linesHeight } from '../layout/draw.js';
 import type { DrawContext } from '../layout/page.js';
 import { color, metrics, size } from '../layout/style.js';
 import { fieldNameOf } from '../fieldNames.js';
-import { wrapText } from '../text/wrap.js';
+import { textWidth, wrapText } from '../text/wrap.js';
 import { bi, inline, type BiText, type Continuation, type RenderEnv } from './env.js';
 
 /** How a text input is laid out: its height in lines, the text the box shows, and where the rest continues. */
@@ -69,7 +69,10 @@ export function planTextBox(env: RenderEnv, pointer: string, value: string | und
   env.continuations.push(continuation);
   plan.value = value.slice(0, cut);
   plan.continuation = continuation;
-  plan.reference = '→ ' + inline(bi(env, 'ui:continuedOn', 'continued on sheet {{n}}', { n: sheet }));
+  // The reference takes one line: both languages if they fit, else the primary one, else the sheet number.
+  const words = bi(env, 'ui:continuedOn', 'continued on sheet {{n}}', { n: sheet });
+  const fits = (text: string) => textWidth(env.faces.bold.metrics, text, size.small) <= innerWidth(width);
+  plan.reference = [`→ ${inline(words)}`, `→ ${words.primary}`].find(fits) ?? `→ ${sheet}`;
   plan.height = boxHeight(kept + 1);
   return plan;
 }
