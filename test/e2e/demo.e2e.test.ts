@@ -143,6 +143,23 @@ describe('React host', () => {
   });
 });
 
+describe('every page', () => {
+  const axeSource = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
+
+  for (const path of ['./', './embed.html', './react.html', './print-desk.html']) {
+    it(`${path} has no accessibility violations (axe, WCAG 2.1 A and AA), in Kyrgyz with Russian`, async () => {
+      const p = await open(`${path}?ui=ky&lang=ky&lang2=ru`);
+      await p.addScriptTag({ path: axeSource });
+      const violations = await p.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      expect(violations).toEqual([]);
+    });
+  }
+});
+
 describe('print desk', () => {
   it('turns a JSON Lines export into a zip of final PDFs and reports the invalid record', async () => {
     const p = await open('./print-desk.html');
