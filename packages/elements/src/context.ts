@@ -19,15 +19,15 @@ export interface FormContext {
    */
   set(pointer: string, value: unknown, commit?: boolean): void;
   /** The label of a node (number, primary language, required mark, secondary language under it). */
-  label(node: FormNode): TemplateResult;
+  label(node: FormNode): TemplateResult | string;
   /** A message in the primary language only (for `aria-label`s and option texts in tight places). */
   text(key: MessageKey, english: string): string;
   /** A message in the primary language with the secondary under it. */
-  bilingual(key: MessageKey, english: string): TemplateResult;
+  bilingual(key: MessageKey, english: string): TemplateResult | string;
   /** A `ui` namespace string in the primary language, with its English fallback. */
   ui(key: string, english: string): string;
   /** A `ui` namespace string in both languages. */
-  uiBilingual(key: string, english: string): TemplateResult;
+  uiBilingual(key: string, english: string): TemplateResult | string;
   /** The messages to show next to the field at this pointer (empty when none is shown). */
   errors(pointer: string): readonly string[];
   /** Renders a node by its registered widget; `nothing` when its condition hides it. */

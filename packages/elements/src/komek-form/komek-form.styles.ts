@@ -45,6 +45,8 @@ export const styles = css`
   .inline > .children, .inline-row { flex-direction: row; flex-wrap: wrap; align-items: flex-start; }
   .inline > .children > *, .inline-row > * { flex: 1 1 14rem; }
   .body > * + * { margin-top: calc(var(--_space) * 0.75); }
+  /* Long forms: sections off screen are not laid out or painted until they come near the viewport. */
+  .body > .section { content-visibility: var(--komek-content-visibility, auto); contain-intrinsic-size: auto 40rem; }
 
   .field { display: flex; flex-direction: column; gap: 0.25rem; }
   .field > label, .field > legend, .field > .label { font-weight: 500; }
@@ -115,7 +117,7 @@ export const styles = css`
   @media print {
     :host { color: #000; background: #fff; font-size: 10.5pt; }
     .actions, .notice, .summary, .add, .remove, button { display: none !important; }
-    .section { break-inside: auto; border-top-color: #000; }
+    .section { break-inside: auto; border-top-color: #000; content-visibility: visible; }
     h2 { color: #000; }
     .yesno.row, tr, .field { break-inside: avoid; }
     input, select, textarea { border: 0; border-bottom: 1px solid #000; border-radius: 0; background: none; }

@@ -47,6 +47,8 @@ const FOCUSABLE = 'input, select, textarea, button, komek-signature-pad';
 const EMPTY: readonly string[] = Object.freeze([]);
 const REQUIRED = html`<span class="required" aria-hidden="true"> *</span>`;
 const DRAFT_DELAY = 500;
+/** Models built per schema bundle: a bundle is immutable, and a page may show the same form more than once. */
+const models = new WeakMap<SchemaBundle, FormModel>();
 const VALIDATE_DELAY = 300;
 
 /**
@@ -110,6 +112,7 @@ function setValue(data: unknown, pointer: string, value: unknown): unknown {
  * @cssprop [--komek-color-stripe=#f4f6f8] - Alternate rows of indicator tables.
  * @cssprop [--komek-radius=4px] - Corner radius.
  * @cssprop [--komek-space=1rem] - Base spacing.
+ * @cssprop [--komek-content-visibility=auto] - `content-visibility` of sections: `auto` skips laying out sections far off screen; `visible` lays out everything (e.g. for tools that measure every element).
  */
 export class KomekForm<T extends object = Record<string, unknown>> extends LitElement {
   static formAssociated = true;
@@ -180,10 +183,13 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private hostForm: HTMLFormElement | null = null;
   private order = new Map<string, number>();
   private ctx: FormContext;
+  private readyPromise!: Promise<void>;
+  private resolveReady!: () => void;
 
   constructor() {
     super();
     this.internals = this.attachInternals();
+    this.newReady();
     this.readonly = false;
     this.disabled = false;
     this.noSubmit = false;
@@ -239,6 +245,15 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   /** The problems of the current data, localized (empty when valid or before the form has loaded). */
   get validationIssues(): LocalizedIssue[] {
     return this.localizeIssues();
+  }
+
+  /** Resolves once the form (schema, validator, messages, draft) is loaded and rendered. */
+  get ready(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  private newReady(): void {
+    this.readyPromise = new Promise((resolve) => (this.resolveReady = resolve));
   }
 
   /** The host form, when the element is inside one. */
@@ -373,6 +388,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     }
   }
 
+  protected override updated(): void {
+    if (this.model) this.resolveReady();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('form') || changed.has('formId') || changed.has('schema') || changed.has('validator')) void this.load();
     else if ((changed.has('lang') || changed.has('secondaryLang')) && this.model) void this.loadLanguages(this.model, this.loadToken);
@@ -395,6 +414,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   private async load(): Promise<void> {
     const token = ++this.loadToken;
+    if (this.model) this.newReady();
     const id = this.formId || this.form;
     if (this.loadError !== undefined) {
       this.loadError = undefined;
@@ -408,7 +428,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         if (!loadSchema) throw new Error(`Unknown form "${id}"`);
         bundle = await loadSchema();
       }
-      const model = buildFormModel(bundle);
+      let model = models.get(bundle);
+      if (!model) models.set(bundle, (model = buildFormModel(bundle)));
       const loadValidator = validatorLoaders[model.meta.id as FormId];
       const [validator] = await Promise.all([
         this.validator ?? (this.schema && !loadValidator ? undefined : loadValidator?.()),
@@ -656,20 +677,20 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     return guard([getAtPointer(this.current, base + node.pointer), this.version], () => renderer.render(this.ctx, node, base));
   }
 
-  private bilingual(key: string, english: string, mark: unknown = nothing): TemplateResult {
+  /** A message in the primary language, `mark` after it, the secondary language under it (a plain string when alone). */
+  private bilingual(key: string, english: string, mark: unknown = nothing): TemplateResult | string {
+    const first = this.localizer.t(key, english);
     const second = this.localizer.t2(key, english);
-    return html`${this.localizer.t(key, english)}${mark}${second === undefined
+    if (second === undefined && mark === nothing) return first;
+    return html`${first}${mark}${second === undefined
       ? nothing
       : html`<span class="secondary" part="secondary" lang=${this.localizer.secondary!}>${second}</span>`}`;
   }
 
-  private label(node: FormNode): TemplateResult {
+  private label(node: FormNode): TemplateResult | string {
     const required = node.required && (node.kind === 'field' || node.kind === 'checklist');
-    return html`${node.number ? html`<span class="number">${node.number}</span> ` : nothing}${this.bilingual(
-      formatMessageKey(node.label),
-      node.text,
-      required ? REQUIRED : nothing,
-    )}`;
+    const text = this.bilingual(formatMessageKey(node.label), node.text, required ? REQUIRED : nothing);
+    return node.number ? html`<span class="number">${node.number}</span> ${text}` : text;
   }
 
   private bump(): void {
