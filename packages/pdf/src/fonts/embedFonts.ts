@@ -2,6 +2,7 @@ import fontkit from '@pdf-lib/fontkit';
 import type { Font as FontkitFont, Glyph } from '@pdf-lib/fontkit';
 import { PDFName, PDFString, type PDFContext, type PDFDocument, type PDFFont, type PDFRawStream, type PDFRef } from 'pdf-lib';
 import { fieldCharacters } from './alphabets.js';
+import { addCmap } from './cmapTable.js';
 import type { FontSource } from './fontSource.js';
 
 /** A parsed font with the metrics the layout measures text with. */
@@ -67,6 +68,9 @@ export function measuredFont(bytes: Uint8Array): MeasuredFont {
 /** The internals of pdf-lib's subset embedder that the subset cache hooks into. */
 interface SubsetEmbedder {
   subset: { glyphs: number[] };
+  /** Glyphs in subset order: `glyphs[i]` has subset id i + 1. */
+  glyphs: Glyph[];
+  serializeFont(): Promise<Uint8Array>;
   embedFontStream(context: PDFContext): Promise<PDFRef>;
   embedUnicodeCmap(context: PDFContext): PDFRef;
 }
@@ -97,18 +101,23 @@ function subsetEntry(font: MeasuredFont, embedder: SubsetEmbedder): SubsetBytes 
  * Makes a subset embedder reuse the compressed font program and ToUnicode map of an earlier document with the same
  * glyphs: subsetting DejaVu and deflating the result cost more than everything else in a small form.
  */
-function cacheSubset(font: PDFFont, metrics: MeasuredFont): void {
+function cacheSubset(font: PDFFont, metrics: MeasuredFont, withCmap: boolean): void {
   const embedder = (font as unknown as { embedder: SubsetEmbedder }).embedder;
-  const embedFontStream = embedder.embedFontStream.bind(embedder);
   const embedUnicodeCmap = embedder.embedUnicodeCmap.bind(embedder);
   let entry: SubsetBytes | undefined;
   embedder.embedFontStream = async (context) => {
     const e = (entry = subsetEntry(metrics, embedder));
-    if (e.fontFile) return context.register(context.stream(await e.fontFile, { Filter: 'FlateDecode' }));
-    const ref = embedFontStream(context);
-    e.fontFile = ref.then((r) => (context.lookup(r) as PDFRawStream).getContents());
-    e.fontFile.catch(() => delete e.fontFile);
-    return ref;
+    if (!e.fontFile) {
+      const glyphOf = new Map<number, number>();
+      if (withCmap) {
+        embedder.glyphs.forEach((g, i) => {
+          for (const cp of g?.codePoints ?? []) if (!glyphOf.has(cp)) glyphOf.set(cp, i + 1);
+        });
+      }
+      e.fontFile = embedder.serializeFont().then((bytes) => context.flateStream(withCmap ? addCmap(bytes, glyphOf) : bytes).getContents());
+      e.fontFile.catch(() => delete e.fontFile);
+    }
+    return context.register(context.stream(await e.fontFile, { Filter: 'FlateDecode' }));
   };
   embedder.embedUnicodeCmap = (context) => {
     const e = entry ?? subsetEntry(metrics, embedder);
@@ -140,8 +149,9 @@ export async function embedFonts(doc: PDFDocument, source: FontSource): Promise<
     doc.embedFont(source.regular, { subset: true, customName: 'KMKAAA+DejaVuSans' }),
     doc.embedFont(source.bold, { subset: true, customName: 'KMKAAB+DejaVuSans-Bold' }),
   ]);
-  cacheSubset(regular, regularMetrics);
-  cacheSubset(bold, boldMetrics);
+  // The field font gets a cmap, so that a viewer can draw what is typed; headings never change.
+  cacheSubset(regular, regularMetrics, true);
+  cacheSubset(bold, boldMetrics, false);
   // Encoding the characters adds their glyphs to the subset, in the same order in every document.
   regular.encodeText(fieldCharacters);
   return { regular, bold, metrics: { regular: regularMetrics, bold: boldMetrics } };
