@@ -48,8 +48,6 @@ export const english = {
   'demo.embed.copy': 'Copy',
   'demo.embed.copied': 'Copied.',
   'demo.embed.live': 'The same snippet, running',
-  'demo.embed.received': 'What the host page received',
-  'demo.embed.nothing': 'Nothing submitted yet.',
 
   'demo.react.title': 'The element in a React app',
   'demo.react.intro':
