@@ -110,14 +110,22 @@ function kindOf(eff: EffectiveSchema): NodeKind {
   return 'field';
 }
 
-/** Conditions of an object's children: child name → the `if` that shows it, for names only a `then` requires. */
+/**
+ * Conditions of an object's children: child name → the `if` that shows it, for names only a `then` requires. A name
+ * several `then`s require is shown while any of their `if`s holds.
+ */
 function conditionsOf(eff: EffectiveSchema, scope: string): Map<string, Condition> {
   const out = new Map<string, Condition>();
   const always = new Set(eff.schema.required ?? []);
   for (const c of eff.conditions) {
     if (c.if === undefined || c.then === undefined) continue;
     const named = [...(c.then.required ?? []), ...Object.keys(c.then.properties ?? {})];
-    for (const name of named) if (!always.has(name) && !out.has(name)) out.set(name, { scope, if: c.if });
+    for (const name of named) {
+      if (always.has(name)) continue;
+      const seen = out.get(name);
+      if (!seen) out.set(name, { scope, if: c.if });
+      else if (!(seen.anyOf ?? [seen.if]).includes(c.if)) seen.anyOf = [...(seen.anyOf ?? [seen.if]), c.if];
+    }
   }
   return out;
 }

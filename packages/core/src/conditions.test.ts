@@ -26,6 +26,20 @@ describe('conditions', () => {
     expect(data.passportWhereabouts).toBe('taken by employer');
   });
 
+  it('shows a field several conditions require while any of them holds (a minor, or a person unable to decide)', async () => {
+    const m = buildFormModel(await schemaLoaders['tj-f3-identification-questionnaire']());
+    const validate = await validatorLoaders['tj-f3-identification-questionnaire']();
+    const node = m.byPointer.get('/legalRepresentative')!;
+    expect(node.condition?.anyOf).toHaveLength(2);
+    expect(isVisible(m, node, {})).toBe(false);
+    expect(isVisible(m, node, { personIsMinor: true })).toBe(true);
+    const unable = { personUnableToDecide: true, legalRepresentative: 'Guardian' };
+    expect(isVisible(m, node, unable)).toBe(true);
+    expect(pruneHidden(m, unable)).toEqual(unable);
+    validate(pruneHidden(m, { personUnableToDecide: true }));
+    expect(mapErrors(m, validate.errors).some((i) => i.pointer === '/legalRepresentative' && i.keyword === 'required')).toBe(true);
+  });
+
   it('maps validator errors to nodes with message keys, required errors on the missing field', async () => {
     const m = buildFormModel(await schemaLoaders['kz-f1-initial-application']());
     const validate = await validatorLoaders['kz-f1-initial-application']();

@@ -1,4 +1,4 @@
-import type { FormModel, FormNode } from './model.js';
+import type { Condition, FormModel, FormNode } from './model.js';
 import { getAtPointer } from './resolveRef.js';
 import type { JsonSchema } from './schema.js';
 
@@ -75,12 +75,17 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
+/** Whether a node's condition holds for the data of its scope: its `if`, or any of its `anyOf`. */
+export function conditionHolds(condition: Condition, scopeValue: unknown): boolean {
+  return (condition.anyOf ?? [condition.if]).some((c) => matchesCondition(c, scopeValue));
+}
+
 /**
  * Whether a node is shown for this data: its own condition holds and so do its ancestors'. `base` is the pointer
  * prefix of a repeat row when the node belongs to a row's item tree.
  */
 export function isVisible(model: FormModel, node: FormNode, data: unknown, base = ''): boolean {
-  if (node.condition && !matchesCondition(node.condition.if, getAtPointer(data, base + node.condition.scope) ?? {})) return false;
+  if (node.condition && !conditionHolds(node.condition, getAtPointer(data, base + node.condition.scope) ?? {})) return false;
   const parentPointer = node.pointer.replace(/\/[^/]*$/, '');
   if (parentPointer === node.pointer || node.pointer === '') return true;
   const parent = model.byPointer.get(parentPointer);
@@ -91,7 +96,7 @@ export function isVisible(model: FormModel, node: FormNode, data: unknown, base 
 export function pruneHidden<T>(model: FormModel, data: T): T {
   const copy = structuredCloneJson(data);
   const walk = (node: FormNode) => {
-    if (node.condition && !matchesCondition(node.condition.if, getAtPointer(data, node.condition.scope) ?? {})) {
+    if (node.condition && !conditionHolds(node.condition, getAtPointer(data, node.condition.scope) ?? {})) {
       deleteAtPointer(copy, node.pointer);
       return;
     }

@@ -28,6 +28,11 @@ export interface Condition {
   /** Pointer of the object whose data the `if` is evaluated against. */
   scope: string;
   if: JsonSchema;
+  /**
+   * Every `if` whose `then` names the node, when there is more than one (`if` is the first): the node is shown
+   * while any of them holds. Evaluate with `conditionHolds`.
+   */
+  anyOf?: JsonSchema[];
 }
 
 /** One node of the form model. Pointers are JSON pointers into the form's data. */
