@@ -40,6 +40,8 @@ export function formStoriesModule(id: string): { meta: Meta<FormStoryArgs>; stor
       secondaryLang: { control: 'select', options: [undefined, 'en', 'ru', 'kk', 'ky', 'tg', 'uz'] },
     },
     parameters: {
+      // The manifest lists every property of the element; these are the ones a form story is about.
+      controls: { include: ['form', 'lang', 'secondaryLang', 'readonly', 'disabled'] },
       docs: {
         description: {
           component: `${entry.sop}, ${entry.step}${entry.formNumber ? `, Form ${entry.formNumber}` : ''}: ${entry.title}`,

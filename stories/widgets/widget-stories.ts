@@ -76,7 +76,10 @@ export function widgetStories(source: WidgetSource): {
       lang: { control: 'select', options: ['en', 'ru', 'kk', 'ky', 'tg', 'uz'] },
       secondaryLang: { control: 'select', options: [undefined, 'en', 'ru', 'kk', 'ky', 'tg', 'uz'] },
     },
-    parameters: { komekSource: `${source.form} › ${source.property}` },
+    parameters: {
+      komekSource: `${source.form} › ${source.property}`,
+      controls: { include: ['lang', 'secondaryLang', 'readonly', 'disabled', 'data'] },
+    },
   };
   const Empty: WidgetStory = {};
   const Filled: WidgetStory = { args: { data: answer(filled), secondaryLang: 'ru' } };
