@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { deflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { buildFormModel, pruneHidden, translate, walkNodes, type FormModel, type FormNode } from '@komek/core';
@@ -216,6 +217,18 @@ describe('form logic on paper', () => {
     });
   });
 
+  it('draws a drawn signature on its line and reads it back', async () => {
+    const id = 'kz-f4-interview-refusal';
+    const data = validData(id) as Record<string, { signedBy?: string; image?: string }>;
+    const name = Object.keys(data).find((k) => typeof data[k] === 'object' && data[k] !== null && 'signedBy' in data[k]!)!;
+    data[name]!.image = signaturePng();
+    const bytes = await createPaperForm(id, { languages: ['kk', 'ru'], data });
+    const doc = await PDFDocument.load(bytes);
+    const images = [...doc.context.enumerateIndirectObjects()].filter(([, o]) => o instanceof PDFRawStream && o.dict.get(PDFName.of('Subtype')) === PDFName.of('Image'));
+    expect(images.length).toBeGreaterThan(0);
+    expect(((await readPaperForm(bytes)).data as typeof data)[name]!.image).toBe(data[name]!.image);
+  });
+
   it('continues text longer than its box on a continuation sheet and reads it back whole', async () => {
     const id = 'tj-f7-individual-work-plan';
     const data = validData(id) as { planTable: { socialAndMedicalHelp: { measures: string }[] } };
@@ -298,6 +311,41 @@ describe('fonts', () => {
     expect(missing).toEqual([]);
   });
 });
+
+/** A small grey-level PNG of a wavy stroke, as the signature pad would give. */
+function signaturePng(): string {
+  const w = 60;
+  const h = 16;
+  const table = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const x of b) c = table[(c ^ x) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, body: Buffer) => {
+    const typed = Buffer.concat([Buffer.from(type), body]);
+    const out = Buffer.alloc(12 + body.length);
+    out.writeUInt32BE(body.length, 0);
+    typed.copy(out, 4);
+    out.writeUInt32BE(crc(typed), 8 + body.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(w, 0);
+  header.writeUInt32BE(h, 4);
+  header[8] = 8;
+  const raw = Buffer.alloc((w + 1) * h, 255);
+  for (let y = 0; y < h; y++) {
+    raw[y * (w + 1)] = 0;
+    for (let x = 0; x < w; x++) if (Math.abs(y - h / 2 - 4 * Math.sin(x / 4)) < 1.5) raw[y * (w + 1) + 1 + x] = 0;
+  }
+  const png = Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return `data:image/png;base64,${png.toString('base64')}`;
+}
 
 /** Code point → glyph id from a ToUnicode CMap as pdf-lib writes it (bfchar and bfrange entries). */
 function parseToUnicode(cmap: string): Map<number, number> {
