@@ -156,6 +156,19 @@ describe('<komek-form>', () => {
     expect(byPointer(el, specify)!.value).toBe('pregnancy');
   });
 
+  it('shows a field that either of two answers requires (legal representative of a minor, or of a person unable to decide)', async () => {
+    const el = await mount(`<komek-form form="tj-f3-identification-questionnaire"></komek-form>`);
+    await noViolations(el);
+    expect(byPointer(el, '/legalRepresentative')).toBeNull();
+    byPointer(el, '/personUnableToDecide')!.querySelector<HTMLInputElement>('input[value=yes]')!.click();
+    await el.updateComplete;
+    expect(byPointer(el, '/legalRepresentative')).not.toBeNull();
+    byPointer(el, '/personUnableToDecide')!.querySelector<HTMLInputElement>('input[value=no]')!.click();
+    byPointer(el, '/personIsMinor')!.querySelector<HTMLInputElement>('input[value=yes]')!.click();
+    await el.updateComplete;
+    expect(byPointer(el, '/legalRepresentative')).not.toBeNull();
+  });
+
   it('shows localized messages next to fields and in a summary that links to them', async () => {
     const el = await mount(`<komek-form form="kz-f1-initial-application" lang="ru"></komek-form>`);
     await noViolations(el);

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import {
-  buildFormModel, formatMessageKey, getAtPointer, mapErrors, matchesCondition, namespaceOf, pruneHidden, setAtPointer, walkNodes,
+  buildFormModel, conditionHolds, formatMessageKey, getAtPointer, mapErrors, namespaceOf, pruneHidden, setAtPointer, walkNodes,
   type FormModel, type FormNode, type SchemaBundle, type ValidationIssue, type ValidatorError,
 } from '@komek/core';
 import { schemaLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
@@ -666,7 +666,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   private isShown(node: FormNode, base: string): boolean {
     const c = node.condition;
-    return !c || matchesCondition(c.if, getAtPointer(this.current, base + c.scope) ?? {});
+    return !c || conditionHolds(c, getAtPointer(this.current, base + c.scope) ?? {});
   }
 
   private renderNode(node: FormNode, base: string): unknown {
