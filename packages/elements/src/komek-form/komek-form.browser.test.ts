@@ -197,6 +197,23 @@ describe('<komek-form>', () => {
     await noViolations(el);
   });
 
+  it('shows a message when a changed field is left, announces it, and none while merely tabbing through', async () => {
+    const el = await mount(`<komek-form form="kz-f1-initial-application" lang="ru"></komek-form>`);
+    await noViolations(el);
+    const fullName = byPointer(el, '/fullName')!;
+    fullName.focus();
+    await userEvent.keyboard('{Tab}{Shift>}{Tab}{/Shift}');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.error')).toBeNull();
+    await userEvent.keyboard('A{Backspace}{Tab}');
+    await el.updateComplete;
+    const error = el.shadowRoot!.getElementById(`${idOf('/fullName')}-err`)!;
+    expect(error.textContent!.trim().length).toBeGreaterThan(0);
+    expect(fullName.getAttribute('aria-describedby')).toContain(error.id);
+    await until(() => $(el, '[aria-live]')!.textContent!.trim() === error.textContent!.trim());
+    await noViolations(el);
+  });
+
   it('takes part in a host <form>: FormData, validity, reset', async () => {
     const el = await mount(`<form><komek-form name="application" form="kz-f1-initial-application"></komek-form><button>Send</button></form>`);
     await noViolations(el.parentElement!);

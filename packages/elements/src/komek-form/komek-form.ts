@@ -170,6 +170,9 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private validate: Validator | undefined;
   private issues: ValidationIssue[] = [];
   private shown = new Map<string, string[]>();
+  /** Ids of fields (and their groups) the person has changed: their messages show once they are left. */
+  private edited = new Set<string>();
+  /** Ids of changed fields the person has left: their messages show. */
   private touched = new Set<string>();
   private submitted = false;
   private summary: LocalizedIssue[] | undefined;
@@ -442,6 +445,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       this.summary = undefined;
       this.submitted = false;
       this.touched.clear();
+      this.edited.clear();
       const draft = this.draftKey ? await loadDraft<Partially<T>>(this.draftKey, model.meta.id).catch(() => undefined) : undefined;
       if (token !== this.loadToken) return;
       if (draft) {
@@ -467,6 +471,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   private setAnswer(pointer: string, value: unknown): void {
     this.current = setValue(this.current, pointer, value) as Partially<T>;
+    for (let p = pointer; p !== ''; p = p.replace(/\/[^/]*$/, '')) this.edited.add(idOf(p));
     this.requestUpdate();
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     if (this.draftKey) {
@@ -486,6 +491,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private resetAnswers(): void {
     this.current = this.initial;
     this.touched.clear();
+    this.edited.clear();
     this.submitted = false;
     this.summary = undefined;
     this.notice = undefined;
@@ -575,18 +581,18 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     });
   }
 
+  /** Leaving a changed field shows its messages (not before: tabbing through a form must not fill it with errors). */
   private onFocusOut(e: FocusEvent): void {
     const target = e.target as HTMLElement & { name?: string };
-    const before = this.shown.size;
-    for (let el: HTMLElement | null = target; el && el !== (this.renderRoot as unknown); el = el.parentElement) {
-      if (el.id) this.touched.add(el.id);
-    }
-    if (typeof target.name === 'string' && target.name) this.touched.add(target.name);
+    const ids = [target.name ?? ''];
+    for (let el: HTMLElement | null = target; el; el = el.parentElement) ids.push(el.id);
+    for (const id of ids) if (id && this.edited.has(id)) this.touched.add(id);
     clearTimeout(this.validateTimer);
+    const before = this.shown;
     this.runValidation();
     // Announce a message that has just appeared for the field being left.
-    const pointer = [...this.shown.keys()].find((p) => target.id === idOf(p) || target.name === idOf(p) || target.id.startsWith(`${idOf(p)}-`));
-    if (pointer && this.shown.size >= before) this.announce(this.shown.get(pointer)!.join(' '));
+    const fresh = [...this.shown].find(([p]) => !before.has(p) && ids.includes(idOf(p)));
+    if (fresh) this.announce(fresh[1].join(' '));
   }
 
   // ——— keyboard ———
