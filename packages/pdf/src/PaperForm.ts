@@ -134,9 +134,12 @@ export class PaperForm {
     return this;
   }
 
-  /** The validator's issues for data, with messages in the primary language (empty when valid). */
+  /**
+   * The validator's issues for data, with messages in the primary language (empty when valid). Hidden branches are
+   * pruned first, as on screen: what is checked is what is printed and submitted.
+   */
   validate(data: unknown): DataIssue[] {
-    if (!this.validator || this.validator(data)) return [];
+    if (!this.validator || this.validator(pruneHidden(this.model, data))) return [];
     const t = createTranslator(this.languages[0]!);
     return mapErrors(this.model, (this.validator.errors ?? []) as ValidatorError[]).map((issue) => {
       const label = issue.node ? translate(t, issue.node.label, issue.node.text) : issue.pointer;
