@@ -19,25 +19,39 @@ export interface RenderOptions {
 
 interface RunResult {
   mount: number;
-  /** Main-thread task time of the mount and what it deferred, less the driver's own cost. */
-  mountWork: number;
+  /** Main-thread time of the mount and what it deferred, less the driver's own cost. */
+  mountWork: Busy;
   /** In-page time from each input event to a settled DOM. */
   keystrokes: number[];
-  /** Main-thread task time each keystroke caused, deferred work included, less the driver's own cost. */
-  work: number[];
-  /** The driver's own cost of a call (an empty call's task time), subtracted from `work`. */
-  baseline: number;
+  /** Main-thread time each keystroke caused, deferred work included, less the driver's own cost. */
+  work: Busy[];
+  /** The driver's own cost of a call (the same call without typing), subtracted from `work`. */
+  baseline: Busy;
   inputs: number;
 }
 
 /** How long after a keystroke its deferred work (debounced validation, delayed emits) is still counted. */
-const WORK_WINDOW_MS = 400;
+const WORK_WINDOW_MS = Number(process.env.KOMEK_BENCH_WORK_WINDOW ?? 400);
 
-/** Cumulative main-thread task time of the page, in ms (Chromium's Performance domain). */
-async function taskMs(cdp: CDPSession): Promise<number> {
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
+/**
+ * Main-thread time of the page, in ms: all tasks, and the style and layout parts of them. (Chromium's
+ * ScriptDuration leaves out script run from the driver's calls and their callbacks, so it is not reported.)
+ */
+interface Busy {
+  task: number;
+  style: number;
+  layout: number;
 }
+
+/** Cumulative main-thread times of the page (Chromium's Performance domain, thread time). */
+async function busyMs(cdp: CDPSession): Promise<Busy> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
+  return { task: get('TaskDuration'), style: get('RecalcStyleDuration'), layout: get('LayoutDuration') };
+}
+
+const minus = (a: Busy, b: Busy): Busy => ({ task: a.task - b.task, style: a.style - b.style, layout: a.layout - b.layout });
+const atLeastZero = (a: Busy): Busy => ({ task: Math.max(0, a.task), style: Math.max(0, a.style), layout: Math.max(0, a.layout) });
 
 export const RENDER_BARS = { firstRender: 30, keystroke: 2 };
 
@@ -59,12 +73,12 @@ export async function renderBench(options: RenderOptions = {}): Promise<{ rows: 
     const cdp = await page.context().newCDPSession(page);
     let lastError = '';
     page.on('pageerror', (e) => (lastError = e.message));
-    /** Main-thread task time (ms) the page spends in `action` and the `WORK_WINDOW_MS` after it. */
-    const work = async <T>(action: () => Promise<T>): Promise<{ value: T; ms: number }> => {
-      const before = await taskMs(cdp);
+    /** Main-thread time the page spends in `action` and the `WORK_WINDOW_MS` after it. */
+    const work = async <T>(action: () => Promise<T>): Promise<{ value: T; ms: Busy }> => {
+      const before = await busyMs(cdp);
       const value = await action();
       await new Promise((r) => setTimeout(r, WORK_WINDOW_MS));
-      return { value, ms: (await taskMs(cdp)) - before };
+      return { value, ms: minus(await busyMs(cdp), before) };
     };
     const active = renderers.filter((r) => built.get(r)?.ok);
     for (let i = 0; i < runs; i++) {
@@ -73,20 +87,22 @@ export async function renderBench(options: RenderOptions = {}): Promise<{ rows: 
         try {
           await page.goto(`${url}/${r}/`, { waitUntil: 'load' });
           await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-          const baseline = (await work(() => page.evaluate('komekNoop()'))).ms;
+          // The driver's own cost, before the form exists (for the mount) and after (for keystrokes).
+          const mountBaseline = (await work(() => page.evaluate('komekNoop()'))).ms;
           const mounting = await work(() => page.evaluate(`komekMount(${JSON.stringify({ field })})`) as Promise<{ mount: number; inputs: number }>);
           const mounted = mounting.value;
           await page.evaluate('komekFocus()');
+          const baseline = (await work(() => page.evaluate('komekNoop()'))).ms;
           const latency: number[] = [];
-          const busy: number[] = [];
+          const busy: Busy[] = [];
           for (let k = 0; k < keystrokes; k++) {
             const w = await work(() => page.evaluate('komekType()') as Promise<number>);
             latency.push(w.value);
-            busy.push(Math.max(0, w.ms - baseline));
+            busy.push(atLeastZero(minus(w.ms, baseline)));
           }
           const value = (await page.evaluate('komekValue()')) as string;
           if (value !== 'абвгдеёжзи'.repeat(10).slice(0, keystrokes)) throw new Error(`typed text did not arrive in the field (value ${JSON.stringify(value)})`);
-          samples.set(r, [...(samples.get(r) ?? []), { mount: mounted.mount, mountWork: Math.max(0, mounting.ms - baseline), inputs: mounted.inputs, keystrokes: latency, work: busy, baseline }]);
+          samples.set(r, [...(samples.get(r) ?? []), { mount: mounted.mount, mountWork: atLeastZero(minus(mounting.ms, mountBaseline)), inputs: mounted.inputs, keystrokes: latency, work: busy, baseline }]);
         } catch (e) {
           failures.set(r, `${(e instanceof Error ? e.message : String(e)).split('\n')[0]}${lastError ? ` (page error: ${lastError})` : ''}`);
         }
@@ -99,6 +115,7 @@ export async function renderBench(options: RenderOptions = {}): Promise<{ rows: 
     server.close();
   }
 
+  const parts = (xs: Busy[]) => ({ style: median(xs.map((x) => x.style)), layout: median(xs.map((x) => x.layout)) });
   const stats = (r: Renderer) => {
     const s = samples.get(r);
     if (!s || s.length === 0) return undefined;
@@ -106,12 +123,16 @@ export async function renderBench(options: RenderOptions = {}): Promise<{ rows: 
     const keys = s.flatMap((x) => x.keystrokes);
     const busy = s.flatMap((x) => x.work);
     return {
-      mount: median(mounts), mountP90: percentile(mounts, 90), mountWork: median(s.map((x) => x.mountWork)),
+      mount: median(mounts), mountP90: percentile(mounts, 90),
+      mountWork: median(s.map((x) => x.mountWork.task)), mountParts: parts(s.map((x) => x.mountWork)),
       key: median(keys), keyP90: percentile(keys, 90), firstKey: median(s.map((x) => x.keystrokes[0]!)),
-      work: median(busy), workP90: percentile(busy, 90), baseline: median(s.map((x) => x.baseline)),
+      work: median(busy.map((x) => x.task)), workP90: percentile(busy.map((x) => x.task), 90), workParts: parts(busy),
+      baseline: median(s.map((x) => x.baseline.task)),
       n: s.length, inputs: s[0]!.inputs,
     };
   };
+  const split = (p: { style: number; layout: number } | undefined) =>
+    p ? `style ${fmt(p.style)} + layout ${fmt(p.layout)} ms` : '—';
   const ours = stats('komek');
   const oursReason = !built.get('komek')?.ok ? (built.get('komek') as { reason: string }).reason : failures.get('komek');
   const rows: Row[] = [];
@@ -133,9 +154,9 @@ export async function renderBench(options: RenderOptions = {}): Promise<{ rows: 
       mk('render: first render, largest form', ours?.mount, p?.mount, RENDER_BARS.firstRender,
         `mount to laid-out settled DOM, median of ${n(ours)} / ${n(p)} page loads; p90 ours ${fmt(ours?.mountP90)} ms, peer ${fmt(p?.mountP90)} ms; controls drawn ours ${ours?.inputs ?? '—'}, peer ${p?.inputs ?? '—'}`),
       mk('render: first render, main-thread work', ours?.mountWork, p?.mountWork, RENDER_BARS.firstRender,
-        `Chromium task time (thread CPU, so less skewed by other load on the machine than wall time) of the mount and the ${WORK_WINDOW_MS} ms after it, less an empty call; median of ${n(ours)} / ${n(p)} page loads`),
+        `Chromium task time (thread CPU, so less skewed by other load on the machine than wall time) of the mount and the ${WORK_WINDOW_MS} ms after it, less an empty call; median of ${n(ours)} / ${n(p)} page loads; of which ours ${split(ours?.mountParts)}, peer ${split(p?.mountParts)} (the rest: script, compiling code, paint, GC)`),
       mk('render: one keystroke, main-thread work', ours?.work, p?.work, RENDER_BARS.keystroke,
-        `Chromium task time (thread CPU) from the input event through the next ${WORK_WINDOW_MS} ms, deferred work (debounced validation, delayed emits) included, less an empty call (ours ${fmt(ours?.baseline)} ms, peer ${fmt(p?.baseline)} ms); median of ${n(ours) * keystrokes} / ${n(p) * keystrokes}; p90 ours ${fmt(ours?.workP90)} ms, peer ${fmt(p?.workP90)} ms`),
+        `Chromium task time (thread CPU) from the input event through the next ${WORK_WINDOW_MS} ms, deferred work (debounced validation, delayed emits) included, less the same call without typing (ours ${fmt(ours?.baseline)} ms, peer ${fmt(p?.baseline)} ms); median of ${n(ours) * keystrokes} / ${n(p) * keystrokes}; p90 ours ${fmt(ours?.workP90)} ms, peer ${fmt(p?.workP90)} ms; of which ours ${split(ours?.workParts)}, peer ${split(p?.workParts)} (the rest: script, paint, compositing, GC)`),
       mk('render: one keystroke, input event to settled DOM', ours?.key, p?.key, undefined,
         `in-page latency to a laid-out DOM that stops changing; median of ${n(ours) * keystrokes} / ${n(p) * keystrokes}; first keystroke of a page ours ${fmt(ours?.firstKey)} ms, peer ${fmt(p?.firstKey)} ms; p90 ours ${fmt(ours?.keyP90)} ms, peer ${fmt(p?.keyP90)} ms`),
     );
