@@ -1,0 +1,105 @@
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { build } from 'vite';
+import { chromium, type Browser } from 'playwright-core';
+
+/**
+ * The built bundle in a plain HTML page — one `<script type="module">`, no framework, no dev server — served over
+ * HTTP and opened in Chromium: what an organisation embedding a form does.
+ */
+const here = import.meta.dirname;
+const out = mkdtempSync(join(tmpdir(), 'komek-elements-'));
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const types: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json' };
+let server: Server;
+let browser: Browser;
+let origin = '';
+
+const page = (body: string) => `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Komek</title>
+<script type="module" src="/komek.js"></script></head><body><main>${body}</main></body></html>`;
+
+beforeAll(async () => {
+  await build({ configFile: join(here, '../vite.config.ts'), root: join(here, '..'), logLevel: 'silent', build: { outDir: out, emptyOutDir: true } });
+  server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (path === '/' || path === '/form.html') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(page('<komek-form form="kz-f4-interview-refusal"></komek-form>'));
+      return;
+    }
+    if (path === '/host-form.html') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(
+        page('<form><komek-form name="refusal" form-id="kz-f4-interview-refusal"></komek-form><button>Send</button></form>'),
+      );
+      return;
+    }
+    let body: Uint8Array;
+    try {
+      body = readFileSync(join(out, path));
+    } catch {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+it('renders a catalog form in the page language and validates it on submit', async () => {
+  const tab = await browser.newPage();
+  const errors: string[] = [];
+  tab.on('pageerror', (e) => errors.push(e.message));
+  await tab.goto(`${origin}/form.html`);
+  await tab.waitForFunction(() => document.querySelector('komek-form')?.shadowRoot?.querySelector('.form') != null);
+  const state = await tab.evaluate(async () => {
+    const el = document.querySelector('komek-form')!;
+    const root = el.shadowRoot!;
+    let invalid = 0;
+    document.addEventListener('komek-invalid', () => invalid++);
+    root.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await new Promise((r) => setTimeout(r, 50));
+    return { lang: root.querySelector('.form')!.getAttribute('lang'), button: root.querySelector('button.primary')!.textContent, invalid, summary: root.querySelectorAll('.summary li').length };
+  });
+  expect(state.lang).toBe('ru');
+  expect(state.button).toMatch(/[А-Яа-я]/);
+  expect(state.invalid).toBe(1);
+  expect(state.summary).toBeGreaterThan(0);
+  await tab.addScriptTag({ path: axePath });
+  const violations = await tab.evaluate(async () => {
+    const el = document.querySelector('komek-form') as HTMLElement;
+    el.style.setProperty('--komek-content-visibility', 'visible');
+    const r = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(el, { resultTypes: ['violations'] });
+    return r.violations.map((v) => v.id);
+  });
+  expect(violations).toEqual([]);
+  expect(errors).toEqual([]);
+  await tab.close();
+}, 60_000);
+
+it('contributes its JSON to a host form', async () => {
+  const tab = await browser.newPage();
+  await tab.goto(`${origin}/host-form.html`);
+  await tab.waitForFunction(() => document.querySelector('komek-form')?.shadowRoot?.querySelector('.form') != null);
+  const input = tab.locator('komek-form input[type=text]').first();
+  await input.click();
+  await tab.keyboard.type('Test');
+  await tab.keyboard.press('Tab');
+  const sent = await tab.evaluate(() => String(new FormData(document.querySelector('form')!).get('refusal')));
+  expect(Object.values(JSON.parse(sent) as Record<string, unknown>)).toContain('Test');
+  await tab.close();
+}, 60_000);
