@@ -368,7 +368,11 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     // Inner controls' `input` events are composed and would leak out as if the host were the control: the host
     // fires its own, once per change, instead. `change` does not cross the shadow boundary; re-fire it.
     root.addEventListener('input', (e) => e.stopPropagation());
-    root.addEventListener('change', () => this.commit());
+    root.addEventListener('change', (e) => {
+      const t = e.target as HTMLInputElement;
+      if (t.dataset?.yesno !== undefined) this.setAnswer(t.closest('fieldset')!.dataset.pointer!, t.value === 'yes');
+      this.commit();
+    });
     root.addEventListener('focusout', (e) => this.onFocusOut(e as FocusEvent));
     root.addEventListener('keydown', (e) => this.onKeyDown(e as KeyboardEvent));
     return root;

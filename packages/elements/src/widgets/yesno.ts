@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { and, kindIs, rankWith, type FormNode } from '@komek/core';
 import type { FormContext } from '../context.js';
 import { widgetNamed, type WidgetRenderer } from '../registry.js';
@@ -7,21 +6,22 @@ import { describedBy, description, errorText, fieldIds, invalid } from './field.
 
 /**
  * A YES / NO pair: a fieldset whose legend is the question, two radio buttons. Unanswered is absent from the data.
- * Keys (handled by `<komek-form>` for every `[data-yesno]` radio): Y or + answers YES, N or − answers NO, both move
- * on to the next question; ↑/↓ move between questions without answering; Delete clears the answer.
+ * `<komek-form>` handles, for every `[data-yesno]` radio, the change (one listener for the whole form: an indicator
+ * table has dozens of rows) and the keys: Y or + answers YES, N or − answers NO, both move on to the next question;
+ * ↑ / ↓ move between questions without answering; Delete clears the answer.
  */
 export function yesNo(ctx: FormContext, node: FormNode, pointer: string, row = false) {
   const ids = fieldIds(pointer);
   const value = ctx.value(pointer);
-  const radio = (answer: boolean) =>
-    html`<label class="answer"><input type="radio" name=${ids.id} id=${`${ids.id}-${answer ? 'y' : 'n'}`}
-        value=${answer ? 'yes' : 'no'} data-yesno .checked=${live(value === answer)} ?disabled=${!ctx.editable}
-        aria-invalid=${invalid(ctx, pointer)} @change=${() => ctx.set(pointer, answer)}
-      /><span>${answer ? ctx.uiBilingual('yes', 'YES') : ctx.uiBilingual('no', 'NO')}</span></label>`;
+  const locked = !ctx.editable;
   return html`<fieldset class=${row ? 'yesno row' : 'field yesno'} part=${row ? 'indicator' : 'field yesno'} id=${ids.id} data-pointer=${pointer}
-      role="radiogroup" aria-required=${node.required ? 'true' : nothing} aria-describedby=${describedBy(ctx, node, pointer, ids)}>
+      role="radiogroup" aria-required=${node.required ? 'true' : nothing} aria-invalid=${invalid(ctx, pointer)}
+      aria-describedby=${describedBy(ctx, node, pointer, ids)}>
     <legend part="label">${ctx.label(node)}</legend>
-    ${radio(true)}${radio(false)}
+    <label class="answer"><input type="radio" name=${ids.id} value="yes" data-yesno .checked=${value === true} ?disabled=${locked}
+      /><span>${ctx.uiBilingual('yes', 'YES')}</span></label>
+    <label class="answer"><input type="radio" name=${ids.id} value="no" data-yesno .checked=${value === false} ?disabled=${locked}
+      /><span>${ctx.uiBilingual('no', 'NO')}</span></label>
     ${description(ctx, node, ids)}${errorText(ctx, pointer, ids)}
   </fieldset>`;
 }
