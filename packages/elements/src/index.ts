@@ -1,7 +1,12 @@
 /**
  * `@komek/elements`: the `<komek-form>` web component. Importing this module defines the element.
  */
+import type { FormDataMap, FormId } from '@komek/forms/catalog';
+import type { KomekForm } from './komek-form/komek-form.js';
+
 export { KomekForm } from './komek-form/komek-form.js';
+/** `<komek-form>` typed with the data of one catalog form: `document.querySelector('komek-form') as KomekFormFor<'kz-f1-initial-application'>`. */
+export type KomekFormFor<K extends FormId> = KomekForm<FormDataMap[K] & object>;
 export type { Validator, PdfExporter, PdfRequest, Partially } from './komek-form/komek-form.js';
 export { KomekSignaturePad } from './signature-pad/signature-pad.js';
 export { KomekSubmitEvent, KomekInvalidEvent, KomekDraftRestoredEvent } from './events.js';

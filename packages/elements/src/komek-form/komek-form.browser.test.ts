@@ -315,6 +315,37 @@ describe('<komek-form>', () => {
     expect(getAtPointer(el.data, '/fullName')).toBe('Saule');
   });
 
+  it('fires one bubbling, composed input per change and change when committed; inner events stay inside', async () => {
+    const el = await mount(`<komek-form form="kz-f1-initial-application"></komek-form>`);
+    await noViolations(el);
+    const seen: string[] = [];
+    const log = (e: Event) => seen.push(`${e.type}:${e.target === el}:${e.bubbles}:${e.composed}`);
+    document.body.addEventListener('input', log);
+    document.body.addEventListener('change', log);
+    byPointer(el, '/fullName')!.focus();
+    await userEvent.keyboard('Ab{Tab}');
+    document.body.removeEventListener('input', log);
+    document.body.removeEventListener('change', log);
+    expect(seen).toEqual(['input:true:true:true', 'input:true:true:true', 'change:true:true:true']);
+  });
+
+  it('offers "Download PDF" through the host-provided exporter, with the pruned data and its validity', async () => {
+    const el = await mount(`<komek-form form="kz-f1-initial-application" lang="ru" secondary-lang="kk"></komek-form>`);
+    expect($(el, 'button[part~="pdf"]')).toBeNull();
+    const requests: import('./komek-form.js').PdfRequest[] = [];
+    el.pdfExporter = async (request) => {
+      requests.push(request);
+      return new Blob(['%PDF-1.7'], { type: 'application/pdf' });
+    };
+    el.data = { fullName: 'Timur', passport: { hasPassport: true }, passportWhereabouts: 'kept' } as never;
+    await el.updateComplete;
+    await noViolations(el);
+    $(el, 'button[part~="pdf"]')!.click();
+    await until(() => requests.length === 1);
+    expect(requests[0]).toMatchObject({ formId: 'kz-f1-initial-application', valid: false, lang: 'ru', secondaryLang: 'kk' });
+    expect(requests[0]!.data).toEqual({ fullName: 'Timur', passport: { hasPassport: true } });
+  });
+
   it('is read-only with `readonly`', async () => {
     const el = await mount(`<komek-form form="kz-f1-initial-application" readonly></komek-form>`);
     await noViolations(el);
