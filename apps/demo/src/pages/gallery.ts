@@ -18,6 +18,7 @@ const lang2Select = $<HTMLSelectElement>('#lang2');
 const host = $<HTMLElement>('#form-host');
 const json = $<HTMLPreElement>('#json');
 const typeHint = $<HTMLElement>('#type-hint');
+const typeImport = $<HTMLElement>('#type-import');
 const validation = $<HTMLElement>('#validation');
 const pdfStatus = $<HTMLElement>('#pdf-status');
 
@@ -79,6 +80,11 @@ async function fillPickers(): Promise<void> {
   fillLanguageSelect(langSelect, view.lang);
   fillLanguageSelect(lang2Select, view.lang2, 'demo.gallery.none');
   typeHint.textContent = t('demo.gallery.dataHint', { type: entry.typeName });
+  typeImport.textContent =
+    `import type { ${entry.typeName} } from '@komek/forms/types/${entry.id}';\n` +
+    `import { validatorLoaders } from '@komek/forms';\n\n` +
+    `const validate = await validatorLoaders['${entry.id}']();\n` +
+    `if (validate(data)) { /* data: ${entry.typeName} */ }`;
 }
 
 /** The data as it would be submitted: typed per form in @komek/forms, hidden questions left out. */
