@@ -1,21 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
- * Locale files carry, per message, its review status, source line and printed number for translators: the
- * browser needs the text only. Stripping the rest halves the locale chunks.
+ * Copies the locale files of `@komek/i18n` beside `komek.js` as `locales/<lang>/<namespace>.json`, fetched when a
+ * form or language is first used. Only the texts: review status, source lines and notes are for translators. Of
+ * the English files only `ui.json` (English form texts are the schemas' own).
  */
-function localeTextsOnly(): Plugin {
+function localeFiles(): Plugin {
+  const dir = fileURLToPath(new URL('../i18n/locales/', import.meta.url));
   return {
-    name: 'komek-locale-texts-only',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!/[\\/]i18n[\\/]locales[\\/][^\\/]+[\\/][^\\/]+\.json$/.test(id)) return null;
-      const file = JSON.parse(code) as Record<string, { text?: unknown }>;
-      const texts: Record<string, string> = {};
-      for (const [key, entry] of Object.entries(file)) {
-        if (key !== '$meta' && typeof entry?.text === 'string' && entry.text !== '') texts[key] = entry.text;
+    name: 'komek-locale-files',
+    generateBundle() {
+      for (const lang of readdirSync(dir)) {
+        for (const file of readdirSync(join(dir, lang))) {
+          if (!file.endsWith('.json') || (lang === 'en' && file !== 'ui.json')) continue;
+          const entries = JSON.parse(readFileSync(join(dir, lang, file), 'utf8')) as Record<string, { text?: unknown }>;
+          const texts: Record<string, string> = {};
+          for (const [key, entry] of Object.entries(entries)) {
+            if (key !== '$meta' && typeof entry?.text === 'string' && entry.text !== '') texts[key] = entry.text;
+          }
+          this.emitFile({ type: 'asset', fileName: `locales/${lang}/${file}`, source: JSON.stringify(texts) });
+        }
       }
-      return { code: JSON.stringify(texts), map: null };
+    },
+  };
+}
+
+/** Lit `css` templates are kept as written by the bundler: drop their comments and layout whitespace. */
+function compactCss(): Plugin {
+  return {
+    name: 'komek-compact-css',
+    transform(code, id) {
+      if (!/[\\/]elements[\\/]src[\\/].*\.ts$/.test(id) || !code.includes('css`')) return null;
+      const out = code.replace(/css`([^`]*)`/g, (_, body: string) => {
+        const compact = body
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{};,>])\s*/g, '$1')
+          .replace(/:\s+/g, ':')
+          .replace(/;}/g, '}')
+          .trim();
+        return `css\`${compact}\``;
+      });
+      return { code: out, map: null };
     },
   };
 }
@@ -25,7 +54,8 @@ function localeTextsOnly(): Plugin {
  * chunks beside it, fetched when a form or language is first used.
  */
 export default defineConfig({
-  plugins: [localeTextsOnly()],
+  plugins: [localeFiles(), compactCss()],
+  define: { __KOMEK_STANDALONE__: 'true' },
   build: {
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'komek.js' },
     outDir: 'dist',

@@ -1,7 +1,7 @@
 // Prints what a page downloads (gzip) to show a form: the renderer entry (every widget), the form's validator,
 // its messages in one language, and its schema bundle. Fails when "all widgets + one locale + one validator"
 // exceeds the budget for the typical form (the median over the catalog).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET = 40 * 1024;
@@ -32,25 +32,25 @@ const forms = [...catalog.matchAll(/"id": "([^"]+)"[\s\S]*?"namespaces": \[([^\]
   id: m[1],
   namespaces: [...m[2].matchAll(/"([^"]+)"/g)].map((n) => n[1]),
 }));
-const localeKeys = (lang, namespaces) => [
-  '../i18n/locales/en/ui.json',
-  ...(lang === 'en' ? [] : ['ui', ...namespaces].map((ns) => `../i18n/locales/${lang}/${ns}.json`)),
-];
+/** Locale files are JSON beside komek.js, not chunks: their sizes are read from dist/locales. */
+const localeFiles = (lang, namespaces) =>
+  (lang === 'en' ? ['ui'] : ['ui', ...namespaces]).map((ns) => `locales/${lang}/${ns}.json`).filter((f) => existsSync(new URL(f, dist)));
+const localeBytes = (lang, namespaces) => localeFiles(lang, namespaces).reduce((sum, f) => sum + gz(f), 0);
 const lang = 'ru';
 
 const entryBytes = bytes([entry]);
 const rows = forms.map(({ id, namespaces }) => {
   const validator = `../forms/src/generated/validators/${id}.js`;
   const schema = `../forms/src/generated/schemas/${id}.js`;
-  const withEntry = new Set();
-  bytes([entry], withEntry);
-  const budgeted = bytes([entry, validator, ...localeKeys(lang, namespaces)]);
-  return { id, validator: bytes([validator]), locale: bytes(localeKeys(lang, namespaces)), schema: bytes([schema]), budgeted, all: bytes([entry, validator, schema, ...localeKeys(lang, namespaces)]) };
+  const locale = localeBytes(lang, namespaces);
+  const budgeted = bytes([entry, validator]) + locale;
+  return { id, validator: bytes([validator]), locale, schema: bytes([schema]), budgeted, all: bytes([entry, validator, schema]) + locale };
 });
 rows.sort((a, b) => a.budgeted - b.budgeted);
 
 console.log(`\n@komek/elements — gzip sizes (level 9), messages in "${lang}"`);
-console.log(`komek.js (every widget, the element, drafts, messages runtime): ${kib(entryBytes)}\n`);
+console.log(`komek.js (every widget, the element, drafts, messages runtime): ${kib(entryBytes)}`);
+console.log('locale = ui + the form\'s namespaces in that language (JSON beside komek.js); schema = the form\'s schema bundle chunk\n');
 console.log(`${'form'.padEnd(42)}${'validator'.padStart(10)}${'locale'.padStart(10)}${'schema'.padStart(10)}${'widgets+locale+validator'.padStart(26)}${'+ schema'.padStart(10)}`);
 for (const r of rows) {
   console.log(`${r.id.padEnd(42)}${kib(r.validator)} ${kib(r.locale)} ${kib(r.schema)}${kib(r.budgeted).padStart(26)}${kib(r.all).padStart(10)}`);

@@ -33,26 +33,41 @@ function toMessages(file: LocaleFile): Messages {
   return out;
 }
 
-/**
- * Locale files of `@komek/i18n`: one lazily loaded chunk per language and namespace. Of the English files only
- * `ui.json` is needed (see `loadMessages`); the pattern drops the others, none of which starts with `u`.
- */
-const files = import.meta.glob<LocaleFile>(['../../../i18n/locales/*/*.json', '!../../../i18n/locales/en/[!u]*.json'], {
-  import: 'default',
-});
+/** Set to true by the standalone build (`dist/komek.js`), whose locale files are JSON next to it. */
+declare const __KOMEK_STANDALONE__: boolean | undefined;
+const standalone = typeof __KOMEK_STANDALONE__ !== 'undefined' && __KOMEK_STANDALONE__;
 
+/**
+ * Locale files of `@komek/i18n` through the bundler (tests, hosts that build from source): one lazily loaded chunk
+ * per language and namespace. Of the English files only `ui.json` is needed (see `loadMessages`); the pattern
+ * drops the others, none of which starts with `u`.
+ */
 const bundledLoader: MessageLoader = async (lang, ns) => {
+  const files = import.meta.glob<LocaleFile>(['../../../i18n/locales/*/*.json', '!../../../i18n/locales/en/[!u]*.json'], {
+    import: 'default',
+  });
   const load = files[`../../../i18n/locales/${lang}/${ns}.json`];
   return load ? toMessages(await load()) : undefined;
 };
 
-let loader: MessageLoader = bundledLoader;
+/** Locale files of the standalone build: `locales/<lang>/<namespace>.json` beside `komek.js`, texts only. */
+const fetchedLoader: MessageLoader = async (lang, ns) => {
+  // A variable, not a template in `new URL(…)`: the bundler would take that for an asset to resolve at build time.
+  const path = `./locales/${lang}/${encodeURIComponent(ns)}.json`;
+  const response = await fetch(new URL(path, import.meta.url));
+  if (response.status === 404) return undefined;
+  if (!response.ok) throw new Error(`Messages ${lang}/${ns}: HTTP ${response.status}`);
+  return toMessages((await response.json()) as LocaleFile);
+};
+
+const defaultLoader = standalone ? fetchedLoader : bundledLoader;
+let loader: MessageLoader = defaultLoader;
 const store = new Map<string, Messages>();
 const loads = new Map<string, Promise<void>>();
 
 /** Replaces how messages are read (e.g. fetched from a CDN); undefined restores the bundled files. */
 export function setMessageLoader(custom: MessageLoader | undefined): void {
-  loader = custom ?? bundledLoader;
+  loader = custom ?? defaultLoader;
 }
 
 /** Adds (replaces) the messages of a language and namespace. */
@@ -75,13 +90,14 @@ function loadOne(lang: Language, ns: string): Promise<void> {
 }
 
 /**
- * Loads the messages of these namespaces in a language, and the English `ui` messages every language falls back
- * to. English form namespaces are not fetched: they are generated from the schemas, whose English every lookup
- * already has as its last fallback.
+ * Loads the messages of these namespaces (and `ui`) in a language: one file each, nothing else. English form
+ * namespaces are not fetched: they are generated from the schemas, whose English every lookup already has as its
+ * last fallback. Nor is English `ui` for another language: `@komek/i18n` checks that every language's `ui.json` is
+ * complete, and each interface string has its English beside it in the code.
  */
 export async function loadMessages(lang: Language, namespaces: readonly string[]): Promise<void> {
   const wanted = lang === 'en' ? ['ui'] : [...new Set(['ui', ...namespaces])];
-  await Promise.all([loadOne('en', 'ui'), ...wanted.map((ns) => loadOne(lang, ns))]);
+  await Promise.all(wanted.map((ns) => loadOne(lang, ns)));
 }
 
 const rules = new Map<Language, (n: number) => string>();
