@@ -91,6 +91,53 @@ it('renders a catalog form in the page language and validates it on submit', asy
   await tab.close();
 }, 60_000);
 
+it('renders the largest form fast and handles keystrokes in little time (production bundle; figures printed)', async () => {
+  const tab = await browser.newPage();
+  await tab.goto(`${origin}/form.html`);
+  await tab.waitForFunction(() => document.querySelector('komek-form')?.shadowRoot?.querySelector('.form') != null);
+  const figures = await tab.evaluate(async () => {
+    type El = HTMLElement & { ready: Promise<void> };
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const first = document.querySelector('komek-form') as El;
+    // Load the form once (schema, validator and messages arrive over the network), then time new elements: each
+    // renders and lays out the whole form (the form model, built once per page, is reused).
+    first.setAttribute('form', 'kz-f5-identification-application');
+    await new Promise((r) => setTimeout(r, 50));
+    await first.ready;
+    const renders: number[] = [];
+    const keys: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      document.querySelector('main')!.innerHTML = '';
+      const el = document.createElement('komek-form') as El;
+      el.setAttribute('form', 'kz-f5-identification-application');
+      await new Promise((r) => setTimeout(r, 30));
+      const t0 = performance.now();
+      document.querySelector('main')!.append(el);
+      await el.ready;
+      void document.body.offsetHeight;
+      renders.push(performance.now() - t0);
+    }
+    const el = document.querySelector('komek-form') as El & { updateComplete: Promise<unknown> };
+    const input = el.shadowRoot!.querySelector('input[type=text]') as HTMLInputElement;
+    for (let i = 0; i < 40; i++) {
+      const t0 = performance.now();
+      input.value += 'a';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      keys.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return { render: median(renders), renderMin: Math.min(...renders), key: median(keys), keyMax: Math.max(...keys) };
+  });
+  console.log(
+    `kz-f5-identification-application, production bundle: first render median ${figures.render.toFixed(1)} ms (min ${figures.renderMin.toFixed(1)}), ` +
+      `keystroke median ${figures.key.toFixed(2)} ms (max ${figures.keyMax.toFixed(2)})`,
+  );
+  expect(figures.render).toBeLessThan(300);
+  expect(figures.key).toBeLessThan(20);
+  await tab.close();
+}, 60_000);
+
 it('contributes its JSON to a host form', async () => {
   const tab = await browser.newPage();
   await tab.goto(`${origin}/host-form.html`);
