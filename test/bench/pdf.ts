@@ -128,17 +128,24 @@ async function cliBatch(form: BenchForm, records: unknown[]): Promise<{ seconds:
   return { seconds, files: pdfs.length, bytes, log };
 }
 
-/** Warm time (median of `n` after `warm` unmeasured) and size of one document. */
-async function timeOne(render: () => Promise<Uint8Array>, warm = 2, n = 9): Promise<{ ms: number; min: number; bytes: number }> {
+/**
+ * Warm time (median of `n` after `warm` unmeasured) and size of one document, and the CPU time the process spent
+ * per document (less skewed than wall time when other work shares the cores).
+ */
+async function timeOne(render: () => Promise<Uint8Array>, warm = 2, n = 9): Promise<{ ms: number; min: number; cpu: number; bytes: number }> {
   let bytes = 0;
   for (let i = 0; i < warm; i++) bytes = (await render()).length;
   const times: number[] = [];
+  const cpus: number[] = [];
   for (let i = 0; i < n; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     bytes = (await render()).length;
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpus.push((c.user + c.system) / 1000);
   }
-  return { ms: median(times), min: Math.min(...times), bytes };
+  return { ms: median(times), min: Math.min(...times), cpu: median(cpus), bytes };
 }
 
 export async function pdfBench(options: PdfOptions = {}): Promise<{ rows: Row[] }> {
@@ -150,7 +157,7 @@ export async function pdfBench(options: PdfOptions = {}): Promise<{ rows: Row[] 
   const notes: string[] = [];
 
   // Peer: survey-pdf.
-  let peer: { ms: number; min: number; bytes: number } | undefined;
+  let peer: { ms: number; min: number; cpu: number; bytes: number } | undefined;
   let peerBatch: { seconds: number; sample: number } | undefined;
   let peerReason: string | undefined;
   try {
@@ -171,7 +178,7 @@ export async function pdfBench(options: PdfOptions = {}): Promise<{ rows: Row[] 
 
   // Ours.
   const { create, reason } = await ours();
-  let mine: { ms: number; min: number; bytes: number } | undefined;
+  let mine: { ms: number; min: number; cpu: number; bytes: number } | undefined;
   let mineBatch: { seconds: number; files: number; bytes: number; how: 'cli' | 'api' } | undefined;
   let oursReason = reason;
   if (create) {
@@ -209,7 +216,7 @@ export async function pdfBench(options: PdfOptions = {}): Promise<{ rows: Row[] 
       ratio: ratioOf(mine?.ms ?? null, peer?.ms ?? null),
       bar: `< ${PDF_BARS.filledMs} ms`,
       meets: mine ? mine.ms < PDF_BARS.filledMs : null,
-      note: [oursNote, peerReason, `median of 9 after 2 warm-ups; fastest ours ${fmt(mine?.min)} ms, peer ${fmt(peer?.min)} ms`].filter(Boolean).join('; '),
+      note: [oursNote, peerReason, `median of 9 after 2 warm-ups; fastest ours ${fmt(mine?.min)} ms, peer ${fmt(peer?.min)} ms; process CPU time per document (all threads, GC included) ours ${fmt(mine?.cpu)} ms, peer ${fmt(peer?.cpu)} ms`].filter(Boolean).join('; '),
     },
     {
       figure: 'pdf: filled kk+ru, largest form, size',

@@ -7,6 +7,7 @@ import { validateBench } from './validate.js';
 import { pdfBench } from './pdf.js';
 import { profileBench } from './profile.js';
 import { benchDir, pickForm, rankForms } from './form.js';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { latestPath, machine, printDelta, printMachine, printTable, readLatest, saveResults, updateReadme, type Row } from './report.js';
 
@@ -42,6 +43,7 @@ let chromium: string | undefined;
 let failed = false;
 for (const name of chosen) {
   const t0 = performance.now();
+  console.log(`\n[${name}] load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   try {
     const result: { rows: Row[]; chromium?: string } = await benches[name]();
     if (result.chromium) chromium = result.chromium;
