@@ -221,6 +221,13 @@ describe('<komek-form>', () => {
     expect(el.hostFormElement).toBe(form);
     expect(form.checkValidity()).toBe(false);
     expect($(el, 'button.primary')).toBeNull();
+    // A script's silent check shows nothing; the host's submit button shows every message and the summary.
+    await new Promise((r) => requestAnimationFrame(r));
+    expect($(el, '.summary')).toBeNull();
+    form.querySelector('button')!.click();
+    await until(() => $(el, '.summary') !== null);
+    expect(focused()!.getRootNode()).toBe(el.shadowRoot);
+    expect(el.shadowRoot!.querySelectorAll('.error').length).toBeGreaterThan(0);
 
     const fullName = byPointer(el, '/fullName')!;
     fullName.focus();

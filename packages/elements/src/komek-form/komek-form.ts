@@ -197,7 +197,9 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.disabled = false;
     this.noSubmit = false;
     this.internals.setValidity({ customError: true }, 'The form is loading');
-    this.addEventListener('invalid', () => this.showAll(false));
+    // `invalid` comes both from a host form's submit (the browser then focuses our anchor) and from a script's
+    // silent `checkValidity()`: show every message only in the first case.
+    this.addEventListener('invalid', () => requestAnimationFrame(() => this.matches(':focus-within') && this.showAll(false)));
     const self = this;
     this.ctx = {
       get model() {
