@@ -353,11 +353,16 @@ describe('<komek-form>', () => {
     expect(requests[0]!.data).toEqual({ fullName: 'Timur', passport: { hasPassport: true } });
   });
 
-  it('is read-only with `readonly`', async () => {
+  it('is read-only with `readonly`, switchable at run time', async () => {
     const el = await mount(`<komek-form form="kz-f1-initial-application" readonly></komek-form>`);
     await noViolations(el);
     expect(byPointer(el, '/fullName')!.readOnly).toBe(true);
+    expect(byPointer(el, '/placeOfBirth/city')!.readOnly).toBe(true);
     expect($(el, 'button.primary')).toBeNull();
+    el.readonly = false;
+    await el.updateComplete;
+    expect(byPointer(el, '/placeOfBirth/city')!.readOnly).toBe(false);
+    expect($(el, 'button.primary')).not.toBeNull();
   });
 
   it('adds and removes plan rows with the keyboard', async () => {

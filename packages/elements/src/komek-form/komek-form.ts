@@ -402,6 +402,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    // Guarded sections re-render when `version` changes: whether answers can be changed is part of what they show.
+    if (changed.has('readonly') || changed.has('disabled')) this.version++;
     if (changed.has('form') || changed.has('formId') || changed.has('schema') || changed.has('validator')) void this.load();
     else if ((changed.has('lang') || changed.has('secondaryLang')) && this.model) void this.loadLanguages(this.model, this.loadToken);
   }

@@ -34,7 +34,7 @@ function select(ctx: FormContext, node: FormNode, pointer: string) {
     <select id=${ids.id} part="input select" ?required=${node.required} ?disabled=${!ctx.editable}
       aria-invalid=${invalid(ctx, pointer)} aria-describedby=${describedBy(ctx, node, pointer, ids)}
       @change=${(e: Event) => ctx.set(pointer, (e.target as HTMLSelectElement).value || undefined)}>
-      <option value="" ?selected=${value === undefined}>—</option>
+      <option value="" ?selected=${value === undefined}>${ctx.ui('select', '— select —')}</option>
       ${(node.options ?? []).map((o) => html`<option value=${o.value} ?selected=${value === o.value}>${ctx.text(o.label, o.text)}</option>`)}
     </select>
     ${errorText(ctx, pointer, ids)}
