@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import { PDFDocument } from '../../packages/pdf/node_modules/pdf-lib/es/index.js';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { isPdf, pdfText, readZip } from './files.js';
 
@@ -202,5 +203,14 @@ describe('print desk', () => {
     const text = pdfText(pdf).replace(/\s+/g, ' ');
     expect(text).toContain(message('ru', FORM, 'fullName.title'));
     expect(text).toContain(message('en', 'kg-3.1-f1-identification-consent', 'fullName.title'));
+
+    // Still fillable, each form's fields on their own: filling the second form's name leaves the first's empty.
+    const merged = await PDFDocument.load(pdf);
+    const names = merged.getForm().getFields().map((f) => f.getName());
+    expect(names).toContain('form1./fullName');
+    expect(names).toContain('form2./fullName');
+    merged.getForm().getTextField('form2./fullName').setText('Aizada Toktogulova');
+    expect(merged.getForm().getTextField('form1./fullName').getText() ?? '').toBe('');
+    expect(pdfText(await merged.save())).toContain('Aizada Toktogulova');
   });
 });

@@ -44,8 +44,12 @@ export async function mergePdfs(parts: readonly Uint8Array[]): Promise<Uint8Arra
       }
       form.addField(groupRef);
     }
-    // The fonts the fields' default appearances name: copied into the merged form's resources.
-    const srcFonts = src.catalog.getAcroForm()?.dict.lookupMaybe(PDFName.of('DR'), PDFDict)?.lookupMaybe(PDFName.of('Font'), PDFDict);
+    // The fonts the fields' default appearances name, and the default appearance itself: copied into the merged
+    // form. The forms name the same font the same way, so the first form's entry serves them all.
+    const srcForm = src.catalog.getAcroForm()?.dict;
+    const da = srcForm?.get(PDFName.of('DA'));
+    if (da && !form.dict.has(PDFName.of('DA'))) form.dict.set(PDFName.of('DA'), da);
+    const srcFonts = srcForm?.lookupMaybe(PDFName.of('DR'), PDFDict)?.lookupMaybe(PDFName.of('Font'), PDFDict);
     if (srcFonts) {
       const copier = PDFObjectCopier.for(src.context, out.context);
       for (const [name, value] of srcFonts.entries()) if (!fonts.has(name)) fonts.set(name, copier.copy(value));
