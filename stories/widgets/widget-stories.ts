@@ -37,7 +37,7 @@ export function fixtureAnswer(form: string, property: string): unknown {
 
 /** Waits until `<komek-form>` has loaded its form and rendered it. */
 export async function formRendered(el: KomekForm): Promise<void> {
-  for (let i = 0; i < 200 && !el.shadowRoot?.querySelector('.form'); i++) await new Promise((r) => setTimeout(r, 25));
+  await el.ready;
   await el.updateComplete;
 }
 
