@@ -338,6 +338,7 @@ describe('<komek-form>', () => {
 
   it('offers "Download PDF" through the host-provided exporter, with the pruned data and its validity', async () => {
     const el = await mount(`<komek-form form="kz-f1-initial-application" lang="ru" secondary-lang="kk"></komek-form>`);
+    await noViolations(el);
     expect($(el, 'button[part~="pdf"]')).toBeNull();
     const requests: import('./komek-form.js').PdfRequest[] = [];
     el.pdfExporter = async (request) => {
