@@ -1,8 +1,9 @@
 // Render: first render and one-keystroke update of the largest form in headless Chromium, ours against the peers
 // on the same form. Each run loads the renderer's page afresh, mounts the form once (timed in the page with
 // performance.now() from mount to a laid-out, settled DOM) and types a few characters into the same text field
-// (each keystroke timed from the input event to a laid-out, settled DOM). Pages are interleaved run by run so
-// that machine noise spreads over every renderer.
+// (each keystroke timed from the input event to a laid-out, settled DOM). Beside those in-page times, Chromium's
+// main-thread task time (thread time) of the mount and of each keystroke, deferred work included, gives the work
+// each caused. Pages are interleaved run by run so that machine noise spreads over every renderer.
 import { buildAll, rendererTitle, renderers, typedField, outDir, type Renderer } from './build.js';
 import type { CDPSession } from 'playwright-core';
 import { launchChromium, serve } from './browser.js';
@@ -87,9 +88,11 @@ export async function renderBench(options: RenderOptions = {}): Promise<{ rows: 
         try {
           await page.goto(`${url}/${r}/`, { waitUntil: 'load' });
           await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+          // Chunks a renderer loads on demand are loaded first: the peers have theirs evaluated with the page.
+          await page.evaluate('komekPrepare()');
           // The driver's own cost, before the form exists (for the mount) and after (for keystrokes).
           const mountBaseline = (await work(() => page.evaluate('komekNoop()'))).ms;
-          const mounting = await work(() => page.evaluate(`komekMount(${JSON.stringify({ field })})`) as Promise<{ mount: number; inputs: number }>);
+          const mounting = await work(() => page.evaluate(`komekMount(${JSON.stringify({ field, prepare: false })})`) as Promise<{ mount: number; inputs: number }>);
           const mounted = mounting.value;
           await page.evaluate('komekFocus()');
           const baseline = (await work(() => page.evaluate('komekNoop()'))).ms;

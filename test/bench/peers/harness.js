@@ -43,6 +43,12 @@
 
   const state = { container: null, observer: null, input: null, text: '' };
 
+  /** Loads what the renderer would load on demand before drawing (ours: the form's chunks). */
+  window.komekPrepare = async function () {
+    const bench = await whenReady();
+    if (bench.prepare) await bench.prepare();
+  };
+
   /** Mounts the form once; returns the time in ms and the number of controls drawn. */
   window.komekMount = async function (options) {
     const bench = await whenReady();
