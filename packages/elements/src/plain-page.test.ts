@@ -87,6 +87,14 @@ it('renders a catalog form in the page language and validates it on submit', asy
     return r.violations.map((v) => v.id);
   });
   expect(violations).toEqual([]);
+  // On paper: no buttons, no problem list; sections all laid out.
+  await tab.emulateMedia({ media: 'print' });
+  const printed = await tab.evaluate(() => {
+    const root = document.querySelector('komek-form')!.shadowRoot!;
+    const shown = (sel: string) => [...root.querySelectorAll(sel)].some((e) => getComputedStyle(e).display !== 'none');
+    return { buttons: shown('button'), summary: shown('.summary'), fields: shown('input, textarea') };
+  });
+  expect(printed).toEqual({ buttons: false, summary: false, fields: true });
   expect(errors).toEqual([]);
   await tab.close();
 }, 60_000);
