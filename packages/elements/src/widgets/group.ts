@@ -13,8 +13,10 @@ export const groupWidget: WidgetRenderer = {
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);
-    const section = base === '' && node.pointer.lastIndexOf('/') === 0;
-    const kind = node.annotation.layout === 'inline' ? 'inline' : 'group';
+    const inline = node.annotation.layout === 'inline';
+    // A top-level group is a section with a heading, unless it is one printed line asking for two things.
+    const section = base === '' && node.pointer.lastIndexOf('/') === 0 && !inline;
+    const kind = inline ? 'inline' : 'group';
     return html`<fieldset class=${`group ${kind}${section ? ' section' : ''}`} part=${section ? 'section group' : 'group'} id=${ids.id}>
       <legend part="legend">${section ? html`<h2>${ctx.label(node)}</h2>` : ctx.label(node)}</legend>
       ${description(ctx, node, ids)}${errorText(ctx, pointer, ids)}
