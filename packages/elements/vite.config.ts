@@ -4,23 +4,56 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
- * Copies the locale files of `@komek/i18n` beside `komek.js` as `locales/<lang>/<namespace>.json`, fetched when a
- * form or language is first used. Only the texts: review status, source lines and notes are for translators. Of
- * the English files only `ui.json` (English form texts are the schemas' own).
+ * Locale files carry, per message, its review status, source line and printed number for translators: the browser
+ * needs the text only. Applies where locale files are bundled as modules (hosts and pages that build the element
+ * from source with these plugins).
+ */
+function localeTextsOnly(): Plugin {
+  return {
+    name: 'komek-locale-texts-only',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]i18n[\\/]locales[\\/][^\\/]+[\\/][^\\/]+\.json$/.test(id)) return null;
+      return { code: JSON.stringify(textsOf(JSON.parse(code) as LocaleFile)), map: null };
+    },
+  };
+}
+
+type LocaleFile = Record<string, { text?: unknown } | undefined>;
+
+function textsOf(file: LocaleFile): Record<string, string> {
+  const texts: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(file)) {
+    if (key !== '$meta' && typeof entry?.text === 'string' && entry.text !== '') texts[key] = entry.text;
+  }
+  return texts;
+}
+
+/**
+ * The standalone build (`define: { __KOMEK_STANDALONE__: 'true' }`): copies the locale files of `@komek/i18n` beside
+ * `komek.js` as `locales/<lang>/<namespace>.json`, texts only, which the element fetches when a form or language
+ * is first used — instead of a chunk per file and a map of them all in the entry. Of the English files only
+ * `ui.json` (English form texts are the schemas' own).
  */
 function localeFiles(): Plugin {
   const dir = fileURLToPath(new URL('../i18n/locales/', import.meta.url));
+  let standalone = false;
   return {
     name: 'komek-locale-files',
-    generateBundle() {
+    configResolved(config) {
+      standalone = config.define?.__KOMEK_STANDALONE__ === 'true';
+    },
+    generateBundle(_, bundle) {
+      if (!standalone) return;
+      // The element fetches `./locales/…` relative to the module holding its messages runtime.
+      const holder = Object.values(bundle).find(
+        (c) => c.type === 'chunk' && Object.keys(c.modules).some((m) => /elements[\\/]src[\\/]localize[\\/]messages\.ts$/.test(m)),
+      );
+      if (holder?.fileName.includes('/')) this.error(`The messages runtime is in ${holder.fileName}: locales/ would not be beside it`);
       for (const lang of readdirSync(dir)) {
         for (const file of readdirSync(join(dir, lang))) {
           if (!file.endsWith('.json') || (lang === 'en' && file !== 'ui.json')) continue;
-          const entries = JSON.parse(readFileSync(join(dir, lang, file), 'utf8')) as Record<string, { text?: unknown }>;
-          const texts: Record<string, string> = {};
-          for (const [key, entry] of Object.entries(entries)) {
-            if (key !== '$meta' && typeof entry?.text === 'string' && entry.text !== '') texts[key] = entry.text;
-          }
+          const texts = textsOf(JSON.parse(readFileSync(join(dir, lang, file), 'utf8')) as LocaleFile);
           this.emitFile({ type: 'asset', fileName: `locales/${lang}/${file}`, source: JSON.stringify(texts) });
         }
       }
@@ -54,7 +87,7 @@ function compactCss(): Plugin {
  * chunks beside it, fetched when a form or language is first used.
  */
 export default defineConfig({
-  plugins: [localeFiles(), compactCss()],
+  plugins: [localeTextsOnly(), localeFiles(), compactCss()],
   define: { __KOMEK_STANDALONE__: 'true' },
   build: {
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'komek.js' },
