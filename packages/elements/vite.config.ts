@@ -87,6 +87,8 @@ function compactCss(): Plugin {
  * chunks beside it, fetched when a form or language is first used.
  */
 export default defineConfig({
+  // The file list would run to hundreds of lines: scripts/size.mjs prints what matters.
+  logLevel: 'warn',
   plugins: [localeTextsOnly(), localeFiles(), compactCss()],
   define: { __KOMEK_STANDALONE__: 'true' },
   build: {
