@@ -70,8 +70,9 @@ export function routingText(env: RenderEnv, node: FormNode, root: FormNode): BiT
     root === env.model.root ? (env.model.byPointer.get(condition.scope) ?? nodeBelow(root, condition.scope)) : nodeBelow(root, condition.scope);
   if (!scope) return undefined;
   return perLanguage(env, (t) => {
-    const parts = describe(t, scope, condition.if);
-    const joined = parts.join(t('ui:pdf.and', ' and ') ?? ' and ');
+    // A part several conditions require is shown when any of them holds.
+    const and = t('ui:pdf.and', ' and ') ?? ' and ';
+    const joined = (condition.anyOf ?? [condition.if]).map((c) => describe(t, scope, c).join(and)).join(t('ui:pdf.or', ' or ') ?? ' or ');
     return t('ui:pdf.onlyIf', 'only if: {{condition}}', { condition: joined }) ?? `only if: ${joined}`;
   });
 }

@@ -1,4 +1,4 @@
-import { getAtPointer, matchesCondition, type FormNode } from '@komek/core';
+import { conditionHolds, getAtPointer, type FormNode } from '@komek/core';
 import { formatDate } from '@komek/i18n';
 import { block, blockWidth, drawBlock, drawCell, drawLine, drawRule, drawTick, linesHeight, type TextBlock } from '../layout/draw.js';
 import type { DrawContext, Row } from '../layout/page.js';
@@ -27,7 +27,7 @@ export function pointerIn(s: Scope, node: FormNode): string {
 /** Whether a node is shown for the data: blank forms show every part, with its routing. */
 export function isShown(s: Scope, node: FormNode): boolean {
   if (s.env.mode === 'blank' || !node.condition) return true;
-  return matchesCondition(node.condition.if, getAtPointer(s.env.source, s.base + node.condition.scope) ?? {});
+  return conditionHolds(node.condition, getAtPointer(s.env.source, s.base + node.condition.scope) ?? {});
 }
 
 /** Space between blocks, dropped at page edges. */

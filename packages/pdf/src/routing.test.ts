@@ -1,0 +1,27 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createPaperForm } from './index.js';
+
+const textOf = (bytes: Uint8Array) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'komek-routing-')), 'form.pdf');
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+};
+
+describe('routing on blank forms', () => {
+  it('prints every condition that opens a part several conditions require', async () => {
+    // TJ Form 3: the legal representative is needed for a minor or for a person unable to decide.
+    const text = textOf(await createPaperForm('tj-f3-identification-questionnaire', { languages: ['en', 'ru'], mode: 'blank' }));
+    expect(text).toMatch(/only if: The person is a minor = YES or The person is unable to/);
+    expect(text).toMatch(/ или /);
+  });
+
+  it('prints the part as applicable when only the second condition holds', async () => {
+    const data = { personUnableToDecide: true, legalRepresentative: 'Gulnora Rahimova' };
+    const text = textOf(await createPaperForm('tj-f3-identification-questionnaire', { languages: ['en'], mode: 'filled', data, allowInvalid: true }));
+    expect(text).toContain('Gulnora Rahimova');
+  });
+});
