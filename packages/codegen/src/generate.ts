@@ -109,11 +109,34 @@ function checkFormats(files: SchemaFile[]): SchemaError[] {
   return errors;
 }
 
+/** Keywords a place may add beside a `$ref` and still be the shared type it refers to. */
+const LABEL_ONLY = new Set(['$ref', 'title', 'description', '$comment', 'x-komek']);
+
+/** Shared object definitions (`$defs` of files in schemas/common) get a named TypeScript type in `types/common.ts`. */
+interface SharedTypes {
+  /** `$id#/$defs/name` → type name. */
+  names: Map<string, string>;
+}
+
+function sharedTypesOf(files: SchemaFile[], bundle: SchemaBundle): SharedTypes {
+  const names = new Map<string, string>();
+  for (const f of files) {
+    if (f.json['x-komek']?.form) continue;
+    const ns = namespaceOf(f.id);
+    for (const [name, def] of Object.entries(f.json.$defs ?? {})) {
+      const eff = effectiveSchema(bundle, def, { file: f.id, pointer: `/$defs/${escapePointerSegment(name)}` });
+      if (eff.schema.type !== 'object' || eff.annotation.kind === 'static') continue;
+      names.set(`${f.id}#/$defs/${name}`, (ns === 'defs' ? '' : typeNameOf(ns)) + typeNameOf(name));
+    }
+  }
+  return { names };
+}
+
 /**
  * The schema json-schema-to-typescript sees: `$ref`s and compositions merged, printed sentences and conditions
- * dropped, labels kept as doc comments.
+ * dropped, labels kept as doc comments; a place that is just a shared object definition becomes its named type.
  */
-function typeSchema(bundle: SchemaBundle, schema: JsonSchema, at: SchemaLocation): Record<string, unknown> {
+function typeSchema(bundle: SchemaBundle, schema: JsonSchema, at: SchemaLocation, shared: SharedTypes, used: Set<string>, top = false): Record<string, unknown> {
   const eff = effectiveSchema(bundle, schema, at);
   const s = eff.schema;
   const out: Record<string, unknown> = {};
@@ -121,7 +144,17 @@ function typeSchema(bundle: SchemaBundle, schema: JsonSchema, at: SchemaLocation
   const a = eff.annotation;
   const where = [a.number ? `No. ${a.number}` : '', a.line ? `source line ${a.line}` : '', a.derived ? 'derived' : ''].filter(Boolean).join(', ');
   if (doc || where) out.description = [doc, where ? `(${where})` : ''].filter(Boolean).join(' ');
-  for (const k of ['type', 'enum', 'const', 'format', 'minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'pattern'] as const) {
+  if (!top && typeof schema.$ref === 'string' && Object.keys(schema).every((k) => LABEL_ONLY.has(k))) {
+    const target = resolveRef(bundle, schema.$ref, at).at;
+    const name = shared.names.get(`${target.file}#${target.pointer}`);
+    if (name) {
+      used.add(name);
+      out.tsType = name;
+      return out;
+    }
+  }
+  // Item counts stay with the validators: in a type they would spell out one tuple per allowed length.
+  for (const k of ['type', 'enum', 'const', 'format', 'minimum', 'maximum', 'minLength', 'maxLength', 'uniqueItems', 'pattern'] as const) {
     if (s[k] !== undefined) out[k] = s[k];
   }
   if (eff.properties.length > 0) {
@@ -129,16 +162,30 @@ function typeSchema(bundle: SchemaBundle, schema: JsonSchema, at: SchemaLocation
     for (const p of eff.properties) {
       const sub = effectiveSchema(bundle, p.schema, p.at);
       if (sub.annotation.kind === 'static') continue;
-      props[p.name] = typeSchema(bundle, p.schema, p.at);
+      props[p.name] = typeSchema(bundle, p.schema, p.at, shared, used);
     }
     out.type = 'object';
     out.properties = props;
     out.required = (s.required ?? []).filter((r) => r in props);
     out.additionalProperties = false;
   }
-  if (eff.itemsAt) out.items = typeSchema(bundle, eff.itemsAt.schema, eff.itemsAt.at);
+  if (eff.itemsAt) out.items = typeSchema(bundle, eff.itemsAt.schema, eff.itemsAt.at, shared, used);
   return out;
 }
+
+const TS_OPTIONS = {
+  additionalProperties: false,
+  declareExternallyReferenced: true,
+  strictIndexSignatures: true,
+  unreachableDefinitions: false,
+  $refOptions: { resolve: { external: false, file: false, http: false } } as never,
+  format: true,
+  style: { singleQuote: true, printWidth: 120 },
+};
+
+/** A TypeScript module's import of the shared types it uses. */
+const importShared = (used: Set<string>) =>
+  used.size === 0 ? '' : `import type { ${[...used].sort().join(', ')} } from './common.js';\n`;
 
 /** Every label-bearing string of a schema file, keyed as the i18n catalog keys it. */
 export function extractMessages(file: SchemaFile): Record<string, { text: string; number?: string; line?: number; derived?: true }> {
@@ -189,6 +236,19 @@ export async function generate(files: SchemaFile[]): Promise<Map<string, string>
   const out = new Map<string, string>();
   const forms = files.filter((f) => f.json['x-komek']?.form).sort((a, b) => a.json['x-komek']!.form!.id.localeCompare(b.json['x-komek']!.form!.id));
   const catalog: CatalogEntry[] = [];
+  const shared = sharedTypesOf(files, bundle);
+  const commonParts: string[] = [];
+  const commonUsed = new Set<string>();
+  for (const [ref, name] of [...shared.names].sort((x, y) => x[1].localeCompare(y[1]))) {
+    const [file, pointer] = ref.split('#') as [string, string];
+    const def = resolveRef(bundle, `#${pointer}`, { file, pointer: '' });
+    const body = await compile(typeSchema(bundle, def.schema, def.at, shared, commonUsed, true) as never, name, { ...TS_OPTIONS, bannerComment: '' });
+    commonParts.push(body.trim());
+  }
+  out.set(
+    `${OUT.forms}/types/common.ts`,
+    `// ${GENERATED_HEADER}\n/* Types of the shared definitions in schemas/common, used by the forms' data types. */\n\n${commonParts.join('\n\n')}\n`,
+  );
 
   for (const f of forms) {
     const meta = f.json['x-komek']!.form!;
@@ -211,17 +271,12 @@ export async function generate(files: SchemaFile[]): Promise<Map<string, string>
     out.set(`${OUT.forms}/schemas/${meta.id}.js`, `// ${GENERATED_HEADER}\n/** Schema bundle of ${meta.id}: the form and the shared files it refers to. */\nexport default ${JSON.stringify(formBundle)};\n`);
     out.set(`${OUT.forms}/schemas/${meta.id}.d.ts`, `// ${GENERATED_HEADER}\nimport type { SchemaBundle } from '@komek/core';\ndeclare const bundle: SchemaBundle;\nexport default bundle;\n`);
 
-    const ts = await compile(typeSchema(bundle, f.json, { file: f.id, pointer: '' }) as never, typeName, {
-      bannerComment: `// ${GENERATED_HEADER}\n/* Data of the form ${meta.id}: ${f.json.title} */`,
-      additionalProperties: false,
-      declareExternallyReferenced: true,
-      strictIndexSignatures: true,
-      unreachableDefinitions: false,
-      $refOptions: { resolve: { external: false, file: false, http: false } } as never,
-      format: true,
-      style: { singleQuote: true, printWidth: 120 },
+    const used = new Set<string>();
+    const body = await compile(typeSchema(bundle, f.json, { file: f.id, pointer: '' }, shared, used, true) as never, typeName, {
+      ...TS_OPTIONS,
+      bannerComment: '',
     });
-    out.set(`${OUT.forms}/types/${meta.id}.ts`, ts);
+    out.set(`${OUT.forms}/types/${meta.id}.ts`, `// ${GENERATED_HEADER}\n/* Data of the form ${meta.id}: ${f.json.title} */\n${importShared(used)}\n${body.trimStart()}`);
 
     catalog.push({
       ...meta,
