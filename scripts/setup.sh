@@ -21,4 +21,4 @@ if ! command -v pnpm >/dev/null 2>&1; then
 fi
 
 echo "setup: installing workspace dependencies"
-pnpm install --frozen-lockfile --reporter=silent
+pnpm install --frozen-lockfile --reporter=append-only
