@@ -81,6 +81,8 @@ function chunkName(chunk: { facadeModuleId?: string | null }): string {
 
 /** The kind of a built file, from its name (see `chunkName`). */
 export function chunkKind(file: string): ChunkKind {
+  const fetched = /(?:^|\/)locales\/([\w-]+)\/[^/]+\.json$/.exec(file);
+  if (fetched) return `locale:${fetched[1]}`;
   const name = file.split('/').pop()!;
   const locale = /^locale-(uz-Cyrl|[a-z]{2})-/.exec(name);
   if (locale) return `locale:${locale[1]}`;

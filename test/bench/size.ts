@@ -1,7 +1,7 @@
 // Bundle size: what a page downloads to show the largest form, minified and gzipped, for ours and each peer, all
 // built the same way in this run (build.ts). The files counted are those the page actually fetched while the form
 // was mounted (so code-split renderers count only the chunks of this form: its schema, validator and one locale),
-// JS and CSS, each gzipped on its own at level 9.
+// JS, CSS and fetched JSON, each gzipped on its own at level 9.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -43,7 +43,7 @@ export async function sizeBench(options: { lang?: string } = {}): Promise<{ rows
         const urls = (await page.evaluate(`performance.getEntriesByType('resource').map((e) => e.name)`)) as string[];
         const files = urls
           .map((u) => new URL(u).pathname.replace(/^\//, ''))
-          .filter((p) => p.startsWith(`${r}/app/`) && /\.(js|css)$/.test(p));
+          .filter((p) => p.startsWith(`${r}/app/`) && /\.(js|css|json)$/.test(p));
         const m: Measured = { js: 0, css: 0, raw: 0, files: [] };
         for (const f of [...new Set(files)]) {
           const buf = readFileSync(join(outDir, f));
