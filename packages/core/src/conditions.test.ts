@@ -68,3 +68,42 @@ describe('conditions', () => {
     expect(setAtPointer({ x: { y: 1 } }, '/x/y', undefined)).toEqual({});
   });
 });
+
+describe('hidden parts inside repeat rows, and array rows', () => {
+  const bundle = {
+    root: 'https://schemas.komek.invalid/kz/kz-test.schema.json',
+    schemas: {
+      'https://schemas.komek.invalid/kz/kz-test.schema.json': {
+        type: 'object',
+        title: 'Test',
+        'x-komek': { form: { id: 'kz-test', country: 'KZ', sop: 'KZ 2.1', step: '1', formNumber: '1', kind: 'plan', printed: true, version: '1' } },
+        properties: {
+          rows: {
+            type: 'array',
+            title: 'Rows',
+            items: {
+              type: 'object',
+              title: 'Row',
+              properties: { done: { type: 'boolean', title: 'Done' }, reason: { type: 'string', title: 'Reason' } },
+              allOf: [{ if: { properties: { done: { const: false } }, required: ['done'] }, then: { required: ['reason'] } }],
+            },
+          },
+        },
+      },
+    },
+  } as const;
+
+  it('drops a hidden answer of one row and keeps the shown one of another', () => {
+    const m = buildFormModel(bundle as never);
+    const data = { rows: [{ done: true, reason: 'stale' }, { done: false, reason: 'no interpreter' }] };
+    expect(pruneHidden(m, data)).toEqual({ rows: [{ done: true }, { done: false, reason: 'no interpreter' }] });
+  });
+
+  it('keeps an emptied row and removes a row without leaving a hole', () => {
+    const data = { rows: [{ reason: 'a' }, { reason: 'b' }] };
+    expect(setAtPointer(data, '/rows/0/reason', undefined)).toEqual({ rows: [{}, { reason: 'b' }] });
+    const removed = setAtPointer(data, '/rows/0', undefined);
+    expect(removed).toEqual({ rows: [{ reason: 'b' }] });
+    expect(JSON.stringify(removed)).not.toContain('null');
+  });
+});

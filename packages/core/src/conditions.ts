@@ -1,5 +1,5 @@
 import type { Condition, FormModel, FormNode } from './model.js';
-import { getAtPointer } from './resolveRef.js';
+import { getAtPointer, unescapePointerSegment } from './resolveRef.js';
 import type { JsonSchema } from './schema.js';
 
 /** Thrown when an `if` uses more than the subset the model evaluates without a validator. */
@@ -95,14 +95,19 @@ export function isVisible(model: FormModel, node: FormNode, data: unknown, base 
 /** A copy of the data without the values of hidden nodes: what is submitted and printed as answered. */
 export function pruneHidden<T>(model: FormModel, data: T): T {
   const copy = structuredCloneJson(data);
-  const walk = (node: FormNode) => {
-    if (node.condition && !conditionHolds(node.condition, getAtPointer(data, node.condition.scope) ?? {})) {
-      deleteAtPointer(copy, node.pointer);
+  // `base` is the pointer of the repeat row whose item tree is walked ('' for the form itself).
+  const walk = (node: FormNode, base: string) => {
+    if (node.condition && !conditionHolds(node.condition, getAtPointer(data, base + node.condition.scope) ?? {})) {
+      deleteAtPointer(copy, base + node.pointer);
       return;
     }
-    node.children.forEach(walk);
+    node.children.forEach((c) => walk(c, base));
+    if (node.kind === 'repeat' && node.item) {
+      const rows = getAtPointer(data, base + node.pointer);
+      if (Array.isArray(rows)) rows.forEach((_, i) => walk(node.item!, `${base}${node.pointer}/${i}`));
+    }
   };
-  walk(model.root);
+  walk(model.root, '');
   return copy;
 }
 
@@ -111,7 +116,7 @@ function structuredCloneJson<T>(v: T): T {
 }
 
 function deleteAtPointer(data: unknown, pointer: string): void {
-  const segs = pointer.split('/').slice(1);
+  const segs = pointer.split('/').slice(1).map(unescapePointerSegment);
   const last = segs.pop();
   let cur: unknown = data;
   for (const s of segs) {

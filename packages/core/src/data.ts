@@ -4,7 +4,8 @@ export { getAtPointer };
 
 /**
  * Returns a copy of `data` with `value` set at `pointer`, creating objects (or arrays, for numeric segments) on the
- * way; `undefined` deletes the value and empties left behind.
+ * way; `undefined` deletes the value and the objects it leaves empty. A row of an array is removed only by setting
+ * the row itself to undefined (no holes); clearing a row's last answer leaves an empty row.
  */
 export function setAtPointer<T>(data: T, pointer: string, value: unknown): T {
   const segs = pointer.split('/').slice(1).map(unescapePointerSegment);
@@ -17,9 +18,12 @@ export function setAtPointer<T>(data: T, pointer: string, value: unknown): T {
         ? { ...(cur as Record<string, unknown>) }
         : /^\d+$/.test(seg) ? [] : {};
     const next = i === segs.length - 1 ? value : set((container as Record<string, unknown>)[seg], i + 1);
-    if (next === undefined || (isEmptyObject(next) && i < segs.length - 1)) {
-      if (Array.isArray(container)) container[Number(seg)] = undefined;
-      else delete (container as Record<string, unknown>)[seg];
+    if (Array.isArray(container)) {
+      // A row stays (empty) when its last answer is cleared; only setting the row itself to undefined removes it.
+      if (next === undefined) container.splice(Number(seg), 1);
+      else container[Number(seg)] = next;
+    } else if (next === undefined || (isEmptyObject(next) && i < segs.length - 1)) {
+      delete (container as Record<string, unknown>)[seg];
     } else (container as Record<string, unknown>)[seg] = next;
     return container;
   };
