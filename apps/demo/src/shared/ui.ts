@@ -71,7 +71,7 @@ export const english = {
   'demo.desk.noneChosen': 'Choose at least one form.',
   'demo.desk.batchTitle': 'Final PDFs from an export',
   'demo.desk.batchIntro':
-    'Upload a JSON Lines export: one record a line, {"form": "<form id>", "data": {…}}. Every valid record becomes a final PDF; a record with errors is reported and the others go on.',
+    'Upload a JSON Lines export: one record a line, {"form": "form id", "data": {…}}. Every valid record becomes a final PDF; a record with errors is reported and the others go on.',
   'demo.desk.file': 'Export file (.jsonl)',
   'demo.desk.makeFinals': 'Make the PDFs',
   'demo.desk.progress': '{{done}} of {{total}}',
@@ -83,7 +83,7 @@ export const english = {
   'demo.desk.field': 'Field',
   'demo.desk.message': 'Problem',
   'demo.desk.badJson': 'The line is not valid JSON: {{reason}}',
-  'demo.desk.badRecord': 'Expected {"form": "<form id>", "data": {…}}.',
+  'demo.desk.badRecord': 'Expected {"form": "form id", "data": {…}}.',
   'demo.desk.unknownForm': 'No form has the id "{{form}}".',
   'demo.desk.pdfFailed': 'The PDF could not be made: {{reason}}',
   'demo.desk.noFile': 'Choose a file first.',
