@@ -74,20 +74,37 @@ export const styles = css`
   .error { color: var(--_error); font-weight: 500; display: flex; flex-direction: column; }
   .error::before { content: ''; }
 
-  /* YES / NO: a question legend and two answers. In an indicator table each row is a grid row. */
+  /* YES / NO: a question legend and two answers. In an indicator table each row is a grid row. A question's words
+     wrap inside its own column (a long word breaks rather than running under the answers); an indicator table
+     narrows its answer columns when it is narrow, and stacks the question over labelled answers when very narrow. */
+  .yesno > legend { overflow-wrap: anywhere; }
   .yesno.field { display: block; }
   .yesno.field > legend { margin-bottom: 0.25rem; }
   .yesno.field .answer { margin-right: 1.25rem; }
+  .indicators { container: komek-indicators / inline-size; }
   .indicators > legend { margin-bottom: 0.5rem; }
   .indicators .head, .yesno.row { display: grid; grid-template-columns: minmax(0, 1fr) 5.5rem 5.5rem; align-items: center; column-gap: 0.5rem; }
-  .indicators .head { font-size: 0.85em; font-weight: 600; color: var(--_muted); padding: 0 0.5rem; text-align: center; }
+  .indicators .head { font-size: 0.85em; font-weight: 600; color: var(--_muted); padding: 0 0.5rem; text-align: center; overflow-wrap: anywhere; }
   .yesno.row { padding: 0.35rem 0.5rem; border-bottom: 1px solid #d0d4d9; }
   .yesno.row:nth-of-type(even) { background: var(--_stripe); }
-  .yesno.row > legend { float: left; font-weight: normal; grid-column: 1; }
-  .yesno.row .answer { justify-content: center; }
+  .yesno.row > legend { float: left; font-weight: normal; grid-column: 1; min-width: 0; }
+  .yesno.row .answer { justify-content: center; min-width: 0; }
   .yesno.row .answer > span { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
   .yesno.row > .error, .yesno.row > .description { grid-column: 1 / -1; }
   .indicators > .field, .indicators > .group { margin: 0.5rem 0.5rem 0.5rem 1.5rem; }
+  @container komek-indicators (max-width: 30rem) {
+    .indicators .head, .yesno.row { grid-template-columns: minmax(0, 1fr) 3.5rem 3.5rem; column-gap: 0.25rem; }
+    .indicators .head { padding: 0 0.25rem; }
+    .yesno.row { padding: 0.35rem 0.25rem; }
+    .indicators > .field, .indicators > .group { margin-left: 0.75rem; margin-right: 0.25rem; }
+  }
+  @container komek-indicators (max-width: 18rem) {
+    .indicators .head { display: none; }
+    .yesno.row { grid-template-columns: repeat(2, minmax(0, 1fr)); row-gap: 0.25rem; }
+    .yesno.row > legend { grid-column: 1 / -1; }
+    .yesno.row .answer { justify-content: flex-start; }
+    .yesno.row .answer > span { position: static; width: auto; height: auto; overflow: visible; clip-path: none; }
+  }
 
   .scroll { overflow-x: auto; }
   table { border-collapse: collapse; width: 100%; }
