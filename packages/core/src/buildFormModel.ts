@@ -33,6 +33,21 @@ const child = (at: SchemaLocation, ...segments: string[]): SchemaLocation => ({
  * `allOf` entries that compose it (those without `if`); `allOf` entries with `if` are kept as conditions.
  */
 export function effectiveSchema(bundle: SchemaBundle, schema: JsonSchema, at: SchemaLocation, depth = 0): EffectiveSchema {
+  // The same shared definition is merged for every place that uses it: once per bundle and location is enough
+  // (bundles are treated as immutable once loaded).
+  let cache = effectiveCache.get(bundle);
+  if (!cache) effectiveCache.set(bundle, (cache = new Map()));
+  const id = `${at.file}#${at.pointer}`;
+  const hit = cache.get(id);
+  if (hit && hit.source === schema) return hit.result;
+  const result = mergeSchema(bundle, schema, at, depth);
+  cache.set(id, { source: schema, result });
+  return result;
+}
+
+const effectiveCache = new WeakMap<SchemaBundle, Map<string, { source: JsonSchema; result: EffectiveSchema }>>();
+
+function mergeSchema(bundle: SchemaBundle, schema: JsonSchema, at: SchemaLocation, depth: number): EffectiveSchema {
   if (depth > 32) throw new Error(`$ref cycle at ${at.file}#${at.pointer}`);
   let base: EffectiveSchema = { schema: {}, annotation: {}, properties: [], conditions: [] };
   if (typeof schema.$ref === 'string') {
