@@ -29,17 +29,6 @@ export interface LocaleMeta {
 /** A locale file `locales/<lang>/<namespace>.json`: metadata and flat keys. */
 export type LocaleFile = { $meta: LocaleMeta } & { [key: string]: LocaleEntry | LocaleMeta };
 
-/** The messages of a locale file as i18next resources: key → text, empty texts left out so they fall back. */
-export function toResources(file: LocaleFile): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, entry] of Object.entries(file)) {
-    if (key === '$meta' || entry === null || typeof entry !== 'object') continue;
-    const text = (entry as LocaleEntry).text;
-    if (typeof text === 'string' && text !== '') out[key] = text;
-  }
-  return out;
-}
-
 /** The entries of a locale file without its metadata, in file order. */
 export function entriesOf(file: LocaleFile): [string, LocaleEntry][] {
   return Object.entries(file).filter(([k]) => k !== '$meta') as [string, LocaleEntry][];

@@ -1,8 +1,10 @@
 import { createInstance, type i18n as I18n } from 'i18next';
 import type { Language } from './languages.js';
 import { isLanguage } from './languages.js';
-import { toResources, type LocaleFile } from './localeFile.js';
-import { pluralRule } from './plural.js';
+import type { LocaleFile } from './localeFile.js';
+import { Loads } from './runtime/loads.js';
+import { messagesOf } from './runtime/messages.js';
+import { pluralRule } from './runtime/plural.js';
 
 /**
  * Reads one locale file; resolves to undefined when the language has no file for the namespace (not translated
@@ -73,30 +75,23 @@ export function setMessageLoader(custom: MessageLoader | undefined): void {
   loader = custom ?? (runsFromDisk ? nodeLoader : bundlerLoader);
 }
 
-const loads = new Map<string, Promise<void>>();
+const loads = new Loads();
 
 /** Adds the messages of a locale file for a language and namespace (replacing what was loaded for them). */
 export function addMessages(lang: Language, namespace: string, file: LocaleFile): void {
-  i18next.addResourceBundle(lang, namespace, toResources(file), false, true);
-  loads.set(`${lang}/${namespace}`, Promise.resolve());
+  i18next.addResourceBundle(lang, namespace, messagesOf(file), false, true);
+  loads.done(lang, namespace);
 }
 
 function loadOne(lang: Language, ns: string): Promise<void> {
-  const id = `${lang}/${ns}`;
-  let p = loads.get(id);
-  if (!p) {
-    p = loader(lang, ns).then((file) => {
-      if (file === undefined) {
-        if (lang === 'en') throw new Error(`No English messages for namespace "${ns}"`);
-        return;
-      }
-      i18next.addResourceBundle(lang, ns, toResources(file), false, true);
-    });
-    // A failed load may be retried; a missing translation is a result and stays cached.
-    p.catch(() => loads.delete(id));
-    loads.set(id, p);
-  }
-  return p;
+  return loads.once(lang, ns, async () => {
+    const file = await loader(lang, ns);
+    if (file === undefined) {
+      if (lang === 'en') throw new Error(`No English messages for namespace "${ns}"`);
+      return;
+    }
+    i18next.addResourceBundle(lang, ns, messagesOf(file), false, true);
+  });
 }
 
 /**
@@ -114,5 +109,5 @@ export async function loadMessages(lang: Language, namespaces: readonly string[]
 
 /** Whether messages of a language and namespace are loaded (or known to be missing). */
 export function isLoaded(lang: Language, namespace: string): boolean {
-  return loads.has(`${lang}/${namespace}`);
+  return loads.has(lang, namespace);
 }

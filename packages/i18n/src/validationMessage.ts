@@ -1,48 +1,7 @@
 import type { ValidationIssue } from '@komek/core';
 import { lookup } from './createTranslator.js';
-import { formatNumber } from './format.js';
 import type { Language } from './languages.js';
-
-/** Keywords whose `limit` is a count of things (characters, entries): their messages have plural forms. */
-const COUNTED = new Set(['minLength', 'maxLength', 'minItems', 'maxItems']);
-
-function localizedList(lang: Language, prefix: string, value: unknown): string {
-  const items = Array.isArray(value) ? value : String(value ?? '').split(',');
-  return items
-    .map((v) => String(v).trim())
-    .filter(Boolean)
-    .map((v) => lookup(lang, `ui:${prefix}.${v}`) ?? lookup('en', `ui:${prefix}.${v}`) ?? v)
-    .join(' / ');
-}
-
-/** The interpolation values of an issue in a language: the label, numbers formatted, type and format names localized. */
-function paramsOf(issue: ValidationIssue, lang: Language, label: string): Record<string, unknown> {
-  const p = issue.params;
-  const params: Record<string, unknown> = { label };
-  if (typeof p.limit === 'number') {
-    params.limit = formatNumber(p.limit, lang);
-    if (COUNTED.has(issue.keyword)) params.count = p.limit;
-  }
-  if (p.type !== undefined) params.type = localizedList(lang, 'type', p.type);
-  if (typeof p.format === 'string') params.format = localizedList(lang, 'format', p.format);
-  // ajv counts items from 0; people count rows from 1.
-  if (typeof p.i === 'number') params.i = formatNumber(p.i + 1, lang);
-  if (typeof p.j === 'number') params.j = formatNumber(p.j + 1, lang);
-  return params;
-}
-
-/** Message keys to try, most specific first: the issue's own keys, refined where a keyword has variants. */
-function candidateKeys(issue: ValidationIssue): { key: string; context?: string }[] {
-  const out: { key: string; context?: string }[] = [];
-  for (const key of issue.messageKeys) {
-    const generic = key.startsWith('ui:');
-    if (generic && issue.keyword === 'minLength' && issue.params.limit === 1) out.push({ key: 'ui:error.empty' });
-    if (typeof issue.params.format === 'string') out.push({ key, context: issue.params.format });
-    out.push({ key });
-  }
-  out.push({ key: 'ui:error.invalid' });
-  return out;
-}
+import { validationMessageFrom } from './runtime/validationMessage.js';
 
 /**
  * The localized message of a ValidationIssue (from `mapErrors` of @komek/core) with the field's label filled in,
@@ -50,14 +9,5 @@ function candidateKeys(issue: ValidationIssue): { key: string; context?: string 
  * English; the validator's own English message is the last resort.
  */
 export function validationMessage(issue: ValidationIssue, lang: Language, label: string): string {
-  const params = paramsOf(issue, lang, label);
-  const keys = candidateKeys(issue);
-  for (const l of lang === 'en' ? (['en'] as const) : ([lang, 'en'] as const)) {
-    const langParams = l === lang ? params : paramsOf(issue, 'en', label);
-    for (const { key, context } of keys) {
-      const text = lookup(l, key, langParams, context);
-      if (text !== undefined) return text;
-    }
-  }
-  return `${label}: ${issue.message}`;
+  return validationMessageFrom(lookup, issue, lang, label);
 }

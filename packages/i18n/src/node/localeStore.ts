@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { languages, type Language } from '../languages.js';
 import { entriesOf, type LocaleEntry, type LocaleFile } from '../localeFile.js';
-import { PLURAL_ORDER, pluralCategories, splitPluralKey } from '../plural.js';
+import { PLURAL_ORDER, pluralCategories, splitPluralKey } from '../runtime/plural.js';
 
 /** `packages/i18n/locales`, where every locale file lives. */
 export const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'locales');

@@ -1,4 +1,4 @@
-import type { Language } from './languages.js';
+import type { Language } from '../languages.js';
 
 /** A CLDR plural category; message keys carry it as a suffix (`error.minLength_few`). */
 export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
@@ -20,13 +20,15 @@ export const pluralCategories: Readonly<Record<Language, readonly PluralCategory
   uz: ['one', 'other'],
 };
 
+const oneOther = (n: number): PluralCategory => (n === 1 ? 'one' : 'other');
+
 /** Rules for the languages an engine's Intl may lack, written from the CLDR / gettext definitions. */
 const ownRules: Record<Language, (n: number) => PluralCategory> = {
-  en: (n) => (n === 1 ? 'one' : 'other'),
-  kk: (n) => (n === 1 ? 'one' : 'other'),
-  ky: (n) => (n === 1 ? 'one' : 'other'),
-  tg: (n) => (n === 1 ? 'one' : 'other'),
-  uz: (n) => (n === 1 ? 'one' : 'other'),
+  en: oneOther,
+  kk: oneOther,
+  ky: oneOther,
+  tg: oneOther,
+  uz: oneOther,
   ru: (n) => {
     if (!Number.isInteger(n)) return 'other';
     const a = Math.abs(n);
@@ -38,39 +40,42 @@ const ownRules: Record<Language, (n: number) => PluralCategory> = {
   },
 };
 
+/** The engine's `Intl.PluralRules` when it really knows the language (not a silent fallback to another locale). */
+function intlRules(lang: Language): Intl.PluralRules | undefined {
+  return typeof Intl !== 'undefined' && Intl.PluralRules.supportedLocalesOf([lang]).length > 0 ? new Intl.PluralRules(lang) : undefined;
+}
+
+const selectors = new Map<Language, (n: number) => PluralCategory>();
+
+/** The plural category of a number in a language: the engine's rule where it has one, ours otherwise. Same in Node and every browser. */
+export function pluralCategory(lang: Language, n: number): PluralCategory {
+  let select = selectors.get(lang);
+  if (!select) {
+    const intl = intlRules(lang);
+    select = intl ? (x) => intl.select(x) as PluralCategory : ownRules[lang];
+    selectors.set(lang, select);
+  }
+  return select(n);
+}
+
 /** A rule object with the shape i18next expects of `Intl.PluralRules`. */
 export interface PluralRule {
   select(n: number): PluralCategory;
   resolvedOptions(): { locale: string; pluralCategories: PluralCategory[] };
 }
 
-const cache = new Map<Language, PluralRule>();
+const rules = new Map<Language, PluralRule>();
 
-/**
- * The cardinal plural rule of a language: the engine's `Intl.PluralRules` when it really knows the language (not
- * a silent fallback to another locale), otherwise our own rule. Same answers in Node and in every browser.
- */
+/** The cardinal plural rule of a language as i18next asks for it, answering as `pluralCategory`. */
 export function pluralRule(lang: Language): PluralRule {
-  let rule = cache.get(lang);
-  if (rule) return rule;
-  const supported = typeof Intl !== 'undefined' && Intl.PluralRules.supportedLocalesOf([lang]).length > 0;
-  if (supported) {
-    const intl = new Intl.PluralRules(lang);
-    rule = {
-      select: (n) => intl.select(n) as PluralCategory,
-      resolvedOptions: () => ({ locale: lang, pluralCategories: intl.resolvedOptions().pluralCategories as PluralCategory[] }),
-    };
-  } else {
-    const own = ownRules[lang];
-    rule = { select: own, resolvedOptions: () => ({ locale: lang, pluralCategories: [...pluralCategories[lang]] }) };
+  let rule = rules.get(lang);
+  if (!rule) {
+    const intl = intlRules(lang);
+    const categories = intl ? (intl.resolvedOptions().pluralCategories as PluralCategory[]) : pluralCategories[lang];
+    rule = { select: (n) => pluralCategory(lang, n), resolvedOptions: () => ({ locale: lang, pluralCategories: [...categories] }) };
+    rules.set(lang, rule);
   }
-  cache.set(lang, rule);
   return rule;
-}
-
-/** The plural category of a number in a language. */
-export function pluralCategory(lang: Language, n: number): PluralCategory {
-  return pluralRule(lang).select(n);
 }
 
 const SUFFIX = /_(zero|one|two|few|many|other)$/;

@@ -1,4 +1,4 @@
-import type { Language } from './languages.js';
+import type { Language } from '../languages.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -26,20 +26,20 @@ export function formatDate(iso: string, lang: Language): string {
  * Digit grouping and decimal mark per language (CLDR): English `1,234.5`; Russian, Kazakh, Kyrgyz, Tajik and Uzbek
  * `1 234,5` with a no-break space. Applied to Intl's English parts so every engine gives the same string.
  */
-const numberSymbols: Record<Language, { group: string; decimal: string }> = {
-  en: { group: ',', decimal: '.' },
-  ru: { group: '\u00a0', decimal: ',' },
-  kk: { group: '\u00a0', decimal: ',' },
-  ky: { group: '\u00a0', decimal: ',' },
-  tg: { group: '\u00a0', decimal: ',' },
-  uz: { group: '\u00a0', decimal: ',' },
+const numberSymbols: Record<Language, [group: string, decimal: string]> = {
+  en: [',', '.'],
+  ru: ['\u00a0', ','],
+  kk: ['\u00a0', ','],
+  ky: ['\u00a0', ','],
+  tg: ['\u00a0', ','],
+  uz: ['\u00a0', ','],
 };
 
 /** A number for display and print, grouped and with the decimal mark of the language. */
 export function formatNumber(n: number, lang: Language): string {
-  const symbols = numberSymbols[lang] ?? numberSymbols.en;
+  const [group, decimal] = numberSymbols[lang] ?? numberSymbols.en;
   return new Intl.NumberFormat('en', { maximumFractionDigits: 3 })
     .formatToParts(n)
-    .map((p) => (p.type === 'group' ? symbols.group : p.type === 'decimal' ? symbols.decimal : p.value))
+    .map((p) => (p.type === 'group' ? group : p.type === 'decimal' ? decimal : p.value))
     .join('');
 }
