@@ -43,10 +43,16 @@ function typeMatches(type: string | string[], value: unknown): boolean {
 
 /** Evaluates an `if` schema of the supported subset against a value, as JSON Schema would. */
 export function matchesCondition(schema: JsonSchema, value: unknown): boolean {
-  const bad = findUnsupportedCondition(schema);
-  if (bad) throw new UnsupportedConditionError(bad.keyword, bad.pointer);
+  if (!supported.has(schema)) {
+    const bad = findUnsupportedCondition(schema);
+    if (bad) throw new UnsupportedConditionError(bad.keyword, bad.pointer);
+    supported.add(schema);
+  }
   return matches(schema, value);
 }
+
+/** Condition schemas already found to be in the evaluated subset (schemas are not changed once a model is built). */
+const supported = new WeakSet<JsonSchema>();
 
 function matches(schema: JsonSchema, value: unknown): boolean {
   if (schema.type !== undefined && !typeMatches(schema.type, value)) return false;
@@ -92,13 +98,19 @@ export function isVisible(model: FormModel, node: FormNode, data: unknown, base 
   return parent ? isVisible(model, parent, data, base) : true;
 }
 
-/** A copy of the data without the values of hidden nodes: what is submitted and printed as answered. */
+/**
+ * A copy of the data without the values of hidden nodes: what is submitted and printed as answered. Only the
+ * objects and arrays on the way to a pruned value are copied; the rest is shared with `data`, which is not changed.
+ */
 export function pruneHidden<T>(model: FormModel, data: T): T {
-  const copy = structuredCloneJson(data);
+  if (data === null || typeof data !== 'object') return data;
+  const copy = (Array.isArray(data) ? [...data] : { ...data }) as T;
+  /** Containers of `copy` that are already copies (safe to change). */
+  const own = new WeakSet<object>([copy as object]);
   // `base` is the pointer of the repeat row whose item tree is walked ('' for the form itself).
   const walk = (node: FormNode, base: string) => {
     if (node.condition && !conditionHolds(node.condition, getAtPointer(data, base + node.condition.scope) ?? {})) {
-      deleteAtPointer(copy, base + node.pointer);
+      deleteAtPointer(copy, base + node.pointer, own);
       return;
     }
     node.children.forEach((c) => walk(c, base));
@@ -111,17 +123,28 @@ export function pruneHidden<T>(model: FormModel, data: T): T {
   return copy;
 }
 
-function structuredCloneJson<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
-}
-
-function deleteAtPointer(data: unknown, pointer: string): void {
+/** Deletes the value at a pointer from `root`, copying each shared container on the way (and only when it is there). */
+function deleteAtPointer(root: unknown, pointer: string, own: WeakSet<object>): void {
   const segs = pointer.split('/').slice(1).map(unescapePointerSegment);
   const last = segs.pop();
-  let cur: unknown = data;
+  if (last === undefined) return;
+  // Find the path first: nothing is copied when the value is not there.
+  const path: Record<string, unknown>[] = [root as Record<string, unknown>];
   for (const s of segs) {
-    if (cur === null || typeof cur !== 'object') return;
-    cur = (cur as Record<string, unknown>)[s];
+    const next = path[path.length - 1]![s];
+    if (next === null || typeof next !== 'object') return;
+    path.push(next as Record<string, unknown>);
   }
-  if (cur !== null && typeof cur === 'object' && last !== undefined) delete (cur as Record<string, unknown>)[last];
+  if (!(last in path[path.length - 1]!)) return;
+  let parent = path[0]!;
+  for (let i = 0; i < segs.length; i++) {
+    let child = path[i + 1]!;
+    if (!own.has(child)) {
+      child = (Array.isArray(child) ? [...child] : { ...child }) as Record<string, unknown>;
+      own.add(child);
+      parent[segs[i]!] = child;
+    }
+    parent = child;
+  }
+  delete parent[last];
 }

@@ -12,7 +12,10 @@ import { idOf } from '../ids.js';
 import type { Language } from '../localize/messages.js';
 import { Localizer, toLanguage } from '../localize/localizer.js';
 import { registry, rendererFor } from '../registry.js';
-import { defaultRenderers } from '../widgets/index.js';
+import {
+  checkboxWidget, choiceWidget, dateWidget, defaultRenderers, multichoiceWidget, numberWidget, staticWidget, textWidget, textareaWidget,
+  yesNoWidget,
+} from '../widgets/index.js';
 import { styles } from './komek-form.styles.js';
 
 if (registry.length === 0) registry.push(...defaultRenderers);
@@ -43,6 +46,10 @@ export type Partially<T> = T extends (infer U)[] ? Partially<U>[] : T extends ob
 
 /** Node kinds drawn as containers: re-rendered only when their data, the language or the shown errors change. */
 const CONTAINERS = new Set(['group', 'indicators', 'signature', 'needsTable', 'planTable', 'repeat']);
+/** Widgets that show nothing but their own answer (and its messages): re-rendered only when that or `version` changes. */
+const LEAVES = new Set<unknown>([
+  textWidget, textareaWidget, numberWidget, dateWidget, choiceWidget, multichoiceWidget, checkboxWidget, yesNoWidget, staticWidget,
+]);
 const FOCUSABLE = 'input, select, textarea, button, komek-signature-pad';
 const EMPTY: readonly string[] = Object.freeze([]);
 const REQUIRED = html`<span class="required" aria-hidden="true"> *</span>`;
@@ -513,9 +520,11 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     if (!model) return;
     const pruned = pruneHidden(model, this.current);
     const ok = this.validate ? this.validate(pruned) : true;
-    this.issues = ok
-      ? []
-      : mapErrors(model, this.validate?.errors).sort((a, b) => this.rank(a.pointer) - this.rank(b.pointer));
+    if (ok) this.issues = [];
+    else {
+      const ranked = mapErrors(model, this.validate?.errors).map((issue, i) => ({ issue, rank: this.rank(issue.pointer), i }));
+      this.issues = ranked.sort((a, b) => a.rank - b.rank || a.i - b.i).map((r) => r.issue);
+    }
     this.internals.setFormValue(JSON.stringify(pruned), JSON.stringify(this.current));
     this.refreshShown();
     // Validity now, so a host reading it at once sees it; the anchor once the fields it points at are rendered.
@@ -687,8 +696,12 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     if (!this.isShown(node, base)) return nothing;
     const renderer = rendererFor(node);
     if (!renderer) return nothing;
+    const pointer = base + node.pointer;
+    if (LEAVES.has(renderer)) {
+      return guard([pointer, getAtPointer(this.current, pointer), this.version], () => renderer.render(this.ctx, node, base));
+    }
     if (!CONTAINERS.has(node.kind)) return renderer.render(this.ctx, node, base);
-    return guard([getAtPointer(this.current, base + node.pointer), this.version], () => renderer.render(this.ctx, node, base));
+    return guard([getAtPointer(this.current, pointer), this.version], () => renderer.render(this.ctx, node, base));
   }
 
   /** A message in the primary language, `mark` after it, the secondary language under it (a plain string when alone). */
