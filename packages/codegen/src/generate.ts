@@ -116,6 +116,8 @@ const LABEL_ONLY = new Set(['$ref', 'title', 'description', '$comment', 'x-komek
 interface SharedTypes {
   /** `$id#/$defs/name` → type name. */
   names: Map<string, string>;
+  /** The shared type whose own body is being written: its properties are spelled out, not referred to. */
+  writing?: string;
 }
 
 function sharedTypesOf(files: SchemaFile[], bundle: SchemaBundle): SharedTypes {
@@ -133,6 +135,19 @@ function sharedTypesOf(files: SchemaFile[], bundle: SchemaBundle): SharedTypes {
 }
 
 /**
+ * A property written inside a shared definition (reached through a base's `allOf`, or nested in a shared group) is
+ * that definition's property: its type is an indexed access into the named type, not a copy.
+ */
+function sharedPropertyType(at: SchemaLocation, shared: SharedTypes): { name: string; path: string[] } | undefined {
+  const m = /^(\/\$defs\/[^/]+)((?:\/properties\/[^/]+)+)$/.exec(at.pointer);
+  if (!m) return undefined;
+  const name = shared.names.get(`${at.file}#${m[1]}`);
+  if (!name || name === shared.writing) return undefined;
+  const path = m[2]!.split('/properties/').slice(1).map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return { name, path };
+}
+
+/**
  * The schema json-schema-to-typescript sees: `$ref`s and compositions merged, printed sentences and conditions
  * dropped, labels kept as doc comments; a place that is just a shared object definition becomes its named type.
  */
@@ -144,6 +159,12 @@ function typeSchema(bundle: SchemaBundle, schema: JsonSchema, at: SchemaLocation
   const a = eff.annotation;
   const where = [a.number ? `No. ${a.number}` : '', a.line ? `source line ${a.line}` : '', a.derived ? 'derived' : ''].filter(Boolean).join(', ');
   if (doc || where) out.description = [doc, where ? `(${where})` : ''].filter(Boolean).join(' ');
+  const inherited = top ? undefined : sharedPropertyType(at, shared);
+  if (inherited) {
+    used.add(inherited.name);
+    out.tsType = `NonNullable<${inherited.name}${inherited.path.map((p) => `[${JSON.stringify(p)}]`).join('')}>`;
+    return out;
+  }
   if (!top && typeof schema.$ref === 'string' && Object.keys(schema).every((k) => LABEL_ONLY.has(k))) {
     const target = resolveRef(bundle, schema.$ref, at).at;
     const name = shared.names.get(`${target.file}#${target.pointer}`);
@@ -242,7 +263,9 @@ export async function generate(files: SchemaFile[]): Promise<Map<string, string>
   for (const [ref, name] of [...shared.names].sort((x, y) => x[1].localeCompare(y[1]))) {
     const [file, pointer] = ref.split('#') as [string, string];
     const def = resolveRef(bundle, `#${pointer}`, { file, pointer: '' });
+    shared.writing = name;
     const body = await compile(typeSchema(bundle, def.schema, def.at, shared, commonUsed, true) as never, name, { ...TS_OPTIONS, bannerComment: '' });
+    shared.writing = undefined;
     commonParts.push(body.trim());
   }
   out.set(

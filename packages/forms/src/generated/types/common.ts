@@ -108,19 +108,19 @@ export interface FamilyQuestionnaireConsentToIdentification {
   /**
    * Full name
    */
-  signedBy: string;
+  signedBy: NonNullable<Signature['signedBy']>;
   /**
    * Position
    */
-  role?: string;
+  role?: NonNullable<Signature['role']>;
   /**
    * Date
    */
-  date: string;
+  date: NonNullable<Signature['date']>;
   /**
    * Drawn signature (derived)
    */
-  image?: string;
+  image?: NonNullable<Signature['image']>;
 }
 
 /**
@@ -231,11 +231,11 @@ export interface FamilyQuestionnaireExpert {
   /**
    * Position
    */
-  position?: string;
+  position?: NonNullable<IdentificationQuestionnaireExpert['position']>;
   /**
    * name of the expert filling in the questionnaire
    */
-  fullName: string;
+  fullName: NonNullable<IdentificationQuestionnaireExpert['fullName']>;
 }
 
 /**
@@ -396,19 +396,19 @@ export interface IdentificationQuestionnaireConsentToIdentification {
   /**
    * Full name
    */
-  signedBy: string;
+  signedBy: NonNullable<Signature['signedBy']>;
   /**
    * Position
    */
-  role?: string;
+  role?: NonNullable<Signature['role']>;
   /**
    * Date
    */
-  date: string;
+  date: NonNullable<Signature['date']>;
   /**
    * Drawn signature (derived)
    */
-  image?: string;
+  image?: NonNullable<Signature['image']>;
 }
 
 /**
