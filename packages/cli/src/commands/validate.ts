@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { mapErrors, pruneHidden, translate, englishTranslator, type Translator } from '@komek/core';
+import { mapErrors, pruneHidden, translate, englishTranslator, type Translator, type ValidationIssue } from '@komek/core';
+import { catalog } from '@komek/forms';
+import { createTranslator, isLanguage, languages, loadMessages, validationMessage } from '@komek/i18n';
 import { loadForm } from '../loadForm.js';
 import { parseOptions, UsageError } from '../options.js';
 
@@ -32,26 +34,20 @@ export async function validateCommand(args: string[]): Promise<number> {
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
   }
-  let t: Translator = englishTranslator;
-  let message: ((issue: ReturnType<typeof mapErrors>[number], label: string) => string) | undefined;
   const lang = typeof options.lang === 'string' ? options.lang : 'en';
-  try {
-    const i18n = await import('@komek/i18n');
-    const { catalog } = await import('@komek/forms');
-    if (!i18n.isLanguage(lang)) throw new UsageError(`unknown language "${lang}" (use one of: ${i18n.languages.map((l) => l.code).join(', ')})`);
-    const entry = catalog.find((c) => c.id === form);
-    await i18n.loadMessages(lang, entry?.namespaces ?? []);
-    t = i18n.createTranslator(lang);
-    message = (issue, label) => i18n.validationMessage(issue, lang, label);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-  }
+  if (!isLanguage(lang)) throw new UsageError(`unknown language "${lang}" (use one of: ${languages.map((l) => l.code).join(', ')})`);
+  const entry = catalog.find((c) => c.id === form);
+  // An unknown form is reported by validateData; a broken locale file must not pass silently as English.
+  await loadMessages(lang, entry?.namespaces ?? []);
+  const t = createTranslator(lang);
+  const message = (issue: ValidationIssue, label: string) => validationMessage(issue, lang, label);
   const problems = await validateData(form, data, t, message);
   if (problems.length === 0) {
     console.log('valid');
     return 0;
   }
   console.log(`invalid: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${file}`);
-  for (const p of problems) console.log(`  ${p.pointer}  ${p.label}: ${p.message}`);
+  // Localized messages already name the field; print the label only where the message does not.
+  for (const p of problems) console.log(`  ${p.pointer}  ${p.message.includes(p.label) ? p.message : `${p.label}: ${p.message}`}`);
   return 1;
 }
