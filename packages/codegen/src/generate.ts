@@ -6,7 +6,7 @@ import { _ } from 'ajv';
 import { formats as runtimeFormats } from '../../forms/src/runtime.js';
 import { compile } from 'json-schema-to-typescript';
 import {
-  effectiveSchema, messageKeyAt, namespaceOf, resolveRef, escapePointerSegment,
+  buildFormModel, serializeModel, effectiveSchema, messageKeyAt, namespaceOf, resolveRef, escapePointerSegment,
   type FormMeta, type JsonSchema, type SchemaBundle, type SchemaLocation,
 } from '@komek/core';
 import type { SchemaFile } from './loadSchemas.js';
@@ -91,7 +91,46 @@ function toEsmValidator(code: string, formId: string): string {
   out = out.replace(/const (\w+) = require\("ajv-formats\/dist\/formats"\)\.fullFormats\.(\w+);/g, 'const $1 = formats.$2;');
   out = out.replace(/const (\w+) = \{"_items":\["require\(\\"ajv-formats\/dist\/formats\\"\)\.fullFormats\.(\w+)"\]\}\.(\w+);/g, 'const $1 = formats.$2;');
   if (/require\(/.test(out)) throw new Error(`validator of ${formId} still needs require(): ${/require\([^)]*\)/.exec(out)![0]}`);
-  return `// ${GENERATED_HEADER}\n// Validator of the form ${formId} (ajv standalone code).\nimport { ucs2length, formats } from '../../runtime.js';\n${out}\n`;
+  out = compactValidator(out);
+  return `// ${GENERATED_HEADER}\n// Validator of the form ${formId} (ajv standalone code, compacted).\nimport { ucs2length, formats, pushError } from '../../runtime.js';\n${out}\n`;
+}
+
+/**
+ * Makes ajv's standalone code smaller without changing what it accepts or the errors' instancePath, keyword,
+ * params and message (about a fifth off the largest form's validator, minified and gzipped):
+ * - each error is appended by one helper call instead of an inline `if (vErrors === null) … else push` block;
+ * - errors carry no `schemaPath` (a path into the schema files, which nothing here reads);
+ * - schema objects ajv embeds but no code refers to are left out.
+ */
+export function compactValidator(code: string): string {
+  let out = code.replace(
+    /const (err\d+) = (\{.*?\});if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}errors\+\+;/g,
+    'vErrors = pushError(vErrors, $2);errors++;',
+  );
+  out = out.replace(/schemaPath:"(?:[^"\\]|\\.)*",/g, '');
+  for (const m of [...out.matchAll(/const (schema\d+) = \{/g)].reverse()) {
+    const name = m[1]!;
+    if (new RegExp(`\\b${name}\\b`, 'g').exec(out.slice(0, m.index) + out.slice(m.index + m[0].length)) !== null) continue;
+    const end = endOfJsonObject(out, m.index + m[0].length - 1);
+    out = out.slice(0, m.index) + out.slice(out[end] === ';' ? end + 1 : end);
+  }
+  return out;
+}
+
+/** Index just after the JSON object that starts at `start` (a `{`). */
+function endOfJsonObject(code: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < code.length; i++) {
+    const c = code[i];
+    if (c === '"') {
+      for (i++; code[i] !== '"'; i++) if (code[i] === '\\') i++;
+    } else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  throw new Error('unterminated schema object in validator code');
 }
 
 function checkFormats(files: SchemaFile[]): SchemaError[] {
@@ -293,6 +332,14 @@ export async function generate(files: SchemaFile[]): Promise<Map<string, string>
     const formBundle: SchemaBundle = { root: f.id, schemas: Object.fromEntries(refs.map((id) => [id, bundle.schemas[id]!])) };
     out.set(`${OUT.forms}/schemas/${meta.id}.js`, `// ${GENERATED_HEADER}\n/** Schema bundle of ${meta.id}: the form and the shared files it refers to. */\nexport default ${JSON.stringify(formBundle)};\n`);
     out.set(`${OUT.forms}/schemas/${meta.id}.d.ts`, `// ${GENERATED_HEADER}\nimport type { SchemaBundle } from '@komek/core';\ndeclare const bundle: SchemaBundle;\nexport default bundle;\n`);
+    // The form model, built here once instead of in every browser that shows the form. JSON.parse of a string
+    // literal is parsed faster than the same object written as a literal.
+    const model = serializeModel(buildFormModel(formBundle));
+    out.set(
+      `${OUT.forms}/models/${meta.id}.js`,
+      `// ${GENERATED_HEADER}\n/** Form model of ${meta.id} (see serializeModel in @komek/core). */\nexport default JSON.parse(${JSON.stringify(JSON.stringify(model))});\n`,
+    );
+    out.set(`${OUT.forms}/models/${meta.id}.d.ts`, `// ${GENERATED_HEADER}\nimport type { SerializedModel } from '@komek/core';\ndeclare const model: SerializedModel;\nexport default model;\n`);
 
     const used = new Set<string>();
     const body = await compile(typeSchema(bundle, f.json, { file: f.id, pointer: '' }, shared, used, true) as never, typeName, {
@@ -315,7 +362,7 @@ export async function generate(files: SchemaFile[]): Promise<Map<string, string>
     `${OUT.forms}/catalog.ts`,
     [
       `// ${GENERATED_HEADER}`,
-      `import type { SchemaBundle } from '@komek/core';`,
+      `import type { SchemaBundle, SerializedModel } from '@komek/core';`,
       `import type { FormValidator } from '../validator.js';`,
       ...catalog.map((c) => `import type { ${c.typeName} } from './types/${c.id}.js';`),
       '',
@@ -342,6 +389,11 @@ export async function generate(files: SchemaFile[]): Promise<Map<string, string>
       '/** Loads a form\'s schema bundle on demand (one chunk per form in a browser build). */',
       'export const schemaLoaders: { [K in FormId]: () => Promise<SchemaBundle> } = {',
       ...catalog.map((c) => `  '${c.id}': () => import('./schemas/${c.id}.js').then((m) => m.default),`),
+      '};',
+      '',
+      '/** Loads a form\'s model, built by `pnpm gen`, on demand (use `hydrateModel` from @komek/core). */',
+      'export const modelLoaders: { [K in FormId]: () => Promise<SerializedModel> } = {',
+      ...catalog.map((c) => `  '${c.id}': () => import('./models/${c.id}.js').then((m) => m.default),`),
       '};',
       '',
       '/** Loads a form\'s precompiled validator on demand. */',

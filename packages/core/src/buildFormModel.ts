@@ -3,6 +3,7 @@ import { messageKeyAt, type MessageKey } from './messageKey.js';
 import { escapePointerSegment, resolveRef, type SchemaLocation } from './resolveRef.js';
 import type { FormMeta, JsonSchema, KomekAnnotation, SchemaBundle } from './schema.js';
 import { defaultWidgets, resolveWidget, type WidgetEntry } from './widgets.js';
+import { namespaceOf } from './messageKey.js';
 
 /** A property of an object schema and where its schema is written. */
 interface PropertyAt {
@@ -246,5 +247,5 @@ export function buildFormModel(bundle: SchemaBundle, widgets: readonly WidgetEnt
   const ctx: BuildContext = { bundle, country: meta.country, widgets, byPointer: new Map() };
   const root = buildNode(ctx, '', rootSchema, { file: bundle.root, pointer: '' }, '', true, undefined, true);
   root.kind = 'form';
-  return { meta, bundle, root, byPointer: ctx.byPointer };
+  return { meta, bundle, namespaces: Object.keys(bundle.schemas).map(namespaceOf), root, byPointer: ctx.byPointer };
 }

@@ -1,10 +1,11 @@
 export type { JsonSchema, KomekAnnotation, FormMeta, FormKind, SchemaBundle } from './schema.js';
-export type { FormNode, FormModel, NodeKind, ChoiceOption, Condition } from './model.js';
+export type { FormNode, FormModel, NodeKind, ChoiceOption, Condition, SerializedModel } from './model.js';
 export { resolveRef, getAtPointer, escapePointerSegment, unescapePointerSegment, UnresolvedRefError } from './resolveRef.js';
 export type { SchemaLocation } from './resolveRef.js';
 export { messageKeyAt, namespaceOf, formatMessageKey } from './messageKey.js';
 export type { MessageKey } from './messageKey.js';
 export { buildFormModel, effectiveSchema, NotAFormError } from './buildFormModel.js';
+export { hydrateModel, serializeModel } from './serialize.js';
 export type { EffectiveSchema } from './buildFormModel.js';
 export {
   rankWith, and, or, kindIs, typeIs, formatIs, widgetIs, hasEnum, isMultiChoice, isLongText,

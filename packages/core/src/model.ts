@@ -65,8 +65,21 @@ export interface FormNode {
 /** The whole form: its metadata and the node tree. */
 export interface FormModel {
   meta: FormMeta;
-  bundle: SchemaBundle;
+  /** The schema bundle the model was built from (absent from a model precompiled by `pnpm gen`). */
+  bundle?: SchemaBundle;
+  /** Message namespaces of the form's labels: its own and those of the shared schemas it uses. */
+  namespaces: string[];
   root: FormNode;
   /** Every node by data pointer. */
   byPointer: Map<string, FormNode>;
+}
+
+/**
+ * A model as `pnpm gen` writes it (plain JSON, loaded instead of building the model from the schemas at run time):
+ * node schemas keep their own keywords only, not the sub-schemas the node tree already holds.
+ */
+export interface SerializedModel {
+  meta: FormMeta;
+  namespaces: string[];
+  root: FormNode;
 }

@@ -34,3 +34,10 @@ function date(str) {
 
 /** The formats the schemas use. */
 export const formats = { date };
+
+/** Appends a validation error to the list (null while there is none); the generated validators' one way to add one. */
+export function pushError(list, error) {
+  if (list === null) return [error];
+  list.push(error);
+  return list;
+}
