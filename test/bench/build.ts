@@ -69,13 +69,13 @@ function formModule(renderer: Renderer, form: BenchForm, lang: string): string {
 /** What a chunk of a code-split build holds, from its file name. */
 export type ChunkKind = 'renderer' | 'schema' | 'validator' | `locale:${string}`;
 
-/** Names on-demand chunks by what they hold (`schema-<form>`, `validator-<form>`, `locale-<lang>-<ns>`). */
+/** Names on-demand chunks by what they hold (`schema-<form>`, `model-<form>`, `validator-<form>`, `locale-<lang>-<ns>`). */
 function chunkName(chunk: { facadeModuleId?: string | null }): string {
   const id = (chunk.facadeModuleId ?? '').replace(/\\/g, '/');
   const locale = /\/locales\/([\w-]+)\/([^/]+)\.json$/.exec(id);
   if (locale) return `chunks/locale-${locale[1]}-${locale[2]}-[hash].js`;
-  const generated = /\/generated\/(schemas|validators)\/([^/]+)\.js$/.exec(id);
-  if (generated) return `chunks/${generated[1] === 'schemas' ? 'schema' : 'validator'}-${generated[2]}-[hash].js`;
+  const generated = /\/generated\/(schemas|models|validators)\/([^/]+)\.js$/.exec(id);
+  if (generated) return `chunks/${{ schemas: 'schema', models: 'model', validators: 'validator' }[generated[1]!]}-${generated[2]}-[hash].js`;
   return 'chunks/[name]-[hash].js';
 }
 
@@ -86,7 +86,8 @@ export function chunkKind(file: string): ChunkKind {
   const name = file.split('/').pop()!;
   const locale = /^locale-(uz-Cyrl|[a-z]{2})-/.exec(name);
   if (locale) return `locale:${locale[1]}`;
-  if (name.startsWith('schema-')) return 'schema';
+  // The form's definition: its schema bundle, or the model `pnpm gen` built from it.
+  if (name.startsWith('schema-') || name.startsWith('model-')) return 'schema';
   if (name.startsWith('validator-')) return 'validator';
   return 'renderer';
 }

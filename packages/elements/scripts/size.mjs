@@ -1,5 +1,5 @@
 // Prints what a page downloads (gzip) to show a form: the renderer entry (every widget), the form's validator,
-// its messages in one language, and its schema bundle. Fails when "all widgets + one locale + one validator"
+// its messages in one language, and its definition (the form model `pnpm gen` built). Fails when "all widgets + one locale + one validator"
 // exceeds the budget for the typical form (the median over the catalog).
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -41,7 +41,7 @@ const lang = 'ru';
 const entryBytes = bytes([entry]);
 const rows = forms.map(({ id, namespaces }) => {
   const validator = `../forms/src/generated/validators/${id}.js`;
-  const schema = `../forms/src/generated/schemas/${id}.js`;
+  const schema = `../forms/src/generated/models/${id}.js`;
   const locale = localeBytes(lang, namespaces);
   const budgeted = bytes([entry, validator]) + locale;
   return { id, validator: bytes([validator]), locale, schema: bytes([schema]), budgeted, all: bytes([entry, validator, schema]) + locale };
@@ -50,8 +50,8 @@ rows.sort((a, b) => a.budgeted - b.budgeted);
 
 console.log(`\n@komek/elements — gzip sizes (level 9), messages in "${lang}"`);
 console.log(`komek.js (every widget, the element, drafts, messages runtime): ${kib(entryBytes)}`);
-console.log('locale = ui + the form\'s namespaces in that language (JSON beside komek.js); schema = the form\'s schema bundle chunk\n');
-console.log(`${'form'.padEnd(42)}${'validator'.padStart(10)}${'locale'.padStart(10)}${'schema'.padStart(10)}${'widgets+locale+validator'.padStart(26)}${'+ schema'.padStart(10)}`);
+console.log('locale = ui + the form\'s namespaces in that language (JSON beside komek.js); model = the form\'s definition (model chunk)\n');
+console.log(`${'form'.padEnd(42)}${'validator'.padStart(10)}${'locale'.padStart(10)}${'model'.padStart(10)}${'widgets+locale+validator'.padStart(26)}${'+ model'.padStart(10)}`);
 for (const r of rows) {
   console.log(`${r.id.padEnd(42)}${kib(r.validator)} ${kib(r.locale)} ${kib(r.schema)}${kib(r.budgeted).padStart(26)}${kib(r.all).padStart(10)}`);
 }

@@ -16,6 +16,7 @@ async function mount(id: string, attrs: Record<string, string> = {}): Promise<Ko
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   document.body.append(el);
   await until(() => el.shadowRoot?.querySelector('.form, .load-error') != null);
+  if (el.shadowRoot!.querySelector('.form')) await el.ready;
   return el;
 }
 

@@ -28,6 +28,7 @@ async function mount(html: string): Promise<KomekForm> {
   document.body.append(host);
   const el = host.querySelector('komek-form')!;
   await until(() => el.shadowRoot?.querySelector('.form, .load-error') != null);
+  if (el.shadowRoot!.querySelector('.form')) await el.ready;
   await el.updateComplete;
   return el;
 }
@@ -118,6 +119,43 @@ describe('<komek-form>', () => {
     expect(data).toEqual(expected);
     expect(keys.filter((k) => k === 'y' || k === 'n').length).toBeGreaterThan(40);
   }, 120_000);
+
+  it("draws a long form's first part at once and the rest in the next frames; printing or submitting draws it all", async () => {
+    const LONG = 'kz-f5-identification-application';
+    const last = '/decision';
+    const start = async () => {
+      document.body.innerHTML = '';
+      const el = document.createElement('komek-form') as KomekForm;
+      el.setAttribute('form', LONG);
+      document.body.append(el);
+      await until(() => el.shadowRoot?.querySelector('.form') != null);
+      await el.updateComplete;
+      return el;
+    };
+    // First part: the start of the form is there, its end not yet.
+    let el = await start();
+    expect(byPointer(el, '/placeOfApplication')).not.toBeNull();
+    expect(byPointer(el, last)).toBeNull();
+    await el.ready;
+    expect(byPointer(el, last)).not.toBeNull();
+    const inputs = el.shadowRoot!.querySelectorAll('input, textarea, select').length;
+
+    // Printing right away prints the whole form.
+    el = await start();
+    expect(byPointer(el, last)).toBeNull();
+    dispatchEvent(new Event('beforeprint'));
+    expect(byPointer(el, last)).not.toBeNull();
+    expect(el.shadowRoot!.querySelectorAll('input, textarea, select').length).toBe(inputs);
+
+    // Submitting right away shows every problem, each linked to a drawn field.
+    el = await start();
+    const invalid = new Promise<KomekInvalidEvent>((r) => el.addEventListener('komek-invalid', (e) => r(e as KomekInvalidEvent), { once: true }));
+    await el.submit();
+    const issues = (await invalid).issues;
+    expect(issues.length).toBeGreaterThan(5);
+    for (const issue of issues) expect(el.shadowRoot!.querySelector(`a[href="#${idOf(issue.pointer)}"]`)).not.toBeNull();
+    expect(byPointer(el, last)).not.toBeNull();
+  });
 
   it('moves between YES / NO questions with the arrow keys and clears an answer with Delete', async () => {
     const el = await mount(`<komek-form form="${QUESTIONNAIRE}"></komek-form>`);

@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import {
-  buildFormModel, conditionHolds, formatMessageKey, getAtPointer, mapErrors, namespaceOf, pruneHidden, setAtPointer, walkNodes,
+  conditionHolds, hydrateModel, formatMessageKey, getAtPointer, mapErrors, pruneHidden, setAtPointer, walkNodes,
   type FormModel, type FormNode, type SchemaBundle, type ValidationIssue, type ValidatorError,
 } from '@komek/core';
-import { schemaLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
+import { modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
 import type { FormContext } from '../context.js';
 import { deleteDraft, loadDraft, saveDraft } from '../drafts/draft-store.js';
 import { KomekDraftRestoredEvent, KomekInvalidEvent, KomekSubmitEvent, type LocalizedIssue } from '../events.js';
@@ -56,7 +56,45 @@ const REQUIRED = html`<span class="required" aria-hidden="true"> *</span>`;
 const DRAFT_DELAY = 500;
 /** Models built per schema bundle: a bundle is immutable, and a page may show the same form more than once. */
 const models = new WeakMap<SchemaBundle, FormModel>();
+/** Catalog forms' models (precompiled by `pnpm gen`), loaded once per page. */
+const catalogModels = new Map<string, Promise<FormModel>>();
+
+function catalogModel(id: string): Promise<FormModel> {
+  let model = catalogModels.get(id);
+  if (!model) {
+    const load = modelLoaders[id as FormId];
+    if (!load) return Promise.reject(new Error(`Unknown form "${id}"`));
+    catalogModels.set(id, (model = load().then(hydrateModel)));
+    model.catch(() => catalogModels.delete(id));
+  }
+  return model;
+}
 const VALIDATE_DELAY = 300;
+/**
+ * A long form is drawn a part at a time: the first parts (about a screen) at once, the rest in the frames after, so
+ * that the person sees the form's start without waiting for its end. Sizes in form nodes drawn.
+ */
+const FIRST_PART = 40;
+const NEXT_PART = 80;
+const subtreeSizes = new WeakMap<FormNode, number>();
+
+/** Nodes in a node's tree (repeat item trees not counted: a repeat starts with no rows). */
+function subtreeSize(node: FormNode): number {
+  let n = subtreeSizes.get(node);
+  if (n === undefined) {
+    n = 1;
+    for (const c of node.children) n += subtreeSize(c);
+    subtreeSizes.set(node, n);
+  }
+  return n;
+}
+
+/** Index after the last top-level node of a part that starts at `from` (at least one node). */
+function partEnd(nodes: readonly FormNode[], from: number, budget: number): number {
+  let i = from;
+  for (let size = 0; i < nodes.length && (i === from || size + subtreeSize(nodes[i]!) <= budget); i++) size += subtreeSize(nodes[i]!);
+  return i;
+}
 
 /**
  * Sets a value by pointer; inside a repeat row the row stays (as `{}`) when its last answer is cleared, so rows do
@@ -187,11 +225,17 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private announcement = '';
   private formDisabled = false;
   private loadToken = 0;
+  /** Whether the current model's data has been validated once (`ready` waits for it). */
+  private validated = false;
+  /** How many top-level nodes of the form are drawn (see FIRST_PART). */
+  private drawn = 0;
+  private drawing = false;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private validateTimer: ReturnType<typeof setTimeout> | undefined;
   private draftQueue: Promise<unknown> = Promise.resolve();
   private hostForm: HTMLFormElement | null = null;
-  private order = new Map<string, number>();
+  /** Form order of every node's pointer, made when problems first need sorting. */
+  private order: Map<string, number> | undefined;
   private ctx: FormContext;
   private readyPromise!: Promise<void>;
   private resolveReady!: () => void;
@@ -231,7 +275,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       errors: (pointer) => this.shown.get(pointer) ?? EMPTY,
       renderNode: (node, base) => this.renderNode(node, base),
       isShown: (node, base) => this.isShown(node, base),
-      focus: (pointer) => void this.updateComplete.then(() => this.focusPointer(pointer)),
+      focus: (pointer) => {
+        this.drawAll();
+        void this.updateComplete.then(() => this.focusPointer(pointer));
+      },
     };
   }
 
@@ -259,7 +306,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     return this.localizeIssues();
   }
 
-  /** Resolves once the form (schema, validator, messages, draft) is loaded and rendered. */
+  /**
+   * Resolves once the form (model, validator, messages, draft) is loaded, validated and wholly drawn (a long form is
+   * drawn a part per frame after its first screen).
+   */
   get ready(): Promise<void> {
     return this.readyPromise;
   }
@@ -275,6 +325,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** Validates as a submit would, shows the problems, and fires `komek-submit` or `komek-invalid`. */
   async submit(): Promise<boolean> {
+    this.drawAll();
     await this.updateComplete;
     if (!this.model) return false;
     clearTimeout(this.validateTimer);
@@ -358,12 +409,14 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     super.connectedCallback();
     this.adoptFormAttribute();
     addEventListener('pagehide', this.flushDraft);
+    addEventListener('beforeprint', this.onBeforePrint);
     document.addEventListener('visibilitychange', this.flushDraft);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('pagehide', this.flushDraft);
+    removeEventListener('beforeprint', this.onBeforePrint);
     document.removeEventListener('visibilitychange', this.flushDraft);
     if (this.draftTimer !== undefined) void this.saveDraftNow();
   }
@@ -398,15 +451,47 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
    */
   private adoptFormAttribute(): void {
     const id = this.getAttribute('form');
-    if (id && id in schemaLoaders && this.parentElement?.closest('form')) {
+    if (id && id in modelLoaders && this.parentElement?.closest('form')) {
       this.formId = id;
       this.removeAttribute('form');
     }
   }
 
   protected override updated(): void {
-    if (this.model) this.resolveReady();
+    const model = this.model;
+    if (!model) return;
+    if (this.drawn < model.root.children.length) this.drawNextPart(model);
+    else if (this.validated) this.resolveReady();
   }
+
+  /** Draws the next part of a long form after the browser has painted what is drawn. */
+  private drawNextPart(model: FormModel): void {
+    if (this.drawing) return;
+    this.drawing = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.drawing = false;
+        if (this.model !== model) return;
+        this.drawn = partEnd(model.root.children, this.drawn, NEXT_PART);
+        this.requestUpdate();
+        // The control the host form's validity points at may only now exist.
+        if (this.drawn === model.root.children.length && this.validated) void this.updateComplete.then(() => this.updateValidity());
+      }),
+    );
+  }
+
+  /** Draws the whole form now (before focusing a field, showing every problem, or printing). */
+  private drawAll(): void {
+    if (this.model && this.drawn < this.model.root.children.length) {
+      this.drawn = this.model.root.children.length;
+      this.requestUpdate();
+    }
+  }
+
+  private onBeforePrint = () => {
+    this.drawAll();
+    if (this.isUpdatePending) this.performUpdate();
+  };
 
   protected override willUpdate(changed: PropertyValues): void {
     // Guarded sections re-render when `version` changes: whether answers can be changed is part of what they show.
@@ -423,7 +508,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private async loadLanguages(model: FormModel, token: number): Promise<void> {
     const { primary, secondary } = this.language();
     const localizer = new Localizer(primary, secondary);
-    await localizer.load(Object.keys(model.bundle.schemas).map(namespaceOf));
+    await localizer.load(model.namespaces);
     if (token !== this.loadToken) return;
     this.localizer = localizer;
     this.refreshShown();
@@ -439,22 +524,24 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       this.requestUpdate();
     }
     try {
-      let bundle = this.schema;
-      if (!bundle) {
+      let model: FormModel;
+      const bundle = this.schema;
+      if (bundle) {
+        // Building a model from schemas is only needed for bundles given as `schema`: catalog forms come built.
+        const built = models.get(bundle) ?? (await import('@komek/core/buildFormModel')).buildFormModel(bundle);
+        models.set(bundle, built);
+        model = built;
+      } else {
         if (!id) return;
-        const loadSchema = schemaLoaders[id as FormId];
-        if (!loadSchema) throw new Error(`Unknown form "${id}"`);
-        bundle = await loadSchema();
+        model = await catalogModel(id);
       }
-      let model = models.get(bundle);
-      if (!model) models.set(bundle, (model = buildFormModel(bundle)));
       const loadValidator = validatorLoaders[model.meta.id as FormId];
       const [validator] = await Promise.all([
         this.validator ?? (this.schema && !loadValidator ? undefined : loadValidator?.()),
         this.loadLanguages(model, token),
       ]);
       if (token !== this.loadToken) return;
-      this.order = new Map([...walkNodes(model.root)].map((n, i) => [n.pointer, i]));
+      this.order = undefined;
       this.validate = validator as Validator | undefined;
       this.issues = [];
       this.summary = undefined;
@@ -468,8 +555,12 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         this.notice = draft.savedAt;
       }
       this.model = model;
+      this.validated = false;
+      this.drawn = partEnd(model.root.children, 0, FIRST_PART);
       this.requestUpdate();
-      this.runValidation();
+      // Nothing is shown of an untouched form's problems: validate after it is drawn, not before.
+      clearTimeout(this.validateTimer);
+      this.validateTimer = setTimeout(() => this.runValidation(), 0);
       if (draft) {
         await this.updateComplete;
         this.dispatchEvent(new KomekDraftRestoredEvent(this.draftKey!, draft.savedAt));
@@ -518,6 +609,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private runValidation(): void {
     const model = this.model;
     if (!model) return;
+    if (!this.validated) {
+      this.validated = true;
+      this.requestUpdate();
+    }
     const pruned = pruneHidden(model, this.current);
     const ok = this.validate ? this.validate(pruned) : true;
     if (ok) this.issues = [];
@@ -534,6 +629,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** Form order of a data pointer (a row's fields sort with their table). */
   private rank(pointer: string): number {
+    this.order ??= new Map([...walkNodes(this.model!.root)].map((n, i) => [n.pointer, i]));
     for (let p = pointer; ; p = p.replace(/\/[^/]*$/, '')) {
       const i = this.order.get(p.replace(/\/\d+(?=\/|$)/g, ''));
       if (i !== undefined) return i;
@@ -579,6 +675,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** After a submit attempt (or the host form's validation): every problem next to its field, and the summary. */
   private showAll(focusSummary: boolean): void {
+    this.drawAll();
     this.submitted = true;
     this.summary = this.localizeIssues();
     this.refreshShown();
@@ -781,7 +878,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     return html`<div class="form" part="form" lang=${this.localizer.primary}>
       <h1 part="title">${this.label(model.root)}</h1>
       ${this.renderNotice()}${this.renderSummary()}
-      <div class="body">${model.root.children.map((c) => this.renderNode(c, ''))}</div>
+      <div class="body">${model.root.children.slice(0, this.drawn).map((c) => this.renderNode(c, ''))}</div>
       <div class="actions">
         ${editable && !this.noSubmit && !this.internals.form
           ? html`<button type="button" class="primary" part="button submit" @click=${() => this.submit()}>${this.ui('submit', 'Submit')}</button>`

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as reference from '@komek/i18n';
-import { buildFormModel, formatMessageKey, mapErrors, namespaceOf, walkNodes, type ValidationIssue } from '@komek/core';
+import { buildFormModel, formatMessageKey, mapErrors, walkNodes, type ValidationIssue } from '@komek/core';
 import { formIds, schemaLoaders, validatorLoaders } from '@komek/forms/catalog';
 import * as light from './messages.js';
 
@@ -31,7 +31,7 @@ describe('the element’s messages match @komek/i18n', () => {
     it(`${lang}: every label, option and description of every form, and validation messages`, async () => {
       for (const id of formIds) {
         const model = buildFormModel(await schemaLoaders[id]());
-        const namespaces = Object.keys(model.bundle.schemas).map(namespaceOf);
+        const namespaces = model.namespaces;
         await Promise.all([reference.loadMessages(lang, namespaces), light.loadMessages(lang, namespaces)]);
         const ours = light.createTranslator(lang);
         const theirs = reference.createTranslator(lang);

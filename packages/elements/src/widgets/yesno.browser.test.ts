@@ -29,6 +29,7 @@ async function mount(width: number, lang: string, secondaryLang?: string): Promi
   document.body.append(host);
   await until(() => el.shadowRoot?.querySelector('.form')?.getAttribute('lang') === lang);
   el.data = structuredClone(valid) as never;
+  await el.ready;
   await el.updateComplete;
   return el;
 }

@@ -1,7 +1,7 @@
 // Komek's <komek-form> (Lit) rendering the benchmarked form from the catalog in one language. The form's schema,
 // validator and messages are chunks the element loads on demand, as in any host page.
 import '@komek/elements';
-import { schemaLoaders, validatorLoaders } from '@komek/forms/catalog';
+import { modelLoaders, validatorLoaders } from '@komek/forms/catalog';
 // The element's own message loader (not exported by the package; the same module instance the element uses).
 import { loadMessages } from '../../../../packages/elements/src/localize/messages.js';
 import { komek as form } from 'komek-bench-form';
@@ -11,9 +11,9 @@ const rendered = (el) => el.shadowRoot?.querySelector('input, textarea, select')
 
 window.komekBench = {
   name: 'komek',
-  /** Loads the chunks the element would fetch (schema, validator, messages) so that mount times rendering only. */
+  /** Loads the chunks the element would fetch (model, validator, messages) so that mount times rendering only. */
   async prepare() {
-    await Promise.all([schemaLoaders[form.id](), validatorLoaders[form.id](), loadMessages(form.lang, form.namespaces)]);
+    await Promise.all([modelLoaders[form.id](), validatorLoaders[form.id](), loadMessages(form.lang, form.namespaces)]);
   },
   async mount(container) {
     const el = document.createElement('komek-form');
@@ -28,6 +28,8 @@ window.komekBench = {
     await el.updateComplete;
   },
   settle: (container) => formOf(container)?.updateComplete,
+  /** A long form is drawn a part per frame after its first screen: resolves when all of it is drawn. */
+  complete: (container) => formOf(container)?.ready,
   textInput(container, field) {
     return formOf(container)?.shadowRoot?.getElementById(field.komekId) ?? null;
   },
