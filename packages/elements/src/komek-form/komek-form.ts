@@ -6,7 +6,8 @@ import {
 } from '@komek/core';
 import { modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
 import type { FormContext } from '../context.js';
-import { deleteDraft, loadDraft, saveDraft } from '../drafts/draft-store.js';
+/** Drafts (IndexedDB, WebCrypto) are loaded only by forms that keep one (`draft-key`). */
+const drafts = () => import('../drafts/draft-store.js');
 import { KomekDraftRestoredEvent, KomekInvalidEvent, KomekSubmitEvent, type LocalizedIssue } from '../events.js';
 import { idOf } from '../ids.js';
 import type { Language } from '../localize/messages.js';
@@ -350,7 +351,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.notice = undefined;
     if (reset) this.resetAnswers();
     const key = this.draftKey;
-    if (key) await (this.draftQueue = this.draftQueue.then(() => deleteDraft(key)).catch(() => undefined));
+    if (key) await (this.draftQueue = this.draftQueue.then(async () => (await drafts()).deleteDraft(key)).catch(() => undefined));
     this.requestUpdate();
   }
 
@@ -362,7 +363,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     const formId = this.model?.meta.id;
     if (!key || !formId) return;
     const data = this.current;
-    await (this.draftQueue = this.draftQueue.then(() => saveDraft(key, formId, data)).catch(() => undefined));
+    await (this.draftQueue = this.draftQueue.then(async () => (await drafts()).saveDraft(key, formId, data)).catch(() => undefined));
   }
 
   // ——— form-associated callbacks ———
@@ -548,7 +549,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       this.submitted = false;
       this.touched.clear();
       this.edited.clear();
-      const draft = this.draftKey ? await loadDraft<Partially<T>>(this.draftKey, model.meta.id).catch(() => undefined) : undefined;
+      const draft = this.draftKey ? await drafts().then((d) => d.loadDraft<Partially<T>>(this.draftKey!, model.meta.id)).catch(() => undefined) : undefined;
       if (token !== this.loadToken) return;
       if (draft) {
         this.current = draft.data;

@@ -23,14 +23,21 @@ const standalone = typeof __KOMEK_STANDALONE__ !== 'undefined' && __KOMEK_STANDA
 
 /**
  * Locale files of `@komek/i18n` through the bundler (tests, hosts that build from source): one lazily loaded chunk
- * per language and namespace. Of the English files only `ui.json` is needed (see `loadMessages`); the pattern
- * drops the others, none of which starts with `u`.
+ * per language and namespace, listed per language in a small chunk of its own (`bundled/<lang>.ts`), so that the
+ * entry carries six entries rather than one per file of every language.
  */
+const bundledLanguages: Record<Language, () => Promise<{ default: Record<string, () => Promise<LocaleFile>> }>> = {
+  en: () => import('./bundled/en.js'),
+  ru: () => import('./bundled/ru.js'),
+  kk: () => import('./bundled/kk.js'),
+  ky: () => import('./bundled/ky.js'),
+  tg: () => import('./bundled/tg.js'),
+  uz: () => import('./bundled/uz.js'),
+};
+
 const bundledLoader: MessageLoader = async (lang, ns) => {
-  const files = import.meta.glob<LocaleFile>(['../../../i18n/locales/*/*.json', '!../../../i18n/locales/en/[!u]*.json'], {
-    import: 'default',
-  });
-  const load = files[`../../../i18n/locales/${lang}/${ns}.json`];
+  const files = (await bundledLanguages[lang]?.())?.default;
+  const load = files?.[`../../../../i18n/locales/${lang}/${ns}.json`];
   return load ? messagesOf(await load()) : undefined;
 };
 

@@ -1,0 +1,2 @@
+// The tg locale files of @komek/i18n as lazily loaded chunks (one per namespace), for builds from source.
+export default import.meta.glob<Record<string, unknown>>('../../../../i18n/locales/tg/*.json', { import: 'default' });
