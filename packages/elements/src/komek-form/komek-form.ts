@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import {
-  conditionHolds, hydrateModel, formatMessageKey, getAtPointer, mapErrors, pruneHidden, setAtPointer, walkNodes,
+  conditionHolds, escapePointerSegment, hydrateModel, formatMessageKey, getAtPointer, mapErrors, pruneHidden, setAtPointer, walkNodes,
   type FormModel, type FormNode, type SchemaBundle, type ValidationIssue, type ValidatorError,
 } from '@komek/core';
 import { modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
@@ -88,6 +88,24 @@ function subtreeSize(node: FormNode): number {
     subtreeSizes.set(node, n);
   }
   return n;
+}
+
+/** Widgets whose control shows the typed answer itself: a new answer needs no re-render of its own. */
+const QUIET_WIDGETS = new Set(['text', 'textarea', 'number', 'date']);
+
+/** The data pointers that conditions of a form read: each condition's scope joined with the names its `if` tests. */
+function watchedPointers(model: FormModel): string[] {
+  const out = new Set<string>();
+  for (const node of walkNodes(model.root)) {
+    const c = node.condition;
+    if (!c) continue;
+    for (const test of c.anyOf ?? [c.if]) {
+      const names = [...Object.keys(test.properties ?? {}), ...(test.required ?? [])];
+      if (names.length === 0) out.add(c.scope);
+      for (const name of names) out.add(`${c.scope}/${escapePointerSegment(name)}`);
+    }
+  }
+  return [...out];
 }
 
 /** Index after the last top-level node of a part that starts at `from` (at least one node). */
@@ -235,6 +253,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private validateTimer: ReturnType<typeof setTimeout> | undefined;
   private draftQueue: Promise<unknown> = Promise.resolve();
   private hostForm: HTMLFormElement | null = null;
+  /** Data pointers the form's conditions read (see `showsChange`), made on first need. */
+  private watched: string[] | undefined;
   /** Form order of every node's pointer, made when problems first need sorting. */
   private order: Map<string, number> | undefined;
   private ctx: FormContext;
@@ -293,6 +313,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   set data(value: Partially<T> | undefined) {
     const old = this.current;
     this.current = this.initial = (value ?? {}) as Partially<T>;
+    // Every control redrawn: one typed into may show an answer no render has seen (see `showsChange`).
+    this.version++;
     this.requestUpdate('data', old);
     if (this.model) this.runValidation();
   }
@@ -373,6 +395,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.hostForm?.removeEventListener('submit', this.onHostSubmit);
     this.hostForm = form;
     form?.addEventListener('submit', this.onHostSubmit);
+    if (form && this.model) this.syncFormValue(pruneHidden(this.model, this.current));
     this.requestUpdate();
   }
 
@@ -396,7 +419,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     } catch {
       return;
     }
-    this.requestUpdate();
+    this.bump();
     if (this.model) this.runValidation();
   }
 
@@ -543,6 +566,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       ]);
       if (token !== this.loadToken) return;
       this.order = undefined;
+      this.watched = undefined;
       this.validate = validator as Validator | undefined;
       this.issues = [];
       this.summary = undefined;
@@ -556,6 +580,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         this.notice = draft.savedAt;
       }
       this.model = model;
+      this.version++;
       this.validated = false;
       this.drawn = partEnd(model.root.children, 0, FIRST_PART);
       this.requestUpdate();
@@ -579,7 +604,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private setAnswer(pointer: string, value: unknown): void {
     this.current = setValue(this.current, pointer, value) as Partially<T>;
     for (let p = pointer; p !== ''; p = p.replace(/\/[^/]*$/, '')) this.edited.add(idOf(p));
-    this.requestUpdate();
+    if (this.showsChange(pointer)) this.requestUpdate();
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     if (this.draftKey) {
       clearTimeout(this.draftTimer);
@@ -587,6 +612,19 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     }
     clearTimeout(this.validateTimer);
     this.validateTimer = setTimeout(() => this.runValidation(), VALIDATE_DELAY);
+  }
+
+  /**
+   * Whether a new answer at `pointer` changes what is drawn. Typing into a text, number or date field changes only
+   * that control, which already shows it, unless a condition reads the answer (a question shown or hidden by it);
+   * messages follow with the validation after the typing pause.
+   */
+  private showsChange(pointer: string): boolean {
+    const node = this.model?.byPointer.get(pointer);
+    if (!node || node.kind !== 'field' || !QUIET_WIDGETS.has(node.widget ?? '')) return true;
+    this.watched ??= watchedPointers(this.model!);
+    for (const w of this.watched) if (w === pointer || w.startsWith(pointer + '/') || pointer.startsWith(w + '/')) return true;
+    return false;
   }
 
   private commit(): void {
@@ -597,6 +635,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   private resetAnswers(): void {
     this.current = this.initial;
+    this.version++;
     this.touched.clear();
     this.edited.clear();
     this.submitted = false;
@@ -621,19 +660,29 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       const ranked = mapErrors(model, this.validate?.errors).map((issue, i) => ({ issue, rank: this.rank(issue.pointer), i }));
       this.issues = ranked.sort((a, b) => a.rank - b.rank || a.i - b.i).map((r) => r.issue);
     }
-    this.internals.setFormValue(JSON.stringify(pruned), JSON.stringify(this.current));
+    this.syncFormValue(pruned);
     this.refreshShown();
     // Validity now, so a host reading it at once sees it; the anchor once the fields it points at are rendered.
     this.updateValidity();
-    void this.updateComplete.then(() => this.updateValidity());
+    if (this.isUpdatePending) void this.updateComplete.then(() => this.updateValidity());
+  }
+
+  /** The value a host form submits (JSON, hidden answers pruned) and the state it restores; none outside a form. */
+  private syncFormValue(pruned: unknown): void {
+    if (this.internals.form) this.internals.setFormValue(JSON.stringify(pruned), JSON.stringify(this.current));
   }
 
   /** Form order of a data pointer (a row's fields sort with their table). */
   private rank(pointer: string): number {
     this.order ??= new Map([...walkNodes(this.model!.root)].map((n, i) => [n.pointer, i]));
+    const known = this.order.get(pointer);
+    if (known !== undefined) return known;
     for (let p = pointer; ; p = p.replace(/\/[^/]*$/, '')) {
       const i = this.order.get(p.replace(/\/\d+(?=\/|$)/g, ''));
-      if (i !== undefined) return i;
+      if (i !== undefined) {
+        this.order.set(pointer, i);
+        return i;
+      }
       if (p === '') return 0;
     }
   }
