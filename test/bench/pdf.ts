@@ -59,14 +59,14 @@ async function surveyPdf(form: BenchForm): Promise<SurveyPdfRender> {
   const quiet = console.warn;
   const quietError = console.error;
   console.warn = console.error = () => {};
-  const { SurveyPDF, DocController } = await import('survey-pdf').finally(() => {
+  const { SurveyPDF, DocController } = await import('@komek/bench-survey-pdf').finally(() => {
     console.warn = quiet;
     console.error = quietError;
   });
   DocController.addFont('DejaVuSans', dejavu('DejaVuSans.ttf'), 'normal');
   DocController.addFont('DejaVuSans', dejavu('DejaVuSans-Bold.ttf'), 'bold');
   const json = toSurveyJs(form.model, labeler(LANGUAGES), 'ru');
-  // Silence survey-core's version mismatch warning once per process, not once per document.
+  // survey-pdf prints notices (licence) on every document: kept off the benchmark's output.
   const warn = console.warn;
   const error = console.error;
   return async (data) => {
