@@ -6,7 +6,7 @@ import { _ } from 'ajv';
 import { formats as runtimeFormats } from '../../forms/src/runtime.js';
 import { compile } from 'json-schema-to-typescript';
 import {
-  buildFormModel, serializeModel, effectiveSchema, messageKeyAt, namespaceOf, resolveRef, escapePointerSegment,
+  buildFormModel, consentGates, serializeModel, effectiveSchema, messageKeyAt, namespaceOf, resolveRef, escapePointerSegment,
   type FormMeta, type JsonSchema, type SchemaBundle, type SchemaLocation,
 } from '@komek/core';
 import type { SchemaFile } from './loadSchemas.js';
@@ -334,7 +334,13 @@ export async function generate(files: SchemaFile[]): Promise<Map<string, string>
     out.set(`${OUT.forms}/schemas/${meta.id}.d.ts`, `// ${GENERATED_HEADER}\nimport type { SchemaBundle } from '@komek/core';\ndeclare const bundle: SchemaBundle;\nexport default bundle;\n`);
     // The form model, built here once instead of in every browser that shows the form. JSON.parse of a string
     // literal is parsed faster than the same object written as a literal.
-    const model = serializeModel(buildFormModel(formBundle));
+    const built = buildFormModel(formBundle);
+    const gate = consentGates[meta.id];
+    if (gate) {
+      const titleOf = (id: string) => forms.find((g) => g.json['x-komek']?.form?.id === id)?.json.title ?? id;
+      built.related = Object.fromEntries([...gate.consents, ...gate.refusals].map((id) => [id, titleOf(id)]));
+    }
+    const model = serializeModel(built);
     out.set(
       `${OUT.forms}/models/${meta.id}.js`,
       `// ${GENERATED_HEADER}\n/** Form model of ${meta.id} (see serializeModel in @komek/core). */\nexport default JSON.parse(${JSON.stringify(JSON.stringify(model))});\n`,

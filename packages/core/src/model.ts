@@ -69,6 +69,11 @@ export interface FormModel {
   bundle?: SchemaBundle;
   /** Message namespaces of the form's labels: its own and those of the shared schemas it uses. */
   namespaces: string[];
+  /**
+   * English titles of the other forms this one refers to by id (the consent and refusal forms that gate it, see
+   * `consentGates`); their translations are the `title` of each form's own namespace.
+   */
+  related?: Record<string, string>;
   root: FormNode;
   /** Every node by data pointer. */
   byPointer: Map<string, FormNode>;
@@ -81,5 +86,6 @@ export interface FormModel {
 export interface SerializedModel {
   meta: FormMeta;
   namespaces: string[];
+  related?: Record<string, string>;
   root: FormNode;
 }

@@ -31,7 +31,7 @@ function slimNode(node: FormNode): FormNode {
  * run time. Node schemas keep their own keywords (type, format, enum, lengths, limits), not sub-schemas.
  */
 export function serializeModel(model: FormModel): SerializedModel {
-  return { meta: model.meta, namespaces: model.namespaces, root: slimNode(model.root) };
+  return { meta: model.meta, namespaces: model.namespaces, ...(model.related ? { related: model.related } : {}), root: slimNode(model.root) };
 }
 
 /** A model from its serialized form (see `serializeModel`): the same tree, with `byPointer` rebuilt. */
@@ -43,5 +43,11 @@ export function hydrateModel(serialized: SerializedModel): FormModel {
     byPointer.set(n.pointer, n);
   };
   visit(serialized.root);
-  return { meta: serialized.meta, namespaces: serialized.namespaces, root: serialized.root, byPointer };
+  return {
+    meta: serialized.meta,
+    namespaces: serialized.namespaces,
+    ...(serialized.related ? { related: serialized.related } : {}),
+    root: serialized.root,
+    byPointer,
+  };
 }

@@ -49,7 +49,7 @@ const rows = forms.map(({ id, namespaces }) => {
 rows.sort((a, b) => a.budgeted - b.budgeted);
 
 console.log(`\n@komek/elements — gzip sizes (level 9), messages in "${lang}"`);
-console.log(`komek.js (every widget, the element, drafts, messages runtime): ${kib(entryBytes)}`);
+console.log(`komek.js and its static chunks (every widget, the element, the messages runtime; drafts load with draft-key): ${kib(entryBytes)}`);
 console.log('locale = ui + the form\'s namespaces in that language (JSON beside komek.js); model = the form\'s definition (model chunk)\n');
 console.log(`${'form'.padEnd(42)}${'validator'.padStart(10)}${'locale'.padStart(10)}${'model'.padStart(10)}${'widgets+locale+validator'.padStart(26)}${'+ model'.padStart(10)}`);
 for (const r of rows) {

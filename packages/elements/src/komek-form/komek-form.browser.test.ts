@@ -157,6 +157,31 @@ describe('<komek-form>', () => {
     expect(byPointer(el, last)).not.toBeNull();
   });
 
+  it('keeps a form that needs consent closed until the case holds a signed consent; a later refusal closes it again', async () => {
+    const consent = (await import('../../../../test/fixtures/forms/kz-f4-interview-consent/valid-1.json')).default;
+    const refusal = (await import('../../../../test/fixtures/forms/kz-f4-interview-refusal/valid-1.json')).default;
+    const el = await mount(`<form><komek-form name="application" form-id="kz-f5-identification-application" lang="ru"></komek-form></form>`);
+    const form = el.closest('form')!;
+    // Without records the host answers for consent: the form is open.
+    expect(el.shadowRoot!.querySelectorAll('input').length).toBeGreaterThan(20);
+
+    el.caseRecords = [];
+    await until(() => $(el, '.consent')?.textContent?.includes('Уведомление о согласии на участие в интервью') === true);
+    expect($(el, '.consent')!.getAttribute('role')).toBe('alert');
+    expect(el.shadowRoot!.querySelectorAll('input, textarea, select').length).toBe(0);
+    expect(form.checkValidity()).toBe(false);
+    expect(await el.submit()).toBe(false);
+
+    el.caseRecords = [{ formId: 'kz-f4-interview-consent', data: consent }];
+    await until(() => $(el, '.consent') === null && el.shadowRoot!.querySelectorAll('input').length > 20);
+
+    // A refusal signed after the consent (12.06.2024 against 06.05.2024) closes the form again, dated.
+    el.caseRecords = [{ formId: 'kz-f4-interview-consent', data: consent }, { formId: 'kz-f4-interview-refusal', data: refusal }];
+    await until(() => $(el, '.consent') !== null);
+    expect($(el, '.consent')!.textContent).toContain('12.06.2024');
+    await noViolations(el);
+  });
+
   it('moves between YES / NO questions with the arrow keys and clears an answer with Delete', async () => {
     const el = await mount(`<komek-form form="${QUESTIONNAIRE}"></komek-form>`);
     await noViolations(el);

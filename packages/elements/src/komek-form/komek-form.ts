@@ -1,8 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import {
-  conditionHolds, escapePointerSegment, hydrateModel, formatMessageKey, getAtPointer, mapErrors, pruneHidden, setAtPointer, walkNodes,
-  type FormModel, type FormNode, type SchemaBundle, type ValidationIssue, type ValidatorError,
+  checkConsent, conditionHolds, consentGates, escapePointerSegment, hydrateModel, formatMessageKey, getAtPointer, mapErrors, pruneHidden, setAtPointer, walkNodes,
+  type CaseRecord, type ConsentDecision, type FormModel, type FormNode, type SchemaBundle, type ValidationIssue, type ValidatorError,
 } from '@komek/core';
 import { modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
 import type { FormContext } from '../context.js';
@@ -10,7 +10,7 @@ import type { FormContext } from '../context.js';
 const drafts = () => import('../drafts/draft-store.js');
 import { KomekDraftRestoredEvent, KomekInvalidEvent, KomekSubmitEvent, type LocalizedIssue } from '../events.js';
 import { idOf } from '../ids.js';
-import type { Language } from '../localize/messages.js';
+import { formatDate, type Language } from '../localize/messages.js';
 import { Localizer, toLanguage } from '../localize/localizer.js';
 import { registry, rendererFor } from '../registry.js';
 import {
@@ -195,6 +195,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     draftKey: { attribute: 'draft-key' },
     noSubmit: { type: Boolean, attribute: 'no-submit' },
     pdfExporter: { attribute: false },
+    caseRecords: { attribute: false },
   };
 
   /** Catalog id of the form to render (e.g. `kz-f1-initial-application`). Inside a host `<form>` use `form-id`. */
@@ -221,6 +222,13 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   declare noSubmit: boolean;
   /** Shows "Download PDF" and calls this to make it. */
   declare pdfExporter: PdfExporter | undefined;
+  /**
+   * The case's saved forms (`{ formId, data }`), for the consent the guidelines require before identification,
+   * assessment and planning (`consentGates` in @komek/core). Given, a gated form is not shown until a signed consent
+   * is among them, and a later refusal or a withdrawn consent closes it again; a notice names the form to complete.
+   * Left unset, the host is responsible for consent.
+   */
+  declare caseRecords: readonly CaseRecord[] | undefined;
 
   private model: FormModel | undefined;
   private loadError: string | undefined;
@@ -350,7 +358,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   async submit(): Promise<boolean> {
     this.drawAll();
     await this.updateComplete;
-    if (!this.model) return false;
+    if (!this.model || this.consentDecision()?.allowed === false) return false;
     clearTimeout(this.validateTimer);
     this.runValidation();
     if (this.issues.length > 0) {
@@ -521,7 +529,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     // Guarded sections re-render when `version` changes: whether answers can be changed is part of what they show.
     if (changed.has('readonly') || changed.has('disabled')) this.version++;
     if (changed.has('form') || changed.has('formId') || changed.has('schema') || changed.has('validator')) void this.load();
-    else if ((changed.has('lang') || changed.has('secondaryLang')) && this.model) void this.loadLanguages(this.model, this.loadToken);
+    else if ((changed.has('lang') || changed.has('secondaryLang') || changed.has('caseRecords')) && this.model) {
+      void this.loadLanguages(this.model, this.loadToken);
+    }
+    if (changed.has('caseRecords') && this.model && this.validated) this.updateValidity();
   }
 
   private language(): { primary: Language; secondary: Language | undefined } {
@@ -532,7 +543,9 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private async loadLanguages(model: FormModel, token: number): Promise<void> {
     const { primary, secondary } = this.language();
     const localizer = new Localizer(primary, secondary);
-    await localizer.load(model.namespaces);
+    // With the case's records given, a gated form may name its consent forms: their titles are in their namespaces.
+    const gate = this.caseRecords !== undefined ? consentGates[model.meta.id] : undefined;
+    await localizer.load(gate ? [...model.namespaces, ...gate.consents] : model.namespaces);
     if (token !== this.loadToken) return;
     this.localizer = localizer;
     this.refreshShown();
@@ -688,6 +701,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   }
 
   private updateValidity(): void {
+    if (this.consentDecision()?.allowed === false) {
+      this.internals.setValidity({ customError: true }, this.ui('consentRequired', 'Consent must be recorded before the work can continue.'));
+      return;
+    }
     const first = this.issues[0];
     if (!first) {
       this.internals.setValidity({});
@@ -912,6 +929,28 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     </div>`;
   }
 
+  /** The consent check, when the host gave the case's records and the form is gated. */
+  private consentDecision(): ConsentDecision | undefined {
+    const model = this.model;
+    if (!model || this.caseRecords === undefined || !consentGates[model.meta.id]) return undefined;
+    return checkConsent(model.meta.id, this.caseRecords);
+  }
+
+  private renderConsentNotice(decision: ConsentDecision & { allowed: false }) {
+    const related = this.model?.related ?? {};
+    const date = decision.since ? formatDate(decision.since, this.localizer.primary) : '';
+    const english = {
+      missing: 'No signed consent is on record. Complete and sign first:',
+      refused: 'The person refused on {{date}}. This form cannot be filled until they give consent in:',
+      withdrawn: 'The consent was withdrawn on {{date}}. A new consent is needed:',
+    }[decision.reason];
+    return html`<div class="consent" part="notice consent" role="alert">
+      <p><strong>${this.bilingual('ui:consentRequired', 'Consent must be recorded before the work can continue.')}</strong></p>
+      <p>${this.ui(`consent.${decision.reason}`, english).replace('{{date}}', date)}</p>
+      <ul>${decision.requires.map((id) => html`<li>${this.bilingual(`${id}:title`, related[id] ?? id)}</li>`)}</ul>
+    </div>`;
+  }
+
   private renderNotice() {
     if (this.notice === undefined) return nothing;
     return html`<div class="notice" part="notice" role="status">
@@ -925,6 +964,13 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     if (this.loadError) return html`<p class="load-error" part="error" role="alert">${this.loadError}</p>`;
     if (!model) return html`<p class="loading" aria-busy="true">${this.ui('loading', 'Loading…')}</p>`;
     const editable = this.ctx.editable;
+    const consent = this.consentDecision();
+    if (consent && !consent.allowed) {
+      return html`<div class="form" part="form" lang=${this.localizer.primary}>
+        <h1 part="title">${this.label(model.root)}</h1>
+        ${this.renderConsentNotice(consent)}
+      </div>`;
+    }
     return html`<div class="form" part="form" lang=${this.localizer.primary}>
       <h1 part="title">${this.label(model.root)}</h1>
       ${this.renderNotice()}${this.renderSummary()}

@@ -8,7 +8,7 @@ import { Loads, lookupIn, messagesOf, translatorFrom, validationMessageFrom, typ
  * only loading is the element's own. `messages.browser.test.ts` checks that both give every message alike.
  */
 
-export { formatNumber, isLanguage } from '@komek/i18n/runtime';
+export { formatDate, formatNumber, isLanguage } from '@komek/i18n/runtime';
 export type { Language, Messages } from '@komek/i18n/runtime';
 
 /** Reads the messages of a language and namespace; undefined when there is no such file (not translated yet). */
