@@ -30,6 +30,15 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'text/html' }).end(page('<komek-form form="kz-f4-interview-refusal"></komek-form>'));
       return;
     }
+    if (path === '/restore.html' || path === '/elsewhere.html') {
+      // Not kept in the back-forward cache (no-store): going back loads the page again and the browser restores
+      // its form controls' state, the element's included.
+      const body = path === '/restore.html'
+        ? '<form><komek-form name="refusal" form-id="kz-f4-interview-refusal" lang="en"></komek-form></form><a href="/elsewhere.html">next</a>'
+        : '<p>Elsewhere</p>';
+      res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' }).end(page(body));
+      return;
+    }
     if (path === '/host-form.html') {
       res.writeHead(200, { 'content-type': 'text/html' }).end(
         page('<form><komek-form name="refusal" form-id="kz-f4-interview-refusal"></komek-form><button>Send</button></form>'),
@@ -125,6 +134,24 @@ it('draws the largest form whole from the production bundle, whose messages carr
   expect(state.keys.filter((k) => /^(demo|pdf)\./.test(k))).toEqual([]);
   expect(state.keys).toEqual(expect.arrayContaining(['submit', 'errorSummary', 'draftRestored']));
   expect(state.keys.some((k) => k.startsWith('error.'))).toBe(true);
+  await tab.close();
+}, 60_000);
+
+it('gets its answers back when the person goes back to the page (form state restore)', async () => {
+  const tab = await browser.newPage();
+  await tab.goto(`${origin}/restore.html`);
+  await tab.waitForFunction(() => document.querySelector('komek-form')?.shadowRoot?.querySelector('.form') != null);
+  const input = tab.locator('komek-form input[type=text]').first();
+  await input.click();
+  await tab.keyboard.type('Aigerim Sadykova');
+  await tab.keyboard.press('Tab');
+  await tab.click('a[href="/elsewhere.html"]');
+  await tab.waitForURL(/elsewhere/);
+  await tab.goBack();
+  await tab.waitForFunction(() => document.querySelector('komek-form')?.shadowRoot?.querySelector('.form') != null);
+  await expect.poll(() => tab.locator('komek-form input[type=text]').first().inputValue()).toBe('Aigerim Sadykova');
+  const sent = await tab.evaluate(() => String(new FormData(document.querySelector('form')!).get('refusal')));
+  expect(Object.values(JSON.parse(sent) as Record<string, unknown>)).toContain('Aigerim Sadykova');
   await tab.close();
 }, 60_000);
 
