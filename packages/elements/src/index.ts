@@ -16,5 +16,5 @@ export type { WidgetRenderer, WidgetRender } from './registry.js';
 export type { FormContext } from './context.js';
 export { defaultRenderers } from './widgets/index.js';
 export { idOf } from './ids.js';
-export { addMessages, setMessageLoader } from './localize/messages.js';
+export { addMessages, loadMessages, setMessageLoader } from './localize/messages.js';
 export type { Language, MessageLoader, Messages } from './localize/messages.js';

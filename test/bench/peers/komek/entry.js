@@ -1,9 +1,8 @@
-// Komek's <komek-form> (Lit) rendering the benchmarked form from the catalog in one language. The form's schema,
+// Komek's <komek-form> (Lit) rendering the benchmarked form from the catalog in one language. The form's model,
 // validator and messages are chunks the element loads on demand, as in any host page.
-import '@komek/elements';
+// loadMessages preloads a language's messages into the element's store (a host may do the same before showing a form).
+import { loadMessages } from '@komek/elements';
 import { modelLoaders, validatorLoaders } from '@komek/forms/catalog';
-// The element's own message loader (not exported by the package; the same module instance the element uses).
-import { loadMessages } from '../../../../packages/elements/src/localize/messages.js';
 import { komek as form } from 'komek-bench-form';
 
 const formOf = (container) => container.querySelector('komek-form');
