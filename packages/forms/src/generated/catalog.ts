@@ -274,7 +274,8 @@ export const catalog: readonly CatalogEntry[] = [
     "namespaces": [
       "kg-3.2-f3-individual-work-plan",
       "defs",
-      "identification-questionnaire"
+      "identification-questionnaire",
+      "individual-plan"
     ]
   },
   {
@@ -622,7 +623,8 @@ export const catalog: readonly CatalogEntry[] = [
     "namespaces": [
       "tj-f7-individual-work-plan",
       "defs",
-      "identification-questionnaire"
+      "identification-questionnaire",
+      "individual-plan"
     ]
   }
 ];

@@ -700,6 +700,39 @@ export interface IdentificationQuestionnaireProfessionalTraining {
   professionNotRelevantInDestination?: boolean;
 }
 
+export interface IndividualPlanPlanTable {
+  /**
+   * Social and medical help
+   *
+   * Items: Measure
+   */
+  socialAndMedicalHelp?: PlanMeasure[];
+  /**
+   * Legal help
+   *
+   * Items: Measure
+   */
+  legalHelp?: PlanMeasure[];
+  /**
+   * Psychological help
+   *
+   * Items: Measure
+   */
+  psychologicalHelp?: PlanMeasure[];
+  /**
+   * Social and domestic help
+   *
+   * Items: Measure
+   */
+  socialAndDomesticHelp?: PlanMeasure[];
+  /**
+   * Other help
+   *
+   * Items: Measure
+   */
+  otherHelp?: PlanMeasure[];
+}
+
 /**
  * Interpreter
  */
