@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import { readPaperPack } from '@komek/pdf';
 import { PDFDocument } from '../../packages/pdf/node_modules/pdf-lib/es/index.js';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { isPdf, pdfText, readZip } from './files.js';
@@ -211,6 +212,12 @@ describe('print desk', () => {
     expect(names).toContain('form2./fullName');
     merged.getForm().getTextField('form2./fullName').setText('Aizada Toktogulova');
     expect(merged.getForm().getTextField('form1./fullName').getText() ?? '').toBe('');
-    expect(pdfText(await merged.save())).toContain('Aizada Toktogulova');
+    const filled = await merged.save();
+    expect(pdfText(filled)).toContain('Aizada Toktogulova');
+    // And each form reads back on its own (the forms come in catalog order: KG before KZ).
+    const [first, second] = await readPaperPack(filled);
+    expect([first?.formId, second?.formId]).toEqual(['kg-3.1-f1-identification-consent', FORM]);
+    expect(first?.data).toEqual({});
+    expect(second?.data).toMatchObject({ fullName: 'Aizada Toktogulova' });
   });
 });

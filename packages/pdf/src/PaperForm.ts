@@ -6,6 +6,7 @@ import { FieldWriter } from './acroFields.js';
 import { embedFonts, setFieldFont } from './fonts/embedFonts.js';
 import { loadFonts, type FontLoader, type FontSource } from './fonts/fontSource.js';
 import { FontLoadError, InvalidArgumentError, InvalidFormDataError, UnknownFormError, UnsupportedLanguageError, type DataIssue } from './errors.js';
+import { formKeywords, KEYWORD_PREFIX } from './keywords.js';
 import { nativeDeflate } from './layout/deflate.js';
 import { Paginator } from './layout/page.js';
 import { size } from './layout/style.js';
@@ -34,16 +35,13 @@ export interface SaveOptions {
   mode?: PaperMode;
 }
 
-/** The keywords a paper form carries so that it can be read back: `komek form=<id> version=<v> …`. */
-export const KEYWORD_PREFIX = 'komek';
-
 const MODES: readonly PaperMode[] = ['blank', 'filled', 'final'];
 
-function isFormId(id: string): id is FormId {
+export function isFormId(id: string): id is FormId {
   return (formIds as readonly string[]).includes(id);
 }
 
-function checkLanguages(value: unknown): Language[] {
+export function checkLanguages(value: unknown): Language[] {
   if (!Array.isArray(value) || value.length < 1 || value.length > 2) {
     throw new InvalidArgumentError('options.languages', 'an array of one or two language codes, e.g. ["kk", "ru"]', value);
   }
@@ -55,7 +53,7 @@ function checkLanguages(value: unknown): Language[] {
   return langs[0] === langs[1] ? [langs[0]!] : [...langs];
 }
 
-async function resolveFonts(fonts: PaperFormOptions['fonts']): Promise<FontSource> {
+export async function resolveFonts(fonts: PaperFormOptions['fonts']): Promise<FontSource> {
   try {
     const source = fonts === undefined ? await loadFonts() : typeof fonts === 'function' ? await fonts() : fonts;
     if (!(source?.regular instanceof Uint8Array) || !(source.bold instanceof Uint8Array)) {
@@ -184,7 +182,9 @@ export class PaperForm {
     const title = env.translators[0]!(`${this.model.root.label.ns}:${this.model.root.label.key}`, this.model.root.text) ?? this.model.root.text;
     doc.setTitle(title, { showInWindowTitleBar: true });
     doc.setSubject(`${meta.sop}${meta.formNumber ? ` · Form ${meta.formNumber}` : ''} · ${meta.id}`);
-    doc.setKeywords([KEYWORD_PREFIX, `form=${meta.id}`, `version=${meta.version}`, `languages=${this.languages.join(',')}`, `mode=${mode}`, ...(this.issues && mode !== 'blank' ? ['invalid'] : [])]);
+    // What reading the form back needs: `komek form=<id> version=<v> languages=<a,b> mode=<m>` (+ `invalid`).
+    const invalid = this.issues !== undefined && mode !== 'blank';
+    doc.setKeywords([KEYWORD_PREFIX, ...formKeywords({ formId: meta.id, version: meta.version, languages: this.languages, mode, invalid })]);
     doc.setProducer('Komek @komek/pdf');
     doc.setCreator('Komek');
     doc.setLanguage(this.languages[0]!);

@@ -47,9 +47,20 @@ export class InvalidFormDataError extends Error {
 
 /** A PDF that was not made by Komek, or whose form can no longer be read. */
 export class NotAPaperFormError extends Error {
-  constructor(reason: string) {
+  constructor(readonly reason: string) {
     super(`Not a readable Komek paper form: ${reason}`);
     this.name = 'NotAPaperFormError';
+  }
+}
+
+/**
+ * `readPaperForm` was given a pack of several forms (made by `createPaperPack` or `mergePaperForms`), which it cannot
+ * read as one form: `readPaperPack` reads each of them. `formIds` lists the pack's forms in order.
+ */
+export class PaperPackError extends NotAPaperFormError {
+  constructor(readonly formIds: readonly string[]) {
+    super(`it is a pack of ${formIds.length} form${formIds.length === 1 ? '' : 's'} (${formIds.join(', ')}); read it with readPaperPack(), which returns the content of each form in order`);
+    this.name = 'PaperPackError';
   }
 }
 

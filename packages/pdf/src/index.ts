@@ -2,7 +2,9 @@ export { createPaperForm } from './createPaperForm.js';
 export type { CreatePaperFormOptions } from './createPaperForm.js';
 export { PaperForm } from './PaperForm.js';
 export type { PaperFormOptions, FillOptions, SaveOptions, PaperMode } from './PaperForm.js';
-export { readPaperForm } from './readPaperForm.js';
+export { createPaperPack, mergePaperForms } from './paperPack.js';
+export type { PaperPackOptions } from './paperPack.js';
+export { readPaperForm, readPaperPack } from './readPaperForm.js';
 export type { PaperFormContent } from './readPaperForm.js';
 export { setFontLoader, defaultFontLoader, loadFonts } from './fonts/fontSource.js';
 export type { FontSource, FontLoader } from './fonts/fontSource.js';
@@ -14,6 +16,7 @@ export {
   UnsupportedLanguageError,
   InvalidFormDataError,
   NotAPaperFormError,
+  PaperPackError,
   FontLoadError,
 } from './errors.js';
 export type { DataIssue } from './errors.js';

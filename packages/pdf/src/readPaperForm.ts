@@ -1,9 +1,10 @@
 import { buildFormModel, escapePointerSegment, mapErrors, pruneHidden, type FormModel, type FormNode, type ValidatorError } from '@komek/core';
 import { formIds, schemaLoaders, validatorLoaders, type FormId, type FormValidator } from '@komek/forms';
 import { PDFCheckBox, PDFDocument, PDFName, PDFRadioGroup, PDFTextField, type PDFField } from 'pdf-lib';
-import { InvalidArgumentError, NotAPaperFormError, type DataIssue } from './errors.js';
+import { InvalidArgumentError, NotAPaperFormError, PaperPackError, type DataIssue } from './errors.js';
 import { continuationFieldName, fieldNameOf, optionFieldName } from './fieldNames.js';
-import { KEYWORD_PREFIX } from './PaperForm.js';
+import { readKeywords, type FormKeywords } from './keywords.js';
+import { packGroupName } from './paperPack.js';
 
 /** What a filled paper form holds. */
 export interface PaperFormContent {
@@ -18,18 +19,6 @@ export interface PaperFormContent {
   /** Whether the data passes the form's validator. */
   valid: boolean;
   issues: DataIssue[];
-}
-
-/** Reads the keywords `komek form=<id> version=<v> languages=<a,b> mode=<m>` of a paper form. */
-function readKeywords(doc: PDFDocument): Record<string, string> {
-  const words = (doc.getKeywords() ?? '').split(/\s+/);
-  if (!words.includes(KEYWORD_PREFIX)) throw new NotAPaperFormError('its keywords do not name a Komek form (was it made by @komek/pdf?)');
-  const out: Record<string, string> = {};
-  for (const w of words) {
-    const i = w.indexOf('=');
-    if (i > 0) out[w.slice(0, i)] = w.slice(i + 1);
-  }
-  return out;
 }
 
 function isoDate(text: string): string {
@@ -48,11 +37,11 @@ function number(text: string, integer: boolean): number | string {
 
 /** Reads the value of each part of the form from the fields named by its pointer. */
 class FieldReader {
-  private readonly fields = new Map<string, PDFField>();
+  private readonly fields: Map<string, PDFField>;
   private readonly names: string[];
 
-  constructor(fields: PDFField[]) {
-    for (const f of fields) this.fields.set(f.getName(), f);
+  constructor(fields: ReadonlyMap<string, PDFField>) {
+    this.fields = new Map(fields);
     this.names = [...this.fields.keys()];
   }
 
@@ -155,25 +144,32 @@ class FieldReader {
   }
 }
 
-/**
- * Reads a paper form made by `createPaperForm` (blank and filled by hand in a PDF viewer, or filled by Komek): the
- * form id and version from the document's keywords, the values from the fields named by their data pointers, typed
- * by the schema, then validated with the form's generated validator.
- */
-export async function readPaperForm(bytes: Uint8Array | ArrayBuffer): Promise<PaperFormContent> {
+/** Loads the bytes of a paper form or pack. */
+async function loadPaper(bytes: Uint8Array | ArrayBuffer): Promise<PDFDocument> {
   if (!(bytes instanceof Uint8Array) && !(bytes instanceof ArrayBuffer)) throw new InvalidArgumentError('bytes', 'the PDF as a Uint8Array or ArrayBuffer', bytes);
-  let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    return await PDFDocument.load(bytes, { updateMetadata: false });
   } catch (e) {
     throw new NotAPaperFormError(`not a readable PDF (${(e as Error).message})`);
   }
-  const keywords = readKeywords(doc);
-  const formId = keywords.form;
-  if (!formId || !(formIds as readonly string[]).includes(formId)) throw new NotAPaperFormError(`form "${formId ?? ''}" is not in the catalog of this build`);
-  const fields = doc.getForm().getFields();
-  if (keywords.mode === 'final' || fields.length === 0) {
-    throw new NotAPaperFormError('the form is flattened ("final"): its fields are gone and only the printed text remains');
+}
+
+/** The fields of a document by name; with a prefix (`form2.`), only those under it, named without it. */
+function fieldsByName(fields: readonly PDFField[], prefix = ''): Map<string, PDFField> {
+  const out = new Map<string, PDFField>();
+  for (const f of fields) {
+    const name = f.getName();
+    if (name.startsWith(prefix)) out.set(name.slice(prefix.length), f);
+  }
+  return out;
+}
+
+/** Reads one form from its keywords and its fields (named by their data pointers). `where` names it in errors. */
+async function readForm(keywords: FormKeywords, fields: ReadonlyMap<string, PDFField>, where = ''): Promise<PaperFormContent> {
+  const formId = keywords.formId;
+  if (!(formIds as readonly string[]).includes(formId)) throw new NotAPaperFormError(`${where}form "${formId}" is not in the catalog of this build`);
+  if (keywords.mode === 'final' || fields.size === 0) {
+    throw new NotAPaperFormError(`${where}the form is flattened ("final"): its fields are gone and only the printed text remains`);
   }
   const [bundle, validator] = await Promise.all([schemaLoaders[formId as FormId](), validatorLoaders[formId as FormId]() as Promise<FormValidator<unknown>>]);
   const model: FormModel = buildFormModel(bundle);
@@ -183,11 +179,39 @@ export async function readPaperForm(bytes: Uint8Array | ArrayBuffer): Promise<Pa
   const issues = valid ? [] : mapErrors(model, (validator.errors ?? []) as ValidatorError[]).map((i) => ({ pointer: i.pointer, keyword: i.keyword, message: i.message }));
   return {
     formId,
-    version: keywords.version ?? '',
+    version: keywords.version,
     versionMatches: keywords.version === model.meta.version,
-    languages: (keywords.languages ?? '').split(',').filter(Boolean),
+    languages: keywords.languages,
     data,
     valid,
     issues,
   };
+}
+
+/**
+ * Reads a paper form made by `createPaperForm` (blank and filled by hand in a PDF viewer, or filled by Komek): the
+ * form id and version from the document's keywords, the values from the fields named by their data pointers, typed
+ * by the schema, then validated with the form's generated validator. A pack of several forms throws
+ * `PaperPackError`: read it with `readPaperPack`.
+ */
+export async function readPaperForm(bytes: Uint8Array | ArrayBuffer): Promise<PaperFormContent> {
+  const doc = await loadPaper(bytes);
+  const { pack, forms } = readKeywords(doc);
+  if (pack) throw new PaperPackError(forms.map((f) => f.formId));
+  return readForm(forms[0]!, fieldsByName(doc.getForm().getFields()));
+}
+
+/**
+ * Reads every form of a pack made by `createPaperPack` or `mergePaperForms`, in order, each as `readPaperForm` reads
+ * a single form; a single paper form gives a list of one. A flattened ("final") form in the pack throws
+ * `NotAPaperFormError` naming it.
+ */
+export async function readPaperPack(bytes: Uint8Array | ArrayBuffer): Promise<PaperFormContent[]> {
+  const doc = await loadPaper(bytes);
+  const { pack, forms } = readKeywords(doc);
+  const fields = doc.getForm().getFields();
+  if (!pack) return [await readForm(forms[0]!, fieldsByName(fields))];
+  return Promise.all(
+    forms.map((form, i) => readForm(form, fieldsByName(fields, `${packGroupName(i + 1)}.`), `form ${i + 1} of the pack (${form.formId || 'no id'}): `)),
+  );
 }

@@ -5,7 +5,7 @@ import { errorsCsv, printExport, type RecordError } from '../desk/batch.js';
 import { setUpPage } from '../shared/chrome.js';
 import { download, kib } from '../shared/download.js';
 import { countries, formLabel } from '../shared/forms.js';
-import { paperFileName, paperForm } from '../shared/paper.js';
+import { loadPdf, paperFileName, paperForm } from '../shared/paper.js';
 import { fillLanguageSelect, onUiLanguage, t, tShared, uiLanguage } from '../shared/ui.js';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
@@ -97,7 +97,7 @@ async function makePack(): Promise<void> {
       packStatus.textContent = t('demo.desk.progress', { done: packProgress.value, total: ids.length });
     }
     const name = `komek-blank-${languages.join('-')}`;
-    const bytes = merged ? await (await import('../desk/merge.js')).mergePdfs(Object.values(files)) : zip(files);
+    const bytes = merged ? await (await loadPdf()).mergePaperForms(Object.values(files)) : zip(files);
     download(bytes, merged ? `${name}.pdf` : `${name}.zip`, merged ? 'application/pdf' : 'application/zip');
     packStatus.className = 'status ok';
     packStatus.textContent = t('demo.gallery.made', { file: merged ? `${name}.pdf` : `${name}.zip`, size: kib(bytes.byteLength) });
