@@ -60,6 +60,8 @@ export default defineConfig({
       },
     },
   },
+  // The print desk's worker (src/desk/desk.worker.ts) loads forms, messages and @komek/pdf in chunks of its own.
+  worker: { format: 'es' },
   preview: { port: 5173, strictPort: true },
   server: { port: 5173 },
 });

@@ -29,6 +29,10 @@ let page: Page;
 let downloads: string;
 /** Errors the page threw and requests that failed: none is expected. */
 let pageErrors: string[] = [];
+/** What the page and its workers wrote to the console, the workers it started and every URL it asked for. */
+let consoleMessages: string[] = [];
+let workers: string[] = [];
+let requests: string[] = [];
 
 beforeAll(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
@@ -50,7 +54,16 @@ async function open(path: string): Promise<Page> {
   const context = await browser.newContext({ acceptDownloads: true, locale: 'en-GB' });
   page = await context.newPage();
   pageErrors = [];
+  consoleMessages = [];
+  workers = [];
+  requests = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => consoleMessages.push(`${m.type()}: ${m.text()}`));
+  page.on('worker', (w) => {
+    workers.push(w.url());
+    w.on('console', (m) => consoleMessages.push(`worker ${m.type()}: ${m.text()}`));
+  });
+  page.on('request', (r) => requests.push(r.url()));
   page.on('requestfailed', (r) => pageErrors.push(`request failed: ${r.url()}`));
   await page.goto(new URL(path, inject('demoUrl')).href);
   await page.locator('komek-form .form').first().or(page.locator('#form-choices fieldset').first()).waitFor();
@@ -162,6 +175,20 @@ describe('every page', () => {
   }
 });
 
+/**
+ * The print desk made its PDFs in its worker, and kept the case data to itself: the page never fetched the fonts
+ * (only the worker, which renders, did), nothing reached the console, and nothing was asked of another origin.
+ */
+async function expectPdfsFromWorker(p: Page): Promise<void> {
+  expect(workers.some((url) => /\/assets\/desk\.worker-[^/]*\.js$/.test(url))).toBe(true);
+  const pageFetched = await p.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  expect(pageFetched.filter((url) => url.endsWith('.ttf'))).toEqual([]);
+  expect(requests.filter((url) => /\/assets\/DejaVuSans(-Bold)?-[^/]*\.ttf$/.test(url)).length).toBeGreaterThanOrEqual(1);
+  const origin = new URL(inject('demoUrl')).origin;
+  expect(requests.filter((url) => new URL(url).origin !== origin && !/^(data|blob):/.test(url))).toEqual([]);
+  expect(consoleMessages).toEqual([]);
+}
+
 describe('print desk', () => {
   it('turns a JSON Lines export into a zip of final PDFs and reports the invalid record', async () => {
     const p = await open('./print-desk.html');
@@ -175,6 +202,7 @@ describe('print desk', () => {
     writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
     await p.locator('#export-file').setInputFiles(file);
     const [download] = await Promise.all([p.waitForEvent('download', { timeout: 90_000 }), p.locator('#make-finals').click()]);
+    await expectPdfsFromWorker(p);
 
     const entries = readZip(await bytesOf(download));
     const pdfs = entries.filter((e) => e.name.endsWith('.pdf'));
@@ -198,6 +226,7 @@ describe('print desk', () => {
     await p.locator(`input[name=form][value="${FORM}"]`).check();
     await p.locator('input[name=form][value="kg-3.1-f1-identification-consent"]').check();
     const [download] = await Promise.all([p.waitForEvent('download', { timeout: 60_000 }), p.locator('#make-pack').click()]);
+    await expectPdfsFromWorker(p);
     expect(download.suggestedFilename()).toBe('komek-blank-en-ru.pdf');
     const pdf = await bytesOf(download);
     expect(isPdf(pdf)).toBe(true);
@@ -219,5 +248,17 @@ describe('print desk', () => {
     expect([first?.formId, second?.formId]).toEqual(['kg-3.1-f1-identification-consent', FORM]);
     expect(first?.data).toEqual({});
     expect(second?.data).toMatchObject({ fullName: 'Aizada Toktogulova' });
+  });
+
+  it('says so, and waits for nothing, when its PDF worker cannot start', async () => {
+    const p = await open('./print-desk.html');
+    await p.route(/\/desk\.worker-[^/]*\.js$/, (route) => route.abort());
+    await p.locator(`input[name=form][value="${FORM}"]`).check();
+    await p.locator('#make-pack').click();
+    await expect.poll(() => p.locator('#pack-status').innerText()).toBe(message('en', 'ui', 'demo.desk.workerStopped'));
+    await expect(p.locator('#make-pack').isEnabled()).resolves.toBe(true);
+    // The one failure expected: the worker's script.
+    expect(pageErrors.every((e) => /request failed: .*desk\.worker/.test(e))).toBe(true);
+    pageErrors = [];
   });
 });

@@ -2,7 +2,11 @@ import type { FormId } from '@komek/forms';
 import type { Language } from '@komek/i18n';
 import { entryOf, validateData } from '../shared/forms.js';
 import { paperFileName, paperForm } from '../shared/paper.js';
-import { t } from '../shared/ui.js';
+import { uiTexts, type UiKey } from '../shared/texts.js';
+import type { RecordError } from './protocol.js';
+
+/** The demo's texts in the language of the messages. */
+type Say = (key: UiKey, params?: Record<string, unknown>) => string;
 
 /** One line of a JSON Lines export: `{ "form": "<form id>", "data": {…} }`. */
 export interface ExportRecord {
@@ -12,18 +16,8 @@ export interface ExportRecord {
   data: Record<string, unknown>;
 }
 
-/** Why a line of the export was not printed. `field` is empty when the problem is the line itself. */
-export interface RecordError {
-  line: number;
-  form: string;
-  /** The field's label in the interface language, and its JSON pointer. */
-  field: string;
-  pointer: string;
-  message: string;
-}
-
 /** The records of an export and the lines that are not records at all. Blank lines are skipped. */
-export function parseExport(text: string): { records: ExportRecord[]; errors: RecordError[] } {
+export function parseExport(text: string, t: Say): { records: ExportRecord[]; errors: RecordError[] } {
   const records: ExportRecord[] = [];
   const errors: RecordError[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -52,8 +46,11 @@ export function parseExport(text: string): { records: ExportRecord[]; errors: Re
   return { records, errors };
 }
 
-/** Progress of a batch: records handled so far of all. */
-export type BatchProgress = (done: number, total: number) => void;
+/** What a batch reports while it runs: records handled so far of all, and the records not printed as found. */
+export interface BatchReports {
+  progress(done: number, total: number): void;
+  errors(errors: RecordError[]): void;
+}
 
 /** The result of a batch: the PDFs by file name, and every problem. */
 export interface BatchResult {
@@ -62,35 +59,39 @@ export interface BatchResult {
   total: number;
 }
 
-/** Lets the page paint the progress bar between records. */
-const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /**
  * Makes a final PDF of every valid record of an export. A record that fails validation or printing is reported
- * with its line and goes no further; the others go on. Messages are in the interface language `messagesIn`.
+ * with its line and goes no further; the others go on. Messages are in the interface language `messagesIn`. Runs in
+ * the print desk's worker: nothing here paces itself for a page, and nothing is logged (the records are case data).
  */
-export async function printExport(text: string, languages: readonly Language[], messagesIn: Language, progress: BatchProgress): Promise<BatchResult> {
-  const { records, errors } = parseExport(text);
+export async function printExport(text: string, languages: readonly Language[], messagesIn: Language, report: BatchReports): Promise<BatchResult> {
+  const t = await uiTexts(messagesIn);
+  const { records, errors } = parseExport(text, t);
   const total = records.length + errors.length;
   let done = errors.length;
   const files: Record<string, Uint8Array> = {};
-  progress(done, total);
+  if (errors.length > 0) report.errors(errors.slice());
+  report.progress(done, total);
   for (const record of records) {
+    const found: RecordError[] = [];
     try {
       const problems = await validateData(record.form, record.data, messagesIn);
       if (problems.length > 0) {
         for (const p of problems) {
-          errors.push({ line: record.line, form: record.form, field: p.label, pointer: p.pointer, message: p.message });
+          found.push({ line: record.line, form: record.form, field: p.label, pointer: p.pointer, message: p.message });
         }
       } else {
         const bytes = await paperForm(record.form, languages, 'final', record.data);
         files[`line-${String(record.line).padStart(4, '0')}.${paperFileName(record.form, 'final', languages)}`] = bytes;
       }
     } catch (e) {
-      errors.push({ line: record.line, form: record.form, field: '', pointer: '', message: t('demo.desk.pdfFailed', { reason: (e as Error).message }) });
+      found.push({ line: record.line, form: record.form, field: '', pointer: '', message: t('demo.desk.pdfFailed', { reason: (e as Error).message }) });
     }
-    progress(++done, total);
-    await nextFrame();
+    if (found.length > 0) {
+      errors.push(...found);
+      report.errors(found);
+    }
+    report.progress(++done, total);
   }
   errors.sort((a, b) => a.line - b.line);
   return { files, errors, total };

@@ -1,11 +1,10 @@
-import { zipSync } from 'fflate';
 import { catalog, type FormId } from '@komek/forms';
 import { isLanguage, loadMessages, type Language } from '@komek/i18n';
-import { errorsCsv, printExport, type RecordError } from '../desk/batch.js';
+import { DeskWorkerError, runDeskJob } from '../desk/client.js';
+import type { RecordError } from '../desk/protocol.js';
 import { setUpPage } from '../shared/chrome.js';
 import { download, kib } from '../shared/download.js';
 import { countries, formLabel } from '../shared/forms.js';
-import { loadPdf, paperFileName, paperForm } from '../shared/paper.js';
 import { fillLanguageSelect, onUiLanguage, t, tShared, uiLanguage } from '../shared/ui.js';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
@@ -27,8 +26,8 @@ function paperLanguages(): Language[] {
   return isLanguage(secondary) && secondary !== primary ? [primary, secondary] : [primary];
 }
 
-/** ZIP without recompression: PDFs are compressed already. */
-const zip = (files: Record<string, Uint8Array>) => zipSync(files, { level: 0 });
+/** What to say when a job failed: the worker's own failure in words, else the technical reason. */
+const failure = (e: unknown): string => (e instanceof DeskWorkerError ? t('demo.desk.workerStopped') : e instanceof Error ? e.message : String(e));
 
 // ——— blank packs ———
 
@@ -89,21 +88,24 @@ async function makePack(): Promise<void> {
   packProgress.hidden = false;
   packProgress.max = ids.length;
   packProgress.value = 0;
-  const files: Record<string, Uint8Array> = {};
   try {
-    for (const id of ids) {
-      files[paperFileName(id, 'blank', languages)] = await paperForm(id, languages, 'blank');
-      packProgress.value++;
-      packStatus.textContent = t('demo.desk.progress', { done: packProgress.value, total: ids.length });
-    }
+    // The worker makes each blank form and merges them (or zips them): the page only shows the progress.
+    const { bytes } = await runDeskJob(
+      { kind: 'pack', forms: ids, languages, format: merged ? 'merged' : 'zip' },
+      {
+        progress: (done, total) => {
+          packProgress.value = done;
+          packStatus.textContent = t('demo.desk.progress', { done, total });
+        },
+      },
+    );
     const name = `komek-blank-${languages.join('-')}`;
-    const bytes = merged ? await (await loadPdf()).mergePaperForms(Object.values(files)) : zip(files);
     download(bytes, merged ? `${name}.pdf` : `${name}.zip`, merged ? 'application/pdf' : 'application/zip');
     packStatus.className = 'status ok';
     packStatus.textContent = t('demo.gallery.made', { file: merged ? `${name}.pdf` : `${name}.zip`, size: kib(bytes.byteLength) });
   } catch (e) {
     packStatus.className = 'status bad';
-    packStatus.textContent = e instanceof Error ? e.message : String(e);
+    packStatus.textContent = failure(e);
   }
 }
 
@@ -111,57 +113,74 @@ async function makePack(): Promise<void> {
 
 let lastZip: { bytes: Uint8Array; name: string } | undefined;
 
-function showErrors(errors: readonly RecordError[]): void {
-  const body = batchErrors.querySelector('tbody')!;
-  body.replaceChildren(
-    ...errors.map((e) => {
-      const row = document.createElement('tr');
-      const field = e.field && e.pointer ? `${e.field} (${e.pointer})` : e.field || e.pointer;
-      for (const text of [String(e.line), e.form, field, e.message]) {
-        const cell = document.createElement('td');
-        cell.textContent = text;
-        row.append(cell);
-      }
-      return row;
-    }),
-  );
-  batchErrors.hidden = errors.length === 0;
+const errorsBody = batchErrors.querySelector('tbody')!;
+
+function clearErrors(): void {
+  errorsBody.replaceChildren();
+  batchErrors.hidden = true;
+}
+
+/** Adds the records not printed as the worker finds them, keeping the table in line order. */
+function addErrors(errors: readonly RecordError[]): void {
+  for (const e of errors) {
+    const row = document.createElement('tr');
+    row.dataset.line = String(e.line);
+    const field = e.field && e.pointer ? `${e.field} (${e.pointer})` : e.field || e.pointer;
+    for (const text of [String(e.line), e.form, field, e.message]) {
+      const cell = document.createElement('td');
+      cell.textContent = text;
+      row.append(cell);
+    }
+    // Records come in line order after the lines that are not records at all: look back from the end.
+    let before: Element | null = null;
+    for (let r = errorsBody.lastElementChild; r && Number((r as HTMLElement).dataset.line) > e.line; r = r.previousElementSibling) before = r;
+    errorsBody.insertBefore(row, before);
+  }
+  batchErrors.hidden = errorsBody.childElementCount === 0;
 }
 
 async function makeFinals(button: HTMLButtonElement): Promise<void> {
   const file = fileInput.files?.[0];
   batchStatus.className = 'status';
   again.hidden = true;
-  showErrors([]);
+  clearErrors();
   if (!file) {
     batchStatus.textContent = t('demo.desk.noFile');
     return;
   }
   button.disabled = true;
   batchProgress.hidden = false;
+  batchProgress.value = 0;
   try {
     const languages = paperLanguages();
-    const result = await printExport(await file.text(), languages, uiLanguage(), (done, total) => {
-      batchProgress.max = Math.max(total, 1);
-      batchProgress.value = done;
-      batchStatus.textContent = t('demo.desk.progress', { done, total });
-    });
+    const failedLines = new Set<number>();
+    // The worker reads the file, validates each record and makes its PDF; the page shows progress and problems.
+    const result = await runDeskJob(
+      { kind: 'finals', file, languages, messagesIn: uiLanguage() },
+      {
+        progress: (done, total) => {
+          batchProgress.max = Math.max(total, 1);
+          batchProgress.value = done;
+          batchStatus.textContent = t('demo.desk.progress', { done, total });
+        },
+        recordErrors: (errors) => {
+          for (const e of errors) failedLines.add(e.line);
+          addErrors(errors);
+        },
+      },
+    );
     if (result.total === 0) {
       batchStatus.textContent = t('demo.desk.empty');
       return;
     }
-    const pdfs = Object.keys(result.files).length;
-    const files = { ...result.files };
-    if (result.errors.length > 0) files['errors.csv'] = new TextEncoder().encode(errorsCsv(result.errors));
-    lastZip = { bytes: zip(files), name: `${file.name.replace(/\.[^.]*$/, '')}-final-${languages.join('-')}.zip` };
-    showErrors(result.errors);
-    batchStatus.className = result.errors.length > 0 ? 'status bad' : 'status ok';
-    batchStatus.textContent = t('demo.desk.summary', { pdfs, errors: new Set(result.errors.map((e) => e.line)).size });
+    lastZip = { bytes: result.bytes, name: `${file.name.replace(/\.[^.]*$/, '')}-final-${languages.join('-')}.zip` };
+    batchStatus.className = failedLines.size > 0 ? 'status bad' : 'status ok';
+    batchStatus.textContent = t('demo.desk.summary', { pdfs: result.pdfs, errors: failedLines.size });
     download(lastZip.bytes, lastZip.name, 'application/zip');
     again.hidden = false;
   } catch (e) {
     batchStatus.className = 'status bad';
-    batchStatus.textContent = e instanceof Error ? e.message : String(e);
+    batchStatus.textContent = failure(e);
   } finally {
     button.disabled = false;
   }
