@@ -182,6 +182,18 @@ describe('<komek-form>', () => {
     await noViolations(el);
   });
 
+  it('starts a new `ready` when the form changes, resolved by the new form (or by the reason it could not load)', async () => {
+    const el = await mount(`<komek-form form="kz-f4-interview-refusal"></komek-form>`);
+    el.setAttribute('form', 'kz-f5-identification-application');
+    await el.updateComplete;
+    await el.ready;
+    expect(byPointer(el, '/decision')).not.toBeNull();
+    el.setAttribute('form', 'no-such-form');
+    await el.updateComplete;
+    await el.ready;
+    expect($(el, '.load-error')?.textContent).toContain('no-such-form');
+  });
+
   it('moves between YES / NO questions with the arrow keys and clears an answer with Delete', async () => {
     const el = await mount(`<komek-form form="${QUESTIONNAIRE}"></komek-form>`);
     await noViolations(el);

@@ -254,6 +254,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private loadToken = 0;
   /** Whether the current model's data has been validated once (`ready` waits for it). */
   private validated = false;
+  /** A form is being loaded: `ready` waits for it. */
+  private loading = false;
   /** How many top-level nodes of the form are drawn (see FIRST_PART). */
   private drawn = 0;
   private drawing = false;
@@ -339,7 +341,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /**
    * Resolves once the form (model, validator, messages, draft) is loaded, validated and wholly drawn (a long form is
-   * drawn a part per frame after its first screen).
+   * drawn a part per frame after its first screen), or once the element shows why it could not load it. Changing
+   * `form` (or `schema`) starts a new `ready`.
    */
   get ready(): Promise<void> {
     return this.readyPromise;
@@ -490,6 +493,11 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   }
 
   protected override updated(): void {
+    if (this.loading) return;
+    if (this.loadError !== undefined) {
+      this.resolveReady();
+      return;
+    }
     const model = this.model;
     if (!model) return;
     if (this.drawn < model.root.children.length) this.drawNextPart(model);
@@ -554,7 +562,9 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   private async load(): Promise<void> {
     const token = ++this.loadToken;
-    if (this.model) this.newReady();
+    if (this.model || this.loadError !== undefined) this.newReady();
+    // Until the new form is in place, renders of the one on screen must not resolve the new `ready`.
+    this.loading = true;
     const id = this.formId || this.form;
     if (this.loadError !== undefined) {
       this.loadError = undefined;
@@ -569,7 +579,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         models.set(bundle, built);
         model = built;
       } else {
-        if (!id) return;
+        if (!id) {
+          this.loading = false;
+          return;
+        }
         model = await catalogModel(id);
       }
       const loadValidator = validatorLoaders[model.meta.id as FormId];
@@ -593,6 +606,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         this.notice = draft.savedAt;
       }
       this.model = model;
+      this.loading = false;
       this.version++;
       this.validated = false;
       this.drawn = partEnd(model.root.children, 0, FIRST_PART);
@@ -607,6 +621,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     } catch (e) {
       if (token === this.loadToken) {
         this.loadError = e instanceof Error ? e.message : String(e);
+        this.loading = false;
         this.requestUpdate();
       }
     }
