@@ -287,6 +287,17 @@ describe('<komek-form>', () => {
     expect(fullName.getAttribute('aria-describedby')).toContain(error.id);
     await until(() => $(el, '[aria-live]')!.textContent!.trim() === error.textContent!.trim());
     await noViolations(el);
+
+    // Typing into the field whose message shows clears the message after the pause, without leaving the field.
+    fullName.focus();
+    await userEvent.keyboard('Aigerim');
+    await until(() => el.shadowRoot!.getElementById(`${idOf('/fullName')}-err`) === null, 2000);
+    expect(fullName.hasAttribute('aria-invalid')).toBe(false);
+    // The problems read at any moment are those of the answers as typed.
+    await userEvent.keyboard('{Control>}a{/Control}{Backspace}');
+    expect(el.validationIssues.some((i) => i.pointer === '/fullName')).toBe(true);
+    await userEvent.keyboard('B');
+    expect(el.validationIssues.some((i) => i.pointer === '/fullName')).toBe(false);
   });
 
   it('takes part in a host <form>: FormData, validity, reset', async () => {

@@ -254,6 +254,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private loadToken = 0;
   /** Whether the current model's data has been validated once (`ready` waits for it). */
   private validated = false;
+  /** Answers changed since the last validation (see `setAnswer`). */
+  private stale = false;
   /** A form is being loaded: `ready` waits for it. */
   private loading = false;
   /** How many top-level nodes of the form are drawn (see FIRST_PART). */
@@ -336,6 +338,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** The problems of the current data, localized (empty when valid or before the form has loaded). */
   get validationIssues(): LocalizedIssue[] {
+    if (this.stale) this.runValidation();
     return this.localizeIssues();
   }
 
@@ -639,7 +642,12 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       this.draftTimer = setTimeout(() => void this.saveDraftNow(), DRAFT_DELAY);
     }
     clearTimeout(this.validateTimer);
-    this.validateTimer = setTimeout(() => this.runValidation(), VALIDATE_DELAY);
+    this.stale = true;
+    // Validated after the typing pause when its outcome shows: a host form's validity, the messages on screen or the
+    // summary. Otherwise leaving the field validates (and `validationIssues` does when read).
+    if (this.internals.form || this.submitted || this.shown.size > 0) {
+      this.validateTimer = setTimeout(() => this.runValidation(), VALIDATE_DELAY);
+    }
   }
 
   /**
@@ -677,6 +685,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private runValidation(): void {
     const model = this.model;
     if (!model) return;
+    this.stale = false;
     if (!this.validated) {
       this.validated = true;
       this.requestUpdate();
