@@ -60,6 +60,20 @@ const models = new WeakMap<SchemaBundle, FormModel>();
 /** Catalog forms' models (precompiled by `pnpm gen`), loaded once per page. */
 const catalogModels = new Map<string, Promise<FormModel>>();
 
+/** Catalog forms' validators, loaded once per page. */
+const catalogValidators = new Map<string, Promise<Validator | undefined>>();
+
+function catalogValidator(id: string): Promise<Validator | undefined> {
+  let validator = catalogValidators.get(id);
+  if (!validator) {
+    const load = validatorLoaders[id as FormId];
+    if (!load) return Promise.resolve(undefined);
+    catalogValidators.set(id, (validator = load() as Promise<Validator>));
+    validator.catch(() => catalogValidators.delete(id));
+  }
+  return validator;
+}
+
 function catalogModel(id: string): Promise<FormModel> {
   let model = catalogModels.get(id);
   if (!model) {
@@ -75,7 +89,7 @@ const VALIDATE_DELAY = 300;
  * A long form is drawn a part at a time: the first parts (about a screen) at once, the rest in the frames after, so
  * that the person sees the form's start without waiting for its end. Sizes in form nodes drawn.
  */
-const FIRST_PART = 40;
+const FIRST_PART = 15;
 const NEXT_PART = 80;
 const subtreeSizes = new WeakMap<FormNode, number>();
 
@@ -575,24 +589,24 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     }
     try {
       let model: FormModel;
+      let validating: Promise<Validator | undefined>;
       const bundle = this.schema;
       if (bundle) {
         // Building a model from schemas is only needed for bundles given as `schema`: catalog forms come built.
         const built = models.get(bundle) ?? (await import('@komek/core/buildFormModel')).buildFormModel(bundle);
         models.set(bundle, built);
         model = built;
+        validating = this.validator ? Promise.resolve(this.validator) : catalogValidator(model.meta.id);
       } else {
         if (!id) {
           this.loading = false;
           return;
         }
+        // The validator is fetched while the model is.
+        validating = this.validator ? Promise.resolve(this.validator) : catalogValidator(id);
         model = await catalogModel(id);
       }
-      const loadValidator = validatorLoaders[model.meta.id as FormId];
-      const [validator] = await Promise.all([
-        this.validator ?? (this.schema && !loadValidator ? undefined : loadValidator?.()),
-        this.loadLanguages(model, token),
-      ]);
+      const [validator] = await Promise.all([validating, this.loadLanguages(model, token)]);
       if (token !== this.loadToken) return;
       this.order = undefined;
       this.watched = undefined;
