@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Download, type Page } from 'playwright-core';
 import { readPaperPack } from '@komek/pdf';
-import { PDFDocument } from '../../packages/pdf/node_modules/pdf-lib/es/index.js';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { isPdf, pdfText, readZip } from './files.js';
 
