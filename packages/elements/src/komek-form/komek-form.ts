@@ -525,16 +525,16 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private drawNextPart(model: FormModel): void {
     if (this.drawing) return;
     this.drawing = true;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        this.drawing = false;
-        if (this.model !== model) return;
-        this.drawn = partEnd(model.root.children, this.drawn, NEXT_PART);
-        this.requestUpdate();
-        // The control the host form's validity points at may only now exist.
-        if (this.drawn === model.root.children.length && this.validated) void this.updateComplete.then(() => this.updateValidity());
-      }),
-    );
+    // After the next paint; a hidden page paints nothing (no frames), so there the parts follow one task apart.
+    const afterPaint = (f: () => void) => (document.hidden ? setTimeout(f) : requestAnimationFrame(() => setTimeout(f)));
+    afterPaint(() => {
+      this.drawing = false;
+      if (this.model !== model) return;
+      this.drawn = partEnd(model.root.children, this.drawn, NEXT_PART);
+      this.requestUpdate();
+      // The control the host form's validity points at may only now exist.
+      if (this.drawn === model.root.children.length && this.validated) void this.updateComplete.then(() => this.updateValidity());
+    });
   }
 
   /** Draws the whole form now (before focusing a field, showing every problem, or printing). */
