@@ -77,3 +77,21 @@ export const Events: Story = {
       }}></komek-form>
     <pre aria-live="polite"></pre>`,
 };
+
+/**
+ * Consent before the work: given the case's saved forms (`caseRecords`), a form the guidelines gate (here the KZ
+ * identification application) stays closed until a signed consent is among them. With no records, the notice names
+ * the consent form to sign; with the signed consent of the fixture, the form opens.
+ */
+export const ConsentRequired: Story = {
+  render: (args) => html`<komek-form form="kz-f5-identification-application" lang=${args.lang}
+    secondary-lang=${ifDefined(args.secondaryLang)} .caseRecords=${[]}></komek-form>`,
+  args: { lang: 'ru', secondaryLang: 'en' },
+};
+
+/** The same form once the case holds the signed interview consent (KZ Form 4). */
+export const ConsentGiven: Story = {
+  render: (args) => html`<komek-form form="kz-f5-identification-application" lang=${args.lang}
+    .caseRecords=${[{ formId: 'kz-f4-interview-consent', data: consentFixture }]}></komek-form>`,
+  args: { lang: 'ru' },
+};
