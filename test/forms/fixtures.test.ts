@@ -12,6 +12,18 @@ const dir = join(import.meta.dirname, '../fixtures/forms');
 const read = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as unknown;
 
 describe.each(formIds.map((id) => [id]))('fixtures of %s', (id: FormId) => {
+  // ajv compiling the form's schemas at run time with the generator's options, as an application would: once per form.
+  let compiled: Promise<ReturnType<InstanceType<typeof Ajv2020>['getSchema']>> | undefined;
+  const compiledAtRunTime = async () => {
+    compiled ??= schemaLoaders[id]().then((bundle) => {
+      const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, messages: true });
+      ajv.addFormat('date', formats.date);
+      ajv.addKeyword({ keyword: 'x-komek', schemaType: 'object' });
+      for (const [sid, schema] of Object.entries(bundle.schemas)) ajv.addSchema(schema as object, sid);
+      return ajv.getSchema(bundle.root);
+    });
+    return (await compiled)!;
+  };
   const folder = join(dir, id);
   const files = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.json') && !f.endsWith('.expect.json')) : [];
 
@@ -48,13 +60,7 @@ describe.each(formIds.map((id) => [id]))('fixtures of %s', (id: FormId) => {
 
     it(`${f}: the generated (compacted) validator gives the errors ajv compiled at run time gives`, async () => {
       const validate = await validatorLoaders[id]();
-      const bundle = await schemaLoaders[id]();
-      // The generator's options, compiled here from the schemas as an application would.
-      const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, messages: true });
-      ajv.addFormat('date', formats.date);
-      ajv.addKeyword({ keyword: 'x-komek', schemaType: 'object' });
-      for (const [sid, schema] of Object.entries(bundle.schemas)) ajv.addSchema(schema as object, sid);
-      const reference = ajv.getSchema(bundle.root)!;
+      const reference = await compiledAtRunTime();
       const data = read(join(folder, f));
       // Mutated too: errors deeper in the data and of other keywords than the fixture's own.
       const variants = [data, { ...(data as object), unexpected: 1 }, {}];

@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { schemaLoaders, validatorLoaders } from '@komek/forms';
-import { buildFormModel, isVisible, mapErrors, matchesCondition, pruneHidden, setAtPointer, findUnsupportedCondition } from './index.js';
+import { buildFormModel, isReadByConditions, isVisible, mapErrors, matchesCondition, pruneHidden, setAtPointer, findUnsupportedCondition } from './index.js';
 
 describe('conditions', () => {
+  it('tells which answers a condition reads (so a renderer knows which changes can show or hide questions)', async () => {
+    const model = buildFormModel(await schemaLoaders['kz-f5-identification-application']());
+    // A minor or a person unable to decide needs a legal representative; the situation chooses the transit questions.
+    expect(isReadByConditions(model, '/personIsMinor')).toBe(true);
+    expect(isReadByConditions(model, '/personUnableToDecide')).toBe(true);
+    expect(isReadByConditions(model, '/situation')).toBe(true);
+    // Inside a group: a YES to "not admitted" asks for the reason; the group as a whole holds what is read.
+    expect(isReadByConditions(model, '/transitMigrant/notAdmitted')).toBe(true);
+    expect(isReadByConditions(model, '/transitMigrant')).toBe(true);
+    // Plain answers nothing depends on.
+    expect(isReadByConditions(model, '/placeOfApplication')).toBe(false);
+    expect(isReadByConditions(model, '/transitMigrant/nonAdmissionReason')).toBe(false);
+  });
+
   it('evaluates the supported if subset like JSON Schema', () => {
     const cond = { properties: { a: { const: true }, b: { enum: ['x', 'y'] }, c: { contains: { const: 'other' } } }, required: ['a'] };
     expect(matchesCondition(cond, { a: true })).toBe(true);

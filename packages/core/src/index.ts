@@ -12,7 +12,7 @@ export {
   defaultWidgets, resolveWidget, NOT_APPLICABLE,
 } from './widgets.js';
 export type { Tester, NodePredicate, WidgetEntry } from './widgets.js';
-export { matchesCondition, conditionHolds, findUnsupportedCondition, isVisible, pruneHidden, UnsupportedConditionError } from './conditions.js';
+export { matchesCondition, conditionHolds, findUnsupportedCondition, isReadByConditions, isVisible, pruneHidden, UnsupportedConditionError } from './conditions.js';
 export { setAtPointer, pointerOf } from './data.js';
 export { mapErrors, findNode } from './errors.js';
 export type { ValidatorError, ValidationIssue } from './errors.js';

@@ -1,4 +1,4 @@
-import { NOT_APPLICABLE, type FormNode, type NodePredicate, type Tester } from '@komek/core';
+import { resolveWidget, type FormNode, type NodePredicate, type Tester } from '@komek/core';
 import type { FormContext } from './context.js';
 
 /** Draws one kind of node. `base` is the pointer prefix of a repeat row (`''` outside repeats). */
@@ -30,18 +30,11 @@ export function registerWidget(renderer: WidgetRenderer): void {
   registry.push(renderer);
 }
 
-/** The renderer with the highest rank for a node (cached per node). */
+/** The renderer with the highest rank for a node (cached per node), ranked as the core ranks widgets. */
 export function rendererFor(node: FormNode): WidgetRenderer | undefined {
   let best = chosen.get(node);
   if (best) return best;
-  let bestRank = NOT_APPLICABLE;
-  for (const entry of registry) {
-    const rank = entry.tester(node);
-    if (rank > NOT_APPLICABLE && rank >= bestRank) {
-      best = entry;
-      bestRank = rank;
-    }
-  }
+  best = resolveWidget(registry.map((r) => ({ widget: r, tester: r.tester })), node);
   if (best) chosen.set(node, best);
   return best;
 }

@@ -157,6 +157,25 @@ describe('<komek-form>', () => {
     expect(byPointer(el, last)).not.toBeNull();
   });
 
+  it('draws a long form whole on a hidden page, where no animation frames come', async () => {
+    const raf = window.requestAnimationFrame;
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    window.requestAnimationFrame = () => 0;
+    try {
+      document.body.innerHTML = '';
+      const el = document.createElement('komek-form') as KomekForm;
+      el.setAttribute('form', 'kz-f5-identification-application');
+      document.body.append(el);
+      let drawn = false;
+      void el.ready.then(() => (drawn = true));
+      await until(() => drawn, 3000);
+      expect(byPointer(el, '/decision')).not.toBeNull();
+    } finally {
+      delete (document as { hidden?: boolean }).hidden;
+      window.requestAnimationFrame = raf;
+    }
+  });
+
   it('keeps a form that needs consent closed until the case holds a signed consent; a later refusal closes it again', async () => {
     const consent = (await import('../../../../test/fixtures/forms/kz-f4-interview-consent/valid-1.json')).default;
     const refusal = (await import('../../../../test/fixtures/forms/kz-f4-interview-refusal/valid-1.json')).default;

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import {
-  checkConsent, conditionHolds, consentGates, escapePointerSegment, hydrateModel, formatMessageKey, getAtPointer, mapErrors, pruneHidden, setAtPointer, walkNodes,
+  checkConsent, conditionHolds, consentGates, hydrateModel, isReadByConditions, formatMessageKey, getAtPointer, mapErrors, pruneHidden, setAtPointer, walkNodes,
   type CaseRecord, type ConsentDecision, type FormModel, type FormNode, type SchemaBundle, type ValidationIssue, type ValidatorError,
 } from '@komek/core';
 import { modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
@@ -57,32 +57,31 @@ const REQUIRED = html`<span class="required" aria-hidden="true"> *</span>`;
 const DRAFT_DELAY = 500;
 /** Models built per schema bundle: a bundle is immutable, and a page may show the same form more than once. */
 const models = new WeakMap<SchemaBundle, FormModel>();
-/** Catalog forms' models (precompiled by `pnpm gen`), loaded once per page. */
+/**
+ * A catalog form's part (its model, its validator), loaded once per page and shared by every element showing the
+ * form; a failed load is forgotten so that the next element tries again.
+ */
+function loadedOnce<T>(cache: Map<string, Promise<T>>, id: string, load: () => Promise<T>): Promise<T> {
+  let loaded = cache.get(id);
+  if (!loaded) {
+    cache.set(id, (loaded = load()));
+    loaded.catch(() => cache.delete(id));
+  }
+  return loaded;
+}
 const catalogModels = new Map<string, Promise<FormModel>>();
-
-/** Catalog forms' validators, loaded once per page. */
 const catalogValidators = new Map<string, Promise<Validator | undefined>>();
 
-function catalogValidator(id: string): Promise<Validator | undefined> {
-  let validator = catalogValidators.get(id);
-  if (!validator) {
-    const load = validatorLoaders[id as FormId];
-    if (!load) return Promise.resolve(undefined);
-    catalogValidators.set(id, (validator = load() as Promise<Validator>));
-    validator.catch(() => catalogValidators.delete(id));
-  }
-  return validator;
+function catalogModel(id: string): Promise<FormModel> {
+  const load = modelLoaders[id as FormId];
+  if (!load) return Promise.reject(new Error(`Unknown form "${id}"`));
+  return loadedOnce(catalogModels, id, () => load().then(hydrateModel));
 }
 
-function catalogModel(id: string): Promise<FormModel> {
-  let model = catalogModels.get(id);
-  if (!model) {
-    const load = modelLoaders[id as FormId];
-    if (!load) return Promise.reject(new Error(`Unknown form "${id}"`));
-    catalogModels.set(id, (model = load().then(hydrateModel)));
-    model.catch(() => catalogModels.delete(id));
-  }
-  return model;
+function catalogValidator(id: string): Promise<Validator | undefined> {
+  const load = validatorLoaders[id as FormId];
+  if (!load) return Promise.resolve(undefined);
+  return loadedOnce(catalogValidators, id, () => load() as Promise<Validator>);
 }
 const VALIDATE_DELAY = 300;
 /**
@@ -106,21 +105,6 @@ function subtreeSize(node: FormNode): number {
 
 /** Widgets whose control shows the typed answer itself: a new answer needs no re-render of its own. */
 const QUIET_WIDGETS = new Set(['text', 'textarea', 'number', 'date']);
-
-/** The data pointers that conditions of a form read: each condition's scope joined with the names its `if` tests. */
-function watchedPointers(model: FormModel): string[] {
-  const out = new Set<string>();
-  for (const node of walkNodes(model.root)) {
-    const c = node.condition;
-    if (!c) continue;
-    for (const test of c.anyOf ?? [c.if]) {
-      const names = [...Object.keys(test.properties ?? {}), ...(test.required ?? [])];
-      if (names.length === 0) out.add(c.scope);
-      for (const name of names) out.add(`${c.scope}/${escapePointerSegment(name)}`);
-    }
-  }
-  return [...out];
-}
 
 /** Index after the last top-level node of a part that starts at `from` (at least one node). */
 function partEnd(nodes: readonly FormNode[], from: number, budget: number): number {
@@ -279,8 +263,6 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private validateTimer: ReturnType<typeof setTimeout> | undefined;
   private draftQueue: Promise<unknown> = Promise.resolve();
   private hostForm: HTMLFormElement | null = null;
-  /** Data pointers the form's conditions read (see `showsChange`), made on first need. */
-  private watched: string[] | undefined;
   /** Form order of every node's pointer, made when problems first need sorting. */
   private order: Map<string, number> | undefined;
   private ctx: FormContext;
@@ -609,7 +591,6 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       const [validator] = await Promise.all([validating, this.loadLanguages(model, token)]);
       if (token !== this.loadToken) return;
       this.order = undefined;
-      this.watched = undefined;
       this.validate = validator as Validator | undefined;
       this.issues = [];
       this.summary = undefined;
@@ -672,9 +653,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private showsChange(pointer: string): boolean {
     const node = this.model?.byPointer.get(pointer);
     if (!node || node.kind !== 'field' || !QUIET_WIDGETS.has(node.widget ?? '')) return true;
-    this.watched ??= watchedPointers(this.model!);
-    for (const w of this.watched) if (w === pointer || w.startsWith(pointer + '/') || pointer.startsWith(w + '/')) return true;
-    return false;
+    return isReadByConditions(this.model!, pointer);
   }
 
   private commit(): void {

@@ -12,8 +12,7 @@ import { repeatWidget } from './repeat.js';
 import { signaturePadWidget } from './signature-pad.js';
 import { signatureWidget } from './signature.js';
 import { staticWidget } from './static.js';
-import { textWidget } from './text.js';
-import { textareaWidget } from './textarea.js';
+import { textareaWidget, textWidget } from './text.js';
 import { unknownWidget } from './unknown.js';
 import { yesNoWidget } from './yesno.js';
 

@@ -1,26 +1,43 @@
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { and, kindIs, rankWith } from '@komek/core';
+import { and, kindIs, rankWith, type FormNode } from '@komek/core';
+import type { FormContext } from '../context.js';
 import { widgetNamed, type WidgetRenderer } from '../registry.js';
 import { describedBy, description, errorText, fieldIds, invalid, textValue } from './field.js';
+
+/** A text answer on one line (`<input>`) or several (`<textarea>`): the same label, limits, messages and events. */
+function textAnswer(ctx: FormContext, node: FormNode, base: string, multiline: boolean) {
+  const pointer = base + node.pointer;
+  const ids = fieldIds(pointer);
+  const value = ctx.value(pointer);
+  const shown = live(typeof value === 'string' ? value : '');
+  const onInput = (e: Event) => ctx.set(pointer, textValue(e));
+  const maxLength = ifDefined(node.schema.maxLength);
+  const control = multiline
+    ? html`<textarea id=${ids.id} part="input textarea" rows="3" .value=${shown} maxlength=${maxLength} ?required=${node.required}
+        ?readonly=${!ctx.editable} aria-invalid=${invalid(ctx, pointer)} aria-describedby=${describedBy(ctx, node, pointer, ids)}
+        @input=${onInput}></textarea>`
+    : html`<input id=${ids.id} part="input" type="text" autocomplete="off" .value=${shown} maxlength=${maxLength}
+        ?required=${node.required} ?readonly=${!ctx.editable} aria-invalid=${invalid(ctx, pointer)}
+        aria-describedby=${describedBy(ctx, node, pointer, ids)} @input=${onInput} />`;
+  return html`<div class="field" part="field">
+    <label for=${ids.id} part="label">${ctx.label(node)}</label>${description(ctx, node, ids)}
+    ${control}
+    ${errorText(ctx, pointer, ids)}
+  </div>`;
+}
 
 /** A one-line text answer. */
 export const textWidget: WidgetRenderer = {
   name: 'text',
   tester: rankWith(1, and(kindIs('field'), widgetNamed('text'))),
-  render: (ctx, node, base) => {
-    const pointer = base + node.pointer;
-    const ids = fieldIds(pointer);
-    const value = ctx.value(pointer);
-    return html`<div class="field" part="field">
-      <label for=${ids.id} part="label">${ctx.label(node)}</label>${description(ctx, node, ids)}
-      <input id=${ids.id} part="input" type="text" autocomplete="off"
-        .value=${live(typeof value === 'string' ? value : '')}
-        maxlength=${ifDefined(node.schema.maxLength)} ?required=${node.required} ?readonly=${!ctx.editable}
-        aria-invalid=${invalid(ctx, pointer)} aria-describedby=${describedBy(ctx, node, pointer, ids)}
-        @input=${(e: Event) => ctx.set(pointer, textValue(e))} />
-      ${errorText(ctx, pointer, ids)}
-    </div>`;
-  },
+  render: (ctx, node, base) => textAnswer(ctx, node, base, false),
+};
+
+/** A multi-line text answer. */
+export const textareaWidget: WidgetRenderer = {
+  name: 'textarea',
+  tester: rankWith(1, and(kindIs('field'), widgetNamed('textarea'))),
+  render: (ctx, node, base) => textAnswer(ctx, node, base, true),
 };
