@@ -20,7 +20,7 @@ export function isFormId(id: string): id is FormId {
 export async function loadForm(id: string): Promise<{ model: FormModel; validate: FormValidator<unknown> }> {
   if (!isFormId(id)) throw new UnknownFormError(id);
   const [bundle, validate] = await Promise.all([schemaLoaders[id](), validatorLoaders[id]()]);
-  return { model: buildFormModel(bundle), validate: validate as FormValidator<unknown> };
+  return { model: buildFormModel(bundle), validate };
 }
 
 export { catalog };

@@ -1,4 +1,4 @@
-import { buildFormModel, mapErrors, pruneHidden, translate, type FormModel, type SchemaBundle, type Translator, type ValidatorError } from '@komek/core';
+import { buildFormModel, mapErrors, pruneHidden, translate, type FormModel, type SchemaBundle, type Translator } from '@komek/core';
 import { catalog, formIds, schemaLoaders, validatorLoaders, type FormId, type FormValidator } from '@komek/forms';
 import { createTranslator, isLanguage, languages as knownLanguages, loadMessages, validationMessage, type Language } from '@komek/i18n';
 import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
@@ -110,7 +110,7 @@ export class PaperForm {
       throw new InvalidArgumentError('form', 'a form id of the catalog or a schema bundle { root, schemas }', form);
     }
     const model = buildFormModel(bundle);
-    if (!validator && isFormId(model.meta.id)) validator = (await validatorLoaders[model.meta.id]()) as FormValidator<unknown>;
+    if (!validator && isFormId(model.meta.id)) validator = (await validatorLoaders[model.meta.id]());
     const entry = catalog.find((e) => e.id === model.meta.id);
     const namespaces = entry?.namespaces ?? namespacesOf(bundle);
     const [fonts] = await Promise.all([resolveFonts(options.fonts), ...langs.map((l) => loadMessages(l, namespaces))]);
@@ -139,7 +139,7 @@ export class PaperForm {
   validate(data: unknown): DataIssue[] {
     if (!this.validator || this.validator(pruneHidden(this.model, data))) return [];
     const t = createTranslator(this.languages[0]!);
-    return mapErrors(this.model, (this.validator.errors ?? []) as ValidatorError[]).map((issue) => {
+    return mapErrors(this.model, (this.validator.errors ?? [])).map((issue) => {
       const label = issue.node ? translate(t, issue.node.label, issue.node.text) : issue.pointer;
       return { pointer: issue.pointer, keyword: issue.keyword, message: validationMessage(issue, this.languages[0]!, label) };
     });

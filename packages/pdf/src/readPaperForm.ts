@@ -1,4 +1,4 @@
-import { buildFormModel, escapePointerSegment, mapErrors, pruneHidden, type FormModel, type FormNode, type ValidatorError } from '@komek/core';
+import { buildFormModel, escapePointerSegment, mapErrors, pruneHidden, type FormModel, type FormNode } from '@komek/core';
 import { formIds, schemaLoaders, validatorLoaders, type FormId, type FormValidator } from '@komek/forms';
 import { PDFCheckBox, PDFDocument, PDFName, PDFRadioGroup, PDFTextField, type PDFField } from 'pdf-lib';
 import { InvalidArgumentError, NotAPaperFormError, PaperPackError, type DataIssue } from './errors.js';
@@ -176,7 +176,7 @@ async function readForm(keywords: FormKeywords, fields: ReadonlyMap<string, PDFF
   const read = new FieldReader(fields).read(model.root, '');
   const data = pruneHidden(model, (read ?? {}) as Record<string, unknown>);
   const valid = validator(data);
-  const issues = valid ? [] : mapErrors(model, (validator.errors ?? []) as ValidatorError[]).map((i) => ({ pointer: i.pointer, keyword: i.keyword, message: i.message }));
+  const issues = valid ? [] : mapErrors(model, (validator.errors ?? [])).map((i) => ({ pointer: i.pointer, keyword: i.keyword, message: i.message }));
   return {
     formId,
     version: keywords.version,

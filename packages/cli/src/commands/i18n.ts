@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { isLanguage, languages, type Language } from '@komek/i18n';
 import {
-  checkLocales, exportLanguage, formatCoverage, formatProblems, importLanguage, ImportRefusedError, type ExchangeFormat,
+  checkLocales, exportLanguage, formatCoverage, formatProblems, importLanguage, ImportRefusedError,
 } from '@komek/i18n/node';
 import { parseOptions, UsageError } from '../options.js';
 
@@ -28,7 +28,7 @@ function exportCommand(args: string[]): number {
   const out = typeof options.out === 'string' ? options.out : undefined;
   const format = (options.format ?? (out && /\.(xlf|xliff)$/i.test(out) ? 'xliff' : 'csv')) as string;
   if (format !== 'csv' && format !== 'xliff') throw new UsageError(`--format must be csv or xliff, not "${format}"`);
-  const text = exportLanguage(lang, format as ExchangeFormat);
+  const text = exportLanguage(lang, format);
   if (out) {
     writeFileSync(out, text);
     process.stderr.write(`wrote ${out} (${format}, ${lang})\n`);

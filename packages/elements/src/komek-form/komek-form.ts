@@ -591,7 +591,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       const [validator] = await Promise.all([validating, this.loadLanguages(model, token)]);
       if (token !== this.loadToken) return;
       this.order = undefined;
-      this.validate = validator as Validator | undefined;
+      this.validate = validator;
       this.issues = [];
       this.summary = undefined;
       this.submitted = false;
@@ -827,7 +827,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     for (i += step; i >= 0 && i < stops.length; i += step) {
       const el = stops[i]!;
       if (group.contains(el)) continue;
-      if (!yesNoOnly || (el as HTMLElement).dataset.yesno !== undefined) {
+      if (!yesNoOnly || el.dataset.yesno !== undefined) {
         el.focus();
         return;
       }

@@ -255,7 +255,7 @@ export function repeatTableRows(s: Scope, categories: FormNode[], options: { spa
       const plans = columns.map((col, j) =>
         col.widget === 'yesno' || col.widget === 'checkbox' || col.widget === 'choice'
           ? undefined
-          : planFieldBox(rowScope, { ...col, widget: col.widget === 'date' || col.widget === 'number' ? col.widget : 'textarea' } as FormNode, widths[j]! - 2, {
+          : planFieldBox(rowScope, { ...col, widget: col.widget === 'date' || col.widget === 'number' ? col.widget : 'textarea' }, widths[j]! - 2, {
               blank: options.blankLines,
               max: options.maxLines,
             }),
@@ -270,7 +270,7 @@ export function repeatTableRows(s: Scope, categories: FormNode[], options: { spa
           const [yes, no] = yesNoCells(rowScope, `${base}${col.pointer}`, [widths[j]! / 2, widths[j]! / 2]);
           cells.push({ width: widths[j]!, draw: (c, x, top, w, h) => (yes.draw?.(c, x, top, w / 2, h), no.draw?.(c, x + w / 2, top, w / 2, h)) });
         } else {
-          const r = fieldRow({ ...rowScope, width: widths[j]! - 4 }, { ...col, text: '', label: { ns: 'ui', key: 'pdf.empty' } } as FormNode, true);
+          const r = fieldRow({ ...rowScope, width: widths[j]! - 4 }, { ...col, text: '', label: { ns: 'ui', key: 'pdf.empty' } }, true);
           cells.push({ width: widths[j]!, draw: (c, x, top) => r.draw({ ...c, x: x + 2 }, top) });
         }
       });
