@@ -13,8 +13,13 @@ export interface LocaleEntry {
   line?: number;
   /** The label is not printed in the source form but derived from the text. */
   derived?: true;
-  /** Where the string appears, for translators (hand-written English UI messages). */
+  /**
+   * English UI messages: where the string appears, for translators. Translations: why the text was last changed
+   * (with `changedBy`), e.g. which term base entry or error class it fixes.
+   */
   note?: string;
+  /** Who last changed a translation (a named person or role); the status stays `draft` until a native reviewer signs off. */
+  changedBy?: string;
 }
 
 /** Metadata of a locale file. */
