@@ -291,12 +291,18 @@ export function fieldRow(s: Scope, node: FormNode, shown: boolean): Row {
   };
 }
 
+/** The node without its number, for a label whose number is drawn in a column of its own. */
+export function unnumbered(node: FormNode): FormNode {
+  const { number: _number, ...rest } = node;
+  return rest;
+}
+
 /** A tick box with its text across the full width: a confirmation, a consent, a single tick. */
 export function tickRow(s: Scope, node: FormNode, shown: boolean): Row {
   const env = s.env;
   const pointer = pointerIn(s, node);
   const indent = (node.number ? metrics.number : 0) + metrics.tick + 6;
-  const label = labelPart(s, { ...node, number: undefined } as FormNode, s.width - indent);
+  const label = labelPart(s, unnumbered(node), s.width - indent);
   const number = node.number ? block(node.number, stylesOf(env, 'strong')[0], metrics.number - 2) : undefined;
   const na = shown ? undefined : block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], s.width - indent);
   const value = valueAt(env, pointer);
