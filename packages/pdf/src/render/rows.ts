@@ -1,4 +1,4 @@
-import { conditionHolds, getAtPointer, type FormNode } from '@komek/core';
+import { conditionHolds, getAtPointer, marks, type FormNode } from '@komek/core';
 import { formatDate } from '@komek/i18n';
 import { block, blockWidth, drawBlock, drawCell, drawLine, drawRule, drawTick, linesHeight, type TextBlock } from '../layout/draw.js';
 import type { DrawContext, Row } from '../layout/page.js';
@@ -55,10 +55,19 @@ export interface LabelPart {
   height: number;
 }
 
-/** Marks the label of a part that is not on the printed form but derived from the guidelines' text: `label *`. */
+/** The marks after a node's label: `*` for a question that must be answered, `†` for a part not on the printed form. */
+export function marksOf(node: FormNode): string {
+  let m = '';
+  if (node.required && (node.kind === 'field' || node.kind === 'checklist')) m += marks.required;
+  if (node.derived) m += marks.derived;
+  return m;
+}
+
+/** A label with its marks (`label *`, `label †`), the same marks as on screen. */
 export function derivedMark(node: FormNode, text: BiText): BiText {
-  if (!node.derived) return text;
-  return text.secondary === undefined ? { primary: `${text.primary} *` } : { primary: `${text.primary} *`, secondary: `${text.secondary} *` };
+  const m = marksOf(node);
+  if (m === '') return text;
+  return text.secondary === undefined ? { primary: `${text.primary} ${m}` } : { primary: `${text.primary} ${m}`, secondary: `${text.secondary} ${m}` };
 }
 
 /** Measures a node's label for a width. */
