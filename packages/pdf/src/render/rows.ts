@@ -262,7 +262,7 @@ function signatureArea(s: Scope, pointer: string, width: number, height: number)
         const scale = Math.min((width - 4) / image.width, (height - 4) / image.height);
         c.canvas.image(image, x + 2, top - height + 3, image.width * scale, image.height * scale);
       }
-      if (typeof dataUrl === 'string' && dataUrl !== '') c.fields.hiddenText(fieldNameOf(pointer), dataUrl);
+      if (typeof dataUrl === 'string' && dataUrl !== '') c.fields.hiddenText(c.page, fieldNameOf(pointer), dataUrl);
     },
   };
 }

@@ -373,7 +373,7 @@ export function signatureRow(s: Scope, node: FormNode, shown: boolean): Row[] {
             c.canvas.image(image, x + 2, boxTop - boxHeight + 2, image.width * scale, image.height * scale);
           }
           const dataUrl = valueAt(env, imagePointer);
-          if (typeof dataUrl === 'string' && dataUrl !== '') c.fields.hiddenText(fieldNameOf(imagePointer), dataUrl);
+          if (typeof dataUrl === 'string' && dataUrl !== '') c.fields.hiddenText(c.page, fieldNameOf(imagePointer), dataUrl);
         }
       },
     },
