@@ -19,6 +19,8 @@ export type { ValidatorError, ValidationIssue } from './errors.js';
 export { englishTranslator, interpolate, translate } from './translator.js';
 export type { Translator } from './translator.js';
 export { walkNodes, isInputNode } from './walk.js';
+export { marks } from './marks.js';
+export type { Mark } from './marks.js';
 export { checkConsent, consentGates } from './consentGate.js';
 export type { CaseRecord, ConsentDecision } from './consentGate.js';
 export { FormSession, createFormSession } from './formSession.js';
