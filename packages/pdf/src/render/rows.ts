@@ -1,4 +1,4 @@
-import { conditionHolds, getAtPointer, type FormNode } from '@komek/core';
+import { marks, type FormNode } from '@komek/core';
 import { formatDate } from '@komek/i18n';
 import { block, blockWidth, drawBlock, drawCell, drawLine, drawRule, drawTick, linesHeight, type TextBlock } from '../layout/draw.js';
 import type { DrawContext, Row } from '../layout/page.js';
@@ -26,8 +26,7 @@ export function pointerIn(s: Scope, node: FormNode): string {
 
 /** Whether a node is shown for the data: blank forms show every part, with its routing. */
 export function isShown(s: Scope, node: FormNode): boolean {
-  if (s.env.mode === 'blank' || !node.condition) return true;
-  return conditionHolds(node.condition, getAtPointer(s.env.source, s.base + node.condition.scope) ?? {});
+  return s.env.mode === 'blank' || !s.env.session || s.env.session.isShown(node, s.base);
 }
 
 /** Space between blocks, dropped at page edges. */
@@ -55,10 +54,19 @@ export interface LabelPart {
   height: number;
 }
 
-/** Marks the label of a part that is not on the printed form but derived from the guidelines' text: `label *`. */
+/** The marks after a node's label: `*` for a question that must be answered, `†` for a part not on the printed form. */
+export function marksOf(node: FormNode): string {
+  let m = '';
+  if (node.required && (node.kind === 'field' || node.kind === 'checklist')) m += marks.required;
+  if (node.derived) m += marks.derived;
+  return m;
+}
+
+/** A label with its marks (`label *`, `label †`), the same marks as on screen. */
 export function derivedMark(node: FormNode, text: BiText): BiText {
-  if (!node.derived) return text;
-  return text.secondary === undefined ? { primary: `${text.primary} *` } : { primary: `${text.primary} *`, secondary: `${text.secondary} *` };
+  const m = marksOf(node);
+  if (m === '') return text;
+  return text.secondary === undefined ? { primary: `${text.primary} ${m}` } : { primary: `${text.primary} ${m}`, secondary: `${text.secondary} ${m}` };
 }
 
 /** Measures a node's label for a width. */
@@ -254,7 +262,7 @@ function signatureArea(s: Scope, pointer: string, width: number, height: number)
         const scale = Math.min((width - 4) / image.width, (height - 4) / image.height);
         c.canvas.image(image, x + 2, top - height + 3, image.width * scale, image.height * scale);
       }
-      if (typeof dataUrl === 'string' && dataUrl !== '') c.fields.hiddenText(fieldNameOf(pointer), dataUrl);
+      if (typeof dataUrl === 'string' && dataUrl !== '') c.fields.hiddenText(c.page, fieldNameOf(pointer), dataUrl);
     },
   };
 }
