@@ -309,7 +309,7 @@ function compositeCell(s: Scope, column: FormNode, width: number, lines: { maxLi
       const input = inputPart(s, part, width);
       return { caption, height: input.height, draw: (c: DrawContext, x: number, top: number) => input.draw(c, x, top) };
     }
-    const plan = planFieldBox(s, { ...part, widget: part.widget === 'date' || part.widget === 'number' ? part.widget : 'textarea' } as FormNode, width, {
+    const plan = planFieldBox(s, { ...part, widget: part.widget === 'date' || part.widget === 'number' ? part.widget : 'textarea' }, width, {
       blank: 1,
       max: lines.maxLines,
     });
