@@ -1,4 +1,4 @@
-import { buildFormModel, mapErrors, pruneHidden, translate, type FormModel, type SchemaBundle, type Translator, type ValidatorError } from '@komek/core';
+import { buildFormModel, mapErrors, pruneHidden, translate, walkNodes, type FormModel, type FormNode, type SchemaBundle, type Translator, type ValidatorError } from '@komek/core';
 import { catalog, formIds, schemaLoaders, validatorLoaders, type FormId, type FormValidator } from '@komek/forms';
 import { createTranslator, isLanguage, languages as knownLanguages, loadMessages, validationMessage, type Language } from '@komek/i18n';
 import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
@@ -145,6 +145,48 @@ export class PaperForm {
     });
   }
 
+  /**
+   * The problems of the data as the PDF lists them: in the order of the form's questions (rows of a table in their
+   * order), each under the question's number and in both languages.
+   */
+  private printedIssues(): PrintedIssue[] {
+    const validator = this.validator;
+    if (!validator || validator(pruneHidden(this.model, this.data))) return [];
+    const order = new Map<FormNode, number>();
+    let i = 0;
+    for (const node of walkNodes(this.model.root)) order.set(node, i++);
+    const rowsOf = (pointer: string, node: FormNode | undefined) => {
+      // The indexes of repeat rows in the pointer: segments that are numbers where the form has a repeat.
+      const rows: number[] = [];
+      let at: FormNode | undefined = this.model.root;
+      for (const seg of pointer.split('/').slice(1)) {
+        if (!at) break;
+        if (at.kind === 'repeat' && /^\d+$/.test(seg)) {
+          rows.push(Number(seg) + 1);
+          at = at.item;
+        } else at = at.children.find((c) => c.name === seg.replace(/~1/g, '/').replace(/~0/g, '~'));
+      }
+      return node ? rows : [];
+    };
+    const issues = mapErrors(this.model, (validator.errors ?? []) as ValidatorError[]).map((issue) => ({ issue, rows: rowsOf(issue.pointer, issue.node) }));
+    issues.sort((a, b) => {
+      const byNode = (a.issue.node ? (order.get(a.issue.node) ?? 0) : -1) - (b.issue.node ? (order.get(b.issue.node) ?? 0) : -1);
+      if (byNode !== 0) return byNode;
+      for (let k = 0; k < Math.min(a.rows.length, b.rows.length); k++) if (a.rows[k] !== b.rows[k]) return a.rows[k]! - b.rows[k]!;
+      return a.rows.length - b.rows.length;
+    });
+    return issues.map(({ issue, rows }) => {
+      const [primary, secondary] = this.languages.map((lang, j) => {
+        const t = this.translators[j]!;
+        const node = issue.node ?? this.model.root;
+        return validationMessage(issue, lang, translate(t, node.label, node.text).replace(/[:：]\s*$/, ''));
+      });
+      const printed: PrintedIssue = { rows, message: secondary === undefined || secondary === primary ? { primary: primary! } : { primary: primary!, secondary } };
+      if (issue.node?.number !== undefined) printed.number = issue.node.number;
+      return printed;
+    });
+  }
+
   /** Renders the PDF. The mode defaults to `filled` when data was given, `blank` otherwise. */
   async save(options: SaveOptions = {}): Promise<Uint8Array> {
     const mode = options.mode ?? (this.data === undefined ? 'blank' : 'filled');
@@ -167,8 +209,7 @@ export class PaperForm {
       images: new Map(),
     };
     if (env.data !== undefined) await embedImages(doc, env);
-    const printedIssues: PrintedIssue[] | undefined =
-      mode === 'blank' || !this.issues ? undefined : this.issues.map((i) => ({ pointer: i.pointer, label: '', message: i.message }));
+    const printedIssues = mode === 'blank' || !this.issues ? undefined : this.printedIssues();
 
     const fields = new FieldWriter(doc, fonts.regular, fonts.metrics.regular, size.value);
     setFieldFont(doc, fonts.regular, size.value);
