@@ -1,4 +1,4 @@
-import { buildFormModel, mapErrors, pruneHidden, translate, walkNodes, type FormModel, type FormNode, type SchemaBundle, type Translator, type ValidatorError } from '@komek/core';
+import { buildFormModel, createFormSession, type FormModel, type FormNode, type FormSession, type IssueLanguage, type SchemaBundle, type Translator } from '@komek/core';
 import { catalog, formIds, schemaLoaders, validatorLoaders, type FormId, type FormValidator } from '@komek/forms';
 import { createTranslator, isLanguage, languages as knownLanguages, loadMessages, validationMessage, type Language } from '@komek/i18n';
 import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
@@ -137,51 +137,32 @@ export class PaperForm {
    * pruned first, as on screen: what is checked is what is printed and submitted.
    */
   validate(data: unknown): DataIssue[] {
-    if (!this.validator || this.validator(pruneHidden(this.model, data))) return [];
-    const t = createTranslator(this.languages[0]!);
-    return mapErrors(this.model, (this.validator.errors ?? []) as ValidatorError[]).map((issue) => {
-      const label = issue.node ? translate(t, issue.node.label, issue.node.text) : issue.pointer;
-      return { pointer: issue.pointer, keyword: issue.keyword, message: validationMessage(issue, this.languages[0]!, label) };
-    });
+    return this.sessionOf(data).issues.map((issue) => ({ pointer: issue.pointer, keyword: issue.keyword, message: issue.text }));
+  }
+
+  /** The form session of some data: what is shown, what is printed as answered, what is wrong. */
+  private sessionOf(data: unknown): FormSession {
+    const primary = this.languages[0]!;
+    const language: IssueLanguage = { translate: this.translators[0]!, message: (issue, label) => validationMessage(issue, primary, label) };
+    return createFormSession({ model: this.model, validate: this.validator, data, languages: [language] });
   }
 
   /**
-   * The problems of the data as the PDF lists them: in the order of the form's questions (rows of a table in their
-   * order), each under the question's number and in both languages.
+   * The problems of the data as the PDF lists them: in the order of the form's questions, each under the question's
+   * number and the rows of the tables it is in, worded in both languages.
    */
   private printedIssues(): PrintedIssue[] {
-    const validator = this.validator;
-    if (!validator || validator(pruneHidden(this.model, this.data))) return [];
-    const order = new Map<FormNode, number>();
-    let i = 0;
-    for (const node of walkNodes(this.model.root)) order.set(node, i++);
-    const rowsOf = (pointer: string, node: FormNode | undefined) => {
-      // The indexes of repeat rows in the pointer: segments that are numbers where the form has a repeat.
-      const rows: number[] = [];
-      let at: FormNode | undefined = this.model.root;
-      for (const seg of pointer.split('/').slice(1)) {
-        if (!at) break;
-        if (at.kind === 'repeat' && /^\d+$/.test(seg)) {
-          rows.push(Number(seg) + 1);
-          at = at.item;
-        } else at = at.children.find((c) => c.name === seg.replace(/~1/g, '/').replace(/~0/g, '~'));
-      }
-      return node ? rows : [];
-    };
-    const issues = mapErrors(this.model, (validator.errors ?? []) as ValidatorError[]).map((issue) => ({ issue, rows: rowsOf(issue.pointer, issue.node) }));
-    issues.sort((a, b) => {
-      const byNode = (a.issue.node ? (order.get(a.issue.node) ?? 0) : -1) - (b.issue.node ? (order.get(b.issue.node) ?? 0) : -1);
-      if (byNode !== 0) return byNode;
-      for (let k = 0; k < Math.min(a.rows.length, b.rows.length); k++) if (a.rows[k] !== b.rows[k]) return a.rows[k]! - b.rows[k]!;
-      return a.rows.length - b.rows.length;
-    });
-    return issues.map(({ issue, rows }) => {
-      const [primary, secondary] = this.languages.map((lang, j) => {
-        const t = this.translators[j]!;
-        const node = issue.node ?? this.model.root;
-        return validationMessage(issue, lang, translate(t, node.label, node.text).replace(/[:：]\s*$/, ''));
-      });
-      const printed: PrintedIssue = { rows, message: secondary === undefined || secondary === primary ? { primary: primary! } : { primary: primary!, secondary } };
+    const languages: IssueLanguage[] = this.languages.map((lang, i) => ({
+      translate: this.translators[i]!,
+      message: (issue, label) => validationMessage(issue, lang, label),
+    }));
+    const session = createFormSession({ model: this.model, validate: this.validator, data: this.data, languages });
+    return session.issues.map((issue) => {
+      const secondary = issue.secondary?.text;
+      const printed: PrintedIssue = {
+        rows: issue.node ? repeatRowsOf(this.model.root, issue.pointer) : [],
+        message: secondary === undefined || secondary === issue.text ? { primary: issue.text } : { primary: issue.text, secondary },
+      };
       if (issue.node?.number !== undefined) printed.number = issue.node.number;
       return printed;
     });
@@ -197,11 +178,12 @@ export class PaperForm {
     const doc = await PDFDocument.create();
     const fonts = await embedFonts(doc, this.fonts);
     const meta = this.model.meta;
+    const session = mode === 'blank' ? undefined : this.sessionOf(this.data);
     const env: RenderEnv = {
       model: this.model,
       mode,
-      data: mode === 'blank' ? undefined : pruneHidden(this.model, this.data),
-      source: mode === 'blank' ? undefined : this.data,
+      data: session?.value,
+      session,
       languages: this.languages,
       translators: this.translators,
       faces: { regular: { pdf: fonts.regular, metrics: fonts.metrics.regular }, bold: { pdf: fonts.bold, metrics: fonts.metrics.bold } },
@@ -255,6 +237,20 @@ function removeDanglingAnnotations(doc: PDFDocument): void {
     }
     if (annots.size() === 0) page.node.delete(PDFName.of('Annots'));
   }
+}
+
+/** The numbers (from 1) of the repeat rows a data pointer goes through, outermost first. */
+function repeatRowsOf(root: FormNode, pointer: string): number[] {
+  const rows: number[] = [];
+  let at: FormNode | undefined = root;
+  for (const seg of pointer.split('/').slice(1)) {
+    if (!at) break;
+    if (at.kind === 'repeat' && /^\d+$/.test(seg)) {
+      rows.push(Number(seg) + 1);
+      at = at.item;
+    } else at = at.children.find((c) => c.name === seg.replace(/~1/g, '/').replace(/~0/g, '~'));
+  }
+  return rows;
 }
 
 /** A translator that remembers its answers: a form asks for the same labels on every save. */

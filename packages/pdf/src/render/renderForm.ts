@@ -18,6 +18,7 @@ import {
   pointerIn,
   spacer,
   tickRow,
+  unnumbered,
   type Scope,
 } from './rows.js';
 import { indicatorTableRows, inlineFieldsRow, isIndicatorTable, isTabular, needsTableRows, repeatTableRows, signatureRow } from './tables.js';
@@ -88,7 +89,8 @@ function repeatRows(s: Scope, node: FormNode, depth: number, shown: boolean): Ro
   for (let i = 0; i < total; i++) {
     const itemScope: Scope = { ...s, root: item, base: `${pointerIn(s, node)}/${i}` };
     const title = perLanguage(s.env, (t) => `${translate(t, item.label, item.text)} ${i + 1}`);
-    rows.push(headingRow(itemScope, { ...item, number: undefined, condition: undefined } as FormNode, depth + 1, title));
+    const { condition: _condition, ...heading } = unnumbered(item);
+    rows.push(headingRow(itemScope, heading, depth + 1, title));
     for (const child of item.children) rows.push(...nodeRows(itemScope, child, depth + 2));
   }
   if (total === 0) rows.push(...paragraphRows(s, { primary: '—' }, { role: 'muted' }));
