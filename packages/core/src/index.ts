@@ -21,3 +21,5 @@ export type { Translator } from './translator.js';
 export { walkNodes, isInputNode } from './walk.js';
 export { checkConsent, consentGates } from './consentGate.js';
 export type { CaseRecord, ConsentDecision } from './consentGate.js';
+export { REQUIRED_MARK, DERIVED_MARK } from './marks.js';
+export { presentLabel, presentTitle } from './present.js';

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import {
-  checkConsent, conditionHolds, consentGates, hydrateModel, isReadByConditions, formatMessageKey, getAtPointer, mapErrors, pruneHidden, setAtPointer, walkNodes,
+  DERIVED_MARK, REQUIRED_MARK, presentLabel, presentTitle, checkConsent, conditionHolds, consentGates, hydrateModel, isReadByConditions, formatMessageKey, getAtPointer, mapErrors, pruneHidden, setAtPointer, walkNodes,
   type CaseRecord, type ConsentDecision, type FormModel, type FormNode, type SchemaBundle, type ValidationIssue, type ValidatorError,
 } from '@komek/core';
 import { modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
@@ -53,7 +53,10 @@ const LEAVES = new Set<unknown>([
 ]);
 const FOCUSABLE = 'input, select, textarea, button, komek-signature-pad';
 const EMPTY: readonly string[] = Object.freeze([]);
-const REQUIRED = html`<span class="required" aria-hidden="true"> *</span>`;
+const REQUIRED = html`<span class="mark required" aria-hidden="true">${REQUIRED_MARK}</span>`;
+const DERIVED = html`<span class="mark derived" aria-hidden="true">${DERIVED_MARK}</span>`;
+/** Which marks a form's labels carry (explained above the form): worked out once per model. */
+const marksOf = new WeakMap<FormModel, { required: boolean; derived: boolean }>();
 const DRAFT_DELAY = 500;
 /** Models built per schema bundle: a bundle is immutable, and a page may show the same form more than once. */
 const models = new WeakMap<SchemaBundle, FormModel>();
@@ -790,7 +793,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.runValidation();
     // Announce a message that has just appeared for the field being left.
     const fresh = [...this.shown].find(([p]) => !before.has(p) && ids.includes(idOf(p)));
-    if (fresh) this.announce(fresh[1].join(' '));
+    if (fresh) this.announce(fresh[1].map((m) => `${this.ui('errorPrefix', 'Error:')} ${m}`).join(' '));
   }
 
   // ——— keyboard ———
@@ -885,10 +888,17 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     return guard([getAtPointer(this.current, pointer), this.version], () => renderer.render(this.ctx, node, base));
   }
 
-  /** A message in the primary language, `mark` after it, the secondary language under it (a plain string when alone). */
-  private bilingual(key: string, english: string, mark: unknown = nothing): TemplateResult | string {
-    const first = this.localizer.t(key, english);
-    const second = this.localizer.t2(key, english);
+  /**
+   * A message in the primary language, `mark` after it, the secondary language under it (a plain string when alone);
+   * `present` styles each language's text for the screen (see presentLabel).
+   */
+  private bilingual(key: string, english: string, mark: unknown = nothing, present?: (text: string, lang: string) => string): TemplateResult | string {
+    let first = this.localizer.t(key, english);
+    let second = this.localizer.t2(key, english);
+    if (present) {
+      first = present(first, this.localizer.primary);
+      if (second !== undefined) second = present(second, this.localizer.secondary!);
+    }
     if (second === undefined && mark === nothing) return first;
     return html`${first}${mark}${second === undefined
       ? nothing
@@ -897,7 +907,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   private label(node: FormNode): TemplateResult | string {
     const required = node.required && (node.kind === 'field' || node.kind === 'checklist');
-    const text = this.bilingual(formatMessageKey(node.label), node.text, required ? REQUIRED : nothing);
+    const marks = node.derived ? (required ? html`${REQUIRED}${DERIVED}` : DERIVED) : required ? REQUIRED : nothing;
+    const text = this.bilingual(formatMessageKey(node.label), node.text, marks, node === this.model?.root ? presentTitle : presentLabel);
     return node.number ? html`<span class="number">${node.number}</span> ${text}` : text;
   }
 
@@ -968,6 +979,26 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     </div>`;
   }
 
+  /** The line above the form that says what the marks beside labels mean (only the marks this form uses). */
+  private renderMarks(model: FormModel) {
+    let marks = marksOf.get(model);
+    if (!marks) {
+      marks = { required: false, derived: false };
+      for (const n of walkNodes(model.root)) {
+        if (n.required && (n.kind === 'field' || n.kind === 'checklist')) marks.required = true;
+        if (n.derived) marks.derived = true;
+      }
+      marksOf.set(model, marks);
+    }
+    if (!marks.required && !marks.derived) return nothing;
+    const line = (key: string, english: string, mark: string) =>
+      html`<span><span class="mark" aria-hidden="true">${mark}</span> ${this.ui(key, english).replace('{{mark}}', mark)}</span>`;
+    return html`<p class="marks" part="marks">
+      ${marks.required ? line('marks.required', 'Questions marked {{mark}} must be answered.', REQUIRED_MARK) : nothing}
+      ${marks.derived ? line('marks.derived', 'Parts marked {{mark}} are not on the printed form; they are added from the guidelines text.', DERIVED_MARK) : nothing}
+    </p>`;
+  }
+
   private renderNotice() {
     if (this.notice === undefined) return nothing;
     return html`<div class="notice" part="notice" role="status">
@@ -990,7 +1021,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     }
     return html`<div class="form" part="form" lang=${this.localizer.primary}>
       <h1 part="title">${this.label(model.root)}</h1>
-      ${this.renderNotice()}${this.renderSummary()}
+      ${this.renderMarks(model)}${this.renderNotice()}${this.renderSummary()}
       <div class="body">${model.root.children.slice(0, this.drawn).map((c) => this.renderNode(c, ''))}</div>
       <div class="actions">
         ${editable && !this.noSubmit && !this.internals.form

@@ -1,4 +1,4 @@
-import { conditionHolds, getAtPointer, type FormNode } from '@komek/core';
+import { DERIVED_MARK, conditionHolds, getAtPointer, type FormNode } from '@komek/core';
 import { formatDate } from '@komek/i18n';
 import { block, blockWidth, drawBlock, drawCell, drawLine, drawRule, drawTick, linesHeight, type TextBlock } from '../layout/draw.js';
 import type { DrawContext, Row } from '../layout/page.js';
@@ -55,10 +55,11 @@ export interface LabelPart {
   height: number;
 }
 
-/** Marks the label of a part that is not on the printed form but derived from the guidelines' text: `label *`. */
+/** Marks the label of a part that is not on the printed form but derived from the guidelines' text: `label †` (core's DERIVED_MARK, as on screen). */
 export function derivedMark(node: FormNode, text: BiText): BiText {
   if (!node.derived) return text;
-  return text.secondary === undefined ? { primary: `${text.primary} *` } : { primary: `${text.primary} *`, secondary: `${text.secondary} *` };
+  const mark = ` ${DERIVED_MARK}`;
+  return text.secondary === undefined ? { primary: `${text.primary}${mark}` } : { primary: `${text.primary}${mark}`, secondary: `${text.secondary}${mark}` };
 }
 
 /** Measures a node's label for a width. */
