@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks, without prompts: pnpm (from npm), Debian's Chromium (browser tests and the
-# demo's end-to-end checks), poppler-utils and qpdf (PDF checks), then the workspace's dependencies.
+# demo's end-to-end checks), poppler-utils, qpdf and mupdf-tools (PDF checks: MuPDF types into fields), then the workspace's dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +8,7 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || need_apt+=(qpdf)
+command -v mutool >/dev/null 2>&1 || need_apt+=(mupdf-tools)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
   echo "setup: installing ${need_apt[*]} (Debian packages)"

@@ -341,7 +341,7 @@ export async function generate(files: SchemaFile[]): Promise<Map<string, string>
     const def = resolveRef(bundle, `#${pointer}`, { file, pointer: '' });
     shared.writing = name;
     const body = await compile(typeSchema(bundle, def.schema, def.at, shared, commonUsed, true) as never, name, { ...TS_OPTIONS, bannerComment: '' });
-    shared.writing = undefined;
+    delete shared.writing;
     commonParts.push(body.trim());
   }
   out.set(

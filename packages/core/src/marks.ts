@@ -1,10 +1,14 @@
 /**
- * The two marks a label may carry, the same on screen (`<komek-form>`) and on paper (`@komek/pdf`): one for a
- * question that must be answered, another for a part that is not on the printed form (added from the guidelines'
- * text, `x-komek.derived`). Both glyphs are in the project's font (DejaVu Sans / Noto Sans) in every language.
- * The sentences that explain them are the `ui:marks.required` and `ui:marks.derived` messages (`{{mark}}`).
+ * The marks printed after a label, the same on screen and on paper, each explained once in a legend
+ * (`ui:marks.required`, `ui:marks.derived`, with the mark as `{{mark}}`):
+ * - `required`: the question must be answered;
+ * - `derived`: the part is not on the printed form of the guidelines; Komek adds it from the guidelines' text.
+ * Both glyphs are in DejaVu Sans and Noto Sans.
  */
-export const REQUIRED_MARK = '*';
+export const marks = {
+  required: '*',
+  derived: '†',
+} as const;
 
-/** Marks a part the printed form lacks (see REQUIRED_MARK). A dagger: never confused with the required star. */
-export const DERIVED_MARK = '†';
+/** One of the marks. */
+export type Mark = keyof typeof marks;

@@ -44,8 +44,7 @@ export const styles = css`
   .mark.required { color: var(--_error); }
   .mark.derived { color: var(--_muted); }
   .marks { display: flex; flex-direction: column; gap: 0.125rem; margin: 0 0 var(--_space); color: var(--_muted); font-size: var(--_size-small); }
-  .marks .mark { margin: 0 0.25em 0 0; }
-  .marks .mark.required, .marks > span:first-child > .mark { color: inherit; }
+  .marks .mark { margin: 0; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 
   fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }

@@ -16,6 +16,7 @@ import {
   pointerIn,
   tableRow,
   tickCell,
+  unnumbered,
   yesNoCells,
   yesNoWords,
   type Cell,
@@ -84,7 +85,7 @@ export function indicatorTableRows(s: Scope, container: FormNode): Row[] {
     const shown = !hiddenAbove && isShown(s, node);
     const pointer = pointerIn(s, node);
     if (node.kind === 'indicators' || (node.kind === 'group' && node.children.length > 0)) {
-      const label = labelPart(s, { ...node, number: undefined } as FormNode, indicatorWidth - 6 - indent, 'strong');
+      const label = labelPart(s, unnumbered(node), indicatorWidth - 6 - indent, 'strong');
       const height = label.height + 2 * PAD;
       const cells: Cell[] = [numberCell(node), { width: indicatorWidth, draw: (c, x, top) => drawLabelPart(c, label, x + 3 + indent, top - PAD) }];
       if (shown) cells.push({ width: tickWidth }, { width: tickWidth });
@@ -97,7 +98,7 @@ export function indicatorTableRows(s: Scope, container: FormNode): Row[] {
       return;
     }
     if (isYesNo(node)) {
-      const label = labelPart(s, { ...node, number: undefined } as FormNode, indicatorWidth - 6 - indent);
+      const label = labelPart(s, unnumbered(node), indicatorWidth - 6 - indent);
       const height = Math.max(label.height, metrics.tick) + 2 * PAD;
       const cells: Cell[] = [numberCell(node), { width: indicatorWidth, draw: (c, x, top) => drawLabelPart(c, label, x + 3 + indent, top - PAD) }];
       if (shown) cells.push(...yesNoCells(s, pointer, [tickWidth, tickWidth]));
@@ -111,7 +112,7 @@ export function indicatorTableRows(s: Scope, container: FormNode): Row[] {
     // A "specify" line or any other field: label and input across the indicator and YES/NO columns.
     const spanWidth = indicatorWidth + 2 * tickWidth - 6 - indent;
     const inner: Scope = { ...s, width: spanWidth };
-    const row = fieldRow(inner, { ...node, number: undefined } as FormNode, shown);
+    const row = fieldRow(inner, unnumbered(node), shown);
     rows.push(
       tableRow(s, [numberCell(node), { width: indicatorWidth + 2 * tickWidth, draw: (c, x, top) => row.draw({ ...c, x: x + 3 + indent, width: spanWidth }, top) }], row.height, header),
     );
@@ -372,7 +373,7 @@ export function signatureRow(s: Scope, node: FormNode, shown: boolean): Row[] {
             c.canvas.image(image, x + 2, boxTop - boxHeight + 2, image.width * scale, image.height * scale);
           }
           const dataUrl = valueAt(env, imagePointer);
-          if (typeof dataUrl === 'string' && dataUrl !== '') c.fields.hiddenText(fieldNameOf(imagePointer), dataUrl);
+          if (typeof dataUrl === 'string' && dataUrl !== '') c.fields.hiddenText(c.page, fieldNameOf(imagePointer), dataUrl);
         }
       },
     },
