@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { mapErrors, pruneHidden, translate, englishTranslator, type Translator, type ValidationIssue } from '@komek/core';
 import { catalog } from '@komek/forms';
 import { createTranslator, isLanguage, languages, loadMessages, validationMessage } from '@komek/i18n';
 import { loadForm } from '../loadForm.js';
+import { readJsonFile } from '../io.js';
 import { parseOptions, UsageError } from '../options.js';
 
 /** One validation problem as the CLI prints it. */
@@ -28,12 +28,7 @@ export async function validateCommand(args: string[]): Promise<number> {
   const form = options.form;
   const file = positional[0];
   if (typeof form !== 'string' || !file) throw new UsageError('usage: komek validate --form <form-id> [--lang ru] <data.json>');
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
-  }
+  const data = readJsonFile(file);
   const lang = typeof options.lang === 'string' ? options.lang : 'en';
   if (!isLanguage(lang)) throw new UsageError(`unknown language "${lang}" (use one of: ${languages.map((l) => l.code).join(', ')})`);
   const entry = catalog.find((c) => c.id === form);
