@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { exitCodes, OutputError, reasonOf } from '../errors.js';
 import { readInput, readJsonFile, refuseOverwritingInputs, utf8Problem, withoutBom, writeOutput } from '../io.js';
+import { isLanguage, languages as knownLanguages } from '@komek/i18n';
 import { parseOptions, UsageError } from '../options.js';
 
 const USAGE = `usage:
@@ -42,6 +43,8 @@ function parseLanguages(value: string | boolean | undefined): string[] {
   if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--lang is required, e.g. --lang kk,ru\n${USAGE}`);
   const langs = value.split(',').map((l) => l.trim()).filter(Boolean);
   if (langs.length > 2) throw new UsageError(`--lang takes one or two languages (primary,secondary), got ${langs.length}`);
+  const unknown = langs.find((l) => !isLanguage(l));
+  if (unknown !== undefined) throw new UsageError(`unknown language "${unknown}" (use one of: ${knownLanguages.map((l) => l.code).join(', ')})`);
   return langs;
 }
 
@@ -99,6 +102,11 @@ export async function pdfCommand(args: string[]): Promise<number> {
     });
   }
   if (typeof options.form !== 'string') throw new UsageError(`--form is required\n${USAGE}`);
+  const { formIds } = await import('@komek/forms');
+  if (!(formIds as readonly string[]).includes(options.form)) {
+    const { UnknownFormError } = await import('../loadForm.js');
+    throw new UnknownFormError(options.form);
+  }
   const dataFile = typeof options.data === 'string' ? options.data : undefined;
   const data = dataFile === undefined ? undefined : readJsonFile(dataFile);
   refuseOverwritingInputs(out, [dataFile]);

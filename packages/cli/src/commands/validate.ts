@@ -1,7 +1,7 @@
 import { mapErrors, pruneHidden, translate, englishTranslator, type Translator, type ValidationIssue } from '@komek/core';
 import { catalog } from '@komek/forms';
 import { createTranslator, isLanguage, languages, loadMessages, validationMessage } from '@komek/i18n';
-import { loadForm } from '../loadForm.js';
+import { isFormId, loadForm, UnknownFormError } from '../loadForm.js';
 import { readJsonFile } from '../io.js';
 import { parseOptions, UsageError } from '../options.js';
 
@@ -28,6 +28,9 @@ export async function validateCommand(args: string[]): Promise<number> {
   const form = options.form;
   const file = positional[0];
   if (typeof form !== 'string' || !file) throw new UsageError('usage: komek validate --form <form-id> [--lang ru] <data.json>');
+  if (positional.length > 1) throw new UsageError(`validate takes one data file, not ${positional.length}`);
+  // The command line is checked before the file is read: a wrong form is a usage error whatever the file holds.
+  if (!isFormId(form)) throw new UnknownFormError(form);
   const data = readJsonFile(file);
   const lang = typeof options.lang === 'string' ? options.lang : 'en';
   if (!isLanguage(lang)) throw new UsageError(`unknown language "${lang}" (use one of: ${languages.map((l) => l.code).join(', ')})`);
