@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { isKomekError, type KomekErrorCode } from '@komek/core';
 import { CliError, exitCodes } from './errors.js';
 
 const HELP = `komek — forms of the IOM guidelines on migrants in vulnerable situations
@@ -41,7 +42,7 @@ if (!load) {
   process.exit(2);
 }
 /** Errors of the packages that are about the command line, not faults: reported as usage errors. */
-const usageErrors = new Set(['UnknownFormError', 'UnsupportedLanguageError', 'InvalidArgumentError']);
+const usageErrors: ReadonlySet<KomekErrorCode> = new Set(['KOMEK_UNKNOWN_FORM', 'KOMEK_UNSUPPORTED_LANGUAGE', 'KOMEK_INVALID_ARGUMENT', 'KOMEK_USAGE']);
 
 try {
   process.exitCode = await (await load())(args);
@@ -52,7 +53,7 @@ try {
   if (e instanceof CliError) {
     process.stderr.write(`komek ${name}: ${e.message}\n`);
     process.exitCode = e.exitCode;
-  } else if (usageErrors.has(err?.name)) {
+  } else if (isKomekError(e) && usageErrors.has(e.code)) {
     process.stderr.write(`komek ${name}: ${firstLine(err.message)}\n`);
     process.exitCode = exitCodes.usage;
   } else {

@@ -1,3 +1,5 @@
+import { KomekError, type KomekErrorCode } from '@komek/core';
+
 /**
  * The exit codes of `komek`, documented in packages/cli/README.md. A script can tell bad data from a bad command
  * line, an input that cannot be read and an output that cannot be written.
@@ -20,13 +22,14 @@ export const exitCodes = {
 } as const;
 
 /** An error the CLI reports as one line (`komek <command>: <message>`) and an exit code, without a stack trace. */
-export class CliError extends Error {
+export class CliError extends KomekError {
   constructor(
+    code: KomekErrorCode,
     message: string,
     readonly exitCode: number,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(code, message, options);
     this.name = 'CliError';
   }
 }
@@ -34,7 +37,7 @@ export class CliError extends Error {
 /** An input file that cannot be read or decoded. */
 export class InputError extends CliError {
   constructor(readonly file: string, reason: string, options?: { cause?: unknown }) {
-    super(`cannot read ${file}: ${reason}`, exitCodes.input, options);
+    super('KOMEK_CANNOT_READ', `cannot read ${file}: ${reason}`, exitCodes.input, options);
     this.name = 'InputError';
   }
 }
@@ -42,7 +45,7 @@ export class InputError extends CliError {
 /** An output that cannot be written. */
 export class OutputError extends CliError {
   constructor(readonly file: string, reason: string, options?: { cause?: unknown }) {
-    super(`cannot write ${file}: ${reason}`, exitCodes.output, options);
+    super('KOMEK_CANNOT_WRITE', `cannot write ${file}: ${reason}`, exitCodes.output, options);
     this.name = 'OutputError';
   }
 }

@@ -3,7 +3,7 @@ import { CliError, exitCodes } from './errors.js';
 /** A command line that does not fit the command; the message says what would. Exit code 2. */
 export class UsageError extends CliError {
   constructor(message: string) {
-    super(message, exitCodes.usage);
+    super('KOMEK_USAGE', message, exitCodes.usage);
     this.name = 'UsageError';
   }
 }

@@ -1,3 +1,4 @@
+import { KomekError } from '@komek/core';
 import {
   PDFHexString,
   PDFName,
@@ -27,9 +28,9 @@ export interface Rect {
 }
 
 /** Thrown when two fields would get the same name: two places of the form claim the same data pointer. */
-export class DuplicateFieldError extends Error {
+export class DuplicateFieldError extends KomekError {
   constructor(readonly fieldName: string) {
-    super(`Two fields of the paper form are named "${fieldName}": every data pointer may appear once`);
+    super('KOMEK_DUPLICATE_FIELD', `Two fields of the paper form are named "${fieldName}": every data pointer may appear once`);
     this.name = 'DuplicateFieldError';
   }
 }

@@ -5,7 +5,11 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { exitCodes, OutputError, reasonOf } from '../errors.js';
 import { readInput, readJsonFile, refuseOverwritingInputs, utf8Problem, withoutBom, writeOutput } from '../io.js';
 import { isLanguage, languages as knownLanguages } from '@komek/i18n';
+import { isKomekError, UnknownFormError, type KomekErrorCode } from '@komek/core';
 import { parseOptions, UsageError } from '../options.js';
+
+/** Errors of the paper-form API that a better command line avoids: reported as usage errors (exit 2). */
+const USAGE_CODES: ReadonlySet<KomekErrorCode> = new Set(['KOMEK_INVALID_ARGUMENT', 'KOMEK_UNSUPPORTED_LANGUAGE', 'KOMEK_UNKNOWN_FORM']);
 
 const USAGE = `usage:
   komek pdf --form <id> --lang kk,ru [--data case.json] [--mode blank|filled|final] [--allow-invalid] --out file.pdf
@@ -104,8 +108,7 @@ export async function pdfCommand(args: string[]): Promise<number> {
   if (typeof options.form !== 'string') throw new UsageError(`--form is required\n${USAGE}`);
   const { formIds } = await import('@komek/forms');
   if (!(formIds as readonly string[]).includes(options.form)) {
-    const { UnknownFormError } = await import('../loadForm.js');
-    throw new UnknownFormError(options.form);
+    throw new UnknownFormError(options.form, formIds);
   }
   const dataFile = typeof options.data === 'string' ? options.data : undefined;
   const data = dataFile === undefined ? undefined : readJsonFile(dataFile);
@@ -129,8 +132,7 @@ export async function pdfCommand(args: string[]): Promise<number> {
       process.stderr.write(`komek pdf: invalid data in ${dataFile ?? '(no data)'} for form ${options.form}: ${n} problem${n === 1 ? '' : 's'}, listed above (pass --allow-invalid to print it anyway, marked as not valid)\n`);
       return exitCodes.invalid;
     }
-    const name = (e as Error).name;
-    if (['InvalidArgumentError', 'UnsupportedLanguageError', 'UnknownFormError'].includes(name)) throw new UsageError((e as Error).message);
+    if (isKomekError(e) && USAGE_CODES.has(e.code)) throw new UsageError(e.message);
     throw e;
   }
 }

@@ -1,4 +1,4 @@
-import { conditionHolds, getAtPointer, marks, type FormNode } from '@komek/core';
+import { marks, type FormNode } from '@komek/core';
 import { formatDate } from '@komek/i18n';
 import { block, blockWidth, drawBlock, drawCell, drawLine, drawRule, drawTick, linesHeight, type TextBlock } from '../layout/draw.js';
 import type { DrawContext, Row } from '../layout/page.js';
@@ -26,8 +26,7 @@ export function pointerIn(s: Scope, node: FormNode): string {
 
 /** Whether a node is shown for the data: blank forms show every part, with its routing. */
 export function isShown(s: Scope, node: FormNode): boolean {
-  if (s.env.mode === 'blank' || !node.condition) return true;
-  return conditionHolds(node.condition, getAtPointer(s.env.source, s.base + node.condition.scope) ?? {});
+  return s.env.mode === 'blank' || !s.env.session || s.env.session.isShown(node, s.base);
 }
 
 /** Space between blocks, dropped at page edges. */
