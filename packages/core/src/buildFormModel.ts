@@ -209,6 +209,7 @@ function buildNode(
   if (eff.annotation.derived !== undefined && eff.annotation.derived !== false) {
     node.derived = eff.annotation.derived === true ? 'derived' : eff.annotation.derived;
   }
+  if (typeof eff.annotation.reading === 'string' && node.derived === undefined) node.reading = eff.annotation.reading;
   if (condition) node.condition = condition;
   const options = optionsOf(eff);
   if (options) node.options = options;
