@@ -317,7 +317,7 @@ function compositeCell(s: Scope, column: FormNode, width: number, lines: { maxLi
   const stacked = parts.map((part) => {
     const shown = spare || isShown(s, part);
     const choice = part.widget === 'choice' || part.widget === 'yesno' || part.widget === 'multichoice';
-    const caption = choice || part.widget === 'signaturePad' ? undefined : biBlock(env, derivedMark(part, labelOf(env, part)), 'caption', width);
+    const caption = choice || part.widget === 'signaturePad' ? undefined : biBlock(env, part.derived ? derivedMark(part, labelOf(env, part)) : labelOf(env, part), 'caption', width);
     if (!shown) {
       const na = block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], width);
       return { caption, height: (caption?.height ?? 0) + na.height, draw: (c: DrawContext, x: number, top: number) => drawBlock(c.canvas, na, x, top - 1) };
@@ -420,7 +420,7 @@ export function signatureRow(s: Scope, node: FormNode, shown: boolean): Row[] {
   const avail = s.width - gap * parts.length;
   const widths = parts.map((p) => (avail * (share[p.name] ?? 0.2)) / totalShare);
   const signatureWidth = (avail * signatureShare) / totalShare;
-  const captions = [...parts.map((p, i) => biBlock(env, derivedMark(p, labelOf(env, p)), 'caption', widths[i]!)), biBlock(env, bi(env, 'ui:pdf.signature', 'Signature'), 'caption', signatureWidth)];
+  const captions = [...parts.map((p, i) => biBlock(env, p.derived ? derivedMark(p, labelOf(env, p)) : labelOf(env, p), 'caption', widths[i]!)), biBlock(env, bi(env, 'ui:pdf.signature', 'Signature'), 'caption', signatureWidth)];
   const captionHeight = Math.max(...captions.map((c) => c.height));
   if (!shown) {
     const b = block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], s.width);
