@@ -276,7 +276,7 @@ export function repeatTableRows(s: Scope, categories: FormNode[], options: { spa
       const plans = columns.map((col, j) =>
         col.widget === 'yesno' || col.widget === 'checkbox' || col.widget === 'choice' || composites[j]
           ? undefined
-          : planFieldBox(rowScope, { ...col, widget: col.widget === 'date' || col.widget === 'number' ? col.widget : 'textarea' } as FormNode, widths[j]! - 2, {
+          : planFieldBox(rowScope, { ...col, widget: col.widget === 'date' || col.widget === 'number' ? col.widget : 'textarea' }, widths[j]! - 2, {
               blank: options.blankLines,
               max: options.maxLines,
             }),
@@ -293,7 +293,7 @@ export function repeatTableRows(s: Scope, categories: FormNode[], options: { spa
           const [yes, no] = yesNoCells(rowScope, `${base}${col.pointer}`, [widths[j]! / 2, widths[j]! / 2]);
           cells.push({ width: widths[j]!, draw: (c, x, top, w, h) => (yes.draw?.(c, x, top, w / 2, h), no.draw?.(c, x + w / 2, top, w / 2, h)) });
         } else {
-          const r = fieldRow({ ...rowScope, width: widths[j]! - 4 }, { ...col, text: '', label: { ns: 'ui', key: 'pdf.empty' } } as FormNode, true);
+          const r = fieldRow({ ...rowScope, width: widths[j]! - 4 }, { ...col, text: '', label: { ns: 'ui', key: 'pdf.empty' } }, true);
           cells.push({ width: widths[j]!, draw: (c, x, top) => r.draw({ ...c, x: x + 2 }, top) });
         }
       });
@@ -318,7 +318,7 @@ function compositeCell(s: Scope, column: FormNode, width: number, lines: { maxLi
   const stacked = parts.map((part) => {
     const shown = spare || isShown(s, part);
     const choice = part.widget === 'choice' || part.widget === 'yesno' || part.widget === 'multichoice';
-    const caption = choice || part.widget === 'signaturePad' ? undefined : biBlock(env, derivedMark(part, labelOf(env, part)), 'caption', width);
+    const caption = choice || part.widget === 'signaturePad' ? undefined : biBlock(env, part.derived ? derivedMark(part, labelOf(env, part)) : labelOf(env, part), 'caption', width);
     if (!shown) {
       const na = block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], width);
       return { caption, height: (caption?.height ?? 0) + na.height, draw: (c: DrawContext, x: number, top: number) => drawBlock(c.canvas, na, x, top - 1) };
@@ -327,7 +327,7 @@ function compositeCell(s: Scope, column: FormNode, width: number, lines: { maxLi
       const input = inputPart(s, part, width);
       return { caption, height: input.height, draw: (c: DrawContext, x: number, top: number) => input.draw(c, x, top) };
     }
-    const plan = planFieldBox(s, { ...part, widget: part.widget === 'date' || part.widget === 'number' ? part.widget : 'textarea' } as FormNode, width, {
+    const plan = planFieldBox(s, { ...part, widget: part.widget === 'date' || part.widget === 'number' ? part.widget : 'textarea' }, width, {
       blank: 1,
       max: lines.maxLines,
     });
@@ -425,7 +425,7 @@ export function signatureRow(s: Scope, node: FormNode, shown: boolean): Row[] {
   const avail = s.width - gap * parts.length;
   const widths = parts.map((p) => (avail * (share[p.name] ?? 0.2)) / totalShare);
   const signatureWidth = (avail * signatureShare) / totalShare;
-  const captions = [...parts.map((p, i) => biBlock(env, derivedMark(p, labelOf(env, p)), 'caption', widths[i]!)), biBlock(env, bi(env, 'ui:pdf.signature', 'Signature'), 'caption', signatureWidth)];
+  const captions = [...parts.map((p, i) => biBlock(env, p.derived ? derivedMark(p, labelOf(env, p)) : labelOf(env, p), 'caption', widths[i]!)), biBlock(env, bi(env, 'ui:pdf.signature', 'Signature'), 'caption', signatureWidth)];
   const captionHeight = Math.max(...captions.map((c) => c.height));
   if (!shown) {
     const b = block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], s.width);
