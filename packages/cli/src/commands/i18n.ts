@@ -1,10 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { isLanguage, languages, type Language } from '@komek/i18n';
 import {
   checkLocales, exportLanguage, formatCoverage, formatProblems, importLanguage, ImportRefusedError,
   readTermBase, termBaseProblems, toTbx,
 } from '@komek/i18n/node';
+import { readInput, writeOutput } from '../io.js';
 import { parseOptions, UsageError } from '../options.js';
 
 const USAGE = `usage:
@@ -32,7 +32,7 @@ function exportCommand(args: string[]): number {
   const lang = format === 'tbx' && options.lang === undefined ? undefined : translatedLanguage(options.lang);
   const text = format === 'tbx' ? termBaseTbx(lang) : exportLanguage(lang!, format);
   if (out) {
-    writeFileSync(out, text);
+    writeOutput(out, text);
     process.stderr.write(`wrote ${out} (${format}, ${lang ?? 'all languages'})\n`);
   } else process.stdout.write(text);
   return 0;
@@ -52,12 +52,7 @@ function importCommand(args: string[]): number {
   const lang = translatedLanguage(options.lang);
   if (positional.length !== 1) throw new UsageError(`import takes one file\n${USAGE}`);
   const file = positional[0]!;
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
-  }
+  const bytes = readInput(file);
   try {
     const result = importLanguage(lang, file, bytes, { write: !options['dry-run'] });
     for (const w of result.warnings) process.stderr.write(`warning: ${w.key ? `${w.key}: ` : ''}${w.reason}\n`);

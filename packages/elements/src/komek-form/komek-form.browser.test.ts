@@ -87,9 +87,10 @@ describe('<komek-form>', () => {
       } else if (input.type === 'checkbox') {
         expected = setAtPointer(expected, pointer!, true);
         await userEvent.keyboard('{ }{Tab}');
-      } else if (input.type === 'date') {
+      } else if (input.classList.contains('date')) {
+        // Typed day, month, year as the form's language writes it; stored as an ISO date.
         expected = setAtPointer(expected, pointer!, '2024-03-05');
-        await userEvent.keyboard('03052024{Tab}');
+        await userEvent.keyboard('05/03/2024{Tab}');
       } else if (input.type === 'number') {
         expected = setAtPointer(expected, pointer!, 2);
         await userEvent.keyboard('2{Tab}');
@@ -369,7 +370,7 @@ describe('<komek-form>', () => {
     await userEvent.keyboard(secret);
     await until(() => false, 700).catch(() => undefined);
     await el.saveDraftNow();
-    const record = (await readDraftRecord(key))!;
+    const record = (await readDraftRecord(key, 'kz-f1-initial-application'))!;
     expect(record.iv.byteLength).toBe(12);
     const stored = new TextDecoder().decode(record.ciphertext);
     expect(stored).not.toContain('Nodira');
@@ -392,7 +393,7 @@ describe('<komek-form>', () => {
     await el.clearDraft(false);
     expect(getAtPointer(el.data, '/fullName')).toBeUndefined();
     expect(byPointer(el, '/fullName')!.value).toBe('');
-    expect(await readDraftRecord(key)).toBeUndefined();
+    expect(await readDraftRecord(key, 'kz-f1-initial-application')).toBeUndefined();
   });
 
   it('renders script payloads in data and in translations as text', async () => {
