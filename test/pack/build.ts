@@ -56,5 +56,10 @@ export function stalePackages(): string[] {
 /** Builds every publishable package when any is stale (a package's declarations are built from its dependencies'). */
 export function buildPackages(): void {
   if (stalePackages().length === 0) return;
-  execFileSync('pnpm', ['-r', '--filter', './packages/**', 'run', 'build'], { cwd: root, stdio: 'pipe' });
+  try {
+    execFileSync('pnpm', ['-r', '--filter', './packages/**', 'run', 'build'], { cwd: root, stdio: 'pipe', encoding: 'utf8' });
+  } catch (e) {
+    const { stdout, stderr } = e as { stdout?: string; stderr?: string };
+    throw new Error(`pnpm build failed:\n${`${stdout ?? ''}\n${stderr ?? ''}`.trim().split('\n').slice(-40).join('\n')}`, { cause: e });
+  }
 }
