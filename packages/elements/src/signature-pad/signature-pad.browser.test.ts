@@ -73,7 +73,7 @@ it('never loads a value that is not a PNG data URL (a link in the data is not fe
   const descriptor = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'src')!;
   Object.defineProperty(HTMLImageElement.prototype, 'src', {
     configurable: true,
-    get: descriptor.get,
+    get: descriptor.get!,
     set(this: HTMLImageElement, v: string) {
       loaded.push(v);
     },
