@@ -141,22 +141,33 @@ export class PaperForm {
   validate(data: unknown): DataIssue[] {
     const session = this.sessionOf(data);
     const issues: DataIssue[] = session.issues.map((issue) => ({ pointer: issue.pointer, keyword: issue.keyword, message: issue.text }));
-    // Characters the fonts cannot draw would vanish from the paper while the data stays "valid": say which, where.
-    const t = this.translators[0]!;
+    issues.push(...this.paperProblems(session, 0).map(({ pointer, keyword, message }) => ({ pointer, keyword, message })));
+    return issues;
+  }
+
+  /**
+   * What the validator cannot see but paper cannot take, worded in the primary (`which` 0) or secondary language:
+   * characters the fonts cannot draw, which would vanish while the data is "valid", and drawn signatures that are
+   * not a PNG data URL, damaged or too large.
+   */
+  private paperProblems(session: FormSession, which: number): (DataIssue & { node: FormNode | undefined })[] {
+    const t = this.translators[which]!;
+    const out: (DataIssue & { node: FormNode | undefined })[] = [];
+    const labelOf = (node: FormNode | undefined, pointer: string) => (node ? session.label(node, which === 0 ? 0 : 1) : pointer);
     for (const { pointer, characters } of unprintableAnswers(this.model, measuredFont(this.fonts.regular), session.value)) {
       const node = findNode(this.model, pointer);
-      const label = node ? session.label(node) : pointer;
+      const label = labelOf(node, pointer);
       const list = characters.slice(0, 12).join(', ') + (characters.length > 12 ? ', …' : '');
       const fallback = `“${label}” has characters the printed form cannot show: ${list}.`;
-      issues.push({ pointer, keyword: 'unprintable', message: t('ui:error.unprintable', fallback, { label, characters: list }) ?? fallback });
+      out.push({ pointer, keyword: 'unprintable', message: t('ui:error.unprintable', fallback, { label, characters: list }) ?? fallback, node });
     }
     for (const { pointer, reason } of signatureImageProblems(this.model, session.value)) {
       const node = findNode(this.model, pointer);
-      const label = node ? session.label(node) : pointer;
+      const label = labelOf(node, pointer);
       const fallback = `“${label}” cannot be printed: ${reason}.`;
-      issues.push({ pointer, keyword: 'image', message: t('ui:error.image', fallback, { label, reason }) ?? fallback });
+      out.push({ pointer, keyword: 'image', message: t('ui:error.image', fallback, { label, reason }) ?? fallback, node });
     }
-    return issues;
+    return out;
   }
 
   /** The form session of some data: what is shown, what is printed as answered, what is wrong. */
@@ -176,7 +187,7 @@ export class PaperForm {
       message: (issue, label) => validationMessage(issue, lang, label),
     }));
     const session = createFormSession({ model: this.model, validate: this.validator, data: this.data, languages });
-    return session.issues.map((issue) => {
+    const validation = session.issues.map((issue) => {
       const secondary = issue.secondary?.text;
       const printed: PrintedIssue = {
         rows: issue.node ? repeatRowsOf(this.model.root, issue.pointer) : [],
@@ -185,6 +196,20 @@ export class PaperForm {
       if (issue.node?.number !== undefined) printed.number = issue.node.number;
       return printed;
     });
+    const primary = this.paperProblems(session, 0);
+    const secondary = this.languages.length > 1 ? this.paperProblems(session, 1) : [];
+    return [
+      ...validation,
+      ...primary.map((p, i) => {
+        const other = secondary[i]?.message;
+        const printed: PrintedIssue = {
+          rows: p.node ? repeatRowsOf(this.model.root, p.pointer) : [],
+          message: other === undefined || other === p.message ? { primary: p.message } : { primary: p.message, secondary: other },
+        };
+        if (p.node?.number !== undefined) printed.number = p.node.number;
+        return printed;
+      }),
+    ];
   }
 
   /** Renders the PDF. The mode defaults to `filled` when data was given, `blank` otherwise. */
