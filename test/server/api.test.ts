@@ -182,9 +182,32 @@ describe.each(engines)('API on %s', (engine) => {
       expect(r.body.message).toContain('formId');
     });
     it('messages follow ?lang=', async () => {
-      const r = await t.api('GET', `/api/cases/${randomUUID()}?lang=kk`);
+      const id = randomUUID();
+      const r = await t.api('GET', `/api/cases/${id}?lang=kk`);
       expect(r.status).toBe(404);
-      expect(r.body.code).toBe('case-not-found');
+      expect(r.body).toEqual({ code: 'case-not-found', message: `${id} ісі жоқ.` });
+      const ru = await t.api('GET', `/api/cases/${id}`, { headers: { 'accept-language': 'de-DE, ru;q=0.8' } });
+      expect(ru.body.message).toBe(`Дела ${id} нет.`);
+      const en = await t.api('GET', `/api/cases/${id}`);
+      expect(en.body.message).toBe(`There is no case ${id}.`);
     });
+  });
+});
+
+describe('API error messages', () => {
+  it('every code has an English message and a draft in each other language, with the same placeholders', async () => {
+    const { apiErrorCodes } = await import('../../packages/server/src/errors.js');
+    const { readFileSync } = await import('node:fs');
+    const file = (lang: string) => JSON.parse(readFileSync(new URL(`../../packages/i18n/locales/${lang}/server.json`, import.meta.url), 'utf8')) as Record<string, { text: string }>;
+    const en = file('en');
+    expect(Object.keys(en).filter((k) => k !== '$meta').sort()).toEqual([...apiErrorCodes].sort());
+    for (const lang of ['ru', 'kk', 'ky', 'tg', 'uz']) {
+      const other = file(lang);
+      for (const code of apiErrorCodes) {
+        expect(other[code]?.text, `${lang} ${code}`).toBeTruthy();
+        expect(other[code]!.text).not.toBe(en[code]!.text);
+        expect(other[code]!.text.match(/\{\{\w+\}\}/g)?.sort()).toEqual(en[code]!.text.match(/\{\{\w+\}\}/g)?.sort());
+      }
+    }
   });
 });

@@ -36,7 +36,7 @@ export async function ensureMessages(lang: Language, formIds: readonly string[] 
   const key = `${lang}:${namespaces.join(',')}`;
   let p = loaded.get(key);
   if (!p) {
-    p = loadMessages(lang, namespaces);
+    p = loadMessages(lang, ['server', ...namespaces]);
     loaded.set(key, p);
     p.catch(() => loaded.delete(key));
   }
