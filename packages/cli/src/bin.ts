@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { isKomekError } from '@komek/core';
 import { UsageError } from './options.js';
 
 const HELP = `komek — forms of the IOM guidelines on migrants in vulnerable situations
@@ -43,7 +44,7 @@ if (!load) {
 try {
   process.exitCode = await (await load())(args);
 } catch (e) {
-  if (e instanceof UsageError || (e as Error).name === 'UnknownFormError') {
+  if (e instanceof UsageError || isKomekError(e, 'KOMEK_UNKNOWN_FORM')) {
     process.stderr.write(`komek ${name}: ${(e as Error).message}\n`);
     process.exitCode = 2;
   } else throw e;

@@ -1,7 +1,9 @@
+import { KomekError } from '@komek/core';
+
 /** A command line that does not fit the command; the message says what would. */
-export class UsageError extends Error {
+export class UsageError extends KomekError {
   constructor(message: string) {
-    super(message);
+    super('KOMEK_USAGE', message);
     this.name = 'UsageError';
   }
 }

@@ -196,7 +196,11 @@ function typeSchema(bundle: SchemaBundle, schema: JsonSchema, at: SchemaLocation
   const out: Record<string, unknown> = {};
   const doc = [s.title, s.description].filter(Boolean).join(' — ');
   const a = eff.annotation;
-  const where = [a.number ? `No. ${a.number}` : '', a.line ? `source line ${a.line}` : '', a.derived ? 'derived' : ''].filter(Boolean).join(', ');
+  const where = [
+    a.number ? `No. ${a.number}` : '',
+    a.line ? `source line ${a.line}` : '',
+    a.derived ? 'not on the printed form' : a.reading ? 'a reading of a printed line' : '',
+  ].filter(Boolean).join(', ');
   if (doc || where) out.description = [doc, where ? `(${where})` : ''].filter(Boolean).join(' ');
   const inherited = top ? undefined : sharedPropertyType(at, shared);
   if (inherited) {
@@ -247,29 +251,46 @@ const TS_OPTIONS = {
 const importShared = (used: Set<string>) =>
   used.size === 0 ? '' : `import type { ${[...used].sort().join(', ')} } from './common.js';\n`;
 
+/** A label of the message catalog, with where it comes from in the guidelines. */
+export interface ExtractedMessage {
+  text: string;
+  number?: string;
+  line?: number;
+  /** Not on the printed form at all (under an `x-komek.derived` node). */
+  derived?: true;
+  /** Part of a printed line that the form asks as its own input (under an `x-komek.reading` node). */
+  reading?: true;
+}
+
 /** Every label-bearing string of a schema file, keyed as the i18n catalog keys it. */
-export function extractMessages(file: SchemaFile): Record<string, { text: string; number?: string; line?: number; derived?: true }> {
-  const out: Record<string, { text: string; number?: string; line?: number; derived?: true }> = {};
-  const visit = (v: unknown, pointer: string, ctx: { number?: string; line?: number; derived?: true }) => {
+export function extractMessages(file: SchemaFile): Record<string, ExtractedMessage> {
+  const out: Record<string, ExtractedMessage> = {};
+  const visit = (v: unknown, pointer: string, ctx: Omit<ExtractedMessage, 'text'>) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) {
       if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${pointer}/${i}`, ctx));
       return;
     }
     const o = v as Record<string, unknown>;
-    const ann = (o['x-komek'] ?? {}) as { number?: string; line?: number; derived?: unknown; enumTitles?: Record<string, string> };
+    const ann = (o['x-komek'] ?? {}) as { number?: string; line?: number; derived?: unknown; reading?: unknown; enumTitles?: Record<string, string> };
     const here = { ...ctx };
     if (ann.number !== undefined) here.number = ann.number;
     if (ann.line !== undefined) here.line = ann.line;
-    if (ann.derived) here.derived = true;
-    const add = (p: string, text: string) => {
-      out[messageKeyAt(file.id, p).key] = { text, ...here };
+    if (ann.derived) {
+      here.derived = true;
+      delete here.reading;
+    }
+    // A reading's own label is the printed one; the labels under it (the parts, the options read from the
+    // wording) are not printed as such.
+    const below = ann.reading && !here.derived ? { ...here, reading: true as const } : here;
+    const add = (p: string, text: string, ctx: Omit<ExtractedMessage, 'text'>) => {
+      out[messageKeyAt(file.id, p).key] = { text, ...ctx };
     };
-    if (typeof o.title === 'string') add(`${pointer}/title`, o.title);
-    if (typeof o.description === 'string') add(`${pointer}/description`, o.description);
-    for (const [code, text] of Object.entries(ann.enumTitles ?? {})) add(`${pointer}/x-komek/enumTitles/${escapePointerSegment(code)}`, text);
+    if (typeof o.title === 'string') add(`${pointer}/title`, o.title, here);
+    if (typeof o.description === 'string') add(`${pointer}/description`, o.description, here);
+    for (const [code, text] of Object.entries(ann.enumTitles ?? {})) add(`${pointer}/x-komek/enumTitles/${escapePointerSegment(code)}`, text, below);
     for (const [k, sub] of Object.entries(o)) {
       if (k === 'if' || k === 'then' || k === 'else' || k === 'x-komek' || k === '$comment' || k === 'not') continue;
-      visit(sub, `${pointer}/${escapePointerSegment(k)}`, here);
+      visit(sub, `${pointer}/${escapePointerSegment(k)}`, below);
     }
   };
   visit(file.json, '', {});
@@ -304,7 +325,7 @@ export async function generate(files: SchemaFile[]): Promise<Map<string, string>
     const def = resolveRef(bundle, `#${pointer}`, { file, pointer: '' });
     shared.writing = name;
     const body = await compile(typeSchema(bundle, def.schema, def.at, shared, commonUsed, true) as never, name, { ...TS_OPTIONS, bannerComment: '' });
-    shared.writing = undefined;
+    delete shared.writing;
     commonParts.push(body.trim());
   }
   out.set(

@@ -1,12 +1,11 @@
-import type { ValidationIssue } from '@komek/core';
+import type { FormIssue } from '@komek/core';
 
-/** A validation issue with its message in the form's current language, as `komek-invalid` reports it. */
-export interface LocalizedIssue extends ValidationIssue {
-  /** The message shown next to the field, in the primary language. */
-  text: string;
-  /** The field's label in the primary language (empty when the issue concerns no field). */
-  label: string;
-}
+/**
+ * A validation issue with its message in the form's current language, as `komek-invalid` reports it: core's
+ * `FormIssue` (`text`, the message shown next to the field; `label`, the field's label, empty when the issue
+ * concerns no field).
+ */
+export type LocalizedIssue = FormIssue;
 
 /**
  * Fired by `<komek-form>` when the person submits valid data. `data` has the answers of hidden questions left out.

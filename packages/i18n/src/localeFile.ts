@@ -11,8 +11,10 @@ export interface LocaleEntry {
   number?: string;
   /** Line of the guidelines text the label comes from, English schema messages only. */
   line?: number;
-  /** The label is not printed in the source form but derived from the text. */
+  /** The label is not on the printed form at all: its part is derived from the guidelines' text. */
   derived?: true;
+  /** The label names part of a printed line that the form asks as its own input (the line itself is printed). */
+  reading?: true;
   /** Where the string appears, for translators (hand-written English UI messages). */
   note?: string;
 }

@@ -1,4 +1,4 @@
-import { buildFormModel, mapErrors, pruneHidden, translate, type FormModel, type SchemaBundle, type Translator, type ValidatorError } from '@komek/core';
+import { buildFormModel, createFormSession, type FormModel, type FormSession, type IssueLanguage, type SchemaBundle, type Translator } from '@komek/core';
 import { catalog, formIds, schemaLoaders, validatorLoaders, type FormId, type FormValidator } from '@komek/forms';
 import { createTranslator, isLanguage, languages as knownLanguages, loadMessages, validationMessage, type Language } from '@komek/i18n';
 import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
@@ -137,12 +137,14 @@ export class PaperForm {
    * pruned first, as on screen: what is checked is what is printed and submitted.
    */
   validate(data: unknown): DataIssue[] {
-    if (!this.validator || this.validator(pruneHidden(this.model, data))) return [];
-    const t = createTranslator(this.languages[0]!);
-    return mapErrors(this.model, (this.validator.errors ?? []) as ValidatorError[]).map((issue) => {
-      const label = issue.node ? translate(t, issue.node.label, issue.node.text) : issue.pointer;
-      return { pointer: issue.pointer, keyword: issue.keyword, message: validationMessage(issue, this.languages[0]!, label) };
-    });
+    return this.sessionOf(data).issues.map((issue) => ({ pointer: issue.pointer, keyword: issue.keyword, message: issue.text }));
+  }
+
+  /** The form session of some data: what is shown, what is printed as answered, what is wrong. */
+  private sessionOf(data: unknown): FormSession {
+    const primary = this.languages[0]!;
+    const language: IssueLanguage = { translate: this.translators[0]!, message: (issue, label) => validationMessage(issue, primary, label) };
+    return createFormSession({ model: this.model, validate: this.validator, data, languages: [language] });
   }
 
   /** Renders the PDF. The mode defaults to `filled` when data was given, `blank` otherwise. */
@@ -155,11 +157,12 @@ export class PaperForm {
     const doc = await PDFDocument.create();
     const fonts = await embedFonts(doc, this.fonts);
     const meta = this.model.meta;
+    const session = mode === 'blank' ? undefined : this.sessionOf(this.data);
     const env: RenderEnv = {
       model: this.model,
       mode,
-      data: mode === 'blank' ? undefined : pruneHidden(this.model, this.data),
-      source: mode === 'blank' ? undefined : this.data,
+      data: session?.value,
+      session,
       languages: this.languages,
       translators: this.translators,
       faces: { regular: { pdf: fonts.regular, metrics: fonts.metrics.regular }, bold: { pdf: fonts.bold, metrics: fonts.metrics.bold } },

@@ -1,3 +1,4 @@
+import { KomekError } from '@komek/core';
 import {
   PDFHexString,
   PDFName,
@@ -15,7 +16,7 @@ import {
 import type { MeasuredFont } from './fonts/embedFonts.js';
 import { leading, metrics } from './layout/style.js';
 import { wrapLines } from './text/wrap.js';
-import { hexText } from './fonts/embedFonts.js';
+import { DINGBATS, hexText } from './fonts/embedFonts.js';
 import { ascii } from './layout/canvas.js';
 
 /** A rectangle in PDF user space (origin bottom left). */
@@ -27,9 +28,9 @@ export interface Rect {
 }
 
 /** Thrown when two fields would get the same name: two places of the form claim the same data pointer. */
-export class DuplicateFieldError extends Error {
+export class DuplicateFieldError extends KomekError {
   constructor(readonly fieldName: string) {
-    super(`Two fields of the paper form are named "${fieldName}": every data pointer may appear once`);
+    super('KOMEK_DUPLICATE_FIELD', `Two fields of the paper form are named "${fieldName}": every data pointer may appear once`);
     this.name = 'DuplicateFieldError';
   }
 }
@@ -112,10 +113,28 @@ export class FieldWriter {
     this.register(entries, page);
   }
 
-  /** A text field without a widget: data that travels with the form but is not shown (a drawn signature). */
-  hiddenText(name: string, value: string): void {
+  /**
+   * A hidden, read-only text field: data that travels with the form but is not shown (a drawn signature). Its widget
+   * is an empty, hidden rectangle with an empty appearance: a field dictionary without one is read by pdf-lib (and
+   * by the PDF specification) as a widget without a rectangle, which breaks appearance updates and flattening.
+   */
+  hiddenText(page: PDFPage, name: string, value: string): void {
     this.claim(name);
-    this.register({ FT: 'Tx', T: PDFHexString.fromText(name), V: PDFHexString.fromText(value) });
+    this.register(
+      {
+        Type: 'Annot',
+        Subtype: 'Widget',
+        Rect: [0, 0, 0, 0],
+        P: page.ref,
+        F: 2,
+        FT: 'Tx',
+        Ff: 1,
+        T: PDFHexString.fromText(name),
+        V: PDFHexString.fromText(value),
+        AP: { N: this.sharedAppearances().empty },
+      },
+      page,
+    );
   }
 
   /** A group of radio buttons, one per option; `selected` is the chosen option's value. */
@@ -132,6 +151,7 @@ export class FieldWriter {
         Parent: ref,
         AS: b.value === selected ? PDFName.of(b.value) : 'Off',
         AP: { N: { [b.value]: ap.dot, Off: ap.empty } },
+        DA: PDFString.of(`/${DINGBATS} 0 Tf 0 g`),
         MK: { CA: PDFString.of('l') },
       } as never);
       const widgetRef = context.register(widget);
@@ -155,6 +175,7 @@ export class FieldWriter {
         T: PDFHexString.fromText(name),
         AS: state,
         AP: { N: { Yes: ap.check, Off: ap.empty } },
+        DA: PDFString.of(`/${DINGBATS} 0 Tf 0 g`),
         MK: { CA: PDFString.of('4') },
         ...(checked === undefined ? {} : { V: state }),
       },

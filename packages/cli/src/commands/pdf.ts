@@ -4,7 +4,11 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isKomekError, type KomekErrorCode } from '@komek/core';
 import { parseOptions, UsageError } from '../options.js';
+
+/** Errors of the paper-form API that a better command line avoids: reported as usage errors (exit 2). */
+const USAGE_CODES: ReadonlySet<KomekErrorCode> = new Set(['KOMEK_INVALID_ARGUMENT', 'KOMEK_UNSUPPORTED_LANGUAGE', 'KOMEK_UNKNOWN_FORM']);
 
 const USAGE = `usage:
   komek pdf --form <id> --lang kk,ru [--data case.json] [--mode blank|filled|final] [--allow-invalid] --out file.pdf
@@ -120,8 +124,7 @@ export async function pdfCommand(args: string[]): Promise<number> {
       process.stderr.write('  (pass --allow-invalid to print it anyway, marked as not valid)\n');
       return 1;
     }
-    const name = (e as Error).name;
-    if (['InvalidArgumentError', 'UnsupportedLanguageError', 'UnknownFormError'].includes(name)) throw new UsageError((e as Error).message);
+    if (isKomekError(e) && USAGE_CODES.has(e.code)) throw new UsageError(e.message);
     throw e;
   }
 }

@@ -1,8 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import {
-  checkConsent, conditionHolds, consentGates, hydrateModel, isReadByConditions, formatMessageKey, getAtPointer, mapErrors, pruneHidden, setAtPointer, walkNodes,
-  type CaseRecord, type ConsentDecision, type FormModel, type FormNode, type SchemaBundle, type ValidationIssue, type ValidatorError,
+  checkConsent, consentGates, createFormSession, hydrateModel, isReadByConditions, formatMessageKey, getAtPointer,
+  type CaseRecord, type ConsentDecision, type FormModel, type FormNode, type FormSession, type IssueLanguage, type SchemaBundle, type ValidationIssue,
+  type Validator,
 } from '@komek/core';
 import { modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
 import type { FormContext } from '../context.js';
@@ -21,11 +22,8 @@ import { styles } from './komek-form.styles.js';
 
 if (registry.length === 0) registry.push(...defaultRenderers);
 
-/** A validator as the generated ones are: a predicate whose last errors are on `.errors`. */
-export interface Validator {
-  (data: unknown): boolean;
-  errors?: readonly ValidatorError[] | null;
-}
+/** A validator as the generated ones are: a predicate whose last errors are on `.errors` (core's `Validator`). */
+export type { Validator };
 
 /** What `pdfExporter` is given: the submitted-shape data and the languages on screen. */
 export interface PdfRequest {
@@ -111,17 +109,6 @@ function partEnd(nodes: readonly FormNode[], from: number, budget: number): numb
   let i = from;
   for (let size = 0; i < nodes.length && (i === from || size + subtreeSize(nodes[i]!) <= budget); i++) size += subtreeSize(nodes[i]!);
   return i;
-}
-
-/**
- * Sets a value by pointer; inside a repeat row the row stays (as `{}`) when its last answer is cleared, so rows do
- * not turn into holes.
- */
-function setValue(data: unknown, pointer: string, value: unknown): unknown {
-  const m = /^(.*\/\d+)(\/.+)$/.exec(pointer);
-  if (!m || value !== undefined) return setAtPointer(data, pointer, value);
-  const row = getAtPointer(data, m[1]!) ?? {};
-  return setAtPointer(data, m[1]!, setAtPointer(row, m[2]!, undefined) ?? {});
 }
 
 /**
@@ -234,11 +221,18 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private version = 0;
 
   private internals: ElementInternals;
-  private current: Partially<T> = {} as Partially<T>;
+  /** The answers, validation and visibility of the loaded form (core's form session). */
+  private session: FormSession<Partially<T>> | undefined;
+  /** The answers before a form is loaded; once it is, the session's. */
+  private answers: Partially<T> = {} as Partially<T>;
   private initial: Partially<T> = {} as Partially<T>;
   private localizer = new Localizer('en', undefined);
-  private validate: Validator | undefined;
-  private issues: ValidationIssue[] = [];
+  /** Labels and messages of issues, in the primary language, through the localizer of the moment. */
+  private readonly issueLanguage: IssueLanguage = {
+    translate: (key, fallback) => (fallback === undefined ? undefined : this.localizer.t(key, fallback)),
+    message: (issue, label) => this.localizer.message(issue, label),
+  };
+  private issues: readonly ValidationIssue[] = [];
   private shown = new Map<string, string[]>();
   /** Ids of fields (and their groups) the person has changed: their messages show once they are left. */
   private edited = new Set<string>();
@@ -263,8 +257,6 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private validateTimer: ReturnType<typeof setTimeout> | undefined;
   private draftQueue: Promise<unknown> = Promise.resolve();
   private hostForm: HTMLFormElement | null = null;
-  /** Form order of every node's pointer, made when problems first need sorting. */
-  private order: Map<string, number> | undefined;
   private ctx: FormContext;
   private readyPromise!: Promise<void>;
   private resolveReady!: () => void;
@@ -329,7 +321,16 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** The data as submitted: hidden questions' answers left out. */
   get value(): Partially<T> {
-    return this.model ? pruneHidden(this.model, this.current) : this.current;
+    return this.session ? this.session.value : this.current;
+  }
+
+  /** The answers as typed (the session's once a form is loaded). */
+  private get current(): Partially<T> {
+    return this.answers;
+  }
+  private set current(value: Partially<T>) {
+    this.answers = value;
+    if (this.session) this.session.data = value;
   }
 
   /** The problems of the current data, localized (empty when valid or before the form has loaded). */
@@ -405,7 +406,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.hostForm?.removeEventListener('submit', this.onHostSubmit);
     this.hostForm = form;
     form?.addEventListener('submit', this.onHostSubmit);
-    if (form && this.model) this.syncFormValue(pruneHidden(this.model, this.current));
+    if (form && this.session) this.syncFormValue(this.session.value);
     this.requestUpdate();
   }
 
@@ -590,8 +591,6 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       }
       const [validator] = await Promise.all([validating, this.loadLanguages(model, token)]);
       if (token !== this.loadToken) return;
-      this.order = undefined;
-      this.validate = validator as Validator | undefined;
       this.issues = [];
       this.summary = undefined;
       this.submitted = false;
@@ -604,6 +603,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         this.notice = draft.savedAt;
       }
       this.model = model;
+      this.session = createFormSession<Partially<T>>({ model, validate: validator, data: this.current, languages: [this.issueLanguage] });
       this.loading = false;
       this.version++;
       this.validated = false;
@@ -628,7 +628,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   // ——— answers, validation, drafts ———
 
   private setAnswer(pointer: string, value: unknown): void {
-    this.current = setValue(this.current, pointer, value) as Partially<T>;
+    const session = this.session;
+    if (!session) return;
+    session.setAnswer(pointer, value);
+    this.answers = session.data;
     for (let p = pointer; p !== ''; p = p.replace(/\/[^/]*$/, '')) this.edited.add(idOf(p));
     if (this.showsChange(pointer)) this.requestUpdate();
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
@@ -676,21 +679,15 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** Validates the data (hidden branches pruned) and updates the host form's value and validity. */
   private runValidation(): void {
-    const model = this.model;
-    if (!model) return;
+    const session = this.session;
+    if (!session) return;
     this.stale = false;
     if (!this.validated) {
       this.validated = true;
       this.requestUpdate();
     }
-    const pruned = pruneHidden(model, this.current);
-    const ok = this.validate ? this.validate(pruned) : true;
-    if (ok) this.issues = [];
-    else {
-      const ranked = mapErrors(model, this.validate?.errors).map((issue, i) => ({ issue, rank: this.rank(issue.pointer), i }));
-      this.issues = ranked.sort((a, b) => a.rank - b.rank || a.i - b.i).map((r) => r.issue);
-    }
-    this.syncFormValue(pruned);
+    this.issues = session.rawIssues;
+    this.syncFormValue(session.value);
     this.refreshShown();
     // Validity now, so a host reading it at once sees it; the anchor once the fields it points at are rendered.
     this.updateValidity();
@@ -700,21 +697,6 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   /** The value a host form submits (JSON, hidden answers pruned) and the state it restores; none outside a form. */
   private syncFormValue(pruned: unknown): void {
     if (this.internals.form) this.internals.setFormValue(JSON.stringify(pruned), JSON.stringify(this.current));
-  }
-
-  /** Form order of a data pointer (a row's fields sort with their table). */
-  private rank(pointer: string): number {
-    this.order ??= new Map([...walkNodes(this.model!.root)].map((n, i) => [n.pointer, i]));
-    const known = this.order.get(pointer);
-    if (known !== undefined) return known;
-    for (let p = pointer; ; p = p.replace(/\/[^/]*$/, '')) {
-      const i = this.order.get(p.replace(/\/\d+(?=\/|$)/g, ''));
-      if (i !== undefined) {
-        this.order.set(pointer, i);
-        return i;
-      }
-      if (p === '') return 0;
-    }
   }
 
   private updateValidity(): void {
@@ -732,8 +714,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   }
 
   private localizeIssue(issue: ValidationIssue): LocalizedIssue {
-    const label = issue.node ? this.localizer.t(formatMessageKey(issue.node.label), issue.node.text) : '';
-    return { ...issue, label, text: this.localizer.message(issue, label) };
+    return this.session!.word(issue);
   }
 
   private localizeIssues(): LocalizedIssue[] {
@@ -869,8 +850,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   // ——— rendering ———
 
   private isShown(node: FormNode, base: string): boolean {
-    const c = node.condition;
-    return !c || conditionHolds(c, getAtPointer(this.current, base + c.scope) ?? {});
+    return this.session?.isShown(node, base) ?? true;
   }
 
   private renderNode(node: FormNode, base: string): unknown {

@@ -157,10 +157,18 @@ export async function embedFonts(doc: PDFDocument, source: FontSource): Promise<
   return { regular, bold, metrics: { regular: regularMetrics, bold: boldMetrics } };
 }
 
-/** Registers the field font as the form's default resource, so a viewer finds it for text typed into a field. */
+/** The resource name of ZapfDingbats, the font of the check mark (`4`) and dot (`l`) of check boxes and radios. */
+export const DINGBATS = 'ZaDb';
+
+/**
+ * Registers the fonts every default appearance names as the form's default resources: the field font, for text
+ * typed into a field, and ZapfDingbats (a standard font, not embedded), for the marks a viewer draws when a box is
+ * ticked. A viewer that does not find the font a field's appearance names substitutes one of its own.
+ */
 export function setFieldFont(doc: PDFDocument, font: PDFFont, size: number): void {
   const acroForm = doc.getForm().acroForm.dict;
-  acroForm.set(PDFName.of('DR'), doc.context.obj({ Font: { [font.name]: font.ref } }));
+  const dingbats = doc.context.register(doc.context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'ZapfDingbats' }));
+  acroForm.set(PDFName.of('DR'), doc.context.obj({ Font: { [font.name]: font.ref, [DINGBATS]: dingbats } }));
   acroForm.set(PDFName.of('DA'), PDFString.of(`/${font.name} ${size} Tf 0 g`));
 }
 

@@ -1,4 +1,4 @@
-import { getAtPointer, translate, type FormModel, type FormNode, type MessageKey, type Translator } from '@komek/core';
+import { getAtPointer, translate, type FormModel, type FormNode, type FormSession, type MessageKey, type Translator } from '@komek/core';
 import type { Language } from '@komek/i18n';
 import type { PDFImage } from 'pdf-lib';
 import type { Canvas } from '../layout/canvas.js';
@@ -36,8 +36,8 @@ export interface RenderEnv {
   mode: PaperMode;
   /** The data as printed (hidden branches pruned); undefined on a blank form. */
   data: unknown;
-  /** The data as given, which conditions are evaluated on; undefined on a blank form. */
-  source: unknown;
+  /** The answers as given, which decide what is shown; undefined on a blank form (every part is shown). */
+  session: FormSession | undefined;
   /** Drawn signatures by the pointer of their data URL, embedded before layout. */
   images: Map<string, PDFImage>;
   languages: Language[];

@@ -1,22 +1,24 @@
-import { translate, type FormNode } from '@komek/core';
+import { marks, translate, type FormNode } from '@komek/core';
 import { block, drawBlock, drawRule, linesHeight, type TextBlock } from '../layout/draw.js';
 import type { Canvas } from '../layout/canvas.js';
 import type { DrawContext, Row } from '../layout/page.js';
 import { color, margin, metrics, pageGeometry, size } from '../layout/style.js';
 import { continuationFieldName } from '../fieldNames.js';
 import { wrapText } from '../text/wrap.js';
-import { bi, biBlock, biKey, drawBi, inline, labelOf, stylesOf, valueAt, type BiText, type Continuation, type RenderEnv } from './env.js';
+import { bi, biBlock, biKey, drawBi, inline, joinBi, labelOf, stylesOf, valueAt, type BiText, type Continuation, type RenderEnv } from './env.js';
 import { perLanguage, routingText } from './routing.js';
 import {
   fieldRow,
   fieldText,
   headingRow,
   isShown,
+  marksOf,
   notApplicable,
   paragraphRows,
   pointerIn,
   spacer,
   tickRow,
+  unnumbered,
   type Scope,
 } from './rows.js';
 import { indicatorTableRows, inlineFieldsRow, isIndicatorTable, isTabular, needsTableRows, repeatTableRows, signatureRow } from './tables.js';
@@ -86,7 +88,8 @@ function repeatRows(s: Scope, node: FormNode, depth: number, shown: boolean): Ro
   for (let i = 0; i < total; i++) {
     const itemScope: Scope = { ...s, root: item, base: `${pointerIn(s, node)}/${i}` };
     const title = perLanguage(s.env, (t) => `${translate(t, item.label, item.text)} ${i + 1}`);
-    rows.push(headingRow(itemScope, { ...item, number: undefined, condition: undefined } as FormNode, depth + 1, title));
+    const { condition: _condition, ...heading } = unnumbered(item);
+    rows.push(headingRow(itemScope, heading, depth + 1, title));
     for (const child of item.children) rows.push(...nodeRows(itemScope, child, depth + 2));
   }
   if (total === 0) rows.push(...paragraphRows(s, { primary: '—' }, { role: 'muted' }));
@@ -190,15 +193,21 @@ function titleRows(s: Scope, issues: PrintedIssue[] | undefined): Row[] {
     });
   }
   if (env.model.root.description) rows.push(...descriptionRows(s, env.model.root));
-  if (hasDerived(env.model.root)) {
-    rows.push(...paragraphRows(s, bi(env, 'ui:pdf.derivedNote', 'Parts marked * are not on the printed form; they are added from the guidelines text.'), { role: 'small' }));
+  const legend = [
+    ...(hasMarked(env.model.root, (n) => marksOf(n).includes(marks.required)) ? [bi(env, 'ui:marks.required', '{{mark}} required', { mark: marks.required })] : []),
+    ...(hasMarked(env.model.root, (n) => n.derived !== undefined)
+      ? [bi(env, 'ui:marks.derived', '{{mark}} not on the printed form: added from the guidelines text', { mark: marks.derived })]
+      : []),
+  ];
+  if (legend.length > 0) {
+    rows.push(...paragraphRows(s, legend.reduce((a, b) => joinBi(a, '    ', b)), { role: 'small' }));
     rows.push(spacer(s, 4));
   }
   return rows;
 }
 
-function hasDerived(node: FormNode): boolean {
-  return node.children.some((c) => c.derived !== undefined || hasDerived(c)) || (node.item !== undefined && hasDerived(node.item));
+function hasMarked(node: FormNode, test: (n: FormNode) => boolean): boolean {
+  return node.children.some((c) => test(c) || hasMarked(c, test)) || (node.item !== undefined && hasMarked(node.item, test));
 }
 
 /** Every row of the form body, first page heading included. */

@@ -1,4 +1,4 @@
-import { conditionHolds, getAtPointer, type FormNode } from '@komek/core';
+import { marks, type FormNode } from '@komek/core';
 import { formatDate } from '@komek/i18n';
 import { block, blockWidth, drawBlock, drawCell, drawLine, drawRule, drawTick, linesHeight, type TextBlock } from '../layout/draw.js';
 import type { DrawContext, Row } from '../layout/page.js';
@@ -26,8 +26,7 @@ export function pointerIn(s: Scope, node: FormNode): string {
 
 /** Whether a node is shown for the data: blank forms show every part, with its routing. */
 export function isShown(s: Scope, node: FormNode): boolean {
-  if (s.env.mode === 'blank' || !node.condition) return true;
-  return conditionHolds(node.condition, getAtPointer(s.env.source, s.base + node.condition.scope) ?? {});
+  return s.env.mode === 'blank' || !s.env.session || s.env.session.isShown(node, s.base);
 }
 
 /** Space between blocks, dropped at page edges. */
@@ -55,10 +54,19 @@ export interface LabelPart {
   height: number;
 }
 
-/** Marks the label of a part that is not on the printed form but derived from the guidelines' text: `label *`. */
+/** The marks after a node's label: `*` for a question that must be answered, `†` for a part not on the printed form. */
+export function marksOf(node: FormNode): string {
+  let m = '';
+  if (node.required && (node.kind === 'field' || node.kind === 'checklist')) m += marks.required;
+  if (node.derived) m += marks.derived;
+  return m;
+}
+
+/** A label with its marks (`label *`, `label †`), the same marks as on screen. */
 export function derivedMark(node: FormNode, text: BiText): BiText {
-  if (!node.derived) return text;
-  return text.secondary === undefined ? { primary: `${text.primary} *` } : { primary: `${text.primary} *`, secondary: `${text.secondary} *` };
+  const m = marksOf(node);
+  if (m === '') return text;
+  return text.secondary === undefined ? { primary: `${text.primary} ${m}` } : { primary: `${text.primary} ${m}`, secondary: `${text.secondary} ${m}` };
 }
 
 /** Measures a node's label for a width. */
@@ -253,7 +261,7 @@ function signatureArea(s: Scope, pointer: string, width: number, height: number)
         const scale = Math.min((width - 4) / image.width, (height - 4) / image.height);
         c.canvas.image(image, x + 2, top - height + 3, image.width * scale, image.height * scale);
       }
-      if (typeof dataUrl === 'string' && dataUrl !== '') c.fields.hiddenText(fieldNameOf(pointer), dataUrl);
+      if (typeof dataUrl === 'string' && dataUrl !== '') c.fields.hiddenText(c.page, fieldNameOf(pointer), dataUrl);
     },
   };
 }
@@ -291,12 +299,18 @@ export function fieldRow(s: Scope, node: FormNode, shown: boolean): Row {
   };
 }
 
+/** The node without its number, for a label whose number is drawn in a column of its own. */
+export function unnumbered(node: FormNode): FormNode {
+  const { number: _number, ...rest } = node;
+  return rest;
+}
+
 /** A tick box with its text across the full width: a confirmation, a consent, a single tick. */
 export function tickRow(s: Scope, node: FormNode, shown: boolean): Row {
   const env = s.env;
   const pointer = pointerIn(s, node);
   const indent = (node.number ? metrics.number : 0) + metrics.tick + 6;
-  const label = labelPart(s, { ...node, number: undefined } as FormNode, s.width - indent);
+  const label = labelPart(s, unnumbered(node), s.width - indent);
   const number = node.number ? block(node.number, stylesOf(env, 'strong')[0], metrics.number - 2) : undefined;
   const na = shown ? undefined : block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], s.width - indent);
   const value = valueAt(env, pointer);

@@ -1,6 +1,6 @@
 import type { FormNode } from '@komek/core';
 import { block, drawBlock, linesHeight } from '../layout/draw.js';
-import type { Row } from '../layout/page.js';
+import type { DrawContext, Row } from '../layout/page.js';
 import { color, metrics, size } from '../layout/style.js';
 import { fieldNameOf } from '../fieldNames.js';
 import { bi, biBlock, drawBi, inline, labelOf, stylesOf, valueAt, type BiText } from './env.js';
@@ -8,7 +8,9 @@ import {
   cellText,
   centredCell,
   drawLabelPart,
+  derivedMark,
   fieldRow,
+  inputPart,
   isShown,
   labelPart,
   notApplicable,
@@ -16,6 +18,7 @@ import {
   pointerIn,
   tableRow,
   tickCell,
+  unnumbered,
   yesNoCells,
   yesNoWords,
   type Cell,
@@ -84,7 +87,7 @@ export function indicatorTableRows(s: Scope, container: FormNode): Row[] {
     const shown = !hiddenAbove && isShown(s, node);
     const pointer = pointerIn(s, node);
     if (node.kind === 'indicators' || (node.kind === 'group' && node.children.length > 0)) {
-      const label = labelPart(s, { ...node, number: undefined } as FormNode, indicatorWidth - 6 - indent, 'strong');
+      const label = labelPart(s, unnumbered(node), indicatorWidth - 6 - indent, 'strong');
       const height = label.height + 2 * PAD;
       const cells: Cell[] = [numberCell(node), { width: indicatorWidth, draw: (c, x, top) => drawLabelPart(c, label, x + 3 + indent, top - PAD) }];
       if (shown) cells.push({ width: tickWidth }, { width: tickWidth });
@@ -97,7 +100,7 @@ export function indicatorTableRows(s: Scope, container: FormNode): Row[] {
       return;
     }
     if (isYesNo(node)) {
-      const label = labelPart(s, { ...node, number: undefined } as FormNode, indicatorWidth - 6 - indent);
+      const label = labelPart(s, unnumbered(node), indicatorWidth - 6 - indent);
       const height = Math.max(label.height, metrics.tick) + 2 * PAD;
       const cells: Cell[] = [numberCell(node), { width: indicatorWidth, draw: (c, x, top) => drawLabelPart(c, label, x + 3 + indent, top - PAD) }];
       if (shown) cells.push(...yesNoCells(s, pointer, [tickWidth, tickWidth]));
@@ -111,7 +114,7 @@ export function indicatorTableRows(s: Scope, container: FormNode): Row[] {
     // A "specify" line or any other field: label and input across the indicator and YES/NO columns.
     const spanWidth = indicatorWidth + 2 * tickWidth - 6 - indent;
     const inner: Scope = { ...s, width: spanWidth };
-    const row = fieldRow(inner, { ...node, number: undefined } as FormNode, shown);
+    const row = fieldRow(inner, unnumbered(node), shown);
     rows.push(
       tableRow(s, [numberCell(node), { width: indicatorWidth + 2 * tickWidth, draw: (c, x, top) => row.draw({ ...c, x: x + 3 + indent, width: spanWidth }, top) }], row.height, header),
     );
@@ -251,8 +254,9 @@ export function repeatTableRows(s: Scope, categories: FormNode[], options: { spa
     for (let i = 0; i < count; i++) {
       const base = `${pointerIn(s, category)}/${i}`;
       const rowScope: Scope = { ...s, root: item, base };
+      const composites = columns.map((col, j) => (col.children.length > 0 ? compositeCell(rowScope, col, widths[j]! - 2, options) : undefined));
       const plans = columns.map((col, j) =>
-        col.widget === 'yesno' || col.widget === 'checkbox' || col.widget === 'choice'
+        col.widget === 'yesno' || col.widget === 'checkbox' || col.widget === 'choice' || composites[j]
           ? undefined
           : planFieldBox(rowScope, { ...col, widget: col.widget === 'date' || col.widget === 'number' ? col.widget : 'textarea' } as FormNode, widths[j]! - 2, {
               blank: options.blankLines,
@@ -260,11 +264,13 @@ export function repeatTableRows(s: Scope, categories: FormNode[], options: { spa
             }),
       );
       const numberText = block(String(i + 1), stylesOf(env, 'label')[0], numberWidth - 4);
-      const height = Math.max(...plans.map((p) => (p ? p.height + 2 : metrics.box + 2)));
+      const height = Math.max(...plans.map((p, j) => (p ? p.height + 2 : composites[j] ? composites[j].height + 2 : metrics.box + 2)));
       const cells: Cell[] = [{ width: numberWidth, draw: (c, x, top) => drawBlock(c.canvas, numberText, x + 3, top - PAD) }];
       columns.forEach((col, j) => {
         const plan = plans[j];
+        const composite = composites[j];
         if (plan) cells.push({ width: widths[j]!, draw: (c, x, top) => drawTextBox(c, plan, x + 1, top - 1, false) });
+        else if (composite) cells.push({ width: widths[j]!, draw: (c, x, top) => composite.draw(c, x + 1, top - 1) });
         else if (col.widget === 'yesno') {
           const [yes, no] = yesNoCells(rowScope, `${base}${col.pointer}`, [widths[j]! / 2, widths[j]! / 2]);
           cells.push({ width: widths[j]!, draw: (c, x, top, w, h) => (yes.draw?.(c, x, top, w / 2, h), no.draw?.(c, x + w / 2, top, w / 2, h)) });
@@ -277,6 +283,53 @@ export function repeatTableRows(s: Scope, categories: FormNode[], options: { spa
     }
   }
   return rows;
+}
+
+/**
+ * A table cell for a column that holds several inputs (a plan's execution mark and its reason, the responsible
+ * person's signature with its name and date): each input under a small caption, stacked. A choice shows its
+ * options as ticks; a part hidden by the data prints "not applicable"; a signature keeps its line to sign on.
+ */
+function compositeCell(s: Scope, column: FormNode, width: number, lines: { maxLines: number; blankLines: number }): { height: number; draw: (c: DrawContext, x: number, top: number) => void } {
+  const env = s.env;
+  // A signature column prints the name, the date and the line to sign; the position is the "Responsible" column's.
+  const parts = column.children.filter((p) => p.kind === 'field' && !(column.kind === 'signature' && p.name === 'role'));
+  const gap = 2;
+  // A spare row to write in is blank: its parts are all there to fill, none "not applicable".
+  const spare = valueAt(env, s.base) === undefined;
+  const stacked = parts.map((part) => {
+    const shown = spare || isShown(s, part);
+    const choice = part.widget === 'choice' || part.widget === 'yesno' || part.widget === 'multichoice';
+    const caption = choice || part.widget === 'signaturePad' ? undefined : biBlock(env, derivedMark(part, labelOf(env, part)), 'caption', width);
+    if (!shown) {
+      const na = block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], width);
+      return { caption, height: (caption?.height ?? 0) + na.height, draw: (c: DrawContext, x: number, top: number) => drawBlock(c.canvas, na, x, top - 1) };
+    }
+    if (choice || part.widget === 'signaturePad') {
+      const input = inputPart(s, part, width);
+      return { caption, height: input.height, draw: (c: DrawContext, x: number, top: number) => input.draw(c, x, top) };
+    }
+    const plan = planFieldBox(s, { ...part, widget: part.widget === 'date' || part.widget === 'number' ? part.widget : 'textarea' } as FormNode, width, {
+      blank: 1,
+      max: lines.maxLines,
+    });
+    return { caption, height: plan.height, draw: (c: DrawContext, x: number, top: number) => drawTextBox(c, plan, x, top) };
+  });
+  const height = stacked.reduce((h, p) => h + (p.caption ? p.caption.height + 1 : 0) + p.height + gap, 0);
+  return {
+    height,
+    draw(c, x, top) {
+      let y = top;
+      for (const p of stacked) {
+        if (p.caption) {
+          drawBi(c.canvas, p.caption, x, y);
+          y -= p.caption.height + 1;
+        }
+        p.draw(c, x, y);
+        y -= p.height + gap;
+      }
+    },
+  };
 }
 
 /** The caption-over-box parts of a row that asks several things on one line (date and place of birth). */
@@ -328,7 +381,7 @@ export function signatureRow(s: Scope, node: FormNode, shown: boolean): Row[] {
   const avail = s.width - gap * parts.length;
   const widths = parts.map((p) => (avail * (share[p.name] ?? 0.2)) / totalShare);
   const signatureWidth = (avail * signatureShare) / totalShare;
-  const captions = [...parts.map((p, i) => biBlock(env, labelOf(env, p), 'caption', widths[i]!)), biBlock(env, bi(env, 'ui:pdf.signature', 'Signature'), 'caption', signatureWidth)];
+  const captions = [...parts.map((p, i) => biBlock(env, derivedMark(p, labelOf(env, p)), 'caption', widths[i]!)), biBlock(env, bi(env, 'ui:pdf.signature', 'Signature'), 'caption', signatureWidth)];
   const captionHeight = Math.max(...captions.map((c) => c.height));
   if (!shown) {
     const b = block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], s.width);
@@ -372,7 +425,7 @@ export function signatureRow(s: Scope, node: FormNode, shown: boolean): Row[] {
             c.canvas.image(image, x + 2, boxTop - boxHeight + 2, image.width * scale, image.height * scale);
           }
           const dataUrl = valueAt(env, imagePointer);
-          if (typeof dataUrl === 'string' && dataUrl !== '') c.fields.hiddenText(fieldNameOf(imagePointer), dataUrl);
+          if (typeof dataUrl === 'string' && dataUrl !== '') c.fields.hiddenText(c.page, fieldNameOf(imagePointer), dataUrl);
         }
       },
     },
