@@ -76,6 +76,12 @@ describe.each(engines)('API on %s', (engine) => {
     expect(issue.message).toMatch(/[А-Яа-я]/);
     const en = await submit(c.id, 'kz-f1-initial-application', data, randomUUID());
     expect(en.body.issues.find((i: { pointer: string }) => i.pointer === '/fullName').message).toMatch(/[A-Za-z]/);
+    // Two languages: the second's wording beside the first's.
+    const two = await t.api('POST', `/api/cases/${c.id}/submissions?lang=kk,ru`, { body: { formId: 'kz-f1-initial-application', data }, headers: { 'idempotency-key': randomUUID() } });
+    const both = two.body.issues.find((i: { pointer: string }) => i.pointer === '/fullName');
+    expect(both.message).not.toBe(issue.message);
+    expect(both.secondary.message).toBe(issue.message);
+    expect(both.secondary.label).toBe(issue.label);
     expect((await t.api('GET', `/api/cases/${c.id}`)).body.submissions).toHaveLength(0);
   });
 

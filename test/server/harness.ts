@@ -28,7 +28,7 @@ export interface TestServer {
   dataDir: string;
   databaseUrl: string | undefined;
   /** fetch on the API with the token; JSON in and out. */
-  api(method: string, path: string, o?: { body?: unknown; headers?: Record<string, string>; raw?: BodyInit; token?: string | null }): Promise<{ status: number; headers: Headers; body: any; bytes: Uint8Array }>;
+  api(method: string, path: string, o?: { body?: unknown; headers?: Record<string, string>; raw?: string | Uint8Array; token?: string | null }): Promise<{ status: number; headers: Headers; body: any; bytes: Uint8Array }>;
   close(): Promise<void>;
 }
 

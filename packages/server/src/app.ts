@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
 import { authenticate } from './auth.js';
 import { isUnavailable } from './db/database.js';
 import { ApiError, apiMessage, type ApiErrorCode } from './errors.js';
-import { ensureMessages, requestLanguage } from './i18n.js';
+import { ensureMessages, requestLanguages } from './i18n.js';
 import { routeTable } from './routes.js';
 import type { ApiRequest, RouteDef } from './routeTypes.js';
 import type { Services } from './services.js';
@@ -43,6 +43,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   app.decorateRequest('principal', undefined);
   app.decorateRequest('lang', 'en');
+  app.decorateRequest('langs', undefined as unknown as ApiRequest['langs']);
   app.decorateRequest('services', { getter: () => services });
 
   // JSON is read as bytes so that invalid UTF-8 is refused, not turned into U+FFFD and stored.
@@ -65,7 +66,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   app.addHook('onRequest', async (request) => {
     const req = request as ApiRequest;
-    req.lang = requestLanguage(req.query, req.headers['accept-language']);
+    req.langs = requestLanguages(req.query, req.headers['accept-language']);
+    req.lang = req.langs[0]!;
     await ensureMessages(req.lang);
   });
 

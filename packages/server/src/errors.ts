@@ -6,6 +6,8 @@ export interface ApiIssue {
   pointer: string;
   label: string;
   message: string;
+  /** Label and message in the second language asked for (`?lang=kk,ru`). */
+  secondary?: { label: string; message: string };
 }
 
 /** Every error code of the API. Messages: the `server` namespace of @komek/i18n (locales/<lang>/server.json). */

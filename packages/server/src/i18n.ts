@@ -3,20 +3,21 @@ import { catalog } from '@komek/forms';
 import { createTranslator, isLanguage, loadMessages, type Language } from '@komek/i18n';
 
 /**
- * The language of a response: `?lang=` when it is one of the six, else the first of `Accept-Language` that is,
- * else English.
+ * The languages of a response: `?lang=kk` or `?lang=kk,ru` (those of the six it names, two at most), else the first
+ * of `Accept-Language` that is one of the six, else English. The first is the language of messages; a second adds
+ * its wording beside (validation issues, exports).
  */
-export function requestLanguage(query: unknown, acceptLanguage: string | undefined): Language {
+export function requestLanguages(query: unknown, acceptLanguage: string | undefined): Language[] {
   const q = (query as { lang?: unknown } | undefined)?.lang;
   if (typeof q === 'string') {
-    const first = q.split(',')[0]!.trim().toLowerCase();
-    if (isLanguage(first)) return first;
+    const asked = [...new Set(q.split(',').map((x) => x.trim().toLowerCase()).filter(isLanguage))].slice(0, 2);
+    if (asked.length) return asked;
   }
   for (const part of (acceptLanguage ?? '').split(',')) {
     const code = part.split(';')[0]!.trim().toLowerCase().split('-')[0]!;
-    if (isLanguage(code)) return code;
+    if (isLanguage(code)) return [code];
   }
-  return 'en';
+  return ['en'];
 }
 
 /** `?lang=kk,ru` as one or two languages; undefined when absent, an error message when wrong. */

@@ -15,7 +15,10 @@ export type Action =
 /** The request as a route handler sees it. */
 export interface ApiRequest extends FastifyRequest {
   principal: Principal | undefined;
+  /** The language of messages (the first of `langs`). */
   lang: Language;
+  /** One or two languages: `?lang=kk,ru`, else Accept-Language, else English. */
+  langs: Language[];
   services: Services;
 }
 
@@ -57,6 +60,6 @@ export const errorSchema = {
   properties: {
     code: { type: 'string' },
     message: { type: 'string' },
-    issues: { type: 'array', items: { type: 'object', properties: { pointer: { type: 'string' }, label: { type: 'string' }, message: { type: 'string' } } } },
+    issues: { type: 'array', items: { type: 'object', properties: { pointer: { type: 'string' }, label: { type: 'string' }, message: { type: 'string' }, secondary: { type: 'object' } } } },
   },
 } as const;

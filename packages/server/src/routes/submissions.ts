@@ -24,8 +24,8 @@ export async function requireForm(formId: string): Promise<LoadedForm> {
 }
 
 /** Answers valid for the form (hidden branches pruned), or 400 with the issues in the request's language. */
-export async function validAnswers(form: LoadedForm, data: unknown, lang: Language): Promise<Record<string, unknown>> {
-  const checked = await checkAnswers(form, data, lang);
+export async function validAnswers(form: LoadedForm, data: unknown, langs: readonly Language[]): Promise<Record<string, unknown>> {
+  const checked = await checkAnswers(form, data, langs);
   if (!checked.valid) throw new ApiError(400, 'invalid-data', { form: form.entry.id, count: checked.issues.length }, { issues: checked.issues });
   return checked.data;
 }
@@ -100,7 +100,7 @@ export const submissionRoutes: RouteDef[] = [
       const { formId, data } = req.body as { formId: string; data: unknown };
       const caseId = (req.params as { id: string }).id;
       const form = await requireForm(formId);
-      const answers = await validAnswers(form, data, req.lang);
+      const answers = await validAnswers(form, data, req.langs);
       return idempotent(req, reply, true, async (tx) => {
         const s = await storeSubmission(tx, req, caseId, form, answers);
         return { status: 201, body: { id: s.id, caseId: s.caseId, formId: s.formId, revision: s.revision, schemaVersion: s.schemaVersion, createdAt: s.createdAt } };
@@ -148,7 +148,7 @@ export const submissionRoutes: RouteDef[] = [
       const expected = ifMatch(req);
       const existing = await requireSubmission(req, id);
       const form = await requireForm(existing.formId);
-      const answers = await validAnswers(form, (req.body as { data: unknown }).data, req.lang);
+      const answers = await validAnswers(form, (req.body as { data: unknown }).data, req.langs);
       const body = await idempotent(req, reply, false, async (tx) => {
         const locked = await lockSubmission(tx, id);
         if (!locked) throw new ApiError(404, 'submission-not-found', { id });
