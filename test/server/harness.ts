@@ -46,7 +46,8 @@ export async function startTestServer(engine: Engine, clusterUrl: string, option
     databaseUrl,
     async api(method, path, o = {}) {
       const headers: Record<string, string> = { ...(o.token === null ? {} : { authorization: `Bearer ${o.token ?? token}` }), ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}), ...o.headers };
-      const res = await fetch(server.url + path, { method, headers, body: o.raw ?? (o.body !== undefined ? JSON.stringify(o.body) : undefined) });
+      const payload = o.raw ?? (o.body !== undefined ? JSON.stringify(o.body) : undefined);
+      const res = await fetch(server.url + path, { method, headers, ...(payload !== undefined ? { body: payload as string } : {}) });
       const bytes = new Uint8Array(await res.arrayBuffer());
       const type = res.headers.get('content-type') ?? '';
       const body = type.includes('json') && bytes.length ? JSON.parse(new TextDecoder().decode(bytes)) : type.startsWith('text/') ? new TextDecoder().decode(bytes) : undefined;
