@@ -51,6 +51,11 @@ export interface KomekAnnotation {
   layout?: 'inline' | 'stack';
   role?: string;
   alert?: string;
+  /**
+   * Orders of dates within this object the validator checks: in each pair, the date at the second pointer (from
+   * this object) may not be earlier than the one at the first (`[["/issueDate", "/expiryDate"]]`).
+   */
+  dateOrder?: [string, string][];
   [annotation: string]: unknown;
 }
 

@@ -15,8 +15,13 @@ export interface LocaleEntry {
   derived?: true;
   /** The label names part of a printed line that the form asks as its own input (the line itself is printed). */
   reading?: true;
-  /** Where the string appears, for translators (hand-written English UI messages). */
+  /**
+   * English UI messages: where the string appears, for translators. Translations: why the text was last changed
+   * (with `changedBy`), e.g. which term base entry or error class it fixes.
+   */
   note?: string;
+  /** Who last changed a translation (a named person or role); the status stays `draft` until a native reviewer signs off. */
+  changedBy?: string;
 }
 
 /** Metadata of a locale file. */

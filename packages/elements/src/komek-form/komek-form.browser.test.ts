@@ -87,9 +87,10 @@ describe('<komek-form>', () => {
       } else if (input.type === 'checkbox') {
         expected = setAtPointer(expected, pointer!, true);
         await userEvent.keyboard('{ }{Tab}');
-      } else if (input.type === 'date') {
+      } else if (input.classList.contains('date')) {
+        // Typed day, month, year as the form's language writes it; stored as an ISO date.
         expected = setAtPointer(expected, pointer!, '2024-03-05');
-        await userEvent.keyboard('03052024{Tab}');
+        await userEvent.keyboard('05/03/2024{Tab}');
       } else if (input.type === 'number') {
         expected = setAtPointer(expected, pointer!, 2);
         await userEvent.keyboard('2{Tab}');

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import {
-  checkConsent, consentGates, createFormSession, hydrateModel, isReadByConditions, formatMessageKey, getAtPointer,
+  checkConsent, consentGates, createFormSession, hydrateModel, isReadByConditions, formatMessageKey, getAtPointer, marks, presentLabel, presentTitle, walkNodes,
   type CaseRecord, type ConsentDecision, type FormModel, type FormNode, type FormSession, type IssueLanguage, type SchemaBundle, type ValidationIssue,
   type Validator,
 } from '@komek/core';
@@ -51,7 +51,10 @@ const LEAVES = new Set<unknown>([
 ]);
 const FOCUSABLE = 'input, select, textarea, button, komek-signature-pad';
 const EMPTY: readonly string[] = Object.freeze([]);
-const REQUIRED = html`<span class="required" aria-hidden="true"> *</span>`;
+const REQUIRED = html`<span class="mark required" aria-hidden="true">${marks.required}</span>`;
+const DERIVED = html`<span class="mark derived" aria-hidden="true">${marks.derived}</span>`;
+/** Which marks a form's labels carry (explained above the form): worked out once per model. */
+const marksUsed = new WeakMap<FormModel, { required: boolean; derived: boolean }>();
 const DRAFT_DELAY = 500;
 /** Models built per schema bundle: a bundle is immutable, and a page may show the same form more than once. */
 const models = new WeakMap<SchemaBundle, FormModel>();
@@ -771,7 +774,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.runValidation();
     // Announce a message that has just appeared for the field being left.
     const fresh = [...this.shown].find(([p]) => !before.has(p) && ids.includes(idOf(p)));
-    if (fresh) this.announce(fresh[1].join(' '));
+    if (fresh) this.announce(fresh[1].map((m) => `${this.ui('errorPrefix', 'Error:')} ${m}`).join(' '));
   }
 
   // ——— keyboard ———
@@ -865,10 +868,17 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     return guard([getAtPointer(this.current, pointer), this.version], () => renderer.render(this.ctx, node, base));
   }
 
-  /** A message in the primary language, `mark` after it, the secondary language under it (a plain string when alone). */
-  private bilingual(key: string, english: string, mark: unknown = nothing): TemplateResult | string {
-    const first = this.localizer.t(key, english);
-    const second = this.localizer.t2(key, english);
+  /**
+   * A message in the primary language, `mark` after it, the secondary language under it (a plain string when alone);
+   * `present` styles each language's text for the screen (see presentLabel).
+   */
+  private bilingual(key: string, english: string, mark: unknown = nothing, present?: (text: string, lang: string) => string): TemplateResult | string {
+    let first = this.localizer.t(key, english);
+    let second = this.localizer.t2(key, english);
+    if (present) {
+      first = present(first, this.localizer.primary);
+      if (second !== undefined) second = present(second, this.localizer.secondary!);
+    }
     if (second === undefined && mark === nothing) return first;
     return html`${first}${mark}${second === undefined
       ? nothing
@@ -877,7 +887,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   private label(node: FormNode): TemplateResult | string {
     const required = node.required && (node.kind === 'field' || node.kind === 'checklist');
-    const text = this.bilingual(formatMessageKey(node.label), node.text, required ? REQUIRED : nothing);
+    const after = node.derived ? (required ? html`${REQUIRED}${DERIVED}` : DERIVED) : required ? REQUIRED : nothing;
+    const text = this.bilingual(formatMessageKey(node.label), node.text, after, node === this.model?.root ? presentTitle : presentLabel);
     return node.number ? html`<span class="number">${node.number}</span> ${text}` : text;
   }
 
@@ -948,6 +959,29 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     </div>`;
   }
 
+  /** The line above the form that says what the marks beside labels mean (only the marks this form uses). */
+  private renderMarks(model: FormModel) {
+    let used = marksUsed.get(model);
+    if (!used) {
+      used = { required: false, derived: false };
+      for (const n of walkNodes(model.root)) {
+        if (n.required && (n.kind === 'field' || n.kind === 'checklist')) used.required = true;
+        if (n.derived) used.derived = true;
+      }
+      marksUsed.set(model, used);
+    }
+    if (!used.required && !used.derived) return nothing;
+    // The legend's words around the mark, the mark itself drawn as beside the labels.
+    const line = (key: string, english: string, mark: string, kind: string) => {
+      const [before = '', after = ''] = this.ui(key, english).split('{{mark}}');
+      return html`<span>${before}<span class=${`mark ${kind}`}>${mark}</span>${after}</span>`;
+    };
+    return html`<p class="marks" part="marks">
+      ${used.required ? line('marks.required', '{{mark}} required', marks.required, 'required') : nothing}
+      ${used.derived ? line('marks.derived', '{{mark}} not on the printed form: added from the guidelines text', marks.derived, 'derived') : nothing}
+    </p>`;
+  }
+
   private renderNotice() {
     if (this.notice === undefined) return nothing;
     return html`<div class="notice" part="notice" role="status">
@@ -970,7 +1004,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     }
     return html`<div class="form" part="form" lang=${this.localizer.primary}>
       <h1 part="title">${this.label(model.root)}</h1>
-      ${this.renderNotice()}${this.renderSummary()}
+      ${this.renderMarks(model)}${this.renderNotice()}${this.renderSummary()}
       <div class="body">${model.root.children.slice(0, this.drawn).map((c) => this.renderNode(c, ''))}</div>
       <div class="actions">
         ${editable && !this.noSubmit && !this.internals.form

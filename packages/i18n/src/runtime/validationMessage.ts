@@ -28,6 +28,8 @@ function paramsOf(lookup: MessageLookup, issue: ValidationIssue, lang: Language,
   // Validators count items from 0; people count rows from 1.
   if (typeof p.i === 'number') params.i = formatNumber(p.i + 1, lang);
   if (typeof p.j === 'number') params.j = formatNumber(p.j + 1, lang);
+  // A date order (`dateOrder`): the label of the date this one may not precede.
+  if (typeof p.earlierLabel === 'string') params.earlier = lookup(lang, p.earlierLabel) ?? (typeof p.earlierText === 'string' ? p.earlierText : p.earlier);
   return params;
 }
 

@@ -125,23 +125,29 @@ export function planFieldBox(s: Scope, node: FormNode, width: number, lines?: { 
   return planTextBox(s.env, pointer, fieldText(s.env, node, valueAt(s.env, pointer)), width, options);
 }
 
+/** Width of a date box: dd.mm.yyyy written by hand. */
+export const DATE_BOX = 92;
+
+/** Height of the space to sign in: 12 mm. */
+export const SIGN_HEIGHT = 34;
+
 /** A text, number or date input. */
 function textInput(s: Scope, node: FormNode, width: number): InputPart {
   const env = s.env;
   let boxWidth = width;
   let hint: TextBlock | undefined;
   if (node.widget === 'date') {
-    boxWidth = Math.min(width, 78);
+    boxWidth = Math.min(width, DATE_BOX);
     // The hint shows the primary language's order only: it is the format the field is written in.
     const format = env.translators[0]!('ui:pdf.dateHint', 'DD/MM/YYYY') ?? 'DD/MM/YYYY';
-    hint = block(format, stylesOf(env, 'small')[0], Math.max(10, width - boxWidth - 6));
+    hint = block(format, stylesOf(env, 'muted')[0], Math.max(10, width - boxWidth - 6));
   } else if (node.widget === 'number') boxWidth = Math.min(width, 60);
   const plan = planFieldBox(s, node, boxWidth);
   return {
     height: plan.height,
     draw(c, x, top) {
       drawTextBox(c, plan, x, top);
-      if (hint) drawBlock(c.canvas, hint, x + boxWidth + 6, top - (metrics.box - linesHeight(1, size.small)) / 2);
+      if (hint) drawBlock(c.canvas, hint, x + boxWidth + 6, top - (metrics.box - linesHeight(1, size.label)) / 2);
     },
   };
 }
@@ -166,7 +172,7 @@ function flowChoices(choices: Choice[], width: number): { lines: { items: { choi
     }
     line.items.push({ choice, x });
     line.height = Math.max(line.height, choice.text.height, metrics.tick + 1);
-    x += choice.width + 10;
+    x += choice.width + 14;
   }
   return { lines, height: lines.reduce((h, l) => h + l.height + 2, 0) };
 }
@@ -276,7 +282,7 @@ export function inputPart(s: Scope, node: FormNode, width: number): InputPart {
     case 'yesno':
       return yesNoInput(s, node, width);
     case 'signaturePad':
-      return signatureArea(s, pointerIn(s, node), width, 26);
+      return signatureArea(s, pointerIn(s, node), width, SIGN_HEIGHT);
     default:
       return textInput(s, node, width);
   }
