@@ -361,7 +361,7 @@ export async function generate(files: SchemaFile[]): Promise<Map<string, string>
     const [file, pointer] = ref.split('#') as [string, string];
     const def = resolveRef(bundle, `#${pointer}`, { file, pointer: '' });
     shared.writing = name;
-    const body = await compile(typeSchema(bundle, def.schema, def.at, shared, commonUsed, true) as never, name, { ...TS_OPTIONS, bannerComment: '' });
+    const body = await compile(typeSchema(bundle, def.schema, def.at, shared, commonUsed, true), name, { ...TS_OPTIONS, bannerComment: '' });
     delete shared.writing;
     commonParts.push(body.trim());
   }
@@ -406,7 +406,7 @@ export async function generate(files: SchemaFile[]): Promise<Map<string, string>
     out.set(`${OUT.forms}/models/${meta.id}.d.ts`, `// ${GENERATED_HEADER}\nimport type { SerializedModel } from '@komek/core';\ndeclare const model: SerializedModel;\nexport default model;\n`);
 
     const used = new Set<string>();
-    const body = await compile(typeSchema(bundle, f.json, { file: f.id, pointer: '' }, shared, used, true) as never, typeName, {
+    const body = await compile(typeSchema(bundle, f.json, { file: f.id, pointer: '' }, shared, used, true), typeName, {
       ...TS_OPTIONS,
       bannerComment: '',
     });

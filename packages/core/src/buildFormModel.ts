@@ -2,7 +2,7 @@ import { KomekError } from './komekError.js';
 import type { ChoiceOption, Condition, FormModel, FormNode, NodeKind } from './model.js';
 import { messageKeyAt, type MessageKey } from './messageKey.js';
 import { escapePointerSegment, resolveRef, type SchemaLocation } from './resolveRef.js';
-import type { FormMeta, JsonSchema, KomekAnnotation, SchemaBundle } from './schema.js';
+import type { JsonSchema, KomekAnnotation, SchemaBundle } from './schema.js';
 import { defaultWidgets, resolveWidget, type WidgetEntry } from './widgets.js';
 import { namespaceOf } from './messageKey.js';
 
@@ -38,7 +38,7 @@ export function effectiveSchema(bundle: SchemaBundle, schema: JsonSchema, at: Sc
   // The same shared definition is merged for every place that uses it: once per bundle and location is enough
   // (bundles are treated as immutable once loaded).
   let cache = effectiveCache.get(bundle);
-  if (!cache) effectiveCache.set(bundle, (cache = new Map()));
+  if (!cache) effectiveCache.set(bundle, (cache = new Map<string, { source: JsonSchema; result: EffectiveSchema }>()));
   const id = `${at.file}#${at.pointer}`;
   const hit = cache.get(id);
   if (hit && hit.source === schema) return hit.result;
@@ -252,7 +252,7 @@ export class NotAFormError extends KomekError {
 /** Walks a form's schema bundle into the node tree every renderer uses. */
 export function buildFormModel(bundle: SchemaBundle, widgets: readonly WidgetEntry[] = defaultWidgets): FormModel {
   const rootSchema = bundle.schemas[bundle.root];
-  const meta = rootSchema?.['x-komek']?.form as FormMeta | undefined;
+  const meta = rootSchema?.['x-komek']?.form;
   if (rootSchema === undefined || meta === undefined) throw new NotAFormError(bundle.root);
   const ctx: BuildContext = { bundle, country: meta.country, widgets, byPointer: new Map() };
   const root = buildNode(ctx, '', rootSchema, { file: bundle.root, pointer: '' }, '', true, undefined, true);

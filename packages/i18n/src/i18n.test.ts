@@ -119,7 +119,8 @@ describe('plurals', () => {
     addMessages('tg', 'plural-test', { $meta: { language: 'tg', namespace: 'plural-test' }, k_one: { text: 'ONE {{count}}', status: 'draft' }, k_other: { text: 'OTHER {{count}}', status: 'draft' } });
     const t = createTranslator('tg');
     expect([1, 2, 21].map((count) => t('plural-test:k', undefined, { count }))).toEqual(['ONE 1', 'OTHER 2', 'OTHER 21']);
-    expect(i18next.services.pluralResolver.getSuffix('tg', 1)).toBe('_one');
+    const resolver = i18next.services.pluralResolver as { getSuffix: (lang: string, count: number) => string };
+    expect(resolver.getSuffix('tg', 1)).toBe('_one');
   });
 
   it('agrees with Intl where Intl knows the language', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { languages } from './languages.js';
-import { childElements, parseXml } from './node/xml.js';
+import { childElements, parseXml, textOf } from './node/xml.js';
 import {
   checkLocales, matchesPattern, patternProblem, readTermBase, termBaseProblems, termChecker, toTbx,
   type TermBase,
@@ -187,12 +187,12 @@ describe('toTbx', () => {
     const langSets = childElements(entries[0]!, 'langSet');
     expect(langSets.map((l) => l.attrs['xml:lang'])).toEqual(['en', 'ru', 'kk']);
     const kk = childElements(langSets[2]!, 'tig');
-    const status = (tig: (typeof kk)[number]) => childElements(tig, 'termNote')[0]!.children.join('');
-    expect(kk.map((t) => [childElements(t, 'term')[0]!.children.join(''), status(t)])).toEqual([
+    const status = (tig: (typeof kk)[number]) => textOf(childElements(tig, 'termNote')[0]!);
+    expect(kk.map((t) => [textOf(childElements(t, 'term')[0]!), status(t)])).toEqual([
       ['қорғаншылық және қамқоршылық органы', 'preferredTerm-admn-sts'],
       ['қамқорлық органы', 'deprecatedTerm-admn-sts'],
     ]);
-    expect(childElements(kk[0]!, 'admin')[0]!.children.join('')).toBe('Code on Marriage and Family');
+    expect(textOf(childElements(kk[0]!, 'admin')[0]!)).toBe('Code on Marriage and Family');
     // a language without the term has no langSet; only the languages asked for are written
     expect(childElements(entries[1]!, 'langSet').map((l) => l.attrs['xml:lang'])).toEqual(['en', 'ru']);
     expect(toTbx(sample(), ['kk'])).not.toContain('xml:lang="ru"');

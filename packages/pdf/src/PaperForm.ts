@@ -110,7 +110,7 @@ export class PaperForm {
       throw new InvalidArgumentError('form', 'a form id of the catalog or a schema bundle { root, schemas }', form);
     }
     const model = buildFormModel(bundle);
-    if (!validator && isFormId(model.meta.id)) validator = (await validatorLoaders[model.meta.id]()) as FormValidator<unknown>;
+    if (!validator && isFormId(model.meta.id)) validator = (await validatorLoaders[model.meta.id]());
     const entry = catalog.find((e) => e.id === model.meta.id);
     const namespaces = entry?.namespaces ?? namespacesOf(bundle);
     const [fonts] = await Promise.all([resolveFonts(options.fonts), ...langs.map((l) => loadMessages(l, namespaces))]);

@@ -206,13 +206,9 @@ async function start(): Promise<void> {
     showProblems(undefined);
   });
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-pdf]')) {
-    button.addEventListener('click', async () => {
+    button.addEventListener('click', () => {
       button.disabled = true;
-      try {
-        await makePdf(button.dataset.pdf as PaperMode);
-      } finally {
-        button.disabled = false;
-      }
+      void makePdf(button.dataset.pdf as PaperMode).finally(() => (button.disabled = false));
     });
   }
 }

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { isLanguage, languages, type Language } from '@komek/i18n';
 import {
-  checkLocales, exportLanguage, formatCoverage, formatProblems, importLanguage, ImportRefusedError, type ExchangeFormat,
+  checkLocales, exportLanguage, formatCoverage, formatProblems, importLanguage, ImportRefusedError,
   readTermBase, termBaseProblems, toTbx,
 } from '@komek/i18n/node';
 import { readInput, writeOutput } from '../io.js';
@@ -30,7 +30,7 @@ function exportCommand(args: string[]): number {
   const format = (options.format ?? (out && /\.(xlf|xliff)$/i.test(out) ? 'xliff' : out && /\.tbx$/i.test(out) ? 'tbx' : 'csv')) as string;
   if (format !== 'csv' && format !== 'xliff' && format !== 'tbx') throw new UsageError(`--format must be csv or xliff (or tbx for the term base), not "${format}"`);
   const lang = format === 'tbx' && options.lang === undefined ? undefined : translatedLanguage(options.lang);
-  const text = format === 'tbx' ? termBaseTbx(lang) : exportLanguage(lang!, format as ExchangeFormat);
+  const text = format === 'tbx' ? termBaseTbx(lang) : exportLanguage(lang!, format);
   if (out) {
     writeOutput(out, text);
     process.stderr.write(`wrote ${out} (${format}, ${lang ?? 'all languages'})\n`);

@@ -33,7 +33,7 @@ let keyPromise: Promise<CryptoKey> | undefined;
 function request<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
+    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
   });
 }
 
@@ -52,7 +52,7 @@ function openDb(): Promise<IDBDatabase> {
       };
       resolve(open.result);
     };
-    open.onerror = () => reject(open.error);
+    open.onerror = () => reject(open.error ?? new Error('IndexedDB could not be opened'));
   }).catch((e: unknown) => {
     dbPromise = undefined;
     throw e;

@@ -9,7 +9,7 @@ import '../index.js';
 import { readDraftRecord } from '../drafts/draft-store.js';
 import type { KomekInvalidEvent, KomekSubmitEvent } from '../events.js';
 import { idOf } from '../ids.js';
-import type { KomekForm } from './komek-form.js';
+import type { KomekForm, PdfRequest } from './komek-form.js';
 
 const QUESTIONNAIRE = 'kg-3.1-f3-identification-questionnaire';
 const hasRussianUi = Object.keys(import.meta.glob('../../../i18n/locales/ru/ui.json')).length > 0;
@@ -126,7 +126,7 @@ describe('<komek-form>', () => {
     const last = '/decision';
     const start = async () => {
       document.body.innerHTML = '';
-      const el = document.createElement('komek-form') as KomekForm;
+      const el = document.createElement('komek-form');
       el.setAttribute('form', LONG);
       document.body.append(el);
       await until(() => el.shadowRoot?.querySelector('.form') != null);
@@ -150,7 +150,7 @@ describe('<komek-form>', () => {
 
     // Submitting right away shows every problem, each linked to a drawn field.
     el = await start();
-    const invalid = new Promise<KomekInvalidEvent>((r) => el.addEventListener('komek-invalid', (e) => r(e as KomekInvalidEvent), { once: true }));
+    const invalid = new Promise<KomekInvalidEvent>((r) => el.addEventListener('komek-invalid', (e) => r(e), { once: true }));
     await el.submit();
     const issues = (await invalid).issues;
     expect(issues.length).toBeGreaterThan(5);
@@ -164,7 +164,7 @@ describe('<komek-form>', () => {
     window.requestAnimationFrame = () => 0;
     try {
       document.body.innerHTML = '';
-      const el = document.createElement('komek-form') as KomekForm;
+      const el = document.createElement('komek-form');
       el.setAttribute('form', 'kz-f5-identification-application');
       document.body.append(el);
       let drawn = false;
@@ -303,9 +303,9 @@ describe('<komek-form>', () => {
     await userEvent.keyboard('A{Backspace}{Tab}');
     await el.updateComplete;
     const error = el.shadowRoot!.getElementById(`${idOf('/fullName')}-err`)!;
-    expect(error.textContent!.trim().length).toBeGreaterThan(0);
+    expect(error.textContent.trim().length).toBeGreaterThan(0);
     expect(fullName.getAttribute('aria-describedby')).toContain(error.id);
-    await until(() => $(el, '[aria-live]')!.textContent!.trim() === error.textContent!.trim());
+    await until(() => $(el, '[aria-live]')!.textContent.trim() === error.textContent.trim());
     await noViolations(el);
 
     // Typing into the field whose message shows clears the message after the pause, without leaving the field.
@@ -339,14 +339,14 @@ describe('<komek-form>', () => {
     fullName.focus();
     await userEvent.keyboard('Aigerim Sadykova');
     fullName.blur();
-    const sent = JSON.parse(String(new FormData(form).get('application'))) as Record<string, unknown>;
+    const sent = JSON.parse(new FormData(form).get('application') as string) as Record<string, unknown>;
     expect(sent.fullName).toBe('Aigerim Sadykova');
 
     // Fill the rest from a complete example, then the host form accepts it.
     const valid = (await import('../../../../test/fixtures/forms/kz-f1-initial-application/valid-1.json')).default;
-    el.data = structuredClone(valid) as never;
+    el.data = structuredClone(valid);
     expect(form.checkValidity()).toBe(true);
-    expect(JSON.parse(String(new FormData(form).get('application')))).toEqual(valid);
+    expect(JSON.parse(new FormData(form).get('application') as string)).toEqual(valid);
 
     form.reset();
     await el.updateComplete;
@@ -358,7 +358,7 @@ describe('<komek-form>', () => {
     await el.updateComplete;
     expect(el.data).toEqual({});
     expect(byPointer(el, '/fullName')!.value).toBe('');
-    expect(JSON.parse(String(new FormData(form).get('application')))).toEqual({});
+    expect(JSON.parse(new FormData(form).get('application') as string)).toEqual({});
   });
 
   it('restores a draft after a reload, encrypted at rest, and clears it on request', async () => {
@@ -404,7 +404,7 @@ describe('<komek-form>', () => {
     });
     const el = await mount(`<komek-form form="kz-f3-primary-aid-application"></komek-form>`);
     await noViolations(el);
-    el.data = { fullName: payload } as never;
+    el.data = { fullName: payload };
     await el.updateComplete;
     const root = el.shadowRoot!;
     expect(root.querySelector('img, script:not([type])')).toBeNull();
@@ -446,12 +446,12 @@ describe('<komek-form>', () => {
     const el = await mount(`<komek-form form="kz-f1-initial-application" lang="ru" secondary-lang="kk"></komek-form>`);
     await noViolations(el);
     expect($(el, 'button[part~="pdf"]')).toBeNull();
-    const requests: import('./komek-form.js').PdfRequest[] = [];
+    const requests: PdfRequest[] = [];
     el.pdfExporter = async (request) => {
       requests.push(request);
       return new Blob(['%PDF-1.7'], { type: 'application/pdf' });
     };
-    el.data = { fullName: 'Timur', passport: { hasPassport: true }, passportWhereabouts: 'kept' } as never;
+    el.data = { fullName: 'Timur', passport: { hasPassport: true }, passportWhereabouts: 'kept' };
     await el.updateComplete;
     await noViolations(el);
     $(el, 'button[part~="pdf"]')!.click();

@@ -811,7 +811,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     for (i += step; i >= 0 && i < stops.length; i += step) {
       const el = stops[i]!;
       if (group.contains(el)) continue;
-      if (!yesNoOnly || (el as HTMLElement).dataset.yesno !== undefined) {
+      if (!yesNoOnly || (el).dataset.yesno !== undefined) {
         el.focus();
         return;
       }

@@ -88,7 +88,7 @@ export function readTermBase(path = TERMBASE_PATH): TermBase {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as TermBase;
   } catch (e) {
-    throw new Error(`${path}: ${(e as Error).message}`);
+    throw new Error(`${path}: ${(e as Error).message}`, { cause: e });
   }
 }
 
@@ -158,9 +158,9 @@ export interface TermViolation {
 /** The term base compiled for checking many strings. */
 export interface TermChecker {
   /** What is wrong with a translation of an English string (`namespace:key` for exceptions), if anything. */
-  check(lang: Language, namespace: string, key: string, text: string, english: string): TermViolation[];
+  check: (lang: Language, namespace: string, key: string, text: string, english: string) => TermViolation[];
   /** Terms whose English patterns match a text. */
-  termsIn(english: string, namespace?: string, key?: string): Term[];
+  termsIn: (english: string, namespace?: string, key?: string) => Term[];
 }
 
 /** Compiles a term base for `check`. Use `termBaseProblems` first: a malformed pattern here throws. */
@@ -172,9 +172,9 @@ export function termChecker(base: TermBase): TermChecker {
       Object.entries(term.languages).map(([lang, t]) => [
         lang,
         {
-          t: t!,
-          approved: t!.match.map((p) => compile(p, 2)),
-          forbidden: (t!.forbidden ?? []).map((f) => ({ f, patterns: f.match.map((p) => compile(p, 2)) })),
+          t: t,
+          approved: t.match.map((p) => compile(p, 2)),
+          forbidden: (t.forbidden ?? []).map((f) => ({ f, patterns: f.match.map((p) => compile(p, 2)) })),
         },
       ]),
     ),

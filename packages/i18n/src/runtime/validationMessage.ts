@@ -7,7 +7,8 @@ import type { MessageLookup } from './messages.js';
 const COUNTED = new Set(['minLength', 'maxLength', 'minItems', 'maxItems']);
 
 function localizedList(lookup: MessageLookup, lang: Language, prefix: string, value: unknown): string {
-  const items = Array.isArray(value) ? value : String(value ?? '').split(',');
+  // ajv gives a list, or several names in one string separated by commas (`type: 'string,null'`).
+  const items: unknown[] = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : value == null ? [] : [value];
   return items
     .map((v) => String(v).trim())
     .filter(Boolean)

@@ -207,7 +207,8 @@ function choiceInput(s: Scope, node: FormNode, width: number, multiple: boolean)
   const env = s.env;
   const pointer = pointerIn(s, node);
   const value = valueAt(env, pointer);
-  const selected = Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)];
+  // Options are scalars; an object or null in the data matches none of them.
+  const selected = (Array.isArray(value) ? value : [value]).filter((v) => ['string', 'number', 'boolean'].includes(typeof v)).map(String);
   const choices: Choice[] = (node.options ?? []).map((o) => {
     const text = biBlock(env, biKey(env, o.label, o.text), 'label', width - metrics.tick - 4);
     const textWidth = Math.max(blockWidth(text.primary), text.secondary ? blockWidth(text.secondary) : 0);

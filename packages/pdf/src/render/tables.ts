@@ -275,7 +275,7 @@ export function repeatTableRows(s: Scope, categories: FormNode[], options: { spa
       const plans = columns.map((col, j) =>
         col.widget === 'yesno' || col.widget === 'checkbox' || col.widget === 'choice' || composites[j]
           ? undefined
-          : planFieldBox(rowScope, { ...col, widget: col.widget === 'date' || col.widget === 'number' ? col.widget : 'textarea' } as FormNode, widths[j]! - 2, {
+          : planFieldBox(rowScope, { ...col, widget: col.widget === 'date' || col.widget === 'number' ? col.widget : 'textarea' }, widths[j]! - 2, {
               blank: options.blankLines,
               max: options.maxLines,
             }),
@@ -292,7 +292,7 @@ export function repeatTableRows(s: Scope, categories: FormNode[], options: { spa
           const [yes, no] = yesNoCells(rowScope, `${base}${col.pointer}`, [widths[j]! / 2, widths[j]! / 2]);
           cells.push({ width: widths[j]!, draw: (c, x, top, w, h) => (yes.draw?.(c, x, top, w / 2, h), no.draw?.(c, x + w / 2, top, w / 2, h)) });
         } else {
-          const r = fieldRow({ ...rowScope, width: widths[j]! - 4 }, { ...col, text: '', label: { ns: 'ui', key: 'pdf.empty' } } as FormNode, true);
+          const r = fieldRow({ ...rowScope, width: widths[j]! - 4 }, { ...col, text: '', label: { ns: 'ui', key: 'pdf.empty' } }, true);
           cells.push({ width: widths[j]!, draw: (c, x, top) => r.draw({ ...c, x: x + 2 }, top) });
         }
       });
@@ -326,7 +326,7 @@ function compositeCell(s: Scope, column: FormNode, width: number, lines: { maxLi
       const input = inputPart(s, part, width);
       return { caption, height: input.height, draw: (c: DrawContext, x: number, top: number) => input.draw(c, x, top) };
     }
-    const plan = planFieldBox(s, { ...part, widget: part.widget === 'date' || part.widget === 'number' ? part.widget : 'textarea' } as FormNode, width, {
+    const plan = planFieldBox(s, { ...part, widget: part.widget === 'date' || part.widget === 'number' ? part.widget : 'textarea' }, width, {
       blank: 1,
       max: lines.maxLines,
     });
