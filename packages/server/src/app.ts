@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { authenticate } from './auth.js';
 import { isUnavailable } from './db/database.js';
 import { ApiError, apiMessage, type ApiErrorCode } from './errors.js';
@@ -18,7 +18,7 @@ export interface AppOptions {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Sends an API error as `{code, message, issues?}` in the request's language. */
-function send(reply: import('fastify').FastifyReply, lang: ApiRequest['lang'], status: number, code: ApiErrorCode, params: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
+function send(reply: FastifyReply, lang: ApiRequest['lang'], status: number, code: ApiErrorCode, params: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
   return reply.code(status).type('application/json; charset=utf-8').send({ code, message: apiMessage(code, lang ?? 'en', params), ...extra });
 }
 

@@ -56,7 +56,7 @@ function valuesAt(data: unknown, pointer: string): unknown[] {
     const next: unknown[] = [];
     for (const v of current) {
       if (seg === '*') {
-        if (Array.isArray(v)) next.push(...v);
+        if (Array.isArray(v)) next.push(...(v as unknown[]));
       } else {
         const x = getAtPointer(v, `/${seg}`);
         if (x !== undefined) next.push(x);

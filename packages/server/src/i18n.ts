@@ -23,7 +23,7 @@ export function requestLanguages(query: unknown, acceptLanguage: string | undefi
 /** `?lang=kk,ru` as one or two languages; undefined when absent, an error message when wrong. */
 export function parseLanguages(value: unknown): Language[] | undefined | { invalid: string } {
   if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string') return { invalid: String(value) };
+  if (typeof value !== 'string') return { invalid: JSON.stringify(value) };
   const list = value.split(',').map((s) => s.trim().toLowerCase());
   if (list.length > 2 || list.some((l) => !isLanguage(l))) return { invalid: value };
   return list as Language[];

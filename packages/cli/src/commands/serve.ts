@@ -72,7 +72,9 @@ export async function workerCommand(args: string[]): Promise<number> {
   const queue = new JobQueue(database, jobHandlers, { idleMs: typeof options['idle-ms'] === 'string' ? Number(options['idle-ms']) : 1000 });
   process.stderr.write(`komek worker ${queue.workerId}: waiting for jobs\n`);
   if (options.once === true) {
-    while (await queue.runOne()) {}
+    while (await queue.runOne()) {
+      // one job after another until none waits
+    }
   } else {
     queue.start();
     await new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { Tables } from './tables.js';
 
 /** One versioned step of the database schema. Never edit a released step: add the next one. */
 export interface Migration {
@@ -124,7 +125,7 @@ create table job_files (
 ];
 
 /** Applies the migrations not yet applied, each in its own transaction; safe when two processes start at once. */
-export async function migrate(db: Kysely<any>): Promise<number[]> {
+export async function migrate(db: Kysely<Tables>): Promise<number[]> {
   await sql`create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(db);
   const applied: number[] = [];
   for (const m of migrations) {

@@ -93,7 +93,7 @@ export class JobQueue {
     this.running = true;
     this.loop = (async () => {
       while (this.running) {
-        let ran = false;
+        let ran: boolean;
         try {
           ran = await this.runOne();
         } catch {

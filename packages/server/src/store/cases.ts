@@ -25,7 +25,7 @@ const toCase = (r: Row): Case => ({
 export async function createCase(db: Db, organisationId: string, country: Country): Promise<Case> {
   const now = new Date();
   const row = await db.insertInto('cases').values({ id: randomUUID(), organisation_id: organisationId, country, step: null, created_at: now, updated_at: now }).returningAll().executeTakeFirstOrThrow();
-  return toCase(row as Row);
+  return toCase(row);
 }
 
 /** A case of an organisation (undefined for another organisation's: it is not found, not forbidden). */
@@ -33,7 +33,7 @@ export async function getCase(db: Db, organisationId: string, id: string, lock =
   let q = db.selectFrom('cases').selectAll().where('id', '=', id).where('organisation_id', '=', organisationId);
   if (lock) q = q.forUpdate();
   const r = await q.executeTakeFirst();
-  return r && toCase(r as Row);
+  return r && toCase(r);
 }
 
 export async function touchCase(db: Db, id: string, step: string | null): Promise<void> {

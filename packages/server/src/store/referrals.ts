@@ -36,21 +36,21 @@ const toReferral = (r: Row): Referral => ({
 
 export async function createReferral(db: Db, caseId: string, r: { receivingBody: string; kind: string; sections: string[]; note?: string | undefined }): Promise<Referral> {
   const row = await db.insertInto('referrals').values({ id: randomUUID(), case_id: caseId, receiving_body: r.receivingBody, kind: r.kind, sections: jsonb(r.sections), status: 'sent', sent_at: new Date(), accepted_at: null, declined_at: null, closed_at: null, note: r.note ?? null }).returningAll().executeTakeFirstOrThrow();
-  return toReferral(row as Row);
+  return toReferral(row);
 }
 
 export async function getReferral(db: Db, id: string, lock = false): Promise<Referral | undefined> {
   let q = db.selectFrom('referrals').selectAll().where('id', '=', id);
   if (lock) q = q.forUpdate();
   const r = await q.executeTakeFirst();
-  return r && toReferral(r as Row);
+  return r && toReferral(r);
 }
 
 export async function setReferralStatus(db: Db, id: string, status: Exclude<ReferralStatus, 'sent'>, note?: string): Promise<Referral> {
   const at = new Date();
   const column = ({ accepted: 'accepted_at', declined: 'declined_at', closed: 'closed_at' } as const)[status];
   const row = await db.updateTable('referrals').set({ status, [column]: at, ...(note !== undefined ? { note } : {}) }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-  return toReferral(row as Row);
+  return toReferral(row);
 }
 
 export async function caseReferrals(db: Db, caseId: string): Promise<Referral[]> {

@@ -80,7 +80,7 @@ export async function reviseSubmission(db: Db, id: string, expected: number, s: 
     return { stale: current?.revision ?? 0 };
   }
   await db.insertInto('submission_revisions').values({ submission_id: id, revision: expected + 1, schema_version: s.schemaVersion, data: data, created_by: s.createdBy, created_at: now }).execute();
-  return summary(updated as Row);
+  return summary(updated);
 }
 
 /** Locks a submission's row for the rest of the transaction; its case id and current revision, or undefined. */
@@ -92,7 +92,7 @@ export async function lockSubmission(db: Db, id: string): Promise<{ caseId: stri
 /** A submission with its answers. */
 export async function getSubmission(db: Db, id: string): Promise<Submission | undefined> {
   const r = await db.selectFrom('submissions').select([...columns, 'data', 'created_by']).where('id', '=', id).executeTakeFirst();
-  return r && { ...summary(r as Row), data: decodeAnswers(r.data), createdBy: r.created_by };
+  return r && { ...summary(r), data: decodeAnswers(r.data), createdBy: r.created_by };
 }
 
 /** Every submission of a case, oldest first, with answers. */
@@ -127,10 +127,10 @@ export async function* formSubmissions(db: Db, formId: string, organisationId: s
       q = q.where((eb) => eb.or([eb('submissions.created_at', '>', a.at), eb.and([eb('submissions.created_at', '=', a.at), eb('submissions.id', '>', a.id)])]));
     }
     const rows = await q.orderBy('submissions.created_at').orderBy('submissions.id').limit(pageSize).execute();
-    for (const r of rows) yield { ...summary(r as Row), data: decodeAnswers(r.data), createdBy: r.created_by };
+    for (const r of rows) yield { ...summary(r), data: decodeAnswers(r.data), createdBy: r.created_by };
     if (rows.length < pageSize) return;
     const last = rows[rows.length - 1]!;
-    after = { at: last.created_at as Date, id: last.id };
+    after = { at: last.created_at, id: last.id };
   }
 }
 
