@@ -370,7 +370,7 @@ describe('<komek-form>', () => {
     await userEvent.keyboard(secret);
     await until(() => false, 700).catch(() => undefined);
     await el.saveDraftNow();
-    const record = (await readDraftRecord(key))!;
+    const record = (await readDraftRecord(key, 'kz-f1-initial-application'))!;
     expect(record.iv.byteLength).toBe(12);
     const stored = new TextDecoder().decode(record.ciphertext);
     expect(stored).not.toContain('Nodira');
@@ -393,7 +393,7 @@ describe('<komek-form>', () => {
     await el.clearDraft(false);
     expect(getAtPointer(el.data, '/fullName')).toBeUndefined();
     expect(byPointer(el, '/fullName')!.value).toBe('');
-    expect(await readDraftRecord(key)).toBeUndefined();
+    expect(await readDraftRecord(key, 'kz-f1-initial-application')).toBeUndefined();
   });
 
   it('renders script payloads in data and in translations as text', async () => {

@@ -154,6 +154,7 @@ export const styles = css`
   .notice { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; border: 1px solid var(--_accent); background: #eef4fb; }
   .summary { border: 5px solid var(--_error); }
   .summary:focus { outline: 3px solid var(--_focus); outline-offset: 0; }
+  .notice.problem { border: 2px solid var(--_error); background: #fdf0ef; }
   .consent { border: 2px solid var(--_accent); border-radius: var(--_radius); padding: 0.75rem 1rem; background: #eef4fb; }
   .consent p { margin: 0 0 0.5rem; }
   .consent ul { margin: 0; padding-left: 1.25rem; }

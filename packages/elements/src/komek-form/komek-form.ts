@@ -9,7 +9,9 @@ import { modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalo
 import type { FormContext } from '../context.js';
 /** Drafts (IndexedDB, WebCrypto) are loaded only by forms that keep one (`draft-key`). */
 const drafts = () => import('../drafts/draft-store.js');
-import { KomekDraftRestoredEvent, KomekInvalidEvent, KomekSubmitEvent, type LocalizedIssue } from '../events.js';
+/** What is wrong with this form's draft: one that does not open (saved at), or why the last save failed. */
+type DraftProblem = { unreadable?: number | undefined; notSaved?: 'quota' | 'storage' | 'crypto' | undefined };
+import { KomekDraftProblemEvent, KomekDraftRestoredEvent, KomekInvalidEvent, KomekSubmitEvent, type LocalizedIssue } from '../events.js';
 import { idOf } from '../ids.js';
 import { formatDate, type Language } from '../localize/messages.js';
 import { Localizer, toLanguage } from '../localize/localizer.js';
@@ -124,10 +126,12 @@ function partEnd(nodes: readonly FormNode[], from: number, budget: number): numb
  * @fires {KomekSubmitEvent} komek-submit - Valid data was submitted (`event.data`, hidden branches pruned). Cancelable: cancelling keeps the draft.
  * @fires {KomekInvalidEvent} komek-invalid - A submit found problems (`event.issues`, localized, in form order).
  * @fires {KomekDraftRestoredEvent} komek-draft-restored - A saved draft was put back into the form.
+ * @fires {KomekDraftProblemEvent} komek-draft-problem - A saved draft does not open (kept aside), or answers could not be saved; the person is told too.
  *
  * @csspart form - The whole form.
  * @csspart title - The form's title.
- * @csspart notice - The "draft restored" notice.
+ * @csspart marks - The line above the form that explains the marks: * must be answered, † not on the printed form.
+ * @csspart notice - The "draft restored" notice, and the draft problems (also part `draft-problem`).
  * @csspart summary - The list of problems shown after a submit.
  * @csspart section - A numbered top-level section (also has part `group`).
  * @csspart group - A fieldset grouping questions.
@@ -150,8 +154,12 @@ function partEnd(nodes: readonly FormNode[], from: number, budget: number): numb
  * @csspart submit - The submit button.
  * @csspart signature-pad - The drawing surface of a signature.
  *
- * @cssprop [--komek-font=system-ui, sans-serif] - Font family.
+ * @cssprop [--komek-font='Noto Sans', 'DejaVu Sans', system-ui, sans-serif] - Font family (the host page loads the font; both named draw all six languages).
  * @cssprop [--komek-font-size=1rem] - Base font size.
+ * @cssprop [--komek-font-size-title=1.75em] - The form's title (type scale, ratio 1.25).
+ * @cssprop [--komek-font-size-section=1.375em] - Section headings.
+ * @cssprop [--komek-font-size-small=0.875em] - The second language and the marks legend.
+ * @cssprop [--komek-target-size=2.75rem] - Least height of controls, buttons and answer labels (44 px touch targets).
  * @cssprop [--komek-color-text=#1a1a1a] - Text colour.
  * @cssprop [--komek-color-muted=#595959] - Secondary language and help text (4.5:1 on white at least).
  * @cssprop [--komek-color-bg=#ffffff] - Background.
@@ -244,6 +252,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private submitted = false;
   private summary: LocalizedIssue[] | undefined;
   private notice: number | undefined;
+  /** A draft of this key and form that did not open (kept aside), or the reason the last save failed. */
+  private draftProblem: DraftProblem = {};
   private announcement = '';
   private formDisabled = false;
   private loadToken = 0;
@@ -387,7 +397,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.notice = undefined;
     if (reset) this.resetAnswers();
     const key = this.draftKey;
-    if (key) await (this.draftQueue = this.draftQueue.then(async () => (await drafts()).deleteDraft(key)).catch(() => undefined));
+    const formId = this.model?.meta.id;
+    if (key && formId) await (this.draftQueue = this.draftQueue.then(async () => (await drafts()).deleteDraft(key, formId)).catch(() => undefined));
     this.requestUpdate();
   }
 
@@ -399,7 +410,32 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     const formId = this.model?.meta.id;
     if (!key || !formId) return;
     const data = this.current;
-    await (this.draftQueue = this.draftQueue.then(async () => (await drafts()).saveDraft(key, formId, data)).catch(() => undefined));
+    await (this.draftQueue = this.draftQueue.then(async () => {
+      const store = await drafts();
+      try {
+        await store.saveDraft(key, formId, data);
+        if (this.draftProblem.notSaved) this.showDraftProblem({ ...this.draftProblem, notSaved: undefined });
+      } catch (e) {
+        // Not swallowed: the person must know their answers are not kept on this device.
+        const reason = e instanceof store.DraftSaveError ? e.reason : 'storage';
+        const first = this.draftProblem.notSaved === undefined;
+        this.showDraftProblem({ ...this.draftProblem, notSaved: reason });
+        if (first) this.dispatchEvent(new KomekDraftProblemEvent(key, 'not-saved', reason));
+      }
+    }));
+  }
+
+  private showDraftProblem(problem: DraftProblem): void {
+    this.draftProblem = problem;
+    this.requestUpdate();
+  }
+
+  /** Deletes the drafts of this key and form that did not open, after the person chose to. */
+  private async discardUnreadable(): Promise<void> {
+    const key = this.draftKey;
+    const formId = this.model?.meta.id;
+    if (key && formId) await (this.draftQueue = this.draftQueue.then(async () => (await drafts()).discardUnreadable(key, formId)).catch(() => undefined));
+    this.showDraftProblem({ ...this.draftProblem, unreadable: undefined });
   }
 
   // ——— form-associated callbacks ———
@@ -599,8 +635,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       this.submitted = false;
       this.touched.clear();
       this.edited.clear();
-      const draft = this.draftKey ? await drafts().then((d) => d.loadDraft<Partially<T>>(this.draftKey!, model.meta.id)).catch(() => undefined) : undefined;
+      const found = this.draftKey ? await drafts().then((d) => d.loadDraft<Partially<T>>(this.draftKey!, model.meta.id)).catch(() => undefined) : undefined;
       if (token !== this.loadToken) return;
+      const draft = found?.draft;
+      this.draftProblem = found?.unreadable[0] ? { unreadable: found.unreadable[0].savedAt } : {};
       if (draft) {
         this.current = draft.data;
         this.notice = draft.savedAt;
@@ -615,10 +653,9 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       // Nothing is shown of an untouched form's problems: validate after it is drawn, not before.
       clearTimeout(this.validateTimer);
       this.validateTimer = setTimeout(() => this.runValidation(), 0);
-      if (draft) {
-        await this.updateComplete;
-        this.dispatchEvent(new KomekDraftRestoredEvent(this.draftKey!, draft.savedAt));
-      }
+      if (draft || this.draftProblem.unreadable !== undefined) await this.updateComplete;
+      if (draft) this.dispatchEvent(new KomekDraftRestoredEvent(this.draftKey!, draft.savedAt));
+      if (this.draftProblem.unreadable !== undefined) this.dispatchEvent(new KomekDraftProblemEvent(this.draftKey!, 'unreadable'));
     } catch (e) {
       if (token === this.loadToken) {
         this.loadError = e instanceof Error ? e.message : String(e);
@@ -983,11 +1020,26 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   }
 
   private renderNotice() {
-    if (this.notice === undefined) return nothing;
-    return html`<div class="notice" part="notice" role="status">
-      <span>${this.bilingual('ui:draftRestored', 'Your unfinished answers were restored from a draft saved on this device.')}</span>
-      <button type="button" part="button" @click=${() => this.clearDraft()}>${this.ui('clearDraft', 'Clear draft')}</button>
-    </div>`;
+    const { unreadable, notSaved } = this.draftProblem;
+    const when = (ms: number) => new Date(ms).toLocaleString(this.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' });
+    return html`${this.notice === undefined
+      ? nothing
+      : html`<div class="notice" part="notice" role="status">
+          <span>${this.bilingual('ui:draftRestored', 'Your unfinished answers were restored from a draft saved on this device.')}</span>
+          <button type="button" part="button" @click=${() => this.clearDraft()}>${this.ui('clearDraft', 'Clear draft')}</button>
+        </div>`}${unreadable === undefined
+      ? nothing
+      : html`<div class="notice problem" part="notice draft-problem" role="alert" data-problem="unreadable">
+          <span>${this.ui('draftUnreadable', 'A draft of this form saved on this computer on {{date}} cannot be opened: it was locked with another key (for example while another person was signed in) or it is damaged. It is kept aside, not overwritten, and opens again once its key is back. New answers are saved as a new draft.').replace('{{date}}', when(unreadable))}</span>
+          <button type="button" part="button" @click=${() => this.discardUnreadable()}>${this.ui('discardUnreadableDraft', 'Delete the unreadable draft')}</button>
+        </div>`}${notSaved === undefined
+      ? nothing
+      : html`<div class="notice problem" part="notice draft-problem" role="alert" data-problem="not-saved">
+          <span>${notSaved === 'quota'
+            ? this.ui('draftNotSavedQuota', 'Your answers could not be saved on this computer: the browser has no storage space left for this site. Do not close this page until you have submitted the form or saved it another way.')
+            : this.ui('draftNotSaved', 'Your answers could not be saved on this computer: the browser does not let this site store them. Do not close this page until you have submitted the form or saved it another way.')}</span>
+          <button type="button" part="button" @click=${() => void this.saveDraftNow()}>${this.ui('retryDraftSave', 'Try saving again')}</button>
+        </div>`}`;
   }
 
   override render() {

@@ -4,9 +4,10 @@ import { describeChar, loadPdfFonts, missingGlyphs, PDF_FONT_FILES } from './fon
 import { LANGUAGE_CODES, LOCALES_DIR, expectedMessages, namespacesOf, readLocaleFile } from './localeStore.js';
 import { looksUntranslated, markupIn, placeholderMismatch, uzbekScriptProblem } from './textChecks.js';
 import { termBaseProblems, termChecker, readTermBase, type TermBase } from './termbase.js';
+import { ordinalProblem } from './ordinals.js';
 
 /** The checks `komek i18n check` runs. */
-export type CheckName = 'json' | 'meta' | 'coverage' | 'extra' | 'status' | 'placeholders' | 'markup' | 'english' | 'script' | 'font' | 'termbase' | 'term';
+export type CheckName = 'json' | 'meta' | 'coverage' | 'extra' | 'status' | 'placeholders' | 'markup' | 'english' | 'script' | 'font' | 'termbase' | 'term' | 'ordinal';
 
 /** A failed check on a locale file or message. */
 export interface Problem {
@@ -44,7 +45,7 @@ export interface CheckReport {
  * Checks every locale file against English: complete and non-empty for every namespace a language has a file for
  * (and for `ui` always), no extra keys, known statuses, placeholders as in English, no HTML/script, no English left
  * untranslated, Uzbek in Latin script with ʻ (U+02BB), every character printable in the PDF font (English included),
- * a note with every recorded change, and the term base (`termbase.json`: approved terms used, forbidden ones not).
+ * a note with every recorded change, ordinal suffixes on position numbers in kk/ky/uz, and the term base (`termbase.json`: approved terms used, forbidden ones not).
  */
 export function checkLocales(options: { dir?: string; fonts?: boolean; termBase?: TermBase | false } = {}): CheckReport {
   const dir = options.dir ?? LOCALES_DIR;
@@ -113,6 +114,8 @@ export function checkLocales(options: { dir?: string; fonts?: boolean; termBase?
         if (looksUntranslated(text, m.english.text)) problems.push({ check: 'english', lang, namespace: ns, key: m.key, message: `identical to English: ${JSON.stringify(text)}` });
         const script = lang === 'uz' ? uzbekScriptProblem(text) : undefined;
         if (script) problems.push({ check: 'script', lang, namespace: ns, key: m.key, message: script });
+        const ordinal = ordinalProblem(lang, text);
+        if (ordinal) problems.push({ check: 'ordinal', lang, namespace: ns, key: m.key, message: ordinal });
         for (const v of terms?.check(lang, ns, m.key, text, m.english.text) ?? []) problems.push({ check: 'term', lang, namespace: ns, key: m.key, message: `${v.termId}: ${v.message}` });
       }
     }

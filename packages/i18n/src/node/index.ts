@@ -17,3 +17,4 @@ export {
 } from './termbase.js';
 export type { TermBase, Term, TermSource, TermEnglish, TermLanguage, ForbiddenVariant, TermChecker, TermViolation } from './termbase.js';
 export { toTbx } from './tbx.js';
+export { ordinalProblem, ORDINAL_PLACEHOLDERS } from './ordinals.js';
