@@ -43,6 +43,8 @@ export class DuplicateFieldError extends KomekError {
  */
 export class FieldWriter {
   private readonly names = new Set<string>();
+  /** Told of every visible widget as it is made (the structure tree links it to its form element). */
+  onWidget: ((page: PDFPage, widget: PDFRef) => void) | undefined;
   private shared: { dot: PDFRef; check: PDFRef; empty: PDFRef } | undefined;
   readonly fontSize: number;
 
@@ -79,6 +81,7 @@ export class FieldWriter {
     const ref = context.register(dict);
     this.doc.getForm().acroForm.addField(ref);
     if (page) page.node.addAnnot(ref);
+    if (page && entries.F !== 2) this.onWidget?.(page, ref);
     return { dict, ref };
   }
 
@@ -157,6 +160,7 @@ export class FieldWriter {
       const widgetRef = context.register(widget);
       kids.push(widgetRef);
       b.page.node.addAnnot(widgetRef);
+      this.onWidget?.(b.page, widgetRef);
     }
   }
 

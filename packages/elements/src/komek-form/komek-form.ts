@@ -130,6 +130,7 @@ function partEnd(nodes: readonly FormNode[], from: number, budget: number): numb
  *
  * @csspart form - The whole form.
  * @csspart title - The form's title.
+ * @csspart marks - The line above the form that explains the marks: * must be answered, † not on the printed form.
  * @csspart notice - The "draft restored" notice, and the draft problems (also part `draft-problem`).
  * @csspart summary - The list of problems shown after a submit.
  * @csspart section - A numbered top-level section (also has part `group`).
@@ -153,8 +154,12 @@ function partEnd(nodes: readonly FormNode[], from: number, budget: number): numb
  * @csspart submit - The submit button.
  * @csspart signature-pad - The drawing surface of a signature.
  *
- * @cssprop [--komek-font=system-ui, sans-serif] - Font family.
+ * @cssprop [--komek-font='Noto Sans', 'DejaVu Sans', system-ui, sans-serif] - Font family (the host page loads the font; both named draw all six languages).
  * @cssprop [--komek-font-size=1rem] - Base font size.
+ * @cssprop [--komek-font-size-title=1.75em] - The form's title (type scale, ratio 1.25).
+ * @cssprop [--komek-font-size-section=1.375em] - Section headings.
+ * @cssprop [--komek-font-size-small=0.875em] - The second language and the marks legend.
+ * @cssprop [--komek-target-size=2.75rem] - Least height of controls, buttons and answer labels (44 px touch targets).
  * @cssprop [--komek-color-text=#1a1a1a] - Text colour.
  * @cssprop [--komek-color-muted=#595959] - Secondary language and help text (4.5:1 on white at least).
  * @cssprop [--komek-color-bg=#ffffff] - Background.
