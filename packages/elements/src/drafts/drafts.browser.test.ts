@@ -47,7 +47,7 @@ function rawDb(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('komek-drafts');
     open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
+    open.onerror = () => reject(open.error ?? new Error('IndexedDB could not be opened'));
   });
 }
 
@@ -177,7 +177,7 @@ describe('drafts in the browser', () => {
         open.result.createObjectStore('drafts', { keyPath: 'id' }).put(record);
       };
       open.onsuccess = () => (open.result.close(), resolve());
-      open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
+      open.onerror = () => reject(open.error ?? new Error('IndexedDB could not be opened'));
     });
     const moved = (await readDraftRecord('case-v1', F3))!;
     expect([moved.id, moved.formId, moved.savedAt]).toEqual(['case-v1', F3, record.savedAt]);
