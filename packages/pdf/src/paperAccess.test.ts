@@ -137,7 +137,7 @@ async function readTagged(bytes: Uint8Array, secondaryLang?: string) {
         stack.pop();
         tags.pop();
       } else if (item.str !== undefined && item.str.trim() !== '') {
-        const id = stack.findLast((x) => x !== undefined);
+        const id = [...stack].reverse().find((x) => x !== undefined);
         if (id) textById.set(id, (textById.get(id) ? textById.get(id) + ' ' : '') + item.str);
         const artifact = !id || tags.includes('Artifact');
         sizes.push({ size: Math.hypot(item.transform![2]!, item.transform![3]!), lang: id ? langOf.get(id) : undefined, artifact, text: item.str });
