@@ -112,7 +112,7 @@ export class FieldWriter {
     };
     if (options.multiline) entries.Ff = 4096;
     if (options.maxLength !== undefined && value.length <= options.maxLength) entries.MaxLen = options.maxLength;
-    if (value !== '') entries.V = PDFHexString.fromText(value);
+    if (value !== '') entries.V = PDFHexString.fromText(wellFormed(value));
     this.register(entries, page);
   }
 
@@ -133,7 +133,7 @@ export class FieldWriter {
         FT: 'Tx',
         Ff: 1,
         T: PDFHexString.fromText(name),
-        V: PDFHexString.fromText(value),
+        V: PDFHexString.fromText(wellFormed(value)),
         AP: { N: this.sharedAppearances().empty },
       },
       page,
@@ -213,6 +213,14 @@ export class FieldWriter {
     });
     return context.register(context.stream(ascii(ops.join('\n')), dict as never));
   }
+}
+
+/**
+ * The text with each unpaired surrogate replaced by U+FFFD. PDF text strings are UTF-16BE; pdf-lib's decoder pairs a
+ * lone high surrogate with the next code unit, which lost the character after it.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 function round(n: number): number {
