@@ -1,4 +1,4 @@
-import { buildFormModel, createFormSession, type FormModel, type FormSession, type IssueLanguage, type SchemaBundle, type Translator } from '@komek/core';
+import { buildFormModel, createFormSession, pointerOf, type FormModel, type FormSession, type IssueLanguage, type SchemaBundle, type Translator } from '@komek/core';
 import { catalog, formIds, schemaLoaders, validatorLoaders, type FormId, type FormValidator } from '@komek/forms';
 import { createTranslator, isLanguage, languages as knownLanguages, loadMessages, validationMessage, type Language } from '@komek/i18n';
 import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
@@ -247,7 +247,7 @@ async function embedImages(doc: PDFDocument, env: RenderEnv): Promise<void> {
       if (m) found.push({ pointer, base64: m[1]! });
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${pointer}/${i}`));
     else if (v !== null && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) walk(x, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      for (const [k, x] of Object.entries(v)) walk(x, pointer + pointerOf(k));
     }
   };
   walk(env.data, '');

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import {
-  checkConsent, consentGates, createFormSession, hydrateModel, isReadByConditions, formatMessageKey, getAtPointer,
+  checkConsent, consentGates, createFormSession, UnknownFormError, hydrateModel, isReadByConditions, formatMessageKey, getAtPointer,
   type CaseRecord, type ConsentDecision, type FormModel, type FormNode, type FormSession, type IssueLanguage, type SchemaBundle, type ValidationIssue,
   type Validator,
 } from '@komek/core';
@@ -72,7 +72,7 @@ const catalogValidators = new Map<string, Promise<Validator | undefined>>();
 
 function catalogModel(id: string): Promise<FormModel> {
   const load = modelLoaders[id as FormId];
-  if (!load) return Promise.reject(new Error(`Unknown form "${id}"`));
+  if (!load) return Promise.reject(new UnknownFormError(id, Object.keys(modelLoaders)));
   return loadedOnce(catalogModels, id, () => load().then(hydrateModel));
 }
 

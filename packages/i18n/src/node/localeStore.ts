@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { languages, type Language } from '../languages.js';
+import type { Language } from '../languages.js';
 import { entriesOf, type LocaleEntry, type LocaleFile } from '../localeFile.js';
 import { PLURAL_ORDER, pluralCategories, splitPluralKey } from '../runtime/plural.js';
 
@@ -75,6 +75,3 @@ export function expectedMessages(lang: Language, english: LocaleFile): ExpectedM
   }
   return out;
 }
-
-/** Every language code. */
-export const LANGUAGE_CODES: Language[] = languages.map((l) => l.code);
