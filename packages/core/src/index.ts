@@ -12,7 +12,7 @@ export {
   rankWith, and, or, kindIs, typeIs, formatIs, widgetIs, hasEnum, isMultiChoice, isLongText,
   defaultWidgets, resolveWidget, NOT_APPLICABLE,
 } from './widgets.js';
-export type { Tester, NodePredicate, WidgetEntry } from './widgets.js';
+export type { Tester, NodePredicate, WidgetEntry, WidgetKind, WidgetKinds } from './widgets.js';
 export { matchesCondition, conditionHolds, findUnsupportedCondition, isReadByConditions, isVisible, pruneHidden, UnsupportedConditionError } from './conditions.js';
 export { setAtPointer } from './data.js';
 export { mapErrors, findNode } from './errors.js';

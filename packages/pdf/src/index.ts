@@ -21,3 +21,7 @@ export {
 } from './errors.js';
 export type { DataIssue } from './errors.js';
 export { DuplicateFieldError } from './acroFields.js';
+export { paperWidgets, paperWidgetFor, registerPaperWidget, isoDate, paperNumber } from './render/paperWidgets.js';
+export type { PaperWidget, FieldValues } from './render/paperWidgets.js';
+export { choiceInput, textInput, yesNoInput } from './render/rows.js';
+export type { InputPart, Scope } from './render/rows.js';

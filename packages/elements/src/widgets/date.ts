@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { and, kindIs, rankWith } from '@komek/core';
 import { widgetNamed, type WidgetRenderer } from '../registry.js';
@@ -8,6 +9,12 @@ import { describedBy, description, errorText, fieldIds, invalid, textValue } fro
 export const dateWidget: WidgetRenderer = {
   name: 'date',
   tester: rankWith(1, and(kindIs('field'), widgetNamed('date'))),
+  redraw: 'answer',
+  echoesInput: true,
+  cell: (ctx, node, c) => html`<input type="date" id=${c.id} part="input" min="1900-01-01" max="2100-12-31"
+    .value=${live(typeof c.value === 'string' ? c.value : '')} ?readonly=${!ctx.editable} ?required=${node.required}
+    aria-labelledby=${c.labelledBy} aria-describedby=${ifDefined(c.describedBy)} aria-invalid=${c.invalid}
+    @input=${(e: Event) => ctx.set(c.pointer, textValue(e))} />`,
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);

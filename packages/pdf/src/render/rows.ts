@@ -5,6 +5,7 @@ import type { DrawContext, Row } from '../layout/page.js';
 import { color, metrics, size, type Orientation } from '../layout/style.js';
 import { fieldNameOf, optionFieldName } from '../fieldNames.js';
 import { bi, biBlock, biKey, drawBi, inline, labelOf, stylesOf, valueAt, type BiBlock, type BiText, type RenderEnv, type TextRole } from './env.js';
+import { paperWidgetFor } from './paperWidgets.js';
 import { routingText } from './routing.js';
 import { drawTextBox, planTextBox, type TextBoxPlan } from './textBox.js';
 
@@ -126,7 +127,7 @@ export function planFieldBox(s: Scope, node: FormNode, width: number, lines?: { 
 }
 
 /** A text, number or date input. */
-function textInput(s: Scope, node: FormNode, width: number): InputPart {
+export function textInput(s: Scope, node: FormNode, width: number): InputPart {
   const env = s.env;
   let boxWidth = width;
   let hint: TextBlock | undefined;
@@ -197,7 +198,7 @@ function tickRect(x: number, top: number) {
 }
 
 /** Radio buttons of a single choice, or check boxes of a multiple choice. */
-function choiceInput(s: Scope, node: FormNode, width: number, multiple: boolean): InputPart {
+export function choiceInput(s: Scope, node: FormNode, width: number, multiple: boolean): InputPart {
   const env = s.env;
   const pointer = pointerIn(s, node);
   const value = valueAt(env, pointer);
@@ -228,7 +229,7 @@ export function yesNoWords(env: RenderEnv): { yes: BiText; no: BiText } {
 }
 
 /** A YES / NO pair of radio buttons. */
-function yesNoInput(s: Scope, node: FormNode, width: number): InputPart {
+export function yesNoInput(s: Scope, node: FormNode, width: number): InputPart {
   const env = s.env;
   const pointer = pointerIn(s, node);
   const value = valueAt(env, pointer);
@@ -249,7 +250,7 @@ function yesNoInput(s: Scope, node: FormNode, width: number): InputPart {
 }
 
 /** A signature line (and the drawn signature, when the data has one). */
-function signatureArea(s: Scope, pointer: string, width: number, height: number): InputPart {
+export function signatureArea(s: Scope, pointer: string, width: number, height: number): InputPart {
   const env = s.env;
   const dataUrl = valueAt(env, pointer);
   return {
@@ -266,20 +267,9 @@ function signatureArea(s: Scope, pointer: string, width: number, height: number)
   };
 }
 
-/** The input of a field node, by widget. */
+/** The input of a field node: its paper widget's, a text box for widgets that have none. */
 export function inputPart(s: Scope, node: FormNode, width: number): InputPart {
-  switch (node.widget) {
-    case 'choice':
-      return choiceInput(s, node, width, false);
-    case 'multichoice':
-      return choiceInput(s, node, width, true);
-    case 'yesno':
-      return yesNoInput(s, node, width);
-    case 'signaturePad':
-      return signatureArea(s, pointerIn(s, node), width, 26);
-    default:
-      return textInput(s, node, width);
-  }
+  return paperWidgetFor(node).input?.(s, node, width) ?? textInput(s, node, width);
 }
 
 /** A field: label in the left column, input in the right. */
