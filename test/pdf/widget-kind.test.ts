@@ -16,7 +16,7 @@ describe('a widget kind added by one file per renderer', () => {
     const model = buildFormModel(satisfactionForm);
     expect(paperWidgetFor(model.byPointer.get('/rating')!).name).toBe('scale');
     // A form outside the catalog brings its own messages (English: its schema's titles are the fallback).
-    addMessages('en', 'satisfaction', {});
+    addMessages('en', 'satisfaction', { $meta: { language: 'en', namespace: 'satisfaction' } });
     const paper = await PaperForm.create(satisfactionForm, { languages: ['en'] });
     const bytes = await paper.fill({ rating: 4 }).save();
     const doc = await PDFDocument.load(bytes);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { isKomekError } from '@komek/core';
-import { UsageError } from './options.js';
+import { isKomekError, type KomekErrorCode } from '@komek/core';
+import { CliError, exitCodes } from './errors.js';
 
 const HELP = `komek — forms of the IOM guidelines on migrants in vulnerable situations
 
@@ -10,6 +10,10 @@ usage:
   komek pdf --form <id> --lang kk,ru [--data f.json] [--mode blank|filled|final] --out f.pdf
   komek pdf --batch cases.jsonl --lang kk,ru --out dir/  many PDFs, with progress
   komek i18n export|import|check …                      translator workflow
+
+options of every command: --debug (a stack trace with an unexpected error)
+exit codes: 0 done · 1 invalid content · 2 bad command line · 3 cannot read an input · 4 cannot write an output
+            70 internal error · 130 interrupted (see packages/cli/README.md)
 `;
 
 const commands: Record<string, () => Promise<(args: string[]) => Promise<number>>> = {
@@ -24,7 +28,10 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-const [name, ...args] = process.argv.slice(2);
+const argv = process.argv.slice(2);
+// --debug is taken out wherever it stands, so that every command accepts it.
+const debug = argv.includes('--debug');
+const [name, ...args] = argv.filter((a) => a !== '--debug');
 if (!name || name === '--help' || name === '-h' || name === 'help') {
   process.stdout.write(HELP);
   process.exit(name ? 0 : 2);
@@ -34,11 +41,24 @@ if (!load) {
   process.stderr.write(`komek: unknown command "${name}"\n\n${HELP}`);
   process.exit(2);
 }
+/** Errors of the packages that are about the command line, not faults: reported as usage errors. */
+const usageErrors: ReadonlySet<KomekErrorCode> = new Set(['KOMEK_UNKNOWN_FORM', 'KOMEK_UNSUPPORTED_LANGUAGE', 'KOMEK_INVALID_ARGUMENT', 'KOMEK_USAGE']);
+
 try {
   process.exitCode = await (await load())(args);
 } catch (e) {
-  if (e instanceof UsageError || isKomekError(e, 'KOMEK_UNKNOWN_FORM')) {
-    process.stderr.write(`komek ${name}: ${(e as Error).message}\n`);
-    process.exitCode = 2;
-  } else throw e;
+  const err = e as Error;
+  // One line naming the file and the reason; the stack only when asked for (or when it is a fault of komek).
+  const firstLine = (m: string) => m.split('\n')[0]!;
+  if (e instanceof CliError) {
+    process.stderr.write(`komek ${name}: ${e.message}\n`);
+    process.exitCode = e.exitCode;
+  } else if (isKomekError(e) && usageErrors.has(e.code)) {
+    process.stderr.write(`komek ${name}: ${firstLine(err.message)}\n`);
+    process.exitCode = exitCodes.usage;
+  } else {
+    process.stderr.write(`komek ${name}: internal error: ${firstLine(String(err?.message ?? e))}${debug ? '' : ' (run again with --debug for details)'}\n`);
+    process.exitCode = exitCodes.internal;
+  }
+  if (debug) process.stderr.write(`${err?.stack ?? String(e)}\n`);
 }

@@ -3,7 +3,7 @@ import type { ChoiceOption, Condition, FormModel, FormNode, NodeKind } from './m
 import { messageKeyAt, type MessageKey } from './messageKey.js';
 import { escapePointerSegment, getAtPointer } from './pointer.js';
 import { resolveRef, type SchemaLocation } from './resolveRef.js';
-import type { FormMeta, JsonSchema, KomekAnnotation, SchemaBundle } from './schema.js';
+import type { JsonSchema, KomekAnnotation, SchemaBundle } from './schema.js';
 import { defaultWidgets, resolveWidget, type WidgetEntry } from './widgets.js';
 import { namespaceOf } from './messageKey.js';
 
@@ -39,7 +39,7 @@ export function effectiveSchema(bundle: SchemaBundle, schema: JsonSchema, at: Sc
   // The same shared definition is merged for every place that uses it: once per bundle and location is enough
   // (bundles are treated as immutable once loaded).
   let cache = effectiveCache.get(bundle);
-  if (!cache) effectiveCache.set(bundle, (cache = new Map()));
+  if (!cache) effectiveCache.set(bundle, (cache = new Map<string, { source: JsonSchema; result: EffectiveSchema }>()));
   const id = `${at.file}#${at.pointer}`;
   const hit = cache.get(id);
   if (hit && hit.source === schema) return hit.result;
@@ -207,6 +207,7 @@ function buildNode(
   if (eff.annotation.derived !== undefined && eff.annotation.derived !== false) {
     node.derived = eff.annotation.derived === true ? 'derived' : eff.annotation.derived;
   }
+  if (typeof eff.annotation.reading === 'string' && node.derived === undefined) node.reading = eff.annotation.reading;
   if (condition) node.condition = condition;
   const options = optionsOf(eff);
   if (options) node.options = options;
@@ -249,7 +250,7 @@ export class NotAFormError extends KomekError {
 /** Walks a form's schema bundle into the node tree every renderer uses. */
 export function buildFormModel(bundle: SchemaBundle, widgets: readonly WidgetEntry[] = defaultWidgets): FormModel {
   const rootSchema = bundle.schemas[bundle.root];
-  const meta = rootSchema?.['x-komek']?.form as FormMeta | undefined;
+  const meta = rootSchema?.['x-komek']?.form;
   if (rootSchema === undefined || meta === undefined) throw new NotAFormError(bundle.root);
   const ctx: BuildContext = { bundle, country: meta.country, widgets, byPointer: new Map() };
   const root = buildNode(ctx, '', rootSchema, { file: bundle.root, pointer: '' }, '', true, undefined, true);

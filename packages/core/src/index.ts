@@ -28,3 +28,4 @@ export { FormSession, createFormSession } from './formSession.js';
 export type { FormSessionOptions, FormIssue, IssueLanguage, Validator } from './formSession.js';
 export { KomekError, UnknownFormError, isKomekError } from './komekError.js';
 export type { KomekErrorCode } from './komekError.js';
+export { presentLabel, presentTitle } from './present.js';

@@ -19,7 +19,11 @@ export type KomekErrorCode =
   | 'KOMEK_SCHEMA'
   | 'KOMEK_USAGE'
   | 'KOMEK_IMPORT_REFUSED'
-  | 'KOMEK_FILE_FORMAT';
+  | 'KOMEK_FILE_FORMAT'
+  | 'KOMEK_CANNOT_READ'
+  | 'KOMEK_CANNOT_WRITE'
+  | 'KOMEK_UNPRINTABLE'
+  | 'KOMEK_BAD_IMAGE';
 
 /**
  * The base class of every error Komek throws on purpose: a stable `code`, a `name` naming the class (set

@@ -36,8 +36,9 @@ export function resolveUri(base: string, relative: string): string {
   const basePath = m ? (m[2] ?? '/') : base;
   const dir = relative.startsWith('/') ? [] : basePath.split('/').slice(0, -1);
   for (const seg of relative.split('/')) {
-    if (seg === '..') dir.length > 1 && dir.pop();
-    else if (seg !== '.' && seg !== '') dir.push(seg);
+    if (seg === '..') {
+      if (dir.length > 1) dir.pop();
+    } else if (seg !== '.' && seg !== '') dir.push(seg);
   }
   return origin + (dir[0] === '' ? '' : '/') + dir.join('/').replace(/^\/?/, '/').replace(/^\/\//, '/');
 }

@@ -44,10 +44,25 @@ export class KomekDraftRestoredEvent extends Event {
   }
 }
 
+/**
+ * A draft problem the person is also shown: a saved draft that does not open with the key in use (kept aside, not
+ * overwritten), or answers that could not be saved on this device (`reason`: `quota`, `storage`, `crypto`).
+ */
+export class KomekDraftProblemEvent extends Event {
+  constructor(
+    readonly draftKey: string,
+    readonly problem: 'unreadable' | 'not-saved',
+    readonly reason?: 'quota' | 'storage' | 'crypto',
+  ) {
+    super('komek-draft-problem', { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'komek-submit': KomekSubmitEvent;
     'komek-invalid': KomekInvalidEvent;
     'komek-draft-restored': KomekDraftRestoredEvent;
+    'komek-draft-problem': KomekDraftProblemEvent;
   }
 }

@@ -9,7 +9,7 @@ export { KomekForm } from './komek-form/komek-form.js';
 export type KomekFormFor<K extends FormId> = KomekForm<FormDataMap[K] & object>;
 export type { Validator, PdfExporter, PdfRequest, Partially } from './komek-form/komek-form.js';
 export { KomekSignaturePad } from './signature-pad/signature-pad.js';
-export { KomekSubmitEvent, KomekInvalidEvent, KomekDraftRestoredEvent } from './events.js';
+export { KomekSubmitEvent, KomekInvalidEvent, KomekDraftRestoredEvent, KomekDraftProblemEvent } from './events.js';
 export type { LocalizedIssue } from './events.js';
 export { registerWidget, rendererFor, registry, widgetNamed } from './registry.js';
 export type { WidgetRenderer, WidgetRender, CellRender, CellPlace, Redraw } from './registry.js';
@@ -17,5 +17,6 @@ export { describedBy, description, errorText, fieldIds, invalid } from './widget
 export type { FormContext } from './context.js';
 export { defaultRenderers } from './widgets/index.js';
 export { idOf } from './ids.js';
+export { useDraftKey, deriveDraftKey } from './drafts/draft-key.js';
 export { addMessages, loadMessages, setMessageLoader } from './localize/messages.js';
 export type { Language, MessageLoader, Messages } from './localize/messages.js';

@@ -134,9 +134,9 @@ describe('import', () => {
       r.key === 'kz-f1-initial-application:fullName.title' ? { ...r, translation: 'Аты-жөні', status: '' } : r);
     const result = importLanguage('kk', 'kk.csv', encode(toCsv(rows)), { dir });
     expect(result.written.map((p) => p.slice(dir.length + 1)).sort()).toEqual(['kk/kz-f1-initial-application.json', 'kk/ui.json']);
-    const ui = JSON.parse(readFileSync(join(dir, 'kk', 'ui.json'), 'utf8'));
+    const ui = JSON.parse(readFileSync(join(dir, 'kk', 'ui.json'), 'utf8')) as Record<string, unknown>;
     expect(ui.submit).toEqual({ text: 'Жолдау', status: 'reviewed' });
-    const form = JSON.parse(readFileSync(join(dir, 'kk', 'kz-f1-initial-application.json'), 'utf8'));
+    const form = JSON.parse(readFileSync(join(dir, 'kk', 'kz-f1-initial-application.json'), 'utf8')) as unknown;
     expect(form).toEqual({ $meta: { language: 'kk', namespace: 'kz-f1-initial-application', reviewedBy: [] }, 'fullName.title': { text: 'Аты-жөні', status: 'draft' } });
     // …and exporting again, then importing, changes nothing.
     const again = importLanguage('kk', 'kk.xlf', encode(exportLanguage('kk', 'xliff', dir)), { dir });
@@ -162,7 +162,7 @@ describe('import', () => {
   function refusal(lang: Language, fileName: string, bytes: Uint8Array): string[] {
     const dir = copyLocales();
     const before = snapshot(dir);
-    let problems: string[] = [];
+    let problems: string[];
     try {
       importLanguage(lang, fileName, bytes, { dir });
       throw new Error('import was not refused');

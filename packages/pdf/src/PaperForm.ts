@@ -1,4 +1,4 @@
-import { buildFormModel, createFormSession, pointerOf, type FormModel, type FormSession, type IssueLanguage, type SchemaBundle, type Translator } from '@komek/core';
+import { buildFormModel, createFormSession, pointerOf, type FormModel, type FormNode, type FormSession, type IssueLanguage, type SchemaBundle, type Translator } from '@komek/core';
 import { catalog, formIds, schemaLoaders, validatorLoaders, type FormId, type FormValidator } from '@komek/forms';
 import { createTranslator, isLanguage, languages as knownLanguages, loadMessages, validationMessage, type Language } from '@komek/i18n';
 import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
@@ -110,7 +110,7 @@ export class PaperForm {
       throw new InvalidArgumentError('form', 'a form id of the catalog or a schema bundle { root, schemas }', form);
     }
     const model = buildFormModel(bundle);
-    if (!validator && isFormId(model.meta.id)) validator = (await validatorLoaders[model.meta.id]()) as FormValidator<unknown>;
+    if (!validator && isFormId(model.meta.id)) validator = (await validatorLoaders[model.meta.id]());
     const entry = catalog.find((e) => e.id === model.meta.id);
     const namespaces = entry?.namespaces ?? namespacesOf(bundle);
     const [fonts] = await Promise.all([resolveFonts(options.fonts), ...langs.map((l) => loadMessages(l, namespaces))]);
@@ -147,6 +147,27 @@ export class PaperForm {
     return createFormSession({ model: this.model, validate: this.validator, data, languages: [language] });
   }
 
+  /**
+   * The problems of the data as the PDF lists them: in the order of the form's questions, each under the question's
+   * number and the rows of the tables it is in, worded in both languages.
+   */
+  private printedIssues(): PrintedIssue[] {
+    const languages: IssueLanguage[] = this.languages.map((lang, i) => ({
+      translate: this.translators[i]!,
+      message: (issue, label) => validationMessage(issue, lang, label),
+    }));
+    const session = createFormSession({ model: this.model, validate: this.validator, data: this.data, languages });
+    return session.issues.map((issue) => {
+      const secondary = issue.secondary?.text;
+      const printed: PrintedIssue = {
+        rows: issue.node ? repeatRowsOf(this.model.root, issue.pointer) : [],
+        message: secondary === undefined || secondary === issue.text ? { primary: issue.text } : { primary: issue.text, secondary },
+      };
+      if (issue.node?.number !== undefined) printed.number = issue.node.number;
+      return printed;
+    });
+  }
+
   /** Renders the PDF. The mode defaults to `filled` when data was given, `blank` otherwise. */
   async save(options: SaveOptions = {}): Promise<Uint8Array> {
     const mode = options.mode ?? (this.data === undefined ? 'blank' : 'filled');
@@ -170,8 +191,7 @@ export class PaperForm {
       images: new Map(),
     };
     if (env.data !== undefined) await embedImages(doc, env);
-    const printedIssues: PrintedIssue[] | undefined =
-      mode === 'blank' || !this.issues ? undefined : this.issues.map((i) => ({ pointer: i.pointer, label: '', message: i.message }));
+    const printedIssues = mode === 'blank' || !this.issues ? undefined : this.printedIssues();
 
     const fields = new FieldWriter(doc, fonts.regular, fonts.metrics.regular, size.value);
     setFieldFont(doc, fonts.regular, size.value);
@@ -217,6 +237,20 @@ function removeDanglingAnnotations(doc: PDFDocument): void {
     }
     if (annots.size() === 0) page.node.delete(PDFName.of('Annots'));
   }
+}
+
+/** The numbers (from 1) of the repeat rows a data pointer goes through, outermost first. */
+function repeatRowsOf(root: FormNode, pointer: string): number[] {
+  const rows: number[] = [];
+  let at: FormNode | undefined = root;
+  for (const seg of pointer.split('/').slice(1)) {
+    if (!at) break;
+    if (at.kind === 'repeat' && /^\d+$/.test(seg)) {
+      rows.push(Number(seg) + 1);
+      at = at.item;
+    } else at = at.children.find((c) => c.name === seg.replace(/~1/g, '/').replace(/~0/g, '~'));
+  }
+  return rows;
 }
 
 /** A translator that remembers its answers: a form asks for the same labels on every save. */

@@ -18,6 +18,26 @@ export function stepsOf(country: string): string[] {
 /** The `SOP · step` a form belongs to. */
 export const stepOf = (e: CatalogEntry): string => `${e.sop} · ${e.step}`;
 
+/** The words of a step's name, in a language (see stepLabel). */
+export interface StepWords {
+  sop: (number: string) => string;
+  step: (number: string) => string;
+  steps: (number: string) => string;
+}
+
+/**
+ * A step as a person reads it in the interface language: `KG 3.1 · Step 2 (2.4)` → `СОП 3.1 · Шаг 2 (2.4)`. The
+ * catalog keeps the guidelines' English references; the country is already chosen beside the picker, and a
+ * paragraph described in words ("second paragraph numbered 2.2") is given by its number.
+ */
+export function stepLabel(step: string, words: StepWords): string {
+  return step
+    .replace(/\b(?:KZ|KG|TJ) (\d+(?:\.\d+)?)/g, (_, n: string) => words.sop(n))
+    .replace(/\(([a-z]+ )*paragraph numbered ([\d.]+)\)/g, '($2)')
+    .replace(/\bSteps (\d+(?:-\d+)?)/g, (_, n: string) => words.steps(n))
+    .replace(/\bStep (\d+)/g, (_, n: string) => words.step(n));
+}
+
 const stepNumber = (s: string): number[] => (s.match(/\d+/g) ?? []).map(Number);
 function compareSteps(a: string, b: string): number {
   const x = stepNumber(a);

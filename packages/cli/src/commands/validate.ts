@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createFormSession, type IssueLanguage } from '@komek/core';
-import { catalog } from '@komek/forms';
+import { createFormSession, UnknownFormError, type IssueLanguage } from '@komek/core';
+import { catalog, formIds } from '@komek/forms';
 import { isLanguage, issueLanguage, languages, loadMessages } from '@komek/i18n';
-import { loadForm } from '../loadForm.js';
+import { isFormId, loadForm } from '../loadForm.js';
+import { readJsonFile } from '../io.js';
 import { parseOptions, UsageError } from '../options.js';
 
 /** One validation problem as the CLI prints it. */
@@ -27,12 +27,10 @@ export async function validateCommand(args: string[]): Promise<number> {
   const form = options.form;
   const file = positional[0];
   if (typeof form !== 'string' || !file) throw new UsageError('usage: komek validate --form <form-id> [--lang ru] <data.json>');
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
-  }
+  if (positional.length > 1) throw new UsageError(`validate takes one data file, not ${positional.length}`);
+  // The command line is checked before the file is read: a wrong form is a usage error whatever the file holds.
+  if (!isFormId(form)) throw new UnknownFormError(form, formIds);
+  const data = readJsonFile(file);
   const lang = typeof options.lang === 'string' ? options.lang : 'en';
   if (!isLanguage(lang)) throw new UsageError(`unknown language "${lang}" (use one of: ${languages.map((l) => l.code).join(', ')})`);
   const entry = catalog.find((c) => c.id === form);

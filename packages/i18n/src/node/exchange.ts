@@ -32,6 +32,7 @@ function contextOf(namespace: string, entry: LocaleEntry): string {
   if (entry.number !== undefined) parts.push(`No. ${entry.number}`);
   if (entry.line !== undefined) parts.push(`source line ${entry.line}`);
   if (entry.derived) parts.push('derived, not on the printed form');
+  else if (entry.reading) parts.push('part of a printed line, not printed as its own label');
   if (entry.note) parts.push(entry.note);
   return parts.join(' — ');
 }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Language } from '../languages.js';
+import { languages, type Language } from '../languages.js';
 import { entriesOf, type LocaleEntry, type LocaleFile } from '../localeFile.js';
 import { PLURAL_ORDER, pluralCategories, splitPluralKey } from '../runtime/plural.js';
 
@@ -30,7 +30,7 @@ export function readLocaleFile(lang: Language, namespace: string, dir = LOCALES_
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as LocaleFile;
   } catch (e) {
-    throw new Error(`${path}: ${(e as Error).message}`);
+    throw new Error(`${path}: ${(e as Error).message}`, { cause: e });
   }
 }
 
@@ -75,3 +75,6 @@ export function expectedMessages(lang: Language, english: LocaleFile): ExpectedM
   }
   return out;
 }
+
+/** Every language code. */
+export const LANGUAGE_CODES: Language[] = languages.map((l) => l.code);

@@ -85,7 +85,7 @@ const subsetCaches = new WeakMap<MeasuredFont, Map<string, SubsetBytes>>();
 
 function subsetEntry(font: MeasuredFont, embedder: SubsetEmbedder): SubsetBytes {
   let subsets = subsetCaches.get(font);
-  if (!subsets) subsetCaches.set(font, (subsets = new Map()));
+  if (!subsets) subsetCaches.set(font, (subsets = new Map<string, SubsetBytes>()));
   // The key is taken before pdf-lib encodes the subset, which appends the parts of composite glyphs to the list.
   const key = embedder.subset.glyphs.join(',');
   let entry = subsets.get(key);
@@ -144,7 +144,7 @@ export interface EmbeddedFonts {
 export async function embedFonts(doc: PDFDocument, source: FontSource): Promise<EmbeddedFonts> {
   const regularMetrics = measuredFont(source.regular);
   const boldMetrics = measuredFont(source.bold);
-  doc.registerFontkit({ create: (bytes: Uint8Array) => (bytes === source.bold ? boldMetrics.fontkit : regularMetrics.fontkit) } as never);
+  doc.registerFontkit({ create: (bytes: Uint8Array) => (bytes === source.bold ? boldMetrics.fontkit : regularMetrics.fontkit) });
   const [regular, bold] = await Promise.all([
     doc.embedFont(source.regular, { subset: true, customName: 'KMKAAA+DejaVuSans' }),
     doc.embedFont(source.bold, { subset: true, customName: 'KMKAAB+DejaVuSans-Bold' }),
@@ -180,7 +180,7 @@ const encoders = new WeakMap<PDFFont, Map<number, string>>();
  */
 export function hexText(font: PDFFont, text: string): string {
   let map = encoders.get(font);
-  if (!map) encoders.set(font, (map = new Map()));
+  if (!map) encoders.set(font, (map = new Map<number, string>()));
   let out = '<';
   for (let i = 0; i < text.length; i++) {
     let cp = text.charCodeAt(i);

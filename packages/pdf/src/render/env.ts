@@ -59,13 +59,13 @@ export function stylesOf(env: RenderEnv, role: TextRole): [TextStyle, TextStyle]
     case 'label':
       return [{ face: regular, size: size.label, color: color.text }, { face: regular, size: size.labelSecondary, color: color.secondary }];
     case 'caption':
-      return [{ face: regular, size: size.caption, color: color.text }, { face: regular, size: size.small, color: color.secondary }];
+      return [{ face: regular, size: size.caption, color: color.text }, { face: regular, size: size.captionSecondary, color: color.secondary }];
     case 'small':
       return [{ face: regular, size: size.small, color: color.muted }, { face: regular, size: size.small, color: color.muted }];
     case 'muted':
       return [{ face: regular, size: size.label, color: color.muted }, { face: regular, size: size.labelSecondary, color: color.muted }];
     case 'routing':
-      return [{ face: regular, size: size.small, color: color.routing }, { face: regular, size: size.small, color: color.routing }];
+      return [{ face: regular, size: size.label, color: color.routing }, { face: regular, size: size.labelSecondary, color: color.routing }];
   }
 }
 

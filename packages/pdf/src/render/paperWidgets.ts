@@ -1,5 +1,5 @@
 import { and, kindIs, or, rankWith, resolveWidget, type FormNode, type NodePredicate, type Tester, type WidgetKind } from '@komek/core';
-import { choiceInput, pointerIn, signatureArea, textInput, yesNoInput, type InputPart, type Scope } from './rows.js';
+import { choiceInput, pointerIn, SIGN_HEIGHT, signatureArea, textInput, yesNoInput, type InputPart, type Scope } from './rows.js';
 import { fieldNameOf, optionFieldName } from '../fieldNames.js';
 
 /** The fields of a filled paper form, as a paper widget reads its answer back from them. */
@@ -126,7 +126,7 @@ export const paperWidgets: PaperWidget[] = [
     name: 'signaturePad',
     tester: fieldOf('signaturePad'),
     row: 'field',
-    input: (s, node, width) => signatureArea(s, pointerIn(s, node), width, 26),
+    input: (s, node, width) => signatureArea(s, pointerIn(s, node), width, SIGN_HEIGHT),
     read: (fields, _node, pointer) => fields.text(fieldNameOf(pointer)) || undefined,
   },
 ];

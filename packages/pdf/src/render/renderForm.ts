@@ -25,11 +25,12 @@ import {
 import { indicatorTableRows, inlineFieldsRow, isIndicatorTable, isTabular, needsTableRows, repeatTableRows, signatureRow } from './tables.js';
 import { boxHeight } from './textBox.js';
 
-/** One problem of invalid data, as the PDF lists it. */
+/** One problem of invalid data, as the PDF lists it: the question's number, the repeat rows, the message in both languages. */
 export interface PrintedIssue {
-  pointer: string;
-  label: string;
-  message: string;
+  number?: string;
+  /** Row numbers (from 1) of the repeat rows the problem is in, outermost first. */
+  rows: number[];
+  message: BiText;
 }
 
 function portrait(env: RenderEnv): Scope {
@@ -82,7 +83,7 @@ function repeatRows(s: Scope, node: FormNode, depth: number, shown: boolean): Ro
   const data = valueAt(s.env, pointerIn(s, node));
   const count = Array.isArray(data) ? data.length : 0;
   if (isTabular(node)) {
-    return [...rows, ...repeatTableRows(s, [node], { spare: spareRows(s, 'repeat', count), band: false, maxLines: 12, blankLines: 1 })];
+    return [...rows, ...repeatTableRows(s, [node], { spare: spareRows(s, 'repeat', count), band: false, maxLines: 12, blankLines: 1 }), spacer(s, metrics.afterTable)];
   }
   const item = node.item!;
   const total = count + (s.env.mode === 'blank' ? 1 : 0);
@@ -107,6 +108,7 @@ function planTableRows(s: Scope, node: FormNode, depth: number, shown: boolean):
   if (categories.length > 0) {
     const counts = categories.map((c) => valueAt(s.env, pointerIn(s, c))).map((v) => (Array.isArray(v) ? v.length : 0));
     rows.push(...repeatTableRows(landscape, categories, { spare: spareRows(s, 'plan', Math.min(...counts)), band: true, maxLines: 10, blankLines: 3 }));
+    rows.push(spacer(landscape, metrics.afterTable));
   }
   const others = node.children.filter((c) => !categories.includes(c));
   // What follows the table goes back to portrait pages.
@@ -127,7 +129,7 @@ export function nodeRows(s: Scope, node: FormNode, depth: number): Row[] {
     case 'needsTable': {
       const rows = [spacer(s, 8), headingRow(s, node, depth), ...descriptionRows(s, node)];
       if (!shown) return [...rows, ...naRow(s)];
-      return [...rows, ...needsTableRows(s, node, (child) => nodeRows(s, child, depth + 1))];
+      return [...rows, ...needsTableRows(s, node, (child) => nodeRows(s, child, depth + 1), spacer(s, metrics.afterTable))];
     }
     case 'planTable':
       return planTableRows(s, node, depth, shown);
@@ -142,7 +144,7 @@ export function nodeRows(s: Scope, node: FormNode, depth: number): Row[] {
   }
   const rows: Row[] = [spacer(s, depth <= 1 ? 8 : 4), headingRow(s, node, depth), ...descriptionRows(s, node)];
   if (!shown) return [...rows, ...naRow(s)];
-  if (isIndicatorTable(node)) return [...rows, ...indicatorTableRows(s, node)];
+  if (isIndicatorTable(node)) return [...rows, ...indicatorTableRows(s, node), spacer(s, metrics.afterTable)];
   for (const child of node.children) rows.push(...nodeRows(s, child, depth + 1));
   return rows;
 }
@@ -151,8 +153,9 @@ export function nodeRows(s: Scope, node: FormNode, depth: number): Row[] {
 function titleRows(s: Scope, issues: PrintedIssue[] | undefined): Row[] {
   const env = s.env;
   const meta = env.model.meta;
-  const mark = env.mode === 'blank' ? ` · ${inline(bi(env, 'ui:pdf.blankForm', 'Blank form'))}` : '';
-  const left = block(`${meta.sop} · ${meta.id}${mark}`, stylesOf(env, 'small')[0], s.width / 2);
+  // What a person needs at the top: whether this is a blank to fill by hand, and the form's number. The form's id
+  // and the guidelines' section stay in the document's metadata.
+  const left = block(env.mode === 'blank' ? inline(bi(env, 'ui:pdf.blankForm', 'Blank form')) : '', stylesOf(env, 'muted')[0], s.width / 2);
   const formNo = meta.formNumber ? inline(bi(env, 'ui:pdf.formNumber', 'Form {{number}}', { number: meta.formNumber })) : '';
   const right = block(formNo, stylesOf(env, 'strong')[0], s.width / 2);
   const title = biBlock(env, labelOf(env, env.model.root), 'title', s.width - 40);
@@ -199,7 +202,7 @@ function titleRows(s: Scope, issues: PrintedIssue[] | undefined): Row[] {
       : []),
   ];
   if (legend.length > 0) {
-    rows.push(...paragraphRows(s, legend.reduce((a, b) => joinBi(a, '    ', b)), { role: 'small' }));
+    for (const entry of legend) rows.push(...paragraphRows(s, entry, { role: 'muted' }));
     rows.push(spacer(s, 4));
   }
   return rows;
@@ -255,15 +258,19 @@ export function continuationRows(env: RenderEnv, continuations: Continuation[]):
   return rows;
 }
 
-/** The list of problems of invalid data, printed at the end of a PDF made with `allowInvalid`. */
+/** The list of problems of invalid data, printed at the end of a PDF made with `allowInvalid`, in the form's order. */
 export function issueRows(env: RenderEnv, issues: PrintedIssue[]): Row[] {
   const s = portrait(env);
   const title = bi(env, 'ui:pdf.problems', 'Problems in the data');
   const heading = headingRow(s, { kind: 'group', name: '', pointer: '', label: { ns: 'ui', key: 'pdf.problems' }, text: '', required: false, schema: {}, annotation: {}, children: [] }, 1, title);
-  const rows: Row[] = [spacer(s, 10), heading];
+  const rows: Row[] = [spacer(s, 10), heading, spacer(s, 4)];
   for (const issue of issues) {
-    const text = issue.label ? `${issue.label}: ${issue.message}` : issue.message;
-    rows.push(...paragraphRows(s, { primary: `${issue.pointer || '/'} — ${text}` }, { role: 'label', indent: 6 }));
+    const where = issue.rows.map((n) => bi(env, 'ui:row', 'Row {{n}}', { n }));
+    const message = where.length === 0 ? issue.message : joinBi(where.reduce((a, b) => joinBi(a, ', ', b)), ': ', issue.message);
+    const lines = paragraphRows(s, message, { ...(issue.number !== undefined ? { number: issue.number } : { indent: metrics.number }), role: 'label' });
+    // A problem's lines in both languages stay on one page.
+    lines.slice(0, -1).forEach((r) => (r.keepWithNext = true));
+    rows.push(...lines, spacer(s, 4));
   }
   return rows;
 }
@@ -287,7 +294,7 @@ function ellipsize(lines: string[], more: boolean): string {
   return (lines[0] ?? '') + (more ? ' …' : '');
 }
 
-/** Draws the footer of every page: form id, schema version and languages; "page x of y" in both languages. */
+/** Draws the footer of every page: the form's version and "page x of y", in both languages. */
 export function drawFooters(env: RenderEnv, pages: { canvas: Canvas; orientation: 'portrait' | 'landscape' }[]): void {
   const meta = env.model.meta;
   const style = stylesOf(env, 'small')[0];
@@ -296,8 +303,7 @@ export function drawFooters(env: RenderEnv, pages: { canvas: Canvas; orientation
     const geometry = pageGeometry(orientation);
     const y = margin.bottom - 22;
     drawRule(canvas, margin.left, y + 12, geometry.contentWidth, 0.4);
-    const version = env.translators[0]!('ui:pdf.formVersion', 'Form version {{version}}', { version: meta.version }) ?? meta.version;
-    const left = `${meta.id} · ${version} · ${env.languages.join('/')}`;
+    const left = inline(bi(env, 'ui:pdf.formVersion', 'Form version {{version}}', { version: meta.version }));
     drawBlock(canvas, block(left, style, geometry.contentWidth / 2), margin.left, y + 9);
     const text = inline(bi(env, 'ui:pageXofY', 'page {{page}} of {{pages}}', { page: i + 1, pages: total }));
     const right = block(text, { ...style, color: color.text, size: size.footer }, geometry.contentWidth / 2);

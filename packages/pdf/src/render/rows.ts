@@ -126,23 +126,29 @@ export function planFieldBox(s: Scope, node: FormNode, width: number, lines?: { 
   return planTextBox(s.env, pointer, fieldText(s.env, node, valueAt(s.env, pointer)), width, options);
 }
 
+/** Width of a date box: dd.mm.yyyy written by hand. */
+export const DATE_BOX = 92;
+
+/** Height of the space to sign in: 12 mm. */
+export const SIGN_HEIGHT = 34;
+
 /** A text, number or date input. */
 export function textInput(s: Scope, node: FormNode, width: number): InputPart {
   const env = s.env;
   let boxWidth = width;
   let hint: TextBlock | undefined;
   if (node.widget === 'date') {
-    boxWidth = Math.min(width, 78);
+    boxWidth = Math.min(width, DATE_BOX);
     // The hint shows the primary language's order only: it is the format the field is written in.
     const format = env.translators[0]!('ui:pdf.dateHint', 'DD/MM/YYYY') ?? 'DD/MM/YYYY';
-    hint = block(format, stylesOf(env, 'small')[0], Math.max(10, width - boxWidth - 6));
+    hint = block(format, stylesOf(env, 'muted')[0], Math.max(10, width - boxWidth - 6));
   } else if (node.widget === 'number') boxWidth = Math.min(width, 60);
   const plan = planFieldBox(s, node, boxWidth);
   return {
     height: plan.height,
     draw(c, x, top) {
       drawTextBox(c, plan, x, top);
-      if (hint) drawBlock(c.canvas, hint, x + boxWidth + 6, top - (metrics.box - linesHeight(1, size.small)) / 2);
+      if (hint) drawBlock(c.canvas, hint, x + boxWidth + 6, top - (metrics.box - linesHeight(1, size.label)) / 2);
     },
   };
 }
@@ -167,7 +173,7 @@ function flowChoices(choices: Choice[], width: number): { lines: { items: { choi
     }
     line.items.push({ choice, x });
     line.height = Math.max(line.height, choice.text.height, metrics.tick + 1);
-    x += choice.width + 10;
+    x += choice.width + 14;
   }
   return { lines, height: lines.reduce((h, l) => h + l.height + 2, 0) };
 }
@@ -202,7 +208,8 @@ export function choiceInput(s: Scope, node: FormNode, width: number, multiple: b
   const env = s.env;
   const pointer = pointerIn(s, node);
   const value = valueAt(env, pointer);
-  const selected = Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)];
+  // Options are scalars; an object or null in the data matches none of them.
+  const selected = (Array.isArray(value) ? value : [value]).filter((v) => ['string', 'number', 'boolean'].includes(typeof v)).map(String);
   const choices: Choice[] = (node.options ?? []).map((o) => {
     const text = biBlock(env, biKey(env, o.label, o.text), 'label', width - metrics.tick - 4);
     const textWidth = Math.max(blockWidth(text.primary), text.secondary ? blockWidth(text.secondary) : 0);
