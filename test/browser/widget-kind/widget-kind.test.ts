@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildFormModel, defaultWidgets } from '@komek/core';
-import { registerWidget, type KomekForm } from '@komek/elements';
+import { registerWidget } from '@komek/elements';
 import { scaleKind } from '../../fixtures/widget-kind/scale.kind.js';
 import { scaleWidget } from '../../fixtures/widget-kind/scale.element.js';
 import { satisfactionForm } from '../../fixtures/widget-kind/satisfaction.js';
@@ -12,7 +12,7 @@ registerWidget(scaleWidget);
 describe('a widget kind added by one file per renderer', () => {
   it('is resolved by core and drawn by <komek-form>: five choices, the answer an integer, the form valid', async () => {
     expect(buildFormModel(satisfactionForm).byPointer.get('/rating')?.widget).toBe('scale');
-    const el = document.createElement('komek-form') as KomekForm;
+    const el = document.createElement('komek-form');
     el.schema = satisfactionForm;
     el.validator = Object.assign((d: unknown) => typeof (d as { rating?: unknown }).rating === 'number', { errors: null });
     document.body.append(el);
