@@ -10,6 +10,10 @@ usage:
   komek pdf --form <id> --lang kk,ru [--data f.json] [--mode blank|filled|final] --out f.pdf
   komek pdf --batch cases.jsonl --lang kk,ru --out dir/  many PDFs, with progress
   komek i18n export|import|check …                      translator workflow
+  komek serve [--data DIR] [--database URL] [--host 127.0.0.1] [--port 8080]
+                                                         the API server (PGlite in DIR, or PostgreSQL 15+)
+  komek db migrate [--data DIR] [--database URL]         apply the database migrations
+  komek worker --database URL [--once]                   run queued jobs (PDF batches) on PostgreSQL
 
 options of every command: --debug (a stack trace with an unexpected error)
 exit codes: 0 done · 1 invalid content · 2 bad command line · 3 cannot read an input · 4 cannot write an output
@@ -21,6 +25,9 @@ const commands: Record<string, () => Promise<(args: string[]) => Promise<number>
   validate: async () => (await import('./commands/validate.js')).validateCommand,
   pdf: async () => (await import('./commands/pdf.js')).pdfCommand,
   i18n: async () => (await import('./commands/i18n.js')).i18nCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
+  db: async () => (await import('./commands/serve.js')).dbCommand,
+  worker: async () => (await import('./commands/serve.js')).workerCommand,
 };
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

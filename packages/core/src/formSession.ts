@@ -1,6 +1,7 @@
 import { conditionHolds, isVisible, pruneHidden } from './conditions.js';
 import { setAtPointer } from './data.js';
-import { mapErrors, type ValidationIssue, type ValidatorError } from './errors.js';
+import { findNode, mapErrors, type ValidationIssue, type ValidatorError } from './errors.js';
+import { findTextProblems } from './textProblems.js';
 import type { FormModel, FormNode } from './model.js';
 import { formatMessageKey } from './messageKey.js';
 import { getAtPointer, parentPointer } from './pointer.js';
@@ -206,21 +207,47 @@ export class FormSession<T = unknown> {
     const data = this.current;
     const pruned = pruneHidden(this.model, data);
     const validate = this.validator;
-    const valid = validate ? validate(pruned) : true;
+    const schemaValid = validate ? validate(pruned) : true;
+    // Strings that are not text (an unpaired surrogate, a control character) pass JSON Schema, but cannot be
+    // encoded as UTF-8, printed or read back: they are problems of the answer like any other.
+    const broken = textIssues(this.model, pruned);
+    const valid = schemaValid && broken.length === 0;
     let issues: ValidationIssue[] = [];
-    if (!valid && validate) {
-      const ranked = mapErrors(this.model, validate.errors).map((issue, i) => ({ issue, rank: this.rank(issue.pointer), i }));
+    if (!valid) {
+      const all = [...(schemaValid || !validate ? [] : mapErrors(this.model, validate.errors)), ...broken];
+      const ranked = all.map((issue, i) => ({ issue, rank: this.rank(issue.pointer), i }));
       issues = ranked.sort((a, b) => a.rank - b.rank || a.i - b.i).map((r) => r.issue);
     }
     return (this.checked = { data, pruned, valid, issues });
   }
 }
 
+/** The strings of the data that are not text, as issues (keyword `text`) placed on their fields. */
+function textIssues(model: FormModel, data: unknown): ValidationIssue[] {
+  return findTextProblems(data).map((p) => {
+    const node = findNode(model, p.pointer);
+    const what = p.kind === 'surrogate' ? 'a broken character (an unpaired surrogate)' : p.kind === 'control' ? 'a control character' : 'a noncharacter';
+    const messageKeys = node ? [formatMessageKey({ ns: node.label.ns, key: `${node.label.key.replace(/\.title$/, '')}.error.text` })] : [];
+    messageKeys.push('ui:error.text');
+    const issue: ValidationIssue = {
+      pointer: p.pointer,
+      keyword: 'text',
+      params: { character: p.character, index: p.index, kind: p.kind },
+      message: `contains ${what}, ${p.character}, at position ${p.index + 1}`,
+      messageKeys,
+    };
+    if (node) issue.node = node;
+    return issue;
+  });
+}
+
 /** Label and message of an issue in one language. */
 function wordIn(language: IssueLanguage | undefined, issue: ValidationIssue): { label: string; text: string } {
   const node = issue.node;
   const t = language?.translate;
-  const label = node ? ((t && t(formatMessageKey(node.label), node.text)) ?? node.text) : '';
+  // A property the form does not have is named by itself, not by the part that holds it (the form's title, at top).
+  const unknown = issue.keyword === 'additionalProperties' ? issue.params.additionalProperty : undefined;
+  const label = typeof unknown === 'string' ? unknown : node ? ((t && t(formatMessageKey(node.label), node.text)) ?? node.text) : '';
   if (language?.message) return { label, text: language.message(issue, label) };
   const params = { ...issue.params, label };
   for (const key of issue.messageKeys) {

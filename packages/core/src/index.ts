@@ -16,6 +16,7 @@ export type { Tester, NodePredicate, WidgetEntry, WidgetKind, WidgetKinds } from
 export { matchesCondition, conditionHolds, findUnsupportedCondition, isReadByConditions, isVisible, pruneHidden, UnsupportedConditionError } from './conditions.js';
 export { setAtPointer } from './data.js';
 export { mapErrors, findNode } from './errors.js';
+export { findTextProblems, textProblemIn, type TextProblem } from './textProblems.js';
 export type { ValidatorError, ValidationIssue } from './errors.js';
 export { englishTranslator, interpolate, translate } from './translator.js';
 export type { Translator } from './translator.js';

@@ -103,6 +103,17 @@ describe('export', () => {
     expect(field.context).toMatch(/^kz-f1-initial-application — .*source line \d+/);
   });
 
+  it('tells translators which labels are not on the printed form and which name part of a printed line', () => {
+    const rows = exportRows('ru');
+    const context = (key: string) => rows.find((r) => r.key === key)!.context;
+    // A question the printed form does not ask.
+    expect(context('kz-f3-primary-aid-application:familyMembersNeedHelp.title')).toMatch(/derived, not on the printed form/);
+    // "Date and place of birth" is printed; its two parts are a reading of that line, not labels missing from paper.
+    expect(context('kz-f3-primary-aid-application:dateAndPlaceOfBirth.title')).not.toMatch(/not on the printed form|part of a printed line/);
+    expect(context('kz-f3-primary-aid-application:dateAndPlaceOfBirth.date.title')).toMatch(/part of a printed line/);
+    expect(context('kz-f3-primary-aid-application:dateAndPlaceOfBirth.date.title')).not.toMatch(/not on the printed form/);
+  });
+
   it('writes CSV with a BOM and an XLIFF 1.2 document that parses', () => {
     expect(exportLanguage('kk', 'csv').startsWith('\uFEFFkey,english,translation,status,context\r\n')).toBe(true);
     const root = parseXml(exportLanguage('tg', 'xliff'));

@@ -3,7 +3,7 @@ import type { ValidationIssue } from '@komek/core';
 import { languages } from './languages.js';
 import { entriesOf, type LocaleEntry } from './localeFile.js';
 import { loadMessages, validationMessage } from './index.js';
-import { namespacesOf, ordinalProblem, readLocaleFile } from './node/index.js';
+import { exportRows, namespacesOf, ordinalProblem, readLocaleFile } from './node/index.js';
 
 const translated = languages.map((l) => l.code).filter((l) => l !== 'en');
 const issue = (keyword: string, params: Record<string, unknown>): ValidationIssue => ({
@@ -64,5 +64,12 @@ describe('the second pass', () => {
       if (lang === 'uz') expect(entry.text, at).not.toMatch(/[a-zʻ]y(a)?p(ti|siz|san)mi\b/i);
       if (ns.endsWith('family-questionnaire') && key.endsWith('shelterOrGroupHome.title')) expect(entry.text, at).not.toMatch(/общежит|жатақхана|жатакана|хобгоҳ|yotoqxona/i);
     }
+  });
+
+  it('shows the reviewer why a string last changed, in the export', () => {
+    const row = exportRows('tg').find((r) => r.key === 'kg-3.1-f1-identification-consent:withdrawal.title')!;
+    expect(row.translation).toBe('Бозпас гирифтани розигӣ');
+    expect(row.context).toMatch(/last change \(.+\): term base "withdrawal-of-consent"/);
+    expect(exportRows('tg').find((r) => r.key === 'ui:submit')!.context).not.toContain('last change');
   });
 });

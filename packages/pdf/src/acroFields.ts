@@ -43,6 +43,8 @@ export class DuplicateFieldError extends KomekError {
  */
 export class FieldWriter {
   private readonly names = new Set<string>();
+  /** Told of every visible widget as it is made (the structure tree links it to its form element). */
+  onWidget: ((page: PDFPage, widget: PDFRef) => void) | undefined;
   private shared: { dot: PDFRef; check: PDFRef; empty: PDFRef } | undefined;
   readonly fontSize: number;
 
@@ -79,6 +81,7 @@ export class FieldWriter {
     const ref = context.register(dict);
     this.doc.getForm().acroForm.addField(ref);
     if (page) page.node.addAnnot(ref);
+    if (page && entries.F !== 2) this.onWidget?.(page, ref);
     return { dict, ref };
   }
 
@@ -109,7 +112,7 @@ export class FieldWriter {
     };
     if (options.multiline) entries.Ff = 4096;
     if (options.maxLength !== undefined && value.length <= options.maxLength) entries.MaxLen = options.maxLength;
-    if (value !== '') entries.V = PDFHexString.fromText(value);
+    if (value !== '') entries.V = PDFHexString.fromText(wellFormed(value));
     this.register(entries, page);
   }
 
@@ -130,7 +133,7 @@ export class FieldWriter {
         FT: 'Tx',
         Ff: 1,
         T: PDFHexString.fromText(name),
-        V: PDFHexString.fromText(value),
+        V: PDFHexString.fromText(wellFormed(value)),
         AP: { N: this.sharedAppearances().empty },
       },
       page,
@@ -157,6 +160,7 @@ export class FieldWriter {
       const widgetRef = context.register(widget);
       kids.push(widgetRef);
       b.page.node.addAnnot(widgetRef);
+      this.onWidget?.(b.page, widgetRef);
     }
   }
 
@@ -209,6 +213,14 @@ export class FieldWriter {
     });
     return context.register(context.stream(ascii(ops.join('\n')), dict as never));
   }
+}
+
+/**
+ * The text with each unpaired surrogate replaced by U+FFFD. PDF text strings are UTF-16BE; pdf-lib's decoder pairs a
+ * lone high surrogate with the next code unit, which lost the character after it.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 function round(n: number): number {

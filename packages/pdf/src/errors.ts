@@ -67,3 +67,11 @@ function describe(v: unknown): string {
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return `${typeof v} ${String(v)}`;
   return typeof v;
 }
+
+/** A drawn signature that passed the structural checks but that the PNG decoder could not read. */
+export class ImageError extends KomekError {
+  constructor(readonly pointer: string, reason: string) {
+    super('KOMEK_BAD_IMAGE', `The drawn signature at ${pointer} cannot be printed: the PNG image cannot be decoded (${reason}).`);
+    this.name = 'ImageError';
+  }
+}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPaperForm, readPaperForm } from './index.js';
+import { createPaperForm, InvalidFormDataError, readPaperForm } from './index.js';
 import { pngDataUrl, strokePng } from './testing/png.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -102,5 +102,73 @@ doc.save(scriptArgs[1]);
     expect(out).toMatch(/typed/);
     const back = await readPaperForm(readFileSync(typed));
     expect(back.data.fullName).toBe(text);
+  });
+});
+
+/** The issues a fill refuses, or [] when it accepts. */
+async function refused(id: string, data: unknown, languages: ('en' | 'ru' | 'kk')[] = ['en']): Promise<{ pointer: string; keyword: string; message: string }[]> {
+  try {
+    await createPaperForm(id, { languages, data });
+    return [];
+  } catch (e) {
+    if (e instanceof InvalidFormDataError) return e.issues;
+    throw e;
+  }
+}
+
+describe('text that is not text, or that the fonts cannot draw', () => {
+  it('refuses an unpaired surrogate, and printed anyway it keeps the text after it, on paper and in the field', async () => {
+    const data = { ...validData('kz-f1-initial-application'), fullName: 'Aigerim\uD800 Nurlanovna' };
+    expect(await refused('kz-f1-initial-application', data)).toEqual([expect.objectContaining({ pointer: '/fullName', keyword: 'text' })]);
+    const bytes = await createPaperForm('kz-f1-initial-application', { languages: ['en'], data, allowInvalid: true });
+    const file = save('surrogate.pdf', bytes);
+    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })).toMatch(/Aigerim\uFFFD? ?Nurlanovna/);
+    expect((await readPaperForm(bytes)).data.fullName).toBe('Aigerim\uFFFD Nurlanovna');
+  });
+
+  it('names the characters the fonts cannot print, and where, before printing — in the primary language', async () => {
+    const data = { ...validData('kz-f1-initial-application'), fullName: 'Ямада 山田 🦊 ไทย', passportWhereabouts: 'שלום' };
+    const issues = await refused('kz-f1-initial-application', data);
+    const name = issues.find((i) => i.pointer === '/fullName')!;
+    expect(name.keyword).toBe('unprintable');
+    expect(name.message).toContain('山 U+5C71');
+    expect(name.message).toContain('田 U+7530');
+    expect(name.message).toContain('🦊 U+1F98A');
+    expect(name.message).toContain('ท U+0E17');
+    expect(name.message).not.toContain('Я');
+    const ru = await refused('kz-f1-initial-application', data, ['ru']);
+    expect(ru.find((i) => i.pointer === '/fullName')!.message).toMatch(/^В поле «.+» есть символы/);
+    // Hebrew and Arabic have glyphs in DejaVu, but would print unjoined and in the wrong order.
+    expect(await refused('kz-f1-initial-application', { ...validData('kz-f1-initial-application'), fullName: 'محمد' })).toEqual([
+      expect.objectContaining({ pointer: '/fullName', keyword: 'unprintable' }),
+    ]);
+    expect(await refused('kz-f1-initial-application', { ...validData('kz-f1-initial-application'), fullName: 'Қазақ Ўзбек Tojikiston ʻ ӯҳҷ ёЁ' })).toEqual([]);
+  });
+});
+
+describe('drawn signatures that cannot be printed', () => {
+  const withImage = (image: string) => {
+    const data = validData('kz-f4-interview-refusal');
+    signatureOf(data).image = image;
+    return data;
+  };
+
+  it('refuses a huge image before decoding it, and a damaged or cut PNG, with the reason', async () => {
+    const huge = await refused('kz-f4-interview-refusal', withImage(pngDataUrl(strokePng(6000, 6000))));
+    expect(huge.find((i) => i.keyword === 'image')!.message).toMatch(/6000 × 6000 pixels, larger than a signature needs/);
+    const png = strokePng();
+    const damaged = Buffer.from(png);
+    damaged[45] = damaged[45]! ^ 0xff;
+    expect((await refused('kz-f4-interview-refusal', withImage(pngDataUrl(damaged)))).find((i) => i.keyword === 'image')!.message).toMatch(/checksum is wrong/);
+    expect((await refused('kz-f4-interview-refusal', withImage(pngDataUrl(png.subarray(0, 60))))).find((i) => i.keyword === 'image')!.message).toMatch(/cut short/);
+  });
+
+  it('with allowInvalid, prints the form without the bad image and lists the problem on the page', async () => {
+    const damaged = Buffer.from(strokePng());
+    damaged[45] = damaged[45]! ^ 0xff;
+    const bytes = await createPaperForm('kz-f4-interview-refusal', { languages: ['en'], data: withImage(pngDataUrl(damaged)), allowInvalid: true });
+    const file = save('bad-image.pdf', bytes);
+    expect(execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })).not.toMatch(/image/);
+    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toMatch(/checksum is wrong/);
   });
 });

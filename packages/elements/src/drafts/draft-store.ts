@@ -179,10 +179,10 @@ export async function saveDraft(id: string, formId: string, data: unknown): Prom
     const drafts = await store(DRAFTS, 'readwrite');
     await new Promise<void>((resolve, reject) => {
       const put = drafts.put(record);
-      put.onerror = () => reject(put.error);
+      put.onerror = () => reject(put.error ?? new Error('IndexedDB could not store the draft'));
       // The write is on disk only when its transaction completes; quota errors often surface as an abort.
       drafts.transaction.oncomplete = () => resolve();
-      drafts.transaction.onabort = () => reject(drafts.transaction.error ?? put.error);
+      drafts.transaction.onabort = () => reject(drafts.transaction.error ?? put.error ?? new Error('IndexedDB did not store the draft'));
     });
   } catch (e) {
     throw new DraftSaveError(isQuota(e) ? 'quota' : 'storage', { cause: e });
@@ -220,7 +220,7 @@ export async function loadDraft<T = unknown>(id: string, formId: string): Promis
       tx.objectStore(DRAFTS).delete([id, formId]);
       await new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
-        tx.onabort = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error ?? new Error('IndexedDB did not move the draft'));
       });
     }
   }
@@ -237,7 +237,7 @@ export async function loadDraft<T = unknown>(id: string, formId: string): Promis
       tx.objectStore(ASIDE).delete([r.id, r.formId, r.savedAt]);
       await new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
-        tx.onabort = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error ?? new Error('IndexedDB did not move the draft'));
       });
     } else unreadable.push({ savedAt: r.savedAt, keySource: r.keySource ?? 'device' });
   }

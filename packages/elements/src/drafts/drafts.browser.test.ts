@@ -47,7 +47,7 @@ function rawDb(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('komek-drafts');
     open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
+    open.onerror = () => reject(open.error ?? new Error('IndexedDB could not be opened'));
   });
 }
 
@@ -84,7 +84,7 @@ describe('drafts in the browser', () => {
     // The stored record is damaged (or its key is gone): flip one byte of the ciphertext.
     const db = await rawDb();
     const store = db.transaction('drafts-by-form', 'readwrite').objectStore('drafts-by-form');
-    const record = await new Promise<{ ciphertext: ArrayBuffer }>((r) => (store.get([key, F1]).onsuccess = (e) => r((e.target as IDBRequest).result)));
+    const record = await new Promise<{ ciphertext: ArrayBuffer }>((r) => (store.get([key, F1]).onsuccess = (e) => r((e.target as IDBRequest<{ ciphertext: ArrayBuffer }>).result)));
     const bytes = new Uint8Array(record.ciphertext);
     bytes[0] = bytes[0]! ^ 0xff;
     await new Promise((r) => (store.put({ ...record, ciphertext: bytes.buffer }).onsuccess = r));
@@ -177,7 +177,7 @@ describe('drafts in the browser', () => {
         open.result.createObjectStore('drafts', { keyPath: 'id' }).put(record);
       };
       open.onsuccess = () => (open.result.close(), resolve());
-      open.onerror = () => reject(open.error);
+      open.onerror = () => reject(open.error ?? new Error('IndexedDB could not be opened'));
     });
     const moved = (await readDraftRecord('case-v1', F3))!;
     expect([moved.id, moved.formId, moved.savedAt]).toEqual(['case-v1', F3, record.savedAt]);

@@ -128,7 +128,9 @@ export class KomekSignaturePad extends LitElement {
     this.drawn = this.value;
     const g = this.canvas.getContext('2d')!;
     g.clearRect(0, 0, WIDTH, HEIGHT);
-    if (this.value) {
+    // Only a drawing this pad could have made is shown: a PNG data URL. Any other value (a link, an SVG, a script
+    // URL) would make the browser fetch or run something named by the data; it is left blank instead.
+    if (this.value && isPngDataUrl(this.value)) {
       const img = new Image();
       img.onload = () => g.drawImage(img, 0, 0, WIDTH, HEIGHT);
       img.src = this.value;
@@ -153,4 +155,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'komek-signature-pad': KomekSignaturePad;
   }
+}
+
+/** A PNG data URL of at most 200,000 characters (the schema's bound on a drawn signature). */
+export function isPngDataUrl(value: string): boolean {
+  return value.length <= 200_000 && /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/.test(value);
 }

@@ -52,7 +52,9 @@ export function exportRows(lang: Language, dir = LOCALES_DIR): ExchangeRow[] {
       const entry = current?.[m.key] as LocaleEntry | undefined;
       const translation = typeof entry?.text === 'string' ? entry.text : '';
       const status = translation === '' ? '' : entry?.status === 'reviewed' ? 'reviewed' : 'draft';
-      rows.push({ key: `${ns}:${m.key}`, english: m.english.text, translation, status, context: contextOf(ns, m.english) });
+      // The reviewer signing a string off sees why it last changed (the note stays in the locale file).
+      const change = translation && entry?.note ? ` — last change (${entry.changedBy ?? 'unnamed'}): ${entry.note}` : '';
+      rows.push({ key: `${ns}:${m.key}`, english: m.english.text, translation, status, context: contextOf(ns, m.english) + change });
     }
   }
   return rows;

@@ -183,8 +183,11 @@ export function hexText(font: PDFFont, text: string): string {
   if (!map) encoders.set(font, (map = new Map<number, string>()));
   let out = '<';
   for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) cp = text.codePointAt(i++)!;
+    let cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    // Half of a broken pair has no glyph and no UTF-16BE encoding: it is drawn as a replacement character, and the
+    // text after it is kept (it used to swallow the next character).
+    else if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
     let hex = map.get(cp);
     if (hex === undefined) {
       hex = font.encodeText(String.fromCodePoint(cp)).toString().slice(1, -1);

@@ -48,6 +48,11 @@ export interface RenderEnv {
 
 /** Two styles per role: primary language, and the smaller grey secondary language under it. */
 export function stylesOf(env: RenderEnv, role: TextRole): [TextStyle, TextStyle] {
+  const [primary, secondary] = roleStyles(env, role);
+  return [primary, { ...secondary, secondary: true }];
+}
+
+function roleStyles(env: RenderEnv, role: TextRole): [TextStyle, TextStyle] {
   const { regular, bold } = env.faces;
   switch (role) {
     case 'title':

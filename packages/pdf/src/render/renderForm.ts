@@ -3,6 +3,7 @@ import { block, drawBlock, drawRule, linesHeight, type TextBlock } from '../layo
 import { paperWidgetFor } from './paperWidgets.js';
 import type { Canvas } from '../layout/canvas.js';
 import type { DrawContext, Row } from '../layout/page.js';
+import { StructElem } from '../layout/tags.js';
 import { color, margin, metrics, pageGeometry, size } from '../layout/style.js';
 import { continuationFieldName } from '../fieldNames.js';
 import { wrapText } from '../text/wrap.js';
@@ -159,20 +160,21 @@ function titleRows(s: Scope, issues: PrintedIssue[] | undefined): Row[] {
   const formNo = meta.formNumber ? inline(bi(env, 'ui:pdf.formNumber', 'Form {{number}}', { number: meta.formNumber })) : '';
   const right = block(formNo, stylesOf(env, 'strong')[0], s.width / 2);
   const title = biBlock(env, labelOf(env, env.model.root), 'title', s.width - 40);
+  const [leftElem, rightElem, titleElem] = [new StructElem('P'), new StructElem('P'), new StructElem('H1')];
   const rows: Row[] = [
     {
       height: Math.max(left.height, right.height) + 6,
       orientation: 'portrait',
       draw(c, top) {
-        drawBlock(c.canvas, left, c.x, top);
-        drawBlock(c.canvas, right, c.x + c.width / 2, top, 'right');
+        c.tags.within(leftElem, () => drawBlock(c.canvas, left, c.x, top));
+        c.tags.within(rightElem, () => drawBlock(c.canvas, right, c.x + c.width / 2, top, 'right'));
       },
     },
     {
       height: title.height + 10,
       orientation: 'portrait',
       draw(c, top) {
-        drawBi(c.canvas, title, c.x + 20, top - 2, 'center');
+        c.tags.within(titleElem, () => drawBi(c.canvas, title, c.x + 20, top - 2, 'center'));
         drawRule(c.canvas, c.x, top - title.height - 7, c.width, 1, color.text);
       },
     },
@@ -184,13 +186,16 @@ function titleRows(s: Scope, issues: PrintedIssue[] | undefined): Row[] {
       }) ?? '',
     );
     const b = biBlock(env, text, 'strong', s.width - 16);
+    const banner = new StructElem('P');
     rows.push({
       height: b.height + 14,
       orientation: 'portrait',
       draw(c, top) {
         c.canvas.rect(c.x, top - b.height - 10, c.width, b.height + 8, { fill: color.alertFill, stroke: color.alert, lineWidth: 1.2 });
-        drawBlock(c.canvas, { ...b.primary, style: { ...b.primary.style, color: color.alert } }, c.x + 8, top - 4);
-        if (b.secondary) drawBlock(c.canvas, { ...b.secondary, style: { ...b.secondary.style, color: color.alert } }, c.x + 8, top - 4 - b.primary.height);
+        c.tags.within(banner, () => {
+          drawBlock(c.canvas, { ...b.primary, style: { ...b.primary.style, color: color.alert } }, c.x + 8, top - 4);
+          if (b.secondary) drawBlock(c.canvas, { ...b.secondary, style: { ...b.secondary.style, color: color.alert } }, c.x + 8, top - 4 - b.primary.height);
+        });
       },
     });
   }
@@ -245,12 +250,13 @@ export function continuationRows(env: RenderEnv, continuations: Continuation[]):
       const text = cont.rest.slice(part === 0 ? 0 : lines[start]!.start, end < lines.length ? lines[end]!.start : cont.rest.length);
       const height = boxHeight(end - start);
       const name = continuationFieldName(cont.pointer, part + 1);
+      const elem = new StructElem('Form');
       rows.push({
         height: height + 4,
         orientation: 'portrait',
         draw(c: DrawContext, top: number) {
           c.canvas.rect(c.x, top - height, width, height, { stroke: color.box, lineWidth: 0.6 });
-          c.fields.text(c.page, name, { x: c.x, y: top - height, width, height }, { value: text, multiline: true });
+          c.tags.within(elem, () => c.fields.text(c.page, name, { x: c.x, y: top - height, width, height }, { value: text, multiline: true }));
         },
       });
     }

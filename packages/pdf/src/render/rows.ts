@@ -2,6 +2,7 @@ import { marks, type FormNode } from '@komek/core';
 import { formatDate } from '@komek/i18n';
 import { block, blockWidth, drawBlock, drawCell, drawLine, drawRule, drawTick, linesHeight, type TextBlock } from '../layout/draw.js';
 import type { DrawContext, Row } from '../layout/page.js';
+import { StructElem } from '../layout/tags.js';
 import { color, metrics, size, type Orientation } from '../layout/style.js';
 import { fieldNameOf, optionFieldName } from '../fieldNames.js';
 import { bi, biBlock, biKey, drawBi, inline, labelOf, stylesOf, valueAt, type BiBlock, type BiText, type RenderEnv, type TextRole } from './env.js';
@@ -286,12 +287,16 @@ export function fieldRow(s: Scope, node: FormNode, shown: boolean): Row {
   const label = labelPart(s, node, labelWidth);
   const input = shown ? inputPart(s, node, inputWidth) : naPart(s, inputWidth);
   const height = Math.max(label.height, input.height) + 2 * metrics.rowPad;
+  // A form field with its label (its widgets join it as they are made); a part not applicable is a paragraph.
+  const elem = new StructElem(shown ? 'Form' : 'P');
   return {
     height,
     orientation: s.orientation,
     draw(c, top) {
-      drawLabelPart(c, label, c.x, top - metrics.rowPad - 1);
-      input.draw(c, c.x + labelWidth + metrics.gap, top - metrics.rowPad);
+      c.tags.within(elem, () => {
+        drawLabelPart(c, label, c.x, top - metrics.rowPad - 1);
+        input.draw(c, c.x + labelWidth + metrics.gap, top - metrics.rowPad);
+      });
     },
   };
 }
@@ -312,10 +317,16 @@ export function tickRow(s: Scope, node: FormNode, shown: boolean): Row {
   const na = shown ? undefined : block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], s.width - indent);
   const value = valueAt(env, pointer);
   const height = label.height + (na ? na.height : 0) + 2 * metrics.rowPad;
+  const elem = new StructElem(shown ? 'Form' : 'P');
   return {
     height: Math.max(height, metrics.tick + 2 * metrics.rowPad),
     orientation: s.orientation,
     draw(c, top) {
+      c.tags.within(elem, () => drawTickRow(c, top));
+    },
+  };
+  function drawTickRow(c: DrawContext, top: number): void {
+    {
       const y = top - metrics.rowPad;
       if (number) drawBlock(c.canvas, number, c.x, y);
       drawLabelPart(c, label, c.x + indent, y);
@@ -327,8 +338,8 @@ export function tickRow(s: Scope, node: FormNode, shown: boolean): Row {
       }
       drawTick(c.canvas, tickX, tickTop, 'square');
       c.fields.checkBox(c.page, fieldNameOf(pointer), tickRect(tickX, tickTop), value === true ? true : value === false ? false : undefined);
-    },
-  };
+    }
+  }
 }
 
 /** A heading of a group: a shaded band for the form's sections, bold text below that. */
@@ -336,31 +347,36 @@ export function headingRow(s: Scope, node: FormNode, depth: number, text?: BiTex
   const band = depth <= 1;
   const pad = band ? 3 : 2;
   const label = labelPart(s, node, s.width - 8, band ? 'section' : 'strong', text);
+  const elem = new StructElem(band ? 'H2' : 'H3');
   return {
     height: label.height + 2 * pad + (band ? 2 : 0),
     orientation: s.orientation,
     keepWithNext: true,
     draw(c, top) {
       if (band) c.canvas.rect(c.x, top - label.height - 2 * pad, c.width, label.height + 2 * pad, { fill: color.bandFill });
-      drawLabelPart(c, label, c.x + (band ? 4 : 0), top - pad);
+      c.tags.within(elem, () => drawLabelPart(c, label, c.x + (band ? 4 : 0), top - pad));
     },
   };
 }
 
 /** A paragraph, one row per line so that it flows across pages; the number hangs in the margin column. */
-export function paragraphRows(s: Scope, text: BiText, options: { number?: string; role?: TextRole; indent?: number } = {}): Row[] {
+export function paragraphRows(s: Scope, text: BiText, options: { number?: string; role?: TextRole; indent?: number; tag?: 'P' | 'Note' | 'H1' } = {}): Row[] {
   const env = s.env;
   const role = options.role ?? 'label';
   const indent = (options.indent ?? 0) + (options.number ? metrics.number : 0);
   const width = s.width - indent;
   const b = biBlock(env, text, role, width);
   const rows: Row[] = [];
+  // One paragraph element for all its lines, whichever pages they fall on.
+  const elem = new StructElem(options.tag ?? 'P');
   const lineRow = (line: string, style: TextBlock['style'], first: boolean): Row => ({
     height: linesHeight(1, style.size),
     orientation: s.orientation,
     draw(c, top) {
-      if (first && options.number) drawLine(c.canvas, options.number, stylesOf(env, 'strong')[0], c.x + (options.indent ?? 0), top);
-      drawLine(c.canvas, line, style, c.x + indent, top);
+      c.tags.within(elem, () => {
+        if (first && options.number) drawLine(c.canvas, options.number, stylesOf(env, 'strong')[0], c.x + (options.indent ?? 0), top);
+        drawLine(c.canvas, line, style, c.x + indent, top);
+      });
     },
   });
   b.primary.lines.forEach((l, i) => rows.push(lineRow(l, b.primary.style, i === 0)));
@@ -380,22 +396,34 @@ export interface Cell {
 
 /** A table row of cells of a common height. */
 export function tableRow(s: Scope, cells: Cell[], height: number, header?: Row, keepWithNext = false): Row {
+  // A row without a head is the head: it starts the table's element; its cells are column heads.
+  const table = header ? tables.get(header) : new StructElem('Table');
   const row: Row = {
     height,
     orientation: s.orientation,
     keepWithNext,
     draw(c, top) {
-      let x = c.x;
-      for (const cell of cells) {
-        drawCell(c.canvas, x, top, cell.width, height, cell.fill ? color.headFill : undefined);
-        cell.draw?.(c, x, top, cell.width, height);
-        x += cell.width;
-      }
+      const tr = new StructElem('TR', table ? { parent: table } : {});
+      c.tags.within(tr, () => {
+        let x = c.x;
+        for (const cell of cells) {
+          drawCell(c.canvas, x, top, cell.width, height, cell.fill ? color.headFill : undefined);
+          // Column heads, and bands that head a group of rows (a plan's help category), are header cells.
+          const td = new StructElem(!header || cell.fill ? 'TH' : 'TD', { scope: !header ? 'Column' : 'Row' });
+          const at = x;
+          c.tags.within(td, () => cell.draw?.(c, at, top, cell.width, height));
+          x += cell.width;
+        }
+      });
     },
   };
   if (header) row.header = header;
+  else tables.set(row, table!);
   return row;
 }
+
+/** The table element of each table head row. */
+const tables = new WeakMap<Row, StructElem>();
 
 /** A tick pair (YES, NO) centred in two cells. */
 export function yesNoCells(s: Scope, pointer: string, widths: [number, number]): [Cell, Cell] {

@@ -1,6 +1,7 @@
 import type { FormNode } from '@komek/core';
 import { block, drawBlock } from '../layout/draw.js';
 import type { DrawContext, Row } from '../layout/page.js';
+import { StructElem } from '../layout/tags.js';
 import { color, metrics } from '../layout/style.js';
 import { fieldNameOf } from '../fieldNames.js';
 import { bi, biBlock, drawBi, inline, labelOf, stylesOf, valueAt, type BiText } from './env.js';
@@ -388,16 +389,20 @@ export function inlineFieldsRow(s: Scope, node: FormNode, fields: FormNode[], sh
     height,
     orientation: s.orientation,
     draw(c, top) {
-      drawLabelPart(c, label, c.x, top - metrics.rowPad - 1);
+      // The line's label is a paragraph; each part is a form field with its caption.
+      c.tags.within(new StructElem('P'), () => drawLabelPart(c, label, c.x, top - metrics.rowPad - 1));
       let lineTop = top - metrics.rowPad;
       for (const line of placed) {
         let x = c.x + labelWidth + metrics.gap;
         line.widths.forEach((width, i) => {
-          drawBi(c.canvas, line.captions[i]!, x, lineTop);
           const plan = line.plans[i];
-          const boxTop = lineTop - line.captionHeight - 1;
-          if (plan) drawTextBox(c, plan, x, boxTop);
-          else drawBlock(c.canvas, block('— ' + inline(naText), stylesOf(env, 'muted')[0], width), x, boxTop - 2);
+          const at = x;
+          c.tags.within(new StructElem(plan ? 'Form' : 'P'), () => {
+            drawBi(c.canvas, line.captions[i]!, at, lineTop);
+            const boxTop = lineTop - line.captionHeight - 1;
+            if (plan) drawTextBox(c, plan, at, boxTop);
+            else drawBlock(c.canvas, block('— ' + inline(naText), stylesOf(env, 'muted')[0], width), at, boxTop - 2);
+          });
           x += width + gap;
         });
         lineTop -= line.height + 4;
@@ -429,8 +434,10 @@ export function signatureRow(s: Scope, node: FormNode, shown: boolean): Row[] {
         height: heading.height + b.height + 2 * metrics.rowPad,
         orientation: s.orientation,
         draw(c, top) {
-          drawLabelPart(c, heading, c.x, top - metrics.rowPad);
-          drawBlock(c.canvas, b, c.x, top - metrics.rowPad - heading.height);
+          c.tags.within(new StructElem('P'), () => {
+            drawLabelPart(c, heading, c.x, top - metrics.rowPad);
+            drawBlock(c.canvas, b, c.x, top - metrics.rowPad - heading.height);
+          });
         },
       },
     ];
@@ -446,16 +453,20 @@ export function signatureRow(s: Scope, node: FormNode, shown: boolean): Row[] {
       orientation: s.orientation,
       draw(c, top) {
         const y = top - metrics.rowPad;
-        drawLabelPart(c, heading, c.x, y);
+        c.tags.within(new StructElem('P'), () => drawLabelPart(c, heading, c.x, y));
         const captionTop = y - heading.height - 3;
         const boxTop = captionTop - captionHeight - 1;
         let x = c.x;
         parts.forEach((_, i) => {
-          drawBi(c.canvas, captions[i]!, x, captionTop);
-          drawTextBox(c, plans[i]!, x, boxTop);
+          const at = x;
+          c.tags.within(new StructElem('Form'), () => {
+            drawBi(c.canvas, captions[i]!, at, captionTop);
+            drawTextBox(c, plans[i]!, at, boxTop);
+          });
           x += widths[i]! + gap;
         });
-        drawBi(c.canvas, captions[captions.length - 1]!, x, captionTop);
+        const place = new StructElem('P');
+        c.tags.within(place, () => drawBi(c.canvas, captions[captions.length - 1]!, x, captionTop));
         c.canvas.line(x, boxTop - boxHeight + 1, x + signatureWidth, boxTop - boxHeight + 1, 0.7, color.text);
         if (imagePointer) {
           const image = env.images.get(imagePointer);

@@ -39,6 +39,10 @@ export interface Kg31F1IdentificationConsent {
    */
   legalRepresentativeSignature?: Signature;
   /**
+   * The applicant withdraws this consent (not on the printed form)
+   */
+  consentWithdrawn?: boolean;
+  /**
    * Withdrawal of consent (not on the printed form)
    */
   withdrawal?: {

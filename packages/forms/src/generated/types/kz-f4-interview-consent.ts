@@ -92,6 +92,10 @@ export interface KzF4InterviewConsent {
    */
   legalRepresentativeSignature?: Signature;
   /**
+   * The applicant withdraws this consent (not on the printed form)
+   */
+  consentWithdrawn?: boolean;
+  /**
    * Consent withdrawn (source line 2356, not on the printed form)
    */
   withdrawal?: {

@@ -39,6 +39,10 @@ export interface TjF1IdentificationConsent {
    */
   legalRepresentativeSignature?: Signature;
   /**
+   * The applicant withdraws this consent (not on the printed form)
+   */
+  consentWithdrawn?: boolean;
+  /**
    * Withdrawal of consent: refusal to be identified as a migrant in a vulnerable situation (source line 3471, not on the printed form)
    */
   withdrawal?: {

@@ -52,6 +52,10 @@ export interface TjF5HelpConsent {
     informationToDisclose?: string;
   };
   /**
+   * The applicant refuses the assistance (not on the printed form)
+   */
+  assistanceRefused?: boolean;
+  /**
    * Refusal to receive assistance (source line 3830, not on the printed form)
    */
   refusalOfAssistance?: {
