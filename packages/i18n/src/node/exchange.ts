@@ -8,6 +8,7 @@ import { LOCALES_DIR, expectedMessages, localePath, namespacesOf, readLocaleFile
 import { controlCharacterIn, FORMULA_START, markupIn, placeholderMismatch, looksUntranslated, uzbekScriptProblem } from './textChecks.js';
 import { describeChar, loadPdfFonts, missingGlyphs } from './fontCoverage.js';
 import { REQUIRED_NAMESPACES } from './checks.js';
+import { termHints } from './termbase.js';
 import { childElements, escapeXml, parseXml, textOf, XmlError } from './xml.js';
 
 /** One message as a translator sees it: one CSV row, one XLIFF trans-unit. */
@@ -47,6 +48,7 @@ export function englishNamespaces(dir = LOCALES_DIR): string[] {
 /** Every message of a language in export order (namespaces as `englishNamespaces`, keys in English order). */
 export function exportRows(lang: Language, dir = LOCALES_DIR): ExchangeRow[] {
   const rows: ExchangeRow[] = [];
+  const terms = lang === 'en' ? () => '' : termHints(lang);
   for (const ns of englishNamespaces(dir)) {
     const english = readLocaleFile('en', ns, dir)!;
     const current = readLocaleFile(lang, ns, dir);
@@ -56,7 +58,7 @@ export function exportRows(lang: Language, dir = LOCALES_DIR): ExchangeRow[] {
       const status = translation === '' ? '' : entry?.status === 'reviewed' ? 'reviewed' : 'draft';
       // The reviewer signing a string off sees why it last changed (the note stays in the locale file).
       const change = translation && entry?.note ? ` — last change (${entry.changedBy ?? 'unnamed'}): ${entry.note}` : '';
-      rows.push({ key: `${ns}:${m.key}`, english: m.english.text, translation, status, context: contextOf(ns, m.english) + change });
+      rows.push({ key: `${ns}:${m.key}`, english: m.english.text, translation, status, context: contextOf(ns, m.english) + terms(m.english.text, ns, m.key) + change });
     }
   }
   return rows;
