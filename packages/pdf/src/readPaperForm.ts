@@ -1,6 +1,6 @@
-import { buildFormModel, createFormSession, escapePointerSegment, type FormModel, type FormNode } from '@komek/core';
+import { buildFormModel, isKomekError, createFormSession, escapePointerSegment, type FormModel, type FormNode } from '@komek/core';
 import { formIds, schemaLoaders, validatorLoaders, type FormId, type FormValidator } from '@komek/forms';
-import { PDFCheckBox, PDFDocument, PDFName, PDFRadioGroup, PDFTextField, type PDFField } from 'pdf-lib';
+import { PDFCheckBox, PDFDocument, PDFHexString, PDFName, PDFRadioGroup, PDFString, PDFTextField, type PDFField } from 'pdf-lib';
 import { InvalidArgumentError, NotAPaperFormError, PaperPackError, type DataIssue } from './errors.js';
 import { continuationFieldName, fieldNameOf, optionFieldName } from './fieldNames.js';
 import { readKeywords, type FormKeywords } from './keywords.js';
@@ -38,16 +38,25 @@ function number(text: string, integer: boolean): number | string {
 /** Reads the value of each part of the form from the fields named by its pointer. */
 class FieldReader {
   private readonly fields: Map<string, PDFField>;
-  private readonly names: string[];
+  /** Every proper prefix of a field name that ends at a `/`: what `hasRow` asks, answered in constant time. */
+  private readonly prefixes = new Set<string>();
 
   constructor(fields: ReadonlyMap<string, PDFField>) {
     this.fields = new Map(fields);
-    this.names = [...this.fields.keys()];
+    for (const name of this.fields.keys()) {
+      for (let i = name.indexOf('/', 1); i > 0; i = name.indexOf('/', i + 1)) this.prefixes.add(name.slice(0, i + 1));
+    }
   }
 
+  /**
+   * A text field's value. The plain value (`V`) is read directly: pdf-lib's `getText` refuses a field another
+   * program marked as rich text, whose plain value is still there.
+   */
   private text(name: string): string | undefined {
     const f = this.fields.get(name);
-    return f instanceof PDFTextField ? (f.getText() ?? undefined) : undefined;
+    if (!(f instanceof PDFTextField)) return undefined;
+    const v = f.acroField.dict.lookup(PDFName.of('V')) ?? f.acroField.getInheritableAttribute?.(PDFName.of('V'));
+    return v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : undefined;
   }
 
   /** A text with the parts continued on continuation sheets. */
@@ -75,8 +84,7 @@ class FieldReader {
   }
 
   private hasRow(pointer: string): boolean {
-    const prefix = fieldNameOf(pointer) + '/';
-    return this.names.some((n) => n.startsWith(prefix));
+    return this.prefixes.has(fieldNameOf(pointer) + '/');
   }
 
   /** The value of a node at a pointer, or undefined when nothing was entered. */
@@ -197,9 +205,24 @@ async function readForm(keywords: FormKeywords, fields: ReadonlyMap<string, PDFF
  */
 export async function readPaperForm(bytes: Uint8Array | ArrayBuffer): Promise<PaperFormContent> {
   const doc = await loadPaper(bytes);
-  const { pack, forms } = readKeywords(doc);
-  if (pack) throw new PaperPackError(forms.map((f) => f.formId));
-  return readForm(forms[0]!, fieldsByName(doc.getForm().getFields()));
+  return damagedAsNotAPaperForm(async () => {
+    const { pack, forms } = readKeywords(doc);
+    if (pack) throw new PaperPackError(forms.map((f) => f.formId));
+    return readForm(forms[0]!, fieldsByName(doc.getForm().getFields()));
+  });
+}
+
+/**
+ * Runs a read of a loaded document, turning what pdf-lib throws on a damaged or forged structure (a field tree
+ * with a cycle, an object of the wrong type, a stack overflow) into `NotAPaperFormError`; Komek's own errors pass.
+ */
+async function damagedAsNotAPaperForm<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    if (isKomekError(e)) throw e;
+    throw new NotAPaperFormError(`its form structure is damaged (${String((e as Error)?.message ?? e).slice(0, 200)})`);
+  }
 }
 
 /**
@@ -209,10 +232,12 @@ export async function readPaperForm(bytes: Uint8Array | ArrayBuffer): Promise<Pa
  */
 export async function readPaperPack(bytes: Uint8Array | ArrayBuffer): Promise<PaperFormContent[]> {
   const doc = await loadPaper(bytes);
-  const { pack, forms } = readKeywords(doc);
-  const fields = doc.getForm().getFields();
-  if (!pack) return [await readForm(forms[0]!, fieldsByName(fields))];
-  return Promise.all(
-    forms.map((form, i) => readForm(form, fieldsByName(fields, `${packGroupName(i + 1)}.`), `form ${i + 1} of the pack (${form.formId || 'no id'}): `)),
-  );
+  return damagedAsNotAPaperForm(async () => {
+    const { pack, forms } = readKeywords(doc);
+    const fields = doc.getForm().getFields();
+    if (!pack) return [await readForm(forms[0]!, fieldsByName(fields))];
+    return Promise.all(
+      forms.map((form, i) => readForm(form, fieldsByName(fields, `${packGroupName(i + 1)}.`), `form ${i + 1} of the pack (${form.formId || 'no id'}): `)),
+    );
+  });
 }

@@ -126,9 +126,9 @@ export class JobQueue {
     };
   }
 
-  /** The file a job made. */
-  async file(jobId: string): Promise<JobOutput | undefined> {
-    const r = await this.database.db.selectFrom('job_files').select(['name', 'content_type', 'content']).where('job_id', '=', jobId).executeTakeFirst();
+  /** The file a job of a batch made. */
+  async file(jobId: string, batchId: string): Promise<JobOutput | undefined> {
+    const r = await this.database.db.selectFrom('job_files').innerJoin('jobs', 'jobs.id', 'job_files.job_id').select(['job_files.name', 'job_files.content_type', 'job_files.content']).where('job_files.job_id', '=', jobId).where('jobs.batch_id', '=', batchId).executeTakeFirst();
     return r && { name: r.name, contentType: r.content_type, content: r.content };
   }
 }
