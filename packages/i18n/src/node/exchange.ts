@@ -1,3 +1,4 @@
+import { KomekError } from '@komek/core';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Language } from '../languages.js';
@@ -107,9 +108,9 @@ export interface ImportProblem {
 }
 
 /** Raised when a file cannot be imported; nothing has been written. */
-export class ImportRefusedError extends Error {
+export class ImportRefusedError extends KomekError {
   constructor(readonly problems: ImportProblem[]) {
-    super(`import refused:\n${problems.map((p) => `  ${p.key ? `${p.key}: ` : ''}${p.reason}`).join('\n')}`);
+    super('KOMEK_IMPORT_REFUSED', `import refused:\n${problems.map((p) => `  ${p.key ? `${p.key}: ` : ''}${p.reason}`).join('\n')}`);
     this.name = 'ImportRefusedError';
   }
 }
