@@ -1,4 +1,4 @@
-import { buildFormModel, createFormSession, findNode, type FormModel, type FormNode, type FormSession, type IssueLanguage, type SchemaBundle, type Translator } from '@komek/core';
+import { buildFormModel, createFormSession, findNode, pointerOf, type FormModel, type FormNode, type FormSession, type IssueLanguage, type SchemaBundle, type Translator } from '@komek/core';
 import { catalog, formIds, schemaLoaders, validatorLoaders, type FormId, type FormValidator } from '@komek/forms';
 import { createTranslator, isLanguage, languages as knownLanguages, loadMessages, validationMessage, type Language } from '@komek/i18n';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStreamWriter } from 'pdf-lib';
@@ -368,7 +368,7 @@ function signatureImages(model: FormModel, data: unknown): { pointer: string; va
       if (v !== '' && findNode(model, pointer)?.widget === 'signaturePad') found.push({ pointer, value: v });
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${pointer}/${i}`, depth + 1));
     else if (v !== null && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) walk(x, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
+      for (const [k, x] of Object.entries(v)) walk(x, pointer + pointerOf(k), depth + 1);
     }
   };
   walk(data, '', 0);
