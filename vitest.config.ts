@@ -12,7 +12,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['**/*.browser.test.ts', 'test/browser/**', 'test/e2e/**', '**/node_modules/**'],
+          exclude: ['**/*.browser.test.ts', 'test/browser/**', 'test/e2e/**', 'test/server/**', 'packages/server/**', '**/node_modules/**'],
           testTimeout: 60_000,
         },
       },
@@ -33,6 +33,17 @@ export default defineConfig({
             }),
             instances: [{ browser: 'chromium' }],
           },
+        },
+      },
+      {
+        test: {
+          // The server on PGlite and on a throwaway PostgreSQL cluster (test/server/globalSetup.ts).
+          name: 'server',
+          environment: 'node',
+          include: ['packages/server/src/**/*.test.ts', 'test/server/**/*.test.ts'],
+          globalSetup: ['test/server/globalSetup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {

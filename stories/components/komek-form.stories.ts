@@ -56,7 +56,7 @@ export const InAHostForm: Story = {
       @submit=${(e: SubmitEvent) => {
         e.preventDefault();
         const form = e.currentTarget as HTMLFormElement;
-        form.querySelector('output')!.textContent = String(new FormData(form).get('consent'));
+        form.querySelector('output')!.textContent = (new FormData(form).get('consent') as string | null) ?? '';
       }}
     >
       <komek-form form-id=${args.form} name="consent" lang=${args.lang} .data=${args.data}></komek-form>

@@ -152,7 +152,7 @@ async function elementsPlugins(): Promise<PluginOption[]> {
   const file = join(benchDir, '..', '..', 'packages', 'elements', 'vite.config.ts');
   if (!existsSync(file)) return [];
   const loaded = await loadConfigFromFile({ command: 'build', mode: 'production' }, file, dirname(file), 'error');
-  return (loaded?.config.plugins ?? []) as PluginOption[];
+  return (loaded?.config.plugins ?? []);
 }
 
 /** Copies the in-page harness next to the pages. */

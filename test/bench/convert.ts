@@ -24,7 +24,7 @@ const isContainer = (n: FormNode) => n.kind !== 'field' && n.kind !== 'checklist
 
 /** The original enum values of a choice node, in option order. */
 function enumValues(n: FormNode): unknown[] {
-  const values = (n.schema.enum ?? n.schema.items?.enum) as unknown[] | undefined;
+  const values = (n.schema.enum ?? n.schema.items?.enum);
   return values ?? (n.options ?? []).map((o) => o.value);
 }
 

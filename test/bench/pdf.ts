@@ -75,7 +75,7 @@ async function surveyPdf(form: BenchForm): Promise<SurveyPdfRender> {
       const pdf = new SurveyPDF(json, { fontName: 'DejaVuSans', format: 'a4', orientation: 'p' });
       pdf.data = data;
       pdf.mode = 'display';
-      const out = (await pdf.raw('arraybuffer')) as unknown as ArrayBuffer;
+      const out = await pdf.raw('arraybuffer');
       return new Uint8Array(out);
     } finally {
       console.warn = warn;

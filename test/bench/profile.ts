@@ -179,7 +179,7 @@ export async function profileBench(names: string[]): Promise<void> {
       for (let i = 0; i < loads; i++) {
         await page.goto(`${url}/${r}-debug/`, { waitUntil: 'load' });
         await page.evaluate('komekBench.prepare ? komekBench.prepare() : 0');
-        const m = await profiled(cdp, () => page.evaluate(`komekMount(${JSON.stringify({ field, prepare: false })})`) as Promise<{ mount: number }>);
+        const m = await profiled(cdp, () => page.evaluate<{ mount: number }>(`komekMount(${JSON.stringify({ field, prepare: false })})`));
         mounts.push(m.value.mount);
         mountTotal += accumulate(m.profile, mountFns, mountFiles);
         await page.evaluate('komekFocus()');

@@ -53,7 +53,7 @@ interface Busy {
 
 /** Cumulative main-thread times of the page (Chromium's Performance domain, thread time). */
 async function busyMs(cdp: CDPSession): Promise<Busy> {
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const { metrics } = await cdp.send('Performance.getMetrics');
   const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
   return { task: get('TaskDuration'), style: get('RecalcStyleDuration'), layout: get('LayoutDuration'), script: get('ScriptDuration') };
 }
@@ -123,7 +123,7 @@ export async function renderBench(options: RenderOptions = {}): Promise<{ rows: 
           // The driver's own cost, before the form exists (for the mount) and after (for keystrokes).
           const mountBaseline = (await work(() => page.evaluate('komekNoop()'))).ms;
           const mounting = await work(
-            () => page.evaluate(`komekMount(${JSON.stringify({ field, prepare: false })})`) as Promise<{ mount: number; inputs: number; whole: number; inputsWhole: number }>,
+            () => page.evaluate<{ mount: number; inputs: number; whole: number; inputsWhole: number }>(`komekMount(${JSON.stringify({ field, prepare: false })})`),
           );
           const mounted = mounting.value;
           await page.evaluate('komekFocus()');
@@ -131,11 +131,11 @@ export async function renderBench(options: RenderOptions = {}): Promise<{ rows: 
           const latency: number[] = [];
           const busy: Busy[] = [];
           for (let k = 0; k < keystrokes; k++) {
-            const w = await work(() => page.evaluate('komekType()') as Promise<number>);
+            const w = await work(() => page.evaluate<number>('komekType()'));
             latency.push(w.value);
             busy.push(atLeastZero(minus(w.ms, baseline)));
           }
-          const value = (await page.evaluate('komekValue()')) as string;
+          const value = await page.evaluate<string>('komekValue()');
           if (value !== 'абвгдеёжзи'.repeat(10).slice(0, keystrokes)) throw new Error(`typed text did not arrive in the field (value ${JSON.stringify(value)})`);
           samples.set(r, [...(samples.get(r) ?? []), { mount: mounted.mount, whole: mounted.whole, inputsWhole: mounted.inputsWhole, mountWork: atLeastZero(minus(mounting.ms, mountBaseline)), inputs: mounted.inputs, keystrokes: latency, work: busy, baseline }]);
         } catch (e) {

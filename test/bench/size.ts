@@ -40,7 +40,7 @@ export async function sizeBench(options: { lang?: string } = {}): Promise<{ rows
         await page.goto(`${url}/${r}/`, { waitUntil: 'load' });
         await page.evaluate(`komekMount({ prepare: false })`);
         await page.waitForLoadState('networkidle');
-        const urls = (await page.evaluate(`performance.getEntriesByType('resource').map((e) => e.name)`)) as string[];
+        const urls = await page.evaluate<string[]>(`performance.getEntriesByType('resource').map((e) => e.name)`);
         const files = urls
           .map((u) => new URL(u).pathname.replace(/^\//, ''))
           .filter((p) => p.startsWith(`${r}/app/`) && /\.(js|css|json)$/.test(p));

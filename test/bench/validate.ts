@@ -25,7 +25,7 @@ function compileAtRunTime(form: BenchForm): Validator {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, messages: true });
   ajv.addFormat('date', formats.date);
   ajv.addKeyword({ keyword: 'x-komek', schemaType: 'object' });
-  for (const [id, schema] of Object.entries(form.bundle.schemas)) ajv.addSchema(schema as object, id);
+  for (const [id, schema] of Object.entries(form.bundle.schemas)) ajv.addSchema(schema, id);
   return ajv.getSchema(form.bundle.root) as unknown as Validator;
 }
 

@@ -27,7 +27,7 @@ describe('komek validate', () => {
     expect(en.out).toMatch(/^ {2}\/worksWillingly {2}.*Do you work willingly/m);
     const ru = komek('validate', '--form', 'kz-f1-initial-application', '--lang', 'ru', file);
     expect(ru.code).toBe(1);
-    expect(ru.out).toMatch(/^ {2}\/fullName {2}.*обязательно/m);
+    expect(ru.out).toMatch(/^ {2}\/fullName {2}Заполните поле «Ф\. И\. О\.»\./m);
   });
 
   it('refuses an unknown form or language with exit 2 and says what would do', () => {

@@ -64,7 +64,7 @@ describe('coverage of the forms inventory', () => {
   it.each(inventory.map((f) => [f.id, f] as const))('%s: every printed label is in the schema', async (id, form) => {
     const bundle = await schemaLoaders[id as FormId]?.();
     expect(bundle, `schema of ${id}`).toBeDefined();
-    const strings = stringsOf(bundle!.schemas).map(normalize);
+    const strings = stringsOf(bundle.schemas).map(normalize);
     const found = (text: string) => {
       const n = normalize(text);
       return n === '' || strings.some((s) => s === n || s.includes(n));

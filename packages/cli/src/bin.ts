@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { UsageError } from './options.js';
+import { isKomekError, type KomekErrorCode } from '@komek/core';
+import { CliError, exitCodes } from './errors.js';
 
 const HELP = `komek — forms of the IOM guidelines on migrants in vulnerable situations
 
@@ -9,6 +10,14 @@ usage:
   komek pdf --form <id> --lang kk,ru [--data f.json] [--mode blank|filled|final] --out f.pdf
   komek pdf --batch cases.jsonl --lang kk,ru --out dir/  many PDFs, with progress
   komek i18n export|import|check …                      translator workflow
+  komek serve [--data DIR] [--database URL] [--host 127.0.0.1] [--port 8080]
+                                                         the API server (PGlite in DIR, or PostgreSQL 15+)
+  komek db migrate [--data DIR] [--database URL]         apply the database migrations
+  komek worker --database URL [--once]                   run queued jobs (PDF batches) on PostgreSQL
+
+options of every command: --debug (a stack trace with an unexpected error)
+exit codes: 0 done · 1 invalid content · 2 bad command line · 3 cannot read an input · 4 cannot write an output
+            70 internal error · 130 interrupted (see packages/cli/README.md)
 `;
 
 const commands: Record<string, () => Promise<(args: string[]) => Promise<number>>> = {
@@ -16,6 +25,9 @@ const commands: Record<string, () => Promise<(args: string[]) => Promise<number>
   validate: async () => (await import('./commands/validate.js')).validateCommand,
   pdf: async () => (await import('./commands/pdf.js')).pdfCommand,
   i18n: async () => (await import('./commands/i18n.js')).i18nCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
+  db: async () => (await import('./commands/serve.js')).dbCommand,
+  worker: async () => (await import('./commands/serve.js')).workerCommand,
 };
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -23,7 +35,10 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-const [name, ...args] = process.argv.slice(2);
+const argv = process.argv.slice(2);
+// --debug is taken out wherever it stands, so that every command accepts it.
+const debug = argv.includes('--debug');
+const [name, ...args] = argv.filter((a) => a !== '--debug');
 if (!name || name === '--help' || name === '-h' || name === 'help') {
   process.stdout.write(HELP);
   process.exit(name ? 0 : 2);
@@ -33,11 +48,24 @@ if (!load) {
   process.stderr.write(`komek: unknown command "${name}"\n\n${HELP}`);
   process.exit(2);
 }
+/** Errors of the packages that are about the command line, not faults: reported as usage errors. */
+const usageErrors: ReadonlySet<KomekErrorCode> = new Set(['KOMEK_UNKNOWN_FORM', 'KOMEK_UNSUPPORTED_LANGUAGE', 'KOMEK_INVALID_ARGUMENT', 'KOMEK_USAGE']);
+
 try {
   process.exitCode = await (await load())(args);
 } catch (e) {
-  if (e instanceof UsageError || (e as Error).name === 'UnknownFormError') {
-    process.stderr.write(`komek ${name}: ${(e as Error).message}\n`);
-    process.exitCode = 2;
-  } else throw e;
+  const err = e as Error;
+  // One line naming the file and the reason; the stack only when asked for (or when it is a fault of komek).
+  const firstLine = (m: string) => m.split('\n')[0]!;
+  if (e instanceof CliError) {
+    process.stderr.write(`komek ${name}: ${e.message}\n`);
+    process.exitCode = e.exitCode;
+  } else if (isKomekError(e) && usageErrors.has(e.code)) {
+    process.stderr.write(`komek ${name}: ${firstLine(err.message)}\n`);
+    process.exitCode = exitCodes.usage;
+  } else {
+    process.stderr.write(`komek ${name}: internal error: ${firstLine(String(err?.message ?? e))}${debug ? '' : ' (run again with --debug for details)'}\n`);
+    process.exitCode = exitCodes.internal;
+  }
+  if (debug) process.stderr.write(`${err?.stack ?? String(e)}\n`);
 }

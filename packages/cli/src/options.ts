@@ -1,7 +1,9 @@
-/** A command line that does not fit the command; the message says what would. */
-export class UsageError extends Error {
+import { CliError, exitCodes } from './errors.js';
+
+/** A command line that does not fit the command; the message says what would. Exit code 2. */
+export class UsageError extends CliError {
   constructor(message: string) {
-    super(message);
+    super('KOMEK_USAGE', message, exitCodes.usage);
     this.name = 'UsageError';
   }
 }

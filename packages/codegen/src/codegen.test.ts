@@ -82,9 +82,32 @@ describe('pnpm gen refuses bad schemas, naming the file, the JSON pointer and th
     const errors = await errorsOf(form({}), 'schemas/kz/kz-other.schema.json');
     expect(errors.map((e) => e.pointer)).toContain('/x-komek/form/id');
   });
+  it('a part marked both a reading of a printed line and not printed at all', async () => {
+    const [e] = await errorsOf(form({}, { x: { $ref: '../common/defs.schema.json#/$defs/text', title: 'Place', 'x-komek': { reading: 'split', derived: 'not printed' } } }));
+    expect(e!.pointer).toBe('/properties/x/x-komek');
+    expect(e!.message).toMatch(/not both/);
+  });
   it('a format no validator implements', async () => {
     const [e] = await errorsOf(form({}, { x: { type: 'string', format: 'email', title: 'E-mail' } }));
     expect(e!.pointer).toBe('/properties/x/format');
+  });
+});
+
+describe('the message catalog tells printed labels from labels not on the printed form', () => {
+  it('marks a derived part derived, and only the parts of a split printed line (not the line) as a reading', async () => {
+    const { extractMessages } = await import('./generate.js');
+    const file = parseSchemaFile('schemas/kz/kz-test-form.schema.json', form({}, {
+      birth: {
+        type: 'object', title: 'Date and place of birth', 'x-komek': { reading: 'one line, two blanks' },
+        properties: { date: { type: 'string', title: 'Date of birth' } },
+      },
+      extra: { type: 'string', title: 'Added question', 'x-komek': { derived: 'not printed' } },
+    }));
+    const m = extractMessages(file);
+    expect(m['birth.title']).toEqual({ text: 'Date and place of birth' });
+    expect(m['birth.date.title']).toEqual({ text: 'Date of birth', reading: true });
+    expect(m['extra.title']).toEqual({ text: 'Added question', derived: true });
+    expect(m['name.title']).toEqual({ text: 'Full name' });
   });
 });
 

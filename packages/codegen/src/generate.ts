@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import standaloneModule from 'ajv/dist/standalone/index.js';
-import { _ } from 'ajv';
+import { _, str, type KeywordDefinition, type Name } from 'ajv';
 // The same date check the generated validators import at run time.
 import { formats as runtimeFormats } from '../../forms/src/runtime.js';
 import { compile } from 'json-schema-to-typescript';
@@ -57,17 +57,53 @@ function referencedFiles(bundle: SchemaBundle, rootId: string): string[] {
   return [...seen].sort((a, b) => (a === rootId ? -1 : b === rootId ? 1 : a.localeCompare(b)));
 }
 
-/** A copy of a schema without the annotations a validator does not need (labels, comments, x-komek). */
+/**
+ * A copy of a schema without the annotations a validator does not need (labels, comments, x-komek). The one
+ * annotation a validator checks, `x-komek.dateOrder`, becomes the `dateOrder` keyword (see DATE_ORDER).
+ */
 function validationOnly(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(validationOnly);
   const out: Record<string, unknown> = {};
   for (const [k, sub] of Object.entries(v)) {
+    if (k === 'x-komek' && (sub as { dateOrder?: unknown }).dateOrder !== undefined) out.dateOrder = (sub as { dateOrder: unknown }).dateOrder;
     if (k === 'title' || k === 'description' || k === '$comment' || k === 'x-komek' || k === 'examples') continue;
     out[k] = k === 'properties' || k === '$defs' ? Object.fromEntries(Object.entries(sub as object).map(([n, s]) => [n, validationOnly(s)])) : validationOnly(sub);
   }
   return out;
 }
+
+/**
+ * `x-komek.dateOrder: [["/issueDate", "/expiryDate"], …]` on an object: each pair's second date (a pointer from the
+ * object) may not be earlier than its first. Checked only when both are ISO dates (`format: date` reports the
+ * rest). The error is the object's, with `params: { earlier, later }`; core's mapErrors puts it on the later field.
+ */
+const DATE_ORDER: KeywordDefinition = {
+  keyword: 'dateOrder',
+  type: 'object',
+  schemaType: 'array',
+  error: {
+    message: ({ params }) => str`must not be earlier than ${params.earlier!}`,
+    params: ({ params }) => _`{earlier: ${params.earlier!}, later: ${params.later!}}`,
+  },
+  code(cxt) {
+    const { gen, data } = cxt;
+    const at = (pointer: string) => {
+      const v = gen.let('v', data);
+      for (const seg of pointer.split('/').slice(1)) gen.assign(v, _`${v} && typeof ${v} == "object" ? ${v}[${seg}] : undefined`);
+      return v;
+    };
+    for (const [earlier, later] of cxt.schema as [string, string][]) {
+      const a = at(earlier);
+      const b = at(later);
+      const iso = (x: Name) => _`typeof ${x} == "string" && ${x}.length == 10 && ${x}[4] == "-" && ${x}[7] == "-"`;
+      gen.if(_`${iso(a)} && ${iso(b)} && ${b} < ${a}`, () => {
+        cxt.setParams({ earlier: str`${earlier}`, later: str`${later}` });
+        cxt.error(true);
+      });
+    }
+  },
+};
 
 function makeAjv(files: SchemaFile[]) {
   const ajv = new Ajv2020({
@@ -80,6 +116,7 @@ function makeAjv(files: SchemaFile[]) {
   });
   ajv.addFormat('date', runtimeFormats.date);
   ajv.addKeyword({ keyword: 'x-komek', schemaType: 'object' });
+  ajv.addKeyword(DATE_ORDER);
   for (const f of files) ajv.addSchema(validationOnly(f.json) as object, f.id);
   return ajv;
 }
@@ -196,7 +233,11 @@ function typeSchema(bundle: SchemaBundle, schema: JsonSchema, at: SchemaLocation
   const out: Record<string, unknown> = {};
   const doc = [s.title, s.description].filter(Boolean).join(' — ');
   const a = eff.annotation;
-  const where = [a.number ? `No. ${a.number}` : '', a.line ? `source line ${a.line}` : '', a.derived ? 'derived' : ''].filter(Boolean).join(', ');
+  const where = [
+    a.number ? `No. ${a.number}` : '',
+    a.line ? `source line ${a.line}` : '',
+    a.derived ? 'not on the printed form' : a.reading ? 'a reading of a printed line' : '',
+  ].filter(Boolean).join(', ');
   if (doc || where) out.description = [doc, where ? `(${where})` : ''].filter(Boolean).join(' ');
   const inherited = top ? undefined : sharedPropertyType(at, shared);
   if (inherited) {
@@ -247,29 +288,46 @@ const TS_OPTIONS = {
 const importShared = (used: Set<string>) =>
   used.size === 0 ? '' : `import type { ${[...used].sort().join(', ')} } from './common.js';\n`;
 
+/** A label of the message catalog, with where it comes from in the guidelines. */
+export interface ExtractedMessage {
+  text: string;
+  number?: string;
+  line?: number;
+  /** Not on the printed form at all (under an `x-komek.derived` node). */
+  derived?: true;
+  /** Part of a printed line that the form asks as its own input (under an `x-komek.reading` node). */
+  reading?: true;
+}
+
 /** Every label-bearing string of a schema file, keyed as the i18n catalog keys it. */
-export function extractMessages(file: SchemaFile): Record<string, { text: string; number?: string; line?: number; derived?: true }> {
-  const out: Record<string, { text: string; number?: string; line?: number; derived?: true }> = {};
-  const visit = (v: unknown, pointer: string, ctx: { number?: string; line?: number; derived?: true }) => {
+export function extractMessages(file: SchemaFile): Record<string, ExtractedMessage> {
+  const out: Record<string, ExtractedMessage> = {};
+  const visit = (v: unknown, pointer: string, ctx: Omit<ExtractedMessage, 'text'>) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) {
       if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${pointer}/${i}`, ctx));
       return;
     }
     const o = v as Record<string, unknown>;
-    const ann = (o['x-komek'] ?? {}) as { number?: string; line?: number; derived?: unknown; enumTitles?: Record<string, string> };
+    const ann = (o['x-komek'] ?? {}) as { number?: string; line?: number; derived?: unknown; reading?: unknown; enumTitles?: Record<string, string> };
     const here = { ...ctx };
     if (ann.number !== undefined) here.number = ann.number;
     if (ann.line !== undefined) here.line = ann.line;
-    if (ann.derived) here.derived = true;
-    const add = (p: string, text: string) => {
-      out[messageKeyAt(file.id, p).key] = { text, ...here };
+    if (ann.derived) {
+      here.derived = true;
+      delete here.reading;
+    }
+    // A reading's own label is the printed one; the labels under it (the parts, the options read from the
+    // wording) are not printed as such.
+    const below = ann.reading && !here.derived ? { ...here, reading: true as const } : here;
+    const add = (p: string, text: string, ctx: Omit<ExtractedMessage, 'text'>) => {
+      out[messageKeyAt(file.id, p).key] = { text, ...ctx };
     };
-    if (typeof o.title === 'string') add(`${pointer}/title`, o.title);
-    if (typeof o.description === 'string') add(`${pointer}/description`, o.description);
-    for (const [code, text] of Object.entries(ann.enumTitles ?? {})) add(`${pointer}/x-komek/enumTitles/${escapePointerSegment(code)}`, text);
+    if (typeof o.title === 'string') add(`${pointer}/title`, o.title, here);
+    if (typeof o.description === 'string') add(`${pointer}/description`, o.description, here);
+    for (const [code, text] of Object.entries(ann.enumTitles ?? {})) add(`${pointer}/x-komek/enumTitles/${escapePointerSegment(code)}`, text, below);
     for (const [k, sub] of Object.entries(o)) {
       if (k === 'if' || k === 'then' || k === 'else' || k === 'x-komek' || k === '$comment' || k === 'not') continue;
-      visit(sub, `${pointer}/${escapePointerSegment(k)}`, here);
+      visit(sub, `${pointer}/${escapePointerSegment(k)}`, below);
     }
   };
   visit(file.json, '', {});
@@ -303,8 +361,8 @@ export async function generate(files: SchemaFile[]): Promise<Map<string, string>
     const [file, pointer] = ref.split('#') as [string, string];
     const def = resolveRef(bundle, `#${pointer}`, { file, pointer: '' });
     shared.writing = name;
-    const body = await compile(typeSchema(bundle, def.schema, def.at, shared, commonUsed, true) as never, name, { ...TS_OPTIONS, bannerComment: '' });
-    shared.writing = undefined;
+    const body = await compile(typeSchema(bundle, def.schema, def.at, shared, commonUsed, true), name, { ...TS_OPTIONS, bannerComment: '' });
+    delete shared.writing;
     commonParts.push(body.trim());
   }
   out.set(
@@ -348,7 +406,7 @@ export async function generate(files: SchemaFile[]): Promise<Map<string, string>
     out.set(`${OUT.forms}/models/${meta.id}.d.ts`, `// ${GENERATED_HEADER}\nimport type { SerializedModel } from '@komek/core';\ndeclare const model: SerializedModel;\nexport default model;\n`);
 
     const used = new Set<string>();
-    const body = await compile(typeSchema(bundle, f.json, { file: f.id, pointer: '' }, shared, used, true) as never, typeName, {
+    const body = await compile(typeSchema(bundle, f.json, { file: f.id, pointer: '' }, shared, used, true), typeName, {
       ...TS_OPTIONS,
       bannerComment: '',
     });

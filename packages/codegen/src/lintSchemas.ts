@@ -68,6 +68,11 @@ export function lintSchemas(files: SchemaFile[]): SchemaError[] {
           else throw e;
         }
       }
+      const komek = s['x-komek'];
+      if (komek && komek.reading !== undefined) {
+        if (typeof komek.reading !== 'string' || komek.reading.trim() === '') err(`${pointer}/x-komek/reading`, 'reading must say, in words, how the printed part is read');
+        if (komek.derived !== undefined) err(`${pointer}/x-komek`, 'a part is either a reading of a printed line (reading) or not printed at all (derived), not both');
+      }
       if (s.if !== undefined) {
         const bad = findUnsupportedCondition(s.if);
         if (bad) err(`${pointer}/if${bad.pointer}`, `"${bad.keyword}" is not supported in a condition (use properties with const, enum or contains, and required)`);

@@ -19,6 +19,9 @@ describe('buildFormModel', () => {
     expect(whereabouts.required).toBe(true);
     expect(m.byPointer.get('/passport/hasPassport')!.derived).toMatch(/passport/);
     expect(m.byPointer.get('/fullName')!.derived).toBeUndefined();
+    // A printed question whose options are read from its wording is a reading, not a part missing from paper.
+    expect(m.byPointer.get('/worksWillingly')!.reading).toMatch(/wording/);
+    expect(m.byPointer.get('/worksWillingly')!.derived).toBeUndefined();
     expect(m.byPointer.get('/signature')!.kind).toBe('signature');
     expect(m.byPointer.get('/worksWillingly')!.options!.map((o) => o.text)).toEqual(['willingly', 'forced']);
     expect(m.byPointer.get('/specialistNote/signsOfVulnerability')!.widget).toBe('yesno');

@@ -1,7 +1,8 @@
+import { KomekError } from './komekError.js';
 import type { ChoiceOption, Condition, FormModel, FormNode, NodeKind } from './model.js';
 import { messageKeyAt, type MessageKey } from './messageKey.js';
 import { escapePointerSegment, resolveRef, type SchemaLocation } from './resolveRef.js';
-import type { FormMeta, JsonSchema, KomekAnnotation, SchemaBundle } from './schema.js';
+import type { JsonSchema, KomekAnnotation, SchemaBundle } from './schema.js';
 import { defaultWidgets, resolveWidget, type WidgetEntry } from './widgets.js';
 import { namespaceOf } from './messageKey.js';
 
@@ -37,7 +38,7 @@ export function effectiveSchema(bundle: SchemaBundle, schema: JsonSchema, at: Sc
   // The same shared definition is merged for every place that uses it: once per bundle and location is enough
   // (bundles are treated as immutable once loaded).
   let cache = effectiveCache.get(bundle);
-  if (!cache) effectiveCache.set(bundle, (cache = new Map()));
+  if (!cache) effectiveCache.set(bundle, (cache = new Map<string, { source: JsonSchema; result: EffectiveSchema }>()));
   const id = `${at.file}#${at.pointer}`;
   const hit = cache.get(id);
   if (hit && hit.source === schema) return hit.result;
@@ -49,7 +50,7 @@ export function effectiveSchema(bundle: SchemaBundle, schema: JsonSchema, at: Sc
 const effectiveCache = new WeakMap<SchemaBundle, Map<string, { source: JsonSchema; result: EffectiveSchema }>>();
 
 function mergeSchema(bundle: SchemaBundle, schema: JsonSchema, at: SchemaLocation, depth: number): EffectiveSchema {
-  if (depth > 32) throw new Error(`$ref cycle at ${at.file}#${at.pointer}`);
+  if (depth > 32) throw new RefCycleError(at);
   let base: EffectiveSchema = { schema: {}, annotation: {}, properties: [], conditions: [] };
   if (typeof schema.$ref === 'string') {
     const target = resolveRef(bundle, schema.$ref, at);
@@ -208,6 +209,7 @@ function buildNode(
   if (eff.annotation.derived !== undefined && eff.annotation.derived !== false) {
     node.derived = eff.annotation.derived === true ? 'derived' : eff.annotation.derived;
   }
+  if (typeof eff.annotation.reading === 'string' && node.derived === undefined) node.reading = eff.annotation.reading;
   if (condition) node.condition = condition;
   const options = optionsOf(eff);
   if (options) node.options = options;
@@ -231,10 +233,18 @@ function buildNode(
   return node;
 }
 
+/** Thrown when `$ref`s lead back to where they started. */
+export class RefCycleError extends KomekError {
+  constructor(readonly at: SchemaLocation) {
+    super('KOMEK_REF_CYCLE', `$ref cycle at ${at.file}#${at.pointer}: a schema refers to itself through its $refs`);
+    this.name = 'RefCycleError';
+  }
+}
+
 /** Thrown when a bundle's root schema is not a Komek form. */
-export class NotAFormError extends Error {
+export class NotAFormError extends KomekError {
   constructor(readonly schemaId: string) {
-    super(`Schema ${schemaId} has no x-komek.form metadata: it is not a form`);
+    super('KOMEK_NOT_A_FORM', `Schema ${schemaId} has no x-komek.form metadata: it is not a form`);
     this.name = 'NotAFormError';
   }
 }
@@ -242,7 +252,7 @@ export class NotAFormError extends Error {
 /** Walks a form's schema bundle into the node tree every renderer uses. */
 export function buildFormModel(bundle: SchemaBundle, widgets: readonly WidgetEntry[] = defaultWidgets): FormModel {
   const rootSchema = bundle.schemas[bundle.root];
-  const meta = rootSchema?.['x-komek']?.form as FormMeta | undefined;
+  const meta = rootSchema?.['x-komek']?.form;
   if (rootSchema === undefined || meta === undefined) throw new NotAFormError(bundle.root);
   const ctx: BuildContext = { bundle, country: meta.country, widgets, byPointer: new Map() };
   const root = buildNode(ctx, '', rootSchema, { file: bundle.root, pointer: '' }, '', true, undefined, true);

@@ -1,12 +1,13 @@
+import { KomekError } from './komekError.js';
 import type { Condition, FormModel, FormNode } from './model.js';
 import { escapePointerSegment, getAtPointer, unescapePointerSegment } from './resolveRef.js';
 import { walkNodes } from './walk.js';
 import type { JsonSchema } from './schema.js';
 
 /** Thrown when an `if` uses more than the subset the model evaluates without a validator. */
-export class UnsupportedConditionError extends Error {
+export class UnsupportedConditionError extends KomekError {
   constructor(readonly keyword: string, readonly where: string) {
-    super(`Condition keyword "${keyword}" at ${where} is not supported: use properties with const, enum or contains, and required`);
+    super('KOMEK_UNSUPPORTED_CONDITION', `Condition keyword "${keyword}" at ${where} is not supported: use properties with const, enum or contains, and required`);
     this.name = 'UnsupportedConditionError';
   }
 }

@@ -17,7 +17,7 @@ describe('consent gates', () => {
 
   it('refuses a questionnaire without consent, allows it with a signed one, refuses it again after withdrawal', async () => {
     const consent = fixture('kg-3.1-f1-identification-consent');
-    expect(await (await validatorLoaders['kg-3.1-f1-identification-consent']())(consent)).toBe(true);
+    expect((await validatorLoaders['kg-3.1-f1-identification-consent']())(consent)).toBe(true);
     expect(checkConsent('kg-3.1-f3-identification-questionnaire', [])).toEqual({
       allowed: false, reason: 'missing', requires: ['kg-3.1-f1-identification-consent'],
     });

@@ -13,7 +13,7 @@ export function setAtPointer<T>(data: T, pointer: string, value: unknown): T {
   const set = (cur: unknown, i: number): unknown => {
     const seg = segs[i]!;
     const container: Record<string, unknown> | unknown[] = Array.isArray(cur)
-      ? [...cur]
+      ? [...(cur as unknown[])]
       : cur !== null && typeof cur === 'object'
         ? { ...(cur as Record<string, unknown>) }
         : /^\d+$/.test(seg) ? [] : {};
@@ -23,8 +23,8 @@ export function setAtPointer<T>(data: T, pointer: string, value: unknown): T {
       if (next === undefined) container.splice(Number(seg), 1);
       else container[Number(seg)] = next;
     } else if (next === undefined || (isEmptyObject(next) && i < segs.length - 1)) {
-      delete (container as Record<string, unknown>)[seg];
-    } else (container as Record<string, unknown>)[seg] = next;
+      delete (container)[seg];
+    } else (container)[seg] = next;
     return container;
   };
   return set(data, 0) as T;

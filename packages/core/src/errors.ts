@@ -58,6 +58,14 @@ export function mapErrors(model: FormModel, errors: readonly ValidatorError[] | 
     } else if (e.keyword === 'additionalProperties' && typeof e.params.additionalProperty === 'string') {
       pointer += '/' + escapePointerSegment(e.params.additionalProperty);
     }
+    let params = e.params;
+    if (e.keyword === 'dateOrder' && typeof e.params.later === 'string' && typeof e.params.earlier === 'string') {
+      // An order the schema declares (`x-komek.dateOrder`): the later date is the one to correct; the message names
+      // the earlier one by its label (`earlierLabel`, a message key, with its English text).
+      const earlier = findNode(model, pointer + e.params.earlier);
+      pointer += e.params.later;
+      if (earlier) params = { ...params, earlierLabel: formatMessageKey(earlier.label), earlierText: earlier.text };
+    }
     const id = `${pointer}|${e.keyword}`;
     if (seen.has(id)) continue;
     seen.add(id);
@@ -73,7 +81,7 @@ export function mapErrors(model: FormModel, errors: readonly ValidatorError[] | 
       messageKeys.push(formatMessageKey({ ns: node.label.ns, key: `${base}.error.${e.keyword}` }));
     }
     messageKeys.push(`ui:error.${e.keyword}`);
-    const issue: ValidationIssue = { pointer, keyword: e.keyword, params: e.params, message: e.message ?? e.keyword, messageKeys };
+    const issue: ValidationIssue = { pointer, keyword: e.keyword, params, message: e.message ?? e.keyword, messageKeys };
     if (node) issue.node = node;
     out.push(issue);
   }

@@ -4,7 +4,7 @@ export { resolveRef, getAtPointer, escapePointerSegment, unescapePointerSegment,
 export type { SchemaLocation } from './resolveRef.js';
 export { messageKeyAt, namespaceOf, formatMessageKey } from './messageKey.js';
 export type { MessageKey } from './messageKey.js';
-export { buildFormModel, effectiveSchema, NotAFormError } from './buildFormModel.js';
+export { buildFormModel, effectiveSchema, NotAFormError, RefCycleError } from './buildFormModel.js';
 export { hydrateModel, serializeModel } from './serialize.js';
 export type { EffectiveSchema } from './buildFormModel.js';
 export {
@@ -15,9 +15,17 @@ export type { Tester, NodePredicate, WidgetEntry } from './widgets.js';
 export { matchesCondition, conditionHolds, findUnsupportedCondition, isReadByConditions, isVisible, pruneHidden, UnsupportedConditionError } from './conditions.js';
 export { setAtPointer, pointerOf } from './data.js';
 export { mapErrors, findNode } from './errors.js';
+export { findTextProblems, textProblemIn, type TextProblem } from './textProblems.js';
 export type { ValidatorError, ValidationIssue } from './errors.js';
 export { englishTranslator, interpolate, translate } from './translator.js';
 export type { Translator } from './translator.js';
 export { walkNodes, isInputNode } from './walk.js';
+export { marks } from './marks.js';
+export type { Mark } from './marks.js';
 export { checkConsent, consentGates } from './consentGate.js';
 export type { CaseRecord, ConsentDecision } from './consentGate.js';
+export { FormSession, createFormSession } from './formSession.js';
+export type { FormSessionOptions, FormIssue, IssueLanguage, Validator } from './formSession.js';
+export { KomekError, UnknownFormError, isKomekError } from './komekError.js';
+export type { KomekErrorCode } from './komekError.js';
+export { presentLabel, presentTitle } from './present.js';

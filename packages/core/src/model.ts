@@ -48,7 +48,10 @@ export interface FormNode {
   description?: { key: MessageKey; text: string };
   number?: string;
   line?: number;
+  /** Not on the printed form at all: why it exists (`x-komek.derived`). */
   derived?: string;
+  /** On the printed form, asked as the page does not draw it: the reading (`x-komek.reading`). */
+  reading?: string;
   required: boolean;
   /** The widget kind resolved by the ranked testers (fields only). */
   widget?: string;

@@ -1,3 +1,4 @@
+import { KomekError } from './komekError.js';
 import type { JsonSchema, SchemaBundle } from './schema.js';
 
 /** Where a schema lives: the file's `$id` and the JSON pointer inside it. */
@@ -7,9 +8,9 @@ export interface SchemaLocation {
 }
 
 /** Thrown when a `$ref` points at nothing in the bundle. */
-export class UnresolvedRefError extends Error {
+export class UnresolvedRefError extends KomekError {
   constructor(readonly ref: string, readonly from: SchemaLocation) {
-    super(`Cannot resolve $ref "${ref}" at ${from.file}#${from.pointer}`);
+    super('KOMEK_UNRESOLVED_REF', `Cannot resolve $ref "${ref}" at ${from.file}#${from.pointer}`);
     this.name = 'UnresolvedRefError';
   }
 }
@@ -55,8 +56,9 @@ export function resolveUri(base: string, relative: string): string {
   const basePath = m ? (m[2] ?? '/') : base;
   const dir = relative.startsWith('/') ? [] : basePath.split('/').slice(0, -1);
   for (const seg of relative.split('/')) {
-    if (seg === '..') dir.length > 1 && dir.pop();
-    else if (seg !== '.' && seg !== '') dir.push(seg);
+    if (seg === '..') {
+      if (dir.length > 1) dir.pop();
+    } else if (seg !== '.' && seg !== '') dir.push(seg);
   }
   return origin + (dir[0] === '' ? '' : '/') + dir.join('/').replace(/^\/?/, '/').replace(/^\/\//, '/');
 }

@@ -38,14 +38,24 @@ export interface KomekAnnotation {
   number?: string;
   /** Line of the guidelines' source text. */
   line?: number;
-  /** Present when the part is not printed but implied by the text: the reason. */
+  /** Present when the part is not on the printed form at all but implied by the text: the reason. */
   derived?: string | boolean;
+  /**
+   * Present when a printed part is asked in a way the page does not draw (one printed line split into two inputs,
+   * options read from the wording, a blank column read as a mark and a comment): the reading. The part is printed.
+   */
+  reading?: string;
   kind?: 'group' | 'indicators' | 'needsTable' | 'needRow' | 'planTable' | 'planRow' | 'signature' | 'static';
   widget?: string;
   enumTitles?: Record<string, string>;
   layout?: 'inline' | 'stack';
   role?: string;
   alert?: string;
+  /**
+   * Orders of dates within this object the validator checks: in each pair, the date at the second pointer (from
+   * this object) may not be earlier than the one at the first (`[["/issueDate", "/expiryDate"]]`).
+   */
+  dateOrder?: [string, string][];
   [annotation: string]: unknown;
 }
 

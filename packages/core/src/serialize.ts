@@ -16,8 +16,8 @@ function slimSchema(schema: JsonSchema): JsonSchema {
   return out;
 }
 
-/** Annotations a node already holds as its own fields (number, line, derived, options, the form's meta). */
-const NODE_ANNOTATIONS = new Set(['number', 'line', 'lines', 'derived', 'enumTitles', 'form']);
+/** Annotations a node already holds as its own fields (number, line, derived, reading, options, the form's meta). */
+const NODE_ANNOTATIONS = new Set(['number', 'line', 'lines', 'derived', 'reading', 'enumTitles', 'form']);
 
 function slimNode(node: FormNode): FormNode {
   const annotation = Object.fromEntries(Object.entries(node.annotation).filter(([k]) => !NODE_ANNOTATIONS.has(k)));

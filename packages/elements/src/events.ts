@@ -1,12 +1,11 @@
-import type { ValidationIssue } from '@komek/core';
+import type { FormIssue } from '@komek/core';
 
-/** A validation issue with its message in the form's current language, as `komek-invalid` reports it. */
-export interface LocalizedIssue extends ValidationIssue {
-  /** The message shown next to the field, in the primary language. */
-  text: string;
-  /** The field's label in the primary language (empty when the issue concerns no field). */
-  label: string;
-}
+/**
+ * A validation issue with its message in the form's current language, as `komek-invalid` reports it: core's
+ * `FormIssue` (`text`, the message shown next to the field; `label`, the field's label, empty when the issue
+ * concerns no field).
+ */
+export type LocalizedIssue = FormIssue;
 
 /**
  * Fired by `<komek-form>` when the person submits valid data. `data` has the answers of hidden questions left out.
@@ -45,10 +44,25 @@ export class KomekDraftRestoredEvent extends Event {
   }
 }
 
+/**
+ * A draft problem the person is also shown: a saved draft that does not open with the key in use (kept aside, not
+ * overwritten), or answers that could not be saved on this device (`reason`: `quota`, `storage`, `crypto`).
+ */
+export class KomekDraftProblemEvent extends Event {
+  constructor(
+    readonly draftKey: string,
+    readonly problem: 'unreadable' | 'not-saved',
+    readonly reason?: 'quota' | 'storage' | 'crypto',
+  ) {
+    super('komek-draft-problem', { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'komek-submit': KomekSubmitEvent;
     'komek-invalid': KomekInvalidEvent;
     'komek-draft-restored': KomekDraftRestoredEvent;
+    'komek-draft-problem': KomekDraftProblemEvent;
   }
 }

@@ -6,6 +6,7 @@ import { extname, join, normalize } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { build } from 'vite';
 import { chromium, type Browser } from 'playwright-core';
+import type axe from 'axe-core';
 
 /**
  * The built bundle in a plain HTML page — one `<script type="module">`, no framework, no dev server — served over
@@ -92,7 +93,7 @@ it('renders a catalog form in the page language and validates it on submit', asy
   const violations = await tab.evaluate(async () => {
     const el = document.querySelector('komek-form') as HTMLElement;
     el.style.setProperty('--komek-content-visibility', 'visible');
-    const r = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(el, { resultTypes: ['violations'] });
+    const r = await (window as unknown as { axe: typeof axe }).axe.run(el, { resultTypes: ['violations'] });
     return r.violations.map((v) => v.id);
   });
   expect(violations).toEqual([]);
@@ -150,7 +151,7 @@ it('gets its answers back when the person goes back to the page (form state rest
   await tab.goBack();
   await tab.waitForFunction(() => document.querySelector('komek-form')?.shadowRoot?.querySelector('.form') != null);
   await expect.poll(() => tab.locator('komek-form input[type=text]').first().inputValue()).toBe('Aigerim Sadykova');
-  const sent = await tab.evaluate(() => String(new FormData(document.querySelector('form')!).get('refusal')));
+  const sent = await tab.evaluate(() => new FormData(document.querySelector('form')!).get('refusal') as string);
   expect(Object.values(JSON.parse(sent) as Record<string, unknown>)).toContain('Aigerim Sadykova');
   await tab.close();
 }, 60_000);
@@ -163,7 +164,7 @@ it('contributes its JSON to a host form', async () => {
   await input.click();
   await tab.keyboard.type('Test');
   await tab.keyboard.press('Tab');
-  const sent = await tab.evaluate(() => String(new FormData(document.querySelector('form')!).get('refusal')));
+  const sent = await tab.evaluate(() => new FormData(document.querySelector('form')!).get('refusal') as string);
   expect(Object.values(JSON.parse(sent) as Record<string, unknown>)).toContain('Test');
   await tab.close();
 }, 60_000);

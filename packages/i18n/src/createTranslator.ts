@@ -16,7 +16,7 @@ export const lookup: MessageLookup = (lang, fullKey, params, context) => {
   if (params && typeof params.count === 'number') options.count = params.count;
   if (context !== undefined) options.context = context;
   if (!i18next.exists(key, options)) return undefined;
-  return i18next.t(key, options) as string;
+  return i18next.t(key, options);
 };
 
 /**

@@ -103,6 +103,17 @@ describe('export', () => {
     expect(field.context).toMatch(/^kz-f1-initial-application — .*source line \d+/);
   });
 
+  it('tells translators which labels are not on the printed form and which name part of a printed line', () => {
+    const rows = exportRows('ru');
+    const context = (key: string) => rows.find((r) => r.key === key)!.context;
+    // A question the printed form does not ask.
+    expect(context('kz-f3-primary-aid-application:familyMembersNeedHelp.title')).toMatch(/derived, not on the printed form/);
+    // "Date and place of birth" is printed; its two parts are a reading of that line, not labels missing from paper.
+    expect(context('kz-f3-primary-aid-application:dateAndPlaceOfBirth.title')).not.toMatch(/not on the printed form|part of a printed line/);
+    expect(context('kz-f3-primary-aid-application:dateAndPlaceOfBirth.date.title')).toMatch(/part of a printed line/);
+    expect(context('kz-f3-primary-aid-application:dateAndPlaceOfBirth.date.title')).not.toMatch(/not on the printed form/);
+  });
+
   it('writes CSV with a BOM and an XLIFF 1.2 document that parses', () => {
     expect(exportLanguage('kk', 'csv').startsWith('\uFEFFkey,english,translation,status,context\r\n')).toBe(true);
     const root = parseXml(exportLanguage('tg', 'xliff'));
@@ -134,9 +145,9 @@ describe('import', () => {
       r.key === 'kz-f1-initial-application:fullName.title' ? { ...r, translation: 'Аты-жөні', status: '' } : r);
     const result = importLanguage('kk', 'kk.csv', encode(toCsv(rows)), { dir });
     expect(result.written.map((p) => p.slice(dir.length + 1)).sort()).toEqual(['kk/kz-f1-initial-application.json', 'kk/ui.json']);
-    const ui = JSON.parse(readFileSync(join(dir, 'kk', 'ui.json'), 'utf8'));
+    const ui = JSON.parse(readFileSync(join(dir, 'kk', 'ui.json'), 'utf8')) as Record<string, unknown>;
     expect(ui.submit).toEqual({ text: 'Жолдау', status: 'reviewed' });
-    const form = JSON.parse(readFileSync(join(dir, 'kk', 'kz-f1-initial-application.json'), 'utf8'));
+    const form = JSON.parse(readFileSync(join(dir, 'kk', 'kz-f1-initial-application.json'), 'utf8')) as unknown;
     expect(form).toEqual({ $meta: { language: 'kk', namespace: 'kz-f1-initial-application', reviewedBy: [] }, 'fullName.title': { text: 'Аты-жөні', status: 'draft' } });
     // …and exporting again, then importing, changes nothing.
     const again = importLanguage('kk', 'kk.xlf', encode(exportLanguage('kk', 'xliff', dir)), { dir });
@@ -162,7 +173,7 @@ describe('import', () => {
   function refusal(lang: Language, fileName: string, bytes: Uint8Array): string[] {
     const dir = copyLocales();
     const before = snapshot(dir);
-    let problems: string[] = [];
+    let problems: string[];
     try {
       importLanguage(lang, fileName, bytes, { dir });
       throw new Error('import was not refused');

@@ -119,7 +119,8 @@ describe('plurals', () => {
     addMessages('tg', 'plural-test', { $meta: { language: 'tg', namespace: 'plural-test' }, k_one: { text: 'ONE {{count}}', status: 'draft' }, k_other: { text: 'OTHER {{count}}', status: 'draft' } });
     const t = createTranslator('tg');
     expect([1, 2, 21].map((count) => t('plural-test:k', undefined, { count }))).toEqual(['ONE 1', 'OTHER 2', 'OTHER 21']);
-    expect(i18next.services.pluralResolver.getSuffix('tg', 1)).toBe('_one');
+    const resolver = i18next.services.pluralResolver as { getSuffix: (lang: string, count: number) => string };
+    expect(resolver.getSuffix('tg', 1)).toBe('_one');
   });
 
   it('agrees with Intl where Intl knows the language', () => {
@@ -164,14 +165,14 @@ describe('validationMessage', () => {
 
   it('formats limits and picks Russian plural forms', async () => {
     await loadMessages('ru', []);
-    expect(validationMessage(issue('maxLength', { limit: 1000 }), 'ru', 'Ф. И. О.')).toBe('Поле «Ф. И. О.» должно иметь не более 1\u00a0000 символов.');
-    expect(validationMessage(issue('minLength', { limit: 2 }), 'ru', 'X')).toBe('Поле «X» должно иметь не менее 2 символов.');
-    expect(validationMessage(issue('minLength', { limit: 21 }), 'ru', 'X')).toBe('Поле «X» должно иметь не менее 21 символа.');
-    expect(validationMessage(issue('minLength', { limit: 1 }), 'ru', 'X')).toBe('Поле «X» не должно быть пустым.');
+    expect(validationMessage(issue('maxLength', { limit: 1000 }), 'ru', 'Ф. И. О.')).toBe('Слишком длинно: в поле «Ф. И. О.» можно не больше 1\u00a0000 символов.');
+    expect(validationMessage(issue('minLength', { limit: 2 }), 'ru', 'X')).toBe('Слишком коротко: в поле «X» нужно не меньше 2 символов.');
+    expect(validationMessage(issue('minLength', { limit: 21 }), 'ru', 'X')).toBe('Слишком коротко: в поле «X» нужно не меньше 21 символа.');
+    expect(validationMessage(issue('minLength', { limit: 1 }), 'ru', 'X')).toBe('Поле «X» не может быть пустым.');
     expect(validationMessage(issue('maxLength', { limit: 1000 }), 'en', 'Name')).toBe('“Name” must be at most 1,000 characters long.');
     expect(validationMessage(issue('maxLength', { limit: 1 }), 'en', 'Sex')).toBe('“Sex” must be at most 1 character long.');
     expect(validationMessage(issue('uniqueItems', { i: 3, j: 0 }), 'en', 'L')).toBe('“L”: entries 1 and 4 are the same.');
-    expect(validationMessage(issue('type', { type: 'integer' }), 'ru', 'N')).toBe('Поле «N» должно быть целым числом.');
+    expect(validationMessage(issue('type', { type: 'integer' }), 'ru', 'N')).toBe('В поле «N» нужно указать целое число.');
     expect(validationMessage(issue('format', { format: 'date' }), 'uz', 'Sana')).toBe('«Sana» maydonida toʻgʻri sana koʻrsatilishi kerak.');
   });
 

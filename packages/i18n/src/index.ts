@@ -5,6 +5,7 @@ export type { MessageLoader } from './messages.js';
 export { createTranslator, FALLBACK_MARK } from './createTranslator.js';
 export type { TranslatorOptions } from './createTranslator.js';
 export { validationMessage } from './validationMessage.js';
+export { issueLanguage } from './issueLanguage.js';
 export { formatDate, formatNumber } from './runtime/format.js';
 export { bilingual } from './bilingual.js';
 export { pluralCategory, pluralCategories, splitPluralKey } from './runtime/plural.js';

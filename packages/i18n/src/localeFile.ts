@@ -11,10 +11,17 @@ export interface LocaleEntry {
   number?: string;
   /** Line of the guidelines text the label comes from, English schema messages only. */
   line?: number;
-  /** The label is not printed in the source form but derived from the text. */
+  /** The label is not on the printed form at all: its part is derived from the guidelines' text. */
   derived?: true;
-  /** Where the string appears, for translators (hand-written English UI messages). */
+  /** The label names part of a printed line that the form asks as its own input (the line itself is printed). */
+  reading?: true;
+  /**
+   * English UI messages: where the string appears, for translators. Translations: why the text was last changed
+   * (with `changedBy`), e.g. which term base entry or error class it fixes.
+   */
   note?: string;
+  /** Who last changed a translation (a named person or role); the status stays `draft` until a native reviewer signs off. */
+  changedBy?: string;
 }
 
 /** Metadata of a locale file. */

@@ -14,7 +14,8 @@ export type MessageLoader = (lang: Language, namespace: string) => Promise<Local
 
 /** The i18next instance holding every loaded message: flat keys (`keySeparator: false`), `ns:key` lookups. */
 export const i18next: I18n = createInstance();
-i18next.init({
+// With initAsync false, init is done when it returns; the promise it also returns has nothing left to wait for.
+void i18next.init({
   initAsync: false,
   resources: {},
   lng: 'en',
@@ -41,7 +42,7 @@ const NAMESPACE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const nodeLoader: MessageLoader = async (lang, ns) => {
   const fsName = 'node:fs/promises';
   const { readFile } = (await import(/* @vite-ignore */ fsName)) as {
-    readFile(path: URL, encoding: 'utf8'): Promise<string>;
+    readFile: (path: URL, encoding: 'utf8') => Promise<string>;
   };
   const here = import.meta.url;
   try {

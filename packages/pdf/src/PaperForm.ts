@@ -1,14 +1,18 @@
-import { buildFormModel, mapErrors, pruneHidden, translate, type FormModel, type SchemaBundle, type Translator, type ValidatorError } from '@komek/core';
+import { buildFormModel, createFormSession, findNode, type FormModel, type FormNode, type FormSession, type IssueLanguage, type SchemaBundle, type Translator } from '@komek/core';
 import { catalog, formIds, schemaLoaders, validatorLoaders, type FormId, type FormValidator } from '@komek/forms';
 import { createTranslator, isLanguage, languages as knownLanguages, loadMessages, validationMessage, type Language } from '@komek/i18n';
-import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFRef, PDFStreamWriter } from 'pdf-lib';
 import { FieldWriter } from './acroFields.js';
-import { embedFonts, setFieldFont } from './fonts/embedFonts.js';
+import { embedFonts, measuredFont, setFieldFont } from './fonts/embedFonts.js';
+import { unprintableAnswers } from './text/printable.js';
+import { PNG_DATA_URL, signatureImageProblem } from './images.js';
 import { loadFonts, type FontLoader, type FontSource } from './fonts/fontSource.js';
-import { FontLoadError, InvalidArgumentError, InvalidFormDataError, UnknownFormError, UnsupportedLanguageError, type DataIssue } from './errors.js';
+import { FontLoadError, ImageError, InvalidArgumentError, InvalidFormDataError, UnknownFormError, UnsupportedLanguageError, type DataIssue } from './errors.js';
 import { formKeywords, KEYWORD_PREFIX } from './keywords.js';
 import { nativeDeflate } from './layout/deflate.js';
 import { Paginator } from './layout/page.js';
+import { Tagger } from './layout/tags.js';
+import { setXmpMetadata } from './metadata.js';
 import { size } from './layout/style.js';
 import type { PaperMode, RenderEnv } from './render/env.js';
 import { bodyRows, continuationRows, drawFooters, issueRows, openPage, type PrintedIssue } from './render/renderForm.js';
@@ -36,6 +40,7 @@ export interface SaveOptions {
 }
 
 const MODES: readonly PaperMode[] = ['blank', 'filled', 'final'];
+const PRODUCER = 'Komek @komek/pdf';
 
 export function isFormId(id: string): id is FormId {
   return (formIds as readonly string[]).includes(id);
@@ -110,7 +115,7 @@ export class PaperForm {
       throw new InvalidArgumentError('form', 'a form id of the catalog or a schema bundle { root, schemas }', form);
     }
     const model = buildFormModel(bundle);
-    if (!validator && isFormId(model.meta.id)) validator = (await validatorLoaders[model.meta.id]()) as FormValidator<unknown>;
+    if (!validator && isFormId(model.meta.id)) validator = (await validatorLoaders[model.meta.id]());
     const entry = catalog.find((e) => e.id === model.meta.id);
     const namespaces = entry?.namespaces ?? namespacesOf(bundle);
     const [fonts] = await Promise.all([resolveFonts(options.fonts), ...langs.map((l) => loadMessages(l, namespaces))]);
@@ -137,12 +142,77 @@ export class PaperForm {
    * pruned first, as on screen: what is checked is what is printed and submitted.
    */
   validate(data: unknown): DataIssue[] {
-    if (!this.validator || this.validator(pruneHidden(this.model, data))) return [];
-    const t = createTranslator(this.languages[0]!);
-    return mapErrors(this.model, (this.validator.errors ?? []) as ValidatorError[]).map((issue) => {
-      const label = issue.node ? translate(t, issue.node.label, issue.node.text) : issue.pointer;
-      return { pointer: issue.pointer, keyword: issue.keyword, message: validationMessage(issue, this.languages[0]!, label) };
+    const session = this.sessionOf(data);
+    const issues: DataIssue[] = session.issues.map((issue) => ({ pointer: issue.pointer, keyword: issue.keyword, message: issue.text }));
+    issues.push(...this.paperProblems(session, 0).map(({ pointer, keyword, message }) => ({ pointer, keyword, message })));
+    return issues;
+  }
+
+  /**
+   * What the validator cannot see but paper cannot take, worded in the primary (`which` 0) or secondary language:
+   * characters the fonts cannot draw, which would vanish while the data is "valid", and drawn signatures that are
+   * not a PNG data URL, damaged or too large.
+   */
+  private paperProblems(session: FormSession, which: number): (DataIssue & { node: FormNode | undefined })[] {
+    const t = this.translators[which]!;
+    const out: (DataIssue & { node: FormNode | undefined })[] = [];
+    const labelOf = (node: FormNode | undefined, pointer: string) => (node ? session.label(node, which === 0 ? 0 : 1) : pointer);
+    for (const { pointer, characters } of unprintableAnswers(this.model, measuredFont(this.fonts.regular), session.value)) {
+      const node = findNode(this.model, pointer);
+      const label = labelOf(node, pointer);
+      const list = characters.slice(0, 12).join(', ') + (characters.length > 12 ? ', …' : '');
+      const fallback = `“${label}” has characters the printed form cannot show: ${list}.`;
+      out.push({ pointer, keyword: 'unprintable', message: t('ui:error.unprintable', fallback, { label, characters: list }) ?? fallback, node });
+    }
+    for (const { pointer, reason } of signatureImageProblems(this.model, session.value)) {
+      const node = findNode(this.model, pointer);
+      const label = labelOf(node, pointer);
+      const fallback = `“${label}” cannot be printed: ${reason}.`;
+      out.push({ pointer, keyword: 'image', message: t('ui:error.image', fallback, { label, reason }) ?? fallback, node });
+    }
+    return out;
+  }
+
+  /** The form session of some data: what is shown, what is printed as answered, what is wrong. */
+  private sessionOf(data: unknown): FormSession {
+    const primary = this.languages[0]!;
+    const language: IssueLanguage = { translate: this.translators[0]!, message: (issue, label) => validationMessage(issue, primary, label) };
+    return createFormSession({ model: this.model, validate: this.validator, data, languages: [language] });
+  }
+
+  /**
+   * The problems of the data as the PDF lists them: in the order of the form's questions, each under the question's
+   * number and the rows of the tables it is in, worded in both languages.
+   */
+  private printedIssues(): PrintedIssue[] {
+    const languages: IssueLanguage[] = this.languages.map((lang, i) => ({
+      translate: this.translators[i]!,
+      message: (issue, label) => validationMessage(issue, lang, label),
+    }));
+    const session = createFormSession({ model: this.model, validate: this.validator, data: this.data, languages });
+    const validation = session.issues.map((issue) => {
+      const secondary = issue.secondary?.text;
+      const printed: PrintedIssue = {
+        rows: issue.node ? repeatRowsOf(this.model.root, issue.pointer) : [],
+        message: secondary === undefined || secondary === issue.text ? { primary: issue.text } : { primary: issue.text, secondary },
+      };
+      if (issue.node?.number !== undefined) printed.number = issue.node.number;
+      return printed;
     });
+    const primary = this.paperProblems(session, 0);
+    const secondary = this.languages.length > 1 ? this.paperProblems(session, 1) : [];
+    return [
+      ...validation,
+      ...primary.map((p, i) => {
+        const other = secondary[i]?.message;
+        const printed: PrintedIssue = {
+          rows: p.node ? repeatRowsOf(this.model.root, p.pointer) : [],
+          message: other === undefined || other === p.message ? { primary: p.message } : { primary: p.message, secondary: other },
+        };
+        if (p.node?.number !== undefined) printed.number = p.node.number;
+        return printed;
+      }),
+    ];
   }
 
   /** Renders the PDF. The mode defaults to `filled` when data was given, `blank` otherwise. */
@@ -155,11 +225,12 @@ export class PaperForm {
     const doc = await PDFDocument.create();
     const fonts = await embedFonts(doc, this.fonts);
     const meta = this.model.meta;
+    const session = mode === 'blank' ? undefined : this.sessionOf(this.data);
     const env: RenderEnv = {
       model: this.model,
       mode,
-      data: mode === 'blank' ? undefined : pruneHidden(this.model, this.data),
-      source: mode === 'blank' ? undefined : this.data,
+      data: session?.value,
+      session,
       languages: this.languages,
       translators: this.translators,
       faces: { regular: { pdf: fonts.regular, metrics: fonts.metrics.regular }, bold: { pdf: fonts.bold, metrics: fonts.metrics.bold } },
@@ -167,27 +238,45 @@ export class PaperForm {
       images: new Map(),
     };
     if (env.data !== undefined) await embedImages(doc, env);
-    const printedIssues: PrintedIssue[] | undefined =
-      mode === 'blank' || !this.issues ? undefined : this.issues.map((i) => ({ pointer: i.pointer, label: '', message: i.message }));
+    const printedIssues = mode === 'blank' || !this.issues ? undefined : this.printedIssues();
 
     const fields = new FieldWriter(doc, fonts.regular, fonts.metrics.regular, size.value);
     setFieldFont(doc, fonts.regular, size.value);
-    const paginator = new Paginator(doc, fonts, fields, (c) => openPage(env, c));
+    // A tagged PDF: the structure tree follows the rows as they are drawn; the secondary language is marked as such.
+    const tags = new Tagger(this.languages[1]);
+    fields.onWidget = (page, widget) => tags.widget(page, widget);
+    const paginator = new Paginator(doc, fonts, fields, (c) => openPage(env, c), tags);
     paginator.place(bodyRows(env, printedIssues));
     if (env.continuations.length > 0) paginator.place(continuationRows(env, env.continuations));
     if (printedIssues) paginator.place(issueRows(env, printedIssues));
-    drawFooters(env, paginator.pages);
+    tags.artifact(() => drawFooters(env, paginator.pages));
     paginator.commit(await nativeDeflate());
 
     const title = env.translators[0]!(`${this.model.root.label.ns}:${this.model.root.label.key}`, this.model.root.text) ?? this.model.root.text;
     doc.setTitle(title, { showInWindowTitleBar: true });
-    doc.setSubject(`${meta.sop}${meta.formNumber ? ` · Form ${meta.formNumber}` : ''} · ${meta.id}`);
+    const subject = `${meta.sop}${meta.formNumber ? ` · Form ${meta.formNumber}` : ''} · ${meta.id}`;
+    doc.setSubject(subject);
     // What reading the form back needs: `komek form=<id> version=<v> languages=<a,b> mode=<m>` (+ `invalid`).
     const invalid = this.issues !== undefined && mode !== 'blank';
-    doc.setKeywords([KEYWORD_PREFIX, ...formKeywords({ formId: meta.id, version: meta.version, languages: this.languages, mode, invalid })]);
-    doc.setProducer('Komek @komek/pdf');
+    const keywords = [KEYWORD_PREFIX, ...formKeywords({ formId: meta.id, version: meta.version, languages: this.languages, mode, invalid })];
+    doc.setKeywords(keywords);
+    doc.setProducer(PRODUCER);
     doc.setCreator('Komek');
     doc.setLanguage(this.languages[0]!);
+    const now = new Date();
+    doc.setCreationDate(now);
+    doc.setModificationDate(now);
+    const secondaryTitle = this.translators[1]?.(`${this.model.root.label.ns}:${this.model.root.label.key}`, this.model.root.text);
+    setXmpMetadata(doc, {
+      title,
+      ...(secondaryTitle !== undefined && secondaryTitle !== title ? { secondaryTitle: { lang: this.languages[1]!, text: secondaryTitle } } : {}),
+      description: subject,
+      keywords: keywords.join(' '),
+      languages: this.languages,
+      producer: PRODUCER,
+      creator: 'Komek',
+      date: now,
+    });
 
     if (mode === 'final') {
       // Every field was given its appearance when written; this only fills any gap before flattening.
@@ -196,7 +285,11 @@ export class PaperForm {
       form.flatten({ updateFieldAppearances: false });
       removeDanglingAnnotations(doc);
     }
-    return doc.save({ updateFieldAppearances: false });
+    tags.write(doc);
+    // doc.save() with object streams of 1,000 objects instead of 50: the structure tree's hundreds of small
+    // dictionaries compress better together (a tenth less file).
+    await doc.flush();
+    return PDFStreamWriter.forContext(doc.context, 50, true, 1000).serializeToBuffer();
   }
 }
 
@@ -216,6 +309,20 @@ function removeDanglingAnnotations(doc: PDFDocument): void {
   }
 }
 
+/** The numbers (from 1) of the repeat rows a data pointer goes through, outermost first. */
+function repeatRowsOf(root: FormNode, pointer: string): number[] {
+  const rows: number[] = [];
+  let at: FormNode | undefined = root;
+  for (const seg of pointer.split('/').slice(1)) {
+    if (!at) break;
+    if (at.kind === 'repeat' && /^\d+$/.test(seg)) {
+      rows.push(Number(seg) + 1);
+      at = at.item;
+    } else at = at.children.find((c) => c.name === seg.replace(/~1/g, '/').replace(/~0/g, '~'));
+  }
+  return rows;
+}
+
 /** A translator that remembers its answers: a form asks for the same labels on every save. */
 function memoize(t: Translator): Translator {
   const cache = new Map<string, string | undefined>();
@@ -233,27 +340,45 @@ function namespacesOf(bundle: SchemaBundle): string[] {
   return Object.keys(bundle.schemas).map((id) => (id.split('/').pop() ?? id).replace(/\.schema\.json$/, ''));
 }
 
-const PNG_DATA_URL = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/;
+/** The drawn signatures of (pruned) data that cannot be printed, with the reason. */
+function signatureImageProblems(model: FormModel, data: unknown): { pointer: string; reason: string }[] {
+  const out: { pointer: string; reason: string }[] = [];
+  for (const { pointer, value } of signatureImages(model, data)) {
+    const reason = signatureImageProblem(value);
+    if (reason) out.push({ pointer, reason });
+  }
+  return out;
+}
 
-/** Embeds the drawn signatures of the data (PNG data URLs) before layout, which draws synchronously. */
-async function embedImages(doc: PDFDocument, env: RenderEnv): Promise<void> {
-  const found: { pointer: string; base64: string }[] = [];
-  const walk = (v: unknown, pointer: string) => {
+/** The non-empty values of the signature-pad fields of data. */
+function signatureImages(model: FormModel, data: unknown): { pointer: string; value: string }[] {
+  const found: { pointer: string; value: string }[] = [];
+  const walk = (v: unknown, pointer: string, depth: number) => {
+    if (depth > 64) return;
     if (typeof v === 'string') {
-      const m = PNG_DATA_URL.exec(v);
-      if (m) found.push({ pointer, base64: m[1]! });
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${pointer}/${i}`));
+      if (v !== '' && findNode(model, pointer)?.widget === 'signaturePad') found.push({ pointer, value: v });
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${pointer}/${i}`, depth + 1));
     else if (v !== null && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) walk(x, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      for (const [k, x] of Object.entries(v)) walk(x, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
     }
   };
-  walk(env.data, '');
+  walk(data, '', 0);
+  return found;
+}
+
+/**
+ * Embeds the drawn signatures of the data before layout, which draws synchronously. Only PNG data URLs within
+ * `SIGNATURE_LIMITS` are embedded (`validate` reports the others, so they reach here only with `allowInvalid`, and
+ * are then left off the page with the problem listed); nothing is ever fetched.
+ */
+async function embedImages(doc: PDFDocument, env: RenderEnv): Promise<void> {
   await Promise.all(
-    found.map(async ({ pointer, base64 }) => {
+    signatureImages(env.model, env.data).map(async ({ pointer, value }) => {
+      if (signatureImageProblem(value)) return;
       try {
-        env.images.set(pointer, await doc.embedPng(base64));
-      } catch {
-        // A damaged image is left out of the drawing; its data still travels in the form field.
+        env.images.set(pointer, await doc.embedPng(PNG_DATA_URL.exec(value)![1]!));
+      } catch (e) {
+        throw new ImageError(pointer, (e as Error)?.message ?? String(e));
       }
     }),
   );

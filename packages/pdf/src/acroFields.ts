@@ -1,3 +1,4 @@
+import { KomekError } from '@komek/core';
 import {
   PDFHexString,
   PDFName,
@@ -15,7 +16,7 @@ import {
 import type { MeasuredFont } from './fonts/embedFonts.js';
 import { leading, metrics } from './layout/style.js';
 import { wrapLines } from './text/wrap.js';
-import { hexText } from './fonts/embedFonts.js';
+import { DINGBATS, hexText } from './fonts/embedFonts.js';
 import { ascii } from './layout/canvas.js';
 
 /** A rectangle in PDF user space (origin bottom left). */
@@ -27,9 +28,9 @@ export interface Rect {
 }
 
 /** Thrown when two fields would get the same name: two places of the form claim the same data pointer. */
-export class DuplicateFieldError extends Error {
+export class DuplicateFieldError extends KomekError {
   constructor(readonly fieldName: string) {
-    super(`Two fields of the paper form are named "${fieldName}": every data pointer may appear once`);
+    super('KOMEK_DUPLICATE_FIELD', `Two fields of the paper form are named "${fieldName}": every data pointer may appear once`);
     this.name = 'DuplicateFieldError';
   }
 }
@@ -42,6 +43,8 @@ export class DuplicateFieldError extends Error {
  */
 export class FieldWriter {
   private readonly names = new Set<string>();
+  /** Told of every visible widget as it is made (the structure tree links it to its form element). */
+  onWidget: ((page: PDFPage, widget: PDFRef) => void) | undefined;
   private shared: { dot: PDFRef; check: PDFRef; empty: PDFRef } | undefined;
   readonly fontSize: number;
 
@@ -78,6 +81,7 @@ export class FieldWriter {
     const ref = context.register(dict);
     this.doc.getForm().acroForm.addField(ref);
     if (page) page.node.addAnnot(ref);
+    if (page && entries.F !== 2) this.onWidget?.(page, ref);
     return { dict, ref };
   }
 
@@ -108,14 +112,32 @@ export class FieldWriter {
     };
     if (options.multiline) entries.Ff = 4096;
     if (options.maxLength !== undefined && value.length <= options.maxLength) entries.MaxLen = options.maxLength;
-    if (value !== '') entries.V = PDFHexString.fromText(value);
+    if (value !== '') entries.V = PDFHexString.fromText(wellFormed(value));
     this.register(entries, page);
   }
 
-  /** A text field without a widget: data that travels with the form but is not shown (a drawn signature). */
-  hiddenText(name: string, value: string): void {
+  /**
+   * A hidden, read-only text field: data that travels with the form but is not shown (a drawn signature). Its widget
+   * is an empty, hidden rectangle with an empty appearance: a field dictionary without one is read by pdf-lib (and
+   * by the PDF specification) as a widget without a rectangle, which breaks appearance updates and flattening.
+   */
+  hiddenText(page: PDFPage, name: string, value: string): void {
     this.claim(name);
-    this.register({ FT: 'Tx', T: PDFHexString.fromText(name), V: PDFHexString.fromText(value) });
+    this.register(
+      {
+        Type: 'Annot',
+        Subtype: 'Widget',
+        Rect: [0, 0, 0, 0],
+        P: page.ref,
+        F: 2,
+        FT: 'Tx',
+        Ff: 1,
+        T: PDFHexString.fromText(name),
+        V: PDFHexString.fromText(wellFormed(value)),
+        AP: { N: this.sharedAppearances().empty },
+      },
+      page,
+    );
   }
 
   /** A group of radio buttons, one per option; `selected` is the chosen option's value. */
@@ -132,11 +154,13 @@ export class FieldWriter {
         Parent: ref,
         AS: b.value === selected ? PDFName.of(b.value) : 'Off',
         AP: { N: { [b.value]: ap.dot, Off: ap.empty } },
+        DA: PDFString.of(`/${DINGBATS} 0 Tf 0 g`),
         MK: { CA: PDFString.of('l') },
       } as never);
       const widgetRef = context.register(widget);
       kids.push(widgetRef);
       b.page.node.addAnnot(widgetRef);
+      this.onWidget?.(b.page, widgetRef);
     }
   }
 
@@ -155,6 +179,7 @@ export class FieldWriter {
         T: PDFHexString.fromText(name),
         AS: state,
         AP: { N: { Yes: ap.check, Off: ap.empty } },
+        DA: PDFString.of(`/${DINGBATS} 0 Tf 0 g`),
         MK: { CA: PDFString.of('4') },
         ...(checked === undefined ? {} : { V: state }),
       },
@@ -188,6 +213,14 @@ export class FieldWriter {
     });
     return context.register(context.stream(ascii(ops.join('\n')), dict as never));
   }
+}
+
+/**
+ * The text with each unpaired surrogate replaced by U+FFFD. PDF text strings are UTF-16BE; pdf-lib's decoder pairs a
+ * lone high surrogate with the next code unit, which lost the character after it.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 function round(n: number): number {

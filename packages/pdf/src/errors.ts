@@ -1,26 +1,19 @@
-import type { ValidationIssue } from '@komek/core';
+import { KomekError, type ValidationIssue } from '@komek/core';
+
+export { UnknownFormError } from '@komek/core';
 
 /** An argument of the paper-form API has the wrong type or value; the message says what is expected. */
-export class InvalidArgumentError extends TypeError {
+export class InvalidArgumentError extends KomekError {
   constructor(readonly argument: string, expected: string, received: unknown) {
-    super(`${argument} must be ${expected}; received ${describe(received)}`);
+    super('KOMEK_INVALID_ARGUMENT', `${argument} must be ${expected}; received ${describe(received)}`);
     this.name = 'InvalidArgumentError';
   }
 }
 
-/** A form id that is not in the catalog. */
-export class UnknownFormError extends Error {
-  constructor(readonly formId: string, known: readonly string[]) {
-    const close = known.filter((id) => id.includes(formId) || formId.includes(id.split('-').slice(0, 2).join('-')));
-    super(`Unknown form "${formId}".${close.length ? ` Did you mean ${close.join(', ')}?` : ''} Known forms: ${known.length}, see the catalog of @komek/forms.`);
-    this.name = 'UnknownFormError';
-  }
-}
-
 /** A language code that Komek does not speak. */
-export class UnsupportedLanguageError extends RangeError {
+export class UnsupportedLanguageError extends KomekError {
   constructor(readonly language: string, known: readonly string[]) {
-    super(`Unsupported language "${language}": use one of ${known.join(', ')}`);
+    super('KOMEK_UNSUPPORTED_LANGUAGE', `Unsupported language "${language}": use one of ${known.join(', ')}`);
     this.name = 'UnsupportedLanguageError';
   }
 }
@@ -33,11 +26,12 @@ export interface DataIssue {
 }
 
 /** Data that fails the form's validator; `issues` lists every problem. Pass `allowInvalid: true` to print anyway. */
-export class InvalidFormDataError extends Error {
+export class InvalidFormDataError extends KomekError {
   constructor(readonly formId: string, readonly issues: DataIssue[]) {
     const list = issues.slice(0, 20).map((i) => `  ${i.pointer || '/'}: ${i.message}`);
     if (issues.length > 20) list.push(`  … and ${issues.length - 20} more`);
     super(
+      'KOMEK_INVALID_FORM_DATA',
       `The data is not valid for form ${formId} (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${list.join('\n')}\n` +
         'Correct the data, or pass { allowInvalid: true } to print a PDF that says on its first page that the data is not valid.',
     );
@@ -46,9 +40,9 @@ export class InvalidFormDataError extends Error {
 }
 
 /** A PDF that was not made by Komek, or whose form can no longer be read. */
-export class NotAPaperFormError extends Error {
-  constructor(readonly reason: string) {
-    super(`Not a readable Komek paper form: ${reason}`);
+export class NotAPaperFormError extends KomekError {
+  constructor(readonly reason: string, code: 'KOMEK_NOT_A_PAPER_FORM' | 'KOMEK_PAPER_PACK' = 'KOMEK_NOT_A_PAPER_FORM') {
+    super(code, `Not a readable Komek paper form: ${reason}`);
     this.name = 'NotAPaperFormError';
   }
 }
@@ -59,15 +53,15 @@ export class NotAPaperFormError extends Error {
  */
 export class PaperPackError extends NotAPaperFormError {
   constructor(readonly formIds: readonly string[]) {
-    super(`it is a pack of ${formIds.length} form${formIds.length === 1 ? '' : 's'} (${formIds.join(', ')}); read it with readPaperPack(), which returns the content of each form in order`);
+    super(`it is a pack of ${formIds.length} form${formIds.length === 1 ? '' : 's'} (${formIds.join(', ')}); read it with readPaperPack(), which returns the content of each form in order`, 'KOMEK_PAPER_PACK');
     this.name = 'PaperPackError';
   }
 }
 
 /** Font bytes could not be loaded or parsed. */
-export class FontLoadError extends Error {
+export class FontLoadError extends KomekError {
   constructor(reason: string, options?: { cause?: unknown }) {
-    super(`Cannot load the fonts of the paper forms: ${reason}. Pass the bytes of DejaVu Sans and DejaVu Sans Bold with { fonts: { regular, bold } } or set a loader with setFontLoader().`, options);
+    super('KOMEK_FONT_LOAD', `Cannot load the fonts of the paper forms: ${reason}. Pass the bytes of DejaVu Sans and DejaVu Sans Bold with { fonts: { regular, bold } } or set a loader with setFontLoader().`, options);
     this.name = 'FontLoadError';
   }
 }
@@ -82,5 +76,14 @@ function describe(v: unknown): string {
   if (Array.isArray(v)) return `an array of ${v.length}`;
   if (typeof v === 'string') return JSON.stringify(v.length > 60 ? v.slice(0, 57) + '…' : v);
   if (typeof v === 'object') return 'an object';
-  return `${typeof v} ${String(v)}`;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return `${typeof v} ${String(v)}`;
+  return typeof v;
+}
+
+/** A drawn signature that passed the structural checks but that the PNG decoder could not read. */
+export class ImageError extends KomekError {
+  constructor(readonly pointer: string, reason: string) {
+    super('KOMEK_BAD_IMAGE', `The drawn signature at ${pointer} cannot be printed: the PNG image cannot be decoded (${reason}).`);
+    this.name = 'ImageError';
+  }
 }

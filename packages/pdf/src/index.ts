@@ -18,6 +18,9 @@ export {
   NotAPaperFormError,
   PaperPackError,
   FontLoadError,
+  ImageError,
 } from './errors.js';
+export { SIGNATURE_LIMITS, signatureImageProblem } from './images.js';
+export { unprintableCharacters } from './text/printable.js';
 export type { DataIssue } from './errors.js';
 export { DuplicateFieldError } from './acroFields.js';

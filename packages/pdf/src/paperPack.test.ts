@@ -12,8 +12,8 @@ import {
   PDFDocument,
   PDFHexString,
   PDFName,
-  PDFRef,
-  PDFString,
+  type PDFRef,
+  type PDFString,
   PDFTextField,
   type PDFField,
 } from 'pdf-lib';
@@ -108,7 +108,8 @@ describe('createPaperPack', () => {
     for (const [i, id] of forms.entries()) {
       const pages = text(file, first, first + counts[i]! - 1);
       expect(pages).toContain((await titleOf(id, 'kk')).replace(/\s+/g, ' ').slice(0, 40));
-      expect(pages).toContain(id);
+      // The form's id is in the metadata, not on the paper.
+      expect(pages).not.toContain(id);
       first += counts[i]!;
     }
     // Every page renders without complaint.
@@ -162,7 +163,7 @@ describe('createPaperPack', () => {
     const titles: string[] = [];
     for (let item = outline.lookupMaybe(PDFName.of('First'), PDFDict); item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
       titles.push((item.lookup(PDFName.of('Title')) as PDFHexString).decodeText());
-      expect(doc.getPages().some((p) => p.ref === (item!.lookup(PDFName.of('Dest'), PDFArray).get(0) as PDFRef))).toBe(true);
+      expect(doc.getPages().some((p) => p.ref === (item.lookup(PDFName.of('Dest'), PDFArray).get(0) as PDFRef))).toBe(true);
     }
     expect(titles).toEqual(await Promise.all(forms.map((id) => titleOf(id, 'kk'))));
 
@@ -205,7 +206,7 @@ describe('createPaperPack', () => {
     expect(page).toBeGreaterThan(counts[0]!);
     expect(page).toBeLessThanOrEqual(counts[0]! + counts[1]!);
     expect(text(typedFile, page)).toContain(typed);
-    expect(text(typedFile, 1, counts[0]!)).not.toContain('Айзада');
+    expect(text(typedFile, 1, counts[0])).not.toContain('Айзада');
     expect(inkIn(typedFile, page, widget.getRectangle())).toBeGreaterThan(blankInk + 255 * 40);
   });
 
@@ -222,7 +223,7 @@ describe('mergePaperForms', () => {
   it('merges filled and blank forms in different languages; each reads back, hidden fields included', async () => {
     const consent = validData(CONSENT);
     const refusal = validData(REFUSAL) as Record<string, { signedBy?: string; image?: string }>;
-    const signer = Object.keys(refusal).find((k) => typeof refusal[k] === 'object' && refusal[k] !== null && 'signedBy' in refusal[k]!)!;
+    const signer = Object.keys(refusal).find((k) => typeof refusal[k] === 'object' && refusal[k] !== null && 'signedBy' in refusal[k])!;
     refusal[signer]!.image =
       'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
     const parts = [

@@ -14,14 +14,13 @@ import {
   PDFRef,
   PDFString,
   type PDFContext,
-  type PDFObject,
 } from 'pdf-lib';
 import { InvalidArgumentError, NotAPaperFormError, UnknownFormError } from './errors.js';
 import { formKeywords, KEYWORD_PREFIX, readKeywords, type FormKeywords } from './keywords.js';
 import { checkLanguages, isFormId, PaperForm, resolveFonts, type PaperFormOptions } from './PaperForm.js';
 
 /** Options of `createPaperPack`: the languages of every form and, optionally, where the font bytes come from. */
-export interface PaperPackOptions extends PaperFormOptions {}
+export type PaperPackOptions = PaperFormOptions;
 
 /** The parent field of the n-th form (1-based) of a pack: its fields are named `form<n>.<pointer>`. */
 export function packGroupName(part: number): string {
@@ -38,7 +37,9 @@ export function packGroupName(part: number): string {
  * ```
  */
 export async function createPaperPack(forms: readonly (string | SchemaBundle)[], options: PaperPackOptions): Promise<Uint8Array> {
-  if (!Array.isArray(forms) || forms.length === 0) {
+  // A check of what a JavaScript caller passed, made on an unknown so that it does not narrow `forms` to any[].
+  const given: unknown = forms;
+  if (!Array.isArray(given) || forms.length === 0) {
     throw new InvalidArgumentError('forms', 'a non-empty array of form ids of the catalog (or schema bundles)', forms);
   }
   if (options === null || typeof options !== 'object') throw new InvalidArgumentError('options', 'an object with `languages`', options);
@@ -61,7 +62,8 @@ export async function createPaperPack(forms: readonly (string | SchemaBundle)[],
  * `InvalidArgumentError` (merge the forms it was made of).
  */
 export async function mergePaperForms(parts: readonly (Uint8Array | ArrayBuffer)[]): Promise<Uint8Array> {
-  if (!Array.isArray(parts) || parts.length === 0) {
+  const given: unknown = parts;
+  if (!Array.isArray(given) || parts.length === 0) {
     throw new InvalidArgumentError('parts', 'a non-empty array of paper forms (PDF bytes made by createPaperForm)', parts);
   }
   const out = await PDFDocument.create();
@@ -88,7 +90,7 @@ export async function mergePaperForms(parts: readonly (Uint8Array | ArrayBuffer)
     // pages (pdf-lib's copyPages would point them at orphan copies).
     const copier = PDFObjectCopier.for(src.context, context);
     for (const [p, page] of src.getPages().entries()) {
-      const ref = copier.copy(page.ref) as PDFRef;
+      const ref = copier.copy(page.ref);
       out.addPage(PDFPage.of(context.lookup(ref) as PDFPageLeaf, ref, out));
       if (p === 0) bookmarks.push({ title, page: ref });
     }
@@ -179,7 +181,7 @@ function renameFieldFonts(context: PDFContext, field: PDFDict, renamed: Readonly
   if (da) field.set(PDFName.of('DA'), PDFString.of(renameFont(da.decodeText(), renamed)));
   const kids = field.lookupMaybe(PDFName.of('Kids'), PDFArray);
   for (let i = 0; i < (kids?.size() ?? 0); i++) {
-    const kid = context.lookupMaybe(kids!.get(i) as PDFObject, PDFDict);
+    const kid = context.lookupMaybe(kids!.get(i), PDFDict);
     if (kid) renameFieldFonts(context, kid, renamed, seen);
   }
 }

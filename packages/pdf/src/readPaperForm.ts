@@ -1,4 +1,4 @@
-import { buildFormModel, escapePointerSegment, mapErrors, pruneHidden, type FormModel, type FormNode, type ValidatorError } from '@komek/core';
+import { buildFormModel, createFormSession, escapePointerSegment, type FormModel, type FormNode } from '@komek/core';
 import { formIds, schemaLoaders, validatorLoaders, type FormId, type FormValidator } from '@komek/forms';
 import { PDFCheckBox, PDFDocument, PDFName, PDFRadioGroup, PDFTextField, type PDFField } from 'pdf-lib';
 import { InvalidArgumentError, NotAPaperFormError, PaperPackError, type DataIssue } from './errors.js';
@@ -174,9 +174,10 @@ async function readForm(keywords: FormKeywords, fields: ReadonlyMap<string, PDFF
   const [bundle, validator] = await Promise.all([schemaLoaders[formId as FormId](), validatorLoaders[formId as FormId]() as Promise<FormValidator<unknown>>]);
   const model: FormModel = buildFormModel(bundle);
   const read = new FieldReader(fields).read(model.root, '');
-  const data = pruneHidden(model, (read ?? {}) as Record<string, unknown>);
-  const valid = validator(data);
-  const issues = valid ? [] : mapErrors(model, (validator.errors ?? []) as ValidatorError[]).map((i) => ({ pointer: i.pointer, keyword: i.keyword, message: i.message }));
+  const session = createFormSession({ model, validate: validator, data: read ?? {} });
+  const data = session.value as Record<string, unknown>;
+  const valid = session.valid;
+  const issues = session.rawIssues.map((i) => ({ pointer: i.pointer, keyword: i.keyword, message: i.message }));
   return {
     formId,
     version: keywords.version,

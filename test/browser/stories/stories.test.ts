@@ -85,7 +85,7 @@ function shownText(root: Node): string {
 }
 
 /** Renders one story into the shared canvas as Storybook would, and waits for every `<komek-form>` to draw. */
-async function renderStory(meta: AnyMeta, story: AnyStory): Promise<void> {
+async function renderStory<Args>(meta: Meta<Args>, story: StoryObj<Args>): Promise<void> {
   litRender(nothing, canvas);
   const args = { ...meta.args, ...story.args } as Record<string, unknown>;
   const loaders = [meta.loaders, story.loaders].flat().filter(Boolean) as ((ctx: unknown) => Promise<Record<string, unknown>>)[];
@@ -143,7 +143,9 @@ describe('form stories (catalog × languages)', () => {
     describe(entry.id, () => {
       for (const variant of formStoryVariants) {
         it(variant.name, async () => {
-          await renderStory(meta as AnyMeta, stories[variant.exportName] as AnyStory);
+          const story = stories[variant.exportName];
+          if (!story) throw new Error(`${entry.id} has no story ${variant.exportName}`);
+          await renderStory(meta, story);
           const form = canvas.querySelector('komek-form')!;
           await until(() => form.shadowRoot!.querySelector('.form')?.getAttribute('lang') === variant.lang, `the form in ${variant.lang}`);
           await checkStory(CONTRAST_CHECKED_IN.has(variant.name));

@@ -71,6 +71,6 @@ export function runDeskJob(request: Job, reports: JobReports = {}): Promise<JobR
   const job = ++lastJob;
   return new Promise<JobResult>((resolve, reject) => {
     pending.set(job, { reports, resolve, reject });
-    deskWorker().postMessage({ ...request, job } as DeskRequest);
+    deskWorker().postMessage({ ...request, job });
   });
 }

@@ -11,7 +11,7 @@ onUiLanguage((lang) => {
   snippet.textContent = (snippet.textContent ?? '').replace(/(<komek-form[^>]*\slang=")[^"]*"/, `$1${lang}"`);
 });
 
-document.querySelector('#copy')!.addEventListener('click', async () => {
+async function copySnippet(): Promise<void> {
   const status = document.querySelector<HTMLElement>('#copied')!;
   try {
     await navigator.clipboard.writeText(snippet.textContent ?? '');
@@ -19,6 +19,8 @@ document.querySelector('#copy')!.addEventListener('click', async () => {
   } catch {
     getSelection()?.selectAllChildren(snippet);
   }
-});
+}
+
+document.querySelector('#copy')!.addEventListener('click', () => void copySnippet());
 
 void setUpPage();

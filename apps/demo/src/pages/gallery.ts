@@ -5,7 +5,7 @@ import { isLanguage, loadMessages, type Language } from '@komek/i18n';
 import { setUpPage } from '../shared/chrome.js';
 import { download, kib } from '../shared/download.js';
 import { createFormElement, setLanguages } from '../shared/element.js';
-import { countries, entryOf, formLabel, stepOf, stepsOf } from '../shared/forms.js';
+import { countries, entryOf, formLabel, stepLabel, stepOf, stepsOf } from '../shared/forms.js';
 import { paperFileName, paperForm, type PaperMode } from '../shared/paper.js';
 import { fillLanguageSelect, onUiLanguage, t, tShared, uiLanguage } from '../shared/ui.js';
 
@@ -63,9 +63,14 @@ async function fillPickers(): Promise<void> {
   const ui = uiLanguage();
   countrySelect.replaceChildren(...countries.map((c) => new Option(tShared(`country.${c}`, c), c, false, c === entry.country)));
   const steps = stepsOf(entry.country);
+  const stepWords = {
+    sop: (number: string) => t('demo.sop', { number }),
+    step: (number: string) => t('demo.step', { number }),
+    steps: (number: string) => t('demo.steps', { number }),
+  };
   stepSelect.replaceChildren(
     new Option(t('demo.gallery.allSteps'), '', false, view.step === ''),
-    ...steps.map((s) => new Option(s, s, false, s === view.step)),
+    ...steps.map((s) => new Option(stepLabel(s, stepWords), s, false, s === view.step)),
   );
   const forms = catalog.filter((e) => e.country === entry.country && (view.step === '' || stepOf(e) === view.step));
   // Titles in the interface language need each listed form's messages.
@@ -73,7 +78,7 @@ async function fillPickers(): Promise<void> {
   formSelect.replaceChildren(
     ...forms.map((e) => {
       const o = new Option(formLabel(e, ui), e.id, false, e.id === view.form);
-      o.title = `${e.id} — ${stepOf(e)}`;
+      o.title = `${e.id} — ${stepLabel(stepOf(e), stepWords)}`;
       return o;
     }),
   );
@@ -92,8 +97,12 @@ function showData(): void {
   json.textContent = JSON.stringify(element?.value ?? {}, null, 2);
 }
 
+/** What the problem panel shows: nothing yet, valid, or the problems (re-worded when a language changes). */
+let checked: 'no' | 'valid' | 'invalid' = 'no';
+
 /** The problems `<komek-form>` found, as it words them in the form's language (undefined: not checked yet). */
 function showProblems(issues: readonly LocalizedIssue[] | undefined): void {
+  checked = issues === undefined ? 'no' : issues.length === 0 ? 'valid' : 'invalid';
   validation.className = 'status';
   validation.replaceChildren();
   if (issues === undefined) return;
@@ -113,6 +122,15 @@ function showProblems(issues: readonly LocalizedIssue[] | undefined): void {
     list.append(item);
   }
   validation.append(t('demo.gallery.invalid', { count: issues.length }), list);
+}
+
+/** Resolves once `<komek-form>` is drawn in a language (after its messages have loaded), or after 10 s. */
+async function languageShown(el: KomekForm, lang: Language): Promise<void> {
+  const end = performance.now() + 10_000;
+  while (el.shadowRoot?.querySelector('.form')?.getAttribute('lang') !== lang && performance.now() < end) {
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+  await el.updateComplete;
 }
 
 const languagesOnPaper = (): Language[] => (view.lang2 && view.lang2 !== view.lang ? [view.lang, view.lang2] : [view.lang]);
@@ -171,13 +189,19 @@ async function selectForm(id: FormId): Promise<void> {
 }
 
 async function start(): Promise<void> {
+  // On a phone the data panel starts folded: the form comes first.
+  $<HTMLDetailsElement>('#data-panel').open = matchMedia('(min-width: 60rem)').matches;
   const ui = await setUpPage();
   view = readUrl(ui);
   writeUrl();
   await fillPickers();
   mountForm();
 
-  onUiLanguage(() => void fillPickers());
+  onUiLanguage(() => {
+    void fillPickers();
+    // The panel's own words follow the interface language at once.
+    if (checked !== 'no') showProblems(element?.validationIssues ?? []);
+  });
   countrySelect.addEventListener('change', () => {
     view.step = '';
     void selectForm(catalog.find((e) => e.country === countrySelect.value)!.id);
@@ -194,8 +218,9 @@ async function start(): Promise<void> {
     writeUrl();
     // Same element, new labels: the answers stay.
     if (element) setLanguages(element, view.lang, view.lang2);
-    // Re-word the listed problems in the new language.
-    if (validation.classList.contains('bad')) void element?.updateComplete.then(() => showProblems(element?.validationIssues));
+    // Re-word the listed problems once the element shows the new language (its messages load first).
+    const shown = element;
+    if (checked === 'invalid' && shown) void languageShown(shown, view.lang).then(() => element === shown && showProblems(shown.validationIssues));
   };
   langSelect.addEventListener('change', onLanguages);
   lang2Select.addEventListener('change', onLanguages);
@@ -206,13 +231,9 @@ async function start(): Promise<void> {
     showProblems(undefined);
   });
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-pdf]')) {
-    button.addEventListener('click', async () => {
+    button.addEventListener('click', () => {
       button.disabled = true;
-      try {
-        await makePdf(button.dataset.pdf as PaperMode);
-      } finally {
-        button.disabled = false;
-      }
+      void makePdf(button.dataset.pdf as PaperMode).finally(() => (button.disabled = false));
     });
   }
 }

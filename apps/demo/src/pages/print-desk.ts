@@ -198,10 +198,9 @@ async function start(): Promise<void> {
     void drawChoices();
   });
   const packButton = $<HTMLButtonElement>('#make-pack');
-  packButton.addEventListener('click', async () => {
+  packButton.addEventListener('click', () => {
     packButton.disabled = true;
-    await makePack();
-    packButton.disabled = false;
+    void makePack().finally(() => (packButton.disabled = false));
   });
   const finalsButton = $<HTMLButtonElement>('#make-finals');
   finalsButton.addEventListener('click', () => void makeFinals(finalsButton));

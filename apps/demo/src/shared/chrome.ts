@@ -1,5 +1,10 @@
 import { isLanguage, type Language } from '@komek/i18n';
 import { fillLanguageSelect, initialLanguage, isUnreviewed, onUiLanguage, setUiLanguage, t } from './ui.js';
+// Noto Sans, served from this build (nothing is fetched from elsewhere): each script's part loads only when a page
+// uses it (the stylesheets' unicode-range), so Cyrillic, Latin with ʻ and the rest cost only what a language needs.
+import '@fontsource/noto-sans/400.css';
+import '@fontsource/noto-sans/600.css';
+import '@fontsource/noto-sans/700.css';
 import './demo.css';
 
 /**

@@ -1,6 +1,6 @@
-import { buildFormModel, mapErrors, translate, type FormModel } from '@komek/core';
+import { buildFormModel, createFormSession, type FormModel } from '@komek/core';
 import { catalog, schemaLoaders, validatorLoaders, type CatalogEntry, type FormId } from '@komek/forms';
-import { createTranslator, loadMessages, validationMessage, type Language } from '@komek/i18n';
+import { createTranslator, issueLanguage, loadMessages, type Language } from '@komek/i18n';
 
 /** The catalog entry of a form id, or undefined for an id no form has. */
 export function entryOf(id: unknown): CatalogEntry | undefined {
@@ -17,6 +17,26 @@ export function stepsOf(country: string): string[] {
 
 /** The `SOP · step` a form belongs to. */
 export const stepOf = (e: CatalogEntry): string => `${e.sop} · ${e.step}`;
+
+/** The words of a step's name, in a language (see stepLabel). */
+export interface StepWords {
+  sop: (number: string) => string;
+  step: (number: string) => string;
+  steps: (number: string) => string;
+}
+
+/**
+ * A step as a person reads it in the interface language: `KG 3.1 · Step 2 (2.4)` → `СОП 3.1 · Шаг 2 (2.4)`. The
+ * catalog keeps the guidelines' English references; the country is already chosen beside the picker, and a
+ * paragraph described in words ("second paragraph numbered 2.2") is given by its number.
+ */
+export function stepLabel(step: string, words: StepWords): string {
+  return step
+    .replace(/\b(?:KZ|KG|TJ) (\d+(?:\.\d+)?)/g, (_, n: string) => words.sop(n))
+    .replace(/\(([a-z]+ )*paragraph numbered ([\d.]+)\)/g, '($2)')
+    .replace(/\bSteps (\d+(?:-\d+)?)/g, (_, n: string) => words.steps(n))
+    .replace(/\bStep (\d+)/g, (_, n: string) => words.step(n));
+}
 
 const stepNumber = (s: string): number[] => (s.match(/\d+/g) ?? []).map(Number);
 function compareSteps(a: string, b: string): number {
@@ -60,16 +80,13 @@ export interface FieldProblem {
 }
 
 /**
- * Validates data against a form's precompiled validator and words every error as `<komek-form>` does: the field's
- * label and the localized message of its keyword. An empty list means valid.
+ * Validates data against a form's precompiled validator as `<komek-form>` does (core's form session: hidden
+ * questions' answers left out, problems in form order, each with the field's label and the localized message).
+ * An empty list means valid.
  */
 export async function validateData(id: FormId, data: unknown, lang: Language): Promise<FieldProblem[]> {
   const entry = entryOf(id)!;
   const [validate, model] = await Promise.all([validatorLoaders[id](), modelOf(id), loadMessages(lang, entry.namespaces)]);
-  if (validate(data)) return [];
-  const tr = createTranslator(lang);
-  return mapErrors(model, validate.errors).map((issue) => {
-    const label = issue.node ? translate(tr, issue.node.label, issue.node.text) : '';
-    return { pointer: issue.pointer, label, message: validationMessage(issue, lang, label) };
-  });
+  const session = createFormSession({ model, validate, data, languages: [issueLanguage(lang)] });
+  return session.issues.map((issue) => ({ pointer: issue.pointer, label: issue.label, message: issue.text }));
 }

@@ -1,14 +1,14 @@
+import type * as PdfModule from '@komek/pdf';
 import type { FormId } from '@komek/forms';
 import type { Language } from '@komek/i18n';
 
 /** What a paper form is made for: blank to fill by hand, filled as a draft, final from valid data. */
 export type PaperMode = 'blank' | 'filled' | 'final';
 
-type PdfModule = typeof import('@komek/pdf');
-let pdf: Promise<PdfModule> | undefined;
+let pdf: Promise<typeof PdfModule> | undefined;
 
 /** @komek/pdf (pdf-lib and the DejaVu fonts), loaded the first time a PDF is asked for. */
-export function loadPdf(): Promise<PdfModule> {
+export function loadPdf(): Promise<typeof PdfModule> {
   pdf ??= import('@komek/pdf');
   pdf.catch(() => (pdf = undefined));
   return pdf;

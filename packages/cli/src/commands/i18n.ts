@@ -1,13 +1,15 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { isLanguage, languages, type Language } from '@komek/i18n';
 import {
-  checkLocales, exportLanguage, formatCoverage, formatProblems, importLanguage, ImportRefusedError, type ExchangeFormat,
+  checkLocales, exportLanguage, formatCoverage, formatProblems, importLanguage, ImportRefusedError,
+  readTermBase, termBaseProblems, toTbx,
 } from '@komek/i18n/node';
+import { readInput, writeOutput } from '../io.js';
 import { parseOptions, UsageError } from '../options.js';
 
 const USAGE = `usage:
   komek i18n export --lang <lang> [--format csv|xliff] [--out file]   every message of a language, for translators
+  komek i18n export --format tbx [--lang <lang>] [--out file]        the term base (all languages, or English + one)
   komek i18n import --lang <lang> [--dry-run] <file.csv|file.xlf>     write translations back into locales/<lang>
   komek i18n check                                                   coverage table; exit 1 if a check fails
 languages: ${languages.map((l) => l.code).join(', ')} (en is the source)`;
@@ -24,16 +26,25 @@ const shown = (path: string) => relative(process.cwd(), path) || path;
 function exportCommand(args: string[]): number {
   const { options, positional } = parseOptions(args, { lang: 'string', format: 'string', out: 'string' });
   if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"\n${USAGE}`);
-  const lang = translatedLanguage(options.lang);
   const out = typeof options.out === 'string' ? options.out : undefined;
-  const format = (options.format ?? (out && /\.(xlf|xliff)$/i.test(out) ? 'xliff' : 'csv')) as string;
-  if (format !== 'csv' && format !== 'xliff') throw new UsageError(`--format must be csv or xliff, not "${format}"`);
-  const text = exportLanguage(lang, format as ExchangeFormat);
+  const format = (options.format ?? (out && /\.(xlf|xliff)$/i.test(out) ? 'xliff' : out && /\.tbx$/i.test(out) ? 'tbx' : 'csv')) as string;
+  if (format !== 'csv' && format !== 'xliff' && format !== 'tbx') throw new UsageError(`--format must be csv or xliff (or tbx for the term base), not "${format}"`);
+  const lang = format === 'tbx' && options.lang === undefined ? undefined : translatedLanguage(options.lang);
+  const text = format === 'tbx' ? termBaseTbx(lang) : exportLanguage(lang!, format);
   if (out) {
-    writeFileSync(out, text);
-    process.stderr.write(`wrote ${out} (${format}, ${lang})\n`);
+    writeOutput(out, text);
+    process.stderr.write(`wrote ${out} (${format}, ${lang ?? 'all languages'})\n`);
   } else process.stdout.write(text);
   return 0;
+}
+
+/** The term base as TBX; refuses a term base that `komek i18n check` would reject. */
+function termBaseTbx(lang: Language | undefined): string {
+  const base = readTermBase();
+  const translated = languages.map((l) => l.code).filter((l) => l !== 'en');
+  const wrong = termBaseProblems(base, translated);
+  if (wrong.length) throw new UsageError(`the term base has problems (run komek i18n check):\n  ${wrong.join('\n  ')}`);
+  return toTbx(base, lang ? [lang] : translated);
 }
 
 function importCommand(args: string[]): number {
@@ -41,12 +52,7 @@ function importCommand(args: string[]): number {
   const lang = translatedLanguage(options.lang);
   if (positional.length !== 1) throw new UsageError(`import takes one file\n${USAGE}`);
   const file = positional[0]!;
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
-  }
+  const bytes = readInput(file);
   try {
     const result = importLanguage(lang, file, bytes, { write: !options['dry-run'] });
     for (const w of result.warnings) process.stderr.write(`warning: ${w.key ? `${w.key}: ` : ''}${w.reason}\n`);

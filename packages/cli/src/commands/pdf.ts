@@ -1,10 +1,15 @@
-import { createReadStream } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { exitCodes, OutputError, reasonOf } from '../errors.js';
+import { readInput, readJsonFile, refuseOverwritingInputs, utf8Problem, withoutBom, writeOutput } from '../io.js';
+import { isLanguage, languages as knownLanguages } from '@komek/i18n';
+import { isKomekError, UnknownFormError, type KomekErrorCode } from '@komek/core';
 import { parseOptions, UsageError } from '../options.js';
+
+/** Errors of the paper-form API that a better command line avoids: reported as usage errors (exit 2). */
+const USAGE_CODES: ReadonlySet<KomekErrorCode> = new Set(['KOMEK_INVALID_ARGUMENT', 'KOMEK_UNSUPPORTED_LANGUAGE', 'KOMEK_UNKNOWN_FORM']);
 
 const USAGE = `usage:
   komek pdf --form <id> --lang kk,ru [--data case.json] [--mode blank|filled|final] [--allow-invalid] --out file.pdf
@@ -27,7 +32,7 @@ interface Outcome {
   form: string;
   out: string;
   bytes?: number;
-  error?: { name: string; message: string; issues?: { pointer: string; message: string }[] };
+  error?: { name: string; message: string; issues?: { pointer: string; message: string }[]; output?: boolean };
 }
 
 /** Settings every worker shares. */
@@ -42,6 +47,8 @@ function parseLanguages(value: string | boolean | undefined): string[] {
   if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--lang is required, e.g. --lang kk,ru\n${USAGE}`);
   const langs = value.split(',').map((l) => l.trim()).filter(Boolean);
   if (langs.length > 2) throw new UsageError(`--lang takes one or two languages (primary,secondary), got ${langs.length}`);
+  const unknown = langs.find((l) => !isLanguage(l));
+  if (unknown !== undefined) throw new UsageError(`unknown language "${unknown}" (use one of: ${knownLanguages.map((l) => l.code).join(', ')})`);
   return langs;
 }
 
@@ -81,8 +88,14 @@ export async function pdfCommand(args: string[]): Promise<number> {
   const allowInvalid = options['allow-invalid'] === true;
   if (typeof options.batch === 'string') {
     if (mode === 'blank') throw new UsageError('--mode blank makes no sense with --batch: a batch prints data');
-    const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
+    const cores = availableParallelism();
+    let jobs = options.jobs === undefined ? cores : Number(options.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a positive whole number, not "${String(options.jobs)}"`);
+    // A worker per core is the fastest; more only add memory (each holds fonts and forms) and contention.
+    if (jobs > cores) {
+      process.stderr.write(`komek pdf: --jobs ${jobs} is more than the ${cores} core${cores === 1 ? '' : 's'} of this machine; using ${cores}\n`);
+      jobs = cores;
+    }
     return batch(options.batch, {
       form: typeof options.form === 'string' ? options.form : undefined,
       languages,
@@ -93,14 +106,13 @@ export async function pdfCommand(args: string[]): Promise<number> {
     });
   }
   if (typeof options.form !== 'string') throw new UsageError(`--form is required\n${USAGE}`);
-  let data: unknown;
-  if (typeof options.data === 'string') {
-    try {
-      data = JSON.parse(await readFile(options.data, 'utf8'));
-    } catch (e) {
-      throw new UsageError(`cannot read ${options.data}: ${(e as Error).message}`);
-    }
+  const { formIds } = await import('@komek/forms');
+  if (!(formIds as readonly string[]).includes(options.form)) {
+    throw new UnknownFormError(options.form, formIds);
   }
+  const dataFile = typeof options.data === 'string' ? options.data : undefined;
+  const data = dataFile === undefined ? undefined : readJsonFile(dataFile);
+  refuseOverwritingInputs(out, [dataFile]);
   const { createPaperForm, InvalidFormDataError } = await import('@komek/pdf');
   try {
     const started = performance.now();
@@ -110,18 +122,17 @@ export async function pdfCommand(args: string[]): Promise<number> {
       ...(mode ? { mode } : {}),
       allowInvalid,
     });
-    await writeFile(out, pdf);
-    process.stderr.write(`wrote ${out} (${(pdf.length / 1024).toFixed(1)} KiB, ${Math.round(performance.now() - started)} ms)\n`);
+    const { replaced } = writeOutput(out, pdf);
+    process.stderr.write(`wrote ${out}${replaced ? ', replacing the earlier file' : ''} (${(pdf.length / 1024).toFixed(1)} KiB, ${Math.round(performance.now() - started)} ms)\n`);
     return 0;
   } catch (e) {
     if (e instanceof InvalidFormDataError) {
-      process.stderr.write(`invalid data in ${String(options.data)} for form ${options.form}: ${e.issues.length} problem${e.issues.length === 1 ? '' : 's'}\n`);
+      const n = e.issues.length;
       printIssues('  ', e.issues);
-      process.stderr.write('  (pass --allow-invalid to print it anyway, marked as not valid)\n');
-      return 1;
+      process.stderr.write(`komek pdf: invalid data in ${dataFile ?? '(no data)'} for form ${options.form}: ${n} problem${n === 1 ? '' : 's'}, listed above (pass --allow-invalid to print it anyway, marked as not valid)\n`);
+      return exitCodes.invalid;
     }
-    const name = (e as Error).name;
-    if (['InvalidArgumentError', 'UnsupportedLanguageError', 'UnknownFormError'].includes(name)) throw new UsageError((e as Error).message);
+    if (isKomekError(e) && USAGE_CODES.has(e.code)) throw new UsageError(e.message);
     throw e;
   }
 }
@@ -135,14 +146,37 @@ interface BatchOptions {
   jobs: number;
 }
 
-/** Reads the records of a JSON Lines file: blank lines are skipped, a line that is not JSON is an error of that line. */
-async function* records(file: string, form: string | undefined, outDir: string): AsyncGenerator<Task | Outcome> {
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  let line = 0;
-  for await (const text of lines) {
-    line++;
-    if (text.trim() === '') continue;
+/** The lines of a JSON Lines file as bytes, numbered from 1; a byte-order mark before the first is dropped. */
+function lineBytes(bytes: Uint8Array): { line: number; bytes: Uint8Array }[] {
+  const body = withoutBom(bytes);
+  const out: { line: number; bytes: Uint8Array }[] = [];
+  let start = 0;
+  for (let i = 0; i <= body.length; i++) {
+    if (i === body.length || body[i] === 0x0a) {
+      const end = i > start && body[i - 1] === 0x0d ? i - 1 : i;
+      out.push({ line: out.length + 1, bytes: body.subarray(start, end) });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The records of a JSON Lines file: blank lines are skipped; a line that is not UTF-8 or not JSON is an error of
+ * that line.
+ */
+function* records(lines: { line: number; bytes: Uint8Array }[], form: string | undefined, outDir: string): Generator<Task | Outcome> {
+  for (const { line, bytes } of lines) {
     const fail = (message: string): Outcome => ({ line, form: form ?? '?', out: '', error: { name: 'RecordError', message } });
+    const problem = utf8Problem(bytes);
+    if (problem) {
+      yield fail(problem.replace(/line 1, /, ''));
+      continue;
+    }
+    const text = decoder.decode(bytes);
+    if (text.trim() === '') continue;
     let record: unknown;
     try {
       record = JSON.parse(text);
@@ -160,9 +194,21 @@ async function* records(file: string, form: string | undefined, outDir: string):
       yield fail('no form: write { "form": "<id>", "data": { … } } or pass --form');
       continue;
     }
-    yield { line, form: id, data, out: join(outDir, `${String(line).padStart(5, '0')}-${id}.pdf`) };
+    if (!/^[a-z0-9][a-z0-9.-]{0,80}$/.test(id)) {
+      yield fail(`unknown form "${id.slice(0, 80)}"`);
+      continue;
+    }
+    yield { line, form: id, data, out: join(outDir, batchFileName(line, id)) };
   }
 }
+
+/** The name of a batch record's PDF: its line number and form. */
+function batchFileName(line: number, form: string): string {
+  return `${String(line).padStart(5, '0')}-${form}.pdf`;
+}
+
+/** Names a batch writes (`00012-kz-f1-initial-application.pdf`): what a re-run may replace or remove. */
+const BATCH_FILE = /^\d{5,}-[a-z0-9][a-z0-9.-]*\.pdf$/;
 
 /** A progress line on stderr: redrawn in place on a terminal, a few plain lines otherwise. */
 class Progress {
@@ -200,28 +246,40 @@ class Progress {
   }
 }
 
-async function countRecords(file: string): Promise<number> {
-  let n = 0;
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  for await (const text of lines) if (text.trim() !== '') n++;
-  return n;
+/** Makes the output folder of a batch, or says why it cannot be one. */
+function outputFolder(dir: string): void {
+  try {
+    if (!statSync(dir).isDirectory()) throw new OutputError(dir, 'it is a file, not a folder; --out of a batch names a folder');
+    return;
+  } catch (e) {
+    if (e instanceof OutputError) throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new OutputError(dir, reasonOf(e), { cause: e });
+  }
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new OutputError(dir, reasonOf(e), { cause: e });
+  }
 }
 
-/** Prints many PDFs with worker threads, one per core by default; a failed record does not stop the others. */
+/**
+ * Prints many PDFs with worker threads, one per core by default; a failed record does not stop the others. When the
+ * run is complete, PDFs of an earlier run in the same folder that this run did not write (lines that now fail or are
+ * gone) are removed, so the folder holds exactly what this run made. Ctrl-C stops the workers and says what was
+ * written.
+ */
 async function batch(file: string, options: BatchOptions): Promise<number> {
-  try {
-    await readFile(file, { flag: 'r' }).then(() => undefined);
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
-  }
-  await mkdir(options.out, { recursive: true });
+  const lines = lineBytes(readInput(file));
+  outputFolder(options.out);
   const progress = new Progress();
-  progress.total = await countRecords(file);
+  progress.total = lines.filter((l) => l.bytes.some((b) => b !== 0x20 && b !== 0x09 && b !== 0x0d)).length;
   const settings: WorkerSettings = { komekPdfWorker: true, languages: options.languages, mode: options.mode, allowInvalid: options.allowInvalid };
   const workers = Array.from({ length: Math.min(options.jobs, Math.max(1, progress.total)) }, () => startWorker(settings));
   const failures: Outcome[] = [];
-  const source = records(file, options.form, options.out);
+  const written = new Set<string>();
+  const source = records(lines, options.form, options.out);
   let exhausted = false;
+  let interrupted = false;
 
   const report = (o: Outcome) => {
     progress.done++;
@@ -230,16 +288,16 @@ async function batch(file: string, options: BatchOptions): Promise<number> {
       failures.push(o);
       progress.log(`line ${o.line} (${o.form}): ${o.error.message.split('\n')[0]}`);
       if (o.error.issues) for (const i of o.error.issues) progress.log(`line ${o.line}   ${i.pointer || '/'}: ${i.message}`);
-    }
+    } else written.add(o.out);
     progress.update();
   };
 
-  /** Feeds one worker until the records run out. */
+  /** Feeds one worker until the records run out or the run is interrupted. */
   const drive = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
-      const next = async () => {
-        while (!exhausted) {
-          const r = await source.next();
+      const next = () => {
+        while (!exhausted && !interrupted) {
+          const r = source.next();
           if (r.done) {
             exhausted = true;
             break;
@@ -254,29 +312,84 @@ async function batch(file: string, options: BatchOptions): Promise<number> {
       };
       worker.on('message', (o: Outcome) => {
         report(o);
-        void next().catch(reject);
+        next();
       });
       worker.on('error', reject);
-      void next().catch(reject);
+      worker.on('exit', () => resolve());
+      next();
     });
 
+  const onInterrupt = () => {
+    interrupted = true;
+    for (const w of workers) void w.terminate();
+  };
+  process.once('SIGINT', onInterrupt);
   const started = performance.now();
   try {
     await Promise.all(workers.map(drive));
   } finally {
+    process.off('SIGINT', onInterrupt);
     await Promise.all(workers.map((w) => w.terminate()));
   }
   progress.update(true);
   const seconds = (performance.now() - started) / 1000;
-  const written = progress.done - progress.failed;
+  const count = written.size;
+  const failed = progress.failed;
+  if (interrupted) {
+    removeTemporaryFiles(options.out);
+    const left = (progress.total ?? 0) - progress.done;
+    process.stderr.write(
+      `interrupted: ${count} PDF${count === 1 ? '' : 's'} written to ${options.out}, ${failed} failed, ${left} not printed (from line ${firstUnprinted(lines, written, failures)} of ${file}); files of an earlier run were left as they were\n`,
+    );
+    return exitCodes.interrupted;
+  }
+  const removed = removeStale(options.out, written);
   process.stderr.write(
-    `${written} PDF${written === 1 ? '' : 's'} written to ${options.out}, ${progress.failed} failed, in ${seconds.toFixed(1)} s with ${workers.length} worker${workers.length === 1 ? '' : 's'}\n`,
+    `${count} PDF${count === 1 ? '' : 's'} written to ${options.out}, ${failed} failed, in ${seconds.toFixed(1)} s with ${workers.length} worker${workers.length === 1 ? '' : 's'}${removed ? `; ${removed} PDF${removed === 1 ? '' : 's'} of an earlier run removed` : ''}\n`,
   );
   if (failures.length > 0) {
     process.stderr.write(`failed records (line numbers of ${file}):\n`);
     for (const f of failures.sort((a, b) => a.line - b.line)) process.stderr.write(`  line ${f.line}: ${f.error!.name} — ${f.error!.message.split('\n')[0]}\n`);
+    const outputs = failures.filter((f) => f.error!.output).length;
+    process.stderr.write(`komek pdf: ${failures.length} of ${progress.total} records of ${file} failed, listed above\n`);
+    return outputs > 0 ? exitCodes.output : exitCodes.invalid;
   }
-  return progress.failed > 0 ? 1 : 0;
+  return exitCodes.ok;
+}
+
+/** The first line of the batch that has no outcome, for the interruption summary. */
+function firstUnprinted(lines: { line: number; bytes: Uint8Array }[], written: Set<string>, failures: Outcome[]): number | string {
+  const done = new Set([...failures.map((f) => f.line), ...[...written].map((w) => Number(/(\d{5,})-[^/\\]*$/.exec(w)?.[1]))]);
+  const first = lines.find((l) => !done.has(l.line) && l.bytes.some((b) => b !== 0x20 && b !== 0x09 && b !== 0x0d));
+  return first?.line ?? '—';
+}
+
+/** Removes PDFs an earlier batch wrote into the folder that this run did not write. Returns how many. */
+function removeStale(dir: string, written: Set<string>): number {
+  let removed = 0;
+  for (const name of readdirSync(dir)) {
+    if (!BATCH_FILE.test(name) || written.has(join(dir, name))) continue;
+    try {
+      unlinkSync(join(dir, name));
+      removed++;
+    } catch {
+      // Not removable (permissions): the summary counts only what went.
+    }
+  }
+  return removed;
+}
+
+/** Removes the temporary files of writes an interruption cut short. */
+function removeTemporaryFiles(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    if (/^\.\d{5,}-.*\.pdf\.[0-9a-f]{8}\.tmp$/.test(name)) {
+      try {
+        unlinkSync(join(dir, name));
+      } catch {
+        // Gone already.
+      }
+    }
+  }
 }
 
 /**
@@ -309,11 +422,12 @@ async function runWorker(settings: WorkerSettings): Promise<void> {
         const form = await paper;
         form.fill(task.data, { allowInvalid: settings.allowInvalid });
         const pdf = await form.save({ mode: settings.mode });
-        await writeFile(task.out, pdf);
+        writeOutput(task.out, pdf);
         outcome.bytes = pdf.length;
       } catch (e) {
         const err = e as Error;
-        if (e instanceof InvalidFormDataError) {
+        if (e instanceof OutputError) outcome.error = { name: err.name, message: err.message, output: true };
+        else if (e instanceof InvalidFormDataError) {
           const n = e.issues.length;
           outcome.error = { name: err.name, message: `invalid data: ${n} problem${n === 1 ? '' : 's'}`, issues: e.issues.map((i) => ({ pointer: i.pointer, message: i.message })) };
         } else outcome.error = { name: err.name, message: err.message };

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { mapErrors, pruneHidden, translate, englishTranslator, type Translator, type ValidationIssue } from '@komek/core';
-import { catalog } from '@komek/forms';
-import { createTranslator, isLanguage, languages, loadMessages, validationMessage } from '@komek/i18n';
-import { loadForm } from '../loadForm.js';
+import { createFormSession, UnknownFormError, type IssueLanguage } from '@komek/core';
+import { catalog, formIds } from '@komek/forms';
+import { isLanguage, issueLanguage, languages, loadMessages } from '@komek/i18n';
+import { isFormId, loadForm } from '../loadForm.js';
+import { readJsonFile } from '../io.js';
 import { parseOptions, UsageError } from '../options.js';
 
 /** One validation problem as the CLI prints it. */
@@ -12,14 +12,13 @@ export interface ValidationLine {
   message: string;
 }
 
-/** Validates data against a form; returns the problems (none when valid). */
-export async function validateData(formId: string, data: unknown, t: Translator = englishTranslator, message?: (issue: ReturnType<typeof mapErrors>[number], label: string) => string): Promise<ValidationLine[]> {
-  const { model, validate } = await loadForm(formId);
-  if (validate(pruneHidden(model, data))) return [];
-  return mapErrors(model, validate.errors).map((issue) => {
-    const label = issue.node ? translate(t, issue.node.label, issue.node.text) : issue.pointer;
-    return { pointer: issue.pointer || '/', label, message: message ? message(issue, label) : issue.message };
-  });
+/**
+ * Validates data against a form (hidden questions' answers left out, as on screen); returns the problems in form
+ * order, worded in `language` (none when valid).
+ */
+export async function validateData(formId: string, data: unknown, language?: IssueLanguage): Promise<ValidationLine[]> {
+  const session = createFormSession({ ...(await loadForm(formId)), data, languages: language ? [language] : [] });
+  return session.issues.map((issue) => ({ pointer: issue.pointer || '/', label: issue.label || issue.pointer, message: issue.text }));
 }
 
 /** `komek validate --form <id> <data.json>`. */
@@ -28,20 +27,16 @@ export async function validateCommand(args: string[]): Promise<number> {
   const form = options.form;
   const file = positional[0];
   if (typeof form !== 'string' || !file) throw new UsageError('usage: komek validate --form <form-id> [--lang ru] <data.json>');
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
-  }
+  if (positional.length > 1) throw new UsageError(`validate takes one data file, not ${positional.length}`);
+  // The command line is checked before the file is read: a wrong form is a usage error whatever the file holds.
+  if (!isFormId(form)) throw new UnknownFormError(form, formIds);
+  const data = readJsonFile(file);
   const lang = typeof options.lang === 'string' ? options.lang : 'en';
   if (!isLanguage(lang)) throw new UsageError(`unknown language "${lang}" (use one of: ${languages.map((l) => l.code).join(', ')})`);
   const entry = catalog.find((c) => c.id === form);
   // An unknown form is reported by validateData; a broken locale file must not pass silently as English.
   await loadMessages(lang, entry?.namespaces ?? []);
-  const t = createTranslator(lang);
-  const message = (issue: ValidationIssue, label: string) => validationMessage(issue, lang, label);
-  const problems = await validateData(form, data, t, message);
+  const problems = await validateData(form, data, issueLanguage(lang));
   if (problems.length === 0) {
     console.log('valid');
     return 0;

@@ -11,7 +11,7 @@ const languages = [...new Set(Object.keys(localeFiles).map((p) => /locales\/([^/
 const fixtures = import.meta.glob<{ default: unknown }>('../../../../test/fixtures/forms/*/valid-*.json', { eager: true });
 
 async function mount(id: string, attrs: Record<string, string> = {}): Promise<KomekForm> {
-  const el = document.createElement('komek-form') as KomekForm;
+  const el = document.createElement('komek-form');
   el.setAttribute('form', id);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   document.body.append(el);

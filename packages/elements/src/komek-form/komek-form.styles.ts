@@ -18,61 +18,84 @@ export const styles = css`
     --_stripe: var(--komek-color-stripe, #f4f6f8);
     --_radius: var(--komek-radius, 4px);
     --_space: var(--komek-space, 1rem);
+    /* A type scale (ratio 1.25 from the body size): title, section heading, question, help and second language. */
+    --_size-title: var(--komek-font-size-title, 1.75em);
+    --_size-section: var(--komek-font-size-section, 1.375em);
+    --_size-small: var(--komek-font-size-small, 0.875em);
+    /* Touch targets: 44 × 44 CSS px at least (WCAG 2.5.5), for controls and the labels of radios and tick boxes. */
+    --_target: var(--komek-target-size, 2.75rem);
     display: block;
-    font-family: var(--komek-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif);
+    /* Fonts that draw all six languages (Cyrillic with ә ғ қ ң ө ұ ү һ і ӣ ӯ ҳ ҷ, Latin with ʻ); the host page loads
+       them (the demo self-hosts Noto Sans); the system's fonts otherwise. */
+    font-family: var(--komek-font, 'Noto Sans', 'DejaVu Sans', system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: var(--komek-font-size, 1rem);
-    line-height: 1.45;
+    line-height: 1.5;
     color: var(--_text);
     background: var(--_bg);
   }
   :host([hidden]) { display: none; }
   * { box-sizing: border-box; }
-  h1 { font-size: 1.4em; margin: 0 0 var(--_space); color: var(--_text); }
-  h2 { font-size: 1.15em; margin: 0; color: var(--_accent); display: inline; }
-  .secondary { display: block; font-size: 0.85em; font-weight: normal; color: var(--_muted); }
-  .number { font-weight: 600; }
-  .required { color: var(--_error); }
+  h1 { font-size: var(--_size-title); line-height: 1.2; font-weight: 700; margin: 0 0 calc(var(--_space) * 0.75); color: var(--_text); text-wrap: balance; overflow-wrap: break-word; }
+  h2 { font-size: var(--_size-section); line-height: 1.25; font-weight: 700; margin: 0; color: var(--_text); display: inline; }
+  .secondary { display: block; font-size: var(--_size-small); font-weight: normal; color: var(--_muted); }
+  h1 .secondary { font-size: 0.6em; margin-top: 0.25rem; }
+  .number { font-weight: 700; }
+  .mark { margin-left: 0.2em; font-weight: 700; }
+  .mark.required { color: var(--_error); }
+  .mark.derived { color: var(--_muted); }
+  .marks { display: flex; flex-direction: column; gap: 0.125rem; margin: 0 0 var(--_space); color: var(--_muted); font-size: var(--_size-small); }
+  .marks .mark { margin: 0; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 
   fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
   legend { padding: 0; font-weight: 600; }
   .group, .indicators, .table-block, .repeat { margin: 0 0 var(--_space); }
-  .section { border-top: 2px solid var(--_accent); padding-top: calc(var(--_space) / 2); margin-top: calc(var(--_space) * 1.5); }
+  .section { border-top: 3px solid var(--_accent); padding-top: calc(var(--_space) * 0.75); margin-top: calc(var(--_space) * 2); }
   .section > legend { float: left; width: 100%; margin-bottom: calc(var(--_space) / 2); }
   .section > legend + * { clear: both; }
   .group .group:not(.section), .signature, .item { border-left: 3px solid var(--_stripe); padding-left: calc(var(--_space) * 0.75); }
   .children { display: flex; flex-direction: column; gap: calc(var(--_space) * 0.75); margin-top: calc(var(--_space) / 2); }
   .inline > .children, .inline-row { flex-direction: row; flex-wrap: wrap; align-items: flex-start; }
-  .inline > .children > *, .inline-row > * { flex: 1 1 14rem; }
+  /* Side by side with a fixed basis and no growing: a field the answers reveal takes its own room instead of
+     narrowing (reflowing) the fields beside it. */
+  .inline > .children > *, .inline-row > * { flex: 0 1 18rem; min-width: min(100%, 12rem); }
   .body > * + * { margin-top: calc(var(--_space) * 0.75); }
-  /* Long forms: sections off screen are not laid out or painted until they come near the viewport. */
-  .body > .section { content-visibility: var(--komek-content-visibility, auto); contain-intrinsic-size: auto 40rem; }
+  /* Long forms: sections off screen are not laid out or painted until they come near the viewport. Only a height
+     is guessed: a guessed width would be a minimum width on a phone (a size container inside keeps it). */
+  .body > .section { content-visibility: var(--komek-content-visibility, auto); contain-intrinsic-block-size: auto 40rem; }
 
   .field { display: flex; flex-direction: column; gap: 0.25rem; }
-  .field > label, .field > legend, .field > .label { font-weight: 500; }
+  .field > label, .field > legend, .field > .label { font-weight: 600; }
   .checkbox { display: grid; grid-template-columns: auto 1fr; column-gap: 0.5rem; align-items: start; }
+  .checkbox > label { font-weight: normal; min-height: var(--_target); padding-top: 0.55rem; cursor: pointer; }
+  .checkbox > input { margin-top: 0.65rem; }
   .checkbox > :not(input) { grid-column: 2; }
   .checklist { padding: 0.5rem; background: var(--_stripe); border-radius: var(--_radius); }
-  .description { color: var(--_muted); font-size: 0.9em; }
+  .description { color: var(--_muted); font-size: 0.9375em; }
   .static { margin: 0; padding: 0.5rem 0.75rem; border-left: 3px solid var(--_border); }
 
-  input:not([type]), input[type='text'], input[type='number'], input[type='date'], select, textarea {
-    font: inherit; color: var(--_text); background: var(--_input-bg);
-    border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.375rem 0.5rem; width: 100%; max-width: 40rem;
+  input:not([type]), input[type='text'], input[type='number'], select, textarea {
+    font: inherit; color: var(--_text); background: var(--_input-bg); min-height: var(--_target);
+    border: 2px solid var(--_border); border-radius: var(--_radius); padding: 0.375rem 0.5rem; width: 100%; max-width: 40rem;
   }
   input[type='number'] { max-width: 8rem; }
-  input[type='date'] { max-width: 12rem; }
-  textarea { resize: vertical; min-height: 2.5rem; }
-  input[type='checkbox'], input[type='radio'] { width: 1.25rem; height: 1.25rem; margin: 0.1rem 0; accent-color: var(--_accent); }
+  input.date { max-width: 10rem; font-variant-numeric: tabular-nums; }
+  textarea { resize: vertical; min-height: 5rem; }
+  input[type='checkbox'], input[type='radio'] { width: 1.5rem; height: 1.5rem; margin: 0; flex: none; accent-color: var(--_accent); cursor: pointer; }
   input[readonly], textarea[readonly] { background: var(--_stripe); }
-  [aria-invalid='true']:not([type='radio']):not([type='checkbox']) { border-color: var(--_error); border-width: 2px; }
+  /* The field with a problem is marked itself (a thicker red border), not only the group around it. */
+  [aria-invalid='true']:not([type='radio']):not([type='checkbox']) { border-color: var(--_error); box-shadow: inset 0 0 0 1px var(--_error); }
   :focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
   input:focus-visible, select:focus-visible, textarea:focus-visible { outline-offset: 1px; }
 
-  .options { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
-  .option, .answer { display: inline-flex; align-items: flex-start; gap: 0.4rem; cursor: pointer; }
-  .error { color: var(--_error); font-weight: 500; display: flex; flex-direction: column; }
-  .error::before { content: ''; }
+  .options { display: flex; flex-wrap: wrap; gap: 0 1.25rem; }
+  .option, .answer { display: inline-flex; align-items: center; gap: 0.5rem; cursor: pointer; min-height: var(--_target); min-width: var(--_target); }
+  /* Problems in the manner of the GOV.UK Design System: a red bar left of the question, the message in bold red
+     above the control ("Error:" before it for screen readers), the control itself outlined in red. */
+  .error { color: var(--_error); font-weight: 700; display: flex; flex-direction: column; }
+  .field:has(> .error), .group:not(.section):has(> .error) { border-left: 5px solid var(--_error); padding-left: 0.75rem; }
+  div.field:not(.checkbox) > :is(label, .label, .description) { order: -2; }
+  div.field:not(.checkbox) > .error { order: -1; }
 
   /* YES / NO: a question legend and two answers. In an indicator table each row is a grid row. A question's words
      wrap inside its own column (a long word breaks rather than running under the answers); an indicator table
@@ -85,11 +108,13 @@ export const styles = css`
   .indicators > legend { margin-bottom: 0.5rem; }
   .indicators .head, .yesno.row { display: grid; grid-template-columns: minmax(0, 1fr) 5.5rem 5.5rem; align-items: center; column-gap: 0.5rem; }
   .indicators .head { font-size: 0.85em; font-weight: 600; color: var(--_muted); padding: 0 0.5rem; text-align: center; overflow-wrap: anywhere; }
-  .yesno.row { padding: 0.35rem 0.5rem; border-bottom: 1px solid #d0d4d9; }
+  .yesno.row { padding: 0.125rem 0.5rem; border-bottom: 1px solid #d0d4d9; }
+  .yesno.row:has(> .error) { box-shadow: inset 5px 0 0 var(--_error); }
   .yesno.row:nth-of-type(even) { background: var(--_stripe); }
   .yesno.row > legend { float: left; font-weight: normal; grid-column: 1; min-width: 0; }
   .yesno.row .answer { justify-content: center; min-width: 0; }
   .yesno.row .answer > span { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  .yesno.row .answer { position: relative; }
   .yesno.row > .error, .yesno.row > .description { grid-column: 1 / -1; }
   .indicators > .field, .indicators > .group { margin: 0.5rem 0.5rem 0.5rem 1.5rem; }
   @container komek-indicators (max-width: 30rem) {
@@ -106,30 +131,35 @@ export const styles = css`
     .yesno.row .answer > span { position: static; width: auto; height: auto; overflow: visible; clip-path: none; }
   }
 
-  .scroll { overflow-x: auto; }
+  /* A table wider than the screen scrolls inside its box; the box is the containing block of everything in it (a
+     screen-reader-only text included), so nothing in the table widens the page. */
+  .scroll { overflow-x: auto; position: relative; max-width: 100%; }
   table { border-collapse: collapse; width: 100%; }
   th, td { border: 1px solid #c4c9cf; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
   thead th { background: var(--_stripe); font-size: 0.9em; }
   th.category, .category th { background: #e8edf3; }
   th[scope='row'] { font-weight: normal; }
-  td textarea, td input[type='date'] { min-width: 9rem; }
+  td textarea, td input.date { min-width: 9rem; }
   .plan td textarea { min-width: 11rem; }
   .num { text-align: right; white-space: nowrap; }
   .actions { white-space: nowrap; }
 
-  button { font: inherit; cursor: pointer; border-radius: var(--_radius); padding: 0.45rem 1rem; border: 1px solid var(--_accent); background: var(--_bg); color: var(--_accent); }
+  button { font: inherit; cursor: pointer; border-radius: var(--_radius); min-height: var(--_target); padding: 0.5rem 1rem; border: 1px solid var(--_accent); background: var(--_bg); color: var(--_accent); }
   button.primary { background: var(--_accent); color: var(--_accent-text); font-weight: 600; }
   button:disabled { cursor: not-allowed; border-color: var(--_border); color: var(--_muted); }
-  .form > .actions { display: flex; gap: 0.75rem; margin-top: calc(var(--_space) * 1.5); }
+  .form > .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; margin-top: calc(var(--_space) * 1.5); }
   .add { margin-top: 0.25rem; }
 
   .notice, .summary { border-radius: var(--_radius); padding: 0.75rem 1rem; margin-bottom: var(--_space); }
   .notice { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; border: 1px solid var(--_accent); background: #eef4fb; }
-  .summary { border: 2px solid var(--_error); }
+  .summary { border: 5px solid var(--_error); }
+  .summary:focus { outline: 3px solid var(--_focus); outline-offset: 0; }
+  .notice.problem { border: 2px solid var(--_error); background: #fdf0ef; }
   .consent { border: 2px solid var(--_accent); border-radius: var(--_radius); padding: 0.75rem 1rem; background: #eef4fb; }
   .consent p { margin: 0 0 0.5rem; }
   .consent ul { margin: 0; padding-left: 1.25rem; }
-  .summary h2 { color: var(--_error); display: block; margin-bottom: 0.5rem; }
+  .summary h2 { display: block; margin-bottom: 0.5rem; }
+  .summary a { font-weight: 700; }
   .summary ul { margin: 0; padding-left: 1.25rem; }
   .summary a { color: var(--_error); }
   .unknown, .load-error { color: var(--_error); }

@@ -1,14 +1,17 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import {
-  checkConsent, conditionHolds, consentGates, hydrateModel, isReadByConditions, formatMessageKey, getAtPointer, mapErrors, pruneHidden, setAtPointer, walkNodes,
-  type CaseRecord, type ConsentDecision, type FormModel, type FormNode, type SchemaBundle, type ValidationIssue, type ValidatorError,
+  checkConsent, consentGates, createFormSession, hydrateModel, isReadByConditions, formatMessageKey, getAtPointer, marks, presentLabel, presentTitle, walkNodes,
+  type CaseRecord, type ConsentDecision, type FormModel, type FormNode, type FormSession, type IssueLanguage, type SchemaBundle, type ValidationIssue,
+  type Validator,
 } from '@komek/core';
 import { modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
 import type { FormContext } from '../context.js';
 /** Drafts (IndexedDB, WebCrypto) are loaded only by forms that keep one (`draft-key`). */
 const drafts = () => import('../drafts/draft-store.js');
-import { KomekDraftRestoredEvent, KomekInvalidEvent, KomekSubmitEvent, type LocalizedIssue } from '../events.js';
+/** What is wrong with this form's draft: one that does not open (saved at), or why the last save failed. */
+type DraftProblem = { unreadable?: number | undefined; notSaved?: 'quota' | 'storage' | 'crypto' | undefined };
+import { KomekDraftProblemEvent, KomekDraftRestoredEvent, KomekInvalidEvent, KomekSubmitEvent, type LocalizedIssue } from '../events.js';
 import { idOf } from '../ids.js';
 import { formatDate, type Language } from '../localize/messages.js';
 import { Localizer, toLanguage } from '../localize/localizer.js';
@@ -21,11 +24,8 @@ import { styles } from './komek-form.styles.js';
 
 if (registry.length === 0) registry.push(...defaultRenderers);
 
-/** A validator as the generated ones are: a predicate whose last errors are on `.errors`. */
-export interface Validator {
-  (data: unknown): boolean;
-  errors?: readonly ValidatorError[] | null;
-}
+/** A validator as the generated ones are: a predicate whose last errors are on `.errors` (core's `Validator`). */
+export type { Validator };
 
 /** What `pdfExporter` is given: the submitted-shape data and the languages on screen. */
 export interface PdfRequest {
@@ -53,7 +53,10 @@ const LEAVES = new Set<unknown>([
 ]);
 const FOCUSABLE = 'input, select, textarea, button, komek-signature-pad';
 const EMPTY: readonly string[] = Object.freeze([]);
-const REQUIRED = html`<span class="required" aria-hidden="true"> *</span>`;
+const REQUIRED = html`<span class="mark required" aria-hidden="true">${marks.required}</span>`;
+const DERIVED = html`<span class="mark derived" aria-hidden="true">${marks.derived}</span>`;
+/** Which marks a form's labels carry (explained above the form): worked out once per model. */
+const marksUsed = new WeakMap<FormModel, { required: boolean; derived: boolean }>();
 const DRAFT_DELAY = 500;
 /** Models built per schema bundle: a bundle is immutable, and a page may show the same form more than once. */
 const models = new WeakMap<SchemaBundle, FormModel>();
@@ -114,17 +117,6 @@ function partEnd(nodes: readonly FormNode[], from: number, budget: number): numb
 }
 
 /**
- * Sets a value by pointer; inside a repeat row the row stays (as `{}`) when its last answer is cleared, so rows do
- * not turn into holes.
- */
-function setValue(data: unknown, pointer: string, value: unknown): unknown {
-  const m = /^(.*\/\d+)(\/.+)$/.exec(pointer);
-  if (!m || value !== undefined) return setAtPointer(data, pointer, value);
-  const row = getAtPointer(data, m[1]!) ?? {};
-  return setAtPointer(data, m[1]!, setAtPointer(row, m[2]!, undefined) ?? {});
-}
-
-/**
  * Renders a Komek form from the catalog (or any schema bundle) as an accessible, bilingual, form-associated web
  * component: fields, YES / NO indicator tables, needs and plan tables, checklists and signatures, with validation
  * messages in the person's language, conditional questions and encrypted drafts.
@@ -134,10 +126,12 @@ function setValue(data: unknown, pointer: string, value: unknown): unknown {
  * @fires {KomekSubmitEvent} komek-submit - Valid data was submitted (`event.data`, hidden branches pruned). Cancelable: cancelling keeps the draft.
  * @fires {KomekInvalidEvent} komek-invalid - A submit found problems (`event.issues`, localized, in form order).
  * @fires {KomekDraftRestoredEvent} komek-draft-restored - A saved draft was put back into the form.
+ * @fires {KomekDraftProblemEvent} komek-draft-problem - A saved draft does not open (kept aside), or answers could not be saved; the person is told too.
  *
  * @csspart form - The whole form.
  * @csspart title - The form's title.
- * @csspart notice - The "draft restored" notice.
+ * @csspart marks - The line above the form that explains the marks: * must be answered, † not on the printed form.
+ * @csspart notice - The "draft restored" notice, and the draft problems (also part `draft-problem`).
  * @csspart summary - The list of problems shown after a submit.
  * @csspart section - A numbered top-level section (also has part `group`).
  * @csspart group - A fieldset grouping questions.
@@ -160,8 +154,12 @@ function setValue(data: unknown, pointer: string, value: unknown): unknown {
  * @csspart submit - The submit button.
  * @csspart signature-pad - The drawing surface of a signature.
  *
- * @cssprop [--komek-font=system-ui, sans-serif] - Font family.
+ * @cssprop [--komek-font='Noto Sans', 'DejaVu Sans', system-ui, sans-serif] - Font family (the host page loads the font; both named draw all six languages).
  * @cssprop [--komek-font-size=1rem] - Base font size.
+ * @cssprop [--komek-font-size-title=1.75em] - The form's title (type scale, ratio 1.25).
+ * @cssprop [--komek-font-size-section=1.375em] - Section headings.
+ * @cssprop [--komek-font-size-small=0.875em] - The second language and the marks legend.
+ * @cssprop [--komek-target-size=2.75rem] - Least height of controls, buttons and answer labels (44 px touch targets).
  * @cssprop [--komek-color-text=#1a1a1a] - Text colour.
  * @cssprop [--komek-color-muted=#595959] - Secondary language and help text (4.5:1 on white at least).
  * @cssprop [--komek-color-bg=#ffffff] - Background.
@@ -234,11 +232,18 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private version = 0;
 
   private internals: ElementInternals;
-  private current: Partially<T> = {} as Partially<T>;
+  /** The answers, validation and visibility of the loaded form (core's form session). */
+  private session: FormSession<Partially<T>> | undefined;
+  /** The answers before a form is loaded; once it is, the session's. */
+  private answers: Partially<T> = {} as Partially<T>;
   private initial: Partially<T> = {} as Partially<T>;
   private localizer = new Localizer('en', undefined);
-  private validate: Validator | undefined;
-  private issues: ValidationIssue[] = [];
+  /** Labels and messages of issues, in the primary language, through the localizer of the moment. */
+  private readonly issueLanguage: IssueLanguage = {
+    translate: (key, fallback) => (fallback === undefined ? undefined : this.localizer.t(key, fallback)),
+    message: (issue, label) => this.localizer.message(issue, label),
+  };
+  private issues: readonly ValidationIssue[] = [];
   private shown = new Map<string, string[]>();
   /** Ids of fields (and their groups) the person has changed: their messages show once they are left. */
   private edited = new Set<string>();
@@ -247,6 +252,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private submitted = false;
   private summary: LocalizedIssue[] | undefined;
   private notice: number | undefined;
+  /** A draft of this key and form that did not open (kept aside), or the reason the last save failed. */
+  private draftProblem: DraftProblem = {};
   private announcement = '';
   private formDisabled = false;
   private loadToken = 0;
@@ -263,8 +270,6 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private validateTimer: ReturnType<typeof setTimeout> | undefined;
   private draftQueue: Promise<unknown> = Promise.resolve();
   private hostForm: HTMLFormElement | null = null;
-  /** Form order of every node's pointer, made when problems first need sorting. */
-  private order: Map<string, number> | undefined;
   private ctx: FormContext;
   private readyPromise!: Promise<void>;
   private resolveReady!: () => void;
@@ -329,7 +334,16 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** The data as submitted: hidden questions' answers left out. */
   get value(): Partially<T> {
-    return this.model ? pruneHidden(this.model, this.current) : this.current;
+    return this.session ? this.session.value : this.current;
+  }
+
+  /** The answers as typed (the session's once a form is loaded). */
+  private get current(): Partially<T> {
+    return this.answers;
+  }
+  private set current(value: Partially<T>) {
+    this.answers = value;
+    if (this.session) this.session.data = value;
   }
 
   /** The problems of the current data, localized (empty when valid or before the form has loaded). */
@@ -383,7 +397,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.notice = undefined;
     if (reset) this.resetAnswers();
     const key = this.draftKey;
-    if (key) await (this.draftQueue = this.draftQueue.then(async () => (await drafts()).deleteDraft(key)).catch(() => undefined));
+    const formId = this.model?.meta.id;
+    if (key && formId) await (this.draftQueue = this.draftQueue.then(async () => (await drafts()).deleteDraft(key, formId)).catch(() => undefined));
     this.requestUpdate();
   }
 
@@ -395,7 +410,32 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     const formId = this.model?.meta.id;
     if (!key || !formId) return;
     const data = this.current;
-    await (this.draftQueue = this.draftQueue.then(async () => (await drafts()).saveDraft(key, formId, data)).catch(() => undefined));
+    await (this.draftQueue = this.draftQueue.then(async () => {
+      const store = await drafts();
+      try {
+        await store.saveDraft(key, formId, data);
+        if (this.draftProblem.notSaved) this.showDraftProblem({ ...this.draftProblem, notSaved: undefined });
+      } catch (e) {
+        // Not swallowed: the person must know their answers are not kept on this device.
+        const reason = e instanceof store.DraftSaveError ? e.reason : 'storage';
+        const first = this.draftProblem.notSaved === undefined;
+        this.showDraftProblem({ ...this.draftProblem, notSaved: reason });
+        if (first) this.dispatchEvent(new KomekDraftProblemEvent(key, 'not-saved', reason));
+      }
+    }));
+  }
+
+  private showDraftProblem(problem: DraftProblem): void {
+    this.draftProblem = problem;
+    this.requestUpdate();
+  }
+
+  /** Deletes the drafts of this key and form that did not open, after the person chose to. */
+  private async discardUnreadable(): Promise<void> {
+    const key = this.draftKey;
+    const formId = this.model?.meta.id;
+    if (key && formId) await (this.draftQueue = this.draftQueue.then(async () => (await drafts()).discardUnreadable(key, formId)).catch(() => undefined));
+    this.showDraftProblem({ ...this.draftProblem, unreadable: undefined });
   }
 
   // ——— form-associated callbacks ———
@@ -405,7 +445,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.hostForm?.removeEventListener('submit', this.onHostSubmit);
     this.hostForm = form;
     form?.addEventListener('submit', this.onHostSubmit);
-    if (form && this.model) this.syncFormValue(pruneHidden(this.model, this.current));
+    if (form && this.session) this.syncFormValue(this.session.value);
     this.requestUpdate();
   }
 
@@ -590,20 +630,21 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       }
       const [validator] = await Promise.all([validating, this.loadLanguages(model, token)]);
       if (token !== this.loadToken) return;
-      this.order = undefined;
-      this.validate = validator as Validator | undefined;
       this.issues = [];
       this.summary = undefined;
       this.submitted = false;
       this.touched.clear();
       this.edited.clear();
-      const draft = this.draftKey ? await drafts().then((d) => d.loadDraft<Partially<T>>(this.draftKey!, model.meta.id)).catch(() => undefined) : undefined;
+      const found = this.draftKey ? await drafts().then((d) => d.loadDraft<Partially<T>>(this.draftKey!, model.meta.id)).catch(() => undefined) : undefined;
       if (token !== this.loadToken) return;
+      const draft = found?.draft;
+      this.draftProblem = found?.unreadable[0] ? { unreadable: found.unreadable[0].savedAt } : {};
       if (draft) {
         this.current = draft.data;
         this.notice = draft.savedAt;
       }
       this.model = model;
+      this.session = createFormSession<Partially<T>>({ model, validate: validator, data: this.current, languages: [this.issueLanguage] });
       this.loading = false;
       this.version++;
       this.validated = false;
@@ -612,10 +653,9 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       // Nothing is shown of an untouched form's problems: validate after it is drawn, not before.
       clearTimeout(this.validateTimer);
       this.validateTimer = setTimeout(() => this.runValidation(), 0);
-      if (draft) {
-        await this.updateComplete;
-        this.dispatchEvent(new KomekDraftRestoredEvent(this.draftKey!, draft.savedAt));
-      }
+      if (draft || this.draftProblem.unreadable !== undefined) await this.updateComplete;
+      if (draft) this.dispatchEvent(new KomekDraftRestoredEvent(this.draftKey!, draft.savedAt));
+      if (this.draftProblem.unreadable !== undefined) this.dispatchEvent(new KomekDraftProblemEvent(this.draftKey!, 'unreadable'));
     } catch (e) {
       if (token === this.loadToken) {
         this.loadError = e instanceof Error ? e.message : String(e);
@@ -628,7 +668,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   // ——— answers, validation, drafts ———
 
   private setAnswer(pointer: string, value: unknown): void {
-    this.current = setValue(this.current, pointer, value) as Partially<T>;
+    const session = this.session;
+    if (!session) return;
+    session.setAnswer(pointer, value);
+    this.answers = session.data;
     for (let p = pointer; p !== ''; p = p.replace(/\/[^/]*$/, '')) this.edited.add(idOf(p));
     if (this.showsChange(pointer)) this.requestUpdate();
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
@@ -676,21 +719,15 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** Validates the data (hidden branches pruned) and updates the host form's value and validity. */
   private runValidation(): void {
-    const model = this.model;
-    if (!model) return;
+    const session = this.session;
+    if (!session) return;
     this.stale = false;
     if (!this.validated) {
       this.validated = true;
       this.requestUpdate();
     }
-    const pruned = pruneHidden(model, this.current);
-    const ok = this.validate ? this.validate(pruned) : true;
-    if (ok) this.issues = [];
-    else {
-      const ranked = mapErrors(model, this.validate?.errors).map((issue, i) => ({ issue, rank: this.rank(issue.pointer), i }));
-      this.issues = ranked.sort((a, b) => a.rank - b.rank || a.i - b.i).map((r) => r.issue);
-    }
-    this.syncFormValue(pruned);
+    this.issues = session.rawIssues;
+    this.syncFormValue(session.value);
     this.refreshShown();
     // Validity now, so a host reading it at once sees it; the anchor once the fields it points at are rendered.
     this.updateValidity();
@@ -700,21 +737,6 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   /** The value a host form submits (JSON, hidden answers pruned) and the state it restores; none outside a form. */
   private syncFormValue(pruned: unknown): void {
     if (this.internals.form) this.internals.setFormValue(JSON.stringify(pruned), JSON.stringify(this.current));
-  }
-
-  /** Form order of a data pointer (a row's fields sort with their table). */
-  private rank(pointer: string): number {
-    this.order ??= new Map([...walkNodes(this.model!.root)].map((n, i) => [n.pointer, i]));
-    const known = this.order.get(pointer);
-    if (known !== undefined) return known;
-    for (let p = pointer; ; p = p.replace(/\/[^/]*$/, '')) {
-      const i = this.order.get(p.replace(/\/\d+(?=\/|$)/g, ''));
-      if (i !== undefined) {
-        this.order.set(pointer, i);
-        return i;
-      }
-      if (p === '') return 0;
-    }
   }
 
   private updateValidity(): void {
@@ -732,8 +754,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   }
 
   private localizeIssue(issue: ValidationIssue): LocalizedIssue {
-    const label = issue.node ? this.localizer.t(formatMessageKey(issue.node.label), issue.node.text) : '';
-    return { ...issue, label, text: this.localizer.message(issue, label) };
+    return this.session!.word(issue);
   }
 
   private localizeIssues(): LocalizedIssue[] {
@@ -790,7 +811,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.runValidation();
     // Announce a message that has just appeared for the field being left.
     const fresh = [...this.shown].find(([p]) => !before.has(p) && ids.includes(idOf(p)));
-    if (fresh) this.announce(fresh[1].join(' '));
+    if (fresh) this.announce(fresh[1].map((m) => `${this.ui('errorPrefix', 'Error:')} ${m}`).join(' '));
   }
 
   // ——— keyboard ———
@@ -827,7 +848,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     for (i += step; i >= 0 && i < stops.length; i += step) {
       const el = stops[i]!;
       if (group.contains(el)) continue;
-      if (!yesNoOnly || (el as HTMLElement).dataset.yesno !== undefined) {
+      if (!yesNoOnly || (el).dataset.yesno !== undefined) {
         el.focus();
         return;
       }
@@ -869,8 +890,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   // ——— rendering ———
 
   private isShown(node: FormNode, base: string): boolean {
-    const c = node.condition;
-    return !c || conditionHolds(c, getAtPointer(this.current, base + c.scope) ?? {});
+    return this.session?.isShown(node, base) ?? true;
   }
 
   private renderNode(node: FormNode, base: string): unknown {
@@ -885,10 +905,17 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     return guard([getAtPointer(this.current, pointer), this.version], () => renderer.render(this.ctx, node, base));
   }
 
-  /** A message in the primary language, `mark` after it, the secondary language under it (a plain string when alone). */
-  private bilingual(key: string, english: string, mark: unknown = nothing): TemplateResult | string {
-    const first = this.localizer.t(key, english);
-    const second = this.localizer.t2(key, english);
+  /**
+   * A message in the primary language, `mark` after it, the secondary language under it (a plain string when alone);
+   * `present` styles each language's text for the screen (see presentLabel).
+   */
+  private bilingual(key: string, english: string, mark: unknown = nothing, present?: (text: string, lang: string) => string): TemplateResult | string {
+    let first = this.localizer.t(key, english);
+    let second = this.localizer.t2(key, english);
+    if (present) {
+      first = present(first, this.localizer.primary);
+      if (second !== undefined) second = present(second, this.localizer.secondary!);
+    }
     if (second === undefined && mark === nothing) return first;
     return html`${first}${mark}${second === undefined
       ? nothing
@@ -897,7 +924,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   private label(node: FormNode): TemplateResult | string {
     const required = node.required && (node.kind === 'field' || node.kind === 'checklist');
-    const text = this.bilingual(formatMessageKey(node.label), node.text, required ? REQUIRED : nothing);
+    const after = node.derived ? (required ? html`${REQUIRED}${DERIVED}` : DERIVED) : required ? REQUIRED : nothing;
+    const text = this.bilingual(formatMessageKey(node.label), node.text, after, node === this.model?.root ? presentTitle : presentLabel);
     return node.number ? html`<span class="number">${node.number}</span> ${text}` : text;
   }
 
@@ -968,12 +996,50 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     </div>`;
   }
 
+  /** The line above the form that says what the marks beside labels mean (only the marks this form uses). */
+  private renderMarks(model: FormModel) {
+    let used = marksUsed.get(model);
+    if (!used) {
+      used = { required: false, derived: false };
+      for (const n of walkNodes(model.root)) {
+        if (n.required && (n.kind === 'field' || n.kind === 'checklist')) used.required = true;
+        if (n.derived) used.derived = true;
+      }
+      marksUsed.set(model, used);
+    }
+    if (!used.required && !used.derived) return nothing;
+    // The legend's words around the mark, the mark itself drawn as beside the labels.
+    const line = (key: string, english: string, mark: string, kind: string) => {
+      const [before = '', after = ''] = this.ui(key, english).split('{{mark}}');
+      return html`<span>${before}<span class=${`mark ${kind}`}>${mark}</span>${after}</span>`;
+    };
+    return html`<p class="marks" part="marks">
+      ${used.required ? line('marks.required', '{{mark}} required', marks.required, 'required') : nothing}
+      ${used.derived ? line('marks.derived', '{{mark}} not on the printed form: added from the guidelines text', marks.derived, 'derived') : nothing}
+    </p>`;
+  }
+
   private renderNotice() {
-    if (this.notice === undefined) return nothing;
-    return html`<div class="notice" part="notice" role="status">
-      <span>${this.bilingual('ui:draftRestored', 'Your unfinished answers were restored from a draft saved on this device.')}</span>
-      <button type="button" part="button" @click=${() => this.clearDraft()}>${this.ui('clearDraft', 'Clear draft')}</button>
-    </div>`;
+    const { unreadable, notSaved } = this.draftProblem;
+    const when = (ms: number) => new Date(ms).toLocaleString(this.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' });
+    return html`${this.notice === undefined
+      ? nothing
+      : html`<div class="notice" part="notice" role="status">
+          <span>${this.bilingual('ui:draftRestored', 'Your unfinished answers were restored from a draft saved on this device.')}</span>
+          <button type="button" part="button" @click=${() => this.clearDraft()}>${this.ui('clearDraft', 'Clear draft')}</button>
+        </div>`}${unreadable === undefined
+      ? nothing
+      : html`<div class="notice problem" part="notice draft-problem" role="alert" data-problem="unreadable">
+          <span>${this.ui('draftUnreadable', 'A draft of this form saved on this computer on {{date}} cannot be opened: it was locked with another key (for example while another person was signed in) or it is damaged. It is kept aside, not overwritten, and opens again once its key is back. New answers are saved as a new draft.').replace('{{date}}', when(unreadable))}</span>
+          <button type="button" part="button" @click=${() => this.discardUnreadable()}>${this.ui('discardUnreadableDraft', 'Delete the unreadable draft')}</button>
+        </div>`}${notSaved === undefined
+      ? nothing
+      : html`<div class="notice problem" part="notice draft-problem" role="alert" data-problem="not-saved">
+          <span>${notSaved === 'quota'
+            ? this.ui('draftNotSavedQuota', 'Your answers could not be saved on this computer: the browser has no storage space left for this site. Do not close this page until you have submitted the form or saved it another way.')
+            : this.ui('draftNotSaved', 'Your answers could not be saved on this computer: the browser does not let this site store them. Do not close this page until you have submitted the form or saved it another way.')}</span>
+          <button type="button" part="button" @click=${() => void this.saveDraftNow()}>${this.ui('retryDraftSave', 'Try saving again')}</button>
+        </div>`}`;
   }
 
   override render() {
@@ -990,7 +1056,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     }
     return html`<div class="form" part="form" lang=${this.localizer.primary}>
       <h1 part="title">${this.label(model.root)}</h1>
-      ${this.renderNotice()}${this.renderSummary()}
+      ${this.renderMarks(model)}${this.renderNotice()}${this.renderSummary()}
       <div class="body">${model.root.children.slice(0, this.drawn).map((c) => this.renderNode(c, ''))}</div>
       <div class="actions">
         ${editable && !this.noSubmit && !this.internals.form

@@ -67,3 +67,28 @@ it('draws a value set from outside (a restored draft) and draws nothing when dis
   expect(pad.value).toBe(png);
   expect(pad.shadowRoot!.querySelector<HTMLElement>('.actions')!.hidden).toBe(true);
 });
+
+it('never loads a value that is not a PNG data URL (a link in the data is not fetched)', async () => {
+  const loaded: string[] = [];
+  const descriptor = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'src')!;
+  Object.defineProperty(HTMLImageElement.prototype, 'src', {
+    configurable: true,
+    get: descriptor.get!,
+    set(this: HTMLImageElement, v: string) {
+      loaded.push(v);
+    },
+  });
+  try {
+    const pad = await mount();
+    for (const value of ['https://tracker.invalid/pixel.png', 'javascript:alert(1)', 'data:image/svg+xml,<svg onload="alert(1)"/>']) {
+      pad.value = value;
+      await pad.updateComplete;
+    }
+    expect(loaded).toEqual([]);
+    pad.value = 'data:image/png;base64,iVBORw0KGgo=';
+    await pad.updateComplete;
+    expect(loaded).toEqual(['data:image/png;base64,iVBORw0KGgo=']);
+  } finally {
+    Object.defineProperty(HTMLImageElement.prototype, 'src', descriptor);
+  }
+});

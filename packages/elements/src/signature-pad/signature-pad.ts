@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 
 const WIDTH = 480;
 const HEIGHT = 140;
@@ -11,6 +11,7 @@ const HEIGHT = 140;
  * @fires change - When a stroke ends or the drawing is cleared; read `value`.
  * @csspart canvas - The drawing surface.
  * @csspart button - The clear and sign-with-name buttons.
+ * @csspart hint - How to sign, under the drawing surface.
  * @cssprop [--komek-signature-ink=#111] - Ink colour.
  */
 export class KomekSignaturePad extends LitElement {
@@ -21,6 +22,7 @@ export class KomekSignaturePad extends LitElement {
     clearLabel: { attribute: 'clear-label' },
     typedLabel: { attribute: 'typed-label' },
     typedName: { attribute: 'typed-name' },
+    hint: { type: String },
   };
 
   static override styles = css`
@@ -28,9 +30,12 @@ export class KomekSignaturePad extends LitElement {
     canvas { display: block; width: 100%; max-width: ${WIDTH}px; aspect-ratio: ${WIDTH} / ${HEIGHT}; touch-action: none;
       background: var(--komek-color-input-bg, #fff); border: 1px dashed var(--komek-color-border, #6b6b6b); border-radius: var(--komek-radius, 4px); }
     :host([disabled]) canvas { opacity: 0.7; }
-    .actions { display: flex; gap: 0.5rem; margin-top: 0.25rem; flex-wrap: wrap; }
-    button { font: inherit; padding: 0.25rem 0.75rem; border: 1px solid var(--komek-color-border, #6b6b6b); border-radius: var(--komek-radius, 4px);
-      background: var(--komek-color-button-bg, #f3f3f3); color: var(--komek-color-text, #1a1a1a); cursor: pointer; }
+    .hint { margin: 0.25rem 0 0; color: var(--komek-color-muted, #595959); font-size: 0.9375em; }
+    .actions { display: flex; gap: 0.5rem; margin-top: 0.5rem; flex-wrap: wrap; }
+    /* The same buttons as <komek-form>'s own (secondary style), 44 px tall for a finger. */
+    button { font: inherit; min-height: 2.75rem; padding: 0.5rem 1rem; border: 1px solid var(--komek-color-accent, #0b5cad);
+      border-radius: var(--komek-radius, 4px); background: var(--komek-color-bg, #fff); color: var(--komek-color-accent, #0b5cad); cursor: pointer; }
+    button:disabled { cursor: not-allowed; border-color: var(--komek-color-border, #6b6b6b); color: var(--komek-color-muted, #595959); }
     button:focus-visible { outline: 3px solid var(--komek-color-focus, #1a5fb4); outline-offset: 2px; }
     @media print { .actions { display: none; } canvas { border-style: solid; } }
   `;
@@ -42,6 +47,8 @@ export class KomekSignaturePad extends LitElement {
   declare label: string;
   declare clearLabel: string;
   declare typedLabel: string;
+  /** How to sign, shown under the drawing surface (and its accessible description); none when empty. */
+  declare hint: string;
   /** The typed name "Sign with the typed name" writes in; the button is hidden without it. */
   declare typedName: string | undefined;
 
@@ -54,6 +61,7 @@ export class KomekSignaturePad extends LitElement {
     this.label = 'Drawn signature';
     this.clearLabel = 'Clear';
     this.typedLabel = 'Sign with the typed name';
+    this.hint = '';
   }
 
   private get canvas(): HTMLCanvasElement {
@@ -120,7 +128,9 @@ export class KomekSignaturePad extends LitElement {
     this.drawn = this.value;
     const g = this.canvas.getContext('2d')!;
     g.clearRect(0, 0, WIDTH, HEIGHT);
-    if (this.value) {
+    // Only a drawing this pad could have made is shown: a PNG data URL. Any other value (a link, an SVG, a script
+    // URL) would make the browser fetch or run something named by the data; it is left blank instead.
+    if (this.value && isPngDataUrl(this.value)) {
       const img = new Image();
       img.onload = () => g.drawImage(img, 0, 0, WIDTH, HEIGHT);
       img.src = this.value;
@@ -129,7 +139,9 @@ export class KomekSignaturePad extends LitElement {
 
   override render() {
     return html`<canvas part="canvas" width=${WIDTH} height=${HEIGHT} role="img" aria-label=${this.label}
+        aria-describedby=${this.hint && !this.disabled ? 'hint' : nothing}
         @pointerdown=${this.down} @pointermove=${this.move} @pointerup=${this.up} @pointercancel=${this.up}></canvas>
+      ${this.hint && !this.disabled ? html`<p class="hint" id="hint" part="hint">${this.hint}</p>` : nothing}
       <div class="actions" ?hidden=${this.disabled}>
         ${this.typedName ? html`<button type="button" part="button" @click=${this.signTyped}>${this.typedLabel}</button>` : null}
         <button type="button" part="button" ?disabled=${!this.value} @click=${this.clear}>${this.clearLabel}</button>
@@ -143,4 +155,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'komek-signature-pad': KomekSignaturePad;
   }
+}
+
+/** A PNG data URL of at most 200,000 characters (the schema's bound on a drawn signature). */
+export function isPngDataUrl(value: string): boolean {
+  return value.length <= 200_000 && /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/.test(value);
 }

@@ -3,6 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { FormNode } from '@komek/core';
 import type { FormContext } from '../context.js';
+import { dateCell } from './date.js';
 import { errorText, fieldIds, invalid, textValue } from './field.js';
 
 /**
@@ -31,10 +32,7 @@ export function cellControl(ctx: FormContext, node: FormNode, base: string, labe
         @input=${(e: Event) => ctx.set(pointer, textValue(e))}></textarea>`;
       break;
     case 'date':
-      control = html`<input type="date" id=${common.id} part="input" min="1900-01-01" max="2100-12-31"
-        .value=${live(typeof value === 'string' ? value : '')} ?readonly=${!ctx.editable} ?required=${node.required}
-        aria-labelledby=${labelledBy} aria-describedby=${ifDefined(described)} aria-invalid=${common.invalid}
-        @input=${(e: Event) => ctx.set(pointer, textValue(e))} />`;
+      control = dateCell(ctx, node, pointer, common.id, labelledBy, described);
       break;
     default:
       return ctx.renderNode(node, base);

@@ -1,24 +1,100 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { and, kindIs, rankWith } from '@komek/core';
+import { and, kindIs, rankWith, type FormNode } from '@komek/core';
+import type { FormContext } from '../context.js';
 import { widgetNamed, type WidgetRenderer } from '../registry.js';
-import { describedBy, description, errorText, fieldIds, invalid, textValue } from './field.js';
+import { describedBy, description, errorText, fieldIds, invalid } from './field.js';
 
-/** A calendar date (`YYYY-MM-DD`), typed or picked with the browser's own date control. */
+/** The example date of the hint ("For example, 27.03.2007"): a day above 12, so day and month cannot be mixed up. */
+const EXAMPLE = '2007-03-27';
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Day, month, year as people type them: 27.03.2007, 27/3/2007, 27-03-2007, 27 03 2007, 27,03,2007 or 27032007. */
+const TYPED = /^\s*(\d{1,2})\s*[./\-\s,]\s*(\d{1,2})\s*[./\-\s,]\s*(\d{4})\s*$|^\s*(\d{2})(\d{2})(\d{4})\s*$/;
+
+/** The ISO date (`YYYY-MM-DD`) of a typed date in day-month-year order (or ISO), or undefined if there is no such day. */
+export function parseTypedDate(text: string): string | undefined {
+  const iso = ISO.exec(text.trim());
+  const m = iso ? [iso[3], iso[2], iso[1]] : (() => {
+    const t = TYPED.exec(text);
+    return t ? (t[1] !== undefined ? [t[1], t[2], t[3]] : [t[4], t[5], t[6]]) : undefined;
+  })();
+  if (!m) return undefined;
+  const [day, month, year] = m.map(Number) as [number, number, number];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (year < 1000 || d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** An ISO date written day, month, year with the language's separator (`27.03.2007`, `27/03/2007`). */
+export function formatTypedDate(iso: string, separator: string): string {
+  const m = ISO.exec(iso);
+  return m ? [m[3], m[2], m[1]].join(separator) : iso;
+}
+
+/**
+ * How the form's language writes a date: its placeholder ("КК.АА.ЖЖЖЖ", the one printed on paper beside an empty
+ * date box) and the separator in it.
+ */
+function dateStyle(ctx: FormContext): { placeholder: string; separator: string } {
+  const placeholder = ctx.ui('pdf.dateHint', 'DD/MM/YYYY');
+  return { placeholder, separator: /[^\p{L}]/u.exec(placeholder)?.[0] ?? '.' };
+}
+
+/** What was last typed into each date control: kept while it means the stored date, so typing is never rewritten. */
+const typed = new Map<string, string>();
+
+/**
+ * A date typed as the form's language writes it (day, month, year), stored as an ISO date. A text that is not a
+ * day stays as typed, and the schema's `format: date` reports it next to the field; a typed ISO date is taken too.
+ */
+function dateInput(ctx: FormContext, node: FormNode, pointer: string, id: string, aria: { labelledBy?: string; describedBy?: string | typeof nothing }) {
+  const value = ctx.value(pointer);
+  const stored = typeof value === 'string' ? value : '';
+  const { placeholder, separator } = dateStyle(ctx);
+  const last = typed.get(pointer);
+  const shown = last !== undefined && (parseTypedDate(last) ?? last) === stored ? last : ISO.test(stored) ? formatTypedDate(stored, separator) : stored;
+  return html`<input id=${id} part="input" class="date" type="text" inputmode="numeric" autocomplete="off" spellcheck="false"
+    placeholder=${placeholder} maxlength="12" .value=${live(shown)} ?required=${node.required} ?readonly=${!ctx.editable}
+    aria-labelledby=${ifDefined(aria.labelledBy)} aria-invalid=${invalid(ctx, pointer)} aria-describedby=${aria.describedBy ?? nothing}
+    @input=${(e: Event) => {
+      const text = (e.target as HTMLInputElement).value;
+      typed.set(pointer, text);
+      ctx.set(pointer, text.trim() === '' ? undefined : (parseTypedDate(text) ?? text.trim()));
+    }}
+    @change=${(e: Event) => {
+      // Left: the date is written out in full (1.3.2007 → 01.03.2007).
+      typed.delete(pointer);
+      const input = e.target as HTMLInputElement;
+      const iso = parseTypedDate(input.value);
+      if (iso) input.value = formatTypedDate(iso, separator);
+    }} />`;
+}
+
+/** A date in a table cell, named by its column and row headers. */
+export function dateCell(ctx: FormContext, node: FormNode, pointer: string, id: string, labelledBy: string, describedBy: string | undefined) {
+  return dateInput(ctx, node, pointer, id, { labelledBy, describedBy: describedBy ?? nothing });
+}
+
+/**
+ * A calendar date, typed day, month, year in the order and with the separator of the form's language (27.03.2007;
+ * 27/03/2007 in English), with the language's placeholder (КК.АА.ЖЖЖЖ in Kazakh) and an example under the label
+ * that screen readers read with it. Stored as an ISO date (`YYYY-MM-DD`).
+ */
 export const dateWidget: WidgetRenderer = {
   name: 'date',
   tester: rankWith(1, and(kindIs('field'), widgetNamed('date'))),
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);
-    const value = ctx.value(pointer);
+    const hintId = `${ids.id}-hint`;
+    const { separator } = dateStyle(ctx);
+    const example = ctx.ui('dateExample', 'For example, {{example}}').replace('{{example}}', formatTypedDate(EXAMPLE, separator));
+    const described = describedBy(ctx, node, pointer, ids);
     return html`<div class="field date" part="field">
       <label for=${ids.id} part="label">${ctx.label(node)}</label>${description(ctx, node, ids)}
-      <input id=${ids.id} part="input" type="date" min="1900-01-01" max="2100-12-31"
-        .value=${live(typeof value === 'string' ? value : '')}
-        ?required=${node.required} ?readonly=${!ctx.editable}
-        aria-invalid=${invalid(ctx, pointer)} aria-describedby=${describedBy(ctx, node, pointer, ids)}
-        @input=${(e: Event) => ctx.set(pointer, textValue(e))} />
+      <div class="description hint" id=${hintId} part="description">${example}</div>
+      ${dateInput(ctx, node, pointer, ids.id, { describedBy: described === nothing ? hintId : `${hintId} ${described}` })}
       ${errorText(ctx, pointer, ids)}
     </div>`;
   },

@@ -33,12 +33,15 @@ export function description(ctx: FormContext, node: FormNode, ids: FieldIds): Te
   return d ? html`<div class="description" id=${ids.desc} part="description">${ctx.bilingual(d.key, d.text)}</div>` : nothing;
 }
 
-/** The error messages of a field, shown next to it and referenced by `aria-describedby`. */
+/**
+ * The error messages of a field, shown next to it and referenced by `aria-describedby`; each read with "Error:"
+ * before it (hidden on screen, as in the GOV.UK Design System), so the message is not taken for help text.
+ */
 export function errorText(ctx: FormContext, pointer: string, ids: FieldIds): TemplateResult | typeof nothing {
   const messages = ctx.errors(pointer);
-  return messages.length > 0
-    ? html`<div class="error" id=${ids.err} part="error">${messages.map((m) => html`<span>${m}</span>`)}</div>`
-    : nothing;
+  if (messages.length === 0) return nothing;
+  const prefix = ctx.ui('errorPrefix', 'Error:');
+  return html`<div class="error" id=${ids.err} part="error">${messages.map((m) => html`<span><span class="visually-hidden">${prefix} </span>${m}</span>`)}</div>`;
 }
 
 /** A text value from an input: an empty answer is no answer. */

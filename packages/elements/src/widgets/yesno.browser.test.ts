@@ -19,7 +19,7 @@ async function until(ok: () => boolean, ms = 5000): Promise<void> {
 async function mount(width: number, lang: string, secondaryLang?: string): Promise<KomekForm> {
   const host = document.createElement('div');
   host.style.width = `${width}px`;
-  const el = document.createElement('komek-form') as KomekForm;
+  const el = document.createElement('komek-form');
   el.setAttribute('form', FORM);
   el.setAttribute('lang', lang);
   if (secondaryLang) el.setAttribute('secondary-lang', secondaryLang);
@@ -28,7 +28,7 @@ async function mount(width: number, lang: string, secondaryLang?: string): Promi
   host.append(el);
   document.body.append(host);
   await until(() => el.shadowRoot?.querySelector('.form')?.getAttribute('lang') === lang);
-  el.data = structuredClone(valid) as never;
+  el.data = structuredClone(valid);
   await el.ready;
   await el.updateComplete;
   return el;

@@ -1,11 +1,13 @@
 import { languages, type Language } from '../languages.js';
 import { entriesOf, type LocaleEntry, type LocaleFile } from '../localeFile.js';
 import { describeChar, loadPdfFonts, missingGlyphs, PDF_FONT_FILES } from './fontCoverage.js';
-import { LOCALES_DIR, expectedMessages, namespacesOf, readLocaleFile } from './localeStore.js';
+import { LANGUAGE_CODES, LOCALES_DIR, expectedMessages, namespacesOf, readLocaleFile } from './localeStore.js';
 import { looksUntranslated, markupIn, placeholderMismatch, uzbekScriptProblem } from './textChecks.js';
+import { termBaseProblems, termChecker, readTermBase, type TermBase } from './termbase.js';
+import { ordinalProblem } from './ordinals.js';
 
 /** The checks `komek i18n check` runs. */
-export type CheckName = 'json' | 'meta' | 'coverage' | 'extra' | 'status' | 'placeholders' | 'markup' | 'english' | 'script' | 'font';
+export type CheckName = 'json' | 'meta' | 'coverage' | 'extra' | 'status' | 'placeholders' | 'markup' | 'english' | 'script' | 'font' | 'termbase' | 'term' | 'ordinal';
 
 /** A failed check on a locale file or message. */
 export interface Problem {
@@ -42,11 +44,13 @@ export interface CheckReport {
 /**
  * Checks every locale file against English: complete and non-empty for every namespace a language has a file for
  * (and for `ui` always), no extra keys, known statuses, placeholders as in English, no HTML/script, no English left
- * untranslated, Uzbek in Latin script with ʻ (U+02BB), and every character printable in the PDF font (English included).
+ * untranslated, Uzbek in Latin script with ʻ (U+02BB), every character printable in the PDF font (English included),
+ * a note with every recorded change, ordinal suffixes on position numbers in kk/ky/uz, and the term base (`termbase.json`: approved terms used, forbidden ones not).
  */
-export function checkLocales(options: { dir?: string; fonts?: boolean } = {}): CheckReport {
+export function checkLocales(options: { dir?: string; fonts?: boolean; termBase?: TermBase | false } = {}): CheckReport {
   const dir = options.dir ?? LOCALES_DIR;
   const problems: Problem[] = [];
+  const terms = termsFor(options.termBase, problems);
   const coverage: CoverageCell[] = [];
   const fonts = options.fonts === false ? [] : loadPdfFonts();
   const englishNs = namespacesOf('en', dir);
@@ -100,6 +104,7 @@ export function checkLocales(options: { dir?: string; fonts?: boolean } = {}): C
         const okStatus = lang === 'en' ? entry!.status === 'source' : entry!.status === 'draft' || entry!.status === 'reviewed';
         if (!okStatus) problems.push({ check: 'status', lang, namespace: ns, key: m.key, message: `status "${String(entry!.status)}" (${lang === 'en' ? 'source' : 'draft or reviewed'} expected)` });
         if (entry!.status === 'reviewed' || (lang === 'en' && okStatus)) cell.reviewed++;
+        if (entry!.changedBy !== undefined && !entry!.note?.trim()) problems.push({ check: 'status', lang, namespace: ns, key: m.key, message: `changed by "${entry!.changedBy}" without a note saying why` });
         const markup = markupIn(text);
         if (markup) problems.push({ check: 'markup', lang, namespace: ns, key: m.key, message: markup });
         checkFont(lang, ns, m.key, text);
@@ -109,10 +114,28 @@ export function checkLocales(options: { dir?: string; fonts?: boolean } = {}): C
         if (looksUntranslated(text, m.english.text)) problems.push({ check: 'english', lang, namespace: ns, key: m.key, message: `identical to English: ${JSON.stringify(text)}` });
         const script = lang === 'uz' ? uzbekScriptProblem(text) : undefined;
         if (script) problems.push({ check: 'script', lang, namespace: ns, key: m.key, message: script });
+        const ordinal = ordinalProblem(lang, text);
+        if (ordinal) problems.push({ check: 'ordinal', lang, namespace: ns, key: m.key, message: ordinal });
+        for (const v of terms?.check(lang, ns, m.key, text, m.english.text) ?? []) problems.push({ check: 'term', lang, namespace: ns, key: m.key, message: `${v.termId}: ${v.message}` });
       }
     }
   }
   return { coverage, problems };
+}
+
+/** The term base's checker (the project's own unless given; none with `false`), or undefined with its problems reported. */
+function termsFor(given: TermBase | false | undefined, problems: Problem[]) {
+  if (given === false) return undefined;
+  let base: TermBase;
+  try {
+    base = given ?? readTermBase();
+  } catch (e) {
+    problems.push({ check: 'termbase', lang: 'en', namespace: 'termbase', message: (e as Error).message });
+    return undefined;
+  }
+  const wrong = termBaseProblems(base, LANGUAGE_CODES.filter((l) => l !== 'en'));
+  for (const message of wrong) problems.push({ check: 'termbase', lang: 'en', namespace: 'termbase', message });
+  return wrong.length ? undefined : termChecker(base);
 }
 
 /** The coverage table as text: one row per namespace, one column per language (`translated/total`, `+n` reviewed). */

@@ -31,6 +31,7 @@ function contextOf(namespace: string, entry: LocaleEntry): string {
   if (entry.number !== undefined) parts.push(`No. ${entry.number}`);
   if (entry.line !== undefined) parts.push(`source line ${entry.line}`);
   if (entry.derived) parts.push('derived, not on the printed form');
+  else if (entry.reading) parts.push('part of a printed line, not printed as its own label');
   if (entry.note) parts.push(entry.note);
   return parts.join(' — ');
 }
@@ -50,7 +51,9 @@ export function exportRows(lang: Language, dir = LOCALES_DIR): ExchangeRow[] {
       const entry = current?.[m.key] as LocaleEntry | undefined;
       const translation = typeof entry?.text === 'string' ? entry.text : '';
       const status = translation === '' ? '' : entry?.status === 'reviewed' ? 'reviewed' : 'draft';
-      rows.push({ key: `${ns}:${m.key}`, english: m.english.text, translation, status, context: contextOf(ns, m.english) });
+      // The reviewer signing a string off sees why it last changed (the note stays in the locale file).
+      const change = translation && entry?.note ? ` — last change (${entry.changedBy ?? 'unnamed'}): ${entry.note}` : '';
+      rows.push({ key: `${ns}:${m.key}`, english: m.english.text, translation, status, context: contextOf(ns, m.english) + change });
     }
   }
   return rows;
@@ -168,7 +171,9 @@ export function parseCsvRows(text: string): ImportedRow[] {
   table.slice(1).forEach((r, idx) => {
     if (r.length === 1 && r[0] === '') return; // blank line
     if (r.length !== header.length) {
-      problems.push({ key: r[col('key')], reason: `CSV row ${idx + 2} has ${r.length} fields, the header ${header.length}` });
+      const key = r[col('key')];
+      const reason = `CSV row ${idx + 2} has ${r.length} fields, the header ${header.length}`;
+      problems.push(key === undefined ? { reason } : { key, reason });
       return;
     }
     const row: ImportedRow = { key: r[col('key')]!.trim(), translation: r[col('translation')]!, status: r[col('status')]!.trim(), line: idx + 2 };

@@ -12,3 +12,9 @@ export {
 export type { ExchangeRow, ExchangeFormat, ImportProblem, ImportResult, ImportedRow } from './exchange.js';
 export { readCsv, writeCsv, CsvError } from './csv.js';
 export { parseXml, escapeXml, XmlError } from './xml.js';
+export {
+  TERMBASE_PATH, readTermBase, termChecker, termBaseProblems, matchesPattern, patternProblem, wordsOf, normalizeForTerms,
+} from './termbase.js';
+export type { TermBase, Term, TermSource, TermEnglish, TermLanguage, ForbiddenVariant, TermChecker, TermViolation } from './termbase.js';
+export { toTbx } from './tbx.js';
+export { ordinalProblem, ORDINAL_PLACEHOLDERS } from './ordinals.js';

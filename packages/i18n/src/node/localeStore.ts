@@ -30,7 +30,7 @@ export function readLocaleFile(lang: Language, namespace: string, dir = LOCALES_
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as LocaleFile;
   } catch (e) {
-    throw new Error(`${path}: ${(e as Error).message}`);
+    throw new Error(`${path}: ${(e as Error).message}`, { cause: e });
   }
 }
 

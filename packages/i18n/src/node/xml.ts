@@ -181,6 +181,6 @@ export function childElements(el: XmlElement, name: string): XmlElement[] {
 
 /** The text of an element; undefined when it holds child elements (inline markup). */
 export function textOf(el: XmlElement): string | undefined {
-  if (el.children.some((c) => typeof c !== 'string')) return undefined;
-  return el.children.join('');
+  const texts = el.children.filter((c) => typeof c === 'string');
+  return texts.length === el.children.length ? texts.join('') : undefined;
 }

@@ -52,7 +52,7 @@ export function pluralCategory(lang: Language, n: number): PluralCategory {
   let select = selectors.get(lang);
   if (!select) {
     const intl = intlRules(lang);
-    select = intl ? (x) => intl.select(x) as PluralCategory : ownRules[lang];
+    select = intl ? (x) => intl.select(x) : ownRules[lang];
     selectors.set(lang, select);
   }
   return select(n);

@@ -7,7 +7,8 @@ import type { MessageLookup } from './messages.js';
 const COUNTED = new Set(['minLength', 'maxLength', 'minItems', 'maxItems']);
 
 function localizedList(lookup: MessageLookup, lang: Language, prefix: string, value: unknown): string {
-  const items = Array.isArray(value) ? value : String(value ?? '').split(',');
+  // ajv gives a list, or several names in one string separated by commas (`type: 'string,null'`).
+  const items: unknown[] = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : value == null ? [] : [value];
   return items
     .map((v) => String(v).trim())
     .filter(Boolean)
@@ -28,6 +29,8 @@ function paramsOf(lookup: MessageLookup, issue: ValidationIssue, lang: Language,
   // Validators count items from 0; people count rows from 1.
   if (typeof p.i === 'number') params.i = formatNumber(p.i + 1, lang);
   if (typeof p.j === 'number') params.j = formatNumber(p.j + 1, lang);
+  // A date order (`dateOrder`): the label of the date this one may not precede.
+  if (typeof p.earlierLabel === 'string') params.earlier = lookup(lang, p.earlierLabel) ?? (typeof p.earlierText === 'string' ? p.earlierText : p.earlier);
   return params;
 }
 

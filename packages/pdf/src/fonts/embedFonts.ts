@@ -85,7 +85,7 @@ const subsetCaches = new WeakMap<MeasuredFont, Map<string, SubsetBytes>>();
 
 function subsetEntry(font: MeasuredFont, embedder: SubsetEmbedder): SubsetBytes {
   let subsets = subsetCaches.get(font);
-  if (!subsets) subsetCaches.set(font, (subsets = new Map()));
+  if (!subsets) subsetCaches.set(font, (subsets = new Map<string, SubsetBytes>()));
   // The key is taken before pdf-lib encodes the subset, which appends the parts of composite glyphs to the list.
   const key = embedder.subset.glyphs.join(',');
   let entry = subsets.get(key);
@@ -144,7 +144,7 @@ export interface EmbeddedFonts {
 export async function embedFonts(doc: PDFDocument, source: FontSource): Promise<EmbeddedFonts> {
   const regularMetrics = measuredFont(source.regular);
   const boldMetrics = measuredFont(source.bold);
-  doc.registerFontkit({ create: (bytes: Uint8Array) => (bytes === source.bold ? boldMetrics.fontkit : regularMetrics.fontkit) } as never);
+  doc.registerFontkit({ create: (bytes: Uint8Array) => (bytes === source.bold ? boldMetrics.fontkit : regularMetrics.fontkit) });
   const [regular, bold] = await Promise.all([
     doc.embedFont(source.regular, { subset: true, customName: 'KMKAAA+DejaVuSans' }),
     doc.embedFont(source.bold, { subset: true, customName: 'KMKAAB+DejaVuSans-Bold' }),
@@ -157,10 +157,18 @@ export async function embedFonts(doc: PDFDocument, source: FontSource): Promise<
   return { regular, bold, metrics: { regular: regularMetrics, bold: boldMetrics } };
 }
 
-/** Registers the field font as the form's default resource, so a viewer finds it for text typed into a field. */
+/** The resource name of ZapfDingbats, the font of the check mark (`4`) and dot (`l`) of check boxes and radios. */
+export const DINGBATS = 'ZaDb';
+
+/**
+ * Registers the fonts every default appearance names as the form's default resources: the field font, for text
+ * typed into a field, and ZapfDingbats (a standard font, not embedded), for the marks a viewer draws when a box is
+ * ticked. A viewer that does not find the font a field's appearance names substitutes one of its own.
+ */
 export function setFieldFont(doc: PDFDocument, font: PDFFont, size: number): void {
   const acroForm = doc.getForm().acroForm.dict;
-  acroForm.set(PDFName.of('DR'), doc.context.obj({ Font: { [font.name]: font.ref } }));
+  const dingbats = doc.context.register(doc.context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'ZapfDingbats' }));
+  acroForm.set(PDFName.of('DR'), doc.context.obj({ Font: { [font.name]: font.ref, [DINGBATS]: dingbats } }));
   acroForm.set(PDFName.of('DA'), PDFString.of(`/${font.name} ${size} Tf 0 g`));
 }
 
@@ -172,11 +180,14 @@ const encoders = new WeakMap<PDFFont, Map<number, string>>();
  */
 export function hexText(font: PDFFont, text: string): string {
   let map = encoders.get(font);
-  if (!map) encoders.set(font, (map = new Map()));
+  if (!map) encoders.set(font, (map = new Map<number, string>()));
   let out = '<';
   for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) cp = text.codePointAt(i++)!;
+    let cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    // Half of a broken pair has no glyph and no UTF-16BE encoding: it is drawn as a replacement character, and the
+    // text after it is kept (it used to swallow the next character).
+    else if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
     let hex = map.get(cp);
     if (hex === undefined) {
       hex = font.encodeText(String.fromCodePoint(cp)).toString().slice(1, -1);

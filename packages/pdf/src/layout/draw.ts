@@ -15,6 +15,8 @@ export interface TextStyle {
   face: Face;
   size: number;
   color: Color;
+  /** Text in the secondary language: tagged with that language's `/Lang`. */
+  secondary?: boolean;
 }
 
 /** A paragraph broken into lines for a width. */
@@ -56,7 +58,7 @@ export function drawBlock(canvas: Canvas, b: TextBlock, x: number, top: number, 
       const w = textWidth(face.metrics, line, size);
       lx = align === 'center' ? x + (b.width - w) / 2 : x + b.width - w;
     }
-    canvas.text(line, lx, baseline, size, face.pdf, b.style.color);
+    canvas.text(line, lx, baseline, size, face.pdf, b.style.color, b.style.secondary === true);
     baseline -= lh;
   }
 }
@@ -73,9 +75,7 @@ export function drawBox(canvas: Canvas, x: number, top: number, width: number, h
 
 /** A tick box (square) or a radio button (circle) outline of side `metrics.tick`, top left at (x, top). */
 export function drawTick(canvas: Canvas, x: number, top: number, shape: 'square' | 'circle'): void {
-  const t = metrics.tick;
-  if (shape === 'square') canvas.rect(x, top - t, t, t, { stroke: color.text, lineWidth: 0.7 });
-  else canvas.ellipse(x + t / 2, top - t / 2, t / 2, t / 2, { stroke: color.text, lineWidth: 0.7 });
+  canvas.tickOutline(shape, metrics.tick, x, top - metrics.tick, 0.7);
 }
 
 /** A table cell frame, optionally filled. */

@@ -3,6 +3,7 @@ import type { EmbeddedFonts } from '../fonts/embedFonts.js';
 import type { FieldWriter } from '../acroFields.js';
 import { Canvas } from './canvas.js';
 import type { Deflate } from './deflate.js';
+import { Tagger } from './tags.js';
 import { margin, pageGeometry, type Orientation } from './style.js';
 
 /** What a row draws with: the page it landed on and the document's fonts and field writer. */
@@ -19,6 +20,8 @@ export interface DrawContext {
   width: number;
   fonts: EmbeddedFonts;
   fields: FieldWriter;
+  /** The document's structure tree: rows draw their content inside its elements. */
+  tags: Tagger;
 }
 
 /**
@@ -53,6 +56,7 @@ export class Paginator {
     private readonly fields: FieldWriter,
     /** Draws what every page carries at its top; returns the y where content starts. */
     private readonly openPage: (c: DrawContext) => number,
+    readonly tags: Tagger = new Tagger(undefined),
   ) {}
 
   /** The page being filled, if any. */
@@ -63,7 +67,7 @@ export class Paginator {
   private newPage(orientation: Orientation): DrawContext {
     const geometry = pageGeometry(orientation);
     const page = this.doc.addPage([geometry.width, geometry.height]);
-    const canvas = new Canvas(page);
+    const canvas = new Canvas(page, this.tags);
     this.pages.push({ page, orientation, canvas });
     const c: DrawContext = {
       doc: this.doc,
@@ -75,9 +79,12 @@ export class Paginator {
       width: geometry.contentWidth,
       fonts: this.fonts,
       fields: this.fields,
+      tags: this.tags,
     };
     this.current = c;
-    this.contentTop = this.cursor = this.openPage(c);
+    let top = 0;
+    this.tags.artifact(() => (top = this.openPage(c)));
+    this.contentTop = this.cursor = top;
     return c;
   }
 
@@ -103,7 +110,8 @@ export class Paginator {
         fresh = true;
       } else {
         let needed = row.height;
-        for (let j = i; rows[j]!.keepWithNext && j + 1 < rows.length && rows[j + 1]!.orientation === row.orientation && j - i < 6; j++) {
+        // A row kept with the next is kept with the next one that is not space.
+        for (let j = i; (rows[j]!.keepWithNext || (j > i && rows[j]!.spacer)) && j + 1 < rows.length && rows[j + 1]!.orientation === row.orientation && j - i < 6; j++) {
           if (!rows[j + 1]!.spacer) needed += rows[j + 1]!.height;
         }
         const pageIsEmpty = this.cursor >= this.contentTop - 0.5;
@@ -113,7 +121,10 @@ export class Paginator {
         }
       }
       if (fresh && row.header && row.header !== row) {
-        row.header.draw(c, this.cursor);
+        // A table head repeated on the page a table continues on is page furniture: the table has one head.
+        const header = row.header;
+        const at = this.cursor;
+        this.tags.artifact(() => header.draw(c!, at));
         this.cursor -= row.header.height;
       }
       row.draw(c, this.cursor);

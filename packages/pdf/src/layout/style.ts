@@ -16,28 +16,32 @@ export function pageGeometry(orientation: Orientation): { width: number; height:
   return { width, height, contentWidth: width - margin.left - margin.right };
 }
 
-/** Font sizes in points. */
+/**
+ * Font sizes in points. Everything a person reads to fill in the form is at least 9.5 pt in the primary language and
+ * 7.5 pt in the secondary one (`label`, `labelSecondary`); only the running head and the footer are smaller.
+ */
 export const size = {
-  title: 13,
-  titleSecondary: 10,
-  section: 10,
-  sectionSecondary: 8,
-  label: 8.5,
-  labelSecondary: 7,
-  value: 9,
-  caption: 6.8,
-  small: 6.5,
-  footer: 7,
+  title: 14,
+  titleSecondary: 11,
+  section: 11,
+  sectionSecondary: 8.5,
+  label: 9.5,
+  labelSecondary: 7.5,
+  value: 10,
+  caption: 9.5,
+  captionSecondary: 7.5,
+  small: 8,
+  footer: 8,
 } as const;
 
 /** Line height as a multiple of the font size. */
 export const leading = 1.22;
 
-/** Colours: black print, grey for the secondary language and rules, a light fill for heads. */
+/** Colours: black print, a dark grey for the secondary language (legible on a photocopy), grey rules, a light fill for heads. */
 export const color: Record<'text' | 'secondary' | 'muted' | 'rule' | 'box' | 'headFill' | 'bandFill' | 'routing' | 'alert' | 'alertFill', Color> = {
   text: grayscale(0),
-  secondary: grayscale(0.36),
-  muted: grayscale(0.45),
+  secondary: grayscale(0.25),
+  muted: grayscale(0.33),
   rule: grayscale(0.35),
   box: grayscale(0.45),
   headFill: grayscale(0.9),
@@ -47,19 +51,23 @@ export const color: Record<'text' | 'secondary' | 'muted' | 'rule' | 'box' | 'he
   alertFill: rgb(1, 0.93, 0.93),
 };
 
-/** Heights and widths used across the layout. */
+/** Heights and widths used across the layout, sized for a pen: 1 mm = 2.835 pt. */
 export const metrics = {
-  /** Height of a one-line input box. */
-  box: 15,
-  /** Side of a check box or radio button. */
-  tick: 9,
+  /** Height of a one-line input box: 7 mm, room for handwriting. */
+  box: 20,
+  /** Side of a check box or radio button: 4.6 mm, room for a pen's tick. */
+  tick: 13,
   /** Padding inside an input box. */
-  boxPad: 2,
+  boxPad: 3,
   /** Vertical padding of a row. */
-  rowPad: 3,
+  rowPad: 4,
   /** Width of the number column ("3.5"). */
-  number: 28,
+  number: 30,
   /** Share of the content width taken by the label column. */
   labelShare: 0.4,
   gap: 8,
+  /** Narrowest box for a written answer in a row of several (a place of birth's parts): 45 mm. */
+  minWriteIn: 128,
+  /** Space after a table. */
+  afterTable: 10,
 } as const;

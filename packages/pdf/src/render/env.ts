@@ -1,4 +1,4 @@
-import { getAtPointer, translate, type FormModel, type FormNode, type MessageKey, type Translator } from '@komek/core';
+import { getAtPointer, translate, type FormModel, type FormNode, type FormSession, type MessageKey, type Translator } from '@komek/core';
 import type { Language } from '@komek/i18n';
 import type { PDFImage } from 'pdf-lib';
 import type { Canvas } from '../layout/canvas.js';
@@ -36,8 +36,8 @@ export interface RenderEnv {
   mode: PaperMode;
   /** The data as printed (hidden branches pruned); undefined on a blank form. */
   data: unknown;
-  /** The data as given, which conditions are evaluated on; undefined on a blank form. */
-  source: unknown;
+  /** The answers as given, which decide what is shown; undefined on a blank form (every part is shown). */
+  session: FormSession | undefined;
   /** Drawn signatures by the pointer of their data URL, embedded before layout. */
   images: Map<string, PDFImage>;
   languages: Language[];
@@ -48,6 +48,11 @@ export interface RenderEnv {
 
 /** Two styles per role: primary language, and the smaller grey secondary language under it. */
 export function stylesOf(env: RenderEnv, role: TextRole): [TextStyle, TextStyle] {
+  const [primary, secondary] = roleStyles(env, role);
+  return [primary, { ...secondary, secondary: true }];
+}
+
+function roleStyles(env: RenderEnv, role: TextRole): [TextStyle, TextStyle] {
   const { regular, bold } = env.faces;
   switch (role) {
     case 'title':
@@ -59,13 +64,13 @@ export function stylesOf(env: RenderEnv, role: TextRole): [TextStyle, TextStyle]
     case 'label':
       return [{ face: regular, size: size.label, color: color.text }, { face: regular, size: size.labelSecondary, color: color.secondary }];
     case 'caption':
-      return [{ face: regular, size: size.caption, color: color.text }, { face: regular, size: size.small, color: color.secondary }];
+      return [{ face: regular, size: size.caption, color: color.text }, { face: regular, size: size.captionSecondary, color: color.secondary }];
     case 'small':
       return [{ face: regular, size: size.small, color: color.muted }, { face: regular, size: size.small, color: color.muted }];
     case 'muted':
       return [{ face: regular, size: size.label, color: color.muted }, { face: regular, size: size.labelSecondary, color: color.muted }];
     case 'routing':
-      return [{ face: regular, size: size.small, color: color.routing }, { face: regular, size: size.small, color: color.routing }];
+      return [{ face: regular, size: size.label, color: color.routing }, { face: regular, size: size.labelSecondary, color: color.routing }];
   }
 }
 

@@ -1,32 +1,36 @@
-import { translate, type FormNode } from '@komek/core';
+import { marks, translate, type FormNode } from '@komek/core';
 import { block, drawBlock, drawRule, linesHeight, type TextBlock } from '../layout/draw.js';
 import type { Canvas } from '../layout/canvas.js';
 import type { DrawContext, Row } from '../layout/page.js';
+import { StructElem } from '../layout/tags.js';
 import { color, margin, metrics, pageGeometry, size } from '../layout/style.js';
 import { continuationFieldName } from '../fieldNames.js';
 import { wrapText } from '../text/wrap.js';
-import { bi, biBlock, biKey, drawBi, inline, labelOf, stylesOf, valueAt, type BiText, type Continuation, type RenderEnv } from './env.js';
+import { bi, biBlock, biKey, drawBi, inline, joinBi, labelOf, stylesOf, valueAt, type BiText, type Continuation, type RenderEnv } from './env.js';
 import { perLanguage, routingText } from './routing.js';
 import {
   fieldRow,
   fieldText,
   headingRow,
   isShown,
+  marksOf,
   notApplicable,
   paragraphRows,
   pointerIn,
   spacer,
   tickRow,
+  unnumbered,
   type Scope,
 } from './rows.js';
 import { indicatorTableRows, inlineFieldsRow, isIndicatorTable, isTabular, needsTableRows, repeatTableRows, signatureRow } from './tables.js';
 import { boxHeight } from './textBox.js';
 
-/** One problem of invalid data, as the PDF lists it. */
+/** One problem of invalid data, as the PDF lists it: the question's number, the repeat rows, the message in both languages. */
 export interface PrintedIssue {
-  pointer: string;
-  label: string;
-  message: string;
+  number?: string;
+  /** Row numbers (from 1) of the repeat rows the problem is in, outermost first. */
+  rows: number[];
+  message: BiText;
 }
 
 function portrait(env: RenderEnv): Scope {
@@ -79,14 +83,15 @@ function repeatRows(s: Scope, node: FormNode, depth: number, shown: boolean): Ro
   const data = valueAt(s.env, pointerIn(s, node));
   const count = Array.isArray(data) ? data.length : 0;
   if (isTabular(node)) {
-    return [...rows, ...repeatTableRows(s, [node], { spare: spareRows(s, 'repeat', count), band: false, maxLines: 12, blankLines: 1 })];
+    return [...rows, ...repeatTableRows(s, [node], { spare: spareRows(s, 'repeat', count), band: false, maxLines: 12, blankLines: 1 }), spacer(s, metrics.afterTable)];
   }
   const item = node.item!;
   const total = count + (s.env.mode === 'blank' ? 1 : 0);
   for (let i = 0; i < total; i++) {
     const itemScope: Scope = { ...s, root: item, base: `${pointerIn(s, node)}/${i}` };
     const title = perLanguage(s.env, (t) => `${translate(t, item.label, item.text)} ${i + 1}`);
-    rows.push(headingRow(itemScope, { ...item, number: undefined, condition: undefined } as FormNode, depth + 1, title));
+    const { condition: _condition, ...heading } = unnumbered(item);
+    rows.push(headingRow(itemScope, heading, depth + 1, title));
     for (const child of item.children) rows.push(...nodeRows(itemScope, child, depth + 2));
   }
   if (total === 0) rows.push(...paragraphRows(s, { primary: '—' }, { role: 'muted' }));
@@ -103,6 +108,7 @@ function planTableRows(s: Scope, node: FormNode, depth: number, shown: boolean):
   if (categories.length > 0) {
     const counts = categories.map((c) => valueAt(s.env, pointerIn(s, c))).map((v) => (Array.isArray(v) ? v.length : 0));
     rows.push(...repeatTableRows(landscape, categories, { spare: spareRows(s, 'plan', Math.min(...counts)), band: true, maxLines: 10, blankLines: 3 }));
+    rows.push(spacer(landscape, metrics.afterTable));
   }
   const others = node.children.filter((c) => !categories.includes(c));
   // What follows the table goes back to portrait pages.
@@ -125,7 +131,7 @@ export function nodeRows(s: Scope, node: FormNode, depth: number): Row[] {
     case 'needsTable': {
       const rows = [spacer(s, 8), headingRow(s, node, depth), ...descriptionRows(s, node)];
       if (!shown) return [...rows, ...naRow(s)];
-      return [...rows, ...needsTableRows(s, node, (child) => nodeRows(s, child, depth + 1))];
+      return [...rows, ...needsTableRows(s, node, (child) => nodeRows(s, child, depth + 1), spacer(s, metrics.afterTable))];
     }
     case 'planTable':
       return planTableRows(s, node, depth, shown);
@@ -140,7 +146,7 @@ export function nodeRows(s: Scope, node: FormNode, depth: number): Row[] {
   }
   const rows: Row[] = [spacer(s, depth <= 1 ? 8 : 4), headingRow(s, node, depth), ...descriptionRows(s, node)];
   if (!shown) return [...rows, ...naRow(s)];
-  if (isIndicatorTable(node)) return [...rows, ...indicatorTableRows(s, node)];
+  if (isIndicatorTable(node)) return [...rows, ...indicatorTableRows(s, node), spacer(s, metrics.afterTable)];
   for (const child of node.children) rows.push(...nodeRows(s, child, depth + 1));
   return rows;
 }
@@ -149,25 +155,27 @@ export function nodeRows(s: Scope, node: FormNode, depth: number): Row[] {
 function titleRows(s: Scope, issues: PrintedIssue[] | undefined): Row[] {
   const env = s.env;
   const meta = env.model.meta;
-  const mark = env.mode === 'blank' ? ` · ${inline(bi(env, 'ui:pdf.blankForm', 'Blank form'))}` : '';
-  const left = block(`${meta.sop} · ${meta.id}${mark}`, stylesOf(env, 'small')[0], s.width / 2);
+  // What a person needs at the top: whether this is a blank to fill by hand, and the form's number. The form's id
+  // and the guidelines' section stay in the document's metadata.
+  const left = block(env.mode === 'blank' ? inline(bi(env, 'ui:pdf.blankForm', 'Blank form')) : '', stylesOf(env, 'muted')[0], s.width / 2);
   const formNo = meta.formNumber ? inline(bi(env, 'ui:pdf.formNumber', 'Form {{number}}', { number: meta.formNumber })) : '';
   const right = block(formNo, stylesOf(env, 'strong')[0], s.width / 2);
   const title = biBlock(env, labelOf(env, env.model.root), 'title', s.width - 40);
+  const [leftElem, rightElem, titleElem] = [new StructElem('P'), new StructElem('P'), new StructElem('H1')];
   const rows: Row[] = [
     {
       height: Math.max(left.height, right.height) + 6,
       orientation: 'portrait',
       draw(c, top) {
-        drawBlock(c.canvas, left, c.x, top);
-        drawBlock(c.canvas, right, c.x + c.width / 2, top, 'right');
+        c.tags.within(leftElem, () => drawBlock(c.canvas, left, c.x, top));
+        c.tags.within(rightElem, () => drawBlock(c.canvas, right, c.x + c.width / 2, top, 'right'));
       },
     },
     {
       height: title.height + 10,
       orientation: 'portrait',
       draw(c, top) {
-        drawBi(c.canvas, title, c.x + 20, top - 2, 'center');
+        c.tags.within(titleElem, () => drawBi(c.canvas, title, c.x + 20, top - 2, 'center'));
         drawRule(c.canvas, c.x, top - title.height - 7, c.width, 1, color.text);
       },
     },
@@ -179,26 +187,35 @@ function titleRows(s: Scope, issues: PrintedIssue[] | undefined): Row[] {
       }) ?? '',
     );
     const b = biBlock(env, text, 'strong', s.width - 16);
+    const banner = new StructElem('P');
     rows.push({
       height: b.height + 14,
       orientation: 'portrait',
       draw(c, top) {
         c.canvas.rect(c.x, top - b.height - 10, c.width, b.height + 8, { fill: color.alertFill, stroke: color.alert, lineWidth: 1.2 });
-        drawBlock(c.canvas, { ...b.primary, style: { ...b.primary.style, color: color.alert } }, c.x + 8, top - 4);
-        if (b.secondary) drawBlock(c.canvas, { ...b.secondary, style: { ...b.secondary.style, color: color.alert } }, c.x + 8, top - 4 - b.primary.height);
+        c.tags.within(banner, () => {
+          drawBlock(c.canvas, { ...b.primary, style: { ...b.primary.style, color: color.alert } }, c.x + 8, top - 4);
+          if (b.secondary) drawBlock(c.canvas, { ...b.secondary, style: { ...b.secondary.style, color: color.alert } }, c.x + 8, top - 4 - b.primary.height);
+        });
       },
     });
   }
   if (env.model.root.description) rows.push(...descriptionRows(s, env.model.root));
-  if (hasDerived(env.model.root)) {
-    rows.push(...paragraphRows(s, bi(env, 'ui:pdf.derivedNote', 'Parts marked * are not on the printed form; they are added from the guidelines text.'), { role: 'small' }));
+  const legend = [
+    ...(hasMarked(env.model.root, (n) => marksOf(n).includes(marks.required)) ? [bi(env, 'ui:marks.required', '{{mark}} required', { mark: marks.required })] : []),
+    ...(hasMarked(env.model.root, (n) => n.derived !== undefined)
+      ? [bi(env, 'ui:marks.derived', '{{mark}} not on the printed form: added from the guidelines text', { mark: marks.derived })]
+      : []),
+  ];
+  if (legend.length > 0) {
+    for (const entry of legend) rows.push(...paragraphRows(s, entry, { role: 'muted' }));
     rows.push(spacer(s, 4));
   }
   return rows;
 }
 
-function hasDerived(node: FormNode): boolean {
-  return node.children.some((c) => c.derived !== undefined || hasDerived(c)) || (node.item !== undefined && hasDerived(node.item));
+function hasMarked(node: FormNode, test: (n: FormNode) => boolean): boolean {
+  return node.children.some((c) => test(c) || hasMarked(c, test)) || (node.item !== undefined && hasMarked(node.item, test));
 }
 
 /** Every row of the form body, first page heading included. */
@@ -234,12 +251,13 @@ export function continuationRows(env: RenderEnv, continuations: Continuation[]):
       const text = cont.rest.slice(part === 0 ? 0 : lines[start]!.start, end < lines.length ? lines[end]!.start : cont.rest.length);
       const height = boxHeight(end - start);
       const name = continuationFieldName(cont.pointer, part + 1);
+      const elem = new StructElem('Form');
       rows.push({
         height: height + 4,
         orientation: 'portrait',
         draw(c: DrawContext, top: number) {
           c.canvas.rect(c.x, top - height, width, height, { stroke: color.box, lineWidth: 0.6 });
-          c.fields.text(c.page, name, { x: c.x, y: top - height, width, height }, { value: text, multiline: true });
+          c.tags.within(elem, () => c.fields.text(c.page, name, { x: c.x, y: top - height, width, height }, { value: text, multiline: true }));
         },
       });
     }
@@ -247,15 +265,19 @@ export function continuationRows(env: RenderEnv, continuations: Continuation[]):
   return rows;
 }
 
-/** The list of problems of invalid data, printed at the end of a PDF made with `allowInvalid`. */
+/** The list of problems of invalid data, printed at the end of a PDF made with `allowInvalid`, in the form's order. */
 export function issueRows(env: RenderEnv, issues: PrintedIssue[]): Row[] {
   const s = portrait(env);
   const title = bi(env, 'ui:pdf.problems', 'Problems in the data');
   const heading = headingRow(s, { kind: 'group', name: '', pointer: '', label: { ns: 'ui', key: 'pdf.problems' }, text: '', required: false, schema: {}, annotation: {}, children: [] }, 1, title);
-  const rows: Row[] = [spacer(s, 10), heading];
+  const rows: Row[] = [spacer(s, 10), heading, spacer(s, 4)];
   for (const issue of issues) {
-    const text = issue.label ? `${issue.label}: ${issue.message}` : issue.message;
-    rows.push(...paragraphRows(s, { primary: `${issue.pointer || '/'} — ${text}` }, { role: 'label', indent: 6 }));
+    const where = issue.rows.map((n) => bi(env, 'ui:row', 'Row {{n}}', { n }));
+    const message = where.length === 0 ? issue.message : joinBi(where.reduce((a, b) => joinBi(a, ', ', b)), ': ', issue.message);
+    const lines = paragraphRows(s, message, { ...(issue.number !== undefined ? { number: issue.number } : { indent: metrics.number }), role: 'label' });
+    // A problem's lines in both languages stay on one page.
+    lines.slice(0, -1).forEach((r) => (r.keepWithNext = true));
+    rows.push(...lines, spacer(s, 4));
   }
   return rows;
 }
@@ -279,7 +301,7 @@ function ellipsize(lines: string[], more: boolean): string {
   return (lines[0] ?? '') + (more ? ' …' : '');
 }
 
-/** Draws the footer of every page: form id, schema version and languages; "page x of y" in both languages. */
+/** Draws the footer of every page: the form's version and "page x of y", in both languages. */
 export function drawFooters(env: RenderEnv, pages: { canvas: Canvas; orientation: 'portrait' | 'landscape' }[]): void {
   const meta = env.model.meta;
   const style = stylesOf(env, 'small')[0];
@@ -288,8 +310,7 @@ export function drawFooters(env: RenderEnv, pages: { canvas: Canvas; orientation
     const geometry = pageGeometry(orientation);
     const y = margin.bottom - 22;
     drawRule(canvas, margin.left, y + 12, geometry.contentWidth, 0.4);
-    const version = env.translators[0]!('ui:pdf.formVersion', 'Form version {{version}}', { version: meta.version }) ?? meta.version;
-    const left = `${meta.id} · ${version} · ${env.languages.join('/')}`;
+    const left = inline(bi(env, 'ui:pdf.formVersion', 'Form version {{version}}', { version: meta.version }));
     drawBlock(canvas, block(left, style, geometry.contentWidth / 2), margin.left, y + 9);
     const text = inline(bi(env, 'ui:pageXofY', 'page {{page}} of {{pages}}', { page: i + 1, pages: total }));
     const right = block(text, { ...style, color: color.text, size: size.footer }, geometry.contentWidth / 2);

@@ -10,21 +10,27 @@ export function perLanguage(env: RenderEnv, text: (t: Translator) => string): Bi
   return secondary === primary ? { primary } : { primary, secondary };
 }
 
-function nodeLabel(t: Translator, node: FormNode): string {
+/** How a condition names a question: by its printed number ("2.1"), else by its label in quotes. */
+function fieldRef(t: Translator, node: FormNode): string {
+  if (node.number) return node.number;
   const label = translate(t, node.label, node.text).replace(/[:：]\s*$/, '');
-  return node.number ? `${node.number} ${label}` : label;
+  return t('ui:quoted', '“{{text}}”', { text: label }) ?? `“${label}”`;
 }
 
-function valueText(t: Translator, node: FormNode, value: unknown): string {
+/** An answer as a condition names it: YES / NO as printed beside the ticks, an option in quotes. */
+function answerText(t: Translator, node: FormNode, value: unknown): string {
   if (value === true) return t('ui:yes', 'YES') ?? 'YES';
   if (value === false) return t('ui:no', 'NO') ?? 'NO';
   const option = node.options?.find((o) => o.value === String(value));
-  return option ? translate(t, option.label, option.text) : String(value);
+  const text = option ? translate(t, option.label, option.text) : String(value);
+  return t('ui:quoted', '“{{text}}”', { text }) ?? `“${text}”`;
 }
 
+/** The parts of a condition in plain words: "you answered YES to 2.1", "you ticked “Other” in 3.5", "2.4 is filled in". */
 function describe(t: Translator, scope: FormNode, schema: JsonSchema): string[] {
   const parts: string[] = [];
   const props = schema.properties ?? {};
+  const or = t('ui:pdf.or', ' or ') ?? ' or ';
   for (const [name, sub] of Object.entries(props)) {
     const child = scope.children.find((c) => c.name === name);
     if (!child) continue;
@@ -32,16 +38,25 @@ function describe(t: Translator, scope: FormNode, schema: JsonSchema): string[] 
       parts.push(...describe(t, child, sub));
       continue;
     }
-    let value: string | undefined;
-    if ('const' in sub) value = valueText(t, child, sub.const);
-    else if (Array.isArray(sub.enum)) value = sub.enum.map((v) => valueText(t, child, v)).join(' / ');
-    else if (sub.contains && 'const' in sub.contains) value = valueText(t, child, sub.contains.const);
-    parts.push(value === undefined ? nodeLabel(t, child) : `${nodeLabel(t, child)} = ${value}`);
+    const field = fieldRef(t, child);
+    if ('const' in sub || Array.isArray(sub.enum)) {
+      const values = 'const' in sub ? [sub.const] : sub.enum!;
+      const answer = values.map((v) => answerText(t, child, v)).join(or);
+      parts.push(t('ui:condition.answered', 'you answered {{answer}} to {{field}}', { answer, field }) ?? `you answered ${answer} to ${field}`);
+    } else if (sub.contains && 'const' in sub.contains) {
+      const answer = answerText(t, child, sub.contains.const);
+      parts.push(t('ui:condition.ticked', 'you ticked {{answer}} in {{field}}', { answer, field }) ?? `you ticked ${answer} in ${field}`);
+    } else {
+      parts.push(t('ui:condition.filled', '{{field}} is filled in', { field }) ?? `${field} is filled in`);
+    }
   }
   for (const name of schema.required ?? []) {
     if (name in props) continue;
     const child = scope.children.find((c) => c.name === name);
-    if (child) parts.push(`${nodeLabel(t, child)}: ${t('ui:pdf.answered', 'answered') ?? 'answered'}`);
+    if (child) {
+      const field = fieldRef(t, child);
+      parts.push(t('ui:condition.filled', '{{field}} is filled in', { field }) ?? `${field} is filled in`);
+    }
   }
   return parts;
 }
@@ -60,8 +75,8 @@ export function nodeBelow(root: FormNode, pointer: string): FormNode | undefined
 }
 
 /**
- * The routing line a blank form prints beside a conditional part: "only if: 3.5 other (…) = YES". `root` is the
- * tree the condition's scope is relative to (the form, or a repeat's item).
+ * The routing line a blank form prints under a conditional part, in plain words: "Fill in only if you answered YES
+ * to 2.1." `root` is the tree the condition's scope is relative to (the form, or a repeat's item).
  */
 export function routingText(env: RenderEnv, node: FormNode, root: FormNode): BiText | undefined {
   const condition = node.condition;
@@ -73,6 +88,6 @@ export function routingText(env: RenderEnv, node: FormNode, root: FormNode): BiT
     // A part several conditions require is shown when any of them holds.
     const and = t('ui:pdf.and', ' and ') ?? ' and ';
     const joined = (condition.anyOf ?? [condition.if]).map((c) => describe(t, scope, c).join(and)).join(t('ui:pdf.or', ' or ') ?? ' or ');
-    return t('ui:pdf.onlyIf', 'only if: {{condition}}', { condition: joined }) ?? `only if: ${joined}`;
+    return t('ui:condition.fillInIf', 'Fill in only if {{condition}}.', { condition: joined }) ?? `Fill in only if ${joined}.`;
   });
 }

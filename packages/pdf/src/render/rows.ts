@@ -1,7 +1,8 @@
-import { conditionHolds, getAtPointer, type FormNode } from '@komek/core';
+import { marks, type FormNode } from '@komek/core';
 import { formatDate } from '@komek/i18n';
 import { block, blockWidth, drawBlock, drawCell, drawLine, drawRule, drawTick, linesHeight, type TextBlock } from '../layout/draw.js';
 import type { DrawContext, Row } from '../layout/page.js';
+import { StructElem } from '../layout/tags.js';
 import { color, metrics, size, type Orientation } from '../layout/style.js';
 import { fieldNameOf, optionFieldName } from '../fieldNames.js';
 import { bi, biBlock, biKey, drawBi, inline, labelOf, stylesOf, valueAt, type BiBlock, type BiText, type RenderEnv, type TextRole } from './env.js';
@@ -26,8 +27,7 @@ export function pointerIn(s: Scope, node: FormNode): string {
 
 /** Whether a node is shown for the data: blank forms show every part, with its routing. */
 export function isShown(s: Scope, node: FormNode): boolean {
-  if (s.env.mode === 'blank' || !node.condition) return true;
-  return conditionHolds(node.condition, getAtPointer(s.env.source, s.base + node.condition.scope) ?? {});
+  return s.env.mode === 'blank' || !s.env.session || s.env.session.isShown(node, s.base);
 }
 
 /** Space between blocks, dropped at page edges. */
@@ -55,10 +55,19 @@ export interface LabelPart {
   height: number;
 }
 
-/** Marks the label of a part that is not on the printed form but derived from the guidelines' text: `label *`. */
+/** The marks after a node's label: `*` for a question that must be answered, `†` for a part not on the printed form. */
+export function marksOf(node: FormNode): string {
+  let m = '';
+  if (node.required && (node.kind === 'field' || node.kind === 'checklist')) m += marks.required;
+  if (node.derived) m += marks.derived;
+  return m;
+}
+
+/** A label with its marks (`label *`, `label †`), the same marks as on screen. */
 export function derivedMark(node: FormNode, text: BiText): BiText {
-  if (!node.derived) return text;
-  return text.secondary === undefined ? { primary: `${text.primary} *` } : { primary: `${text.primary} *`, secondary: `${text.secondary} *` };
+  const m = marksOf(node);
+  if (m === '') return text;
+  return text.secondary === undefined ? { primary: `${text.primary} ${m}` } : { primary: `${text.primary} ${m}`, secondary: `${text.secondary} ${m}` };
 }
 
 /** Measures a node's label for a width. */
@@ -117,23 +126,29 @@ export function planFieldBox(s: Scope, node: FormNode, width: number, lines?: { 
   return planTextBox(s.env, pointer, fieldText(s.env, node, valueAt(s.env, pointer)), width, options);
 }
 
+/** Width of a date box: dd.mm.yyyy written by hand. */
+export const DATE_BOX = 92;
+
+/** Height of the space to sign in: 12 mm. */
+export const SIGN_HEIGHT = 34;
+
 /** A text, number or date input. */
 function textInput(s: Scope, node: FormNode, width: number): InputPart {
   const env = s.env;
   let boxWidth = width;
   let hint: TextBlock | undefined;
   if (node.widget === 'date') {
-    boxWidth = Math.min(width, 78);
+    boxWidth = Math.min(width, DATE_BOX);
     // The hint shows the primary language's order only: it is the format the field is written in.
     const format = env.translators[0]!('ui:pdf.dateHint', 'DD/MM/YYYY') ?? 'DD/MM/YYYY';
-    hint = block(format, stylesOf(env, 'small')[0], Math.max(10, width - boxWidth - 6));
+    hint = block(format, stylesOf(env, 'muted')[0], Math.max(10, width - boxWidth - 6));
   } else if (node.widget === 'number') boxWidth = Math.min(width, 60);
   const plan = planFieldBox(s, node, boxWidth);
   return {
     height: plan.height,
     draw(c, x, top) {
       drawTextBox(c, plan, x, top);
-      if (hint) drawBlock(c.canvas, hint, x + boxWidth + 6, top - (metrics.box - linesHeight(1, size.small)) / 2);
+      if (hint) drawBlock(c.canvas, hint, x + boxWidth + 6, top - (metrics.box - linesHeight(1, size.label)) / 2);
     },
   };
 }
@@ -158,7 +173,7 @@ function flowChoices(choices: Choice[], width: number): { lines: { items: { choi
     }
     line.items.push({ choice, x });
     line.height = Math.max(line.height, choice.text.height, metrics.tick + 1);
-    x += choice.width + 10;
+    x += choice.width + 14;
   }
   return { lines, height: lines.reduce((h, l) => h + l.height + 2, 0) };
 }
@@ -193,7 +208,8 @@ function choiceInput(s: Scope, node: FormNode, width: number, multiple: boolean)
   const env = s.env;
   const pointer = pointerIn(s, node);
   const value = valueAt(env, pointer);
-  const selected = Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)];
+  // Options are scalars; an object or null in the data matches none of them.
+  const selected = (Array.isArray(value) ? value : [value]).filter((v) => ['string', 'number', 'boolean'].includes(typeof v)).map(String);
   const choices: Choice[] = (node.options ?? []).map((o) => {
     const text = biBlock(env, biKey(env, o.label, o.text), 'label', width - metrics.tick - 4);
     const textWidth = Math.max(blockWidth(text.primary), text.secondary ? blockWidth(text.secondary) : 0);
@@ -253,7 +269,7 @@ function signatureArea(s: Scope, pointer: string, width: number, height: number)
         const scale = Math.min((width - 4) / image.width, (height - 4) / image.height);
         c.canvas.image(image, x + 2, top - height + 3, image.width * scale, image.height * scale);
       }
-      if (typeof dataUrl === 'string' && dataUrl !== '') c.fields.hiddenText(fieldNameOf(pointer), dataUrl);
+      if (typeof dataUrl === 'string' && dataUrl !== '') c.fields.hiddenText(c.page, fieldNameOf(pointer), dataUrl);
     },
   };
 }
@@ -268,7 +284,7 @@ export function inputPart(s: Scope, node: FormNode, width: number): InputPart {
     case 'yesno':
       return yesNoInput(s, node, width);
     case 'signaturePad':
-      return signatureArea(s, pointerIn(s, node), width, 26);
+      return signatureArea(s, pointerIn(s, node), width, SIGN_HEIGHT);
     default:
       return textInput(s, node, width);
   }
@@ -281,14 +297,24 @@ export function fieldRow(s: Scope, node: FormNode, shown: boolean): Row {
   const label = labelPart(s, node, labelWidth);
   const input = shown ? inputPart(s, node, inputWidth) : naPart(s, inputWidth);
   const height = Math.max(label.height, input.height) + 2 * metrics.rowPad;
+  // A form field with its label (its widgets join it as they are made); a part not applicable is a paragraph.
+  const elem = new StructElem(shown ? 'Form' : 'P');
   return {
     height,
     orientation: s.orientation,
     draw(c, top) {
-      drawLabelPart(c, label, c.x, top - metrics.rowPad - 1);
-      input.draw(c, c.x + labelWidth + metrics.gap, top - metrics.rowPad);
+      c.tags.within(elem, () => {
+        drawLabelPart(c, label, c.x, top - metrics.rowPad - 1);
+        input.draw(c, c.x + labelWidth + metrics.gap, top - metrics.rowPad);
+      });
     },
   };
+}
+
+/** The node without its number, for a label whose number is drawn in a column of its own. */
+export function unnumbered(node: FormNode): FormNode {
+  const { number: _number, ...rest } = node;
+  return rest;
 }
 
 /** A tick box with its text across the full width: a confirmation, a consent, a single tick. */
@@ -296,15 +322,21 @@ export function tickRow(s: Scope, node: FormNode, shown: boolean): Row {
   const env = s.env;
   const pointer = pointerIn(s, node);
   const indent = (node.number ? metrics.number : 0) + metrics.tick + 6;
-  const label = labelPart(s, { ...node, number: undefined } as FormNode, s.width - indent);
+  const label = labelPart(s, unnumbered(node), s.width - indent);
   const number = node.number ? block(node.number, stylesOf(env, 'strong')[0], metrics.number - 2) : undefined;
   const na = shown ? undefined : block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], s.width - indent);
   const value = valueAt(env, pointer);
   const height = label.height + (na ? na.height : 0) + 2 * metrics.rowPad;
+  const elem = new StructElem(shown ? 'Form' : 'P');
   return {
     height: Math.max(height, metrics.tick + 2 * metrics.rowPad),
     orientation: s.orientation,
     draw(c, top) {
+      c.tags.within(elem, () => drawTickRow(c, top));
+    },
+  };
+  function drawTickRow(c: DrawContext, top: number): void {
+    {
       const y = top - metrics.rowPad;
       if (number) drawBlock(c.canvas, number, c.x, y);
       drawLabelPart(c, label, c.x + indent, y);
@@ -316,8 +348,8 @@ export function tickRow(s: Scope, node: FormNode, shown: boolean): Row {
       }
       drawTick(c.canvas, tickX, tickTop, 'square');
       c.fields.checkBox(c.page, fieldNameOf(pointer), tickRect(tickX, tickTop), value === true ? true : value === false ? false : undefined);
-    },
-  };
+    }
+  }
 }
 
 /** A heading of a group: a shaded band for the form's sections, bold text below that. */
@@ -325,31 +357,36 @@ export function headingRow(s: Scope, node: FormNode, depth: number, text?: BiTex
   const band = depth <= 1;
   const pad = band ? 3 : 2;
   const label = labelPart(s, node, s.width - 8, band ? 'section' : 'strong', text);
+  const elem = new StructElem(band ? 'H2' : 'H3');
   return {
     height: label.height + 2 * pad + (band ? 2 : 0),
     orientation: s.orientation,
     keepWithNext: true,
     draw(c, top) {
       if (band) c.canvas.rect(c.x, top - label.height - 2 * pad, c.width, label.height + 2 * pad, { fill: color.bandFill });
-      drawLabelPart(c, label, c.x + (band ? 4 : 0), top - pad);
+      c.tags.within(elem, () => drawLabelPart(c, label, c.x + (band ? 4 : 0), top - pad));
     },
   };
 }
 
 /** A paragraph, one row per line so that it flows across pages; the number hangs in the margin column. */
-export function paragraphRows(s: Scope, text: BiText, options: { number?: string; role?: TextRole; indent?: number } = {}): Row[] {
+export function paragraphRows(s: Scope, text: BiText, options: { number?: string; role?: TextRole; indent?: number; tag?: 'P' | 'Note' | 'H1' } = {}): Row[] {
   const env = s.env;
   const role = options.role ?? 'label';
   const indent = (options.indent ?? 0) + (options.number ? metrics.number : 0);
   const width = s.width - indent;
   const b = biBlock(env, text, role, width);
   const rows: Row[] = [];
+  // One paragraph element for all its lines, whichever pages they fall on.
+  const elem = new StructElem(options.tag ?? 'P');
   const lineRow = (line: string, style: TextBlock['style'], first: boolean): Row => ({
     height: linesHeight(1, style.size),
     orientation: s.orientation,
     draw(c, top) {
-      if (first && options.number) drawLine(c.canvas, options.number, stylesOf(env, 'strong')[0], c.x + (options.indent ?? 0), top);
-      drawLine(c.canvas, line, style, c.x + indent, top);
+      c.tags.within(elem, () => {
+        if (first && options.number) drawLine(c.canvas, options.number, stylesOf(env, 'strong')[0], c.x + (options.indent ?? 0), top);
+        drawLine(c.canvas, line, style, c.x + indent, top);
+      });
     },
   });
   b.primary.lines.forEach((l, i) => rows.push(lineRow(l, b.primary.style, i === 0)));
@@ -369,22 +406,34 @@ export interface Cell {
 
 /** A table row of cells of a common height. */
 export function tableRow(s: Scope, cells: Cell[], height: number, header?: Row, keepWithNext = false): Row {
+  // A row without a head is the head: it starts the table's element; its cells are column heads.
+  const table = header ? tables.get(header) : new StructElem('Table');
   const row: Row = {
     height,
     orientation: s.orientation,
     keepWithNext,
     draw(c, top) {
-      let x = c.x;
-      for (const cell of cells) {
-        drawCell(c.canvas, x, top, cell.width, height, cell.fill ? color.headFill : undefined);
-        cell.draw?.(c, x, top, cell.width, height);
-        x += cell.width;
-      }
+      const tr = new StructElem('TR', table ? { parent: table } : {});
+      c.tags.within(tr, () => {
+        let x = c.x;
+        for (const cell of cells) {
+          drawCell(c.canvas, x, top, cell.width, height, cell.fill ? color.headFill : undefined);
+          // Column heads, and bands that head a group of rows (a plan's help category), are header cells.
+          const td = new StructElem(!header || cell.fill ? 'TH' : 'TD', { scope: !header ? 'Column' : 'Row' });
+          const at = x;
+          c.tags.within(td, () => cell.draw?.(c, at, top, cell.width, height));
+          x += cell.width;
+        }
+      });
     },
   };
   if (header) row.header = header;
+  else tables.set(row, table!);
   return row;
 }
+
+/** The table element of each table head row. */
+const tables = new WeakMap<Row, StructElem>();
 
 /** A tick pair (YES, NO) centred in two cells. */
 export function yesNoCells(s: Scope, pointer: string, widths: [number, number]): [Cell, Cell] {

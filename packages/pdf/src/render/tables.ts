@@ -1,14 +1,18 @@
 import type { FormNode } from '@komek/core';
 import { block, drawBlock, linesHeight } from '../layout/draw.js';
-import type { Row } from '../layout/page.js';
+import type { DrawContext, Row } from '../layout/page.js';
+import { StructElem } from '../layout/tags.js';
 import { color, metrics, size } from '../layout/style.js';
 import { fieldNameOf } from '../fieldNames.js';
 import { bi, biBlock, drawBi, inline, labelOf, stylesOf, valueAt, type BiText } from './env.js';
 import {
   cellText,
   centredCell,
+  DATE_BOX,
+  derivedMark,
   drawLabelPart,
   fieldRow,
+  inputPart,
   isShown,
   labelPart,
   notApplicable,
@@ -16,8 +20,10 @@ import {
   pointerIn,
   tableRow,
   tickCell,
+  unnumbered,
   yesNoCells,
   yesNoWords,
+  SIGN_HEIGHT,
   type Cell,
   type Scope,
 } from './rows.js';
@@ -55,8 +61,8 @@ function na(s: Scope): string {
 /** The rows of an indicator table for a section or indicator group. */
 export function indicatorTableRows(s: Scope, container: FormNode): Row[] {
   const env = s.env;
-  const numberWidth = 30;
-  const tickWidth = 40;
+  const numberWidth = 40;
+  const tickWidth = 44;
   const indicatorWidth = s.width - numberWidth - 2 * tickWidth;
   const words = yesNoWords(env);
   const head = [
@@ -75,31 +81,43 @@ export function indicatorTableRows(s: Scope, container: FormNode): Row[] {
   );
   const rows: Row[] = [header];
 
-  const numberCell = (node: FormNode): Cell => {
-    const b = node.number ? block(node.number, stylesOf(env, 'strong')[0], numberWidth - 4) : undefined;
+  const numberCell = (number: string | undefined): Cell => {
+    const b = number ? block(number, stylesOf(env, 'strong')[0], numberWidth - 4) : undefined;
     return { width: numberWidth, draw: (c, x, top) => b && drawBlock(c.canvas, b, x + 3, top - PAD) };
   };
 
-  const itemRows = (node: FormNode, indent: number, hiddenAbove: boolean) => {
+  // Every indicator and indicator group gets a number, as rows of the source's tables do: its own, or the next one
+  // under its group's ("3.3.1", "3.3.2"). "Specify" lines belong to the indicator above them and get none.
+  const childNumbers = (parent: FormNode, parentNumber: string | undefined): (string | undefined)[] => {
+    let n = 0;
+    return parent.children.map((child) => {
+      if (!(isYesNo(child) || child.kind === 'indicators' || (child.kind === 'group' && child.children.length > 0))) return child.number;
+      n++;
+      return child.number ?? (parentNumber ? `${parentNumber}.${n}` : String(n));
+    });
+  };
+
+  const itemRows = (node: FormNode, indent: number, hiddenAbove: boolean, number: string | undefined) => {
     const shown = !hiddenAbove && isShown(s, node);
     const pointer = pointerIn(s, node);
     if (node.kind === 'indicators' || (node.kind === 'group' && node.children.length > 0)) {
-      const label = labelPart(s, { ...node, number: undefined } as FormNode, indicatorWidth - 6 - indent, 'strong');
+      const label = labelPart(s, unnumbered(node), indicatorWidth - 6 - indent, 'strong');
       const height = label.height + 2 * PAD;
-      const cells: Cell[] = [numberCell(node), { width: indicatorWidth, draw: (c, x, top) => drawLabelPart(c, label, x + 3 + indent, top - PAD) }];
+      const cells: Cell[] = [numberCell(number), { width: indicatorWidth, draw: (c, x, top) => drawLabelPart(c, label, x + 3 + indent, top - PAD) }];
       if (shown) cells.push({ width: tickWidth }, { width: tickWidth });
       else {
         const b = block(na(s), stylesOf(env, 'muted')[0], 2 * tickWidth - 6);
         cells.push({ width: 2 * tickWidth, draw: (c, x, top) => drawBlock(c.canvas, b, x + 3, top - PAD) });
       }
       rows.push(tableRow(s, cells, height, header, true));
-      for (const child of node.children) itemRows(child, indent + 10, !shown);
+      const numbers = childNumbers(node, number);
+      node.children.forEach((child, i) => itemRows(child, indent + 10, !shown, numbers[i]));
       return;
     }
     if (isYesNo(node)) {
-      const label = labelPart(s, { ...node, number: undefined } as FormNode, indicatorWidth - 6 - indent);
+      const label = labelPart(s, unnumbered(node), indicatorWidth - 6 - indent);
       const height = Math.max(label.height, metrics.tick) + 2 * PAD;
-      const cells: Cell[] = [numberCell(node), { width: indicatorWidth, draw: (c, x, top) => drawLabelPart(c, label, x + 3 + indent, top - PAD) }];
+      const cells: Cell[] = [numberCell(number), { width: indicatorWidth, draw: (c, x, top) => drawLabelPart(c, label, x + 3 + indent, top - PAD) }];
       if (shown) cells.push(...yesNoCells(s, pointer, [tickWidth, tickWidth]));
       else {
         const b = block(na(s), stylesOf(env, 'muted')[0], 2 * tickWidth - 6);
@@ -111,19 +129,19 @@ export function indicatorTableRows(s: Scope, container: FormNode): Row[] {
     // A "specify" line or any other field: label and input across the indicator and YES/NO columns.
     const spanWidth = indicatorWidth + 2 * tickWidth - 6 - indent;
     const inner: Scope = { ...s, width: spanWidth };
-    const row = fieldRow(inner, { ...node, number: undefined } as FormNode, shown);
+    const row = fieldRow(inner, unnumbered(node), shown);
     rows.push(
-      tableRow(s, [numberCell(node), { width: indicatorWidth + 2 * tickWidth, draw: (c, x, top) => row.draw({ ...c, x: x + 3 + indent, width: spanWidth }, top) }], row.height, header),
+      tableRow(s, [numberCell(number), { width: indicatorWidth + 2 * tickWidth, draw: (c, x, top) => row.draw({ ...c, x: x + 3 + indent, width: spanWidth }, top) }], row.height, header),
     );
   };
 
-  const items = container.kind === 'indicators' && container.children.every((c) => !(c.kind === 'indicators')) ? container.children : container.children;
-  for (const child of items) itemRows(child, 0, false);
+  const numbers = childNumbers(container, container.number);
+  container.children.forEach((child, i) => itemRows(child, 0, false, numbers[i]));
   return rows;
 }
 
 /** The rows of a needs table: categories as bands, one row per need with its mark and comment. */
-export function needsTableRows(s: Scope, table: FormNode, renderOther: (node: FormNode) => Row[]): Row[] {
+export function needsTableRows(s: Scope, table: FormNode, renderOther: (node: FormNode) => Row[], after?: Row): Row[] {
   const env = s.env;
   const sample = findFirst(table, (n) => n.kind === 'needRow');
   const neededNode = sample?.children.find((c) => c.name === 'needed');
@@ -146,7 +164,7 @@ export function needsTableRows(s: Scope, table: FormNode, renderOther: (node: Fo
     true,
   );
   const rows: Row[] = [header];
-  const after: Row[] = [];
+  const others: Row[] = [];
   let n = 0;
 
   const needRow = (node: FormNode, hiddenAbove: boolean) => {
@@ -182,11 +200,11 @@ export function needsTableRows(s: Scope, table: FormNode, renderOther: (node: Fo
           tableRow(s, [{ width: s.width, fill: true, draw: (c, x, top) => drawLabelPart(c, label, x + 4, top - PAD) }], label.height + 2 * PAD, header, true),
         );
         walk(child, !shown);
-      } else after.push(...renderOther(child));
+      } else others.push(...renderOther(child));
     }
   };
   walk(table, false);
-  return [...rows, ...after];
+  return [...rows, ...(after ? [after] : []), ...others];
 }
 
 function findFirst(node: FormNode, test: (n: FormNode) => boolean): FormNode | undefined {
@@ -221,12 +239,15 @@ export function repeatTableRows(s: Scope, categories: FormNode[], options: { spa
   const env = s.env;
   const item = categories[0]!.item!;
   const columns = item.children;
-  const numberWidth = 20;
-  const weights = columns.map(columnWeight);
+  const numberWidth = 26;
+  // A date column is as wide as a date written in full; the other columns share the rest by what they hold.
+  const dateWidth = 80;
+  const weights = columns.map((c) => (c.widget === 'date' ? 0 : columnWeight(c)));
   const total = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor(((s.width - numberWidth) * w) / total));
+  const shared = s.width - numberWidth - dateWidth * columns.filter((c) => c.widget === 'date').length;
+  const widths = columns.map((c, i) => (c.widget === 'date' ? dateWidth : Math.floor((shared * weights[i]!) / total)));
   widths[widths.length - 1]! += s.width - numberWidth - widths.reduce((a, b) => a + b, 0);
-  const head = [cellText(s, bi(env, 'ui:pdf.number', 'No.'), 'caption', numberWidth), ...columns.map((c, i) => cellText(s, labelOf(env, c), 'caption', widths[i]!))];
+  const head = [cellText(s, bi(env, 'ui:pdf.number', 'No.'), 'caption', numberWidth), ...columns.map((c, i) => cellText(s, derivedMark(c, labelOf(env, c)), 'caption', widths[i]!))];
   const header = tableRow(
     s,
     head.map((b, i) => centredCell(b, i === 0 ? numberWidth : widths[i - 1]!, true)),
@@ -251,25 +272,28 @@ export function repeatTableRows(s: Scope, categories: FormNode[], options: { spa
     for (let i = 0; i < count; i++) {
       const base = `${pointerIn(s, category)}/${i}`;
       const rowScope: Scope = { ...s, root: item, base };
+      const composites = columns.map((col, j) => (col.children.length > 0 ? compositeCell(rowScope, col, widths[j]! - 2, options) : undefined));
       const plans = columns.map((col, j) =>
-        col.widget === 'yesno' || col.widget === 'checkbox' || col.widget === 'choice'
+        col.widget === 'yesno' || col.widget === 'checkbox' || col.widget === 'choice' || composites[j]
           ? undefined
-          : planFieldBox(rowScope, { ...col, widget: col.widget === 'date' || col.widget === 'number' ? col.widget : 'textarea' } as FormNode, widths[j]! - 2, {
+          : planFieldBox(rowScope, { ...col, widget: col.widget === 'date' || col.widget === 'number' ? col.widget : 'textarea' }, widths[j]! - 2, {
               blank: options.blankLines,
               max: options.maxLines,
             }),
       );
       const numberText = block(String(i + 1), stylesOf(env, 'label')[0], numberWidth - 4);
-      const height = Math.max(...plans.map((p) => (p ? p.height + 2 : metrics.box + 2)));
+      const height = Math.max(...plans.map((p, j) => (p ? p.height + 2 : composites[j] ? composites[j].height + 2 : metrics.box + 2)));
       const cells: Cell[] = [{ width: numberWidth, draw: (c, x, top) => drawBlock(c.canvas, numberText, x + 3, top - PAD) }];
       columns.forEach((col, j) => {
         const plan = plans[j];
+        const composite = composites[j];
         if (plan) cells.push({ width: widths[j]!, draw: (c, x, top) => drawTextBox(c, plan, x + 1, top - 1, false) });
+        else if (composite) cells.push({ width: widths[j]!, draw: (c, x, top) => composite.draw(c, x + 1, top - 1) });
         else if (col.widget === 'yesno') {
           const [yes, no] = yesNoCells(rowScope, `${base}${col.pointer}`, [widths[j]! / 2, widths[j]! / 2]);
           cells.push({ width: widths[j]!, draw: (c, x, top, w, h) => (yes.draw?.(c, x, top, w / 2, h), no.draw?.(c, x + w / 2, top, w / 2, h)) });
         } else {
-          const r = fieldRow({ ...rowScope, width: widths[j]! - 4 }, { ...col, text: '', label: { ns: 'ui', key: 'pdf.empty' } } as FormNode, true);
+          const r = fieldRow({ ...rowScope, width: widths[j]! - 4 }, { ...col, text: '', label: { ns: 'ui', key: 'pdf.empty' } }, true);
           cells.push({ width: widths[j]!, draw: (c, x, top) => r.draw({ ...c, x: x + 2 }, top) });
         }
       });
@@ -279,37 +303,110 @@ export function repeatTableRows(s: Scope, categories: FormNode[], options: { spa
   return rows;
 }
 
-/** The caption-over-box parts of a row that asks several things on one line (date and place of birth). */
+/**
+ * A table cell for a column that holds several inputs (a plan's execution mark and its reason, the responsible
+ * person's signature with its name and date): each input under a small caption, stacked. A choice shows its
+ * options as ticks; a part hidden by the data prints "not applicable"; a signature keeps its line to sign on.
+ */
+function compositeCell(s: Scope, column: FormNode, width: number, lines: { maxLines: number; blankLines: number }): { height: number; draw: (c: DrawContext, x: number, top: number) => void } {
+  const env = s.env;
+  // A signature column prints the name, the date and the line to sign; the position is the "Responsible" column's.
+  const parts = column.children.filter((p) => p.kind === 'field' && !(column.kind === 'signature' && p.name === 'role'));
+  const gap = 2;
+  // A spare row to write in is blank: its parts are all there to fill, none "not applicable".
+  const spare = valueAt(env, s.base) === undefined;
+  const stacked = parts.map((part) => {
+    const shown = spare || isShown(s, part);
+    const choice = part.widget === 'choice' || part.widget === 'yesno' || part.widget === 'multichoice';
+    const caption = choice || part.widget === 'signaturePad' ? undefined : biBlock(env, part.derived ? derivedMark(part, labelOf(env, part)) : labelOf(env, part), 'caption', width);
+    if (!shown) {
+      const na = block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], width);
+      return { caption, height: (caption?.height ?? 0) + na.height, draw: (c: DrawContext, x: number, top: number) => drawBlock(c.canvas, na, x, top - 1) };
+    }
+    if (choice || part.widget === 'signaturePad') {
+      const input = inputPart(s, part, width);
+      return { caption, height: input.height, draw: (c: DrawContext, x: number, top: number) => input.draw(c, x, top) };
+    }
+    const plan = planFieldBox(s, { ...part, widget: part.widget === 'date' || part.widget === 'number' ? part.widget : 'textarea' }, width, {
+      blank: 1,
+      max: lines.maxLines,
+    });
+    return { caption, height: plan.height, draw: (c: DrawContext, x: number, top: number) => drawTextBox(c, plan, x, top) };
+  });
+  const height = stacked.reduce((h, p) => h + (p.caption ? p.caption.height + 1 : 0) + p.height + gap, 0);
+  return {
+    height,
+    draw(c, x, top) {
+      let y = top;
+      for (const p of stacked) {
+        if (p.caption) {
+          drawBi(c.canvas, p.caption, x, y);
+          y -= p.caption.height + 1;
+        }
+        p.draw(c, x, y);
+        y -= p.height + gap;
+      }
+    },
+  };
+}
+
+/**
+ * The caption-over-box parts of a row that asks several things on one line (date and place of birth). The boxes
+ * share the input column, as many on a line as leave each written answer at least `metrics.minWriteIn` wide.
+ */
 export function inlineFieldsRow(s: Scope, node: FormNode, fields: FormNode[], shown: boolean): Row {
   const env = s.env;
   const labelWidth = s.width * metrics.labelShare;
   const area = s.width - labelWidth - metrics.gap;
   const label = labelPart(s, node, labelWidth);
-  const fixed = (f: FormNode) => (f.widget === 'date' ? 84 : f.widget === 'number' ? 60 : 0);
-  const flexible = fields.filter((f) => fixed(f) === 0).length;
-  const gap = 6;
-  const rest = area - fields.reduce((w, f) => w + fixed(f), 0) - gap * (fields.length - 1);
-  const widths = fields.map((f) => fixed(f) || Math.max(40, rest / Math.max(1, flexible)));
-  const captions = fields.map((f, i) => biBlock(env, labelOf(env, f), 'caption', widths[i]!));
-  const captionHeight = Math.max(...captions.map((c) => c.height));
-  const plans = fields.map((f, i) => (shown && isShown(s, f) ? planFieldBox(s, f, widths[i]!) : undefined));
+  const fixed = (f: FormNode) => (f.widget === 'date' ? DATE_BOX : f.widget === 'number' ? 60 : 0);
+  const gap = 8;
+  // Lines of fields: a field goes on the current line while every flexible box there keeps its minimum width.
+  const lines: FormNode[][] = [];
+  for (const f of fields) {
+    const line = lines[lines.length - 1];
+    const candidate = line ? [...line, f] : [f];
+    const fixedWidth = candidate.reduce((w, x) => w + fixed(x), 0);
+    const flexible = candidate.filter((x) => fixed(x) === 0).length;
+    const fits = flexible === 0 ? fixedWidth + gap * (candidate.length - 1) <= area : (area - fixedWidth - gap * (candidate.length - 1)) / flexible >= metrics.minWriteIn;
+    if (line && fits) line.push(f);
+    else lines.push([f]);
+  }
+  const placed = lines.map((line) => {
+    const flexible = line.filter((f) => fixed(f) === 0).length;
+    const rest = area - line.reduce((w, f) => w + fixed(f), 0) - gap * (line.length - 1);
+    const widths = line.map((f) => fixed(f) || Math.max(40, rest / Math.max(1, flexible)));
+    const captions = line.map((f, i) => biBlock(env, derivedMark(f, labelOf(env, f)), 'caption', widths[i]!));
+    const captionHeight = Math.max(...captions.map((c) => c.height));
+    const plans = line.map((f, i) => (shown && isShown(s, f) ? planFieldBox(s, f, widths[i]!) : undefined));
+    const boxHeight = Math.max(metrics.box, ...plans.map((p) => p?.height ?? 0));
+    return { widths, captions, captionHeight, plans, boxHeight, height: captionHeight + 1 + boxHeight };
+  });
   const naText: BiText = notApplicable(env);
-  const boxHeight = Math.max(metrics.box, ...plans.map((p) => p?.height ?? 0));
-  const height = Math.max(label.height, captionHeight + 1 + boxHeight) + 2 * metrics.rowPad;
+  const inputsHeight = placed.reduce((h, l, i) => h + l.height + (i > 0 ? 4 : 0), 0);
+  const height = Math.max(label.height, inputsHeight) + 2 * metrics.rowPad;
   return {
     height,
     orientation: s.orientation,
     draw(c, top) {
-      drawLabelPart(c, label, c.x, top - metrics.rowPad - 1);
-      let x = c.x + labelWidth + metrics.gap;
-      fields.forEach((_, i) => {
-        drawBi(c.canvas, captions[i]!, x, top - metrics.rowPad);
-        const plan = plans[i];
-        const boxTop = top - metrics.rowPad - captionHeight - 1;
-        if (plan) drawTextBox(c, plan, x, boxTop);
-        else drawBlock(c.canvas, block('— ' + inline(naText), stylesOf(env, 'muted')[0], widths[i]!), x, boxTop - 2);
-        x += widths[i]! + gap;
-      });
+      // The line's label is a paragraph; each part is a form field with its caption.
+      c.tags.within(new StructElem('P'), () => drawLabelPart(c, label, c.x, top - metrics.rowPad - 1));
+      let lineTop = top - metrics.rowPad;
+      for (const line of placed) {
+        let x = c.x + labelWidth + metrics.gap;
+        line.widths.forEach((width, i) => {
+          const plan = line.plans[i];
+          const at = x;
+          c.tags.within(new StructElem(plan ? 'Form' : 'P'), () => {
+            drawBi(c.canvas, line.captions[i]!, at, lineTop);
+            const boxTop = lineTop - line.captionHeight - 1;
+            if (plan) drawTextBox(c, plan, at, boxTop);
+            else drawBlock(c.canvas, block('— ' + inline(naText), stylesOf(env, 'muted')[0], width), at, boxTop - 2);
+          });
+          x += width + gap;
+        });
+        lineTop -= line.height + 4;
+      }
     },
   };
 }
@@ -328,7 +425,7 @@ export function signatureRow(s: Scope, node: FormNode, shown: boolean): Row[] {
   const avail = s.width - gap * parts.length;
   const widths = parts.map((p) => (avail * (share[p.name] ?? 0.2)) / totalShare);
   const signatureWidth = (avail * signatureShare) / totalShare;
-  const captions = [...parts.map((p, i) => biBlock(env, labelOf(env, p), 'caption', widths[i]!)), biBlock(env, bi(env, 'ui:pdf.signature', 'Signature'), 'caption', signatureWidth)];
+  const captions = [...parts.map((p, i) => biBlock(env, p.derived ? derivedMark(p, labelOf(env, p)) : labelOf(env, p), 'caption', widths[i]!)), biBlock(env, bi(env, 'ui:pdf.signature', 'Signature'), 'caption', signatureWidth)];
   const captionHeight = Math.max(...captions.map((c) => c.height));
   if (!shown) {
     const b = block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], s.width);
@@ -337,14 +434,16 @@ export function signatureRow(s: Scope, node: FormNode, shown: boolean): Row[] {
         height: heading.height + b.height + 2 * metrics.rowPad,
         orientation: s.orientation,
         draw(c, top) {
-          drawLabelPart(c, heading, c.x, top - metrics.rowPad);
-          drawBlock(c.canvas, b, c.x, top - metrics.rowPad - heading.height);
+          c.tags.within(new StructElem('P'), () => {
+            drawLabelPart(c, heading, c.x, top - metrics.rowPad);
+            drawBlock(c.canvas, b, c.x, top - metrics.rowPad - heading.height);
+          });
         },
       },
     ];
   }
   const plans = parts.map((p, i) => planFieldBox(s, p, widths[i]!));
-  const signHeight = 26;
+  const signHeight = SIGN_HEIGHT;
   const boxHeight = Math.max(signHeight, ...plans.map((p) => p.height));
   const imagePointer = imageNode ? pointerIn(s, imageNode) : undefined;
   const height = heading.height + 3 + captionHeight + 1 + boxHeight + 2 * metrics.rowPad + 2;
@@ -354,16 +453,20 @@ export function signatureRow(s: Scope, node: FormNode, shown: boolean): Row[] {
       orientation: s.orientation,
       draw(c, top) {
         const y = top - metrics.rowPad;
-        drawLabelPart(c, heading, c.x, y);
+        c.tags.within(new StructElem('P'), () => drawLabelPart(c, heading, c.x, y));
         const captionTop = y - heading.height - 3;
         const boxTop = captionTop - captionHeight - 1;
         let x = c.x;
         parts.forEach((_, i) => {
-          drawBi(c.canvas, captions[i]!, x, captionTop);
-          drawTextBox(c, plans[i]!, x, boxTop);
+          const at = x;
+          c.tags.within(new StructElem('Form'), () => {
+            drawBi(c.canvas, captions[i]!, at, captionTop);
+            drawTextBox(c, plans[i]!, at, boxTop);
+          });
           x += widths[i]! + gap;
         });
-        drawBi(c.canvas, captions[captions.length - 1]!, x, captionTop);
+        const place = new StructElem('P');
+        c.tags.within(place, () => drawBi(c.canvas, captions[captions.length - 1]!, x, captionTop));
         c.canvas.line(x, boxTop - boxHeight + 1, x + signatureWidth, boxTop - boxHeight + 1, 0.7, color.text);
         if (imagePointer) {
           const image = env.images.get(imagePointer);
@@ -372,7 +475,7 @@ export function signatureRow(s: Scope, node: FormNode, shown: boolean): Row[] {
             c.canvas.image(image, x + 2, boxTop - boxHeight + 2, image.width * scale, image.height * scale);
           }
           const dataUrl = valueAt(env, imagePointer);
-          if (typeof dataUrl === 'string' && dataUrl !== '') c.fields.hiddenText(fieldNameOf(imagePointer), dataUrl);
+          if (typeof dataUrl === 'string' && dataUrl !== '') c.fields.hiddenText(c.page, fieldNameOf(imagePointer), dataUrl);
         }
       },
     },

@@ -4,8 +4,9 @@ import type { MeasuredFont } from '../fonts/embedFonts.js';
 export function textWidth(font: MeasuredFont, text: string, size: number): number {
   let w = 0;
   for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) cp = text.codePointAt(i++)!;
+    let cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    else if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
     w += font.advance(cp === 9 ? 32 : cp);
   }
   return (w * size) / 1000;

@@ -48,7 +48,7 @@ export interface FamilyQuestionnaireBreadwinner {
      */
     forOtherPurpose?: boolean;
     /**
-     * for other purpose (indicate) (derived)
+     * for other purpose (indicate) (not on the printed form)
      */
     otherPurpose?: string;
   };
@@ -108,19 +108,19 @@ export interface FamilyQuestionnaireConsentToIdentification {
   /**
    * Full name
    */
-  signedBy: NonNullable<Signature['signedBy']>;
+  signedBy: NonNullable<UndatedSignature['signedBy']>;
   /**
    * Position
    */
-  role?: NonNullable<Signature['role']>;
+  role?: NonNullable<UndatedSignature['role']>;
   /**
-   * Date
+   * Date (not on the printed form)
    */
-  date: NonNullable<Signature['date']>;
+  date?: NonNullable<UndatedSignature['date']>;
   /**
-   * Drawn signature (derived)
+   * Drawn signature (not on the printed form)
    */
-  image?: NonNullable<Signature['image']>;
+  image?: NonNullable<UndatedSignature['image']>;
 }
 
 /**
@@ -152,7 +152,7 @@ export interface FamilyQuestionnaireEconomic {
      */
     other?: boolean;
     /**
-     * other (specify) (derived)
+     * other (specify) (not on the printed form)
      */
     otherSpecify?: string;
   };
@@ -189,7 +189,7 @@ export interface FamilyQuestionnaireEconomic {
      */
     other?: boolean;
     /**
-     * other (specify) (derived)
+     * other (specify) (not on the printed form)
      */
     otherSpecify?: string;
   };
@@ -214,7 +214,7 @@ export interface FamilyQuestionnaireEconomic {
      */
     other?: boolean;
     /**
-     * other (specify) (derived)
+     * other (specify) (not on the printed form)
      */
     otherSpecify?: string;
   };
@@ -225,7 +225,7 @@ export interface FamilyQuestionnaireEconomic {
 }
 
 /**
- * Position, name of the expert filling in the questionnaire (derived)
+ * Position, name of the expert filling in the questionnaire (a reading of a printed line)
  */
 export interface FamilyQuestionnaireExpert {
   /**
@@ -396,23 +396,23 @@ export interface IdentificationQuestionnaireConsentToIdentification {
   /**
    * Full name
    */
-  signedBy: NonNullable<Signature['signedBy']>;
+  signedBy: NonNullable<UndatedSignature['signedBy']>;
   /**
    * Position
    */
-  role?: NonNullable<Signature['role']>;
+  role?: NonNullable<UndatedSignature['role']>;
   /**
-   * Date
+   * Date (not on the printed form)
    */
-  date: NonNullable<Signature['date']>;
+  date?: NonNullable<UndatedSignature['date']>;
   /**
-   * Drawn signature (derived)
+   * Drawn signature (not on the printed form)
    */
-  image?: NonNullable<Signature['image']>;
+  image?: NonNullable<UndatedSignature['image']>;
 }
 
 /**
- * Consent to disclosure of the information contained in the questionnaire (derived)
+ * Consent to disclosure of the information contained in the questionnaire (not on the printed form)
  */
 export interface IdentificationQuestionnaireDisclosureConsent {
   /**
@@ -470,7 +470,7 @@ export interface IdentificationQuestionnaireExitBan {
 }
 
 /**
- * Position, name of the expert filling in the questionnaire (derived)
+ * Position, name of the expert filling in the questionnaire (a reading of a printed line)
  */
 export interface IdentificationQuestionnaireExpert {
   /**
@@ -496,7 +496,7 @@ export interface IdentificationQuestionnaireFamilyStatus {
    */
   dependent?: boolean;
   /**
-   * name (derived)
+   * name (not on the printed form)
    */
   dependentName?: string;
   /**
@@ -524,7 +524,7 @@ export interface IdentificationQuestionnaireFamilyViolence {
 }
 
 /**
- * Result of identification (derived)
+ * Result of identification (not on the printed form)
  */
 export interface IdentificationQuestionnaireIdentificationResult {
   /**
@@ -626,7 +626,7 @@ export interface IdentificationQuestionnairePersonInformation {
    */
   sex?: 'm' | 'f';
   /**
-   * Date and place of birth (No. 1.3, derived)
+   * Date and place of birth (No. 1.3, a reading of a printed line)
    */
   dateAndPlaceOfBirth?: {
     /**
@@ -651,7 +651,7 @@ export interface IdentificationQuestionnairePersonInformation {
      */
     level?: 'primary' | 'secondaryGeneral' | 'primaryVocational' | 'secondaryVocational' | 'higherProfessional';
     /**
-     * (graduated / unfinished) (derived)
+     * (graduated / unfinished) (a reading of a printed line)
      */
     higherProfessionalCompletion?: 'graduated' | 'unfinished';
     /**
@@ -660,7 +660,7 @@ export interface IdentificationQuestionnairePersonInformation {
     additional?: string;
   };
   /**
-   * Place of residence, telephone for communication (if any) (No. 1.6, derived)
+   * Place of residence, telephone for communication (if any) (No. 1.6, a reading of a printed line)
    */
   residenceAndTelephone?: {
     /**
@@ -766,11 +766,11 @@ export interface LegalRepresentative {
  */
 export interface NeedRow {
   /**
-   * Needed (derived)
+   * Needed (a reading of a printed line)
    */
   needed?: boolean;
   /**
-   * Comment (derived)
+   * Comment (a reading of a printed line)
    */
   comment?: string;
 }
@@ -826,13 +826,22 @@ export interface PlanMeasure {
    */
   responsible?: string;
   /**
-   * The mark on execution / non-execution (the reason)
+   * The mark on execution / non-execution (the reason) (a reading of a printed line)
    */
-  executionMark?: string;
+  executionMark?: {
+    /**
+     * The mark on execution / non-execution
+     */
+    mark: 'executed' | 'notExecuted';
+    /**
+     * the reason
+     */
+    reason?: string;
+  };
   /**
    * Signature of responsible person
    */
-  responsibleSignature?: string;
+  responsibleSignature?: Signature;
   /**
    * The progress achieved
    */
@@ -856,7 +865,29 @@ export interface Signature {
    */
   date: string;
   /**
-   * Drawn signature (derived)
+   * Drawn signature (not on the printed form)
+   */
+  image?: string;
+}
+
+/**
+ * Signature
+ */
+export interface UndatedSignature {
+  /**
+   * Full name
+   */
+  signedBy: string;
+  /**
+   * Position
+   */
+  role?: string;
+  /**
+   * Date (not on the printed form)
+   */
+  date?: string;
+  /**
+   * Drawn signature (not on the printed form)
    */
   image?: string;
 }

@@ -23,23 +23,27 @@ export interface Kg31F1IdentificationConsent {
    */
   expertSignature: Signature;
   /**
-   * The person is a minor (derived)
+   * The person is a minor (not on the printed form)
    */
   applicantIsMinor?: boolean;
   /**
-   * The person is unable to decide on their own participation (derived)
+   * The person is unable to decide on their own participation (not on the printed form)
    */
   applicantUnableToDecide?: boolean;
   /**
-   * Legal representative (derived)
+   * Legal representative (not on the printed form)
    */
   legalRepresentative?: LegalRepresentative;
   /**
-   * Signature of the legal representative (derived)
+   * Signature of the legal representative (not on the printed form)
    */
   legalRepresentativeSignature?: Signature;
   /**
-   * Withdrawal of consent (derived)
+   * The applicant withdraws this consent (not on the printed form)
+   */
+  consentWithdrawn?: boolean;
+  /**
+   * Withdrawal of consent (not on the printed form)
    */
   withdrawal?: {
     /**

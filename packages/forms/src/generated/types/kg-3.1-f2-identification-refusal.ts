@@ -19,19 +19,19 @@ export interface Kg31F2IdentificationRefusal {
    */
   expertSignature: Signature;
   /**
-   * The person is a minor (derived)
+   * The person is a minor (not on the printed form)
    */
   applicantIsMinor?: boolean;
   /**
-   * The person is unable to decide on their own participation (derived)
+   * The person is unable to decide on their own participation (not on the printed form)
    */
   applicantUnableToDecide?: boolean;
   /**
-   * Legal representative (derived)
+   * Legal representative (not on the printed form)
    */
   legalRepresentative?: LegalRepresentative;
   /**
-   * Signature of the legal representative (derived)
+   * Signature of the legal representative (not on the printed form)
    */
   legalRepresentativeSignature?: Signature;
 }

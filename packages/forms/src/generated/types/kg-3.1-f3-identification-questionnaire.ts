@@ -19,15 +19,15 @@ export interface Kg31F3IdentificationQuestionnaire {
    */
   organisation: string;
   /**
-   * Position, name of the expert filling in the questionnaire (source line 3007, derived)
+   * Position, name of the expert filling in the questionnaire (source line 3007, a reading of a printed line)
    */
   expert: IdentificationQuestionnaireExpert;
   /**
-   * The person is a minor (derived)
+   * The person is a minor (not on the printed form)
    */
   personIsMinor?: boolean;
   /**
-   * The person is unable to decide on their own participation (derived)
+   * The person is unable to decide on their own participation (not on the printed form)
    */
   personUnableToDecide?: boolean;
   /**
@@ -108,7 +108,7 @@ export interface Kg31F3IdentificationQuestionnaire {
        */
       other?: boolean;
       /**
-       * other (specify) (source line 3054, derived)
+       * other (specify) (source line 3054, not on the printed form)
        */
       otherSpecify?: string;
     };
@@ -193,24 +193,24 @@ export interface Kg31F3IdentificationQuestionnaire {
      */
     other?: boolean;
     /**
-     * other (specify) (source line 3083, derived)
+     * other (specify) (source line 3083, not on the printed form)
      */
     otherSpecify?: string;
   };
   /**
-   * The application was completed in the presence of the migrant (derived)
+   * The application was completed in the presence of the migrant (not on the printed form)
    */
   completedInPresenceOfMigrant: true;
   /**
-   * Consent to disclosure of the information contained in the questionnaire (derived)
+   * Consent to disclosure of the information contained in the questionnaire (not on the printed form)
    */
   disclosureConsent?: IdentificationQuestionnaireDisclosureConsent;
   /**
-   * Result of identification (derived)
+   * Result of identification (not on the printed form)
    */
   identificationResult?: IdentificationQuestionnaireIdentificationResult;
   /**
-   * Identification of a minor (derived)
+   * Identification of a minor (not on the printed form)
    */
   minorIdentification?: {
     /**

@@ -19,7 +19,7 @@ export interface Kg31F4FamilyQuestionnaire {
    */
   organisation: string;
   /**
-   * Position, name of the expert filling in the questionnaire (source line 3094, derived)
+   * Position, name of the expert filling in the questionnaire (source line 3094, a reading of a printed line)
    */
   expert: FamilyQuestionnaireExpert;
   /**
@@ -99,7 +99,7 @@ export interface Kg31F4FamilyQuestionnaire {
          */
         other?: boolean;
         /**
-         * other (specify) (source line 3133, derived)
+         * other (specify) (source line 3133, not on the printed form)
          */
         otherSpecify?: string;
       };
@@ -157,7 +157,7 @@ export interface Kg31F4FamilyQuestionnaire {
        */
       relations?: FamilyQuestionnaireRelations;
       /**
-       * other (specify) (source line 3144, derived)
+       * other (specify) (source line 3144, not on the printed form)
        */
       relationsOtherSpecify?: string;
       /**
@@ -182,7 +182,7 @@ export interface Kg31F4FamilyQuestionnaire {
        */
       memberMissing?: boolean;
       /**
-       * If yes, who? (source line 3149, derived)
+       * If yes, who? (source line 3149, not on the printed form)
        */
       memberMissingWho?: string;
     };
@@ -192,11 +192,11 @@ export interface Kg31F4FamilyQuestionnaire {
    */
   community?: FamilyQuestionnaireCommunity;
   /**
-   * Consent to disclosure of the information contained in the questionnaire (derived)
+   * Consent to disclosure of the information contained in the questionnaire (not on the printed form)
    */
   disclosureConsent?: IdentificationQuestionnaireDisclosureConsent;
   /**
-   * Result of identification (derived)
+   * Result of identification (not on the printed form)
    */
   identificationResult?: IdentificationQuestionnaireIdentificationResult;
 }

@@ -7,31 +7,31 @@ import type { Signature } from './common.js';
  */
 export interface Kg31WrittenClaim {
   /**
-   * Competent authority responsible for the relevant area (derived)
+   * Competent authority responsible for the relevant area (not on the printed form)
    */
   addressedTo: string;
   /**
-   * Name of the applicant (derived)
+   * Name of the applicant (not on the printed form)
    */
   applicantName: string;
   /**
-   * Residential address (derived)
+   * Residential address (not on the printed form)
    */
   residentialAddress: string;
   /**
-   * Phone number (derived)
+   * Phone number (not on the printed form)
    */
   phone?: string;
   /**
-   * Essence of the claim (derived)
+   * Essence of the claim (not on the printed form)
    */
   essence: string;
   /**
-   * Date (derived)
+   * Date (not on the printed form)
    */
   date: string;
   /**
-   * Signature (derived)
+   * Signature (not on the printed form)
    */
   signature: Signature;
 }

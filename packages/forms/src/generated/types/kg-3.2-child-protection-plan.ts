@@ -7,7 +7,7 @@ import type { Expert, PlanMeasure, Signature } from './common.js';
  */
 export interface Kg32ChildProtectionPlan {
   /**
-   * Child left without parental care (one or both parents) (derived)
+   * Child left without parental care (one or both parents) (not on the printed form)
    */
   child: {
     /**
@@ -32,48 +32,48 @@ export interface Kg32ChildProtectionPlan {
     withoutCareOf: 'oneParent' | 'bothParents';
   };
   /**
-   * Expert of the competent authority in the area of children rights protection (derived)
+   * Expert of the competent authority in the area of children rights protection (not on the printed form)
    */
   expert: Expert;
   /**
-   * Date of the draft (derived)
+   * Date of the draft (not on the printed form)
    */
   dateOfDraft: string;
   /**
-   * Comprehensive assessment of the situation (derived)
+   * Comprehensive assessment of the situation (not on the printed form)
    */
   situationAssessment: string;
   /**
-   * Measures aimed at providing psychological, medical, legal, and rehabilitation help (derived)
+   * Measures aimed at providing psychological, medical, legal, and rehabilitation help (not on the printed form)
    */
   measures: {
     /**
-     * Psychological help (derived)
+     * Psychological help (not on the printed form)
      *
      * Items: Measure
      */
     psychologicalHelp?: PlanMeasure[];
     /**
-     * Medical help (derived)
+     * Medical help (not on the printed form)
      *
      * Items: Measure
      */
     medicalHelp?: PlanMeasure[];
     /**
-     * Legal help (derived)
+     * Legal help (not on the printed form)
      *
      * Items: Measure
      */
     legalHelp?: PlanMeasure[];
     /**
-     * Rehabilitation help (derived)
+     * Rehabilitation help (not on the printed form)
      *
      * Items: Measure
      */
     rehabilitationHelp?: PlanMeasure[];
   };
   /**
-   * Approval by the Chairman of the Commission for children's affairs (derived)
+   * Approval by the Chairman of the Commission for children's affairs (not on the printed form)
    */
   approval?: {
     /**
@@ -90,7 +90,7 @@ export interface Kg32ChildProtectionPlan {
     chairman?: Signature;
   };
   /**
-   * Sent for implementation (derived)
+   * Sent for implementation (not on the printed form)
    */
   implementation?: {
     /**
@@ -107,7 +107,7 @@ export interface Kg32ChildProtectionPlan {
     sentOn?: string;
   };
   /**
-   * Monitoring of the implementation of the individual plan (derived)
+   * Monitoring of the implementation of the individual plan (not on the printed form)
    *
    * Items: Monitoring
    */

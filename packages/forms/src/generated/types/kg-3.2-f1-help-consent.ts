@@ -21,7 +21,7 @@ export interface Kg32F1HelpConsent {
      */
     organisation: string;
     /**
-     * Information the migrant agrees to be provided to this organisation (derived)
+     * Information the migrant agrees to be provided to this organisation (not on the printed form)
      */
     informationShared?: string;
   }[];
@@ -34,7 +34,7 @@ export interface Kg32F1HelpConsent {
    */
   applicantSignature: Signature;
   /**
-   * The applicant is an underage status person (derived)
+   * The applicant is an underage status person (not on the printed form)
    */
   applicantIsMinor?: boolean;
   /**
@@ -46,32 +46,32 @@ export interface Kg32F1HelpConsent {
    */
   guardianSignature?: Signature;
   /**
-   * Opinion and requests of the underage status person (derived)
+   * Opinion and requests of the underage status person (not on the printed form)
    */
   minorOpinion?: string;
   /**
-   * Information provided to the migrant before consent (derived)
+   * Information provided to the migrant before consent (not on the printed form)
    */
   informationProvided: {
     /**
-     * contact details of the expert (full name, position, phone number), who can be contacted to receive necessary help (derived)
+     * contact details of the expert (full name, position, phone number), who can be contacted to receive necessary help (not on the printed form)
      */
     expertContacts: true;
     /**
-     * what help can be received from a certain state authority, institution, or organization, including the information on free services, rules, and procedures for receiving of help (derived)
+     * what help can be received from a certain state authority, institution, or organization, including the information on free services, rules, and procedures for receiving of help (not on the printed form)
      */
     availableHelp: true;
     /**
-     * exact location (address) of the state authority, institution, or organisation, working hours (derived)
+     * exact location (address) of the state authority, institution, or organisation, working hours (not on the printed form)
      */
     locationAndHours: true;
     /**
-     * the principles of confidentiality and the right to choose which type of information will be provided were discussed (derived)
+     * the principles of confidentiality and the right to choose which type of information will be provided were discussed (not on the printed form)
      */
     confidentialityDiscussed: true;
   };
   /**
-   * Expert who received the declaration (derived)
+   * Expert who received the declaration (not on the printed form)
    */
   expert?: Expert;
 }

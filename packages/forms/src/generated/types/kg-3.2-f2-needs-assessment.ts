@@ -7,7 +7,7 @@ import type { IdentificationQuestionnaireExpert, LegalRepresentative, NeedRow, S
  */
 export interface Kg32F2NeedsAssessment {
   /**
-   * Position, name of the expert filling in the questionnaire (source line 3331, derived)
+   * Position, name of the expert filling in the questionnaire (source line 3331, a reading of a printed line)
    */
   expert: IdentificationQuestionnaireExpert;
   /**
@@ -19,19 +19,19 @@ export interface Kg32F2NeedsAssessment {
    */
   date: string;
   /**
-   * The goal of the assessment and its use were explained to the migrant (derived)
+   * The goal of the assessment and its use were explained to the migrant (not on the printed form)
    */
   goalExplained: true;
   /**
-   * The applicant is an underage status person (derived)
+   * The applicant is an underage status person (not on the printed form)
    */
   applicantIsMinor?: boolean;
   /**
-   * Legal representative present (derived)
+   * Legal representative present (not on the printed form)
    */
   legalRepresentative?: LegalRepresentative;
   /**
-   * Psychologist present (derived)
+   * Psychologist present (not on the printed form)
    */
   psychologist?: string;
   /**
@@ -172,15 +172,15 @@ export interface Kg32F2NeedsAssessment {
     expertComments?: string;
   };
   /**
-   * Signature of the migrant (derived)
+   * Signature of the migrant (not on the printed form)
    */
   applicantSignature?: Signature;
   /**
-   * Signature of the expert (derived)
+   * Signature of the expert (not on the printed form)
    */
   expertSignature?: Signature;
   /**
-   * Approval of the list of needs by the interdepartmental coordination authority (derived)
+   * Approval of the list of needs by the interdepartmental coordination authority (not on the printed form)
    */
   coordinationApproval?: {
     /**

@@ -7,7 +7,7 @@ import type { IdentificationQuestionnaireExpert, IndividualPlanPlanTable, Signat
  */
 export interface Kg32F3IndividualWorkPlan {
   /**
-   * Position, name of the expert filling in the questionnaire (source line 3377, derived)
+   * Position, name of the expert filling in the questionnaire (source line 3377, a reading of a printed line)
    */
   expert: IdentificationQuestionnaireExpert;
   /**
@@ -19,11 +19,11 @@ export interface Kg32F3IndividualWorkPlan {
    */
   dateOfCompilation: string;
   /**
-   * Measures of the Plan of individual work (source line 3380)
+   * Measures of the Plan of individual work (source line 3380, not on the printed form)
    */
   planTable: IndividualPlanPlanTable;
   /**
-   * Resolution of the interdepartmental coordination authority approving the Plan of individual work (derived)
+   * Resolution of the interdepartmental coordination authority approving the Plan of individual work (not on the printed form)
    */
   coordinationResolution?: {
     /**
@@ -44,7 +44,7 @@ export interface Kg32F3IndividualWorkPlan {
     resolutionNumber?: string;
   };
   /**
-   * Monitoring of the implementation of the Plan of individual work (derived)
+   * Monitoring of the implementation of the Plan of individual work (not on the printed form)
    *
    * Items: Monitoring
    */
@@ -63,7 +63,7 @@ export interface Kg32F3IndividualWorkPlan {
     coordinationAuthorityInformed?: boolean;
   }[];
   /**
-   * Adjustments of the Plan of individual work (derived)
+   * Adjustments of the Plan of individual work (not on the printed form)
    *
    * Items: Adjustment
    */
@@ -82,7 +82,7 @@ export interface Kg32F3IndividualWorkPlan {
     change: string;
   }[];
   /**
-   * Note on termination of measures aimed at the provision of help and rehabilitation (derived)
+   * Note on termination of measures aimed at the provision of help and rehabilitation (not on the printed form)
    */
   termination?: {
     /**

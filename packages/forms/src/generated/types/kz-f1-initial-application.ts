@@ -40,7 +40,7 @@ export interface KzF1InitialApplication {
    */
   familyMembersInKazakhstan?: number;
   /**
-   * Date of first entry into Kazakhstan and border crossing point (source line 2453, derived)
+   * Date of first entry into Kazakhstan and border crossing point (source line 2453, a reading of a printed line)
    */
   firstEntry?: {
     /**
@@ -57,7 +57,7 @@ export interface KzF1InitialApplication {
    */
   passport?: {
     /**
-     * Passport available (derived)
+     * Passport available (not on the printed form)
      */
     hasPassport?: boolean;
     /**
@@ -82,7 +82,7 @@ export interface KzF1InitialApplication {
    */
   hasWorkPermit?: boolean;
   /**
-   * Do you work willingly, or you are forced (source line 2461, derived)
+   * Do you work willingly, or you are forced (source line 2461, a reading of a printed line)
    */
   worksWillingly?: 'willingly' | 'forced';
   /**
@@ -94,15 +94,15 @@ export interface KzF1InitialApplication {
    */
   hasHealthProblems?: boolean;
   /**
-   * which (source line 2465, derived)
+   * which (source line 2465, a reading of a printed line)
    */
   healthProblems?: string;
   /**
-   * Is Kazakhstan your destination country, or are you in transit to another country (source line 2467, derived)
+   * Is Kazakhstan your destination country, or are you in transit to another country (source line 2467, a reading of a printed line)
    */
   destinationOrTransit?: 'destination' | 'transit';
   /**
-   * Do you want to return to your homeland, do you have money to return (source line 2469, derived)
+   * Do you want to return to your homeland, do you have money to return (source line 2469, a reading of a printed line)
    */
   returnHome?: {
     /**

@@ -7,15 +7,15 @@ import type { Signature } from './common.js';
  */
 export interface KzF2EthicalPrinciples {
   /**
-   * conversation or interview (source line 2479, derived)
+   * conversation or interview (source line 2479, not on the printed form)
    */
   occasion: 'conversation' | 'interview';
   /**
-   * Full name of the migrant in a vulnerable situation (source line 2479, derived)
+   * Full name of the migrant in a vulnerable situation (source line 2479, not on the printed form)
    */
   migrantFullName: string;
   /**
-   * Date of the conversation or interview (source line 2479, derived)
+   * Date of the conversation or interview (source line 2479, not on the printed form)
    */
   date: string;
   /**
@@ -63,7 +63,7 @@ export interface KzF2EthicalPrinciples {
    */
   translationAndPsychologicalAssistance: true;
   /**
-   * Confirmed by (specialist) (derived)
+   * Confirmed by (specialist) (not on the printed form)
    */
   confirmedBy: Signature;
 }

@@ -11,7 +11,7 @@ export interface KzF3PrimaryAidApplication {
    */
   fullName: string;
   /**
-   * Date and place of birth (source line 2539, derived)
+   * Date and place of birth (source line 2539, a reading of a printed line)
    */
   dateAndPlaceOfBirth?: {
     /**
@@ -28,16 +28,16 @@ export interface KzF3PrimaryAidApplication {
    */
   primaryAid?: {
     /**
-     * primary aid (derived)
+     * primary aid (not on the printed form)
      */
     kinds?: ('medical' | 'social' | 'legal')[];
     /**
-     * specify what (derived)
+     * specify what (a reading of a printed line)
      */
     details?: string;
   };
   /**
-   * Do family members need help in primary aid? (source line 2543, derived)
+   * Do family members need help in primary aid? (source line 2543, not on the printed form)
    */
   familyMembersNeedHelp?: boolean;
   /**
@@ -56,11 +56,11 @@ export interface KzF3PrimaryAidApplication {
     helpNeeded: string;
   }[];
   /**
-   * The applicant is of underage status or is unable to decide on his own participation (source line 2358, derived)
+   * The applicant is of underage status or is unable to decide on his own participation (source line 2358, not on the printed form)
    */
   needsLegalRepresentative?: boolean;
   /**
-   * Legal representative (source line 2358, derived)
+   * Legal representative (source line 2358, not on the printed form)
    */
   legalRepresentative?: LegalRepresentative;
   /**
@@ -72,7 +72,7 @@ export interface KzF3PrimaryAidApplication {
    */
   applicantSignature: Signature;
   /**
-   * Signature of the legal representative (source line 2358, derived)
+   * Signature of the legal representative (source line 2358, not on the printed form)
    */
   legalRepresentativeSignature?: Signature;
 }

@@ -11,7 +11,7 @@ export interface KzF4InterviewConsent {
    */
   fullName: string;
   /**
-   * Date and place of birth (source line 2553, derived)
+   * Date and place of birth (source line 2553, a reading of a printed line)
    */
   dateAndPlaceOfBirth?: {
     /**
@@ -24,15 +24,15 @@ export interface KzF4InterviewConsent {
     place?: string;
   };
   /**
-   * Before starting the interview, the social services specialist is obliged to give the migrant the following information: (source line 2501, derived)
+   * Before starting the interview, the social services specialist is obliged to give the migrant the following information: (source line 2501, not on the printed form)
    */
   informed: {
     /**
-     * about the interview purpose (source line 2503, derived)
+     * about the interview purpose (source line 2503, not on the printed form)
      */
     interviewPurpose: true;
     /**
-     * on identification procedures, mechanisms for protection, social and legal aid that will be provided to a person if recognized as a migrant in a vulnerable situation. (source line 2504, derived)
+     * on identification procedures, mechanisms for protection, social and legal aid that will be provided to a person if recognized as a migrant in a vulnerable situation. (source line 2504, not on the printed form)
      */
     proceduresAndAid: true;
   };
@@ -41,7 +41,7 @@ export interface KzF4InterviewConsent {
    */
   consentToInterview: true;
   /**
-   * The interview is conducted with the head of the family, as there is no possibility of interviewing all family members (source line 2555, derived)
+   * The interview is conducted with the head of the family, as there is no possibility of interviewing all family members (source line 2555, not on the printed form)
    */
   interviewedAsHeadOfFamily?: boolean;
   /**
@@ -59,11 +59,11 @@ export interface KzF4InterviewConsent {
      */
     fullName: string;
     /**
-     * Relationship to the head of the family (derived)
+     * Relationship to the head of the family (not on the printed form)
      */
     relationship?: string;
     /**
-     * Date of birth (derived)
+     * Date of birth (not on the printed form)
      */
     dateOfBirth?: string;
   }[];
@@ -72,11 +72,11 @@ export interface KzF4InterviewConsent {
    */
   personalDataConsent: true;
   /**
-   * The applicant is of underage status or is unable to decide on his own participation (source line 2358, derived)
+   * The applicant is of underage status or is unable to decide on his own participation (source line 2358, not on the printed form)
    */
   needsLegalRepresentative?: boolean;
   /**
-   * Legal representative (source line 2358, derived)
+   * Legal representative (source line 2358, not on the printed form)
    */
   legalRepresentative?: LegalRepresentative;
   /**
@@ -88,19 +88,23 @@ export interface KzF4InterviewConsent {
    */
   applicantSignature: Signature;
   /**
-   * Signature of the legal representative (source line 2358, derived)
+   * Signature of the legal representative (source line 2358, not on the printed form)
    */
   legalRepresentativeSignature?: Signature;
   /**
-   * Consent withdrawn (source line 2356, derived)
+   * The applicant withdraws this consent (not on the printed form)
+   */
+  consentWithdrawn?: boolean;
+  /**
+   * Consent withdrawn (source line 2356, not on the printed form)
    */
   withdrawal?: {
     /**
-     * Date of withdrawal (derived)
+     * Date of withdrawal (not on the printed form)
      */
     date: string;
     /**
-     * Signature (derived)
+     * Signature (not on the printed form)
      */
     signature: Signature;
   };

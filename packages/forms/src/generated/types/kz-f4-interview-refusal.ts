@@ -11,7 +11,7 @@ export interface KzF4InterviewRefusal {
    */
   fullName: string;
   /**
-   * Date and place of birth (source line 2569, derived)
+   * Date and place of birth (source line 2569, a reading of a printed line)
    */
   dateAndPlaceOfBirth?: {
     /**
@@ -24,15 +24,15 @@ export interface KzF4InterviewRefusal {
     place?: string;
   };
   /**
-   * Before starting the interview, the social services specialist is obliged to give the migrant the following information: (source line 2501, derived)
+   * Before starting the interview, the social services specialist is obliged to give the migrant the following information: (source line 2501, not on the printed form)
    */
   informed: {
     /**
-     * about the interview purpose (source line 2503, derived)
+     * about the interview purpose (source line 2503, not on the printed form)
      */
     interviewPurpose: true;
     /**
-     * on identification procedures, mechanisms for protection, social and legal aid that will be provided to a person if recognized as a migrant in a vulnerable situation. (source line 2504, derived)
+     * on identification procedures, mechanisms for protection, social and legal aid that will be provided to a person if recognized as a migrant in a vulnerable situation. (source line 2504, not on the printed form)
      */
     proceduresAndAid: true;
   };
@@ -41,11 +41,11 @@ export interface KzF4InterviewRefusal {
    */
   refusal: true;
   /**
-   * The applicant is of underage status or is unable to decide on his own participation (source line 2358, derived)
+   * The applicant is of underage status or is unable to decide on his own participation (source line 2358, not on the printed form)
    */
   needsLegalRepresentative?: boolean;
   /**
-   * Legal representative (source line 2358, derived)
+   * Legal representative (source line 2358, not on the printed form)
    */
   legalRepresentative?: LegalRepresentative;
   /**
@@ -57,7 +57,7 @@ export interface KzF4InterviewRefusal {
    */
   applicantSignature: Signature;
   /**
-   * Signature of the legal representative (source line 2358, derived)
+   * Signature of the legal representative (source line 2358, not on the printed form)
    */
   legalRepresentativeSignature?: Signature;
 }

@@ -19,15 +19,15 @@ export interface KzF5IdentificationApplication {
    */
   organisation: string;
   /**
-   * Position, name of the expert filling in the questionnaire (source line 2599, derived)
+   * Position, name of the expert filling in the questionnaire (source line 2599, a reading of a printed line)
    */
   expert: IdentificationQuestionnaireExpert;
   /**
-   * The person is a minor (derived)
+   * The person is a minor (not on the printed form)
    */
   personIsMinor?: boolean;
   /**
-   * The person is unable to decide on their own participation (derived)
+   * The person is unable to decide on their own participation (not on the printed form)
    */
   personUnableToDecide?: boolean;
   /**
@@ -43,7 +43,7 @@ export interface KzF5IdentificationApplication {
    */
   interpreter?: string;
   /**
-   * Name of the psychologist (if any) (source line 2523, derived)
+   * Name of the psychologist (if any) (source line 2523, not on the printed form)
    */
   psychologist?: string;
   /**
@@ -59,27 +59,27 @@ export interface KzF5IdentificationApplication {
    */
   situation?: 'destinationEmployment' | 'transit';
   /**
-   * Transit migrant (source line 2765, derived)
+   * Transit migrant (source line 2765, not on the printed form)
    */
   transitMigrant?: {
     /**
-     * The migrant was not admitted to the territory of the destination country (source line 2765, derived)
+     * The migrant was not admitted to the territory of the destination country (source line 2765, not on the printed form)
      */
     notAdmitted?: boolean;
     /**
-     * The reason for the non-admission (source line 2765, derived)
+     * The reason for the non-admission (source line 2765, not on the printed form)
      */
     nonAdmissionReason?: string;
     /**
-     * The migrant declares that he does not want to return to the country of origin because of the threat to his life and safety (source line 2769, derived)
+     * The migrant declares that he does not want to return to the country of origin because of the threat to his life and safety (source line 2769, not on the printed form)
      */
     fearsReturn?: boolean;
     /**
-     * The migration service specialist explained to the migrant the possibilities of the asylum procedure in the Republic of Kazakhstan (source line 2769, derived)
+     * The migration service specialist explained to the migrant the possibilities of the asylum procedure in the Republic of Kazakhstan (source line 2769, not on the printed form)
      */
     asylumProcedureExplained?: true;
     /**
-     * The migrant was reported to the migration service staff involved in asylum issues (source line 2771, derived)
+     * The migrant was reported to the migration service staff involved in asylum issues (source line 2771, not on the printed form)
      */
     reportedToAsylumStaff?: true;
   };
@@ -136,7 +136,7 @@ export interface KzF5IdentificationApplication {
        */
       other?: boolean;
       /**
-       * other (specify) (source line 2633, derived)
+       * other (specify) (source line 2633, not on the printed form)
        */
       otherSpecify?: string;
     };
@@ -225,7 +225,7 @@ export interface KzF5IdentificationApplication {
      */
     dependentsInDestination?: boolean;
     /**
-     * how many (source line 2662, derived)
+     * how many (source line 2662, not on the printed form)
      */
     dependentsCount?: number;
     /**
@@ -237,104 +237,104 @@ export interface KzF5IdentificationApplication {
      */
     other?: boolean;
     /**
-     * other (specify) (source line 2664, derived)
+     * other (specify) (source line 2664, not on the printed form)
      */
     otherSpecify?: string;
   };
   /**
-   * Interview with a person of underage status (source line 2702, derived)
+   * Interview with a person of underage status (source line 2702, not on the printed form)
    */
   minorInterview?: {
     /**
-     * Parents, a guardian or an authorised representative of the guardianship authority present at the interview (source line 2702, derived)
+     * Parents, a guardian or an authorised representative of the guardianship authority present at the interview (source line 2702, not on the printed form)
      */
     representativePresent: string;
     /**
-     * The minor is unaccompanied by his parents (source line 2439, derived)
+     * The minor is unaccompanied by his parents (source line 2439, not on the printed form)
      */
     unaccompanied?: boolean;
     /**
-     * Date the guardianship agencies were informed (source line 2439, derived)
+     * Date the guardianship agencies were informed (source line 2439, not on the printed form)
      */
     guardianshipAgencyInformedOn?: string;
     /**
-     * Transferred to the Center for adaptation of minors (source line 2439, derived)
+     * Transferred to the Center for adaptation of minors (source line 2439, not on the printed form)
      */
     centerForAdaptation?: boolean;
   };
   /**
-   * Signature of the interviewee (source line 2579, derived)
+   * Signature of the interviewee (source line 2579, not on the printed form)
    */
   intervieweeSignature: Signature;
   /**
-   * Signature of the specialist (source line 2579, derived)
+   * Signature of the specialist (source line 2579, not on the printed form)
    */
   specialistSignature: Signature;
   /**
-   * Signature of the interpreter (source line 2579, derived)
+   * Signature of the interpreter (source line 2579, not on the printed form)
    */
   interpreterSignature?: Signature;
   /**
-   * Signature of the psychologist (source line 2579, derived)
+   * Signature of the psychologist (source line 2579, not on the printed form)
    */
   psychologistSignature?: Signature;
   /**
-   * Signatures of the representatives of the interviewee (source line 2579, derived)
+   * Signatures of the representatives of the interviewee (source line 2579, not on the printed form)
    *
-   * Items: Signature of a representative of the interviewee (derived)
+   * Items: Signature of a representative of the interviewee (not on the printed form)
    */
   representativeSignatures?: Signature[];
   /**
-   * Making a decision based on an interview (source line 2577, derived)
+   * Making a decision based on an interview (source line 2577, not on the printed form)
    */
   decision?: {
     /**
-     * Migration service specialist (source line 2581, derived)
+     * Migration service specialist (source line 2581, not on the printed form)
      */
     migrationSpecialist?: string;
     /**
-     * The specialists from the social services and the migration service agree (source line 2583, derived)
+     * The specialists from the social services and the migration service agree (source line 2583, not on the printed form)
      */
     specialistsAgree?: boolean;
     /**
-     * Decision (source line 2581, derived)
+     * Decision (source line 2581, not on the printed form)
      */
     outcome: 'identified' | 'noSignsOfVulnerability';
     /**
-     * Date of the decision (source line 2581, derived)
+     * Date of the decision (source line 2581, not on the printed form)
      */
     date: string;
     /**
-     * Signature of the specialist from the social services or NGO partner of IOM (source line 2581, derived)
+     * Signature of the specialist from the social services or NGO partner of IOM (source line 2581, not on the printed form)
      */
     socialServicesSpecialistSignature: Signature;
     /**
-     * Signature of the migration service specialist (source line 2581, derived)
+     * Signature of the migration service specialist (source line 2581, not on the printed form)
      */
     migrationSpecialistSignature: Signature;
     /**
-     * Decision of the head of the territorial migration service (source line 2583, derived)
+     * Decision of the head of the territorial migration service (source line 2583, not on the printed form)
      */
     headOfMigrationService?: Signature;
     /**
-     * residence permit for the migrant in a vulnerable situation and their family members for a period of 1 month with the possibility of extension (source line 2585, derived)
+     * residence permit for the migrant in a vulnerable situation and their family members for a period of 1 month with the possibility of extension (source line 2585, not on the printed form)
      */
     residencePermit?: {
       /**
-       * Date of issue (derived)
+       * Date of issue (not on the printed form)
        */
       issuedOn?: string;
       /**
-       * Valid until (derived)
+       * Valid until (not on the printed form)
        */
       validUntil?: string;
     };
     /**
-     * On identification of a person as a migrant in a vulnerable situation, he is entitled to: obtain free legal advice; receive emergency medical and psychological assistance; continue to stay in a crisis center or a shelter if the person was previously placed in a crisis center or a shelter as a migrant in a vulnerable situation. (source line 2587, derived)
+     * On identification of a person as a migrant in a vulnerable situation, he is entitled to: obtain free legal advice; receive emergency medical and psychological assistance; continue to stay in a crisis center or a shelter if the person was previously placed in a crisis center or a shelter as a migrant in a vulnerable situation. (source line 2587, not on the printed form)
      */
     entitlementsExplained?: true;
     /**
-     * The said person consents to be redirected to non-profit organisations and international organisations to obtain additional advice (source line 2593, derived)
+     * The said person consents to be redirected to non-profit organisations and international organisations to obtain additional advice (source line 2593, not on the printed form)
      */
     consentToRedirection?: boolean;
   };

@@ -7,11 +7,11 @@ import type { Signature } from './common.js';
  */
 export interface KzF6InterviewInstructions {
   /**
-   * Full name of the migrant in a vulnerable situation (source line 2527, derived)
+   * Full name of the migrant in a vulnerable situation (source line 2527, not on the printed form)
    */
   migrantFullName: string;
   /**
-   * Date of the interview (source line 2527, derived)
+   * Date of the interview (source line 2527, not on the printed form)
    */
   interviewDate: string;
   /**
@@ -19,7 +19,7 @@ export interface KzF6InterviewInstructions {
    */
   conditions: {
     /**
-     * Is there a closed secluded place (an isolated room) for the interview? (source line 2677, derived)
+     * Is there a closed secluded place (an isolated room) for the interview? (source line 2677, not on the printed form)
      */
     closedPlaceAvailable: boolean;
     /**
@@ -72,11 +72,11 @@ export interface KzF6InterviewInstructions {
      */
     painOrMedicalProblems: true;
     /**
-     * The person reports that he / she has an urgent medical problem (source line 2686, derived)
+     * The person reports that he / she has an urgent medical problem (source line 2686, not on the printed form)
      */
     urgentMedicalProblem?: boolean;
     /**
-     * A doctor came and conducted an examination before the interview started (source line 2686, derived)
+     * A doctor came and conducted an examination before the interview started (source line 2686, not on the printed form)
      */
     doctorExamination?: true;
     /**
@@ -127,7 +127,7 @@ export interface KzF6InterviewInstructions {
       questionsAndAgreement: true;
     };
     /**
-     * The person is of underage status (source line 2702, derived)
+     * The person is of underage status (source line 2702, not on the printed form)
      */
     personIsMinor?: boolean;
     /**
@@ -135,7 +135,7 @@ export interface KzF6InterviewInstructions {
      */
     minorRepresentativePresent?: true;
     /**
-     * The person of underage status has suffered from sexual exploitation (source line 2703, derived)
+     * The person of underage status has suffered from sexual exploitation (source line 2703, not on the printed form)
      */
     minorSexualExploitation?: boolean;
     /**
@@ -144,24 +144,24 @@ export interface KzF6InterviewInstructions {
     speciallyTrainedInterviewer?: true;
   };
   /**
-   * Time of the interview (source line 2527, derived)
+   * Time of the interview (source line 2527, not on the printed form)
    */
   timing: {
     /**
-     * During the interview, the migrant should be allowed a break for meals and rest. (source line 2527, derived)
+     * During the interview, the migrant should be allowed a break for meals and rest. (source line 2527, not on the printed form)
      */
     breaksAllowed: true;
     /**
-     * The interview is conducted at night (source line 2527, derived)
+     * The interview is conducted at night (source line 2527, not on the printed form)
      */
     atNight?: boolean;
     /**
-     * Emergency that requires urgent intervention — In emergency cases, when the position of a migrant in a vulnerable situation requires urgent intervention, an interview can be conducted at night. (source line 2527, derived)
+     * Emergency that requires urgent intervention — In emergency cases, when the position of a migrant in a vulnerable situation requires urgent intervention, an interview can be conducted at night. (source line 2527, not on the printed form)
      */
     nightEmergency?: string;
   };
   /**
-   * Confirmed by (specialist) (derived)
+   * Confirmed by (specialist) (not on the printed form)
    */
   confirmedBy: Signature;
 }

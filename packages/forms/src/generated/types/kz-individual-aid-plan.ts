@@ -7,74 +7,74 @@ import type { Expert, PlanMeasure, Signature } from './common.js';
  */
 export interface KzIndividualAidPlan {
   /**
-   * Social services specialist (source line 2740, derived)
+   * Social services specialist (source line 2740, not on the printed form)
    */
   specialist: Expert;
   /**
-   * Full name of the vulnerable migrant (source line 2715, derived)
+   * Full name of the vulnerable migrant (source line 2715, not on the printed form)
    */
   migrantFullName: string;
   /**
-   * Date of the needs assessment (source line 2715, derived)
+   * Date of the needs assessment (source line 2715, not on the printed form)
    */
   needsAssessmentDate?: string;
   /**
-   * Date of compilation (source line 2715, derived)
+   * Date of compilation (source line 2715, not on the printed form)
    */
   dateOfCompilation: string;
   /**
-   * Measures aimed at the provision of help and rehabilitation (source line 2715, derived)
+   * Measures aimed at the provision of help and rehabilitation (source line 2715, not on the printed form)
    */
   planTable: {
     /**
-     * social (source line 2711, derived)
+     * social (source line 2711, not on the printed form)
      *
-     * Items: Measure (derived)
+     * Items: Measure (not on the printed form)
      */
     social?: PlanMeasure[];
     /**
-     * medical (source line 2711, derived)
+     * medical (source line 2711, not on the printed form)
      *
-     * Items: Measure (derived)
+     * Items: Measure (not on the printed form)
      */
     medical?: PlanMeasure[];
     /**
-     * psychological (source line 2711, derived)
+     * psychological (source line 2711, not on the printed form)
      *
-     * Items: Measure (derived)
+     * Items: Measure (not on the printed form)
      */
     psychological?: PlanMeasure[];
     /**
-     * educational (source line 2711, derived)
+     * educational (source line 2711, not on the printed form)
      *
-     * Items: Measure (derived)
+     * Items: Measure (not on the printed form)
      */
     educational?: PlanMeasure[];
     /**
-     * legal (source line 2711, derived)
+     * legal (source line 2711, not on the printed form)
      *
-     * Items: Measure (derived)
+     * Items: Measure (not on the printed form)
      */
     legal?: PlanMeasure[];
     /**
-     * other (source line 2711, derived)
+     * other (source line 2711, not on the printed form)
      *
-     * Items: Measure (derived)
+     * Items: Measure (not on the printed form)
      */
     other?: PlanMeasure[];
   };
   /**
-   * complete list of state and non-profit organisations that can help in resolving the situation (source line 2715, derived)
+   * complete list of state and non-profit organisations that can help in resolving the situation (source line 2715, not on the printed form)
    *
-   * Items: Organisation (derived)
+   * Items: Organisation (not on the printed form)
    */
   organisations: {
     /**
-     * Name of the body or organisation (source line 2721, derived)
+     * Name of the body or organisation (source line 2721, not on the printed form)
      */
     name: string;
     /**
-     * State authorities, organisations and other institutions that can provide assistance and rehabilitation (source line 2723, derived)
+     * State authorities, organisations and other institutions that can provide assistance and rehabilitation (source line 2723, not on the printed form)
      */
     kind?:
       | 'ministryOfInternalAffairs'
@@ -88,193 +88,193 @@ export interface KzIndividualAidPlan {
       | 'nonProfit'
       | 'international';
     /**
-     * types of assistance that they can provide (source line 2721, derived)
+     * types of assistance that they can provide (source line 2721, not on the printed form)
      */
     typesOfAssistance?: string;
     /**
-     * contact data of specialists (source line 2721, derived)
+     * contact data of specialists (source line 2721, not on the printed form)
      */
     contactData?: string;
     /**
-     * address (source line 2721, derived)
+     * address (source line 2721, not on the printed form)
      */
     address?: string;
     /**
-     * The migrant consents to the specialist contacting this organisation (source line 2742, derived)
+     * The migrant consents to the specialist contacting this organisation (source line 2742, not on the printed form)
      */
     migrantConsentsToContact?: boolean;
     /**
-     * the exact terms of the migrant's admission (source line 2742, derived)
+     * the exact terms of the migrant's admission (source line 2742, not on the printed form)
      */
     admissionTerms?: string;
     /**
-     * provided with transport (source line 2744, derived)
+     * provided with transport (source line 2744, not on the printed form)
      */
     transportProvided?: boolean;
   }[];
   /**
-   * The specialist provided the vulnerable migrant with a list of state bodies, international and non-profit organisations that can help with his problem (source line 2721, derived)
+   * The specialist provided the vulnerable migrant with a list of state bodies, international and non-profit organisations that can help with his problem (source line 2721, not on the printed form)
    */
   listGiven: true;
   /**
-   * Before the actual referral, the social services specialist should discuss with the migrant the options for providing information on his case, as well as the principles of confidentiality. (source line 2736, derived)
+   * Before the actual referral, the social services specialist should discuss with the migrant the options for providing information on his case, as well as the principles of confidentiality. (source line 2736, not on the printed form)
    */
   informationOptionsDiscussed: true;
   /**
-   * Signature of the migrant (source line 2364, derived)
+   * Signature of the migrant (source line 2364, not on the printed form)
    */
   migrantSignature: Signature;
   /**
-   * Signature of the social services specialist (source line 2740, derived)
+   * Signature of the social services specialist (source line 2740, not on the printed form)
    */
   specialistSignature: Signature;
   /**
-   * A voluntary return to the country of origin is planned (source line 2785, derived)
+   * A voluntary return to the country of origin is planned (source line 2785, not on the printed form)
    */
   voluntaryReturnPlanned?: boolean;
   /**
-   * Voluntary return (source line 2787, derived)
+   * Voluntary return (source line 2787, not on the printed form)
    */
   voluntaryReturn?: {
     /**
-     * assessment of the level of risk (source line 2797, derived)
+     * assessment of the level of risk (source line 2797, not on the printed form)
      */
     riskAssessment: {
       /**
-       * Date of the risk assessment (derived)
+       * Date of the risk assessment (not on the printed form)
        */
       date: string;
       /**
-       * migration service specialist (source line 2801, derived)
+       * migration service specialist (source line 2801, not on the printed form)
        */
       migrationSpecialist?: string;
       /**
-       * IOM specialist (source line 2801, derived)
+       * IOM specialist (source line 2801, not on the printed form)
        */
       iomSpecialist?: string;
       /**
-       * the migrant himself took part (source line 2801, derived)
+       * the migrant himself took part (source line 2801, not on the printed form)
        */
       migrantTookPart?: boolean;
       /**
-       * the return is safe (source line 2803, derived)
+       * the return is safe (source line 2803, not on the printed form)
        */
       returnIsSafe?: boolean;
       /**
-       * Date the Ministry of Foreign Affairs and the Ministry of Internal Affairs were notified of the results (source line 2803, derived)
+       * Date the Ministry of Foreign Affairs and the Ministry of Internal Affairs were notified of the results (source line 2803, not on the printed form)
        */
       mfaMiaNotifiedOn?: string;
     };
     /**
-     * In the case of a migrant completing a voluntary return procedure, namely: (source line 2805, derived)
+     * In the case of a migrant completing a voluntary return procedure, namely: (source line 2805, not on the printed form)
      */
     procedure?: {
       /**
-       * provision with proper documents, tickets and visas (source line 2807, derived)
+       * provision with proper documents, tickets and visas (source line 2807, not on the printed form)
        */
       documentsTicketsVisas?: boolean;
       /**
-       * establishing contacts with the host country (source line 2808, derived)
+       * establishing contacts with the host country (source line 2808, not on the printed form)
        */
       contactsWithHostCountry?: boolean;
       /**
-       * search for their family (source line 2809, derived)
+       * search for their family (source line 2809, not on the printed form)
        */
       familySearch?: boolean;
       /**
-       * directly sending a migrant to the country of origin (source line 2810, derived)
+       * directly sending a migrant to the country of origin (source line 2810, not on the printed form)
        */
       sentToCountryOfOrigin?: boolean;
     };
     /**
-     * return to the country of a minor (source line 2814, derived)
+     * return to the country of a minor (source line 2814, not on the printed form)
      */
     minorReturn?: boolean;
     /**
-     * consent of the representatives of the minor to the return of children (source line 2814, derived)
+     * consent of the representatives of the minor to the return of children (source line 2814, not on the printed form)
      *
-     * Items: Signature of a representative of the minor (derived)
+     * Items: Signature of a representative of the minor (not on the printed form)
      */
     representativesConsent?: Signature[];
     /**
-     * Financing of the voluntary return (source line 2816, derived)
+     * Financing of the voluntary return (source line 2816, not on the printed form)
      *
-     * Items: (derived)
+     * Items: (not on the printed form)
      */
     financing?: (
       'migrant' | 'republicanBudget' | 'iom' | 'embassy' | 'nationalCulturalCentres' | 'communityOrganisations'
     )[];
   };
   /**
-   * Evaluation of implementation of the plan at the end of the first month of assistance (source line 2749, derived)
+   * Evaluation of implementation of the plan at the end of the first month of assistance (source line 2749, not on the printed form)
    */
   firstMonthEvaluation?: {
     /**
-     * Date of the evaluation (derived)
+     * Date of the evaluation (not on the printed form)
      */
     date: string;
     /**
-     * Evaluation of implementation of the plan (derived)
+     * Evaluation of implementation of the plan (not on the printed form)
      */
     evaluation?: string;
     /**
-     * Proposal of the social services (derived)
+     * Proposal of the social services (not on the printed form)
      */
     socialServicesProposal?: 'extension' | 'end';
     /**
-     * Decision of the migration service officer (derived)
+     * Decision of the migration service officer (not on the printed form)
      */
     decision: 'extension' | 'end';
     /**
-     * Term of stay in Kazakhstan extended until (derived)
+     * Term of stay in Kazakhstan extended until (not on the printed form)
      */
     extendedUntil?: string;
     /**
-     * Date of the decision on the end of aid provision (derived)
+     * Date of the decision on the end of aid provision (not on the printed form)
      */
     aidEndDate?: string;
     /**
-     * Signature of the migration service officer (derived)
+     * Signature of the migration service officer (not on the printed form)
      */
     migrationOfficerSignature: Signature;
   };
   /**
-   * Monitoring of the work plan (source line 2753, derived)
+   * Monitoring of the work plan (source line 2753, not on the printed form)
    *
-   * Items: Monitoring (derived)
+   * Items: Monitoring (not on the printed form)
    */
   monitoring?: {
     /**
-     * Date of monitoring (derived)
+     * Date of monitoring (not on the printed form)
      */
     date: string;
     /**
-     * Monitored by (derived)
+     * Monitored by (not on the printed form)
      */
     monitoredBy?: string;
     /**
-     * Findings (derived)
+     * Findings (not on the printed form)
      */
     findings?: string;
   }[];
   /**
-   * Termination of aid provision (source line 2751, derived)
+   * Termination of aid provision (source line 2751, not on the printed form)
    */
   termination?: {
     /**
-     * Date of termination (derived)
+     * Date of termination (not on the printed form)
      */
     date: string;
     /**
-     * Ground for termination (derived)
+     * Ground for termination (not on the printed form)
      */
     ground: 'endOfPeriod' | 'ceasedCooperation' | 'other';
     /**
-     * other (specify) (derived)
+     * other (specify) (not on the printed form)
      */
     groundOther?: string;
     /**
-     * Note on termination (derived)
+     * Note on termination (not on the printed form)
      */
     note?: string;
   };

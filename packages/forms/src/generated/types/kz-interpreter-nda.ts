@@ -7,56 +7,56 @@ import type { Signature } from './common.js';
  */
 export interface KzInterpreterNda {
   /**
-   * Full name of the interpreter (source line 2517, derived)
+   * Full name of the interpreter (source line 2517, not on the printed form)
    */
   interpreterFullName: string;
   /**
-   * Language of the interview (source line 2510, derived)
+   * Language of the interview (source line 2510, not on the printed form)
    */
   interviewLanguage: string;
   /**
-   * Full name of the interviewed person (source line 2517, derived)
+   * Full name of the interviewed person (source line 2517, not on the printed form)
    */
   migrantFullName: string;
   /**
-   * Date of the interview (source line 2517, derived)
+   * Date of the interview (source line 2517, not on the printed form)
    */
   interviewDate: string;
   /**
-   * When engaging an interpreter, the following criteria should be followed: (source line 2512, derived)
+   * When engaging an interpreter, the following criteria should be followed: (source line 2512, not on the printed form)
    */
   criteria: {
     /**
-     * it is preferable that the interpreter be of the same sex as the migrant; (source line 2514, derived)
+     * it is preferable that the interpreter be of the same sex as the migrant; (source line 2514, not on the printed form)
      */
     sameSex?: boolean;
     /**
-     * friends of a migrant, family members, persons seeking help with him cannot be involved as an interpreter; (source line 2515, derived)
+     * friends of a migrant, family members, persons seeking help with him cannot be involved as an interpreter; (source line 2515, not on the printed form)
      */
     notFriendOrFamily: true;
     /**
-     * employees of the authorised body for conducting interviews cannot be involved as an interpreter; (source line 2516, derived)
+     * employees of the authorised body for conducting interviews cannot be involved as an interpreter; (source line 2516, not on the printed form)
      */
     notAuthorisedBodyEmployee: true;
   };
   /**
-   * the interpreter must be instructed about his rights and duties during and after the interview (source line 2517, derived)
+   * the interpreter must be instructed about his rights and duties during and after the interview (source line 2517, not on the printed form)
    */
   instructed: true;
   /**
-   * I undertake not to disclose information heard during the interview, during and after the interview, since the interviewed person is guaranteed confidentiality. (source line 2517, derived)
+   * I undertake not to disclose information heard during the interview, during and after the interview, since the interviewed person is guaranteed confidentiality. (source line 2517, not on the printed form)
    */
   undertaking: true;
   /**
-   * Date (source line 2517, derived)
+   * Date (source line 2517, not on the printed form)
    */
   date: string;
   /**
-   * Signature of the interpreter (source line 2517, derived)
+   * Signature of the interpreter (source line 2517, not on the printed form)
    */
   interpreterSignature: Signature;
   /**
-   * Instructed by (social services specialist) (source line 2517, derived)
+   * Instructed by (social services specialist) (source line 2517, not on the printed form)
    */
   instructedBy: Signature;
 }

@@ -7,212 +7,315 @@ import type { Expert, Interpreter, LegalRepresentative, NeedRow, Signature } fro
  */
 export interface KzNeedsAssessment {
   /**
-   * Specialist from social services or an NGO partner of IOM (source line 2707, derived)
+   * Specialist from social services or an NGO partner of IOM (source line 2707, not on the printed form)
    */
   specialist: Expert;
   /**
-   * Full name of the migrant (source line 2707, derived)
+   * Full name of the migrant (source line 2707, not on the printed form)
    */
   migrantFullName: string;
   /**
-   * Date of the positive identification decision (source line 2707, derived)
+   * Date of the positive identification decision (source line 2707, not on the printed form)
    */
   identificationDecisionDate: string;
   /**
-   * Date of the assessment (source line 2707, derived)
+   * Date of the assessment (source line 2707, not on the printed form)
    */
   date: string;
   /**
-   * The migrant is in custody (source line 2709, derived)
+   * The migrant is in custody (source line 2709, not on the printed form)
    */
   inCustody?: boolean;
   /**
-   * Request for permission to meet with the migrant (source line 2709, derived)
+   * Request for permission to meet with the migrant (source line 2709, not on the printed form)
    */
   custody?: {
     /**
-     * Authorised body the request was sent to (derived)
+     * Authorised body the request was sent to (not on the printed form)
      */
     authorisedBody: string;
     /**
-     * Date of the request (derived)
+     * Date of the request (not on the printed form)
      */
     requestDate?: string;
     /**
-     * Date of receiving permission for the meeting (derived)
+     * Date of receiving permission for the meeting (not on the printed form)
      */
     permissionDate: string;
   };
   /**
-   * The specialist explained the goals and principles of the assessment to the vulnerable migrant (source line 2711, derived)
+   * The specialist explained the goals and principles of the assessment to the vulnerable migrant (source line 2711, not on the printed form)
    */
   goalsAndPrinciplesExplained: true;
   /**
-   * Interpreter (source line 2510, derived)
+   * Interpreter (source line 2510, not on the printed form)
    */
   interpreter?: Interpreter;
   /**
-   * The migrant is of underage status (source line 2713, derived)
+   * The migrant is of underage status (source line 2713, not on the printed form)
    */
   migrantIsMinor?: boolean;
   /**
-   * Legal representatives present (source line 2713, derived)
+   * Legal representatives present (source line 2713, not on the printed form)
    *
-   * Items: Legal representative (derived)
+   * Items: Legal representative (not on the printed form)
    */
   legalRepresentatives?: LegalRepresentative[];
   /**
-   * The needs of family members are assessed (source line 2707, derived)
+   * The needs of family members are assessed (source line 2707, not on the printed form)
    */
   familyAssessmentRequired?: boolean;
   /**
-   * Family members (source line 2707, derived)
+   * Family members (source line 2707, not on the printed form)
    *
-   * Items: Family member (derived)
+   * Items: Family member (not on the printed form)
    */
   familyMembers?: {
     /**
-     * Full name (derived)
+     * Full name (not on the printed form)
      */
     fullName: string;
     /**
-     * Relationship to the migrant (derived)
+     * Relationship to the migrant (not on the printed form)
      */
     relationship?: string;
     /**
-     * Date of birth (derived)
+     * Date of birth (not on the printed form)
      */
     dateOfBirth?: string;
     /**
-     * Needs of the family member (derived)
+     * Needs of the family member (source line 2707, not on the printed form)
      */
-    needs?: string;
+    needs: {
+      /**
+       * social (source line 2711, not on the printed form)
+       */
+      social?: {
+        /**
+         * services of temporary housing (source line 2730, not on the printed form)
+         */
+        temporaryHousing?: NeedRow;
+        /**
+         * crisis centers and social help centers to provide short-term and long-term assistance (source line 2729, not on the printed form)
+         */
+        crisisCentre?: NeedRow;
+        /**
+         * employment services (source line 2727, not on the printed form)
+         */
+        employment?: NeedRow;
+        /**
+         * transport (source line 2744, not on the printed form)
+         */
+        transport?: NeedRow;
+        /**
+         * other social needs (source line 2711, not on the printed form)
+         */
+        otherSocial?: NeedRow;
+      };
+      /**
+       * medical (source line 2711, not on the printed form)
+       */
+      medical?: {
+        /**
+         * emergency medical assistance (source line 2590, not on the printed form)
+         */
+        emergencyMedical?: NeedRow;
+        /**
+         * medical aid in medical institutions (source line 2728, not on the printed form)
+         */
+        medicalAid?: NeedRow;
+        /**
+         * other medical needs (source line 2711, not on the printed form)
+         */
+        otherMedical?: NeedRow;
+      };
+      /**
+       * psychological (source line 2711, not on the printed form)
+       */
+      psychological?: {
+        /**
+         * emergency psychological assistance (source line 2590, not on the printed form)
+         */
+        emergencyPsychological?: NeedRow;
+        /**
+         * other psychological needs (source line 2711, not on the printed form)
+         */
+        otherPsychological?: NeedRow;
+      };
+      /**
+       * educational (source line 2711, not on the printed form)
+       */
+      educational?: {
+        /**
+         * educational needs (source line 2711, not on the printed form)
+         */
+        educationalNeeds?: NeedRow;
+      };
+      /**
+       * legal (source line 2711, not on the printed form)
+       */
+      legal?: {
+        /**
+         * free legal advice (source line 2589, not on the printed form)
+         */
+        freeLegalAdvice?: NeedRow;
+        /**
+         * residence permit for the migrant in a vulnerable situation and their family members (source line 2585, not on the printed form)
+         */
+        residencePermit?: NeedRow;
+        /**
+         * asylum procedure in the Republic of Kazakhstan (source line 2769, not on the printed form)
+         */
+        asylum?: NeedRow;
+        /**
+         * other legal needs (source line 2711, not on the printed form)
+         */
+        otherLegal?: NeedRow;
+      };
+      /**
+       * other needs (source line 2711, not on the printed form)
+       */
+      other?: {
+        /**
+         * voluntary return to the country of origin (source line 2785, not on the printed form)
+         */
+        voluntaryReturn?: NeedRow;
+        /**
+         * other needs (source line 2711, not on the printed form)
+         */
+        otherNeeds?: NeedRow;
+      };
+    };
+    /**
+     * Comments of the specialist (not on the printed form)
+     */
+    comments?: string;
   }[];
   /**
-   * Needs of the migrant (source line 2711, derived)
+   * Needs of the migrant (source line 2711, not on the printed form)
    */
   needs: {
     /**
-     * social (source line 2711, derived)
+     * social (source line 2711, not on the printed form)
      */
     social?: {
       /**
-       * services of temporary housing (source line 2730, derived)
+       * services of temporary housing (source line 2730, not on the printed form)
        */
       temporaryHousing?: NeedRow;
       /**
-       * crisis centers and social help centers to provide short-term and long-term assistance (source line 2729, derived)
+       * crisis centers and social help centers to provide short-term and long-term assistance (source line 2729, not on the printed form)
        */
       crisisCentre?: NeedRow;
       /**
-       * employment services (source line 2727, derived)
+       * employment services (source line 2727, not on the printed form)
        */
       employment?: NeedRow;
       /**
-       * transport (source line 2744, derived)
+       * transport (source line 2744, not on the printed form)
        */
       transport?: NeedRow;
       /**
-       * other social needs (source line 2711, derived)
+       * other social needs (source line 2711, not on the printed form)
        */
       otherSocial?: NeedRow;
     };
     /**
-     * medical (source line 2711, derived)
+     * medical (source line 2711, not on the printed form)
      */
     medical?: {
       /**
-       * emergency medical assistance (source line 2590, derived)
+       * emergency medical assistance (source line 2590, not on the printed form)
        */
       emergencyMedical?: NeedRow;
       /**
-       * medical aid in medical institutions (source line 2728, derived)
+       * medical aid in medical institutions (source line 2728, not on the printed form)
        */
       medicalAid?: NeedRow;
       /**
-       * other medical needs (source line 2711, derived)
+       * other medical needs (source line 2711, not on the printed form)
        */
       otherMedical?: NeedRow;
     };
     /**
-     * psychological (source line 2711, derived)
+     * psychological (source line 2711, not on the printed form)
      */
     psychological?: {
       /**
-       * emergency psychological assistance (source line 2590, derived)
+       * emergency psychological assistance (source line 2590, not on the printed form)
        */
       emergencyPsychological?: NeedRow;
       /**
-       * other psychological needs (source line 2711, derived)
+       * other psychological needs (source line 2711, not on the printed form)
        */
       otherPsychological?: NeedRow;
     };
     /**
-     * educational (source line 2711, derived)
+     * educational (source line 2711, not on the printed form)
      */
     educational?: {
       /**
-       * educational needs (source line 2711, derived)
+       * educational needs (source line 2711, not on the printed form)
        */
       educationalNeeds?: NeedRow;
     };
     /**
-     * legal (source line 2711, derived)
+     * legal (source line 2711, not on the printed form)
      */
     legal?: {
       /**
-       * free legal advice (source line 2589, derived)
+       * free legal advice (source line 2589, not on the printed form)
        */
       freeLegalAdvice?: NeedRow;
       /**
-       * residence permit for the migrant in a vulnerable situation and their family members (source line 2585, derived)
+       * residence permit for the migrant in a vulnerable situation and their family members (source line 2585, not on the printed form)
        */
       residencePermit?: NeedRow;
       /**
-       * asylum procedure in the Republic of Kazakhstan (source line 2769, derived)
+       * asylum procedure in the Republic of Kazakhstan (source line 2769, not on the printed form)
        */
       asylum?: NeedRow;
       /**
-       * other legal needs (source line 2711, derived)
+       * other legal needs (source line 2711, not on the printed form)
        */
       otherLegal?: NeedRow;
     };
     /**
-     * other needs (source line 2711, derived)
+     * other needs (source line 2711, not on the printed form)
      */
     other?: {
       /**
-       * voluntary return to the country of origin (source line 2785, derived)
+       * voluntary return to the country of origin (source line 2785, not on the printed form)
        */
       voluntaryReturn?: NeedRow;
       /**
-       * other needs (source line 2711, derived)
+       * other needs (source line 2711, not on the printed form)
        */
       otherNeeds?: NeedRow;
     };
   };
   /**
-   * Comments of the specialist (derived)
+   * Comments of the specialist (not on the printed form)
    */
   comments?: string;
   /**
-   * Signature of the migrant (source line 2715, derived)
+   * Signature of the migrant (source line 2715, not on the printed form)
    */
   migrantSignature: Signature;
   /**
-   * Signature of the specialist (source line 2715, derived)
+   * Signature of the specialist (source line 2715, not on the printed form)
    */
   specialistSignature: Signature;
   /**
-   * Signatures of the legal representatives (source line 2715, derived)
+   * Signatures of the legal representatives (source line 2715, not on the printed form)
    *
-   * Items: Signature of a legal representative (derived)
+   * Items: Signature of a legal representative (not on the printed form)
    */
   legalRepresentativeSignatures?: Signature[];
   /**
-   * Signatures of other interested parties (source line 2715, derived)
+   * Signatures of other interested parties (source line 2715, not on the printed form)
    *
-   * Items: Signature of an interested party (derived)
+   * Items: Signature of an interested party (not on the printed form)
    */
   otherSignatures?: Signature[];
 }

@@ -23,23 +23,27 @@ export interface TjF1IdentificationConsent {
    */
   expertSignature: Signature;
   /**
-   * The person is a minor (source line 3552, derived)
+   * The person is a minor (source line 3552, not on the printed form)
    */
   applicantIsMinor?: boolean;
   /**
-   * The person is unable to decide on their own participation (source line 2358, derived)
+   * The person is unable to decide on their own participation (source line 2358, not on the printed form)
    */
   applicantUnableToDecide?: boolean;
   /**
-   * Legal representative (source line 2358, derived)
+   * Legal representative (source line 2358, not on the printed form)
    */
   legalRepresentative?: LegalRepresentative;
   /**
-   * Signature of the legal representative (source line 2358, derived)
+   * Signature of the legal representative (source line 2358, not on the printed form)
    */
   legalRepresentativeSignature?: Signature;
   /**
-   * Withdrawal of consent: refusal to be identified as a migrant in a vulnerable situation (source line 3471, derived)
+   * The applicant withdraws this consent (not on the printed form)
+   */
+  consentWithdrawn?: boolean;
+  /**
+   * Withdrawal of consent: refusal to be identified as a migrant in a vulnerable situation (source line 3471, not on the printed form)
    */
   withdrawal?: {
     /**

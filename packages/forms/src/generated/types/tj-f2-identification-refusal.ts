@@ -11,7 +11,7 @@ export interface TjF2IdentificationRefusal {
    */
   fullName: string;
   /**
-   * Reason for the refusal (source line 3499, derived)
+   * Reason for the refusal (source line 3499, not on the printed form)
    */
   reason?: string;
   /**
@@ -23,19 +23,19 @@ export interface TjF2IdentificationRefusal {
    */
   expertSignature: Signature;
   /**
-   * The person is a minor (source line 3552, derived)
+   * The person is a minor (source line 3552, not on the printed form)
    */
   applicantIsMinor?: boolean;
   /**
-   * The person is unable to decide on their own participation (source line 2358, derived)
+   * The person is unable to decide on their own participation (source line 2358, not on the printed form)
    */
   applicantUnableToDecide?: boolean;
   /**
-   * Legal representative (source line 2358, derived)
+   * Legal representative (source line 2358, not on the printed form)
    */
   legalRepresentative?: LegalRepresentative;
   /**
-   * Signature of the legal representative (source line 2358, derived)
+   * Signature of the legal representative (source line 2358, not on the printed form)
    */
   legalRepresentativeSignature?: Signature;
 }

@@ -19,15 +19,15 @@ export interface TjF3IdentificationQuestionnaire {
    */
   organisation: string;
   /**
-   * Position, name of the expert filling in the questionnaire (source line 3578, derived)
+   * Position, name of the expert filling in the questionnaire (source line 3578, a reading of a printed line)
    */
   expert: IdentificationQuestionnaireExpert;
   /**
-   * The person is a minor (derived)
+   * The person is a minor (not on the printed form)
    */
   personIsMinor?: boolean;
   /**
-   * The person is unable to decide on their own participation (derived)
+   * The person is unable to decide on their own participation (not on the printed form)
    */
   personUnableToDecide?: boolean;
   /**
@@ -47,7 +47,7 @@ export interface TjF3IdentificationQuestionnaire {
    */
   consentToIdentification: IdentificationQuestionnaireConsentToIdentification;
   /**
-   * Consent to the interviewer (source line 3548, derived)
+   * Consent to the interviewer (source line 3548, not on the printed form)
    */
   interviewConditions?: {
     /**
@@ -116,7 +116,7 @@ export interface TjF3IdentificationQuestionnaire {
        */
       other?: boolean;
       /**
-       * other (specify) (source line 3613, derived)
+       * other (specify) (source line 3613, not on the printed form)
        */
       otherSpecify?: string;
     };
@@ -205,20 +205,20 @@ export interface TjF3IdentificationQuestionnaire {
      */
     other?: boolean;
     /**
-     * other (specify) (source line 3643, derived)
+     * other (specify) (source line 3643, not on the printed form)
      */
     otherSpecify?: string;
   };
   /**
-   * Completion of the questionnaire was carried out in the presence of the person interviewed (source line 3562, derived)
+   * Completion of the questionnaire was carried out in the presence of the person interviewed (source line 3562, not on the printed form)
    */
   completedInPresenceOfMigrant: true;
   /**
-   * Consent to disclosure of the information contained in the questionnaire (source line 3564, derived)
+   * Consent to disclosure of the information contained in the questionnaire (source line 3564, not on the printed form)
    */
   disclosureConsent?: IdentificationQuestionnaireDisclosureConsent;
   /**
-   * Based on the results of the interview, the expert (source line 3647, derived)
+   * Based on the results of the interview, the expert (source line 3647, not on the printed form)
    */
   identificationResult?: {
     /**
@@ -239,7 +239,7 @@ export interface TjF3IdentificationQuestionnaire {
     helpConsentIssued?: boolean;
   };
   /**
-   * Identification of a minor (source line 3657, derived)
+   * Identification of a minor (source line 3657, not on the printed form)
    */
   minorIdentification?: {
     /**

@@ -19,7 +19,7 @@ export interface TjF4FamilyQuestionnaire {
    */
   organisation: string;
   /**
-   * Position, name of the expert filling in the questionnaire (source line 3678, derived)
+   * Position, name of the expert filling in the questionnaire (source line 3678, a reading of a printed line)
    */
   expert: FamilyQuestionnaireExpert;
   /**
@@ -99,7 +99,7 @@ export interface TjF4FamilyQuestionnaire {
          */
         other?: boolean;
         /**
-         * other (specify) (source line 3715, derived)
+         * other (specify) (source line 3715, not on the printed form)
          */
         otherSpecify?: string;
       };
@@ -192,11 +192,11 @@ export interface TjF4FamilyQuestionnaire {
    */
   community?: FamilyQuestionnaireCommunity;
   /**
-   * Consent to disclosure of the information contained in the questionnaire (source line 3564, derived)
+   * Consent to disclosure of the information contained in the questionnaire (source line 3564, not on the printed form)
    */
   disclosureConsent?: IdentificationQuestionnaireDisclosureConsent;
   /**
-   * Based on the results of the interview, the expert (source line 3647, derived)
+   * Based on the results of the interview, the expert (source line 3647, not on the printed form)
    */
   identificationResult?: {
     /**

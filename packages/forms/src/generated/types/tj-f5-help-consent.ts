@@ -11,11 +11,11 @@ export interface TjF5HelpConsent {
    */
   fullName: string;
   /**
-   * (name of the organisation providing assistance) (source line 3815, derived)
+   * (name of the organisation providing assistance) (source line 3815, not on the printed form)
    */
   provider: string;
   /**
-   * (programme, centre or place where assistance is provided) (source line 3817, derived)
+   * (programme, centre or place where assistance is provided) (source line 3817, not on the printed form)
    */
   place?: string;
   /**
@@ -27,7 +27,7 @@ export interface TjF5HelpConsent {
    */
   applicantSignature: Signature;
   /**
-   * The applicant is an underage status person (source line 3835, derived)
+   * The applicant is an underage status person (source line 3835, not on the printed form)
    */
   applicantIsMinor?: boolean;
   /**
@@ -39,7 +39,7 @@ export interface TjF5HelpConsent {
    */
   guardianSignature?: Signature;
   /**
-   * Written consent to disclosure of information contained in the questionnaire (source line 3564, derived)
+   * Written consent to disclosure of information contained in the questionnaire (source line 3564, not on the printed form)
    */
   disclosureConsent?: {
     /**
@@ -52,7 +52,11 @@ export interface TjF5HelpConsent {
     informationToDisclose?: string;
   };
   /**
-   * Refusal to receive assistance (source line 3830, derived)
+   * The applicant refuses the assistance (not on the printed form)
+   */
+  assistanceRefused?: boolean;
+  /**
+   * Refusal to receive assistance (source line 3830, not on the printed form)
    */
   refusalOfAssistance?: {
     /**

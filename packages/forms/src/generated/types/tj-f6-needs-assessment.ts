@@ -7,7 +7,7 @@ import type { IdentificationQuestionnaireExpert, NeedRow, Signature } from './co
  */
 export interface TjF6NeedsAssessment {
   /**
-   * Position, name of the expert filling in the questionnaire (source line 3869, derived)
+   * Position, name of the expert filling in the questionnaire (source line 3869, a reading of a printed line)
    */
   expert: IdentificationQuestionnaireExpert;
   /**
@@ -19,7 +19,7 @@ export interface TjF6NeedsAssessment {
    */
   date: string;
   /**
-   * Place of residence (location) of the vulnerable migrant where the assessment was made (source line 3802, derived)
+   * Place of residence (location) of the vulnerable migrant where the assessment was made (source line 3802, not on the printed form)
    */
   placeOfAssessment?: string;
   /**
@@ -254,11 +254,11 @@ export interface TjF6NeedsAssessment {
     expertComments?: string;
   };
   /**
-   * Signature of the vulnerable migrant (source line 3842, derived)
+   * Signature of the vulnerable migrant (source line 3842, not on the printed form)
    */
   applicantSignature?: Signature;
   /**
-   * Signature of the specialist (source line 3842, derived)
+   * Signature of the specialist (source line 3842, not on the printed form)
    */
   expertSignature?: Signature;
 }

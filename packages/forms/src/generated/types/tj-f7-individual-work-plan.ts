@@ -7,7 +7,7 @@ import type { IdentificationQuestionnaireExpert, IndividualPlanPlanTable, LegalR
  */
 export interface TjF7IndividualWorkPlan {
   /**
-   * Position, name of the expert filling in the questionnaire (source line 3940, derived)
+   * Position, name of the expert filling in the questionnaire (source line 3940, a reading of a printed line)
    */
   expert: IdentificationQuestionnaireExpert;
   /**
@@ -19,7 +19,7 @@ export interface TjF7IndividualWorkPlan {
    */
   dateOfCompilation: string;
   /**
-   * Period of validity (source line 3946, derived)
+   * Period of validity (source line 3946, a reading of a printed line)
    */
   periodOfValidity?: {
     /**
@@ -32,23 +32,23 @@ export interface TjF7IndividualWorkPlan {
     to: string;
   };
   /**
-   * The Plan of Individual Work is drawn up for a minor (source line 3853, derived)
+   * The Plan of Individual Work is drawn up for a minor (source line 3853, not on the printed form)
    */
   applicantIsMinor?: boolean;
   /**
-   * Legal representative or guardian of the child present when developing the Plan (source line 3853, derived)
+   * Legal representative or guardian of the child present when developing the Plan (source line 3853, not on the printed form)
    */
   legalRepresentative?: LegalRepresentative;
   /**
-   * The views and wishes of the child (source line 3853, derived)
+   * The views and wishes of the child (source line 3853, not on the printed form)
    */
   childViews?: string;
   /**
-   * Measures of the Plan of Individual Work (source line 3948)
+   * Measures of the Plan of Individual Work (source line 3948, not on the printed form)
    */
   planTable: IndividualPlanPlanTable;
   /**
-   * Decision of the Interdepartmental Coordinating Body for Assistance to Vulnerable Migrants (source line 3857, derived)
+   * Decision of the Interdepartmental Coordinating Body for Assistance to Vulnerable Migrants (source line 3857, not on the printed form)
    */
   coordinatingBodyDecision?: {
     /**
@@ -69,7 +69,7 @@ export interface TjF7IndividualWorkPlan {
     approved?: boolean;
   };
   /**
-   * Monitoring of the implementation of the Plan of Individual Work (source line 3958, derived)
+   * Monitoring of the implementation of the Plan of Individual Work (source line 3958, not on the printed form)
    *
    * Items: Monitoring
    */
@@ -84,7 +84,7 @@ export interface TjF7IndividualWorkPlan {
     findings?: string;
   }[];
   /**
-   * Modifications of the Plan of Individual Work (source line 3960, derived)
+   * Modifications of the Plan of Individual Work (source line 3960, not on the printed form)
    *
    * Items: Modification
    */
@@ -103,7 +103,7 @@ export interface TjF7IndividualWorkPlan {
     change: string;
   }[];
   /**
-   * Assistance and services to a vulnerable migrant are terminated (source line 3962, derived)
+   * Assistance and services to a vulnerable migrant are terminated (source line 3962, not on the printed form)
    */
   termination?: {
     /**

@@ -1,0 +1,148 @@
+import { sql, type Kysely } from 'kysely';
+import type { Tables } from './tables.js';
+
+/** One versioned step of the database schema. Never edit a released step: add the next one. */
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+/** The organisation every case belongs to until people and organisations are managed (access control). */
+export const DEFAULT_ORGANISATION_ID = '00000000-0000-4000-8000-000000000001';
+
+/**
+ * The schema, the same on PGlite and on PostgreSQL 15+. Answers are JSONB; each revision of a submission is kept;
+ * an idempotency key is stored in the transaction that stores what it created, so a retried request finds it.
+ */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'cases, submissions, revisions, idempotency, referrals, tasks, jobs',
+    up: `
+create table organisations (
+  id uuid primary key,
+  name text not null,
+  created_at timestamptz not null default now()
+);
+insert into organisations (id, name) values ('${DEFAULT_ORGANISATION_ID}', 'Default organisation');
+
+create table cases (
+  id uuid primary key,
+  organisation_id uuid not null references organisations (id),
+  country text not null check (country in ('kz', 'kg', 'tj')),
+  status text not null default 'open' check (status in ('open', 'closed')),
+  step text,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index cases_list on cases (organisation_id, created_at desc, id desc);
+
+create table submissions (
+  id uuid primary key,
+  case_id uuid not null references cases (id),
+  form_id text not null,
+  schema_version text not null,
+  revision integer not null check (revision >= 1),
+  data jsonb not null,
+  created_by text not null,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index submissions_case on submissions (case_id, created_at);
+create index submissions_form on submissions (form_id, created_at, id);
+
+create table submission_revisions (
+  submission_id uuid not null references submissions (id),
+  revision integer not null,
+  schema_version text not null,
+  data jsonb not null,
+  created_by text not null,
+  created_at timestamptz not null default now(),
+  primary key (submission_id, revision)
+);
+
+create table idempotency_keys (
+  principal text not null,
+  key text not null,
+  request_hash text not null,
+  status integer not null,
+  response jsonb not null,
+  created_at timestamptz not null default now(),
+  primary key (principal, key)
+);
+
+create table referrals (
+  id uuid primary key,
+  case_id uuid not null references cases (id),
+  receiving_body text not null,
+  kind text not null,
+  sections jsonb not null,
+  status text not null check (status in ('sent', 'accepted', 'declined', 'closed')),
+  sent_at timestamptz not null default now(),
+  accepted_at timestamptz,
+  declined_at timestamptz,
+  closed_at timestamptz,
+  note text
+);
+create index referrals_case on referrals (case_id);
+
+create table tasks (
+  case_id uuid not null references cases (id),
+  rule_id text not null,
+  due_on date not null,
+  done_at timestamptz,
+  primary key (case_id, rule_id)
+);
+create index tasks_due on tasks (due_on) where done_at is null;
+
+create table jobs (
+  id uuid primary key,
+  batch_id uuid,
+  kind text not null,
+  payload jsonb not null,
+  status text not null default 'queued' check (status in ('queued', 'running', 'done', 'failed')),
+  attempts integer not null default 0,
+  locked_by text,
+  locked_until timestamptz,
+  error text,
+  created_at timestamptz not null default now(),
+  finished_at timestamptz
+);
+create index jobs_queued on jobs (created_at) where status in ('queued', 'running');
+create index jobs_batch on jobs (batch_id);
+
+create table job_files (
+  job_id uuid primary key references jobs (id),
+  name text not null,
+  content_type text not null,
+  content bytea not null,
+  made_by text not null,
+  created_at timestamptz not null default now()
+);
+`,
+  },
+];
+
+/** Applies the migrations not yet applied, each in its own transaction; safe when two processes start at once. */
+export async function migrate(db: Kysely<Tables>): Promise<number[]> {
+  await sql`create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(db);
+  const applied: number[] = [];
+  for (const m of migrations) {
+    const done = await db.transaction().execute(async (tx) => {
+      // One migrator at a time (another server or `komek db migrate` may be starting too).
+      await sql`select pg_advisory_xact_lock(7240613)`.execute(tx);
+      const row = await sql<{ version: number }>`select version from schema_migrations where version = ${m.version}`.execute(tx);
+      if (row.rows.length) return false;
+      // Statement by statement: PGlite's extended protocol takes one at a time.
+      for (const statement of m.up.split(/;\s*\n/).map((x) => x.trim()).filter(Boolean)) await sql.raw(statement).execute(tx);
+      await sql`insert into schema_migrations (version, name) values (${m.version}, ${m.name})`.execute(tx);
+      return true;
+    });
+    if (done) applied.push(m.version);
+  }
+  return applied;
+}
+
+/** The newest migration this build knows. */
+export const latestVersion = migrations[migrations.length - 1]!.version;

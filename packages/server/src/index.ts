@@ -1,0 +1,12 @@
+export { startServer, migrateDatabase } from './server.js';
+export type { ServerOptions, RunningServer } from './server.js';
+export { buildApp } from './app.js';
+export { openDatabase, isUnavailable } from './db/database.js';
+export type { Database, DatabaseKind } from './db/database.js';
+export { migrations, migrate, latestVersion } from './db/migrations.js';
+export { routeTable } from './routes.js';
+export type { RouteDef, Action } from './routeTypes.js';
+export { JobQueue } from './jobs/queue.js';
+export { jobHandlers } from './jobs/handlers.js';
+export { ensureAdminToken, adminTokenPath } from './auth.js';
+export type { Principal } from './auth.js';

@@ -1,0 +1,4 @@
+import type { JobHandler } from './queue.js';
+
+/** What each kind of job does. */
+export const jobHandlers: Record<string, JobHandler> = {};

@@ -1,0 +1,65 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Language } from '@komek/i18n';
+import type { Principal } from './auth.js';
+import type { Services } from './services.js';
+
+/** What a route touches, for access rules: `<resource>.<verb>`. */
+export type Action =
+  | 'health.read' | 'forms.read' | 'api.describe'
+  | 'case.create' | 'case.list' | 'case.read'
+  | 'submission.create' | 'submission.read' | 'submission.update' | 'submission.print'
+  | 'case.print' | 'case.prefill' | 'paper.upload'
+  | 'referral.create' | 'referral.update' | 'task.list'
+  | 'export.run' | 'job.create' | 'job.read';
+
+/** The request as a route handler sees it. */
+export interface ApiRequest extends FastifyRequest {
+  principal: Principal | undefined;
+  /** The language of messages (the first of `langs`). */
+  lang: Language;
+  /** One or two languages: `?lang=kk,ru`, else Accept-Language, else English. */
+  langs: Language[];
+  services: Services;
+}
+
+/** One documented response of a route. */
+export interface ResponseDoc {
+  description: string;
+  contentType?: string;
+  schema?: Record<string, unknown>;
+}
+
+/**
+ * One route of the API. Every route is declared in the table of routes.ts and registered from it; the OpenAPI
+ * document and the access rules are generated from the same table.
+ */
+export interface RouteDef {
+  method: 'GET' | 'POST' | 'PUT';
+  url: string;
+  operationId: string;
+  summary: string;
+  action: Action;
+  /** `public`: no token (the API description); `principal`: a valid token. */
+  auth: 'public' | 'principal';
+  /** Which resource the `:id` parameter names, for per-record rules. */
+  scope?: 'case' | 'submission' | 'referral' | 'job';
+  /** The body's media type (JSON unless said). */
+  body?: 'json' | 'pdf';
+  bodyLimit?: number;
+  schema?: { params?: object; querystring?: object; body?: object; headers?: object };
+  responses: Record<number, ResponseDoc>;
+  handler(req: ApiRequest, reply: FastifyReply): Promise<unknown>;
+}
+
+export const uuidPattern = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+export const isUuid = (s: string) => new RegExp(uuidPattern).test(s);
+export const idParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } as const;
+export const errorSchema = {
+  type: 'object',
+  required: ['code', 'message'],
+  properties: {
+    code: { type: 'string' },
+    message: { type: 'string' },
+    issues: { type: 'array', items: { type: 'object', properties: { pointer: { type: 'string' }, label: { type: 'string' }, message: { type: 'string' }, secondary: { type: 'object' } } } },
+  },
+} as const;

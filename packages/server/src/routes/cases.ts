@@ -1,0 +1,87 @@
+import { ApiError } from '../errors.js';
+import { caseView } from '../caseView.js';
+import { createCase, decodeCursor, getCase, listCases } from '../store/cases.js';
+import { errorSchema, idParams, isUuid, type ApiRequest, type RouteDef } from '../routeTypes.js';
+import { idempotent } from './idempotent.js';
+
+export const caseSchema = {
+  type: 'object',
+  required: ['id', 'country', 'status', 'createdAt'],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    organisationId: { type: 'string' },
+    country: { enum: ['kz', 'kg', 'tj'] },
+    status: { enum: ['open', 'closed'] },
+    step: { type: ['string', 'null'] },
+    createdAt: { type: 'string', format: 'date-time' },
+    updatedAt: { type: 'string', format: 'date-time' },
+  },
+} as const;
+
+/** The case named by `:id` in the principal's organisation, or 404. */
+export async function requireCase(req: ApiRequest, id: string, lock = false, db = req.services.database.db) {
+  const found = isUuid(id) ? await getCase(db, req.principal!.organisationId, id, lock) : undefined;
+  if (!found) throw new ApiError(404, 'case-not-found', { id });
+  return found;
+}
+
+export const caseRoutes: RouteDef[] = [
+  {
+    method: 'POST',
+    url: '/api/cases',
+    operationId: 'createCase',
+    summary: 'Open a case in a country (an Idempotency-Key header makes retries safe)',
+    action: 'case.create',
+    auth: 'principal',
+    schema: { body: { type: 'object', required: ['country'], additionalProperties: false, properties: { country: { enum: ['kz', 'kg', 'tj'] } } } },
+    responses: { 201: { description: 'The case', schema: caseSchema }, 400: { description: 'Invalid body', schema: errorSchema } },
+    handler: (req, reply) =>
+      idempotent(req, reply, false, async (tx) => {
+        const { country } = req.body as { country: 'kz' | 'kg' | 'tj' };
+        return { status: 201, body: await createCase(tx, req.principal!.organisationId, country) };
+      }),
+  },
+  {
+    method: 'GET',
+    url: '/api/cases',
+    operationId: 'listCases',
+    summary: 'Cases, newest first, a page at a time (filter by status, step, country)',
+    action: 'case.list',
+    auth: 'principal',
+    schema: {
+      querystring: {
+        type: 'object',
+        properties: {
+          limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+          cursor: { type: 'string' },
+          status: { enum: ['open', 'closed'] },
+          step: { type: 'string' },
+          country: { enum: ['kz', 'kg', 'tj'] },
+          lang: { type: 'string' },
+        },
+      },
+    },
+    responses: { 200: { description: 'A page of cases; `next` is the cursor of the next page or null', schema: { type: 'object', properties: { cases: { type: 'array', items: caseSchema }, next: { type: ['string', 'null'] } } } } },
+    handler: async (req) => {
+      const q = req.query as { limit: number; cursor?: string; status?: string; step?: string; country?: string };
+      const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+      if (q.cursor && !after) throw new ApiError(400, 'invalid-request', { detail: 'cursor is not one this server gave' });
+      return listCases(req.services.database.db, req.principal!.organisationId, { limit: q.limit, after, status: q.status, step: q.step, country: q.country });
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/cases/:id',
+    operationId: 'getCase',
+    summary: 'A case with its submissions, consent state, referrals and tasks',
+    action: 'case.read',
+    auth: 'principal',
+    scope: 'case',
+    schema: { params: idParams },
+    responses: { 200: { description: 'The case' }, 404: { description: 'No such case', schema: errorSchema } },
+    handler: async (req) => {
+      const c = await requireCase(req, (req.params as { id: string }).id);
+      return caseView(req.services.database.db, c);
+    },
+  },
+];

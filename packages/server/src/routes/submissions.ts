@@ -1,0 +1,184 @@
+import { checkConsent, consentGates } from '@komek/core';
+import type { Language } from '@komek/i18n';
+import { ApiError } from '../errors.js';
+import { checkAnswers, loadForm, type LoadedForm } from '../forms.js';
+import { refreshTasks } from '../deadlines.js';
+import { touchCase, type Case } from '../store/cases.js';
+import { caseSubmissions, getSubmission, insertSubmission, lockSubmission, reviseSubmission, submissionRevisions } from '../store/submissions.js';
+import type { Db } from '../store/types.js';
+import { errorSchema, idParams, isUuid, type ApiRequest, type RouteDef } from '../routeTypes.js';
+import { idempotent } from './idempotent.js';
+import { requireCase } from './cases.js';
+
+const submissionSchema = {
+  type: 'object',
+  required: ['id', 'formId', 'revision', 'schemaVersion'],
+  properties: { id: { type: 'string', format: 'uuid' }, caseId: { type: 'string' }, formId: { type: 'string' }, revision: { type: 'integer' }, schemaVersion: { type: 'string' }, createdAt: { type: 'string' }, updatedAt: { type: 'string' } },
+} as const;
+
+/** A form of the catalog, or 404 naming it. */
+export async function requireForm(formId: string): Promise<LoadedForm> {
+  const form = loadForm(formId);
+  if (!form) throw new ApiError(404, 'form-not-found', { id: formId });
+  return form;
+}
+
+/** Answers valid for the form (hidden branches pruned), or 400 with the issues in the request's language. */
+export async function validAnswers(form: LoadedForm, data: unknown, langs: readonly Language[]): Promise<Record<string, unknown>> {
+  const checked = await checkAnswers(form, data, langs);
+  if (!checked.valid) throw new ApiError(400, 'invalid-data', { form: form.entry.id, count: checked.issues.length }, { issues: checked.issues });
+  return checked.data;
+}
+
+/** 409 unless the case has a signed consent in force for a gated form (core's rules). */
+export async function requireConsent(tx: Db, c: Case, formId: string): Promise<void> {
+  const gate = consentGates[formId];
+  if (!gate) return;
+  const records = await caseSubmissions(tx, c.id, [...gate.consents, ...gate.refusals]);
+  const decision = checkConsent(formId, records);
+  if (!decision.allowed) {
+    throw new ApiError(409, 'consent-required', { form: formId, reason: decision.reason, consentForms: gate.consents.join(', ') }, { consentForms: gate.consents, reason: decision.reason });
+  }
+}
+
+export function requireCountry(c: Case, form: LoadedForm): void {
+  if (form.entry.country.toLowerCase() !== c.country) throw new ApiError(400, 'form-country', { form: form.entry.id, country: c.country });
+}
+
+/** Stores a validated submission in a case: consent gate, revision 1, tasks, the case's step. */
+export async function storeSubmission(tx: Db, req: ApiRequest, caseId: string, form: LoadedForm, data: Record<string, unknown>) {
+  const c = await requireCase(req, caseId, true, tx);
+  requireCountry(c, form);
+  await requireConsent(tx, c, form.entry.id);
+  const s = await insertSubmission(tx, { caseId: c.id, formId: form.entry.id, schemaVersion: form.entry.version, data, createdBy: req.principal!.id });
+  await refreshTasks(tx, c, form.entry.id);
+  await touchCase(tx, c.id, form.entry.step);
+  return s;
+}
+
+/** The submission named by `:id` in one of the principal's cases, or 404. */
+async function requireSubmission(req: ApiRequest, id: string) {
+  const s = isUuid(id) ? await getSubmission(req.services.database.db, id) : undefined;
+  if (!s) throw new ApiError(404, 'submission-not-found', { id });
+  await requireCase(req, s.caseId).catch(() => {
+    throw new ApiError(404, 'submission-not-found', { id });
+  });
+  return s;
+}
+export { requireSubmission };
+
+function ifMatch(req: ApiRequest): number {
+  const raw = req.headers['if-match'];
+  if (raw === undefined) throw new ApiError(428, 'if-match-required');
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(String(raw));
+  if (!m) throw new ApiError(400, 'invalid-request', { detail: 'If-Match must be a revision number, e.g. If-Match: "2"' });
+  return Number(m[1]);
+}
+
+export const submissionRoutes: RouteDef[] = [
+  {
+    method: 'POST',
+    url: '/api/cases/:id/submissions',
+    operationId: 'createSubmission',
+    summary: 'Submit a form of a case; the same Idempotency-Key again returns the same answer and stores nothing new',
+    action: 'submission.create',
+    auth: 'principal',
+    scope: 'case',
+    schema: {
+      params: idParams,
+      headers: { type: 'object', properties: { 'idempotency-key': { type: 'string' } } },
+      body: { type: 'object', required: ['formId', 'data'], additionalProperties: false, properties: { formId: { type: 'string' }, data: { type: 'object' } } },
+    },
+    responses: {
+      201: { description: 'Stored (or, for a repeated key, what was stored the first time)', schema: submissionSchema },
+      400: { description: 'Invalid data: `issues` names each field, its label and what is wrong', schema: errorSchema },
+      404: { description: 'No such case or form', schema: errorSchema },
+      409: { description: 'The form needs a signed consent in force: `consentForms` lists the forms that give it', schema: errorSchema },
+      422: { description: 'The Idempotency-Key was used for another request', schema: errorSchema },
+    },
+    handler: async (req, reply) => {
+      const { formId, data } = req.body as { formId: string; data: unknown };
+      const caseId = (req.params as { id: string }).id;
+      const form = await requireForm(formId);
+      const answers = await validAnswers(form, data, req.langs);
+      return idempotent(req, reply, true, async (tx) => {
+        const s = await storeSubmission(tx, req, caseId, form, answers);
+        return { status: 201, body: { id: s.id, caseId: s.caseId, formId: s.formId, revision: s.revision, schemaVersion: s.schemaVersion, createdAt: s.createdAt } };
+      });
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/submissions/:id',
+    operationId: 'getSubmission',
+    summary: 'A submission with its answers; ETag is its revision',
+    action: 'submission.read',
+    auth: 'principal',
+    scope: 'submission',
+    schema: { params: idParams },
+    responses: { 200: { description: 'The submission' }, 404: { description: 'No such submission', schema: errorSchema } },
+    handler: async (req, reply) => {
+      const s = await requireSubmission(req, (req.params as { id: string }).id);
+      reply.header('etag', `"${s.revision}"`);
+      const { createdBy: _by, ...rest } = s;
+      return rest;
+    },
+  },
+  {
+    method: 'PUT',
+    url: '/api/submissions/:id',
+    operationId: 'reviseSubmission',
+    summary: 'A new revision of a submission; If-Match names the revision edited (412 if another came first)',
+    action: 'submission.update',
+    auth: 'principal',
+    scope: 'submission',
+    schema: {
+      params: idParams,
+      headers: { type: 'object', properties: { 'if-match': { type: 'string' } } },
+      body: { type: 'object', required: ['data'], additionalProperties: false, properties: { data: { type: 'object' } } },
+    },
+    responses: {
+      200: { description: 'The new revision', schema: submissionSchema },
+      400: { description: 'Invalid data', schema: errorSchema },
+      412: { description: 'Stale revision: nothing was overwritten', schema: errorSchema },
+      428: { description: 'If-Match missing', schema: errorSchema },
+    },
+    handler: async (req, reply) => {
+      const id = (req.params as { id: string }).id;
+      const expected = ifMatch(req);
+      const existing = await requireSubmission(req, id);
+      const form = await requireForm(existing.formId);
+      const answers = await validAnswers(form, (req.body as { data: unknown }).data, req.langs);
+      const body = await idempotent(req, reply, false, async (tx) => {
+        const locked = await lockSubmission(tx, id);
+        if (!locked) throw new ApiError(404, 'submission-not-found', { id });
+        const c = await requireCase(req, locked.caseId, true, tx);
+        if (locked.revision !== expected) throw new ApiError(412, 'stale-revision', { current: locked.revision, sent: expected }, { currentRevision: locked.revision });
+        await requireConsent(tx, c, form.entry.id);
+        const r = await reviseSubmission(tx, id, expected, { schemaVersion: form.entry.version, data: answers, createdBy: req.principal!.id });
+        if ('stale' in r) throw new ApiError(412, 'stale-revision', { current: r.stale, sent: expected }, { currentRevision: r.stale });
+        await refreshTasks(tx, c, form.entry.id);
+        await touchCase(tx, c.id, null);
+        return { status: 200, body: { id: r.id, caseId: r.caseId, formId: r.formId, revision: r.revision, schemaVersion: r.schemaVersion, updatedAt: r.updatedAt } };
+      });
+      reply.header('etag', `"${(body as { revision: number }).revision}"`);
+      return body;
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/submissions/:id/revisions',
+    operationId: 'listRevisions',
+    summary: 'Every revision of a submission, oldest first',
+    action: 'submission.read',
+    auth: 'principal',
+    scope: 'submission',
+    schema: { params: idParams },
+    responses: { 200: { description: 'The revisions' }, 404: { description: 'No such submission', schema: errorSchema } },
+    handler: async (req) => {
+      const s = await requireSubmission(req, (req.params as { id: string }).id);
+      const revisions = await submissionRevisions(req.services.database.db, s.id);
+      return { id: s.id, formId: s.formId, revisions: revisions.map(({ createdBy: _by, ...r }) => r) };
+    },
+  },
+];

@@ -1,0 +1,76 @@
+import { resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { ensureAdminToken } from './auth.js';
+import { openDatabase, type Database } from './db/database.js';
+import { jobHandlers } from './jobs/handlers.js';
+import { JobQueue } from './jobs/queue.js';
+import type { Services } from './services.js';
+
+export interface ServerOptions {
+  /** Data folder: the admin token, and PGlite's files when no database URL is given. Default `./komek-data`. */
+  dataDir?: string;
+  /** `postgres://…` to use PostgreSQL 15+ instead of the embedded PGlite. */
+  databaseUrl?: string | undefined;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  logger?: boolean;
+  /** Run jobs in this process (default: on PGlite only; on PostgreSQL `komek worker` does). */
+  worker?: boolean;
+  /** Where to say what happened (the token file's path, the address); never the token. */
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  services: Services;
+  url: string;
+  /** Stops accepting, finishes requests in flight, stops the jobs loop, closes the database. */
+  close(): Promise<void>;
+}
+
+/** Opens the database (migrating it), makes the admin token on first start, and listens. */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const dataDir = resolve(options.dataDir ?? 'komek-data');
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const token = ensureAdminToken(dataDir);
+  if (token.created) log(`komek: wrote a new admin API token to ${token.path} (mode 0600); send it as "Authorization: Bearer <token>"`);
+  const database = await openDatabase({ url: options.databaseUrl, dataDir });
+  const jobs = new JobQueue(database, jobHandlers);
+  const services: Services = { database, jobs, adminToken: token.token, dataDir };
+  const app = await buildApp(services, { logger: options.logger ?? false });
+  const runJobs = options.worker ?? database.kind === 'pglite';
+  try {
+    await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  if (runJobs) jobs.start();
+  const address = app.server.address();
+  const url = typeof address === 'object' && address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : String(address);
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    services,
+    url,
+    close: () =>
+      (closing ??= (async () => {
+        await app.close();
+        await jobs.stop();
+        await database.close();
+      })()),
+  };
+}
+
+/** Opens a database only to migrate it (`komek db migrate`); the versions applied. */
+export async function migrateDatabase(options: { dataDir?: string; databaseUrl?: string | undefined }): Promise<{ applied: number[]; kind: Database['kind'] }> {
+  const { migrate } = await import('./db/migrations.js');
+  const database = await openDatabase({ url: options.databaseUrl, dataDir: resolve(options.dataDir ?? 'komek-data'), migrate: false });
+  try {
+    return { applied: await migrate(database.db), kind: database.kind };
+  } finally {
+    await database.close();
+  }
+}
