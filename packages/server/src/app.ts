@@ -49,28 +49,26 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.decorateRequest('action', undefined);
   app.decorateRequest('sharedSections', undefined);
   app.decorateRequest('auditTarget', undefined);
+  app.decorateRequest('auditOrganisation', undefined);
 
-  // Every request a principal makes, and every sign-in, goes into the audit trail: who, what, which record, from
-  // where, allowed or not — never the content. After the reply, so the trail never holds up the person.
+  // Every request a principal makes, and every sign-in, goes into the audit trail before its reply leaves: who,
+  // what, which record, from where, allowed or not — never the content.
   app.addHook('onSend', async (request, reply, payload) => {
     const req = request as ApiRequest;
-    if (!req.auditTarget && reply.statusCode === 201 && typeof payload === 'string' && req.action) {
+    if (!req.action || (!req.principal && req.action !== 'session.create')) return payload;
+    if (!req.auditTarget && reply.statusCode === 201 && typeof payload === 'string') {
       const id = /"id":"([0-9a-f-]{36})"/.exec(payload)?.[1];
       if (id) req.auditTarget = `${req.action.split('.')[0]}:${id}`;
     }
-    return payload;
-  });
-  app.addHook('onResponse', async (request, reply) => {
-    const req = request as ApiRequest;
-    if (!req.action || (!req.principal && req.action !== 'session.create')) return;
     const route = (options.routes ?? routeTable).find((r) => r.action === req.action && r.url === req.routeOptions.url && r.method === req.method);
     const id = (req.params as { id?: string } | undefined)?.id;
     const target = req.auditTarget ?? (route?.scope && id ? `${route.scope}:${id.slice(0, 64)}` : null);
     const status = reply.statusCode;
     await services.audit.append({
-      actor: req.principal?.id ?? 'anonymous', action: req.action, target, origin: req.ip, organisation: req.principal?.organisationId ?? null,
+      actor: req.principal?.id ?? 'anonymous', action: req.action, target, origin: req.ip, organisation: req.principal?.organisationId ?? req.auditOrganisation ?? null,
       outcome: status < 400 ? 'ok' : status === 401 || status === 403 || status === 404 || status === 429 ? 'denied' : 'failed',
     }).catch((e: Error) => req.log.error({ err: { type: e.name, message: e.message.slice(0, 200) } }, 'audit trail not written'));
+    return payload;
   });
 
   // JSON is read as bytes so that invalid UTF-8 is refused, not turned into U+FFFD and stored.

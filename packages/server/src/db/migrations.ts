@@ -126,11 +126,7 @@ create table job_files (
     version: 100,
     name: 'people, sessions, API tokens, grants, audit trail, data keys, answers encrypted at rest',
     up: `
-do $$ begin
-  if exists (select 1 from submissions) then
-    raise exception 'this database holds answers stored before encryption at rest: export them with komek, then start from a new database';
-  end if;
-end $$;
+do $$ begin if exists (select 1 from submissions) then raise exception 'this database holds answers stored before encryption at rest: export them with komek, then start from a new database'; end if; end $$;
 alter table submissions drop column data;
 alter table submissions add column answers bytea not null;
 alter table submissions add column key_id text not null;

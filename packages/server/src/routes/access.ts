@@ -11,9 +11,11 @@ import { jsonb } from '../db/json.js';
 /** Sign-in attempts per client address: at most `PER_ADDRESS` in `WINDOW_MS` (on top of the per-account lock-out). */
 const WINDOW_MS = 5 * 60 * 1000;
 const PER_ADDRESS = 30;
-const attempts = new Map<string, number[]>();
+const perServer = new WeakMap<object, Map<string, number[]>>();
 
-function tooManyFrom(address: string): number | undefined {
+function tooManyFrom(services: object, address: string): number | undefined {
+  let attempts = perServer.get(services);
+  if (!attempts) perServer.set(services, (attempts = new Map()));
   const now = Date.now();
   const recent = (attempts.get(address) ?? []).filter((t) => t > now - WINDOW_MS);
   recent.push(now);
@@ -39,7 +41,7 @@ export const accessRoutes: RouteDef[] = [
     schema: { body: { type: 'object', required: ['username', 'password'], additionalProperties: false, properties: { username: { type: 'string', minLength: 1, maxLength: 200 }, password: { type: 'string', minLength: 1, maxLength: 4096 } } } },
     responses: { 200: { description: 'Signed in' }, 401: { description: 'Wrong user name or password', schema: errorSchema }, 429: { description: 'Too many attempts: locked for a while', schema: errorSchema } },
     handler: async (req, reply) => {
-      const wait = tooManyFrom(req.ip);
+      const wait = tooManyFrom(req.services, req.ip);
       if (wait !== undefined) throw new ApiError(429, 'too-many-attempts', { minutes: Math.ceil(wait / 60) }, {}, { 'retry-after': String(wait) });
       const { username, password } = req.body as { username: string; password: string };
       const db = req.services.database.db;
@@ -47,12 +49,14 @@ export const accessRoutes: RouteDef[] = [
       if (user?.locked_until && user.locked_until.getTime() > Date.now()) {
         const seconds = Math.ceil((user.locked_until.getTime() - Date.now()) / 1000);
         req.auditTarget = `user:${user.id}`;
+        req.auditOrganisation = user.organisation_id;
         throw new ApiError(429, 'too-many-attempts', { minutes: Math.ceil(seconds / 60) }, {}, { 'retry-after': String(seconds) });
       }
       const ok = await verifyPassword(password, user?.password_hash);
       if (!user || !ok || user.disabled_at) {
         if (user) {
           req.auditTarget = `user:${user.id}`;
+          req.auditOrganisation = user.organisation_id;
           if (!ok) await recordFailedSignIn(db, user.id, user.failed_attempts);
         }
         throw new ApiError(401, 'sign-in-failed');
