@@ -44,14 +44,14 @@ const allowed: Record<string, Who[] | 'public'> = {
   listRevisions: readers,
   submissionPdf: readers,
   casePacket: caseWork,
-  uploadPaper: caseWork,
+  uploadPaperForm: caseWork,
   prefill: caseWork,
   createReferral: caseWork,
-  updateReferral: caseWork,
+  setReferralStatus: caseWork,
   listTasks: readers,
   exportForm: ['admin', 'head-of-service', 'org-admin'],
-  createJob: caseWork,
-  getJob: caseWork,
+  queuePdfBatch: caseWork,
+  getBatch: caseWork,
   getJobFile: caseWork,
 };
 

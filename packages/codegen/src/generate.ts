@@ -7,7 +7,7 @@ import { formats as runtimeFormats } from '../../forms/src/runtime.js';
 import { compile } from 'json-schema-to-typescript';
 import {
   buildFormModel, consentGates, serializeModel, effectiveSchema, messageKeyAt, namespaceOf, resolveRef, escapePointerSegment,
-  type FormMeta, type JsonSchema, type SchemaBundle, type SchemaLocation,
+  type FormMeta, type JsonSchema, type SchemaBundle, type SchemaLocation, unescapePointerSegment,
 } from '@komek/core';
 import type { SchemaFile } from './loadSchemas.js';
 import { bundleOf, lintSchemas } from './lintSchemas.js';
@@ -83,8 +83,8 @@ const DATE_ORDER: KeywordDefinition = {
   type: 'object',
   schemaType: 'array',
   error: {
-    message: ({ params }) => str`must not be earlier than ${params.earlier!}`,
-    params: ({ params }) => _`{earlier: ${params.earlier!}, later: ${params.later!}}`,
+    message: ({ params }) => str`must not be earlier than ${params.earlier}`,
+    params: ({ params }) => _`{earlier: ${params.earlier}, later: ${params.later}}`,
   },
   code(cxt) {
     const { gen, data } = cxt;
@@ -219,7 +219,7 @@ function sharedPropertyType(at: SchemaLocation, shared: SharedTypes): { name: st
   if (!m) return undefined;
   const name = shared.names.get(`${at.file}#${m[1]}`);
   if (!name || name === shared.writing) return undefined;
-  const path = m[2]!.split('/properties/').slice(1).map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = m[2]!.split('/properties/').slice(1).map(unescapePointerSegment);
   return { name, path };
 }
 

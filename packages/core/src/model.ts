@@ -1,5 +1,6 @@
 import type { FormMeta, JsonSchema, KomekAnnotation, SchemaBundle } from './schema.js';
 import type { MessageKey } from './messageKey.js';
+import type { WidgetKind } from './widgets.js';
 
 /** The kinds of node a form is made of. */
 export type NodeKind =
@@ -54,7 +55,7 @@ export interface FormNode {
   reading?: string;
   required: boolean;
   /** The widget kind resolved by the ranked testers (fields only). */
-  widget?: string;
+  widget?: WidgetKind;
   options?: ChoiceOption[];
   condition?: Condition;
   /** The effective schema of the node, `$ref`s merged with the sibling keywords of the place. */

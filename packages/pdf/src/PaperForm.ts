@@ -1,7 +1,7 @@
-import { buildFormModel, createFormSession, findNode, type FormModel, type FormNode, type FormSession, type IssueLanguage, type SchemaBundle, type Translator } from '@komek/core';
+import { buildFormModel, createFormSession, findNode, pointerOf, type FormModel, type FormNode, type FormSession, type IssueLanguage, type SchemaBundle, type Translator } from '@komek/core';
 import { catalog, formIds, schemaLoaders, validatorLoaders, type FormId, type FormValidator } from '@komek/forms';
 import { createTranslator, isLanguage, languages as knownLanguages, loadMessages, validationMessage, type Language } from '@komek/i18n';
-import { PDFDocument, PDFName, PDFRef, PDFStreamWriter } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStreamWriter } from 'pdf-lib';
 import { FieldWriter } from './acroFields.js';
 import { embedFonts, measuredFont, setFieldFont } from './fonts/embedFonts.js';
 import { unprintableAnswers } from './text/printable.js';
@@ -244,8 +244,12 @@ export class PaperForm {
     setFieldFont(doc, fonts.regular, size.value);
     // A tagged PDF: the structure tree follows the rows as they are drawn; the secondary language is marked as such.
     const tags = new Tagger(this.languages[1]);
-    fields.onWidget = (page, widget) => tags.widget(page, widget);
     const paginator = new Paginator(doc, fonts, fields, (c) => openPage(env, c), tags);
+    // A final form prints each answer where its field is, as content of the field's element, and keeps no fields.
+    fields.onWidget =
+      mode === 'final'
+        ? (page, widget) => paginator.pages.find((p) => p.page === page)?.canvas.appearance(doc.context.lookup(widget, PDFDict))
+        : (page, widget) => tags.widget(page, widget);
     paginator.place(bodyRows(env, printedIssues));
     if (env.continuations.length > 0) paginator.place(continuationRows(env, env.continuations));
     if (printedIssues) paginator.place(issueRows(env, printedIssues));
@@ -278,13 +282,7 @@ export class PaperForm {
       date: now,
     });
 
-    if (mode === 'final') {
-      // Every field was given its appearance when written; this only fills any gap before flattening.
-      const form = doc.getForm();
-      form.updateFieldAppearances(fonts.regular);
-      form.flatten({ updateFieldAppearances: false });
-      removeDanglingAnnotations(doc);
-    }
+    if (mode === 'final') removeFields(doc);
     tags.write(doc);
     // doc.save() with object streams of 1,000 objects instead of 50: the structure tree's hundreds of small
     // dictionaries compress better together (a tenth less file).
@@ -294,19 +292,20 @@ export class PaperForm {
 }
 
 /**
- * pdf-lib's `flatten` deletes the widgets of radio groups but leaves them in the pages' annotation lists; viewers
- * then report broken cross references. Drop those entries.
+ * Removes every field and widget of a final form: their appearances were drawn on the pages as they were made, so
+ * nothing a person sees goes, and the form can no longer be typed into.
  */
-function removeDanglingAnnotations(doc: PDFDocument): void {
-  for (const page of doc.getPages()) {
-    const annots = page.node.Annots();
-    if (!annots) continue;
-    for (let i = annots.size() - 1; i >= 0; i--) {
-      const entry = annots.get(i);
-      if (entry instanceof PDFRef && doc.context.lookup(entry) === undefined) annots.remove(i);
-    }
-    if (annots.size() === 0) page.node.delete(PDFName.of('Annots'));
-  }
+function removeFields(doc: PDFDocument): void {
+  const context = doc.context;
+  const remove = (ref: unknown) => {
+    if (!(ref instanceof PDFRef)) return;
+    const field = context.lookup(ref);
+    if (field instanceof PDFDict) field.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray().forEach(remove);
+    context.delete(ref);
+  };
+  doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict)?.lookupMaybe(PDFName.of('Fields'), PDFArray)?.asArray().forEach(remove);
+  doc.catalog.delete(PDFName.of('AcroForm'));
+  for (const page of doc.getPages()) page.node.delete(PDFName.of('Annots'));
 }
 
 /** The numbers (from 1) of the repeat rows a data pointer goes through, outermost first. */
@@ -359,7 +358,7 @@ function signatureImages(model: FormModel, data: unknown): { pointer: string; va
       if (v !== '' && findNode(model, pointer)?.widget === 'signaturePad') found.push({ pointer, value: v });
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${pointer}/${i}`, depth + 1));
     else if (v !== null && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) walk(x, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
+      for (const [k, x] of Object.entries(v)) walk(x, pointer + pointerOf(k), depth + 1);
     }
   };
   walk(data, '', 0);

@@ -172,3 +172,31 @@ describe('drawn signatures that cannot be printed', () => {
     expect(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toMatch(/checksum is wrong/);
   });
 });
+
+describe('reading back what other programs made of a paper form', () => {
+  it('reads a form linearized by qpdf with cross-reference streams', async () => {
+    const bytes = await createPaperForm('tj-f2-identification-refusal', { languages: ['tg', 'ru'], data: validData('tj-f2-identification-refusal') });
+    const file = save('to-linearize.pdf', bytes);
+    const linear = join(dir, 'linearized.pdf');
+    execFileSync('qpdf', ['--linearize', '--object-streams=generate', file, linear]);
+    const back = await readPaperForm(readFileSync(linear));
+    expect(back.formId).toBe('tj-f2-identification-refusal');
+    expect(back.data).toEqual((await readPaperForm(bytes)).data);
+  });
+
+  it('reads the plain value of a field another program marked as rich text', async () => {
+    const bytes = await createPaperForm('kz-f1-initial-application', { languages: ['en'], data: validData('kz-f1-initial-application') });
+    const doc = await PDFDocument.load(bytes);
+    const field = doc.getForm().getTextField('/fullName');
+    field.acroField.dict.set(PDFName.of('Ff'), doc.context.obj(1 << 25));
+    field.acroField.dict.set(PDFName.of('RV'), PDFString.of('<body><p>Rich</p></body>'));
+    const back = await readPaperForm(await doc.save());
+    expect(back.data.fullName).toBe(validData('kz-f1-initial-application').fullName);
+  });
+
+  it('refuses a forged pack count without allocating for it', async () => {
+    const doc = await PDFDocument.load(await createPaperForm('kz-f1-initial-application', { languages: ['en'] }));
+    doc.setKeywords(['komek', 'pack=4294967295', 'form1=kz-f1-initial-application']);
+    await expect(readPaperForm(await doc.save())).rejects.toThrow(/keywords name a pack of "4294967295" forms but describe 1/);
+  });
+});

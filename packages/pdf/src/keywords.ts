@@ -1,4 +1,4 @@
-import type { PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
 import { NotAPaperFormError } from './errors.js';
 
 /** The first keyword of every paper form and pack: `komek form=<id> …` or `komek pack=<n> form1=<id> …`. */
@@ -31,7 +31,7 @@ export function formKeywords(form: FormKeywords, part?: number): string[] {
 
 /** The forms a document's keywords describe: one for a paper form, each form in order for a pack. */
 export function readKeywords(doc: PDFDocument): { pack: boolean; forms: FormKeywords[] } {
-  const words = (doc.getKeywords() ?? '').split(/\s+/).filter(Boolean);
+  const words = keywordsOf(doc).split(/\s+/).filter(Boolean);
   if (!words.includes(KEYWORD_PREFIX)) throw new NotAPaperFormError('its keywords do not name a Komek form (was it made by @komek/pdf?)');
   const values = new Map<string, string>();
   const flags = new Set<string>();
@@ -50,6 +50,33 @@ export function readKeywords(doc: PDFDocument): { pack: boolean; forms: FormKeyw
   const pack = values.get('pack');
   if (pack === undefined) return { pack: false, forms: [form('')] };
   const count = Number(pack);
-  if (!/^\d+$/.test(pack) || count < 1) throw new NotAPaperFormError(`its keywords name a pack of "${pack}" forms`);
+  // The count is bounded by what the keywords hold: one `form<n>=` each. A forged number must not allocate.
+  const named = [...values.keys()].filter((k) => /^form\d+$/.test(k)).length;
+  if (!/^\d{1,6}$/.test(pack) || count < 1 || count > named) {
+    throw new NotAPaperFormError(`its keywords name a pack of "${pack.slice(0, 20)}" forms but describe ${named}`);
+  }
   return { pack: true, forms: Array.from({ length: count }, (_, i) => form(String(i + 1))) };
+}
+
+/**
+ * The document's keywords. pdf-lib finds the information dictionary through the trailer it read last, which in a
+ * file linearized with cross-reference streams (`qpdf --linearize`) is not the one that names it; then the
+ * information dictionary is looked for among the objects: the one whose keywords start with `komek`.
+ */
+function keywordsOf(doc: PDFDocument): string {
+  let keywords: string | undefined;
+  try {
+    keywords = doc.getKeywords();
+  } catch {
+    keywords = undefined;
+  }
+  if (keywords !== undefined) return keywords;
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict)) continue;
+    const value = object.get(PDFName.of('Keywords'));
+    if (!(value instanceof PDFString) && !(value instanceof PDFHexString)) continue;
+    const text = value.decodeText();
+    if (text === KEYWORD_PREFIX || text.startsWith(`${KEYWORD_PREFIX} `)) return text;
+  }
+  return '';
 }

@@ -1,8 +1,9 @@
-import { buildFormModel, createFormSession, escapePointerSegment, type FormModel, type FormNode } from '@komek/core';
+import { buildFormModel, isKomekError, createFormSession, escapePointerSegment, type FormModel, type FormNode } from '@komek/core';
 import { formIds, schemaLoaders, validatorLoaders, type FormId, type FormValidator } from '@komek/forms';
-import { PDFCheckBox, PDFDocument, PDFName, PDFRadioGroup, PDFTextField, type PDFField } from 'pdf-lib';
+import { PDFCheckBox, PDFDocument, PDFHexString, PDFName, PDFRadioGroup, PDFString, PDFTextField, type PDFField } from 'pdf-lib';
 import { InvalidArgumentError, NotAPaperFormError, PaperPackError, type DataIssue } from './errors.js';
-import { continuationFieldName, fieldNameOf, optionFieldName } from './fieldNames.js';
+import { continuationFieldName, fieldNameOf } from './fieldNames.js';
+import { paperWidgetFor, type FieldValues } from './render/paperWidgets.js';
 import { readKeywords, type FormKeywords } from './keywords.js';
 import { packGroupName } from './paperPack.js';
 
@@ -21,37 +22,32 @@ export interface PaperFormContent {
   issues: DataIssue[];
 }
 
-function isoDate(text: string): string {
-  const t = text.trim();
-  const dmy = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(t);
-  if (dmy) return `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
-  return t;
-}
-
-function number(text: string, integer: boolean): number | string {
-  const t = text.trim().replace(/[\s\u00a0]/g, '').replace(',', '.');
-  const n = Number(t);
-  if (t === '' || !Number.isFinite(n) || (integer && !Number.isInteger(n))) return text;
-  return n;
-}
-
 /** Reads the value of each part of the form from the fields named by its pointer. */
-class FieldReader {
+class FieldReader implements FieldValues {
   private readonly fields: Map<string, PDFField>;
-  private readonly names: string[];
+  /** Every proper prefix of a field name that ends at a `/`: what `hasRow` asks, answered in constant time. */
+  private readonly prefixes = new Set<string>();
 
   constructor(fields: ReadonlyMap<string, PDFField>) {
     this.fields = new Map(fields);
-    this.names = [...this.fields.keys()];
+    for (const name of this.fields.keys()) {
+      for (let i = name.indexOf('/', 1); i > 0; i = name.indexOf('/', i + 1)) this.prefixes.add(name.slice(0, i + 1));
+    }
   }
 
-  private text(name: string): string | undefined {
+  /**
+   * A text field's value. The plain value (`V`) is read directly: pdf-lib's `getText` refuses a field another
+   * program marked as rich text, whose plain value is still there.
+   */
+  text(name: string): string | undefined {
     const f = this.fields.get(name);
-    return f instanceof PDFTextField ? (f.getText() ?? undefined) : undefined;
+    if (!(f instanceof PDFTextField)) return undefined;
+    const v = f.acroField.dict.lookup(PDFName.of('V')) ?? f.acroField.getInheritableAttribute?.(PDFName.of('V'));
+    return v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : undefined;
   }
 
   /** A text with the parts continued on continuation sheets. */
-  private fullText(pointer: string): string | undefined {
+  fullText(pointer: string): string | undefined {
     let text = this.text(fieldNameOf(pointer));
     for (let part = 1; ; part++) {
       const more = this.text(continuationFieldName(pointer, part));
@@ -61,7 +57,7 @@ class FieldReader {
     return text === '' ? undefined : text;
   }
 
-  private box(name: string): boolean | undefined {
+  box(name: string): boolean | undefined {
     const f = this.fields.get(name);
     if (!(f instanceof PDFCheckBox)) return undefined;
     const v = f.acroField.V();
@@ -69,14 +65,13 @@ class FieldReader {
     return v !== PDFName.of('Off');
   }
 
-  private radio(name: string): string | undefined {
+  radio(name: string): string | undefined {
     const f = this.fields.get(name);
     return f instanceof PDFRadioGroup ? f.getSelected() : undefined;
   }
 
   private hasRow(pointer: string): boolean {
-    const prefix = fieldNameOf(pointer) + '/';
-    return this.names.some((n) => n.startsWith(prefix));
+    return this.prefixes.has(fieldNameOf(pointer) + '/');
   }
 
   /** The value of a node at a pointer, or undefined when nothing was entered. */
@@ -107,40 +102,7 @@ class FieldReader {
   }
 
   private field(node: FormNode, pointer: string): unknown {
-    const name = fieldNameOf(pointer);
-    switch (node.widget) {
-      case 'yesno': {
-        const v = this.radio(name);
-        return v === 'yes' ? true : v === 'no' ? false : undefined;
-      }
-      case 'checkbox':
-      case 'checklist':
-        return this.box(name);
-      case 'choice':
-        return this.radio(name);
-      case 'multichoice': {
-        const options = node.options ?? [];
-        const states = options.map((o) => this.box(optionFieldName(pointer, o.value)));
-        if (states.every((s) => s === undefined)) return undefined;
-        return options.filter((_, i) => states[i] === true).map((o) => o.value);
-      }
-      case 'signaturePad':
-        return this.text(name) || undefined;
-      case 'number': {
-        const t = this.fullText(pointer);
-        return t === undefined ? undefined : number(t, node.schema.type === 'integer');
-      }
-      case 'date': {
-        const t = this.fullText(pointer);
-        return t === undefined ? undefined : isoDate(t);
-      }
-      default: {
-        const t = this.fullText(pointer);
-        if (t === undefined) return undefined;
-        if (node.schema.type === 'array') return t.split(/\r?\n/).filter((l) => l.trim() !== '');
-        return t;
-      }
-    }
+    return paperWidgetFor(node).read(this, node, pointer);
   }
 }
 
@@ -197,9 +159,24 @@ async function readForm(keywords: FormKeywords, fields: ReadonlyMap<string, PDFF
  */
 export async function readPaperForm(bytes: Uint8Array | ArrayBuffer): Promise<PaperFormContent> {
   const doc = await loadPaper(bytes);
-  const { pack, forms } = readKeywords(doc);
-  if (pack) throw new PaperPackError(forms.map((f) => f.formId));
-  return readForm(forms[0]!, fieldsByName(doc.getForm().getFields()));
+  return damagedAsNotAPaperForm(async () => {
+    const { pack, forms } = readKeywords(doc);
+    if (pack) throw new PaperPackError(forms.map((f) => f.formId));
+    return readForm(forms[0]!, fieldsByName(doc.getForm().getFields()));
+  });
+}
+
+/**
+ * Runs a read of a loaded document, turning what pdf-lib throws on a damaged or forged structure (a field tree
+ * with a cycle, an object of the wrong type, a stack overflow) into `NotAPaperFormError`; Komek's own errors pass.
+ */
+async function damagedAsNotAPaperForm<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    if (isKomekError(e)) throw e;
+    throw new NotAPaperFormError(`its form structure is damaged (${String((e as Error)?.message ?? e).slice(0, 200)})`);
+  }
 }
 
 /**
@@ -209,10 +186,12 @@ export async function readPaperForm(bytes: Uint8Array | ArrayBuffer): Promise<Pa
  */
 export async function readPaperPack(bytes: Uint8Array | ArrayBuffer): Promise<PaperFormContent[]> {
   const doc = await loadPaper(bytes);
-  const { pack, forms } = readKeywords(doc);
-  const fields = doc.getForm().getFields();
-  if (!pack) return [await readForm(forms[0]!, fieldsByName(fields))];
-  return Promise.all(
-    forms.map((form, i) => readForm(form, fieldsByName(fields, `${packGroupName(i + 1)}.`), `form ${i + 1} of the pack (${form.formId || 'no id'}): `)),
-  );
+  return damagedAsNotAPaperForm(async () => {
+    const { pack, forms } = readKeywords(doc);
+    const fields = doc.getForm().getFields();
+    if (!pack) return [await readForm(forms[0]!, fieldsByName(fields))];
+    return Promise.all(
+      forms.map((form, i) => readForm(form, fieldsByName(fields, `${packGroupName(i + 1)}.`), `form ${i + 1} of the pack (${form.formId || 'no id'}): `)),
+    );
+  });
 }

@@ -45,7 +45,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // Keys live outside the database: <data>/keys/ (0600) or KOMEK_KEK / KOMEK_AUDIT_KEY.
     const keys = await AnswerKeys.open(database.db, kekRingFor(dataDir));
     const audit = new AuditTrail(database.db, auditKey(dataDir));
-    services = { database, jobs: new JobQueue(database, jobHandlers), keys, audit, dataDir };
+    services = { database, jobs: new JobQueue(database, jobHandlers, keys), keys, audit, dataDir };
   } catch (e) {
     await database.close();
     throw e;

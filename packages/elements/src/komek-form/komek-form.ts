@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import {
-  checkConsent, consentGates, createFormSession, hydrateModel, isReadByConditions, formatMessageKey, getAtPointer, marks, presentLabel, presentTitle, walkNodes,
+  checkConsent, consentGates, createFormSession, UnknownFormError, hydrateModel, isReadByConditions, formatMessageKey, getAtPointer, marks, presentLabel, presentTitle, walkNodes,
   type CaseRecord, type ConsentDecision, type FormModel, type FormNode, type FormSession, type IssueLanguage, type SchemaBundle, type ValidationIssue,
   type Validator,
 } from '@komek/core';
@@ -16,10 +16,7 @@ import { idOf } from '../ids.js';
 import { formatDate, type Language } from '../localize/messages.js';
 import { Localizer, toLanguage } from '../localize/localizer.js';
 import { registry, rendererFor } from '../registry.js';
-import {
-  checkboxWidget, choiceWidget, dateWidget, defaultRenderers, multichoiceWidget, numberWidget, staticWidget, textWidget, textareaWidget,
-  yesNoWidget,
-} from '../widgets/index.js';
+import { defaultRenderers } from '../widgets/index.js';
 import { styles } from './komek-form.styles.js';
 
 if (registry.length === 0) registry.push(...defaultRenderers);
@@ -45,12 +42,6 @@ export type PdfExporter = (request: PdfRequest) => Promise<Blob | Uint8Array | A
 /** Every property optional, all the way down: the data while a form is being filled in. */
 export type Partially<T> = T extends (infer U)[] ? Partially<U>[] : T extends object ? { [K in keyof T]?: Partially<T[K]> } : T;
 
-/** Node kinds drawn as containers: re-rendered only when their data, the language or the shown errors change. */
-const CONTAINERS = new Set(['group', 'indicators', 'signature', 'needsTable', 'planTable', 'repeat']);
-/** Widgets that show nothing but their own answer (and its messages): re-rendered only when that or `version` changes. */
-const LEAVES = new Set<unknown>([
-  textWidget, textareaWidget, numberWidget, dateWidget, choiceWidget, multichoiceWidget, checkboxWidget, yesNoWidget, staticWidget,
-]);
 const FOCUSABLE = 'input, select, textarea, button, komek-signature-pad';
 const EMPTY: readonly string[] = Object.freeze([]);
 const REQUIRED = html`<span class="mark required" aria-hidden="true">${marks.required}</span>`;
@@ -77,7 +68,7 @@ const catalogValidators = new Map<string, Promise<Validator | undefined>>();
 
 function catalogModel(id: string): Promise<FormModel> {
   const load = modelLoaders[id as FormId];
-  if (!load) return Promise.reject(new Error(`Unknown form "${id}"`));
+  if (!load) return Promise.reject(new UnknownFormError(id, Object.keys(modelLoaders)));
   return loadedOnce(catalogModels, id, () => load().then(hydrateModel));
 }
 
@@ -105,9 +96,6 @@ function subtreeSize(node: FormNode): number {
   }
   return n;
 }
-
-/** Widgets whose control shows the typed answer itself: a new answer needs no re-render of its own. */
-const QUIET_WIDGETS = new Set(['text', 'textarea', 'number', 'date']);
 
 /** Index after the last top-level node of a part that starts at `from` (at least one node). */
 function partEnd(nodes: readonly FormNode[], from: number, budget: number): number {
@@ -695,7 +683,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
    */
   private showsChange(pointer: string): boolean {
     const node = this.model?.byPointer.get(pointer);
-    if (!node || node.kind !== 'field' || !QUIET_WIDGETS.has(node.widget ?? '')) return true;
+    if (!node || !rendererFor(node)?.echoesInput) return true;
     return isReadByConditions(this.model!, pointer);
   }
 
@@ -898,11 +886,14 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     const renderer = rendererFor(node);
     if (!renderer) return nothing;
     const pointer = base + node.pointer;
-    if (LEAVES.has(renderer)) {
-      return guard([pointer, getAtPointer(this.current, pointer), this.version], () => renderer.render(this.ctx, node, base));
+    switch (renderer.redraw) {
+      case 'answer':
+        return guard([pointer, getAtPointer(this.current, pointer), this.version], () => renderer.render(this.ctx, node, base));
+      case 'subtree':
+        return guard([getAtPointer(this.current, pointer), this.version], () => renderer.render(this.ctx, node, base));
+      default:
+        return renderer.render(this.ctx, node, base);
     }
-    if (!CONTAINERS.has(node.kind)) return renderer.render(this.ctx, node, base);
-    return guard([getAtPointer(this.current, pointer), this.version], () => renderer.render(this.ctx, node, base));
   }
 
   /**

@@ -1,3 +1,4 @@
+import { KomekError } from '@komek/core';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Language } from '../languages.js';
@@ -5,6 +6,7 @@ import type { LocaleEntry, LocaleFile, LocaleMeta } from '../localeFile.js';
 import { readCsv, writeCsv, detectDelimiter, CsvError } from './csv.js';
 import { LOCALES_DIR, expectedMessages, localePath, namespacesOf, readLocaleFile, serializeLocaleFile } from './localeStore.js';
 import { markupIn, placeholderMismatch, looksUntranslated, uzbekScriptProblem } from './textChecks.js';
+import { termHints } from './termbase.js';
 import { childElements, escapeXml, parseXml, textOf, XmlError } from './xml.js';
 
 /** One message as a translator sees it: one CSV row, one XLIFF trans-unit. */
@@ -44,6 +46,7 @@ export function englishNamespaces(dir = LOCALES_DIR): string[] {
 /** Every message of a language in export order (namespaces as `englishNamespaces`, keys in English order). */
 export function exportRows(lang: Language, dir = LOCALES_DIR): ExchangeRow[] {
   const rows: ExchangeRow[] = [];
+  const terms = lang === 'en' ? () => '' : termHints(lang);
   for (const ns of englishNamespaces(dir)) {
     const english = readLocaleFile('en', ns, dir)!;
     const current = readLocaleFile(lang, ns, dir);
@@ -53,7 +56,7 @@ export function exportRows(lang: Language, dir = LOCALES_DIR): ExchangeRow[] {
       const status = translation === '' ? '' : entry?.status === 'reviewed' ? 'reviewed' : 'draft';
       // The reviewer signing a string off sees why it last changed (the note stays in the locale file).
       const change = translation && entry?.note ? ` — last change (${entry.changedBy ?? 'unnamed'}): ${entry.note}` : '';
-      rows.push({ key: `${ns}:${m.key}`, english: m.english.text, translation, status, context: contextOf(ns, m.english) + change });
+      rows.push({ key: `${ns}:${m.key}`, english: m.english.text, translation, status, context: contextOf(ns, m.english) + terms(m.english.text, ns, m.key) + change });
     }
   }
   return rows;
@@ -105,9 +108,9 @@ export interface ImportProblem {
 }
 
 /** Raised when a file cannot be imported; nothing has been written. */
-export class ImportRefusedError extends Error {
+export class ImportRefusedError extends KomekError {
   constructor(readonly problems: ImportProblem[]) {
-    super(`import refused:\n${problems.map((p) => `  ${p.key ? `${p.key}: ` : ''}${p.reason}`).join('\n')}`);
+    super('KOMEK_IMPORT_REFUSED', `import refused:\n${problems.map((p) => `  ${p.key ? `${p.key}: ` : ''}${p.reason}`).join('\n')}`);
     this.name = 'ImportRefusedError';
   }
 }

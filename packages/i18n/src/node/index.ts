@@ -13,7 +13,7 @@ export type { ExchangeRow, ExchangeFormat, ImportProblem, ImportResult, Imported
 export { readCsv, writeCsv, CsvError } from './csv.js';
 export { parseXml, escapeXml, XmlError } from './xml.js';
 export {
-  TERMBASE_PATH, readTermBase, termChecker, termBaseProblems, matchesPattern, patternProblem, wordsOf, normalizeForTerms,
+  TERMBASE_PATH, readTermBase, termChecker, termHints, termBaseProblems, matchesPattern, patternProblem, wordsOf, normalizeForTerms,
 } from './termbase.js';
 export type { TermBase, Term, TermSource, TermEnglish, TermLanguage, ForbiddenVariant, TermChecker, TermViolation } from './termbase.js';
 export { toTbx } from './tbx.js';

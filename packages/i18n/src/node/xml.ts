@@ -1,3 +1,4 @@
+import { KomekError } from '@komek/core';
 /** A strict reader for the subset of XML 1.0 a translation file uses: no DTDs, no external entities. */
 
 /** An element: name, attributes and children in document order. */
@@ -10,9 +11,9 @@ export interface XmlElement {
 }
 
 /** An XML syntax error with its 1-based line. */
-export class XmlError extends Error {
+export class XmlError extends KomekError {
   constructor(readonly line: number, reason: string) {
-    super(`XML line ${line}: ${reason}`);
+    super('KOMEK_FILE_FORMAT', `XML line ${line}: ${reason}`);
     this.name = 'XmlError';
   }
 }

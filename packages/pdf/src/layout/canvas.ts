@@ -1,4 +1,4 @@
-import type { Color, PDFContext, PDFFont, PDFImage, PDFName, PDFPage, PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, type Color, type PDFContext, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import type { Deflate } from './deflate.js';
 import { hexText } from '../fonts/embedFonts.js';
 import type { StructElem, Tagger } from './tags.js';
@@ -122,7 +122,7 @@ export class Canvas {
     this.markArtifact();
     const context = this.page.doc.context;
     let shapes = tickShapes.get(context);
-    if (!shapes) tickShapes.set(context, (shapes = new Map()));
+    if (!shapes) tickShapes.set(context, (shapes = new Map<string, PDFRef>()));
     const id = `${shape}${side}/${lineWidth}`;
     let ref = shapes.get(id);
     if (!ref) {
@@ -145,6 +145,35 @@ export class Canvas {
     let key = this.xobjectKeys.get(ref);
     if (!key) this.xobjectKeys.set(ref, (key = this.page.node.newXObject('Tick', ref)));
     this.parts.push(`q 1 0 0 1 ${n(x)} ${n(y)} cm ${key.toString()} Do Q`);
+  }
+
+  /**
+   * Draws a widget's normal appearance (its state's, for a button) where the widget is, as content of the current
+   * element: a final form prints its answers as page content in reading order instead of flattening the fields.
+   */
+  appearance(widget: PDFDict): void {
+    const context = this.page.doc.context;
+    const rect = widget.lookup(PDFName.of('Rect'), PDFArray).asArray().map((v) => (v as PDFNumber).asNumber());
+    const normal = widget.lookup(PDFName.of('AP'), PDFDict).get(PDFName.of('N'));
+    let ref = normal instanceof PDFRef ? normal : undefined;
+    if (!ref && normal instanceof PDFDict) {
+      const state = widget.get(PDFName.of('AS'));
+      const chosen = state instanceof PDFName && state.asString() !== '/Off' ? normal.get(state) : undefined;
+      ref = chosen instanceof PDFRef ? chosen : undefined;
+    }
+    if (!ref || context.lookup(ref) === undefined) return;
+    if (this.tags) {
+      const elem = this.tags.current;
+      if (!elem) this.markArtifact();
+      else if (this.open !== elem) {
+        if (this.open) this.parts.push('EMC');
+        this.parts.push(`/${elem.type} <</MCID ${this.tags.mark(this.page, elem)}>> BDC`);
+        this.open = elem;
+      }
+    }
+    let key = this.xobjectKeys.get(ref);
+    if (!key) this.xobjectKeys.set(ref, (key = this.page.node.newXObject('Ap', ref)));
+    this.parts.push(`q 1 0 0 1 ${n(rect[0]!)} ${n(rect[1]!)} cm ${key.toString()} Do Q`);
   }
 
   /** An image scaled into a box with its lower left corner at (x, y). */

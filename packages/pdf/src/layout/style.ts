@@ -41,7 +41,7 @@ export const leading = 1.22;
 export const color: Record<'text' | 'secondary' | 'muted' | 'rule' | 'box' | 'headFill' | 'bandFill' | 'routing' | 'alert' | 'alertFill', Color> = {
   text: grayscale(0),
   secondary: grayscale(0.25),
-  muted: grayscale(0.33),
+  muted: grayscale(0.3),
   rule: grayscale(0.35),
   box: grayscale(0.45),
   headFill: grayscale(0.9),
