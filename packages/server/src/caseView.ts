@@ -2,6 +2,7 @@ import { checkConsent } from '@komek/core';
 import { catalog, consentGates } from '@komek/forms';
 import type { Case } from './store/cases.js';
 import { caseSubmissions } from './store/submissions.js';
+import type { AnswerKeys } from './security/answerKeys.js';
 import type { Db } from './store/types.js';
 import { caseReferrals } from './store/referrals.js';
 import { caseTasks } from './store/tasks.js';
@@ -19,12 +20,18 @@ export function consentState(country: string, records: readonly { formId: string
 }
 
 /** A case as `GET /api/cases/:id` returns it. */
-export async function caseView(db: Db, c: Case) {
-  const submissions = await caseSubmissions(db, c.id);
+export async function caseView(db: Db, keys: AnswerKeys, c: Case, sharedSections?: readonly string[]) {
+  const all = await caseSubmissions(db, keys, c.id);
+  const consent = consentState(c.country, all);
+  if (sharedSections) {
+    // Another organisation's view: the consented sections only; no tasks, no other bodies' referrals.
+    const submissions = all.filter((s) => sharedSections.includes(s.formId));
+    return { ...c, shared: true, sections: sharedSections, submissions, consent, referrals: [], tasks: [] };
+  }
   return {
     ...c,
-    submissions,
-    consent: consentState(c.country, submissions),
+    submissions: all,
+    consent,
     referrals: await caseReferrals(db, c.id),
     tasks: await caseTasks(db, c.id),
   };

@@ -11,6 +11,7 @@ import type { FormContext } from '../context.js';
 const drafts = () => import('../drafts/draft-store.js');
 /** What is wrong with this form's draft: one that does not open (saved at), or why the last save failed. */
 type DraftProblem = { unreadable?: number | undefined; notSaved?: 'quota' | 'storage' | 'crypto' | undefined };
+import { dataAttribute } from './data-attribute.js';
 import { KomekDraftProblemEvent, KomekDraftRestoredEvent, KomekInvalidEvent, KomekSubmitEvent, type LocalizedIssue } from '../events.js';
 import { idOf } from '../ids.js';
 import { formatDate, type Language } from '../localize/messages.js';
@@ -172,7 +173,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     validator: { attribute: false },
     lang: { type: String, reflect: true },
     secondaryLang: { attribute: 'secondary-lang' },
-    data: { attribute: false, noAccessor: true },
+    data: { attribute: 'data', noAccessor: true, converter: dataAttribute },
     readonly: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
     name: { type: String, reflect: true },
@@ -373,7 +374,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.summary = undefined;
     this.submitted = false;
     this.requestUpdate();
-    const event = new KomekSubmitEvent(this.model.meta.id, this.value as Record<string, unknown>);
+    const event = new KomekSubmitEvent<T>(this.model.meta.id, this.value as T);
     if (this.dispatchEvent(event)) await this.clearDraft(false);
     return true;
   }
