@@ -1,16 +1,17 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import {
-  checkConsent, consentGates, createFormSession, UnknownFormError, hydrateModel, isReadByConditions, formatMessageKey, getAtPointer, marks, presentLabel, presentTitle, walkNodes,
+  checkConsent, createFormSession, UnknownFormError, hydrateModel, isReadByConditions, formatMessageKey, getAtPointer, marks, presentLabel, presentTitle, walkNodes,
   type CaseRecord, type ConsentDecision, type FormModel, type FormNode, type FormSession, type IssueLanguage, type SchemaBundle, type ValidationIssue,
   type Validator,
 } from '@komek/core';
-import { modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
+import { consentGates, modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
 import type { FormContext } from '../context.js';
 /** Drafts (IndexedDB, WebCrypto) are loaded only by forms that keep one (`draft-key`). */
 const drafts = () => import('../drafts/draft-store.js');
 /** What is wrong with this form's draft: one that does not open (saved at), or why the last save failed. */
 type DraftProblem = { unreadable?: number | undefined; notSaved?: 'quota' | 'storage' | 'crypto' | undefined };
+import { dataAttribute } from './data-attribute.js';
 import { KomekDraftProblemEvent, KomekDraftRestoredEvent, KomekInvalidEvent, KomekSubmitEvent, type LocalizedIssue } from '../events.js';
 import { idOf } from '../ids.js';
 import { formatDate, type Language } from '../localize/messages.js';
@@ -172,7 +173,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     validator: { attribute: false },
     lang: { type: String, reflect: true },
     secondaryLang: { attribute: 'secondary-lang' },
-    data: { attribute: false, noAccessor: true },
+    data: { attribute: 'data', noAccessor: true, converter: dataAttribute },
     readonly: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
     name: { type: String, reflect: true },
@@ -208,7 +209,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   declare pdfExporter: PdfExporter | undefined;
   /**
    * The case's saved forms (`{ formId, data }`), for the consent the guidelines require before identification,
-   * assessment and planning (`consentGates` in @komek/core). Given, a gated form is not shown until a signed consent
+   * assessment and planning (`consentGates` of @komek/forms, declared in the schemas). Given, a gated form is not shown until a signed consent
    * is among them, and a later refusal or a withdrawn consent closes it again; a notice names the form to complete.
    * Left unset, the host is responsible for consent.
    */
@@ -373,7 +374,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.summary = undefined;
     this.submitted = false;
     this.requestUpdate();
-    const event = new KomekSubmitEvent(this.model.meta.id, this.value as Record<string, unknown>);
+    const event = new KomekSubmitEvent<T>(this.model.meta.id, this.value as T);
     if (this.dispatchEvent(event)) await this.clearDraft(false);
     return true;
   }
@@ -579,8 +580,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     const { primary, secondary } = this.language();
     const localizer = new Localizer(primary, secondary);
     // With the case's records given, a gated form may name its consent forms: their titles are in their namespaces.
-    const gate = this.caseRecords !== undefined ? consentGates[model.meta.id] : undefined;
-    await localizer.load(gate ? [...model.namespaces, ...gate.consents] : model.namespaces);
+    const gate = this.caseRecords !== undefined ? consentGates[model.meta.id as FormId] : undefined;
+    await localizer.load(gate ? [...model.namespaces, ...gate.consents.map((c) => c.formId)] : model.namespaces);
     if (token !== this.loadToken) return;
     this.localizer = localizer;
     this.refreshShown();
@@ -968,8 +969,9 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   /** The consent check, when the host gave the case's records and the form is gated. */
   private consentDecision(): ConsentDecision | undefined {
     const model = this.model;
-    if (!model || this.caseRecords === undefined || !consentGates[model.meta.id]) return undefined;
-    return checkConsent(model.meta.id, this.caseRecords);
+    const gate = consentGates[model?.meta.id as FormId];
+    if (!model || this.caseRecords === undefined || !gate) return undefined;
+    return checkConsent(gate, this.caseRecords);
   }
 
   private renderConsentNotice(decision: ConsentDecision & { allowed: false }) {
