@@ -59,6 +59,11 @@ export const styles = css`
   /* Side by side with a fixed basis and no growing: a field the answers reveal takes its own room instead of
      narrowing (reflowing) the fields beside it. */
   .inline > .children > *, .inline-row > * { flex: 0 1 18rem; min-width: min(100%, 12rem); }
+  /* A YES / NO that reveals a question, and the question it reveals, each take a row of their own (the revealed one
+     marked with a bar, as in the GOV.UK Design System's conditional reveal): showing it moves the fields after it
+     down, never sideways. */
+  .inline > .children > .yesno, .inline > .children > .revealed { flex-basis: 100%; }
+  .revealed { border-left: 4px solid #b1b4b6; padding-left: 0.75rem; }
   .body > * + * { margin-top: calc(var(--_space) * 0.75); }
   /* Long forms: sections off screen are not laid out or painted until they come near the viewport. Only a height
      is guessed: a guessed width would be a minimum width on a phone (a size container inside keeps it). */
@@ -141,6 +146,9 @@ export const styles = css`
   th[scope='row'] { font-weight: normal; }
   td textarea, td input.date { min-width: 9rem; }
   .plan td textarea { min-width: 11rem; }
+  /* A plan table wider than a phone scrolls; its add and remove buttons stay at the visible right edge. */
+  .plan td.actions { position: sticky; right: 0; background: var(--_bg); box-shadow: -1px 0 0 #c4c9cf; }
+  .plan tr.category > td.actions { background: #e8edf3; }
   .num { text-align: right; white-space: nowrap; }
   .actions { white-space: nowrap; }
 

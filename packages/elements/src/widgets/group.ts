@@ -10,6 +10,7 @@ import { description, errorText, fieldIds } from './field.js';
 export const groupWidget: WidgetRenderer = {
   name: 'group',
   tester: rankWith(1, or(kindIs('group'), kindIs('needRow'))),
+  redraw: 'subtree',
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);
@@ -20,7 +21,11 @@ export const groupWidget: WidgetRenderer = {
     return html`<fieldset class=${`group ${kind}${section ? ' section' : ''}`} part=${section ? 'section group' : 'group'} id=${ids.id}>
       <legend part="legend">${section ? html`<h2>${ctx.label(node)}</h2>` : ctx.label(node)}</legend>
       ${description(ctx, node, ids)}${errorText(ctx, pointer, ids)}
-      <div class="children">${node.children.map((c) => ctx.renderNode(c, base))}</div>
+      <div class="children">${node.children.map((c) =>
+        // Side by side, a question the answers reveal gets a row of its own under the one that reveals it, so the
+        // fields beside them keep their places and widths.
+        inline && c.condition && ctx.isShown(c, base) ? html`<div class="revealed" part="revealed">${ctx.renderNode(c, base)}</div>` : ctx.renderNode(c, base),
+      )}</div>
     </fieldset>`;
   },
 };
