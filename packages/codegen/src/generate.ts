@@ -83,8 +83,8 @@ const DATE_ORDER: KeywordDefinition = {
   type: 'object',
   schemaType: 'array',
   error: {
-    message: ({ params }) => str`must not be earlier than ${params.earlier!}`,
-    params: ({ params }) => _`{earlier: ${params.earlier!}, later: ${params.later!}}`,
+    message: ({ params }) => str`must not be earlier than ${params.earlier}`,
+    params: ({ params }) => _`{earlier: ${params.earlier}, later: ${params.later}}`,
   },
   code(cxt) {
     const { gen, data } = cxt;

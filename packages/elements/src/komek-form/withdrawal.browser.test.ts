@@ -1,7 +1,6 @@
 import { userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, it } from 'vitest';
 import '../index.js';
-import type { KomekForm } from './komek-form.js';
 import { idOf } from '../ids.js';
 
 /**
@@ -25,7 +24,7 @@ describe('withdrawal and refusal parts of consent forms', () => {
     ['tj-f1-identification-consent', '/consentWithdrawn', '/withdrawal'],
     ['tj-f5-help-consent', '/assistanceRefused', '/refusalOfAssistance'],
   ])('%s shows %s first and its part only after YES', async (form, question, part) => {
-    const el = document.createElement('komek-form') as KomekForm;
+    const el = document.createElement('komek-form');
     el.setAttribute('form', form);
     el.setAttribute('lang', 'ru');
     document.body.append(el);

@@ -15,7 +15,7 @@ async function until(ok: () => boolean, ms = 5000): Promise<void> {
 }
 
 async function mount(lang: string): Promise<KomekForm> {
-  const el = document.createElement('komek-form') as KomekForm;
+  const el = document.createElement('komek-form');
   el.setAttribute('form', 'kz-f1-initial-application');
   el.setAttribute('lang', lang);
   document.body.append(el);
