@@ -12,7 +12,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['**/*.browser.test.ts', 'test/browser/**', 'test/e2e/**', 'test/server/**', 'packages/server/**', '**/node_modules/**'],
+          exclude: ['**/*.browser.test.ts', 'test/browser/**', 'test/e2e/**', 'test/pack/**', 'test/server/**', 'packages/server/**', '**/node_modules/**'],
           testTimeout: 60_000,
         },
       },
@@ -33,6 +33,16 @@ export default defineConfig({
             }),
             instances: [{ browser: 'chromium' }],
           },
+        },
+      },
+      {
+        test: {
+          // The packages packed and installed outside the workspace, as a stranger installs them; see test/pack.
+          name: 'pack',
+          environment: 'node',
+          include: ['test/pack/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
         },
       },
       {

@@ -69,7 +69,7 @@ const reasons: Record<string, string> = {
 /** A short reason for a file-system error, without Node's syscall and path decoration. */
 export function reasonOf(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code && reasons[code]) return reasons[code]!;
+  if (code && reasons[code]) return reasons[code];
   const message = (e as Error | undefined)?.message ?? String(e);
   return message.replace(/^[A-Z]+: /, '').replace(/, \w+ '[^']*'$/, '');
 }

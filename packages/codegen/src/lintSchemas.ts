@@ -1,7 +1,7 @@
 import { basename, dirname } from 'node:path';
 import {
   effectiveSchema, findUnsupportedCondition, resolveRef, UnresolvedRefError,
-  type JsonSchema, type SchemaBundle,
+  type JsonSchema, type SchemaBundle, escapePointerSegment,
 } from '@komek/core';
 import type { SchemaFile } from './loadSchemas.js';
 import { SchemaError } from './SchemaError.js';
@@ -21,7 +21,7 @@ const SCHEMA_ARRAYS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 const SCHEMA_VALUES = new Set(['not', 'if', 'then', 'else', 'items', 'contains', 'additionalProperties', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema']);
 const FORM_KINDS = new Set(['application', 'checklist', 'consent', 'refusal', 'questionnaire', 'agreement', 'needs-assessment', 'plan', 'claim']);
 
-const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+const esc = escapePointerSegment;
 
 /** Visits every sub-schema of a schema with its pointer and whether it sits in a condition (`if`/`then`/`else`). */
 function eachSchema(schema: unknown, pointer: string, inCondition: boolean, fn: (s: JsonSchema, pointer: string, inCondition: boolean) => void): void {

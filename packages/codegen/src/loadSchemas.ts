@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { visit, printParseErrorCode, type ParseError, parse } from 'jsonc-parser';
-import type { JsonSchema } from '@komek/core';
+import { escapePointerSegment, type JsonSchema } from '@komek/core';
 import { SchemaError } from './SchemaError.js';
 
 /** A schema file read from disk. */
@@ -15,7 +15,7 @@ export interface SchemaFile {
   lines: Map<string, number>;
 }
 
-const escape = (s: string | number) => String(s).replace(/~/g, '~0').replace(/\//g, '~1');
+const escape = (s: string | number) => escapePointerSegment(String(s));
 
 /** Every `*.schema.json` under a folder, sorted, so outputs are stable. */
 export function findSchemaFiles(dir: string): string[] {

@@ -1,7 +1,8 @@
 import { KomekError } from './komekError.js';
 import type { ChoiceOption, Condition, FormModel, FormNode, NodeKind } from './model.js';
 import { messageKeyAt, type MessageKey } from './messageKey.js';
-import { escapePointerSegment, resolveRef, type SchemaLocation } from './resolveRef.js';
+import { escapePointerSegment, getAtPointer } from './pointer.js';
+import { resolveRef, type SchemaLocation } from './resolveRef.js';
 import type { JsonSchema, KomekAnnotation, SchemaBundle } from './schema.js';
 import { defaultWidgets, resolveWidget, type WidgetEntry } from './widgets.js';
 import { namespaceOf } from './messageKey.js';
@@ -103,10 +104,7 @@ function mergeSchema(bundle: SchemaBundle, schema: JsonSchema, at: SchemaLocatio
 /** Reads a string at a location of the bundle. */
 function textAt(bundle: SchemaBundle, at: SchemaLocation | undefined): string | undefined {
   if (at === undefined) return undefined;
-  let v: unknown = bundle.schemas[at.file];
-  for (const seg of at.pointer.split('/').slice(1)) {
-    v = (v as Record<string, unknown> | undefined)?.[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
+  const v = getAtPointer(bundle.schemas[at.file], at.pointer);
   return typeof v === 'string' ? v : undefined;
 }
 

@@ -1,6 +1,6 @@
 import { KomekError } from './komekError.js';
 import type { Condition, FormModel, FormNode } from './model.js';
-import { escapePointerSegment, getAtPointer, unescapePointerSegment } from './resolveRef.js';
+import { escapePointerSegment, getAtPointer, parentPointer, pointerSegments } from './pointer.js';
 import { walkNodes } from './walk.js';
 import type { JsonSchema } from './schema.js';
 
@@ -94,9 +94,8 @@ export function conditionHolds(condition: Condition, scopeValue: unknown): boole
  */
 export function isVisible(model: FormModel, node: FormNode, data: unknown, base = ''): boolean {
   if (node.condition && !conditionHolds(node.condition, getAtPointer(data, base + node.condition.scope) ?? {})) return false;
-  const parentPointer = node.pointer.replace(/\/[^/]*$/, '');
-  if (parentPointer === node.pointer || node.pointer === '') return true;
-  const parent = model.byPointer.get(parentPointer);
+  if (node.pointer === '') return true;
+  const parent = model.byPointer.get(parentPointer(node.pointer));
   return parent ? isVisible(model, parent, data, base) : true;
 }
 
@@ -127,7 +126,7 @@ export function pruneHidden<T>(model: FormModel, data: T): T {
 
 /** Deletes the value at a pointer from `root`, copying each shared container on the way (and only when it is there). */
 function deleteAtPointer(root: unknown, pointer: string, own: WeakSet<object>): void {
-  const segs = pointer.split('/').slice(1).map(unescapePointerSegment);
+  const segs = pointerSegments(pointer);
   const last = segs.pop();
   if (last === undefined) return;
   // Find the path first: nothing is copied when the value is not there.

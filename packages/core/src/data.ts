@@ -1,6 +1,4 @@
-import { escapePointerSegment, getAtPointer, unescapePointerSegment } from './resolveRef.js';
-
-export { getAtPointer };
+import { pointerSegments } from './pointer.js';
 
 /**
  * Returns a copy of `data` with `value` set at `pointer`, creating objects (or arrays, for numeric segments) on the
@@ -8,7 +6,7 @@ export { getAtPointer };
  * the row itself to undefined (no holes); clearing a row's last answer leaves an empty row.
  */
 export function setAtPointer<T>(data: T, pointer: string, value: unknown): T {
-  const segs = pointer.split('/').slice(1).map(unescapePointerSegment);
+  const segs = pointerSegments(pointer);
   if (segs.length === 0) return value as T;
   const set = (cur: unknown, i: number): unknown => {
     const seg = segs[i]!;
@@ -32,9 +30,4 @@ export function setAtPointer<T>(data: T, pointer: string, value: unknown): T {
 
 function isEmptyObject(v: unknown): boolean {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
-}
-
-/** Joins pointer segments, escaping each. */
-export function pointerOf(...segments: (string | number)[]): string {
-  return segments.map((s) => '/' + escapePointerSegment(String(s))).join('');
 }

@@ -1,6 +1,6 @@
 import type { FormModel, FormNode } from './model.js';
 import { formatMessageKey } from './messageKey.js';
-import { escapePointerSegment, unescapePointerSegment } from './resolveRef.js';
+import { escapePointerSegment, parentPointer, pointerSegments } from './pointer.js';
 
 /** The shape of a validator error (ajv's `ErrorObject`), kept minimal so the core needs no validator. */
 export interface ValidatorError {
@@ -31,7 +31,7 @@ export function findNode(model: FormModel, pointer: string): FormNode | undefine
   const direct = model.byPointer.get(pointer);
   if (direct) return direct;
   let node: FormNode | undefined = model.root;
-  const segs = pointer.split('/').slice(1).map(unescapePointerSegment);
+  const segs = pointerSegments(pointer);
   for (let i = 0; i < segs.length && node; i++) {
     const seg = segs[i]!;
     if (node.kind === 'repeat') {
@@ -72,7 +72,7 @@ export function mapErrors(model: FormModel, errors: readonly ValidatorError[] | 
     // An error on data the form has no field for (an unknown property) belongs to the nearest field that holds it.
     let node = findNode(model, pointer);
     for (let up = pointer; node === undefined && up !== ''; ) {
-      up = up.replace(/\/[^/]*$/, '');
+      up = parentPointer(up);
       node = findNode(model, up);
     }
     const messageKeys: string[] = [];

@@ -1,10 +1,10 @@
-import { conditionHolds, pruneHidden } from './conditions.js';
+import { conditionHolds, isVisible, pruneHidden } from './conditions.js';
 import { setAtPointer } from './data.js';
 import { findNode, mapErrors, type ValidationIssue, type ValidatorError } from './errors.js';
 import { findTextProblems } from './textProblems.js';
 import type { FormModel, FormNode } from './model.js';
 import { formatMessageKey } from './messageKey.js';
-import { getAtPointer } from './resolveRef.js';
+import { getAtPointer, parentPointer } from './pointer.js';
 import { interpolate, type Translator } from './translator.js';
 import { walkNodes } from './walk.js';
 
@@ -147,11 +147,7 @@ export class FormSession<T = unknown> {
 
   /** Whether a node of the form is shown: its own condition and those of every node above it hold. */
   isVisible(node: FormNode, base = ''): boolean {
-    if (!this.isShown(node, base)) return false;
-    const parentPointer = node.pointer.replace(/\/[^/]*$/, '');
-    if (node.pointer === '' || parentPointer === node.pointer) return true;
-    const parent = this.model.byPointer.get(parentPointer);
-    return parent ? this.isVisible(parent, base) : true;
+    return isVisible(this.model, node, this.current, base);
   }
 
   /** Whether the answers as submitted pass the form's validator. */
@@ -196,7 +192,7 @@ export class FormSession<T = unknown> {
     const order = (this.order ??= new Map([...walkNodes(this.model.root)].map((n, i) => [n.pointer, i])));
     const known = order.get(pointer);
     if (known !== undefined) return known;
-    for (let p = pointer; ; p = p.replace(/\/[^/]*$/, '')) {
+    for (let p = pointer; ; p = parentPointer(p)) {
       const i = order.get(p.replace(/\/\d+(?=\/|$)/g, ''));
       if (i !== undefined) {
         order.set(pointer, i);

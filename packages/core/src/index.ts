@@ -1,6 +1,7 @@
 export type { JsonSchema, KomekAnnotation, FormMeta, FormKind, SchemaBundle } from './schema.js';
 export type { FormNode, FormModel, NodeKind, ChoiceOption, Condition, SerializedModel } from './model.js';
-export { resolveRef, getAtPointer, escapePointerSegment, unescapePointerSegment, UnresolvedRefError } from './resolveRef.js';
+export { resolveRef, resolveUri, UnresolvedRefError } from './resolveRef.js';
+export { escapePointerSegment, getAtPointer, parentPointer, pointerOf, pointerSegments, unescapePointerSegment } from './pointer.js';
 export type { SchemaLocation } from './resolveRef.js';
 export { messageKeyAt, namespaceOf, formatMessageKey } from './messageKey.js';
 export type { MessageKey } from './messageKey.js';
@@ -11,9 +12,9 @@ export {
   rankWith, and, or, kindIs, typeIs, formatIs, widgetIs, hasEnum, isMultiChoice, isLongText,
   defaultWidgets, resolveWidget, NOT_APPLICABLE,
 } from './widgets.js';
-export type { Tester, NodePredicate, WidgetEntry } from './widgets.js';
+export type { Tester, NodePredicate, WidgetEntry, WidgetKind, WidgetKinds } from './widgets.js';
 export { matchesCondition, conditionHolds, findUnsupportedCondition, isReadByConditions, isVisible, pruneHidden, UnsupportedConditionError } from './conditions.js';
-export { setAtPointer, pointerOf } from './data.js';
+export { setAtPointer } from './data.js';
 export { mapErrors, findNode } from './errors.js';
 export { findTextProblems, textProblemIn, type TextProblem } from './textProblems.js';
 export type { ValidatorError, ValidationIssue } from './errors.js';
@@ -22,8 +23,8 @@ export type { Translator } from './translator.js';
 export { walkNodes, isInputNode } from './walk.js';
 export { marks } from './marks.js';
 export type { Mark } from './marks.js';
-export { checkConsent, consentGates } from './consentGate.js';
-export type { CaseRecord, ConsentDecision } from './consentGate.js';
+export { checkConsent } from './consentGate.js';
+export type { CaseRecord, ConsentDecision, ConsentGate, ConsentRecordForm } from './consentGate.js';
 export { FormSession, createFormSession } from './formSession.js';
 export type { FormSessionOptions, FormIssue, IssueLanguage, Validator } from './formSession.js';
 export { KomekError, UnknownFormError, isKomekError } from './komekError.js';

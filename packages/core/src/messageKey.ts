@@ -1,4 +1,4 @@
-import { unescapePointerSegment } from './resolveRef.js';
+import { pointerSegments } from './pointer.js';
 
 /** An i18n message key: namespace (schema file name without `.schema.json`) and key inside it. */
 export interface MessageKey {
@@ -17,11 +17,7 @@ export function namespaceOf(file: string): string {
  * `properties` segments dropped and `/` turned into `.`. `/properties/a/properties/b/title` → `a.b.title`.
  */
 export function messageKeyAt(file: string, pointer: string): MessageKey {
-  const segments = pointer
-    .replace(/^\//, '')
-    .split('/')
-    .filter((s) => s !== '')
-    .map(unescapePointerSegment);
+  const segments = pointerSegments(pointer.startsWith('/') ? pointer : `/${pointer}`).filter((s) => s !== '');
   const kept: string[] = [];
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i]!;

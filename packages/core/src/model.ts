@@ -1,5 +1,6 @@
 import type { FormMeta, JsonSchema, KomekAnnotation, SchemaBundle } from './schema.js';
 import type { MessageKey } from './messageKey.js';
+import type { WidgetKind } from './widgets.js';
 
 /** The kinds of node a form is made of. */
 export type NodeKind =
@@ -54,7 +55,7 @@ export interface FormNode {
   reading?: string;
   required: boolean;
   /** The widget kind resolved by the ranked testers (fields only). */
-  widget?: string;
+  widget?: WidgetKind;
   options?: ChoiceOption[];
   condition?: Condition;
   /** The effective schema of the node, `$ref`s merged with the sibling keywords of the place. */
@@ -74,7 +75,7 @@ export interface FormModel {
   namespaces: string[];
   /**
    * English titles of the other forms this one refers to by id (the consent and refusal forms that gate it, see
-   * `consentGates`); their translations are the `title` of each form's own namespace.
+   * `x-komek.form.gatedBy`); their translations are the `title` of each form's own namespace.
    */
   related?: Record<string, string>;
   root: FormNode;

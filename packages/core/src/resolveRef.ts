@@ -1,4 +1,5 @@
 import { KomekError } from './komekError.js';
+import { getAtPointer } from './pointer.js';
 import type { JsonSchema, SchemaBundle } from './schema.js';
 
 /** Where a schema lives: the file's `$id` and the JSON pointer inside it. */
@@ -13,27 +14,6 @@ export class UnresolvedRefError extends KomekError {
     super('KOMEK_UNRESOLVED_REF', `Cannot resolve $ref "${ref}" at ${from.file}#${from.pointer}`);
     this.name = 'UnresolvedRefError';
   }
-}
-
-/** Unescapes one JSON pointer segment. */
-export function unescapePointerSegment(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-/** Escapes one JSON pointer segment. */
-export function escapePointerSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/** Reads the value at a JSON pointer, or undefined. */
-export function getAtPointer(value: unknown, pointer: string): unknown {
-  if (pointer === '' || pointer === '/') return value;
-  let current: unknown = value;
-  for (const raw of pointer.replace(/^\//, '').split('/')) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[unescapePointerSegment(raw)];
-  }
-  return current;
 }
 
 /** Resolves a `$ref` written at `from` against the bundle: relative file refs and local `#/…` pointers. */

@@ -1,4 +1,4 @@
-import { escapePointerSegment } from './resolveRef.js';
+import { escapePointerSegment } from './pointer.js';
 
 /** A string in the data that holds something that is not text. */
 export interface TextProblem {

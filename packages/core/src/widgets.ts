@@ -1,5 +1,38 @@
 import type { FormNode } from './model.js';
 
+/**
+ * The widget kinds a field can be drawn as, by name. A package adding a kind declares it here by declaration merging
+ * (`declare module '@komek/core' { interface WidgetKinds { phone: true } }`), registers its tester in
+ * `defaultWidgets` and a renderer per output (see CONTRIBUTING.md, "Adding a widget kind").
+ */
+export interface WidgetKinds {
+  /** Anything no other kind fits: a plain text box of the value. */
+  unknown: true;
+  /** One line of text. */
+  text: true;
+  /** Several lines of text. */
+  textarea: true;
+  /** A calendar date (`format: date`). */
+  date: true;
+  /** An integer or a number. */
+  number: true;
+  /** One of an `enum`. */
+  choice: true;
+  /** Several of an `enum` (an array of enum values). */
+  multichoice: true;
+  /** A tick box (a boolean). */
+  checkbox: true;
+  /** A YES / NO question (`x-komek.widget: yesno`). */
+  yesno: true;
+  /** A confirmation of a guidance checklist (`x-komek.widget: checklist`). */
+  checklist: true;
+  /** A drawn signature (`x-komek.widget: signaturePad`). */
+  signaturePad: true;
+}
+
+/** The name of a widget kind. */
+export type WidgetKind = keyof WidgetKinds;
+
 /** Decides how well a renderer fits a node: a rank, or -1 for "not applicable". */
 export type Tester = (node: FormNode) => number;
 /** A predicate over nodes, combined into testers. */
@@ -30,7 +63,7 @@ export const typeIs = (type: string): NodePredicate => (node) => node.schema.typ
 /** The schema format is this one. */
 export const formatIs = (format: string): NodePredicate => (node) => node.schema.format === format;
 /** The schema asks for this widget in `x-komek.widget`. */
-export const widgetIs = (widget: string): NodePredicate => (node) => node.annotation.widget === widget;
+export const widgetIs = (widget: WidgetKind): NodePredicate => (node) => node.annotation.widget === widget;
 /** The schema has an `enum`. */
 export const hasEnum: NodePredicate = (node) => Array.isArray(node.schema.enum);
 /** An array of enum values. */
@@ -40,14 +73,15 @@ export const isLongText: NodePredicate = (node) =>
   node.annotation.widget === 'textarea' || (node.schema.type === 'string' && (node.schema.maxLength ?? 0) > 500);
 
 /** A registered widget: its name and tester. */
-export interface WidgetEntry<T = string> {
+export interface WidgetEntry<T = WidgetKind> {
   tester: Tester;
   widget: T;
 }
 
 /**
- * The widget kinds of the core, ranked. Renderers map each name to their own drawing; a renderer may register
- * more entries with higher ranks.
+ * The widget kinds of the core with their ranked testers: `buildFormModel` gives each field the kind whose tester
+ * ranks highest. Renderers resolve their own drawing by ranked testers too (`rendererFor` in @komek/elements, the
+ * paper-widget registry of @komek/pdf). A new kind is one entry here (see `WidgetKinds`).
  */
 export const defaultWidgets: WidgetEntry[] = [
   { widget: 'unknown', tester: () => 0 },

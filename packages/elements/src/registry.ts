@@ -1,19 +1,56 @@
-import { resolveWidget, type FormNode, type NodePredicate, type Tester } from '@komek/core';
+import { resolveWidget, type FormNode, type NodePredicate, type Tester, type WidgetKind } from '@komek/core';
+import type { nothing, TemplateResult } from 'lit';
 import type { FormContext } from './context.js';
 
 /** Draws one kind of node. `base` is the pointer prefix of a repeat row (`''` outside repeats). */
 export type WidgetRender = (ctx: FormContext, node: FormNode, base: string) => unknown;
 
-/** A registered widget: a name, a ranked tester and how it draws. */
+/** What a bare control in a table cell is given: its place, its value and the ids that name and describe it. */
+export interface CellPlace {
+  /** The absolute data pointer of the answer. */
+  pointer: string;
+  /** The control's id (the field's). */
+  id: string;
+  value: unknown;
+  /** Ids of the row and column headers that name the control. */
+  labelledBy: string;
+  /** Id of the shown message, when there is one. */
+  describedBy: string | undefined;
+  /** `aria-invalid` of the control (`nothing` while no message is shown). */
+  invalid: 'true' | typeof nothing;
+}
+
+/** Draws the bare control of a widget in a table cell (the cell shows the messages). */
+export type CellRender = (ctx: FormContext, node: FormNode, place: CellPlace) => TemplateResult;
+
+/**
+ * When a widget is drawn again:
+ * - `answer`: it shows nothing but its own answer and messages — only when that answer or the form's `version`
+ *   changes;
+ * - `subtree`: it draws the nodes under it — only when the data under its pointer or the `version` changes;
+ * - `always`: on every render of its parent.
+ */
+export type Redraw = 'answer' | 'subtree' | 'always';
+
+/** A registered widget: what it is (declared once, here, beside its ranked tester) and how it draws. */
 export interface WidgetRenderer {
   name: string;
   tester: Tester;
   render: WidgetRender;
+  /** When it is drawn again (default `always`). */
+  redraw?: Redraw;
+  /**
+   * Its control shows the typed answer itself (a text box): typing into it redraws nothing unless a condition
+   * reads the answer.
+   */
+  echoesInput?: boolean;
+  /** Its bare control in a table cell; without one a cell holds the whole widget. */
+  cell?: CellRender;
 }
 
 /** The node's field widget, as the core's ranked testers resolved it (`text`, `date`, `yesno`, …). */
 export const widgetNamed =
-  (name: string): NodePredicate =>
+  (name: WidgetKind): NodePredicate =>
   (node) =>
     node.widget === name;
 

@@ -11,3 +11,4 @@ export { bilingual } from './bilingual.js';
 export { pluralCategory, pluralCategories, splitPluralKey } from './runtime/plural.js';
 export type { PluralCategory } from './runtime/plural.js';
 export type { LocaleFile, LocaleEntry, LocaleMeta, MessageStatus } from './localeFile.js';
+export { InvalidNamespaceError, MessagesLoadError, UnsupportedLanguageError } from './runtime/errors.js';

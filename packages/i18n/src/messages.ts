@@ -1,10 +1,11 @@
 import { createInstance, type i18n as I18n } from 'i18next';
 import type { Language } from './languages.js';
-import { isLanguage } from './languages.js';
+import { isLanguage, languages } from './languages.js';
 import type { LocaleFile } from './localeFile.js';
 import { Loads } from './runtime/loads.js';
 import { messagesOf } from './runtime/messages.js';
 import { pluralRule } from './runtime/plural.js';
+import { InvalidNamespaceError, MessagesLoadError, UnsupportedLanguageError } from './runtime/errors.js';
 
 /**
  * Reads one locale file; resolves to undefined when the language has no file for the namespace (not translated
@@ -88,7 +89,7 @@ function loadOne(lang: Language, ns: string): Promise<void> {
   return loads.once(lang, ns, async () => {
     const file = await loader(lang, ns);
     if (file === undefined) {
-      if (lang === 'en') throw new Error(`No English messages for namespace "${ns}"`);
+      if (lang === 'en') throw new MessagesLoadError(lang, ns, `No English messages for namespace "${ns}" (run \`pnpm gen\`)`);
       return;
     }
     i18next.addResourceBundle(lang, ns, messagesOf(file), false, true);
@@ -101,9 +102,9 @@ function loadOne(lang: Language, ns: string): Promise<void> {
  * translation in the language yet is not an error: its messages fall back to English.
  */
 export async function loadMessages(lang: Language, namespaces: readonly string[]): Promise<void> {
-  if (!isLanguage(lang)) throw new TypeError(`Unknown language "${String(lang)}"`);
+  if (!isLanguage(lang)) throw new UnsupportedLanguageError(String(lang), languages.map((l) => l.code));
   const all = [...new Set(['ui', ...namespaces])];
-  for (const ns of all) if (!NAMESPACE.test(ns)) throw new TypeError(`Invalid namespace "${ns}"`);
+  for (const ns of all) if (!NAMESPACE.test(ns)) throw new InvalidNamespaceError(ns);
   const langs: Language[] = lang === 'en' ? ['en'] : ['en', lang];
   await Promise.all(langs.flatMap((l) => all.map((ns) => loadOne(l, ns))));
 }

@@ -72,4 +72,10 @@ describe('the second pass', () => {
     expect(row.context).toMatch(/last change \(.+\): term base "withdrawal-of-consent"/);
     expect(exportRows('tg').find((r) => r.key === 'ui:submit')!.context).not.toContain('last change');
   });
+
+  it("names the term base's approved terms in the export's context, for translators working in a spreadsheet", () => {
+    const row = exportRows('kk').find((r) => r.key === 'kz-f5-identification-application:minorInterview.guardianshipAgencyInformedOn.title')!;
+    expect(row.context).toContain('terms: guardianship and trusteeship authority → қорғаншылық және қамқоршылық органы');
+    expect(exportRows('kk').find((r) => r.key === 'ui:submit')!.context).not.toContain('terms:');
+  });
 });

@@ -1,4 +1,4 @@
-import { buildFormModel, createFormSession, findNode, type FormModel, type FormNode, type FormSession, type IssueLanguage, type SchemaBundle, type Translator } from '@komek/core';
+import { buildFormModel, createFormSession, findNode, pointerOf, type FormModel, type FormNode, type FormSession, type IssueLanguage, type SchemaBundle, type Translator } from '@komek/core';
 import { catalog, formIds, schemaLoaders, validatorLoaders, type FormId, type FormValidator } from '@komek/forms';
 import { createTranslator, isLanguage, languages as knownLanguages, loadMessages, validationMessage, type Language } from '@komek/i18n';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStreamWriter } from 'pdf-lib';
@@ -196,7 +196,8 @@ export class PaperForm {
         rows: issue.node ? repeatRowsOf(this.model.root, issue.pointer) : [],
         message: secondary === undefined || secondary === issue.text ? { primary: issue.text } : { primary: issue.text, secondary },
       };
-      if (issue.node?.number !== undefined) printed.number = issue.node.number;
+      const number = issue.node ? numberOf(this.model, issue.node) : undefined;
+      if (number !== undefined) printed.number = number;
       return printed;
     });
     const primary = this.paperProblems(session, 0);
@@ -308,6 +309,15 @@ function removeFields(doc: PDFDocument): void {
   for (const page of doc.getPages()) page.node.delete(PDFName.of('Annots'));
 }
 
+/** The printed number of a node, or of the nearest numbered part it is in (the date of "1.3 Date and place of birth"). */
+function numberOf(model: FormModel, node: FormNode): string | undefined {
+  for (let pointer = node.pointer; pointer !== ''; pointer = pointer.replace(/\/[^/]*$/, '')) {
+    const number = model.byPointer.get(pointer)?.number;
+    if (number !== undefined) return number;
+  }
+  return undefined;
+}
+
 /** The numbers (from 1) of the repeat rows a data pointer goes through, outermost first. */
 function repeatRowsOf(root: FormNode, pointer: string): number[] {
   const rows: number[] = [];
@@ -358,7 +368,7 @@ function signatureImages(model: FormModel, data: unknown): { pointer: string; va
       if (v !== '' && findNode(model, pointer)?.widget === 'signaturePad') found.push({ pointer, value: v });
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${pointer}/${i}`, depth + 1));
     else if (v !== null && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) walk(x, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
+      for (const [k, x] of Object.entries(v)) walk(x, pointer + pointerOf(k), depth + 1);
     }
   };
   walk(data, '', 0);

@@ -1,20 +1,13 @@
-import { KomekError, type ValidationIssue } from '@komek/core';
+import { KomekError } from '@komek/core';
 
 export { UnknownFormError } from '@komek/core';
+export { UnsupportedLanguageError } from '@komek/i18n';
 
 /** An argument of the paper-form API has the wrong type or value; the message says what is expected. */
 export class InvalidArgumentError extends KomekError {
   constructor(readonly argument: string, expected: string, received: unknown) {
     super('KOMEK_INVALID_ARGUMENT', `${argument} must be ${expected}; received ${describe(received)}`);
     this.name = 'InvalidArgumentError';
-  }
-}
-
-/** A language code that Komek does not speak. */
-export class UnsupportedLanguageError extends KomekError {
-  constructor(readonly language: string, known: readonly string[]) {
-    super('KOMEK_UNSUPPORTED_LANGUAGE', `Unsupported language "${language}": use one of ${known.join(', ')}`);
-    this.name = 'UnsupportedLanguageError';
   }
 }
 
@@ -64,11 +57,6 @@ export class FontLoadError extends KomekError {
     super('KOMEK_FONT_LOAD', `Cannot load the fonts of the paper forms: ${reason}. Pass the bytes of DejaVu Sans and DejaVu Sans Bold with { fonts: { regular, bold } } or set a loader with setFontLoader().`, options);
     this.name = 'FontLoadError';
   }
-}
-
-/** Turns core validation issues into plain data issues. */
-export function toDataIssues(issues: readonly ValidationIssue[], message: (issue: ValidationIssue) => string = (i) => i.message): DataIssue[] {
-  return issues.map((i) => ({ pointer: i.pointer, keyword: i.keyword, message: message(i) }));
 }
 
 function describe(v: unknown): string {

@@ -24,3 +24,7 @@ export { SIGNATURE_LIMITS, signatureImageProblem } from './images.js';
 export { unprintableCharacters } from './text/printable.js';
 export type { DataIssue } from './errors.js';
 export { DuplicateFieldError } from './acroFields.js';
+export { paperWidgets, paperWidgetFor, registerPaperWidget, isoDate, paperNumber } from './render/paperWidgets.js';
+export type { PaperWidget, FieldValues } from './render/paperWidgets.js';
+export { choiceInput, textInput, yesNoInput } from './render/rows.js';
+export type { InputPart, Scope } from './render/rows.js';

@@ -360,3 +360,24 @@ describe('screenshots of printed pages', () => {
     }
   });
 });
+
+describe('a print of data that is not valid', () => {
+  it('lists the problems in the order of the form, under the question’s number, in both languages', async () => {
+    const data = structuredClone(fixture(id, 'valid-1')) as Record<string, Record<string, Record<string, unknown>>>;
+    // A signature late in the form left out (the validator reports it first), and a wrong date early in it (1.3).
+    delete (data as Record<string, unknown>).intervieweeSignature;
+    data.personInformation!.dateAndPlaceOfBirth!.date = '1988-02-31';
+    const bytes = await createPaperForm(id, { languages: ['kk', 'ru'], data, allowInvalid: true });
+    const { all } = await readTagged(bytes);
+    const heading = all.findIndex((n) => n.role === 'H2' && n.text.startsWith('Деректердегі қателер'));
+    expect(heading).toBeGreaterThan(0);
+    const problems = all.slice(heading + 1).filter((n) => n.role === 'P');
+    expect(problems).toHaveLength(2);
+    // 1.3's date first, then the signature; each in Kazakh with the Russian under it.
+    expect(problems[0]!.text).toMatch(/^1\.3 «Туған күні»/);
+    expect(problems[0]!.children[0]).toMatchObject({ role: 'Span', lang: 'ru' });
+    expect(problems[0]!.children[0]!.text).toMatch(/«Дата рождения»/);
+    expect(problems[1]!.text).toMatch(/қолы/);
+    expect(problems[1]!.children[0]!.text).toMatch(/Подпись/);
+  });
+});

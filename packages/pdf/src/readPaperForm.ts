@@ -2,7 +2,8 @@ import { buildFormModel, isKomekError, createFormSession, escapePointerSegment, 
 import { formIds, schemaLoaders, validatorLoaders, type FormId, type FormValidator } from '@komek/forms';
 import { PDFCheckBox, PDFDocument, PDFHexString, PDFName, PDFRadioGroup, PDFString, PDFTextField, type PDFField } from 'pdf-lib';
 import { InvalidArgumentError, NotAPaperFormError, PaperPackError, type DataIssue } from './errors.js';
-import { continuationFieldName, fieldNameOf, optionFieldName } from './fieldNames.js';
+import { continuationFieldName, fieldNameOf } from './fieldNames.js';
+import { paperWidgetFor, type FieldValues } from './render/paperWidgets.js';
 import { readKeywords, type FormKeywords } from './keywords.js';
 import { packGroupName } from './paperPack.js';
 
@@ -21,22 +22,8 @@ export interface PaperFormContent {
   issues: DataIssue[];
 }
 
-function isoDate(text: string): string {
-  const t = text.trim();
-  const dmy = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(t);
-  if (dmy) return `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
-  return t;
-}
-
-function number(text: string, integer: boolean): number | string {
-  const t = text.trim().replace(/[\s\u00a0]/g, '').replace(',', '.');
-  const n = Number(t);
-  if (t === '' || !Number.isFinite(n) || (integer && !Number.isInteger(n))) return text;
-  return n;
-}
-
 /** Reads the value of each part of the form from the fields named by its pointer. */
-class FieldReader {
+class FieldReader implements FieldValues {
   private readonly fields: Map<string, PDFField>;
   /** Every proper prefix of a field name that ends at a `/`: what `hasRow` asks, answered in constant time. */
   private readonly prefixes = new Set<string>();
@@ -52,7 +39,7 @@ class FieldReader {
    * A text field's value. The plain value (`V`) is read directly: pdf-lib's `getText` refuses a field another
    * program marked as rich text, whose plain value is still there.
    */
-  private text(name: string): string | undefined {
+  text(name: string): string | undefined {
     const f = this.fields.get(name);
     if (!(f instanceof PDFTextField)) return undefined;
     const v = f.acroField.dict.lookup(PDFName.of('V')) ?? f.acroField.getInheritableAttribute?.(PDFName.of('V'));
@@ -60,7 +47,7 @@ class FieldReader {
   }
 
   /** A text with the parts continued on continuation sheets. */
-  private fullText(pointer: string): string | undefined {
+  fullText(pointer: string): string | undefined {
     let text = this.text(fieldNameOf(pointer));
     for (let part = 1; ; part++) {
       const more = this.text(continuationFieldName(pointer, part));
@@ -70,7 +57,7 @@ class FieldReader {
     return text === '' ? undefined : text;
   }
 
-  private box(name: string): boolean | undefined {
+  box(name: string): boolean | undefined {
     const f = this.fields.get(name);
     if (!(f instanceof PDFCheckBox)) return undefined;
     const v = f.acroField.V();
@@ -78,7 +65,7 @@ class FieldReader {
     return v !== PDFName.of('Off');
   }
 
-  private radio(name: string): string | undefined {
+  radio(name: string): string | undefined {
     const f = this.fields.get(name);
     return f instanceof PDFRadioGroup ? f.getSelected() : undefined;
   }
@@ -115,40 +102,7 @@ class FieldReader {
   }
 
   private field(node: FormNode, pointer: string): unknown {
-    const name = fieldNameOf(pointer);
-    switch (node.widget) {
-      case 'yesno': {
-        const v = this.radio(name);
-        return v === 'yes' ? true : v === 'no' ? false : undefined;
-      }
-      case 'checkbox':
-      case 'checklist':
-        return this.box(name);
-      case 'choice':
-        return this.radio(name);
-      case 'multichoice': {
-        const options = node.options ?? [];
-        const states = options.map((o) => this.box(optionFieldName(pointer, o.value)));
-        if (states.every((s) => s === undefined)) return undefined;
-        return options.filter((_, i) => states[i] === true).map((o) => o.value);
-      }
-      case 'signaturePad':
-        return this.text(name) || undefined;
-      case 'number': {
-        const t = this.fullText(pointer);
-        return t === undefined ? undefined : number(t, node.schema.type === 'integer');
-      }
-      case 'date': {
-        const t = this.fullText(pointer);
-        return t === undefined ? undefined : isoDate(t);
-      }
-      default: {
-        const t = this.fullText(pointer);
-        if (t === undefined) return undefined;
-        if (node.schema.type === 'array') return t.split(/\r?\n/).filter((l) => l.trim() !== '');
-        return t;
-      }
-    }
+    return paperWidgetFor(node).read(this, node, pointer);
   }
 }
 

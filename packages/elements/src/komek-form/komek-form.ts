@@ -1,25 +1,23 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import {
-  checkConsent, consentGates, createFormSession, hydrateModel, isReadByConditions, formatMessageKey, getAtPointer, marks, presentLabel, presentTitle, walkNodes,
+  checkConsent, createFormSession, UnknownFormError, hydrateModel, isReadByConditions, formatMessageKey, getAtPointer, marks, presentLabel, presentTitle, walkNodes,
   type CaseRecord, type ConsentDecision, type FormModel, type FormNode, type FormSession, type IssueLanguage, type SchemaBundle, type ValidationIssue,
   type Validator,
 } from '@komek/core';
-import { modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
+import { consentGates, modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
 import type { FormContext } from '../context.js';
 /** Drafts (IndexedDB, WebCrypto) are loaded only by forms that keep one (`draft-key`). */
 const drafts = () => import('../drafts/draft-store.js');
 /** What is wrong with this form's draft: one that does not open (saved at), or why the last save failed. */
 type DraftProblem = { unreadable?: number | undefined; notSaved?: 'quota' | 'storage' | 'crypto' | undefined };
+import { dataAttribute } from './data-attribute.js';
 import { KomekDraftProblemEvent, KomekDraftRestoredEvent, KomekInvalidEvent, KomekSubmitEvent, type LocalizedIssue } from '../events.js';
 import { idOf } from '../ids.js';
 import { formatDate, type Language } from '../localize/messages.js';
 import { Localizer, toLanguage } from '../localize/localizer.js';
 import { registry, rendererFor } from '../registry.js';
-import {
-  checkboxWidget, choiceWidget, dateWidget, defaultRenderers, multichoiceWidget, numberWidget, staticWidget, textWidget, textareaWidget,
-  yesNoWidget,
-} from '../widgets/index.js';
+import { defaultRenderers } from '../widgets/index.js';
 import { styles } from './komek-form.styles.js';
 
 if (registry.length === 0) registry.push(...defaultRenderers);
@@ -45,12 +43,6 @@ export type PdfExporter = (request: PdfRequest) => Promise<Blob | Uint8Array | A
 /** Every property optional, all the way down: the data while a form is being filled in. */
 export type Partially<T> = T extends (infer U)[] ? Partially<U>[] : T extends object ? { [K in keyof T]?: Partially<T[K]> } : T;
 
-/** Node kinds drawn as containers: re-rendered only when their data, the language or the shown errors change. */
-const CONTAINERS = new Set(['group', 'indicators', 'signature', 'needsTable', 'planTable', 'repeat']);
-/** Widgets that show nothing but their own answer (and its messages): re-rendered only when that or `version` changes. */
-const LEAVES = new Set<unknown>([
-  textWidget, textareaWidget, numberWidget, dateWidget, choiceWidget, multichoiceWidget, checkboxWidget, yesNoWidget, staticWidget,
-]);
 const FOCUSABLE = 'input, select, textarea, button, komek-signature-pad';
 const EMPTY: readonly string[] = Object.freeze([]);
 const REQUIRED = html`<span class="mark required" aria-hidden="true">${marks.required}</span>`;
@@ -77,7 +69,7 @@ const catalogValidators = new Map<string, Promise<Validator | undefined>>();
 
 function catalogModel(id: string): Promise<FormModel> {
   const load = modelLoaders[id as FormId];
-  if (!load) return Promise.reject(new Error(`Unknown form "${id}"`));
+  if (!load) return Promise.reject(new UnknownFormError(id, Object.keys(modelLoaders)));
   return loadedOnce(catalogModels, id, () => load().then(hydrateModel));
 }
 
@@ -105,9 +97,6 @@ function subtreeSize(node: FormNode): number {
   }
   return n;
 }
-
-/** Widgets whose control shows the typed answer itself: a new answer needs no re-render of its own. */
-const QUIET_WIDGETS = new Set(['text', 'textarea', 'number', 'date']);
 
 /** Index after the last top-level node of a part that starts at `from` (at least one node). */
 function partEnd(nodes: readonly FormNode[], from: number, budget: number): number {
@@ -184,7 +173,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     validator: { attribute: false },
     lang: { type: String, reflect: true },
     secondaryLang: { attribute: 'secondary-lang' },
-    data: { attribute: false, noAccessor: true },
+    data: { attribute: 'data', noAccessor: true, converter: dataAttribute },
     readonly: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
     name: { type: String, reflect: true },
@@ -220,7 +209,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   declare pdfExporter: PdfExporter | undefined;
   /**
    * The case's saved forms (`{ formId, data }`), for the consent the guidelines require before identification,
-   * assessment and planning (`consentGates` in @komek/core). Given, a gated form is not shown until a signed consent
+   * assessment and planning (`consentGates` of @komek/forms, declared in the schemas). Given, a gated form is not shown until a signed consent
    * is among them, and a later refusal or a withdrawn consent closes it again; a notice names the form to complete.
    * Left unset, the host is responsible for consent.
    */
@@ -385,7 +374,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.summary = undefined;
     this.submitted = false;
     this.requestUpdate();
-    const event = new KomekSubmitEvent(this.model.meta.id, this.value as Record<string, unknown>);
+    const event = new KomekSubmitEvent<T>(this.model.meta.id, this.value as T);
     if (this.dispatchEvent(event)) await this.clearDraft(false);
     return true;
   }
@@ -591,8 +580,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     const { primary, secondary } = this.language();
     const localizer = new Localizer(primary, secondary);
     // With the case's records given, a gated form may name its consent forms: their titles are in their namespaces.
-    const gate = this.caseRecords !== undefined ? consentGates[model.meta.id] : undefined;
-    await localizer.load(gate ? [...model.namespaces, ...gate.consents] : model.namespaces);
+    const gate = this.caseRecords !== undefined ? consentGates[model.meta.id as FormId] : undefined;
+    await localizer.load(gate ? [...model.namespaces, ...gate.consents.map((c) => c.formId)] : model.namespaces);
     if (token !== this.loadToken) return;
     this.localizer = localizer;
     this.refreshShown();
@@ -695,7 +684,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
    */
   private showsChange(pointer: string): boolean {
     const node = this.model?.byPointer.get(pointer);
-    if (!node || node.kind !== 'field' || !QUIET_WIDGETS.has(node.widget ?? '')) return true;
+    if (!node || !rendererFor(node)?.echoesInput) return true;
     return isReadByConditions(this.model!, pointer);
   }
 
@@ -898,11 +887,14 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     const renderer = rendererFor(node);
     if (!renderer) return nothing;
     const pointer = base + node.pointer;
-    if (LEAVES.has(renderer)) {
-      return guard([pointer, getAtPointer(this.current, pointer), this.version], () => renderer.render(this.ctx, node, base));
+    switch (renderer.redraw) {
+      case 'answer':
+        return guard([pointer, getAtPointer(this.current, pointer), this.version], () => renderer.render(this.ctx, node, base));
+      case 'subtree':
+        return guard([getAtPointer(this.current, pointer), this.version], () => renderer.render(this.ctx, node, base));
+      default:
+        return renderer.render(this.ctx, node, base);
     }
-    if (!CONTAINERS.has(node.kind)) return renderer.render(this.ctx, node, base);
-    return guard([getAtPointer(this.current, pointer), this.version], () => renderer.render(this.ctx, node, base));
   }
 
   /**
@@ -977,8 +969,9 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   /** The consent check, when the host gave the case's records and the form is gated. */
   private consentDecision(): ConsentDecision | undefined {
     const model = this.model;
-    if (!model || this.caseRecords === undefined || !consentGates[model.meta.id]) return undefined;
-    return checkConsent(model.meta.id, this.caseRecords);
+    const gate = consentGates[model?.meta.id as FormId];
+    if (!model || this.caseRecords === undefined || !gate) return undefined;
+    return checkConsent(gate, this.caseRecords);
   }
 
   private renderConsentNotice(decision: ConsentDecision & { allowed: false }) {

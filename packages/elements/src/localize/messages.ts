@@ -1,5 +1,5 @@
 import type { Translator, ValidationIssue } from '@komek/core';
-import { Loads, lookupIn, messagesOf, translatorFrom, validationMessageFrom, type Language, type Messages } from '@komek/i18n/runtime';
+import { Loads, lookupIn, MessagesLoadError, messagesOf, translatorFrom, validationMessageFrom, type Language, type Messages } from '@komek/i18n/runtime';
 
 /**
  * The element's front door to the messages of `@komek/i18n`: the same locale files, read without i18next so that
@@ -47,7 +47,7 @@ const fetchedLoader: MessageLoader = async (lang, ns) => {
   const path = `./locales/${lang}/${encodeURIComponent(ns)}.json`;
   const response = await fetch(new URL(path, import.meta.url));
   if (response.status === 404) return undefined;
-  if (!response.ok) throw new Error(`Messages ${lang}/${ns}: HTTP ${response.status}`);
+  if (!response.ok) throw new MessagesLoadError(lang, ns, `HTTP ${response.status} for ${path} beside komek.js`);
   return messagesOf((await response.json()) as LocaleFile);
 };
 

@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { and, kindIs, or, rankWith } from '@komek/core';
 import { widgetNamed, type WidgetRenderer } from '../registry.js';
@@ -11,6 +12,10 @@ import { describedBy, description, errorText, fieldIds, invalid } from './field.
 export const checkboxWidget: WidgetRenderer = {
   name: 'checkbox',
   tester: rankWith(1, and(or(kindIs('field'), kindIs('checklist')), or(widgetNamed('checkbox'), widgetNamed('checklist')))),
+  redraw: 'answer',
+  cell: (ctx, _node, c) => html`<input type="checkbox" id=${c.id} part="checkbox" .checked=${live(c.value === true)} ?disabled=${!ctx.editable}
+    aria-labelledby=${c.labelledBy} aria-describedby=${ifDefined(c.describedBy)} aria-invalid=${c.invalid}
+    @change=${(e: Event) => ctx.set(c.pointer, (e.target as HTMLInputElement).checked ? true : undefined)} />`,
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);

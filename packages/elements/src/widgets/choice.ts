@@ -48,6 +48,7 @@ function select(ctx: FormContext, node: FormNode, pointer: string) {
 export const choiceWidget: WidgetRenderer = {
   name: 'choice',
   tester: rankWith(1, and(kindIs('field'), widgetNamed('choice'))),
+  redraw: 'answer',
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     return (node.options?.length ?? 0) > MAX_RADIOS ? select(ctx, node, pointer) : radios(ctx, node, pointer);

@@ -84,6 +84,9 @@ export function dateCell(ctx: FormContext, node: FormNode, pointer: string, id: 
 export const dateWidget: WidgetRenderer = {
   name: 'date',
   tester: rankWith(1, and(kindIs('field'), widgetNamed('date'))),
+  redraw: 'answer',
+  echoesInput: true,
+  cell: (ctx, node, c) => dateCell(ctx, node, c.pointer, c.id, c.labelledBy, c.describedBy),
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);

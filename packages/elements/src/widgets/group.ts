@@ -10,6 +10,7 @@ import { description, errorText, fieldIds } from './field.js';
 export const groupWidget: WidgetRenderer = {
   name: 'group',
   tester: rankWith(1, or(kindIs('group'), kindIs('needRow'))),
+  redraw: 'subtree',
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);

@@ -11,6 +11,7 @@ import { yesNo } from './yesno.js';
 export const indicatorsWidget: WidgetRenderer = {
   name: 'indicators',
   tester: rankWith(1, kindIs('indicators')),
+  redraw: 'subtree',
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);

@@ -8,6 +8,7 @@ import { describedBy, description, errorText, fieldIds, invalid } from './field.
 export const multichoiceWidget: WidgetRenderer = {
   name: 'multichoice',
   tester: rankWith(1, and(kindIs('field'), widgetNamed('multichoice'))),
+  redraw: 'answer',
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);

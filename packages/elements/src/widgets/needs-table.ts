@@ -21,6 +21,7 @@ function needRow(ctx: FormContext, row: FormNode, base: string, columns: string[
 export const needsTableWidget: WidgetRenderer = {
   name: 'needsTable',
   tester: rankWith(1, kindIs('needsTable')),
+  redraw: 'subtree',
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);

@@ -9,6 +9,8 @@ import { describedBy, description, errorText, fieldIds, invalid } from './field.
 export const numberWidget: WidgetRenderer = {
   name: 'number',
   tester: rankWith(1, and(kindIs('field'), widgetNamed('number'))),
+  redraw: 'answer',
+  echoesInput: true,
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);

@@ -34,6 +34,7 @@ function category(ctx: FormContext, node: FormNode, base: string, columns: strin
 export const planTableWidget: WidgetRenderer = {
   name: 'planTable',
   tester: rankWith(1, kindIs('planTable')),
+  redraw: 'subtree',
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);

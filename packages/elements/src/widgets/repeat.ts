@@ -9,6 +9,7 @@ import { addRowButton, removeRowButton, rowsOf } from './rows.js';
 export const repeatWidget: WidgetRenderer = {
   name: 'repeat',
   tester: rankWith(1, kindIs('repeat')),
+  redraw: 'subtree',
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);

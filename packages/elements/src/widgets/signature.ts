@@ -10,6 +10,7 @@ import { description, errorText, fieldIds } from './field.js';
 export const signatureWidget: WidgetRenderer = {
   name: 'signature',
   tester: rankWith(1, kindIs('signature')),
+  redraw: 'subtree',
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);

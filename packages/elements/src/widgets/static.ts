@@ -6,5 +6,6 @@ import type { WidgetRenderer } from '../registry.js';
 export const staticWidget: WidgetRenderer = {
   name: 'static',
   tester: rankWith(1, kindIs('static')),
+  redraw: 'answer',
   render: (ctx, node) => html`<p class="static" part="static">${ctx.label(node)}</p>`,
 };

@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { and, kindIs, rankWith, type FormNode } from '@komek/core';
 import type { FormContext } from '../context.js';
-import { widgetNamed, type WidgetRenderer } from '../registry.js';
+import { widgetNamed, type CellRender, type WidgetRenderer } from '../registry.js';
 import { describedBy, description, errorText, fieldIds, invalid, textValue } from './field.js';
 
 /** A text answer on one line (`<input>`) or several (`<textarea>`): the same label, limits, messages and events. */
@@ -28,10 +28,19 @@ function textAnswer(ctx: FormContext, node: FormNode, base: string, multiline: b
   </div>`;
 }
 
+/** In a table cell a text is always a small text area: cells are narrow and answers there run long. */
+const textCell: CellRender = (ctx, node, c) => html`<textarea id=${c.id} part="input textarea" rows="2"
+  .value=${live(typeof c.value === 'string' ? c.value : '')} maxlength=${ifDefined(node.schema.maxLength)} ?readonly=${!ctx.editable}
+  ?required=${node.required} aria-labelledby=${c.labelledBy} aria-describedby=${ifDefined(c.describedBy)} aria-invalid=${c.invalid}
+  @input=${(e: Event) => ctx.set(c.pointer, textValue(e))}></textarea>`;
+
 /** A one-line text answer. */
 export const textWidget: WidgetRenderer = {
   name: 'text',
   tester: rankWith(1, and(kindIs('field'), widgetNamed('text'))),
+  redraw: 'answer',
+  echoesInput: true,
+  cell: textCell,
   render: (ctx, node, base) => textAnswer(ctx, node, base, false),
 };
 
@@ -39,5 +48,8 @@ export const textWidget: WidgetRenderer = {
 export const textareaWidget: WidgetRenderer = {
   name: 'textarea',
   tester: rankWith(1, and(kindIs('field'), widgetNamed('textarea'))),
+  redraw: 'answer',
+  echoesInput: true,
+  cell: textCell,
   render: (ctx, node, base) => textAnswer(ctx, node, base, true),
 };

@@ -30,5 +30,6 @@ export function yesNo(ctx: FormContext, node: FormNode, pointer: string, row = f
 export const yesNoWidget: WidgetRenderer = {
   name: 'yesno',
   tester: rankWith(1, and(kindIs('field'), widgetNamed('yesno'))),
+  redraw: 'answer',
   render: (ctx, node, base) => yesNo(ctx, node, base + node.pointer),
 };

@@ -1,9 +1,10 @@
 /** A small RFC 4180 CSV writer and reader for translation exchange. */
+import { KomekError } from '@komek/core';
 
 /** A CSV syntax error with the 1-based line where it was found. */
-export class CsvError extends Error {
+export class CsvError extends KomekError {
   constructor(readonly line: number, reason: string) {
-    super(`CSV line ${line}: ${reason}`);
+    super('KOMEK_FILE_FORMAT', `CSV line ${line}: ${reason}`);
     this.name = 'CsvError';
   }
 }

@@ -253,3 +253,26 @@ export function termBaseProblems(base: TermBase, languages: readonly Language[])
 }
 
 const patternProblems = (patterns: readonly string[]) => patterns.some((p) => patternProblem(p) !== undefined);
+
+/**
+ * For translators without a CAT tool: a function giving, for an English string, the term base's approved terms it
+ * needs in `lang` (` — terms: guardianship and trusteeship authority → орган опеки и попечительства`), or ''. An
+ * unreadable or malformed term base gives no hints (`komek i18n check` reports it).
+ */
+export function termHints(lang: Language, path = TERMBASE_PATH): (english: string, namespace: string, key: string) => string {
+  let checker: TermChecker;
+  try {
+    const base = readTermBase(path);
+    if (termBaseProblems(base, [lang]).length) return () => '';
+    checker = termChecker(base);
+  } catch {
+    return () => '';
+  }
+  return (english, namespace, key) => {
+    const hints = checker
+      .termsIn(english, namespace, key)
+      .filter((t) => t.languages[lang] && !t.languages[lang].except?.[`${namespace}:${key}`])
+      .map((t) => `${t.en.term} → ${t.languages[lang]!.term}`);
+    return hints.length ? ` — terms: ${hints.join('; ')}` : '';
+  };
+}

@@ -15,3 +15,4 @@ export { Loads } from './loads.js';
 export { FALLBACK_MARK, translatorFrom } from './translator.js';
 export type { TranslatorOptions } from './translator.js';
 export { validationMessageFrom } from './validationMessage.js';
+export { InvalidNamespaceError, MessagesLoadError, UnsupportedLanguageError } from './errors.js';

@@ -122,7 +122,7 @@ export class Canvas {
     this.markArtifact();
     const context = this.page.doc.context;
     let shapes = tickShapes.get(context);
-    if (!shapes) tickShapes.set(context, (shapes = new Map()));
+    if (!shapes) tickShapes.set(context, (shapes = new Map<string, PDFRef>()));
     const id = `${shape}${side}/${lineWidth}`;
     let ref = shapes.get(id);
     if (!ref) {

@@ -124,7 +124,7 @@ export class Paginator {
         // A table head repeated on the page a table continues on is page furniture: the table has one head.
         const header = row.header;
         const at = this.cursor;
-        this.tags.artifact(() => header.draw(c!, at));
+        this.tags.artifact(() => header.draw(c, at));
         this.cursor -= row.header.height;
       }
       row.draw(c, this.cursor);

@@ -159,7 +159,7 @@ export class Tagger {
       // A field whose form element holds no label (a tick in a table row) is named by the row's text; a field with
       // its label in its element needs no name of its own.
       if (elem.text) continue;
-      const field = annot.get(PDFName.of('Parent')) instanceof PDFRef ? context.lookup(annot.get(PDFName.of('Parent')) as PDFRef, PDFDict) : annot;
+      const field = annot.get(PDFName.of('Parent')) instanceof PDFRef ? context.lookup(annot.get(PDFName.of('Parent')), PDFDict) : annot;
       const name = nameOf(elem);
       if (name && !field.has(PDFName.of('TU'))) field.set(PDFName.of('TU'), PDFHexString.fromText(name));
     }
@@ -172,7 +172,7 @@ export class Tagger {
         return live.has(k.annot) ? [context.obj({ Type: 'OBJR', Obj: k.annot, Pg: k.page.ref })] : [];
       });
       // `/Type /StructElem` is optional and left out: a form has hundreds of elements.
-      const dict = context.obj({ S: e.type, P: e.parent ? refs.get(e.parent)! : treeRoot }) as PDFDict;
+      const dict = context.obj({ S: e.type, P: e.parent ? refs.get(e.parent)! : treeRoot });
       if (pg) dict.set(PDFName.of('Pg'), pg.ref);
       dict.set(PDFName.of('K'), kids.length === 1 ? kids[0]! : PDFArray.withContext(context));
       if (kids.length !== 1) for (const k of kids) (dict.get(PDFName.of('K')) as PDFArray).push(k);

@@ -1,5 +1,6 @@
 import { marks, translate, type FormNode } from '@komek/core';
 import { block, drawBlock, drawRule, linesHeight, type TextBlock } from '../layout/draw.js';
+import { paperWidgetFor } from './paperWidgets.js';
 import type { Canvas } from '../layout/canvas.js';
 import type { DrawContext, Row } from '../layout/page.js';
 import { StructElem } from '../layout/tags.js';
@@ -120,10 +121,8 @@ export function nodeRows(s: Scope, node: FormNode, depth: number): Row[] {
   const shown = isShown(s, node);
   switch (node.kind) {
     case 'field':
-      if (node.widget === 'checkbox' || node.widget === 'checklist') return [tickRow(s, node, shown)];
-      return [fieldRow(s, node, shown)];
     case 'checklist':
-      return [tickRow(s, node, shown)];
+      return [paperWidgetFor(node).row === 'tick' ? tickRow(s, node, shown) : fieldRow(s, node, shown)];
     case 'signature':
       return [spacer(s, 3), ...signatureRow(s, node, shown)];
     case 'static':
@@ -167,8 +166,8 @@ function titleRows(s: Scope, issues: PrintedIssue[] | undefined): Row[] {
       height: Math.max(left.height, right.height) + 6,
       orientation: 'portrait',
       draw(c, top) {
-        c.tags.within(leftElem, () => drawBlock(c.canvas, left, c.x, top));
-        c.tags.within(rightElem, () => drawBlock(c.canvas, right, c.x + c.width / 2, top, 'right'));
+        if (left.lines.length > 0) c.tags.within(leftElem, () => drawBlock(c.canvas, left, c.x, top));
+        if (right.lines.length > 0) c.tags.within(rightElem, () => drawBlock(c.canvas, right, c.x + c.width / 2, top, 'right'));
       },
     },
     {

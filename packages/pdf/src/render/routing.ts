@@ -1,4 +1,4 @@
-import { translate, type FormNode, type JsonSchema, type Translator } from '@komek/core';
+import { pointerSegments, translate, type FormNode, type JsonSchema, type Translator } from '@komek/core';
 import type { BiText, RenderEnv } from './env.js';
 
 /** Builds a text in each language of the form from one function of the language's translator. */
@@ -66,8 +66,7 @@ export function nodeBelow(root: FormNode, pointer: string): FormNode | undefined
   if (pointer === '' || pointer === root.pointer) return root;
   const rel = pointer.startsWith(root.pointer + '/') ? pointer.slice(root.pointer.length) : pointer;
   let node: FormNode | undefined = root;
-  for (const seg of rel.split('/').slice(1)) {
-    const name = seg.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const name of pointerSegments(rel)) {
     node = node?.children.find((c) => c.name === name);
     if (!node) return undefined;
   }

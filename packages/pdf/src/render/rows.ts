@@ -6,6 +6,7 @@ import { StructElem } from '../layout/tags.js';
 import { color, metrics, size, type Orientation } from '../layout/style.js';
 import { fieldNameOf, optionFieldName } from '../fieldNames.js';
 import { bi, biBlock, biKey, drawBi, inline, labelOf, stylesOf, valueAt, type BiBlock, type BiText, type RenderEnv, type TextRole } from './env.js';
+import { paperWidgetFor } from './paperWidgets.js';
 import { routingText } from './routing.js';
 import { drawTextBox, planTextBox, type TextBoxPlan } from './textBox.js';
 
@@ -133,7 +134,7 @@ export const DATE_BOX = 92;
 export const SIGN_HEIGHT = 34;
 
 /** A text, number or date input. */
-function textInput(s: Scope, node: FormNode, width: number): InputPart {
+export function textInput(s: Scope, node: FormNode, width: number): InputPart {
   const env = s.env;
   let boxWidth = width;
   let hint: TextBlock | undefined;
@@ -204,7 +205,7 @@ function tickRect(x: number, top: number) {
 }
 
 /** Radio buttons of a single choice, or check boxes of a multiple choice. */
-function choiceInput(s: Scope, node: FormNode, width: number, multiple: boolean): InputPart {
+export function choiceInput(s: Scope, node: FormNode, width: number, multiple: boolean): InputPart {
   const env = s.env;
   const pointer = pointerIn(s, node);
   const value = valueAt(env, pointer);
@@ -236,7 +237,7 @@ export function yesNoWords(env: RenderEnv): { yes: BiText; no: BiText } {
 }
 
 /** A YES / NO pair of radio buttons. */
-function yesNoInput(s: Scope, node: FormNode, width: number): InputPart {
+export function yesNoInput(s: Scope, node: FormNode, width: number): InputPart {
   const env = s.env;
   const pointer = pointerIn(s, node);
   const value = valueAt(env, pointer);
@@ -257,7 +258,7 @@ function yesNoInput(s: Scope, node: FormNode, width: number): InputPart {
 }
 
 /** A signature line (and the drawn signature, when the data has one). */
-function signatureArea(s: Scope, pointer: string, width: number, height: number): InputPart {
+export function signatureArea(s: Scope, pointer: string, width: number, height: number): InputPart {
   const env = s.env;
   const dataUrl = valueAt(env, pointer);
   return {
@@ -274,20 +275,9 @@ function signatureArea(s: Scope, pointer: string, width: number, height: number)
   };
 }
 
-/** The input of a field node, by widget. */
+/** The input of a field node: its paper widget's, a text box for widgets that have none. */
 export function inputPart(s: Scope, node: FormNode, width: number): InputPart {
-  switch (node.widget) {
-    case 'choice':
-      return choiceInput(s, node, width, false);
-    case 'multichoice':
-      return choiceInput(s, node, width, true);
-    case 'yesno':
-      return yesNoInput(s, node, width);
-    case 'signaturePad':
-      return signatureArea(s, pointerIn(s, node), width, SIGN_HEIGHT);
-    default:
-      return textInput(s, node, width);
-  }
+  return paperWidgetFor(node).input?.(s, node, width) ?? textInput(s, node, width);
 }
 
 /** A field: label in the left column, input in the right. */

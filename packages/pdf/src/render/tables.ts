@@ -1,8 +1,8 @@
 import type { FormNode } from '@komek/core';
-import { block, drawBlock, linesHeight } from '../layout/draw.js';
+import { block, drawBlock } from '../layout/draw.js';
 import type { DrawContext, Row } from '../layout/page.js';
 import { StructElem } from '../layout/tags.js';
-import { color, metrics, size } from '../layout/style.js';
+import { color, metrics } from '../layout/style.js';
 import { fieldNameOf } from '../fieldNames.js';
 import { bi, biBlock, drawBi, inline, labelOf, stylesOf, valueAt, type BiText } from './env.js';
 import {
@@ -481,6 +481,3 @@ export function signatureRow(s: Scope, node: FormNode, shown: boolean): Row[] {
     },
   ];
 }
-
-/** The height of one line of a value (for callers that align to it). */
-export const valueLineHeight = linesHeight(1, size.value);

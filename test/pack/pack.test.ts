@@ -1,0 +1,201 @@
+/**
+ * The packages as a stranger gets them: every publishable package is packed with `pnpm pack` (which applies each
+ * package's publishConfig: exports and bin pointing at dist/), the tarballs are installed into a new project outside
+ * the workspace (third-party dependencies from the registry through the local store), and that project
+ *  - compiles a strict TypeScript consumer (strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess, NodeNext)
+ *    that imports a form's type and validator, validates a fixture and makes a PDF, then runs it on plain Node;
+ *  - runs `komek --help` and `komek validate` through the installed bin;
+ *  - serves the installed `komek.js` to Chromium, which draws a form with it.
+ */
+import { execFileSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPackages, publishable, root } from './build.js';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const require = createRequire(import.meta.url);
+const tsc = require.resolve('typescript/bin/tsc');
+const form = 'kz-f1-initial-application';
+
+let project: string;
+let tarballs: string;
+
+const run = (cmd: string, args: string[], cwd = project) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
+
+beforeAll(() => {
+  buildPackages();
+  const base = mkdtempSync(join(tmpdir(), 'komek-pack-'));
+  tarballs = join(base, 'tarballs');
+  project = join(base, 'consumer');
+  mkdirSync(tarballs);
+  mkdirSync(project);
+  for (const dir of Object.keys(publishable)) run('pnpm', ['pack', '--pack-destination', tarballs], join(root, 'packages', dir));
+  const files = readdirSync(tarballs);
+  const tarball = (name: string) => {
+    const file = files.find((f) => f.startsWith(`${name.replace('@', '').replace('/', '-')}-`));
+    if (!file) throw new Error(`no tarball for ${name} in ${files.join(', ')}`);
+    return `file:${join(tarballs, file)}`;
+  };
+  const komek = Object.fromEntries(Object.values(publishable).map((name) => [name, tarball(name)]));
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({
+      name: 'komek-consumer',
+      private: true,
+      type: 'module',
+      dependencies: { ...komek, '@types/node': '20.19.25' },
+      // The packages depend on each other by version; these versions are the tarballs, not the registry.
+      pnpm: { overrides: komek },
+    }),
+  );
+  run('pnpm', ['install', '--prefer-offline', '--ignore-workspace', '--config.confirmModulesPurge=false', '--reporter=silent']);
+}, 300_000);
+
+afterAll(() => {
+  if (project) rmSync(join(project, '..'), { recursive: true, force: true });
+});
+
+describe('the packed packages', () => {
+  it('ship what a user needs: built JavaScript, declarations, no sources, tests or build configs', () => {
+    for (const name of Object.values(publishable)) {
+      const dir = join(project, 'node_modules', name);
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { license?: string; private?: boolean; dependencies?: Record<string, string> };
+      expect(manifest.license, name).toBe('MIT');
+      expect(manifest.private, name).toBeUndefined();
+      for (const version of Object.values(manifest.dependencies ?? {})) expect(version, name).not.toMatch(/^workspace:/);
+      const listed = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listed(join(d, e.name)).map((f) => `${e.name}/${f}`) : [e.name]));
+      const shipped = listed(dir).filter((f) => !f.startsWith('node_modules/'));
+      expect(shipped, name).toContain('LICENSE');
+      expect(shipped.filter((f) => /(^src\/|\.test\.|tsconfig|vite\.config|^\.vite|\/\.vite\/)/.test(f)), name).toEqual([]);
+      expect(shipped.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')), name).toEqual([]);
+    }
+  });
+
+  it('compile in a strict NodeNext consumer that validates a fixture with a form type and validator and makes a PDF', () => {
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
+          types: ['node'],
+          outDir: 'out',
+        },
+        include: ['consumer.ts'],
+      }),
+    );
+    writeFileSync(
+      join(project, 'consumer.ts'),
+      `import { readFileSync, writeFileSync } from 'node:fs';
+import type { KzF1InitialApplication } from '@komek/forms/types/${form}';
+import validate from '@komek/forms/validators/${form}';
+import { catalog, type FormId } from '@komek/forms';
+import { createPaperForm } from '@komek/pdf';
+import { buildFormModel } from '@komek/core';
+
+const id: FormId = '${form}';
+const data: unknown = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8'));
+if (!validate(data)) {
+  console.error(validate.errors);
+  process.exit(1);
+}
+const application: KzF1InitialApplication = data;
+const title = catalog.find((entry) => entry.id === id)?.title ?? '';
+const pdf = await createPaperForm(id, { languages: ['ru', 'kk'], data: application, mode: 'final' });
+writeFileSync(process.argv[3] ?? 'out.pdf', pdf);
+console.log(JSON.stringify({ valid: true, title, bytes: pdf.length, buildFormModel: typeof buildFormModel }));
+`,
+    );
+    run(process.execPath, [tsc, '-p', 'tsconfig.json']);
+    const fixture = join(root, 'test/fixtures/forms', form, 'valid-1.json');
+    const pdfPath = join(project, 'out.pdf');
+    const out = JSON.parse(run(process.execPath, ['out/consumer.js', fixture, pdfPath])) as { valid: boolean; title: string; bytes: number };
+    expect(out.valid).toBe(true);
+    expect(out.title).not.toBe('');
+    const pdf = readFileSync(pdfPath);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // The Russian label of the first field is drawn in the PDF, not only embedded: poppler extracts it.
+    const text = run('pdftotext', [pdfPath, '-']);
+    expect(text).toMatch(/[А-Яа-яЁё]{4,}/);
+  });
+
+  it('install a komek command that runs on plain Node', () => {
+    const bin = join(project, 'node_modules/.bin/komek');
+    expect(existsSync(bin)).toBe(true);
+    const help = run(bin, ['--help']);
+    expect(help).toMatch(/komek/);
+    expect(help).toMatch(/validate/);
+    const invalid = join(root, 'test/fixtures/forms', form, 'invalid-1.json');
+    let exit = 0;
+    let printed = '';
+    try {
+      run(bin, ['validate', '--form', form, invalid]);
+    } catch (e) {
+      exit = (e as { status: number }).status;
+      printed = String((e as { stdout: string }).stdout);
+    }
+    expect(exit).toBe(1);
+    expect(printed).toMatch(/^\s*\/\w+/m);
+  });
+
+  describe('komek.js from the installed @komek/elements', () => {
+    let server: Server;
+    let url = '';
+    beforeAll(async () => {
+      const dist = join(project, 'node_modules/@komek/elements/dist');
+      const types: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html' };
+      server = createServer((req, res) => {
+        const path = new URL(req.url ?? '/', 'http://x').pathname;
+        if (path === '/') {
+          res.setHeader('content-type', 'text/html');
+          res.end(`<!doctype html><meta charset="utf-8"><script type="module" src="/komek.js"></script><komek-form form="${form}" lang="ru"></komek-form>`);
+          return;
+        }
+        const file = normalize(join(dist, path));
+        if (!file.startsWith(dist) || !existsSync(file)) {
+          res.statusCode = 404;
+          res.end();
+          return;
+        }
+        res.setHeader('content-type', types[extname(file)] ?? 'application/octet-stream');
+        res.end(readFileSync(file));
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const address = server.address();
+      url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+    });
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    it('draws a form in Chromium with no bundler, fetching only from its own folder', async () => {
+      const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+      try {
+        const page = await browser.newPage();
+        const problems: string[] = [];
+        page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()));
+        page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+        page.on('pageerror', (e) => problems.push(e.message));
+        const requests: string[] = [];
+        page.on('request', (r) => requests.push(r.url()));
+        await page.goto(url);
+        // Expressions, not functions: this file is compiled for Node, without the DOM's types.
+        await page.waitForFunction("document.querySelector('komek-form')?.shadowRoot?.querySelector('.form input') != null", undefined, { timeout: 30_000 });
+        const text = await page.evaluate<string>("document.querySelector('komek-form').shadowRoot.querySelector('.form').textContent");
+        // Russian labels: the element fetched the Russian messages beside komek.js.
+        expect(text).toMatch(/[А-Яа-яЁё]{4,}/);
+        expect(problems).toEqual([]);
+        expect(requests.filter((r) => !r.startsWith(url))).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    });
+  });
+});
