@@ -124,6 +124,18 @@ describe('batch', () => {
     expect(r.code).toBe(1);
   });
 
+  it('refuses an empty batch file before touching the folder, which keeps the earlier PDFs (exit 3)', () => {
+    const out = join(dir, 'empty-out');
+    mkdirSync(out);
+    writeFileSync(join(out, '00001-tj-f2-identification-refusal.pdf'), '%PDF-1.7 earlier');
+    const file = join(dir, 'empty.jsonl');
+    writeFileSync(file, '\n  \n');
+    const r = komek('pdf', '--batch', file, '--lang', 'en', '--out', out);
+    expect(r.code).toBe(3);
+    expect(lastLine(r.err)).toBe(`komek pdf: cannot read ${file}: no records: the file is empty or holds only blank lines`);
+    expect(readdirSync(out)).toEqual(['00001-tj-f2-identification-refusal.pdf']);
+  });
+
   it('a re-run into the same folder leaves only what this run made', () => {
     const file = join(dir, 'rerun.jsonl');
     const out = join(dir, 'rerun-out');

@@ -66,3 +66,31 @@ declare global {
     'komek-draft-problem': KomekDraftProblemEvent;
   }
 }
+
+/**
+ * The events of a `<komek-form>`, with `komek-submit`'s `data` typed as the element's form data: on a
+ * `KomekFormFor<'kz-f1-initial-application'>`, `e.data` is a `KzF1InitialApplication`.
+ */
+export interface KomekFormEventMap<T> extends Omit<HTMLElementEventMap, 'komek-submit'> {
+  'komek-submit': KomekSubmitEvent<T>;
+  'komek-invalid': KomekInvalidEvent;
+  'komek-draft-restored': KomekDraftRestoredEvent;
+  'komek-draft-problem': KomekDraftProblemEvent;
+}
+
+declare module './komek-form/komek-form.js' {
+  interface KomekForm<T extends object = Record<string, unknown>> {
+    addEventListener<K extends keyof KomekFormEventMap<T>>(
+      type: K,
+      listener: (this: KomekForm<T>, event: KomekFormEventMap<T>[K]) => unknown,
+      options?: boolean | AddEventListenerOptions,
+    ): void;
+    addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+    removeEventListener<K extends keyof KomekFormEventMap<T>>(
+      type: K,
+      listener: (this: KomekForm<T>, event: KomekFormEventMap<T>[K]) => unknown,
+      options?: boolean | EventListenerOptions,
+    ): void;
+    removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+  }
+}

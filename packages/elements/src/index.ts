@@ -5,12 +5,14 @@ import type { FormDataMap, FormId } from '@komek/forms/catalog';
 import type { KomekForm } from './komek-form/komek-form.js';
 
 export { KomekForm } from './komek-form/komek-form.js';
+export { postSubmission } from './komek-form/post.js';
+export type { PostOptions, PostResult } from './komek-form/post.js';
 /** `<komek-form>` typed with the data of one catalog form: `document.querySelector('komek-form') as KomekFormFor<'kz-f1-initial-application'>`. */
-export type KomekFormFor<K extends FormId> = KomekForm<FormDataMap[K] & object>;
+export type KomekFormFor<K extends FormId> = KomekForm<FormDataMap[K]>;
 export type { Validator, PdfExporter, PdfRequest, Partially } from './komek-form/komek-form.js';
 export { KomekSignaturePad } from './signature-pad/signature-pad.js';
 export { KomekSubmitEvent, KomekInvalidEvent, KomekDraftRestoredEvent, KomekDraftProblemEvent } from './events.js';
-export type { LocalizedIssue } from './events.js';
+export type { LocalizedIssue, KomekFormEventMap } from './events.js';
 export { registerWidget, rendererFor, registry, widgetNamed } from './registry.js';
 export type { WidgetRenderer, WidgetRender, CellRender, CellPlace, Redraw } from './registry.js';
 export { describedBy, description, errorText, fieldIds, invalid } from './widgets/field.js';

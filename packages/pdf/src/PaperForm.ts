@@ -196,7 +196,8 @@ export class PaperForm {
         rows: issue.node ? repeatRowsOf(this.model.root, issue.pointer) : [],
         message: secondary === undefined || secondary === issue.text ? { primary: issue.text } : { primary: issue.text, secondary },
       };
-      if (issue.node?.number !== undefined) printed.number = issue.node.number;
+      const number = issue.node ? numberOf(this.model, issue.node) : undefined;
+      if (number !== undefined) printed.number = number;
       return printed;
     });
     const primary = this.paperProblems(session, 0);
@@ -306,6 +307,15 @@ function removeFields(doc: PDFDocument): void {
   doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict)?.lookupMaybe(PDFName.of('Fields'), PDFArray)?.asArray().forEach(remove);
   doc.catalog.delete(PDFName.of('AcroForm'));
   for (const page of doc.getPages()) page.node.delete(PDFName.of('Annots'));
+}
+
+/** The printed number of a node, or of the nearest numbered part it is in (the date of "1.3 Date and place of birth"). */
+function numberOf(model: FormModel, node: FormNode): string | undefined {
+  for (let pointer = node.pointer; pointer !== ''; pointer = pointer.replace(/\/[^/]*$/, '')) {
+    const number = model.byPointer.get(pointer)?.number;
+    if (number !== undefined) return number;
+  }
+  return undefined;
 }
 
 /** The numbers (from 1) of the repeat rows a data pointer goes through, outermost first. */

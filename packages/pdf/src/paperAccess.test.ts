@@ -9,7 +9,7 @@ import { inflateSync } from 'node:zlib';
 import { buildFormModel, translate, walkNodes, type FormModel } from '@komek/core';
 import { schemaLoaders } from '@komek/forms';
 import { createTranslator, loadMessages } from '@komek/i18n';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFNumber } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldNameOf, pointerOfFieldName } from './fieldNames.js';
@@ -38,7 +38,7 @@ async function widgetsOf(bytes: Uint8Array): Promise<{ name: string; type: strin
   const out: { name: string; type: string; width: number; height: number }[] = [];
   for (const page of doc.getPages()) {
     for (const ref of page.node.Annots()?.asArray() ?? []) {
-      const w = doc.context.lookup(ref as PDFRef, PDFDict);
+      const w = doc.context.lookup(ref, PDFDict);
       const field = w.has(PDFName.of('T')) ? w : w.lookup(PDFName.of('Parent'), PDFDict);
       const [x0, y0, x1, y1] = w.lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
       const name = field.get(PDFName.of('T'))!.toString();
@@ -358,5 +358,26 @@ describe('screenshots of printed pages', () => {
       expect(png.readUInt32BE(16)).toBe(662);
       expect(png.length).toBeGreaterThan(20_000);
     }
+  });
+});
+
+describe('a print of data that is not valid', () => {
+  it('lists the problems in the order of the form, under the question’s number, in both languages', async () => {
+    const data = structuredClone(fixture(id, 'valid-1')) as Record<string, Record<string, Record<string, unknown>>>;
+    // A signature late in the form left out (the validator reports it first), and a wrong date early in it (1.3).
+    delete (data as Record<string, unknown>).intervieweeSignature;
+    data.personInformation!.dateAndPlaceOfBirth!.date = '1988-02-31';
+    const bytes = await createPaperForm(id, { languages: ['kk', 'ru'], data, allowInvalid: true });
+    const { all } = await readTagged(bytes);
+    const heading = all.findIndex((n) => n.role === 'H2' && n.text.startsWith('Деректердегі қателер'));
+    expect(heading).toBeGreaterThan(0);
+    const problems = all.slice(heading + 1).filter((n) => n.role === 'P');
+    expect(problems).toHaveLength(2);
+    // 1.3's date first, then the signature; each in Kazakh with the Russian under it.
+    expect(problems[0]!.text).toMatch(/^1\.3 «Туған күні»/);
+    expect(problems[0]!.children[0]).toMatchObject({ role: 'Span', lang: 'ru' });
+    expect(problems[0]!.children[0]!.text).toMatch(/«Дата рождения»/);
+    expect(problems[1]!.text).toMatch(/қолы/);
+    expect(problems[1]!.children[0]!.text).toMatch(/Подпись/);
   });
 });

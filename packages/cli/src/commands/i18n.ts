@@ -62,8 +62,9 @@ function importCommand(args: string[]): number {
     return 0;
   } catch (e) {
     if (!(e instanceof ImportRefusedError)) throw e;
-    process.stderr.write(`komek i18n import: refused ${file}; nothing written\n`);
     for (const p of e.problems) process.stderr.write(`  ${p.key ? `${p.key}: ` : ''}${p.reason}\n`);
+    const n = e.problems.length;
+    process.stderr.write(`komek i18n import: refused ${file}: ${n} problem${n === 1 ? '' : 's'}, listed above; nothing written\n`);
     return 1;
   }
 }

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { exitCodes, OutputError, reasonOf } from '../errors.js';
+import { exitCodes, InputError, OutputError, reasonOf } from '../errors.js';
 import { readInput, readJsonFile, refuseOverwritingInputs, utf8Problem, withoutBom, writeOutput } from '../io.js';
 import { isLanguage, languages as knownLanguages } from '@komek/i18n';
 import { isKomekError, UnknownFormError, type KomekErrorCode } from '@komek/core';
@@ -270,6 +270,8 @@ function outputFolder(dir: string): void {
  */
 async function batch(file: string, options: BatchOptions): Promise<number> {
   const lines = lineBytes(readInput(file));
+  // An empty file (a failed export, a wrong name) must not reach the folder: a finished run removes earlier PDFs.
+  if (!lines.some((l) => l.bytes.some((b) => b !== 0x20 && b !== 0x09 && b !== 0x0d))) throw new InputError(file, 'no records: the file is empty or holds only blank lines');
   outputFolder(options.out);
   const progress = new Progress();
   progress.total = lines.filter((l) => l.bytes.some((b) => b !== 0x20 && b !== 0x09 && b !== 0x0d)).length;

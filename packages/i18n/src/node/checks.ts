@@ -2,7 +2,7 @@ import { languages, type Language } from '../languages.js';
 import { entriesOf, type LocaleEntry, type LocaleFile } from '../localeFile.js';
 import { describeChar, loadPdfFonts, missingGlyphs, PDF_FONT_FILES } from './fontCoverage.js';
 import { LANGUAGE_CODES, LOCALES_DIR, expectedMessages, namespacesOf, readLocaleFile } from './localeStore.js';
-import { looksUntranslated, markupIn, placeholderMismatch, uzbekScriptProblem } from './textChecks.js';
+import { controlCharacterIn, looksUntranslated, markupIn, placeholderMismatch, uzbekScriptProblem } from './textChecks.js';
 import { termBaseProblems, termChecker, readTermBase, type TermBase } from './termbase.js';
 import { ordinalProblem } from './ordinals.js';
 
@@ -107,6 +107,8 @@ export function checkLocales(options: { dir?: string; fonts?: boolean; termBase?
         if (entry!.changedBy !== undefined && !entry!.note?.trim()) problems.push({ check: 'status', lang, namespace: ns, key: m.key, message: `changed by "${entry!.changedBy}" without a note saying why` });
         const markup = markupIn(text);
         if (markup) problems.push({ check: 'markup', lang, namespace: ns, key: m.key, message: markup });
+        const control = controlCharacterIn(text);
+        if (control) problems.push({ check: 'markup', lang, namespace: ns, key: m.key, message: control });
         checkFont(lang, ns, m.key, text);
         if (lang === 'en') continue;
         const mismatch = placeholderMismatch(text, m.english.text);

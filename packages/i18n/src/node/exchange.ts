@@ -1,11 +1,14 @@
 import { KomekError } from '@komek/core';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Language } from '../languages.js';
 import type { LocaleEntry, LocaleFile, LocaleMeta } from '../localeFile.js';
 import { readCsv, writeCsv, detectDelimiter, CsvError } from './csv.js';
 import { LOCALES_DIR, expectedMessages, localePath, namespacesOf, readLocaleFile, serializeLocaleFile } from './localeStore.js';
-import { markupIn, placeholderMismatch, looksUntranslated, uzbekScriptProblem } from './textChecks.js';
+import { controlCharacterIn, FORMULA_START, markupIn, placeholderMismatch, looksUntranslated, uzbekScriptProblem } from './textChecks.js';
+import { describeChar, loadPdfFonts, missingGlyphs } from './fontCoverage.js';
+import { REQUIRED_NAMESPACES } from './checks.js';
 import { termHints } from './termbase.js';
 import { childElements, escapeXml, parseXml, textOf, XmlError } from './xml.js';
 
@@ -64,7 +67,20 @@ export function exportRows(lang: Language, dir = LOCALES_DIR): ExchangeRow[] {
 
 /** A CSV file of rows, with a UTF-8 byte order mark so spreadsheets open it as UTF-8. */
 export function toCsv(rows: readonly ExchangeRow[]): string {
-  return '\uFEFF' + writeCsv([[...CSV_COLUMNS], ...rows.map((r) => CSV_COLUMNS.map((c) => r[c]))]);
+  return '\uFEFF' + writeCsv([[...CSV_COLUMNS], ...rows.map((r) => CSV_COLUMNS.map((c) => neutraliseFormula(r[c])))]);
+}
+
+/**
+ * A cell a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+cmd|…`, `-1+1`, `@SUM(…)`) gets a leading
+ * apostrophe, which spreadsheets show as text and drop; `parseCsvRows` drops it again on import.
+ */
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** The reverse of `neutraliseFormula`: an apostrophe before a formula start is dropped. */
+function restoreFormula(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 /** An XLIFF 1.2 document of rows for a language: one `<file>` per namespace. */
@@ -179,8 +195,8 @@ export function parseCsvRows(text: string): ImportedRow[] {
       problems.push(key === undefined ? { reason } : { key, reason });
       return;
     }
-    const row: ImportedRow = { key: r[col('key')]!.trim(), translation: r[col('translation')]!, status: r[col('status')]!.trim(), line: idx + 2 };
-    if (col('english') >= 0) row.english = r[col('english')]!;
+    const row: ImportedRow = { key: r[col('key')]!.trim(), translation: restoreFormula(r[col('translation')]!), status: r[col('status')]!.trim(), line: idx + 2 };
+    if (col('english') >= 0) row.english = restoreFormula(r[col('english')]!);
     rows.push(row);
   });
   if (problems.length) throw new ImportRefusedError(problems);
@@ -265,9 +281,22 @@ export function importLanguage(lang: Language, fileName: string, bytes: Uint8Arr
       continue;
     }
     if (r.status !== '' && r.status !== 'draft' && r.status !== 'reviewed') problems.push({ key: r.key, reason: `unknown status "${r.status}" (draft or reviewed)` });
-    if (r.translation === '') continue;
+    const ns = r.key.slice(0, r.key.indexOf(':'));
+    if (r.translation === '') {
+      // An empty UI string would make `komek i18n check` fail: the interface has no English fallback per string.
+      if (REQUIRED_NAMESPACES.includes(ns)) problems.push({ key: r.key, reason: `empty: every message of "${ns}" must be translated` });
+      continue;
+    }
+    if (r.translation.trim() === '') problems.push({ key: r.key, reason: 'only white space: leave the translation empty or write it' });
     const markup = markupIn(r.translation);
     if (markup) problems.push({ key: r.key, reason: markup });
+    const control = controlCharacterIn(r.translation);
+    if (control) problems.push({ key: r.key, reason: control });
+    const glyphs = fonts().flatMap(({ file, font }) => missingGlyphs(r.translation, font).map((ch) => `${describeChar(ch)} (${file})`));
+    if (glyphs.length) problems.push({ key: r.key, reason: `characters the PDF fonts cannot print: ${[...new Set(glyphs)].join(', ')}` });
+    if (FORMULA_START.test(r.translation)) {
+      warnings.push({ key: r.key, reason: `starts with ${JSON.stringify(r.translation[0])}: a spreadsheet may take it for a formula; check it is the text meant (the export writes it with a leading ')` });
+    }
     const mismatch = placeholderMismatch(r.translation, exp.english);
     if (mismatch) problems.push({ key: r.key, reason: mismatch });
     if (r.english !== undefined && r.english !== exp.english) warnings.push({ key: r.key, reason: 'the English text has changed since the export: check the translation' });
@@ -297,16 +326,61 @@ export function importLanguage(lang: Language, fileName: string, bytes: Uint8Arr
     if (!current && translated === 0) continue;
     outputs.set(localePath(lang, ns, dir), serializeLocaleFile(file));
   }
+  const changes: { path: string; content: string; before: string | undefined }[] = [];
   for (const [path, content] of outputs) {
-    if (existsSync(path) && readFileSync(path, 'utf8') === content) {
+    const before = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    if (before === content) {
       result.unchanged.push(path);
       continue;
     }
     result.written.push(path);
-    if (options.write !== false) {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, content);
-    }
+    changes.push({ path, content, before });
   }
+  if (options.write !== false) writeAllOrNothing(changes);
   return result;
+}
+
+/** The PDF fonts, loaded once: import checks every translation against them, as `komek i18n check` does. */
+let pdfFonts: ReturnType<typeof loadPdfFonts> | undefined;
+function fonts(): ReturnType<typeof loadPdfFonts> {
+  return (pdfFonts ??= loadPdfFonts());
+}
+
+/**
+ * Writes every changed locale file or none: each goes to a temporary file beside it first; only when all are written
+ * are they renamed over the originals, and a rename that fails puts back the files already replaced.
+ */
+export function writeAllOrNothing(changes: { path: string; content: string; before: string | undefined }[]): void {
+  const suffix = `.${randomBytes(4).toString('hex')}.tmp`;
+  const temps: string[] = [];
+  try {
+    for (const c of changes) {
+      mkdirSync(dirname(c.path), { recursive: true });
+      writeFileSync(c.path + suffix, c.content, { flag: 'wx' });
+      temps.push(c.path + suffix);
+    }
+  } catch (e) {
+    for (const t of temps) unlinkSync(t);
+    throw new ImportRefusedError([{ reason: `cannot write the locale files (${(e as Error).message}); nothing was changed` }]);
+  }
+  const done: typeof changes = [];
+  try {
+    for (const c of changes) {
+      renameSync(c.path + suffix, c.path);
+      done.push(c);
+    }
+  } catch (e) {
+    for (const c of done) {
+      if (c.before === undefined) unlinkSync(c.path);
+      else writeFileSync(c.path, c.before);
+    }
+    for (const c of changes.slice(done.length)) {
+      try {
+        unlinkSync(c.path + suffix);
+      } catch {
+        // Not written.
+      }
+    }
+    throw new ImportRefusedError([{ reason: `cannot replace the locale files (${(e as Error).message}); nothing was changed` }]);
+  }
 }

@@ -3,11 +3,11 @@ export { LOCALES_DIR, localePath, namespacesOf, readLocaleFile, serializeLocaleF
 export type { ExpectedMessage } from './localeStore.js';
 export { checkLocales, formatCoverage, formatProblems, REQUIRED_NAMESPACES, PDF_FONT_FILES } from './checks.js';
 export type { CheckName, CheckReport, CoverageCell, Problem } from './checks.js';
-export { placeholdersOf, placeholderMismatch, markupIn, looksUntranslated, uzbekScriptProblem, LATIN_ALLOWED } from './textChecks.js';
+export { placeholdersOf, placeholderMismatch, markupIn, controlCharacterIn, FORMULA_START, looksUntranslated, uzbekScriptProblem, LATIN_ALLOWED } from './textChecks.js';
 export { loadPdfFonts, missingGlyphs } from './fontCoverage.js';
 export {
   exportRows, exportLanguage, toCsv, toXliff, importLanguage, decodeText, parseCsvRows, parseXliffRows, englishNamespaces,
-  ImportRefusedError, CSV_COLUMNS,
+  ImportRefusedError, CSV_COLUMNS, neutraliseFormula, writeAllOrNothing,
 } from './exchange.js';
 export type { ExchangeRow, ExchangeFormat, ImportProblem, ImportResult, ImportedRow } from './exchange.js';
 export { readCsv, writeCsv, CsvError } from './csv.js';

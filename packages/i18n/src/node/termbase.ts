@@ -271,7 +271,7 @@ export function termHints(lang: Language, path = TERMBASE_PATH): (english: strin
   return (english, namespace, key) => {
     const hints = checker
       .termsIn(english, namespace, key)
-      .filter((t) => t.languages[lang] && !t.languages[lang]!.except?.[`${namespace}:${key}`])
+      .filter((t) => t.languages[lang] && !t.languages[lang].except?.[`${namespace}:${key}`])
       .map((t) => `${t.en.term} → ${t.languages[lang]!.term}`);
     return hints.length ? ` — terms: ${hints.join('; ')}` : '';
   };

@@ -20,14 +20,15 @@ export function placeholderMismatch(text: string, english: string): string | und
   return `placeholders differ from English: ${parts.join('; ')}`;
 }
 
-// As an HTML parser sees a tag: `<` directly followed by a name (`a < b` is text).
-const TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<!--|<!\[CDATA\[|<\?/;
+// As an HTML parser sees a tag: `<` directly followed by a name (`a < b` is text), then white space, `/` or `>` —
+// `<svg/onload=…>` and an unclosed `<img src=x onerror=…` are tags too.
+const TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|<!--|<!\[CDATA\[|<\?/;
 const NESTING = /\$t\(/;
 
 /** Why a text contains markup, or undefined. Messages are rendered as text: a tag is always a mistake or an attack. */
 export function markupIn(text: string): string | undefined {
   const tag = TAG.exec(text);
-  if (tag) return `HTML/script markup ${JSON.stringify(tag[0])}`;
+  if (tag) return `HTML/script markup ${JSON.stringify(/^<[^<>]{0,80}>?/.exec(text.slice(tag.index))![0])}`;
   if (NESTING.test(text)) return 'i18next nesting "$t(" is not allowed in messages';
   return undefined;
 }
@@ -56,3 +57,17 @@ export function uzbekScriptProblem(text: string): string | undefined {
   if (cyrillic) return `Cyrillic ${JSON.stringify(cyrillic[0])} in Uzbek (Latin script)`;
   return undefined;
 }
+
+/**
+ * Why a text holds characters that are not text, or undefined: control characters (C0 but tab, line feed and carriage return, DEL,
+ * C1), unpaired surrogates, and the bidirectional embedding, override and isolate controls, which can make a
+ * message display differently from what it says.
+ */
+export function controlCharacterIn(text: string): string | undefined {
+  const m = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(text);
+  if (!m) return undefined;
+  return `control or broken character U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at position ${m.index + 1}`;
+}
+
+/** What a spreadsheet takes for the start of a formula: `=`, `+`, `-`, `@`, and tab or carriage return before one. */
+export const FORMULA_START = /^[=+\-@\t\r]/;

@@ -44,6 +44,9 @@ export function escapeXml(text: string, attribute = false): string {
 }
 
 /** Parses a document and returns its root element. */
+/** How deep elements may nest in a file Komek reads. */
+const MAX_DEPTH = 32;
+
 export function parseXml(source: string): XmlElement {
   // XML normalises line ends before parsing; `&#13;` written by escapeXml survives as a carriage return.
   const text = source.replace(/\r\n?/g, '\n');
@@ -91,7 +94,9 @@ export function parseXml(source: string): XmlElement {
     }
   };
 
-  const parseElement = (): XmlElement => {
+  // XLIFF needs five levels; a bound keeps a hostile file's nesting from overflowing the stack.
+  const parseElement = (depth: number): XmlElement => {
+    if (depth > MAX_DEPTH) fail(`elements nested more than ${MAX_DEPTH} deep`);
     const startLine = line;
     advance(1); // <
     const name = NAME.exec(text.slice(i))?.[0] ?? fail('element name expected');
@@ -156,7 +161,7 @@ export function parseXml(source: string): XmlElement {
         fail('declarations are not allowed inside elements');
       } else if (text[i] === '<') {
         flush();
-        children.push(parseElement());
+        children.push(parseElement(depth + 1));
       } else {
         const next = text.indexOf('<', i);
         const raw = text.slice(i, next < 0 ? text.length : next);
@@ -169,7 +174,7 @@ export function parseXml(source: string): XmlElement {
 
   skipMisc();
   if (text[i] !== '<') fail('root element expected');
-  const root = parseElement();
+  const root = parseElement(0);
   skipMisc();
   if (i < text.length) fail('content after the root element');
   return root;
