@@ -114,7 +114,7 @@ describe.each(engines)('PDFs and paper forms on %s', (engine) => {
     if (engine === 'postgresql') {
       // On PostgreSQL the server leaves jobs to `komek worker`; run one here, in process.
       const { JobQueue, jobHandlers } = await import('@komek/server');
-      const worker = new JobQueue(t.server.services.database, jobHandlers);
+      const worker = new JobQueue(t.server.services.database, jobHandlers, t.server.services.keys);
       while (await worker.runOne()) {
         // until none waits
       }

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
-import { authenticate } from './auth.js';
+import { authenticateSession, authenticateToken, csrfMatches, readCookie, SESSION_COOKIE } from './auth.js';
+import { mayTake } from './access.js';
 import { isUnavailable } from './db/database.js';
 import { ApiError, apiMessage, type ApiErrorCode } from './errors.js';
 import { ensureMessages, requestLanguages } from './i18n.js';
@@ -45,6 +46,30 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.decorateRequest('lang', 'en');
   app.decorateRequest('langs', undefined as unknown as ApiRequest['langs']);
   app.decorateRequest('services', { getter: () => services });
+  app.decorateRequest('action', undefined);
+  app.decorateRequest('sharedSections', undefined);
+  app.decorateRequest('auditTarget', undefined);
+  app.decorateRequest('auditOrganisation', undefined);
+
+  // Every request a principal makes, and every sign-in, goes into the audit trail before its reply leaves: who,
+  // what, which record, from where, allowed or not — never the content.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const req = request as ApiRequest;
+    if (!req.action || (!req.principal && req.action !== 'session.create')) return payload;
+    if (!req.auditTarget && reply.statusCode === 201 && typeof payload === 'string') {
+      const id = /"id":"([0-9a-f-]{36})"/.exec(payload)?.[1];
+      if (id) req.auditTarget = `${req.action.split('.')[0]}:${id}`;
+    }
+    const route = (options.routes ?? routeTable).find((r) => r.action === req.action && r.url === req.routeOptions.url && r.method === req.method);
+    const id = (req.params as { id?: string } | undefined)?.id;
+    const target = req.auditTarget ?? (route?.scope && id ? `${route.scope}:${id.slice(0, 64)}` : null);
+    const status = reply.statusCode;
+    await services.audit.append({
+      actor: req.principal?.id ?? 'anonymous', action: req.action, target, origin: req.ip, organisation: req.principal?.organisationId ?? req.auditOrganisation ?? null,
+      outcome: status < 400 ? 'ok' : status === 401 || status === 403 || status === 404 || status === 429 ? 'denied' : 'failed',
+    }).catch((e: Error) => req.log.error({ err: { type: e.name, message: e.message.slice(0, 200) } }, 'audit trail not written'));
+    return payload;
+  });
 
   // JSON is read as bytes so that invalid UTF-8 is refused, not turned into U+FFFD and stored.
   app.removeContentTypeParser('application/json');
@@ -101,12 +126,21 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       schema: route.schema ?? {},
       onRequest: async (request) => {
         const req = request as ApiRequest;
+        req.action = route.action;
         if (route.auth === 'public') return;
-        req.principal = authenticate(req.headers.authorization, services.adminToken);
+        const db = services.database.db;
+        const cookie = readCookie(req.headers.cookie, SESSION_COOKIE);
+        req.principal = req.headers.authorization !== undefined ? await authenticateToken(db, req.headers.authorization) : await authenticateSession(db, cookie);
         if (!req.principal) throw new ApiError(401, 'unauthorized', {}, {}, { 'www-authenticate': 'Bearer realm="komek"' });
+        // A cookie is sent by the browser on its own: whatever changes something must also carry the CSRF token.
+        const header = req.headers['x-csrf-token'];
+        if (req.principal.session && route.method !== 'GET' && !csrfMatches(Array.isArray(header) ? header[0] : header, req.principal.session.csrfToken)) {
+          throw new ApiError(403, 'csrf');
+        }
+        if (!mayTake(req.principal, route.action)) throw new ApiError(403, 'forbidden', { action: route.action });
       },
       preValidation: async (request) => {
-        if (route.method === 'GET') return;
+        if (route.method === 'GET' || (!route.schema?.body && route.body !== 'pdf' && !request.headers['content-type'])) return;
         const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
         if (type !== accepts) throw new ApiError(415, 'unsupported-media-type', { expected: accepts, got: type });
       },

@@ -1,7 +1,8 @@
-import { checkConsent, consentGates } from '@komek/core';
-import { catalog } from '@komek/forms';
+import { checkConsent } from '@komek/core';
+import { catalog, consentGates } from '@komek/forms';
 import type { Case } from './store/cases.js';
 import { caseSubmissions } from './store/submissions.js';
+import type { AnswerKeys } from './security/answerKeys.js';
 import type { Db } from './store/types.js';
 import { caseReferrals } from './store/referrals.js';
 import { caseTasks } from './store/tasks.js';
@@ -10,20 +11,27 @@ import { caseTasks } from './store/tasks.js';
 export function consentState(country: string, records: readonly { formId: string; data: unknown }[]) {
   const state: Record<string, ReturnType<typeof checkConsent>> = {};
   for (const entry of catalog) {
-    if (entry.country.toLowerCase() !== country || !consentGates[entry.id]) continue;
-    const d = checkConsent(entry.id, records);
+    const gate = consentGates[entry.id];
+    if (entry.country.toLowerCase() !== country || !gate) continue;
+    const d = checkConsent(gate, records);
     state[entry.id] = d.allowed ? { allowed: true, ...(d.since ? { since: d.since } : {}) } : d;
   }
   return state;
 }
 
 /** A case as `GET /api/cases/:id` returns it. */
-export async function caseView(db: Db, c: Case) {
-  const submissions = await caseSubmissions(db, c.id);
+export async function caseView(db: Db, keys: AnswerKeys, c: Case, sharedSections?: readonly string[]) {
+  const all = await caseSubmissions(db, keys, c.id);
+  const consent = consentState(c.country, all);
+  if (sharedSections) {
+    // Another organisation's view: the consented sections only; no tasks, no other bodies' referrals.
+    const submissions = all.filter((s) => sharedSections.includes(s.formId));
+    return { ...c, shared: true, sections: sharedSections, submissions, consent, referrals: [], tasks: [] };
+  }
   return {
     ...c,
-    submissions,
-    consent: consentState(c.country, submissions),
+    submissions: all,
+    consent,
     referrals: await caseReferrals(db, c.id),
     tasks: await caseTasks(db, c.id),
   };

@@ -1,3 +1,4 @@
+import type { AnswerKeys } from './security/answerKeys.js';
 import { readFileSync } from 'node:fs';
 import { getAtPointer } from '@komek/core';
 import type { Case } from './store/cases.js';
@@ -91,9 +92,9 @@ export function computeTasks(country: string, submissions: readonly Pick<Submiss
 }
 
 /** Recomputes a case's tasks after a change of its submissions (inside the same transaction). */
-export async function refreshTasks(tx: Db, c: Case, changedForm: string): Promise<void> {
+export async function refreshTasks(tx: Db, keys: AnswerKeys, c: Case, changedForm: string): Promise<void> {
   const forms = new Set(deadlineRules.filter((r) => r.country === c.country).flatMap((r) => [r.after.form, ...(r.doneWhen ? [r.doneWhen.form] : [])]));
   if (!forms.has(changedForm)) return;
-  const submissions = await caseSubmissions(tx, c.id, [...forms]);
+  const submissions = await caseSubmissions(tx, keys, c.id, [...forms]);
   await setCaseTasks(tx, c.id, computeTasks(c.country, submissions));
 }

@@ -17,6 +17,7 @@ export const apiErrorCodes = [
   'unsupported-media-type', 'consent-required', 'idempotency-key-required', 'idempotency-key-reused',
   'if-match-required', 'stale-revision', 'not-a-paper-form', 'referral-sections', 'referral-transition',
   'invalid-language', 'unavailable', 'internal',
+  'forbidden', 'csrf', 'sign-in-failed', 'too-many-attempts', 'consent-withdrawn',
 ] as const;
 
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

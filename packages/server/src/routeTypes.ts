@@ -10,7 +10,9 @@ export type Action =
   | 'submission.create' | 'submission.read' | 'submission.update' | 'submission.print'
   | 'case.print' | 'case.prefill' | 'paper.upload'
   | 'referral.create' | 'referral.update' | 'task.list'
-  | 'export.run' | 'job.create' | 'job.read';
+  | 'export.run' | 'job.create' | 'job.read'
+  | 'session.create' | 'session.read' | 'session.delete' | 'session.revoke-all'
+  | 'audit.read' | 'grant.create' | 'grant.revoke';
 
 /** The request as a route handler sees it. */
 export interface ApiRequest extends FastifyRequest {
@@ -20,6 +22,14 @@ export interface ApiRequest extends FastifyRequest {
   /** One or two languages: `?lang=kk,ru`, else Accept-Language, else English. */
   langs: Language[];
   services: Services;
+  /** The action of the route being served (access rules, audit trail). */
+  action: Action | undefined;
+  /** Set when the case is another organisation's, shared with this one: the form ids it may see. */
+  sharedSections: string[] | undefined;
+  /** What the audit trail names as the record acted on, when the route's parameters do not say it. */
+  auditTarget: string | undefined;
+  /** The organisation an entry belongs to when no principal says it (a failed sign-in of a known user). */
+  auditOrganisation: string | undefined;
 }
 
 /** One documented response of a route. */
@@ -34,7 +44,7 @@ export interface ResponseDoc {
  * document and the access rules are generated from the same table.
  */
 export interface RouteDef {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   operationId: string;
   summary: string;
@@ -42,7 +52,7 @@ export interface RouteDef {
   /** `public`: no token (the API description); `principal`: a valid token. */
   auth: 'public' | 'principal';
   /** Which resource the `:id` parameter names, for per-record rules. */
-  scope?: 'case' | 'submission' | 'referral' | 'job';
+  scope?: 'case' | 'submission' | 'referral' | 'job' | 'grant';
   /** The body's media type (JSON unless said). */
   body?: 'json' | 'pdf';
   bodyLimit?: number;

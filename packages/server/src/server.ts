@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import { ensureAdminToken } from './auth.js';
+import { ensureAdminToken, registerAdminToken } from './auth.js';
+import { AuditTrail, auditKey } from './audit.js';
+import { AnswerKeys, kekRingFor } from './security/answerKeys.js';
 import { openDatabase, type Database } from './db/database.js';
 import { jobHandlers } from './jobs/handlers.js';
 import { JobQueue } from './jobs/queue.js';
@@ -37,8 +39,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const token = ensureAdminToken(dataDir);
   if (token.created) log(`komek: wrote a new admin API token to ${token.path} (mode 0600); send it as "Authorization: Bearer <token>"`);
   const database = await openDatabase({ url: options.databaseUrl, dataDir });
-  const jobs = new JobQueue(database, jobHandlers);
-  const services: Services = { database, jobs, adminToken: token.token, dataDir };
+  let services: Services;
+  try {
+    await registerAdminToken(database.db, token.token);
+    // Keys live outside the database: <data>/keys/ (0600) or KOMEK_KEK / KOMEK_AUDIT_KEY.
+    const keys = await AnswerKeys.open(database.db, kekRingFor(dataDir));
+    const audit = new AuditTrail(database.db, auditKey(dataDir));
+    services = { database, jobs: new JobQueue(database, jobHandlers, keys), keys, audit, dataDir };
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  const jobs = services.jobs;
   const app = await buildApp(services, { logger: options.logger ?? false });
   const runJobs = options.worker ?? database.kind === 'pglite';
   try {

@@ -1,11 +1,16 @@
 import type { Database } from './db/database.js';
 import type { JobQueue } from './jobs/queue.js';
+import type { AnswerKeys } from './security/answerKeys.js';
+import type { AuditTrail } from './audit.js';
 
 /** What the routes use: the database, the job queue, the configuration. */
 export interface Services {
   database: Database;
   jobs: JobQueue;
-  adminToken: string;
+  /** Seals and opens answers at rest. */
+  keys: AnswerKeys;
+  /** The hash-chained audit trail. */
+  audit: AuditTrail;
   /** Where the server keeps its files (the admin token; PGlite's data). */
   dataDir: string;
 }

@@ -67,9 +67,11 @@ export async function workerCommand(args: string[]): Promise<number> {
   const { options } = parseOptions(args, { database: 'string', data: 'string', once: 'boolean', 'idle-ms': 'string' });
   const url = databaseUrl(options);
   if (!url) throw new UsageError('komek worker needs --database postgres://… (on the embedded database, komek serve runs the jobs itself)');
-  const { openDatabase, JobQueue, jobHandlers } = await import('@komek/server');
+  const { openDatabase, JobQueue, jobHandlers, AnswerKeys, kekRingFor } = await import('@komek/server');
   const database = await starting(openDatabase({ url, poolSize: 2 }));
-  const queue = new JobQueue(database, jobHandlers, { idleMs: typeof options['idle-ms'] === 'string' ? Number(options['idle-ms']) : 1000 });
+  // The answers a job reads are encrypted: the worker needs the same key-encryption keys as the server (--data or KOMEK_KEK).
+  const keys = await AnswerKeys.open(database.db, kekRingFor(dataDir(options), false));
+  const queue = new JobQueue(database, jobHandlers, keys, { idleMs: typeof options['idle-ms'] === 'string' ? Number(options['idle-ms']) : 1000 });
   process.stderr.write(`komek worker ${queue.workerId}: waiting for jobs\n`);
   if (options.once === true) {
     while (await queue.runOne()) {

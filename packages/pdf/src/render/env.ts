@@ -48,9 +48,18 @@ export interface RenderEnv {
 
 /** Two styles per role: primary language, and the smaller grey secondary language under it. */
 export function stylesOf(env: RenderEnv, role: TextRole): [TextStyle, TextStyle] {
-  const [primary, secondary] = roleStyles(env, role);
-  return [primary, { ...secondary, secondary: true }];
+  let byRole = styleCache.get(env.faces);
+  if (!byRole) styleCache.set(env.faces, (byRole = new Map<TextRole, [TextStyle, TextStyle]>()));
+  let styles = byRole.get(role);
+  if (!styles) {
+    const [primary, secondary] = roleStyles(env, role);
+    byRole.set(role, (styles = [primary, { ...secondary, secondary: true }]));
+  }
+  return styles;
 }
+
+/** Styles by role, per set of faces (a document's): the layout asks for them for every label. */
+const styleCache = new WeakMap<RenderEnv['faces'], Map<TextRole, [TextStyle, TextStyle]>>();
 
 function roleStyles(env: RenderEnv, role: TextRole): [TextStyle, TextStyle] {
   const { regular, bold } = env.faces;

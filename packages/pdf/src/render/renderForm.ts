@@ -166,8 +166,8 @@ function titleRows(s: Scope, issues: PrintedIssue[] | undefined): Row[] {
       height: Math.max(left.height, right.height) + 6,
       orientation: 'portrait',
       draw(c, top) {
-        c.tags.within(leftElem, () => drawBlock(c.canvas, left, c.x, top));
-        c.tags.within(rightElem, () => drawBlock(c.canvas, right, c.x + c.width / 2, top, 'right'));
+        if (left.lines.length > 0) c.tags.within(leftElem, () => drawBlock(c.canvas, left, c.x, top));
+        if (right.lines.length > 0) c.tags.within(rightElem, () => drawBlock(c.canvas, right, c.x + c.width / 2, top, 'right'));
       },
     },
     {

@@ -122,6 +122,88 @@ create table job_files (
 );
 `,
   },
+  {
+    version: 100,
+    name: 'people, sessions, API tokens, grants, audit trail, data keys, answers encrypted at rest',
+    up: `
+do $$ begin if exists (select 1 from submissions) then raise exception 'this database holds answers stored before encryption at rest: export them with komek, then start from a new database'; end if; end $$;
+alter table submissions drop column data;
+alter table submissions add column answers bytea not null;
+alter table submissions add column key_id text not null;
+alter table submission_revisions drop column data;
+alter table submission_revisions add column answers bytea not null;
+alter table submission_revisions add column key_id text not null;
+
+create table users (
+  id uuid primary key,
+  organisation_id uuid not null references organisations (id),
+  username text not null unique,
+  display_name text not null,
+  password_hash text not null,
+  roles text[] not null,
+  disabled_at timestamptz,
+  failed_attempts integer not null default 0,
+  locked_until timestamptz,
+  sessions_valid_after timestamptz not null default now(),
+  created_at timestamptz not null default now()
+);
+
+create table sessions (
+  id_hash text primary key,
+  user_id uuid not null references users (id),
+  csrf_token text not null,
+  created_at timestamptz not null default now(),
+  last_seen_at timestamptz not null default now(),
+  expires_at timestamptz not null
+);
+create index sessions_user on sessions (user_id);
+
+create table api_tokens (
+  id text primary key,
+  token_hash text not null unique,
+  organisation_id uuid not null references organisations (id),
+  scope text not null check (scope in ('admin', 'submit')),
+  forms text[] not null default '{}',
+  label text not null default '',
+  created_at timestamptz not null default now(),
+  revoked_at timestamptz
+);
+
+create table grants (
+  id uuid primary key,
+  case_id uuid not null references cases (id),
+  organisation_id uuid not null references organisations (id),
+  sections jsonb not null,
+  granted_by text not null,
+  granted_at timestamptz not null default now(),
+  revoked_at timestamptz
+);
+create index grants_case on grants (case_id);
+
+alter table referrals add column receiving_organisation_id uuid references organisations (id);
+
+create table audit_log (
+  seq bigint primary key,
+  at timestamptz not null,
+  actor text not null,
+  action text not null,
+  target text,
+  origin text,
+  organisation text,
+  outcome text not null,
+  prev_hash text not null,
+  hash text not null
+);
+
+create table data_keys (
+  id text primary key,
+  kek_id text not null,
+  wrapped bytea not null,
+  created_at timestamptz not null default now(),
+  retired_at timestamptz
+);
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied, each in its own transaction; safe when two processes start at once. */

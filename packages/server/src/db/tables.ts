@@ -21,7 +21,8 @@ export interface Tables {
     form_id: string;
     schema_version: string;
     revision: number;
-    data: Json;
+    answers: Uint8Array;
+    key_id: string;
     created_by: string;
     created_at: Timestamp;
     updated_at: Timestamp;
@@ -30,7 +31,8 @@ export interface Tables {
     submission_id: string;
     revision: number;
     schema_version: string;
-    data: Json;
+    answers: Uint8Array;
+    key_id: string;
     created_by: string;
     created_at: Timestamp;
   };
@@ -54,6 +56,7 @@ export interface Tables {
     declined_at: Date | null;
     closed_at: Date | null;
     note: string | null;
+    receiving_organisation_id: ColumnType<string | null, string | null | undefined, string | null>;
   };
   tasks: { case_id: string; rule_id: string; due_on: ColumnType<string, string, string>; done_at: Date | null };
   jobs: {
@@ -70,4 +73,42 @@ export interface Tables {
     finished_at: Date | null;
   };
   job_files: { job_id: string; name: string; content_type: string; content: Uint8Array; made_by: string; created_at: Timestamp };
+  users: {
+    id: string;
+    organisation_id: string;
+    username: string;
+    display_name: string;
+    password_hash: string;
+    roles: string[];
+    disabled_at: Date | null;
+    failed_attempts: Generated<number>;
+    locked_until: Date | null;
+    sessions_valid_after: Timestamp;
+    created_at: Timestamp;
+  };
+  sessions: { id_hash: string; user_id: string; csrf_token: string; created_at: Timestamp; last_seen_at: Timestamp; expires_at: Timestamp };
+  api_tokens: {
+    id: string;
+    token_hash: string;
+    organisation_id: string;
+    scope: 'admin' | 'submit';
+    forms: ColumnType<string[], string[] | undefined, string[]>;
+    label: Generated<string>;
+    created_at: Timestamp;
+    revoked_at: Date | null;
+  };
+  grants: { id: string; case_id: string; organisation_id: string; sections: Json<string[]>; granted_by: string; granted_at: Timestamp; revoked_at: Date | null };
+  audit_log: {
+    seq: ColumnType<string, number | string, number | string>;
+    at: Timestamp;
+    actor: string;
+    action: string;
+    target: string | null;
+    origin: string | null;
+    organisation: string | null;
+    outcome: string;
+    prev_hash: string;
+    hash: string;
+  };
+  data_keys: { id: string; kek_id: string; wrapped: Uint8Array; created_at: Timestamp; retired_at: Date | null };
 }

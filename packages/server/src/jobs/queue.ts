@@ -4,6 +4,8 @@ import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import { jsonb } from '../db/json.js';
 
+import type { AnswerKeys } from '../security/answerKeys.js';
+
 /** A job's kind and what it needs; handlers are in handlers.ts. */
 export interface JobSpec {
   kind: string;
@@ -17,7 +19,7 @@ export interface JobOutput {
   content: Uint8Array;
 }
 
-export type JobHandler = (payload: Record<string, unknown>, database: Database) => Promise<JobOutput>;
+export type JobHandler = (payload: Record<string, unknown>, database: Database, keys: AnswerKeys) => Promise<JobOutput>;
 
 /**
  * Long jobs on the database itself: a `jobs` table claimed with `FOR UPDATE SKIP LOCKED`, so any number of
@@ -37,6 +39,8 @@ export class JobQueue {
   constructor(
     private readonly database: Database,
     private readonly handlers: Record<string, JobHandler>,
+    /** Opens the answers a job reads (a worker loads the same key-encryption keys as the server). */
+    private readonly keys: AnswerKeys,
     private readonly options: { leaseSeconds?: number; idleMs?: number; maxAttempts?: number } = {},
   ) {}
 
@@ -72,7 +76,7 @@ export class JobQueue {
     const handler = this.handlers[job.kind];
     try {
       if (!handler) throw new Error(`no handler for jobs of kind "${job.kind}"`);
-      const out = await handler(job.payload, this.database);
+      const out = await handler(job.payload, this.database, this.keys);
       await this.database.db.transaction().execute(async (tx) => {
         const mine = await tx.updateTable('jobs').set({ status: 'done', finished_at: new Date(), locked_until: null }).where('id', '=', job.id).where('locked_by', '=', this.workerId).where('status', '=', 'running').returning('id').executeTakeFirst();
         if (!mine) return; // the lease ended and another worker took the job: its result counts, not ours

@@ -1,3 +1,4 @@
+import { accessRules, sharedSections } from '../access.js';
 import { ApiError } from '../errors.js';
 import { caseView } from '../caseView.js';
 import { createCase, decodeCursor, getCase, listCases } from '../store/cases.js';
@@ -18,9 +19,23 @@ export const caseSchema = {
   },
 } as const;
 
-/** The case named by `:id` in the principal's organisation, or 404. */
+/**
+ * The case named by `:id`: one of the principal's organisation, or — for an action allowed on shared cases — another
+ * organisation's case shared with it by an accepted referral or a grant while consent is in force (then
+ * `req.sharedSections` lists what it may see). Otherwise 404, the same answer as for a case that does not exist.
+ */
 export async function requireCase(req: ApiRequest, id: string, lock = false, db = req.services.database.db) {
-  const found = isUuid(id) ? await getCase(db, req.principal!.organisationId, id, lock) : undefined;
+  const principal = req.principal!;
+  let found = isUuid(id) ? await getCase(db, principal.organisationId, id, lock) : undefined;
+  if (!found && isUuid(id) && req.action && accessRules[req.action].shared && principal.kind === 'user') {
+    const other = await db.selectFrom('cases').select(['id', 'organisation_id']).where('id', '=', id).executeTakeFirst();
+    const c = other && (await getCase(db, other.organisation_id, id));
+    const sections = c && (await sharedSections(db, req.services.keys, principal.organisationId, c));
+    if (c && sections) {
+      req.sharedSections = sections;
+      found = c;
+    }
+  }
   if (!found) throw new ApiError(404, 'case-not-found', { id });
   return found;
 }
@@ -81,7 +96,7 @@ export const caseRoutes: RouteDef[] = [
     responses: { 200: { description: 'The case' }, 404: { description: 'No such case', schema: errorSchema } },
     handler: async (req) => {
       const c = await requireCase(req, (req.params as { id: string }).id);
-      return caseView(req.services.database.db, c);
+      return caseView(req.services.database.db, req.services.keys, c, req.sharedSections);
     },
   },
 ];

@@ -1,10 +1,14 @@
-import { checkConsent, consentGates, getAtPointer } from '@komek/core';
+import { checkConsent, getAtPointer } from '@komek/core';
+import { consentGates, type FormId } from '@komek/forms';
 import { ApiError } from '../errors.js';
 import { deadlineRules } from '../deadlines.js';
 import { exportStream, exportTypes, type ExportFormat } from '../exporter.js';
 import { parseLanguages } from '../i18n.js';
 import { prefill } from '../prefill.js';
-import { caseSubmissions, formSubmissions } from '../store/submissions.js';
+import { caseSubmissions, formSubmissions, type Submission } from '../store/submissions.js';
+import type { Db } from '../store/types.js';
+import type { AnswerKeys } from '../security/answerKeys.js';
+import { consentInForce } from '../access.js';
 import { createReferral, getReferral, referralTransitions, setReferralStatus, type ReferralStatus } from '../store/referrals.js';
 import { dueTasks } from '../store/tasks.js';
 import { errorSchema, idParams, isUuid, type RouteDef } from '../routeTypes.js';
@@ -39,7 +43,7 @@ export function undisclosable(country: string, sections: readonly string[], reco
     if (!record) return true;
     const own = getAtPointer(record.data, '/disclosureConsent');
     if (own !== undefined) return getAtPointer(own, '/consentGiven') !== true;
-    if (consentGates[section] && !checkConsent(section, records).allowed) return true;
+    if (consentGates[section as FormId] && !checkConsent(consentGates[section as FormId], records).allowed) return true;
     return !general;
   });
 }
@@ -53,8 +57,23 @@ const referralBody = {
     kind: { type: 'string', minLength: 1, maxLength: 100, description: 'e.g. medical, legal, psychological, shelter, return' },
     sections: { type: 'array', uniqueItems: true, maxItems: 30, items: { type: 'string' }, description: "form ids of the case's submissions to disclose" },
     note: { type: 'string', maxLength: 2000 },
+    receivingOrganisationId: { type: 'string', description: 'the receiving body as an organisation on this server: its staff then see the referral and, once they accept it, the sections it discloses' },
   },
 } as const;
+
+/** Leaves out the submissions of cases whose migrant refused or withdrew consent: such a case is no longer processed. */
+async function* withConsentInForce(db: Db, keys: AnswerKeys, submissions: AsyncIterable<Submission>): AsyncGenerator<Submission> {
+  const inForce = new Map<string, boolean>();
+  for await (const s of submissions) {
+    let ok = inForce.get(s.caseId);
+    if (ok === undefined) {
+      const c = await db.selectFrom('cases').select(['id', 'country']).where('id', '=', s.caseId).executeTakeFirstOrThrow();
+      ok = await consentInForce(db, keys, c);
+      inForce.set(s.caseId, ok);
+    }
+    if (ok) yield s;
+  }
+}
 
 export const caseworkRoutes: RouteDef[] = [
   {
@@ -71,7 +90,7 @@ export const caseworkRoutes: RouteDef[] = [
       const { id, formId } = req.params as { id: string; formId: string };
       const c = await requireCase(req, id);
       await requireForm(formId);
-      return prefill(formId, await caseSubmissions(req.services.database.db, c.id));
+      return prefill(formId, await caseSubmissions(req.services.database.db, req.services.keys, c.id));
     },
   },
   {
@@ -86,11 +105,16 @@ export const caseworkRoutes: RouteDef[] = [
     responses: { 201: { description: 'The referral (status sent)' }, 404: { description: 'No such case', schema: errorSchema }, 409: { description: 'Sections beyond the consent to disclose', schema: errorSchema } },
     handler: (req, reply) =>
       idempotent(req, reply, false, async (tx) => {
-        const body = req.body as { receivingBody: string; kind: string; sections: string[]; note?: string };
+        const body = req.body as { receivingBody: string; kind: string; sections: string[]; note?: string; receivingOrganisationId?: string };
+        if (body.receivingOrganisationId !== undefined && (!isUuid(body.receivingOrganisationId) || !(await tx.selectFrom('organisations').select('id').where('id', '=', body.receivingOrganisationId).executeTakeFirst()))) {
+          throw new ApiError(400, 'invalid-request', { detail: 'receivingOrganisationId names no organisation' });
+        }
         const c = await requireCase(req, (req.params as { id: string }).id, true, tx);
-        const refused = undisclosable(c.country, body.sections, await caseSubmissions(tx, c.id));
+        const refused = undisclosable(c.country, body.sections, await caseSubmissions(tx, req.services.keys, c.id));
         if (refused.length) throw new ApiError(409, 'referral-sections', { body: body.receivingBody, sections: refused.join(', ') }, { sections: refused });
-        return { status: 201, body: await createReferral(tx, c.id, body) };
+        const referral = await createReferral(tx, c.id, body);
+        if (body.receivingOrganisationId) await tx.updateTable('referrals').set({ receiving_organisation_id: body.receivingOrganisationId }).where('id', '=', referral.id).execute();
+        return { status: 201, body: { ...referral, receivingOrganisationId: body.receivingOrganisationId ?? null } };
       }),
   },
   {
@@ -109,9 +133,15 @@ export const caseworkRoutes: RouteDef[] = [
       return req.services.database.db.transaction().execute(async (tx) => {
         const r = isUuid(id) ? await getReferral(tx, id, true) : undefined;
         if (!r) throw new ApiError(404, 'referral-not-found', { id });
-        await requireCase(req, r.caseId, false, tx).catch(() => {
-          throw new ApiError(404, 'referral-not-found', { id });
-        });
+        // The receiving organisation accepts or declines and closes; the referring one may close or withdraw it.
+        const receiving = await tx.selectFrom('referrals').select('receiving_organisation_id').where('id', '=', id).executeTakeFirst();
+        const isReceiver = receiving?.receiving_organisation_id === req.principal!.organisationId;
+        if (!isReceiver) {
+          await requireCase(req, r.caseId, false, tx).catch(() => {
+            throw new ApiError(404, 'referral-not-found', { id });
+          });
+          if (status !== 'closed' && receiving?.receiving_organisation_id) throw new ApiError(403, 'forbidden', { action: `referral ${status}` });
+        }
         if (!referralTransitions[r.status].includes(status)) throw new ApiError(409, 'referral-transition', { from: r.status, to: status });
         return setReferralStatus(tx, id, status, note);
       });
@@ -160,7 +190,8 @@ export const caseworkRoutes: RouteDef[] = [
       const form = await requireForm(formId);
       const parsed = parseLanguages((req.query as { lang?: unknown }).lang);
       if (parsed && 'invalid' in parsed) throw new ApiError(400, 'invalid-language', { value: parsed.invalid });
-      const stream = await exportStream(form, formSubmissions(req.services.database.db, formId, req.principal!.organisationId), format, parsed ?? [req.lang]);
+      const db = req.services.database.db;
+      const stream = await exportStream(form, withConsentInForce(db, req.services.keys, formSubmissions(db, req.services.keys, formId, req.principal!.organisationId)), format, parsed ?? [req.lang]);
       return reply.type(exportTypes[format]).header('content-disposition', `attachment; filename="${formId}.${format}"`).send(stream);
     },
   },

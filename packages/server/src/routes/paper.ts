@@ -56,7 +56,7 @@ export const paperRoutes: RouteDef[] = [
     handler: async (req, reply) => {
       const languages = pdfLanguages(req);
       const c = await requireCase(req, (req.params as { id: string }).id);
-      const submissions = await caseSubmissions(req.services.database.db, c.id);
+      const submissions = await caseSubmissions(req.services.database.db, req.services.keys, c.id);
       if (!submissions.length) throw new ApiError(404, 'not-found', { what: `${req.url.split('?')[0]} (the case has no forms yet)` });
       const mode = (req.query as { mode: PdfMode }).mode;
       const pdf = await casePacket(submissions, languages, mode);

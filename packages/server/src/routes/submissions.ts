@@ -1,4 +1,5 @@
-import { checkConsent, consentGates } from '@komek/core';
+import { checkConsent } from '@komek/core';
+import { consentGates, type FormId } from '@komek/forms';
 import type { Language } from '@komek/i18n';
 import { ApiError } from '../errors.js';
 import { checkAnswers, loadForm, type LoadedForm } from '../forms.js';
@@ -8,6 +9,8 @@ import { caseSubmissions, getSubmission, insertSubmission, lockSubmission, revis
 import type { Db } from '../store/types.js';
 import { errorSchema, idParams, isUuid, type ApiRequest, type RouteDef } from '../routeTypes.js';
 import { idempotent } from './idempotent.js';
+import { tokenMaySubmit } from '../access.js';
+import type { AnswerKeys } from '../security/answerKeys.js';
 import { requireCase } from './cases.js';
 
 const submissionSchema = {
@@ -31,13 +34,13 @@ export async function validAnswers(form: LoadedForm, data: unknown, langs: reado
 }
 
 /** 409 unless the case has a signed consent in force for a gated form (core's rules). */
-export async function requireConsent(tx: Db, c: Case, formId: string): Promise<void> {
-  const gate = consentGates[formId];
+export async function requireConsent(tx: Db, keys: AnswerKeys, c: Case, formId: string): Promise<void> {
+  const gate = consentGates[formId as FormId];
   if (!gate) return;
-  const records = await caseSubmissions(tx, c.id, [...gate.consents, ...gate.refusals]);
-  const decision = checkConsent(formId, records);
+  const records = await caseSubmissions(tx, keys, c.id, [...gate.consents, ...gate.refusals].map((f) => f.formId));
+  const decision = checkConsent(gate, records);
   if (!decision.allowed) {
-    throw new ApiError(409, 'consent-required', { form: formId, reason: decision.reason, consentForms: gate.consents.join(', ') }, { consentForms: gate.consents, reason: decision.reason });
+    throw new ApiError(409, 'consent-required', { form: formId, reason: decision.reason, consentForms: decision.requires.join(', ') }, { consentForms: decision.requires, reason: decision.reason });
   }
 }
 
@@ -47,22 +50,28 @@ export function requireCountry(c: Case, form: LoadedForm): void {
 
 /** Stores a validated submission in a case: consent gate, revision 1, tasks, the case's step. */
 export async function storeSubmission(tx: Db, req: ApiRequest, caseId: string, form: LoadedForm, data: Record<string, unknown>) {
+  if (!tokenMaySubmit(req.principal!, form.entry.id)) throw new ApiError(403, 'forbidden', { action: `submit ${form.entry.id}` });
   const c = await requireCase(req, caseId, true, tx);
   requireCountry(c, form);
-  await requireConsent(tx, c, form.entry.id);
-  const s = await insertSubmission(tx, { caseId: c.id, formId: form.entry.id, schemaVersion: form.entry.version, data, createdBy: req.principal!.id });
-  await refreshTasks(tx, c, form.entry.id);
+  await requireConsent(tx, req.services.keys, c, form.entry.id);
+  const s = await insertSubmission(tx, req.services.keys, { caseId: c.id, formId: form.entry.id, schemaVersion: form.entry.version, data, createdBy: req.principal!.id });
+  await refreshTasks(tx, req.services.keys, c, form.entry.id);
   await touchCase(tx, c.id, form.entry.step);
   return s;
 }
 
 /** The submission named by `:id` in one of the principal's cases, or 404. */
 async function requireSubmission(req: ApiRequest, id: string) {
-  const s = isUuid(id) ? await getSubmission(req.services.database.db, id) : undefined;
-  if (!s) throw new ApiError(404, 'submission-not-found', { id });
-  await requireCase(req, s.caseId).catch(() => {
+  const db = req.services.database.db;
+  const row = isUuid(id) ? await db.selectFrom('submissions').select(['case_id', 'form_id']).where('id', '=', id).executeTakeFirst() : undefined;
+  if (!row) throw new ApiError(404, 'submission-not-found', { id });
+  // The case first (own organisation, or shared within its sections), the answers only then.
+  await requireCase(req, row.case_id).catch(() => {
     throw new ApiError(404, 'submission-not-found', { id });
   });
+  if (req.sharedSections && !req.sharedSections.includes(row.form_id)) throw new ApiError(404, 'submission-not-found', { id });
+  const s = await getSubmission(db, req.services.keys, id);
+  if (!s) throw new ApiError(404, 'submission-not-found', { id });
   return s;
 }
 export { requireSubmission };
@@ -154,10 +163,10 @@ export const submissionRoutes: RouteDef[] = [
         if (!locked) throw new ApiError(404, 'submission-not-found', { id });
         const c = await requireCase(req, locked.caseId, true, tx);
         if (locked.revision !== expected) throw new ApiError(412, 'stale-revision', { current: locked.revision, sent: expected }, { currentRevision: locked.revision });
-        await requireConsent(tx, c, form.entry.id);
-        const r = await reviseSubmission(tx, id, expected, { schemaVersion: form.entry.version, data: answers, createdBy: req.principal!.id });
+        await requireConsent(tx, req.services.keys, c, form.entry.id);
+        const r = await reviseSubmission(tx, req.services.keys, id, expected, { schemaVersion: form.entry.version, data: answers, createdBy: req.principal!.id });
         if ('stale' in r) throw new ApiError(412, 'stale-revision', { current: r.stale, sent: expected }, { currentRevision: r.stale });
-        await refreshTasks(tx, c, form.entry.id);
+        await refreshTasks(tx, req.services.keys, c, form.entry.id);
         await touchCase(tx, c.id, null);
         return { status: 200, body: { id: r.id, caseId: r.caseId, formId: r.formId, revision: r.revision, schemaVersion: r.schemaVersion, updatedAt: r.updatedAt } };
       });
@@ -177,7 +186,7 @@ export const submissionRoutes: RouteDef[] = [
     responses: { 200: { description: 'The revisions' }, 404: { description: 'No such submission', schema: errorSchema } },
     handler: async (req) => {
       const s = await requireSubmission(req, (req.params as { id: string }).id);
-      const revisions = await submissionRevisions(req.services.database.db, s.id);
+      const revisions = await submissionRevisions(req.services.database.db, req.services.keys, s.id);
       return { id: s.id, formId: s.formId, revisions: revisions.map(({ createdBy: _by, ...r }) => r) };
     },
   },

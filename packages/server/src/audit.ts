@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import type { Tables } from './db/tables.js';
+import { chainEntry, verifyAuditChain, type AuditEntry, type AuditFields, type AuditVerification } from './security/auditChain.js';
+import { KeyFileError, keysDir } from './security/keyFile.js';
+
+/**
+ * The audit trail: who did what to which record, when, from where — never the content. Append-only and
+ * hash-chained with an HMAC key kept outside the database (`<data>/keys/audit.key` or `KOMEK_AUDIT_KEY`), so a
+ * changed, removed or reordered row is found by `komek audit verify`, and a chain cannot be recomputed by someone
+ * who can only write to the database. Servers sharing one PostgreSQL database must share the key.
+ */
+export class AuditTrail {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly db: Kysely<Tables>, private readonly key: Buffer) {}
+
+  /** Appends an entry (serialized in this process, and across processes by an advisory lock). */
+  append(fields: Omit<AuditFields, 'seq' | 'at'> & { at?: string }): Promise<void> {
+    const run = async () => {
+      await this.db.transaction().execute(async (tx) => {
+        await sql`select pg_advisory_xact_lock(7240616)`.execute(tx);
+        const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+        const entry = chainEntry({ ...fields, at: fields.at ?? new Date().toISOString() }, last && { seq: Number(last.seq), hash: last.hash }, this.key);
+        await tx.insertInto('audit_log').values({ seq: entry.seq, at: entry.at, actor: entry.actor, action: entry.action, target: entry.target, origin: entry.origin, organisation: entry.organisation, outcome: entry.outcome, prev_hash: entry.prevHash, hash: entry.hash }).execute();
+      });
+    };
+    const next = this.tail.then(run, run);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Entries newest first, `limit` at a time before `beforeSeq`, optionally of one organisation. */
+  async list(o: { limit: number; beforeSeq?: number | undefined; organisationId?: string | undefined }): Promise<AuditEntry[]> {
+    let q = this.db.selectFrom('audit_log').selectAll();
+    if (o.beforeSeq !== undefined) q = q.where('seq', '<', String(o.beforeSeq));
+    if (o.organisationId) q = q.where('organisation', '=', o.organisationId);
+    const rows = await q.orderBy('seq', 'desc').limit(o.limit).execute();
+    return rows.map(toEntry);
+  }
+}
+
+function toEntry(r: { seq: string | number; at: Date | string; actor: string; action: string; target: string | null; origin: string | null; organisation: string | null; outcome: string; prev_hash: string; hash: string }): AuditEntry {
+  return { seq: Number(r.seq), at: new Date(r.at).toISOString(), actor: r.actor, action: r.action, target: r.target, origin: r.origin, organisation: r.organisation, outcome: r.outcome, prevHash: r.prev_hash, hash: r.hash };
+}
+
+/** Reads the whole trail in order and verifies the chain (`komek audit verify`). */
+export async function verifyAuditTrail(db: Kysely<Tables>, key: Buffer): Promise<AuditVerification> {
+  async function* entries(): AsyncGenerator<AuditEntry> {
+    let after = 0;
+    for (;;) {
+      const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', String(after)).orderBy('seq').limit(1000).execute();
+      for (const r of rows) yield toEntry(r);
+      if (rows.length < 1000) return;
+      after = Number(rows[rows.length - 1]!.seq);
+    }
+  }
+  const collected: AuditEntry[] = [];
+  for await (const e of entries()) collected.push(e);
+  return verifyAuditChain(collected, { key });
+}
+
+/** The audit trail's HMAC key: `KOMEK_AUDIT_KEY` (base64), else `<data>/keys/audit.key` (0600), created on first start. */
+export function auditKey(dataDir: string, options: { env?: NodeJS.ProcessEnv; create?: boolean } = {}): Buffer {
+  const fromEnv = (options.env ?? process.env)['KOMEK_AUDIT_KEY'];
+  if (fromEnv) {
+    const key = Buffer.from(fromEnv, 'base64');
+    if (key.length < 32) throw new KeyFileError('KOMEK_AUDIT_KEY', 'must be at least 32 bytes, base64');
+    return key;
+  }
+  const dir = keysDir(dataDir);
+  const path = join(dir, 'audit.key');
+  if (!existsSync(path)) {
+    if (options.create === false) throw new KeyFileError(path, 'missing; the server creates it on first start, or set KOMEK_AUDIT_KEY');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    writeFileSync(temporary, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    chmodSync(temporary, 0o600);
+    renameSync(temporary, path);
+  }
+  const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
+  if (key.length < 32) throw new KeyFileError(path, 'is not a base64 key of at least 32 bytes');
+  return key;
+}
