@@ -94,7 +94,7 @@ const f = (n: number, d = 0) => n.toFixed(d);
 
 export async function serverBench(): Promise<void> {
   const data = JSON.parse(readFileSync(new URL(`../fixtures/forms/${FORM}/valid-1.json`, import.meta.url), 'utf8')) as unknown;
-  console.log(`[server] ${FORM}, ${PER_LEVEL} submissions per level (300 for one client); load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`[server] ${FORM}, ${PER_LEVEL} submissions per level (${Math.min(PER_LEVEL, 300)} for one client); load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const cluster = await startCluster();
   try {
     const pgDb = await cluster.createDatabase('bench_server');
