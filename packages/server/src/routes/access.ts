@@ -15,7 +15,7 @@ const perServer = new WeakMap<object, Map<string, number[]>>();
 
 function tooManyFrom(services: object, address: string): number | undefined {
   let attempts = perServer.get(services);
-  if (!attempts) perServer.set(services, (attempts = new Map()));
+  if (!attempts) perServer.set(services, (attempts = new Map<string, number[]>()));
   const now = Date.now();
   const recent = (attempts.get(address) ?? []).filter((t) => t > now - WINDOW_MS);
   recent.push(now);
