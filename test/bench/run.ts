@@ -6,6 +6,7 @@ import { sizeBench } from './size.js';
 import { validateBench } from './validate.js';
 import { pdfBench } from './pdf.js';
 import { profileBench } from './profile.js';
+import { serverBench } from './server.js';
 import { benchDir, pickForm, rankForms } from './form.js';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,11 @@ const all = Object.keys(benches) as Bench[];
 const asked = process.argv.slice(2).filter((a) => a !== '--');
 if (asked[0] === 'profile') {
   await profileBench(asked.slice(1));
+  process.exit(0);
+}
+if (asked[0] === 'server') {
+  // The server's throughput and latency: its own table (README's server section), not part of results/latest.json.
+  await serverBench();
   process.exit(0);
 }
 const unknown = asked.filter((a) => !all.includes(a as Bench));

@@ -48,7 +48,7 @@ beforeAll(() => {
       name: 'komek-consumer',
       private: true,
       type: 'module',
-      dependencies: { ...komek, '@types/node': '20.19.25' },
+      dependencies: { ...komek, '@types/node': '20.19.25', react: '19.2.0', '@types/react': '19.2.2' },
       // The packages depend on each other by version; these versions are the tarballs, not the registry.
       pnpm: { overrides: komek },
     }),
@@ -126,6 +126,41 @@ console.log(JSON.stringify({ valid: true, title, bytes: pdf.length, buildFormMod
     // The Russian label of the first field is drawn in the PDF, not only embedded: poppler extracts it.
     const text = run('pdftotext', [pdfPath, '-']);
     expect(text).toMatch(/[А-Яа-яЁё]{4,}/);
+  });
+
+  it('type a browser consumer of the element and the React wrapper, with the submitted data typed by form', () => {
+    writeFileSync(
+      join(project, 'tsconfig.browser.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
+          types: [],
+          noEmit: true,
+        },
+        include: ['page.ts'],
+      }),
+    );
+    writeFileSync(
+      join(project, 'page.ts'),
+      `import type { KomekFormFor } from '@komek/elements';
+import type { KzF1InitialApplication } from '@komek/forms/types/${form}';
+import { komekFormOf } from '@komek/react';
+
+const el = document.querySelector('komek-form') as KomekFormFor<'${form}'> | null;
+el?.addEventListener('komek-submit', (e) => {
+  const application: KzF1InitialApplication = e.data;
+  console.log(application.fullName);
+});
+export const InitialApplication = komekFormOf<'${form}'>();
+`,
+    );
+    run(process.execPath, [tsc, '-p', 'tsconfig.browser.json']);
   });
 
   it('install a komek command that runs on plain Node', () => {

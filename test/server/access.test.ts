@@ -137,6 +137,23 @@ describe.each(engines)('access control on %s', (engine) => {
     expect(gated.status).toBe(409);
   });
 
+  it('a referral to an organisation: its staff accept it and then read only the referred sections; the sender cannot accept for them', async () => {
+    const head = creds.get('head-of-service');
+    const c = (await call('POST', '/api/cases', head, { country: 'tj' })).body;
+    await call('POST', `/api/cases/${c.id}/submissions`, head, { formId: 'tj-f1-identification-consent', data: fixture('tj-f1-identification-consent') });
+    await call('POST', `/api/cases/${c.id}/submissions`, head, { formId: 'tj-f5-help-consent', data: fixture('tj-f5-help-consent') });
+    const referral = await call('POST', `/api/cases/${c.id}/referrals`, head, { receivingBody: 'Receiving NGO', kind: 'shelter', sections: ['tj-f1-identification-consent'], receivingOrganisationId: orgB });
+    expect(referral.status).toBe(201);
+    expect((await call('GET', `/api/cases/${c.id}`, otherSpecialist)).status).toBe(404);
+    expect((await call('POST', `/api/referrals/${referral.body.id}/status`, head, { status: 'accepted' })).status).toBe(403);
+    const accepted = await call('POST', `/api/referrals/${referral.body.id}/status`, otherSpecialist, { status: 'accepted' });
+    expect(accepted.status).toBe(200);
+    const seen = await call('GET', `/api/cases/${c.id}`, otherSpecialist);
+    expect(seen.status).toBe(200);
+    expect(seen.body.submissions.map((x: { formId: string }) => x.formId)).toEqual(['tj-f1-identification-consent']);
+    expect((await call('GET', `/api/cases/${c.id}/prefill/tj-f6-needs-assessment`, otherSpecialist)).status).toBe(404);
+  });
+
   it('refuses a cookie request that changes something without the CSRF token', async () => {
     const specialist = creds.get('specialist')!;
     const { 'x-csrf-token': _token, ...cookieOnly } = specialist.headers;

@@ -34,7 +34,7 @@ export interface TestServer {
 
 /** Starts a server on a free loopback port with a fresh data folder (and, for PostgreSQL, a fresh database). */
 export async function startTestServer(engine: Engine, clusterUrl: string, options: Partial<ServerOptions> = {}): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'komek-server-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'komek-server-'));
   const databaseUrl = engine === 'postgresql' ? await newDatabase(clusterUrl) : undefined;
   const server = await startServer({ dataDir, databaseUrl, port: 0, log: () => {}, ...options });
   const token = readFileSync(join(dataDir, 'admin.token'), 'utf8').trim();

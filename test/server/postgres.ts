@@ -10,6 +10,9 @@ export interface TestCluster {
   port: number;
   /** A URL to a new empty database of the cluster. */
   createDatabase(name: string): Promise<string>;
+  /** Stops the server, keeping its files (for outage tests); `start` brings it back on the same port. */
+  pause(): void;
+  start(): void;
   stop(): void;
 }
 
@@ -56,10 +59,11 @@ export async function startCluster(): Promise<TestCluster> {
   }
   run('initdb', ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'komek', '--no-sync', '-E', 'UTF8', '--locale=C']);
   let port = 0;
+  const start = () => run('pg_ctl', ['-D', join(dir, 'data'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
   for (let attempt = 0; ; attempt++) {
     port = await freePort();
     try {
-      run('pg_ctl', ['-D', join(dir, 'data'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
+      start();
       break;
     } catch (e) {
       if (attempt >= 2) throw e;
@@ -80,6 +84,12 @@ export async function startCluster(): Promise<TestCluster> {
         await client.end();
       }
       return `postgres://komek@127.0.0.1:${port}/${name}`;
+    },
+    pause() {
+      run('pg_ctl', ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop']);
+    },
+    start() {
+      start();
     },
     stop() {
       if (stopped) return;

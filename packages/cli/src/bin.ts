@@ -14,6 +14,12 @@ usage:
                                                          the API server (PGlite in DIR, or PostgreSQL 15+)
   komek db migrate [--data DIR] [--database URL]         apply the database migrations
   komek worker --database URL [--once]                   run queued jobs (PDF batches) on PostgreSQL
+  komek users add|list|disable …                         people who sign in (roles, organisation)
+  komek tokens create --scope submit|admin … | list | revoke ID
+                                                         API tokens (printed once on creation)
+  komek audit verify                                     check the audit trail's hash chain
+  komek keys rotate                                      new key-encryption key; data keys re-wrapped
+  (users, tokens, audit, keys take --data DIR or --database URL as serve does)
 
 options of every command: --debug (a stack trace with an unexpected error)
 exit codes: 0 done · 1 invalid content · 2 bad command line · 3 cannot read an input · 4 cannot write an output
@@ -28,6 +34,10 @@ const commands: Record<string, () => Promise<(args: string[]) => Promise<number>
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   db: async () => (await import('./commands/serve.js')).dbCommand,
   worker: async () => (await import('./commands/serve.js')).workerCommand,
+  users: async () => (await import('./commands/admin.js')).usersCommand,
+  tokens: async () => (await import('./commands/admin.js')).tokensCommand,
+  audit: async () => (await import('./commands/admin.js')).auditCommand,
+  keys: async () => (await import('./commands/admin.js')).keysCommand,
 };
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

@@ -57,6 +57,20 @@ describe('pnpm gen refuses bad schemas, naming the file, the JSON pointer and th
     expect(e!.reason).toMatch(/unknown keyword "titel"/);
     expect(e!.line).toBeGreaterThan(1);
   });
+  it('a date order naming a field that is not a date of the object', async () => {
+    const period = (dateOrder: unknown) => ({
+      period: {
+        type: 'object', title: 'Period', 'x-komek': { dateOrder },
+        properties: { from: { $ref: '../common/defs.schema.json#/$defs/date', title: 'from' }, to: { $ref: '../common/defs.schema.json#/$defs/date', title: 'to' } },
+      },
+    });
+    expect(await errorsOf(form({}, period([['/from', '/to']])))).toEqual([]);
+    for (const bad of [[['/from', '/till']], [['from', 'to']], [['/from']], '/from']) {
+      const [e] = await errorsOf(form({}, period(bad)));
+      expect(e!.pointer).toBe('/properties/period/x-komek/dateOrder');
+      expect(e!.reason).toMatch(/pairs of pointers to date fields/);
+    }
+  });
   it('a field without a title', async () => {
     const [e] = await errorsOf(form({}, { x: { type: 'string' } }));
     expect(e!.pointer).toBe('/properties/x');

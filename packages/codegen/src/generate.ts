@@ -6,7 +6,7 @@ import { _, str, type KeywordDefinition, type Name } from 'ajv';
 import { formats as runtimeFormats } from '../../forms/src/runtime.js';
 import { compile } from 'json-schema-to-typescript';
 import {
-  buildFormModel, consentGates, serializeModel, effectiveSchema, messageKeyAt, namespaceOf, resolveRef, escapePointerSegment,
+  buildFormModel, serializeModel, effectiveSchema, messageKeyAt, namespaceOf, resolveRef, escapePointerSegment,
   type FormMeta, type JsonSchema, type SchemaBundle, type SchemaLocation, unescapePointerSegment,
 } from '@komek/core';
 import type { SchemaFile } from './loadSchemas.js';
@@ -393,7 +393,7 @@ export async function generate(files: SchemaFile[]): Promise<Map<string, string>
     // The form model, built here once instead of in every browser that shows the form. JSON.parse of a string
     // literal is parsed faster than the same object written as a literal.
     const built = buildFormModel(formBundle);
-    const gate = consentGates[meta.id];
+    const gate = meta.gatedBy;
     if (gate) {
       const titleOf = (id: string) => forms.find((g) => g.json['x-komek']?.form?.id === id)?.json.title ?? id;
       built.related = Object.fromEntries([...gate.consents, ...gate.refusals].map((id) => [id, titleOf(id)]));
@@ -422,11 +422,20 @@ export async function generate(files: SchemaFile[]): Promise<Map<string, string>
   }
 
   const ids = catalog.map((c) => c.id);
+  // Each gated form's gate, its consent and refusal forms resolved to where their data holds their dates.
+  const recordOf = (id: string) => {
+    const record = catalog.find((c) => c.id === id)?.consentRecord;
+    if (!record) throw new SchemaErrors([new SchemaError(id, '/x-komek/form/consentRecord', `a form named by gatedBy needs consentRecord`)]);
+    return { formId: id, signedOn: record.signedOn, endedOn: record.endedOn };
+  };
+  const gates = Object.fromEntries(
+    catalog.filter((c) => c.gatedBy).map((c) => [c.id, { consents: c.gatedBy!.consents.map(recordOf), refusals: c.gatedBy!.refusals.map(recordOf) }]),
+  );
   out.set(
     `${OUT.forms}/catalog.ts`,
     [
       `// ${GENERATED_HEADER}`,
-      `import type { SchemaBundle, SerializedModel } from '@komek/core';`,
+      `import type { ConsentGate, SchemaBundle, SerializedModel } from '@komek/core';`,
       `import type { FormValidator } from '../validator.js';`,
       ...catalog.map((c) => `import type { ${c.typeName} } from './types/${c.id}.js';`),
       '',
@@ -445,7 +454,14 @@ export async function generate(files: SchemaFile[]): Promise<Map<string, string>
       '  id: FormId; country: \'KZ\' | \'KG\' | \'TJ\'; sop: string; step: string; formNumber: string | null; kind: string;',
       '  printed: boolean; version: string; title: string; titleKey: string; typeName: string; namespaces: string[];',
       '  sourceLines?: string; derivedFrom?: string; personalData?: boolean; languages?: string[];',
+      '  /** A gated form: the consent and refusal forms that open and close it (see `consentGates`). */',
+      '  gatedBy?: { consents: FormId[]; refusals: FormId[] };',
+      '  /** A consent or refusal form: where its data holds the date it was signed and the date it stopped counting. */',
+      '  consentRecord?: { signedOn: string[]; endedOn: string[] };',
       '}',
+      '',
+      '/** The consent gate of each gated form, as `checkConsent` of @komek/core reads it (from `x-komek.form` of the schemas). */',
+      `export const consentGates: Partial<Record<FormId, ConsentGate>> = ${JSON.stringify(gates, null, 2)};`,
       '',
       '/** Every form, in id order. */',
       `export const catalog: readonly CatalogEntry[] = ${JSON.stringify(catalog, null, 2)};`,

@@ -73,6 +73,29 @@ export function lintSchemas(files: SchemaFile[]): SchemaError[] {
         if (typeof komek.reading !== 'string' || komek.reading.trim() === '') err(`${pointer}/x-komek/reading`, 'reading must say, in words, how the printed part is read');
         if (komek.derived !== undefined) err(`${pointer}/x-komek`, 'a part is either a reading of a printed line (reading) or not printed at all (derived), not both');
       }
+      if (komek && komek.dateOrder !== undefined) {
+        // Each pointer names a date field of this object: a typo would otherwise make the order silently unchecked.
+        const pairs = komek.dateOrder;
+        const isDate = (ptr: unknown): boolean => {
+          if (typeof ptr !== 'string' || !ptr.startsWith('/')) return false;
+          let cur: JsonSchema = s;
+          let at = { file: f.id, pointer };
+          try {
+            for (const seg of ptr.split('/').slice(1)) {
+              const prop = effectiveSchema(bundle, cur, at).properties.find((p) => p.name === seg);
+              if (!prop) return false;
+              cur = prop.schema;
+              at = prop.at;
+            }
+            return effectiveSchema(bundle, cur, at).schema.format === 'date';
+          } catch {
+            return false;
+          }
+        };
+        if (!Array.isArray(pairs) || pairs.some((pair) => !Array.isArray(pair) || pair.length !== 2 || !pair.every(isDate))) {
+          err(`${pointer}/x-komek/dateOrder`, 'dateOrder must be a list of [earlier, later] pairs of pointers to date fields of this object (e.g. [["/issueDate", "/expiryDate"]])');
+        }
+      }
       if (s.if !== undefined) {
         const bad = findUnsupportedCondition(s.if);
         if (bad) err(`${pointer}/if${bad.pointer}`, `"${bad.keyword}" is not supported in a condition (use properties with const, enum or contains, and required)`);

@@ -75,7 +75,7 @@ export interface FormModel {
   namespaces: string[];
   /**
    * English titles of the other forms this one refers to by id (the consent and refusal forms that gate it, see
-   * `consentGates`); their translations are the `title` of each form's own namespace.
+   * `x-komek.form.gatedBy`); their translations are the `title` of each form's own namespace.
    */
   related?: Record<string, string>;
   root: FormNode;

@@ -73,6 +73,10 @@ export interface FormMeta {
   version: string;
   personalData?: boolean;
   languages?: string[];
+  /** A gated form: the consent forms that open it and the refusal forms that close it (by id). */
+  gatedBy?: { consents: string[]; refusals: string[] };
+  /** A consent or refusal form: where its data holds the date it was signed and the date it stopped counting. */
+  consentRecord?: { signedOn: string[]; endedOn: string[] };
 }
 
 export type FormKind =

@@ -60,5 +60,6 @@ const largest = rows.at(-1);
 console.log(`\nAll widgets + one locale + one validator: median ${kib(median.budgeted).trim()} (${median.id}), largest ${kib(largest.budgeted).trim()} (${largest.id}); budget ${kib(BUDGET).trim()}`);
 if (median.budgeted > BUDGET) {
   console.error('Over budget.');
-  process.exit(1);
+  // The pack test builds to check installability, not size: it reports the budget without failing on it.
+  if (process.env.KOMEK_SIZE_REPORT_ONLY !== '1') process.exit(1);
 }

@@ -5,6 +5,8 @@ import type { FormDataMap, FormId } from '@komek/forms/catalog';
 import type { KomekForm } from './komek-form/komek-form.js';
 
 export { KomekForm } from './komek-form/komek-form.js';
+export { postSubmission } from './komek-form/post.js';
+export type { PostOptions, PostResult } from './komek-form/post.js';
 /** `<komek-form>` typed with the data of one catalog form: `document.querySelector('komek-form') as KomekFormFor<'kz-f1-initial-application'>`. */
 export type KomekFormFor<K extends FormId> = KomekForm<FormDataMap[K]>;
 export type { Validator, PdfExporter, PdfRequest, Partially } from './komek-form/komek-form.js';

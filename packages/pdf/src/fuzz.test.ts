@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFormSession, findNode, isKomekError, type FormModel } from '@komek/core';
-import { formIds, validatorLoaders, type FormId } from '@komek/forms';
+import { createFormSession, findNode, type FormModel } from '@komek/core';
+import { formIds, validatorLoaders } from '@komek/forms';
 import fc from 'fast-check';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -42,7 +42,7 @@ function freeTextPointers(model: FormModel, data: unknown): { pointer: string; m
 
 function setAt(data: Record<string, unknown>, pointer: string, value: unknown): void {
   const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  let at = data as Record<string, unknown>;
+  let at = data;
   for (const p of parts.slice(0, -1)) at = at[p] as Record<string, unknown>;
   at[parts.at(-1)!] = value;
 }
@@ -62,7 +62,7 @@ describe('random valid answers, every form', () => {
         fc.asyncProperty(fc.tuple(...slots.map((s) => fc.option(printableText(s.min, s.max, s.multiline), { nil: undefined }))), async (values) => {
           const data = structuredClone(base);
           slots.forEach((s, i) => values[i] !== undefined && setAt(data, s.pointer, values[i]));
-          const session = createFormSession({ model: form.model, validate: (await validatorLoaders[id as FormId]()) as never, data });
+          const session = createFormSession({ model: form.model, validate: await validatorLoaders[id](), data });
           fc.pre(session.valid);
           const bytes = await form.fill(data).save();
           const back = await readPaperForm(bytes);
@@ -169,8 +169,8 @@ describe('arbitrary strings through validation and paper', () => {
           expect(issues.every((i) => ['text', 'unprintable', 'maxLength', 'minLength', 'pattern'].includes(i.keyword)), JSON.stringify(issues)).toBe(true);
           const bytes = await form.fill(data, { allowInvalid: true }).save();
           expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
-          const back = await readPaperForm(bytes).catch((e: unknown) => (isKomekError(e) ? e : Promise.reject(e)));
-          expect(isKomekError(back)).toBe(false);
+          // Printed anyway, it still reads back (its problems listed again by the reader).
+          expect((await readPaperForm(bytes)).formId).toBe(id);
         }
       }),
       { numRuns: 60 },

@@ -9,7 +9,7 @@ import { inflateSync } from 'node:zlib';
 import { buildFormModel, translate, walkNodes, type FormModel } from '@komek/core';
 import { schemaLoaders } from '@komek/forms';
 import { createTranslator, loadMessages } from '@komek/i18n';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFNumber } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldNameOf, pointerOfFieldName } from './fieldNames.js';
@@ -38,7 +38,7 @@ async function widgetsOf(bytes: Uint8Array): Promise<{ name: string; type: strin
   const out: { name: string; type: string; width: number; height: number }[] = [];
   for (const page of doc.getPages()) {
     for (const ref of page.node.Annots()?.asArray() ?? []) {
-      const w = doc.context.lookup(ref as PDFRef, PDFDict);
+      const w = doc.context.lookup(ref, PDFDict);
       const field = w.has(PDFName.of('T')) ? w : w.lookup(PDFName.of('Parent'), PDFDict);
       const [x0, y0, x1, y1] = w.lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
       const name = field.get(PDFName.of('T'))!.toString();

@@ -1,5 +1,5 @@
-import { checkConsent, consentGates } from '@komek/core';
-import { catalog } from '@komek/forms';
+import { checkConsent } from '@komek/core';
+import { catalog, consentGates } from '@komek/forms';
 import type { Case } from './store/cases.js';
 import { caseSubmissions } from './store/submissions.js';
 import type { AnswerKeys } from './security/answerKeys.js';
@@ -11,8 +11,9 @@ import { caseTasks } from './store/tasks.js';
 export function consentState(country: string, records: readonly { formId: string; data: unknown }[]) {
   const state: Record<string, ReturnType<typeof checkConsent>> = {};
   for (const entry of catalog) {
-    if (entry.country.toLowerCase() !== country || !consentGates[entry.id]) continue;
-    const d = checkConsent(entry.id, records);
+    const gate = consentGates[entry.id];
+    if (entry.country.toLowerCase() !== country || !gate) continue;
+    const d = checkConsent(gate, records);
     state[entry.id] = d.allowed ? { allowed: true, ...(d.since ? { since: d.since } : {}) } : d;
   }
   return state;

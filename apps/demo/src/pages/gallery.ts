@@ -7,7 +7,7 @@ import { download, kib } from '../shared/download.js';
 import { createFormElement, setLanguages } from '../shared/element.js';
 import { countries, entryOf, formLabel, stepLabel, stepOf, stepsOf } from '../shared/forms.js';
 import { paperFileName, paperForm, type PaperMode } from '../shared/paper.js';
-import { fillLanguageSelect, onUiLanguage, t, tShared, uiLanguage } from '../shared/ui.js';
+import { fillLanguageSelect, onUiLanguage, stepWords, t, tShared, uiLanguage } from '../shared/ui.js';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 const countrySelect = $<HTMLSelectElement>('#country');
@@ -63,14 +63,10 @@ async function fillPickers(): Promise<void> {
   const ui = uiLanguage();
   countrySelect.replaceChildren(...countries.map((c) => new Option(tShared(`country.${c}`, c), c, false, c === entry.country)));
   const steps = stepsOf(entry.country);
-  const stepWords = {
-    sop: (number: string) => t('demo.sop', { number }),
-    step: (number: string) => t('demo.step', { number }),
-    steps: (number: string) => t('demo.steps', { number }),
-  };
+  const words = stepWords();
   stepSelect.replaceChildren(
     new Option(t('demo.gallery.allSteps'), '', false, view.step === ''),
-    ...steps.map((s) => new Option(stepLabel(s, stepWords), s, false, s === view.step)),
+    ...steps.map((s) => new Option(stepLabel(s, words), s, false, s === view.step)),
   );
   const forms = catalog.filter((e) => e.country === entry.country && (view.step === '' || stepOf(e) === view.step));
   // Titles in the interface language need each listed form's messages.
@@ -78,7 +74,7 @@ async function fillPickers(): Promise<void> {
   formSelect.replaceChildren(
     ...forms.map((e) => {
       const o = new Option(formLabel(e, ui), e.id, false, e.id === view.form);
-      o.title = `${e.id} — ${stepLabel(stepOf(e), stepWords)}`;
+      o.title = `${e.id} — ${stepLabel(stepOf(e), words)}`;
       return o;
     }),
   );

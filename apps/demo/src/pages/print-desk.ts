@@ -4,8 +4,8 @@ import { DeskWorkerError, runDeskJob } from '../desk/client.js';
 import type { RecordError } from '../desk/protocol.js';
 import { setUpPage } from '../shared/chrome.js';
 import { download, kib } from '../shared/download.js';
-import { countries, formLabel } from '../shared/forms.js';
-import { fillLanguageSelect, onUiLanguage, t, tShared, uiLanguage } from '../shared/ui.js';
+import { countries, formLabel, stepLabel } from '../shared/forms.js';
+import { fillLanguageSelect, onUiLanguage, stepWords, t, tShared, uiLanguage } from '../shared/ui.js';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 const langSelect = $<HTMLSelectElement>('#lang');
@@ -54,7 +54,7 @@ async function drawChoices(): Promise<void> {
         .map((e) => {
           const label = document.createElement('label');
           const box = Object.assign(document.createElement('input'), { type: 'checkbox', name: 'form', value: e.id, checked: before.has(e.id) });
-          label.append(box, `${e.sop} · ${formLabel(e, ui)}`);
+          label.append(box, `${stepLabel(e.sop, stepWords())} · ${formLabel(e, ui)}`);
           label.title = e.id;
           list.append(label);
           return box;

@@ -1,4 +1,4 @@
-import { buildFormModel, createFormSession, type FormModel } from '@komek/core';
+import { buildFormModel, createFormSession, presentTitle, type FormModel } from '@komek/core';
 import { catalog, schemaLoaders, validatorLoaders, type CatalogEntry, type FormId } from '@komek/forms';
 import { createTranslator, issueLanguage, loadMessages, type Language } from '@komek/i18n';
 
@@ -49,9 +49,12 @@ function compareSteps(a: string, b: string): number {
   return a.localeCompare(b);
 }
 
-/** The form's title in a language (its messages must be loaded), else the English title. */
+/**
+ * The form's title in a language (its messages must be loaded), else the English title; words printed in capitals
+ * for emphasis are written like the others, as `<komek-form>` shows titles (core's presentTitle).
+ */
 export function titleOf(e: CatalogEntry, lang: Language): string {
-  return createTranslator(lang)(e.titleKey, e.title) ?? e.title;
+  return presentTitle(createTranslator(lang)(e.titleKey, e.title) ?? e.title, lang);
 }
 
 /** A short name of a form for lists: `Form 3 — title`, or the title alone for forms without a printed number. */

@@ -1,5 +1,6 @@
 import { createTranslator, isLanguage, languages, loadMessages, type Language } from '@komek/i18n';
 import type { Translator } from '@komek/core';
+import type { StepWords } from './forms.js';
 import { uiText, type UiKey } from './texts.js';
 
 const STORAGE_KEY = 'komek-demo:ui-language';
@@ -24,6 +25,15 @@ export const uiLanguage = (): Language => current;
 /** A text of the demo in the interface language, else English. */
 export function t(key: UiKey, params?: Record<string, unknown>): string {
   return uiText(translator, key, params);
+}
+
+/** How SOP steps are named in the interface language (see stepLabel). */
+export function stepWords(): StepWords {
+  return {
+    sop: (number) => t('demo.sop', { number }),
+    step: (number) => t('demo.step', { number }),
+    steps: (number) => t('demo.steps', { number }),
+  };
 }
 
 /** A `ui` string of @komek/i18n (e.g. `country.KZ`) in the interface language, else the English given. */

@@ -1,11 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import {
-  checkConsent, consentGates, createFormSession, UnknownFormError, hydrateModel, isReadByConditions, formatMessageKey, getAtPointer, marks, presentLabel, presentTitle, walkNodes,
+  checkConsent, createFormSession, UnknownFormError, hydrateModel, isReadByConditions, formatMessageKey, getAtPointer, marks, presentLabel, presentTitle, walkNodes,
   type CaseRecord, type ConsentDecision, type FormModel, type FormNode, type FormSession, type IssueLanguage, type SchemaBundle, type ValidationIssue,
   type Validator,
 } from '@komek/core';
-import { modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
+import { consentGates, modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
 import type { FormContext } from '../context.js';
 /** Drafts (IndexedDB, WebCrypto) are loaded only by forms that keep one (`draft-key`). */
 const drafts = () => import('../drafts/draft-store.js');
@@ -14,6 +14,7 @@ type DraftProblem = { unreadable?: number | undefined; notSaved?: 'quota' | 'sto
 import { dataAttribute } from './data-attribute.js';
 import { KomekDraftProblemEvent, KomekDraftRestoredEvent, KomekInvalidEvent, KomekSubmitEvent, type LocalizedIssue } from '../events.js';
 import { idOf } from '../ids.js';
+import { postSubmission, type PostResult } from './post.js';
 import { formatDate, type Language } from '../localize/messages.js';
 import { Localizer, toLanguage } from '../localize/localizer.js';
 import { registry, rendererFor } from '../registry.js';
@@ -115,6 +116,7 @@ function partEnd(nodes: readonly FormNode[], from: number, budget: number): numb
  * @fires {KomekSubmitEvent} komek-submit - Valid data was submitted (`event.data`, hidden branches pruned). Cancelable: cancelling keeps the draft.
  * @fires {KomekInvalidEvent} komek-invalid - A submit found problems (`event.issues`, localized, in form order).
  * @fires {KomekDraftRestoredEvent} komek-draft-restored - A saved draft was put back into the form.
+ * @fires {CustomEvent} komek-posted - With `action`: the server's answer to the post (`event.detail`: `{ok, status, body}`); the draft is cleared only when stored.
  * @fires {KomekDraftProblemEvent} komek-draft-problem - A saved draft does not open (kept aside), or answers could not be saved; the person is told too.
  *
  * @csspart form - The whole form.
@@ -181,6 +183,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     noSubmit: { type: Boolean, attribute: 'no-submit' },
     pdfExporter: { attribute: false },
     caseRecords: { attribute: false },
+    action: { type: String },
+    token: { attribute: false },
   };
 
   /** Catalog id of the form to render (e.g. `kz-f1-initial-application`). Inside a host `<form>` use `form-id`. */
@@ -209,11 +213,18 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   declare pdfExporter: PdfExporter | undefined;
   /**
    * The case's saved forms (`{ formId, data }`), for the consent the guidelines require before identification,
-   * assessment and planning (`consentGates` in @komek/core). Given, a gated form is not shown until a signed consent
+   * assessment and planning (`consentGates` of @komek/forms, declared in the schemas). Given, a gated form is not shown until a signed consent
    * is among them, and a later refusal or a withdrawn consent closes it again; a notice names the form to complete.
    * Left unset, the host is responsible for consent.
    */
   declare caseRecords: readonly CaseRecord[] | undefined;
+  /**
+   * A Komek server's submissions URL (`…/api/cases/<case id>/submissions`): a valid submit is posted there with a new
+   * idempotency key, retried with the same key on network failure or 5xx, and `komek-posted` tells the outcome.
+   */
+  declare action: string | undefined;
+  /** An API token for `action` (sent as a Bearer token); without it the page's own cookies go with the post. */
+  declare token: string | undefined;
 
   private model: FormModel | undefined;
   private loadError: string | undefined;
@@ -375,7 +386,18 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.submitted = false;
     this.requestUpdate();
     const event = new KomekSubmitEvent<T>(this.model.meta.id, this.value as T);
-    if (this.dispatchEvent(event)) await this.clearDraft(false);
+    if (!this.dispatchEvent(event)) return true;
+    if (this.action) {
+      let result: PostResult | { ok: false; status: 0; body: undefined };
+      try {
+        result = await postSubmission({ action: this.action, token: this.token, formId: this.model.meta.id, data: event.data, idempotencyKey: crypto.randomUUID() });
+      } catch {
+        result = { ok: false, status: 0, body: undefined };
+      }
+      this.dispatchEvent(new CustomEvent('komek-posted', { detail: result, bubbles: true, composed: true }));
+      if (!result.ok) return false;
+    }
+    await this.clearDraft(false);
     return true;
   }
 
@@ -580,8 +602,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     const { primary, secondary } = this.language();
     const localizer = new Localizer(primary, secondary);
     // With the case's records given, a gated form may name its consent forms: their titles are in their namespaces.
-    const gate = this.caseRecords !== undefined ? consentGates[model.meta.id] : undefined;
-    await localizer.load(gate ? [...model.namespaces, ...gate.consents] : model.namespaces);
+    const gate = this.caseRecords !== undefined ? consentGates[model.meta.id as FormId] : undefined;
+    await localizer.load(gate ? [...model.namespaces, ...gate.consents.map((c) => c.formId)] : model.namespaces);
     if (token !== this.loadToken) return;
     this.localizer = localizer;
     this.refreshShown();
@@ -969,8 +991,9 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   /** The consent check, when the host gave the case's records and the form is gated. */
   private consentDecision(): ConsentDecision | undefined {
     const model = this.model;
-    if (!model || this.caseRecords === undefined || !consentGates[model.meta.id]) return undefined;
-    return checkConsent(model.meta.id, this.caseRecords);
+    const gate = consentGates[model?.meta.id as FormId];
+    if (!model || this.caseRecords === undefined || !gate) return undefined;
+    return checkConsent(gate, this.caseRecords);
   }
 
   private renderConsentNotice(decision: ConsentDecision & { allowed: false }) {

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import '../index.js';
-import type { KomekForm } from '../komek-form/komek-form.js';
 import { idOf } from '../ids.js';
 
 async function until(ok: () => boolean, ms = 5000): Promise<void> {
@@ -17,7 +16,7 @@ describe('a question revealed in a row of fields side by side', () => {
   it.each([375, 1000])('moves the fields beside it neither sideways nor narrower (%s px)', async (width) => {
     const host = document.createElement('div');
     host.style.width = `${width}px`;
-    const el = document.createElement('komek-form') as KomekForm;
+    const el = document.createElement('komek-form');
     el.setAttribute('form', 'kz-f1-initial-application');
     el.setAttribute('lang', 'ru');
     host.append(el);

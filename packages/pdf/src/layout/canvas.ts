@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, type Color, type PDFContext, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRef, type Color, type PDFContext, type PDFFont, type PDFImage, type PDFNumber, type PDFPage } from 'pdf-lib';
 import type { Deflate } from './deflate.js';
 import { hexText } from '../fonts/embedFonts.js';
 import type { StructElem, Tagger } from './tags.js';

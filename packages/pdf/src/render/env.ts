@@ -49,7 +49,7 @@ export interface RenderEnv {
 /** Two styles per role: primary language, and the smaller grey secondary language under it. */
 export function stylesOf(env: RenderEnv, role: TextRole): [TextStyle, TextStyle] {
   let byRole = styleCache.get(env.faces);
-  if (!byRole) styleCache.set(env.faces, (byRole = new Map()));
+  if (!byRole) styleCache.set(env.faces, (byRole = new Map<TextRole, [TextStyle, TextStyle]>()));
   let styles = byRole.get(role);
   if (!styles) {
     const [primary, secondary] = roleStyles(env, role);

@@ -1,4 +1,5 @@
-import { checkConsent, consentGates, getAtPointer } from '@komek/core';
+import { checkConsent, getAtPointer } from '@komek/core';
+import { consentGates, type FormId } from '@komek/forms';
 import { ApiError } from '../errors.js';
 import { deadlineRules } from '../deadlines.js';
 import { exportStream, exportTypes, type ExportFormat } from '../exporter.js';
@@ -42,7 +43,7 @@ export function undisclosable(country: string, sections: readonly string[], reco
     if (!record) return true;
     const own = getAtPointer(record.data, '/disclosureConsent');
     if (own !== undefined) return getAtPointer(own, '/consentGiven') !== true;
-    if (consentGates[section] && !checkConsent(section, records).allowed) return true;
+    if (consentGates[section as FormId] && !checkConsent(consentGates[section as FormId], records).allowed) return true;
     return !general;
   });
 }

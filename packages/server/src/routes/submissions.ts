@@ -1,4 +1,5 @@
-import { checkConsent, consentGates } from '@komek/core';
+import { checkConsent } from '@komek/core';
+import { consentGates, type FormId } from '@komek/forms';
 import type { Language } from '@komek/i18n';
 import { ApiError } from '../errors.js';
 import { checkAnswers, loadForm, type LoadedForm } from '../forms.js';
@@ -34,12 +35,12 @@ export async function validAnswers(form: LoadedForm, data: unknown, langs: reado
 
 /** 409 unless the case has a signed consent in force for a gated form (core's rules). */
 export async function requireConsent(tx: Db, keys: AnswerKeys, c: Case, formId: string): Promise<void> {
-  const gate = consentGates[formId];
+  const gate = consentGates[formId as FormId];
   if (!gate) return;
-  const records = await caseSubmissions(tx, keys, c.id, [...gate.consents, ...gate.refusals]);
-  const decision = checkConsent(formId, records);
+  const records = await caseSubmissions(tx, keys, c.id, [...gate.consents, ...gate.refusals].map((f) => f.formId));
+  const decision = checkConsent(gate, records);
   if (!decision.allowed) {
-    throw new ApiError(409, 'consent-required', { form: formId, reason: decision.reason, consentForms: gate.consents.join(', ') }, { consentForms: gate.consents, reason: decision.reason });
+    throw new ApiError(409, 'consent-required', { form: formId, reason: decision.reason, consentForms: decision.requires.join(', ') }, { consentForms: decision.requires, reason: decision.reason });
   }
 }
 
