@@ -72,7 +72,7 @@ export interface Tables {
     created_at: Timestamp;
     finished_at: Date | null;
   };
-  job_files: { job_id: string; name: string; content_type: string; content: Uint8Array; made_by: string; created_at: Timestamp };
+  job_files: { job_id: string; name: string; content_type: string; content: Uint8Array; key_id: string; made_by: string; created_at: Timestamp };
   users: {
     id: string;
     organisation_id: string;

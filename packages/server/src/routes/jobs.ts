@@ -46,7 +46,7 @@ export const jobRoutes: RouteDef[] = [
     responses: { 200: { description: '`{total, done, failed, jobs}`' }, 404: { description: 'No such batch', schema: errorSchema } },
     handler: async (req) => {
       const id = (req.params as { id: string }).id;
-      const batch = isUuid(id) ? await req.services.jobs.batch(id) : undefined;
+      const batch = isUuid(id) ? await req.services.jobs.batch(id, req.principal!.organisationId) : undefined;
       if (!batch?.total) throw new ApiError(404, 'not-found', { what: `batch ${id}` });
       return batch;
     },
@@ -63,7 +63,7 @@ export const jobRoutes: RouteDef[] = [
     responses: { 200: { description: 'The file', contentType: 'application/pdf' }, 404: { description: 'Not made (yet)', schema: errorSchema } },
     handler: async (req, reply) => {
       const { id, jobId } = req.params as { id: string; jobId: string };
-      const file = isUuid(id) && isUuid(jobId) ? await req.services.jobs.file(jobId, id) : undefined;
+      const file = isUuid(id) && isUuid(jobId) ? await req.services.jobs.file(jobId, id, req.principal!.organisationId) : undefined;
       if (!file) throw new ApiError(404, 'not-found', { what: `file of job ${jobId}` });
       return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.name}"`).send(Buffer.from(file.content));
     },
