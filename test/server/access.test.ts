@@ -409,10 +409,11 @@ describe.each(engines)('access control on %s', (engine) => {
       await t.server.services.database.db.selectFrom('cases').select('id').execute();
       const needle = Buffer.from(marker, 'utf8');
       const files: string[] = [];
-      const walk = (dir: string) => {
-        for (const e of readdirSync(dir, { withFileTypes: true }))
+      const walk = (dir: string): void => {
+        for (const e of readdirSync(dir, { withFileTypes: true })) {
           if (e.isDirectory()) walk(join(dir, e.name));
           else files.push(join(dir, e.name));
+        }
       };
       walk(t.dataDir);
       expect(files.length).toBeGreaterThan(10);

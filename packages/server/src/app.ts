@@ -4,6 +4,7 @@ import { mayTake } from './access.js';
 import { isUnavailable } from './db/database.js';
 import { ApiError, apiMessage, type ApiErrorCode } from './errors.js';
 import { ensureMessages, requestLanguages } from './i18n.js';
+import { serveDesk } from './desk.js';
 import { routeTable } from './routes.js';
 import type { ApiRequest, RouteDef } from './routeTypes.js';
 import type { Services } from './services.js';
@@ -14,6 +15,8 @@ export interface AppOptions {
   /** JSON body limit in bytes (default 1 MiB). */
   bodyLimit?: number;
   routes?: readonly RouteDef[];
+  /** Serve the built case desk from this folder at `/` (see desk.ts); left out, only the API is served. */
+  deskDir?: string;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -160,6 +163,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       what: `${request.method} ${request.url.split('?')[0]}`,
     }),
   );
+
+  if (options.deskDir !== undefined) serveDesk(app, options.deskDir);
 
   for (const route of options.routes ?? routeTable) {
     const accepts = route.body === 'pdf' ? 'application/pdf' : 'application/json';

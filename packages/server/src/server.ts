@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
+import { defaultDeskDir } from './desk.js';
 import { ensureAdminToken, registerAdminToken } from './auth.js';
 import { AuditTrail, auditKey } from './audit.js';
 import { AnswerKeys, kekRingFor } from './security/answerKeys.js';
@@ -20,6 +21,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** Run jobs in this process (default: on PGlite only; on PostgreSQL `komek worker` does). */
   worker?: boolean;
+  /** The built case desk served at `/` (default apps/desk/dist); `false` serves only the API. */
+  deskDir?: string | false;
   /** Where to say what happened (the token file's path, the address); never the token. */
   log?: (line: string) => void;
 }
@@ -52,7 +55,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     throw e;
   }
   const jobs = services.jobs;
-  const app = await buildApp(services, { logger: options.logger ?? false });
+  const desk = options.deskDir === false ? undefined : (options.deskDir ?? defaultDeskDir);
+  const app = await buildApp(services, {
+    logger: options.logger ?? false,
+    ...(desk !== undefined ? { deskDir: desk } : {}),
+  });
   const runJobs = options.worker ?? database.kind === 'pglite';
   try {
     await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });

@@ -204,6 +204,14 @@ create table data_keys (
 );
 `,
   },
+  {
+    version: 101,
+    name: 'files made by jobs sealed like answers',
+    up: `
+delete from job_files;
+alter table job_files add column key_id text not null;
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied, each in its own transaction; safe when two processes start at once. */

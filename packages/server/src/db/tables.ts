@@ -77,6 +77,7 @@ export interface Tables {
     name: string;
     content_type: string;
     content: Uint8Array;
+    key_id: string;
     made_by: string;
     created_at: Timestamp;
   };

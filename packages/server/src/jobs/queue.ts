@@ -104,13 +104,16 @@ export class JobQueue {
           .returning('id')
           .executeTakeFirst();
         if (!mine) return; // the lease ended and another worker took the job: its result counts, not ours
+        // A made file holds answers: sealed like them, bound to its job.
+        const sealed = this.keys.sealBytes(out.content, `job-file:${job.id}`);
         await tx
           .insertInto('job_files')
           .values({
             job_id: job.id,
             name: out.name,
             content_type: out.contentType,
-            content: out.content,
+            content: sealed.content,
+            key_id: sealed.keyId,
             made_by: this.workerId,
             created_at: new Date(),
           })
@@ -172,6 +175,7 @@ export class JobQueue {
   /** A batch's progress. */
   async batch(
     batchId: string,
+    organisationId: string,
   ): Promise<{
     total: number;
     done: number;
@@ -183,6 +187,7 @@ export class JobQueue {
       .leftJoin('job_files', 'job_files.job_id', 'jobs.id')
       .select(['jobs.id', 'jobs.status', 'jobs.error', 'job_files.name'])
       .where('jobs.batch_id', '=', batchId)
+      .where(sql<string>`jobs.payload->>'organisationId'`, '=', organisationId)
       .orderBy('jobs.created_at')
       .orderBy('jobs.id')
       .execute();
@@ -194,15 +199,23 @@ export class JobQueue {
     };
   }
 
-  /** The file a job of a batch made. */
-  async file(jobId: string, batchId: string): Promise<JobOutput | undefined> {
-    const r = await this.database.db
+  /** The file a job of a batch made (only for the organisation that queued it). */
+  async file(jobId: string, batchId: string, organisationId: string): Promise<JobOutput | undefined> {
+    const db = this.database.db;
+    const r = await db
       .selectFrom('job_files')
       .innerJoin('jobs', 'jobs.id', 'job_files.job_id')
-      .select(['job_files.name', 'job_files.content_type', 'job_files.content'])
+      .select(['job_files.name', 'job_files.content_type', 'job_files.content', 'job_files.key_id'])
       .where('job_files.job_id', '=', jobId)
       .where('jobs.batch_id', '=', batchId)
+      .where(sql<string>`jobs.payload->>'organisationId'`, '=', organisationId)
       .executeTakeFirst();
-    return r && { name: r.name, contentType: r.content_type, content: r.content };
+    return (
+      r && {
+        name: r.name,
+        contentType: r.content_type,
+        content: await this.keys.openBytes(db, r.content, r.key_id, `job-file:${jobId}`),
+      }
+    );
   }
 }

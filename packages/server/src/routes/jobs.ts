@@ -65,7 +65,7 @@ export const jobRoutes: RouteDef[] = [
     },
     handler: async (req) => {
       const id = (req.params as { id: string }).id;
-      const batch = isUuid(id) ? await req.services.jobs.batch(id) : undefined;
+      const batch = isUuid(id) ? await req.services.jobs.batch(id, req.principal!.organisationId) : undefined;
       if (!batch?.total) throw new ApiError(404, 'not-found', { what: `batch ${id}` });
       return batch;
     },
@@ -91,7 +91,10 @@ export const jobRoutes: RouteDef[] = [
     },
     handler: async (req, reply) => {
       const { id, jobId } = req.params as { id: string; jobId: string };
-      const file = isUuid(id) && isUuid(jobId) ? await req.services.jobs.file(jobId, id) : undefined;
+      const file =
+        isUuid(id) && isUuid(jobId)
+          ? await req.services.jobs.file(jobId, id, req.principal!.organisationId)
+          : undefined;
       if (!file) throw new ApiError(404, 'not-found', { what: `file of job ${jobId}` });
       return reply
         .type(file.contentType)

@@ -68,15 +68,28 @@ export class AnswerKeys {
     return { answers: seal(this.active.key, JSON.stringify(answers), context), keyId: this.active.id };
   }
 
+  /** Seals bytes (a PDF a job made) for a place. */
+  sealBytes(content: Uint8Array, context: string): { content: Buffer; keyId: string } {
+    if (!this.active) throw new Error('data keys are not loaded');
+    return { content: seal(this.active.key, content, context), keyId: this.active.id };
+  }
+
+  /** Opens bytes sealed by `sealBytes`. */
+  async openBytes(db: Db, sealed: Uint8Array, keyId: string, context: string): Promise<Buffer> {
+    return open(await this.dataKey(db, keyId), sealed, context);
+  }
+
+  private async dataKey(db: Db, keyId: string): Promise<Buffer> {
+    const key = this.deks.get(keyId);
+    if (key) return key;
+    const row = await db.selectFrom('data_keys').selectAll().where('id', '=', keyId).executeTakeFirst();
+    if (!row) throw new KeyFileError(`data key ${keyId}`, 'is not in this database');
+    return this.unwrap(row);
+  }
+
   /** Opens answers sealed by `seal` (any data key this database holds). */
   async open(db: Db, sealed: Uint8Array, keyId: string, context: string): Promise<Record<string, unknown>> {
-    let key = this.deks.get(keyId);
-    if (!key) {
-      const row = await db.selectFrom('data_keys').selectAll().where('id', '=', keyId).executeTakeFirst();
-      if (!row) throw new KeyFileError(`data key ${keyId}`, 'is not in this database');
-      key = this.unwrap(row);
-    }
-    return JSON.parse(open(key, sealed, context).toString('utf8')) as Record<string, unknown>;
+    return JSON.parse(open(await this.dataKey(db, keyId), sealed, context).toString('utf8')) as Record<string, unknown>;
   }
 }
 

@@ -1,0 +1,278 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-call -- the element's data and the API's JSON are read as they come */
+/**
+ * The case desk (apps/desk) served by a real `komek serve` on PGlite in a temporary data folder, driven in Debian's
+ * Chromium on a phone-sized screen: a specialist signs in, opens a KZ case, records the interview consent, opens the
+ * identification application with what the consent already recorded filled in, submits it, and sees it on the case
+ * page. The screenshots of apps/desk/README.md are made here (written to apps/desk/docs/ with KOMEK_SCREENSHOTS=1,
+ * else to a temporary folder).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import axe from 'axe-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createUser, organisationNamed, startServer, type RunningServer } from '@komek/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
+const deskDir = root('apps/desk/');
+
+/** The newest modification time under a folder (node_modules and dist left out). */
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  let latest = statSync(path).mtimeMs;
+  try {
+    for (const e of readdirSync(path, { withFileTypes: true })) {
+      if (e.name === 'node_modules' || e.name === 'dist' || e.name === 'docs') continue;
+      latest = Math.max(latest, e.isDirectory() ? newest(join(path, e.name)) : statSync(join(path, e.name)).mtimeMs);
+    }
+  } catch {
+    // A file, not a folder.
+  }
+  return latest;
+}
+
+/** Builds the desk when dist is missing or older than its sources or the element's. */
+async function buildDesk(): Promise<void> {
+  const built = join(deskDir, 'dist/index.html');
+  const sources = [
+    'apps/desk',
+    'packages/elements/src',
+    'packages/core/src',
+    'packages/forms/src',
+    'packages/i18n/locales',
+  ].map(root);
+  if (
+    process.env.KOMEK_E2E_REBUILD !== '1' &&
+    existsSync(built) &&
+    sources.every((s) => newest(s) <= statSync(built).mtimeMs)
+  )
+    return;
+  const child = spawn(
+    process.execPath,
+    [join(deskDir, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    { cwd: deskDir, stdio: 'inherit' },
+  );
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`building apps/desk failed (exit code ${code})`);
+}
+
+const fixture = (formId: string) =>
+  JSON.parse(new TextDecoder().decode(readFileSync(root(`test/fixtures/forms/${formId}/valid-1.json`)))) as Record<
+    string,
+    any
+  >;
+
+let server: RunningServer;
+let dataDir: string;
+let browser: Browser;
+let shots: string;
+const password = `pw-${Math.random().toString(36).slice(2)}-Desk!2026`;
+
+beforeAll(async () => {
+  await buildDesk();
+  dataDir = mkdtempSync(join(tmpdir(), 'komek-desk-'));
+  server = await startServer({ dataDir, port: 0, log: () => {}, deskDir: join(deskDir, 'dist') });
+  const org = await organisationNamed(server.services.database.db, 'Crisis centre Almaty');
+  await createUser(server.services.database.db, {
+    organisationId: org,
+    username: 'aliya',
+    displayName: 'Aliya Seitkali',
+    roles: ['specialist'],
+    password,
+  });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  shots =
+    process.env.KOMEK_SCREENSHOTS === '1' ? root('apps/desk/docs/') : mkdtempSync(join(tmpdir(), 'komek-desk-shots-'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (shots && process.env.KOMEK_SCREENSHOTS !== '1') rmSync(shots, { recursive: true, force: true });
+});
+
+/** axe's WCAG 2.1 A/AA violations on the page (inside the element's shadow root too), as `rule: targets`. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axe.source });
+  return page.evaluate(async () => {
+    const r = await (window as any).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return r.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => JSON.stringify(n.target)).join(', ')}`);
+  });
+}
+
+/** How far the page scrolls sideways (0 when it fits the screen). */
+const sideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** Waits until the `<komek-form>` on the page has loaded its form and validated its data once. */
+async function formReady(page: Page): Promise<void> {
+  await page.locator('komek-form .form').first().waitFor();
+  await page.evaluate(
+    () => (document.querySelector('komek-desk')!.shadowRoot!.querySelector('komek-form') as any).ready,
+  );
+}
+
+/** Sets answers in the form as a person's typing would leave them (the element's `data`), keeping what is there. */
+async function answer(page: Page, data: Record<string, unknown>): Promise<void> {
+  await page.evaluate((d) => {
+    const el = document.querySelector('komek-desk')!.shadowRoot!.querySelector('komek-form') as any;
+    el.data = { ...el.value, ...d };
+  }, data);
+  await formReady(page);
+}
+
+/** Waits for the case page's "saved" notice; a refusal shown instead fails with the message the person sees. */
+async function saved(page: Page): Promise<void> {
+  const notice = page.getByRole('status').filter({ hasText: 'Saved to the case.' });
+  const problem = page.getByRole('alert');
+  try {
+    await notice.or(problem).first().waitFor({ timeout: 30_000 });
+  } catch {
+    const state = await page.evaluate(() => {
+      const el = document.querySelector('komek-desk')!.shadowRoot!.querySelector('komek-form') as any;
+      return el
+        ? `${el.validationMessage} | ${(el.shadowRoot.querySelector('[part~="summary"], .summary')?.textContent ?? '').slice(0, 500)}`
+        : 'no form';
+    });
+    throw new Error(`neither saved nor refused: ${state}`);
+  }
+  if (await problem.count()) throw new Error(`not saved: ${await problem.first().textContent()}`);
+}
+
+describe('the case desk served by komek serve', () => {
+  it('a specialist signs in, opens a KZ case, records consent, and submits the prefilled identification application', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      locale: 'en-GB',
+      deviceScaleFactor: 1,
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    // A fresh server shows the sign-in page at /; a wrong password is refused with the server's message.
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await sideways(page)).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(shots, 'sign-in.png'), fullPage: true });
+    await page.getByLabel('User name').fill('aliya');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/user name or the password is wrong/i);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    // The case list; a new KZ case.
+    await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
+    await page.getByLabel('Country').first().selectOption('kz');
+    await page.getByRole('button', { name: 'Open a case' }).click();
+    await page.getByRole('heading', { name: /^Case [0-9a-f]{8}$/, level: 1 }).waitFor();
+    const caseId = /#\/cases\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+
+    // The case page: KZ's forms in SOP order; the identification application waits for consent.
+    const f5 = page.locator('li[data-form="kz-f5-identification-application"]');
+    await expect.poll(() => f5.textContent()).toContain('Needs consent first');
+    expect(
+      await page.locator('li[data-form]').evaluateAll((els) => els.map((e) => e.getAttribute('data-form'))),
+    ).toEqual(expect.arrayContaining(['kz-f1-initial-application', 'kz-f4-interview-consent']));
+    expect(await page.locator('li[data-form^="kg-"], li[data-form^="tj-"]').count()).toBe(0);
+
+    // The identification application before consent: the element's notice, and the server refuses too.
+    await f5.getByRole('link').click();
+    await page.locator('komek-form').waitFor();
+    await expect
+      .poll(() =>
+        page
+          .locator('komek-form')
+          .textContent()
+          .then(() => page.locator('komek-form').evaluate((el) => el.shadowRoot!.textContent ?? '')),
+      )
+      .toMatch(/consent/i);
+
+    // Record the interview consent.
+    await page.goto(`${server.url}/#/cases/${caseId}/forms/kz-f4-interview-consent`);
+    await formReady(page);
+    const consent = fixture('kz-f4-interview-consent');
+    await answer(page, consent);
+    await page.locator('komek-form').getByRole('button', { name: 'Submit' }).click();
+    await saved(page);
+    await expect
+      .poll(() => page.locator('li[data-form="kz-f4-interview-consent"]').textContent())
+      .toContain('Submitted');
+    await expect.poll(() => f5.textContent()).toContain('Consent signed');
+
+    // The identification application opens with the person's name and birth from the consent.
+    await f5.getByRole('link').click();
+    await formReady(page);
+    const prefilled = await page.evaluate(
+      () => (document.querySelector('komek-desk')!.shadowRoot!.querySelector('komek-form') as any).value,
+    );
+    expect(prefilled.personInformation.fullName).toBe(consent.fullName);
+    expect(prefilled.personInformation.dateAndPlaceOfBirth.date).toBe(consent.dateAndPlaceOfBirth.date);
+    expect(
+      await page
+        .locator('komek-form')
+        .getByRole('textbox')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
+    ).toContain(consent.fullName);
+    expect(await sideways(page)).toBe(0);
+    await page.screenshot({ path: join(shots, 'form-prefilled.png') });
+
+    // The rest of the answers, and submit.
+    const f5data = fixture('kz-f5-identification-application');
+    await answer(page, {
+      ...f5data,
+      personInformation: { ...f5data.personInformation, ...prefilled.personInformation },
+    });
+    await page.locator('komek-form').getByRole('button', { name: 'Submit' }).click();
+    await saved(page);
+
+    // Back on the case page: both forms submitted, stored once each on the server.
+    await expect.poll(() => f5.textContent()).toContain('Submitted');
+    const stored = await page.evaluate(
+      async (id) =>
+        (await (await fetch(`/api/cases/${id}`)).json()).submissions.map((s: { formId: string; data: any }) => [
+          s.formId,
+          s.data.personInformation?.fullName ?? s.data.fullName,
+        ]),
+      caseId,
+    );
+    expect(stored).toEqual([
+      ['kz-f4-interview-consent', consent.fullName],
+      ['kz-f5-identification-application', consent.fullName],
+    ]);
+    expect(await sideways(page)).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(shots, 'case.png'), fullPage: true });
+
+    // The list shows the case at its latest step; the interface in Kazakh.
+    await page.getByRole('link', { name: 'All cases' }).click();
+    await page.getByRole('link', { name: `Case ${caseId.slice(0, 8)}` }).waitFor();
+    await page.getByLabel('Language').selectOption('kk');
+    await page.getByRole('heading', { name: 'Істер', level: 1 }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('kk');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(shots, 'cases-kk.png'), fullPage: true });
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
