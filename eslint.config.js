@@ -38,7 +38,10 @@ export default tseslint.config(
     rules: {
       // tsc already reports unused locals and parameters (noUnusedLocals, noUnusedParameters); `_name` marks one kept
       // on purpose (a destructured property left out of a rest, a callback's position).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       // A function that fulfils an async signature (a command table, a loader) may have nothing to await.

@@ -55,13 +55,19 @@ function localeFiles(): Plugin {
       if (!standalone) return;
       // The element fetches `./locales/…` relative to the module holding its messages runtime.
       const holder = Object.values(bundle).find(
-        (c) => c.type === 'chunk' && Object.keys(c.modules).some((m) => /elements[\\/]src[\\/]localize[\\/]messages\.ts$/.test(m)),
+        (c) =>
+          c.type === 'chunk' &&
+          Object.keys(c.modules).some((m) => /elements[\\/]src[\\/]localize[\\/]messages\.ts$/.test(m)),
       );
-      if (holder?.fileName.includes('/')) this.error(`The messages runtime is in ${holder.fileName}: locales/ would not be beside it`);
+      if (holder?.fileName.includes('/'))
+        this.error(`The messages runtime is in ${holder.fileName}: locales/ would not be beside it`);
       for (const lang of readdirSync(dir)) {
         for (const file of readdirSync(join(dir, lang))) {
           if (!file.endsWith('.json') || (lang === 'en' && file !== 'ui.json')) continue;
-          const texts = textsOf(JSON.parse(readFileSync(join(dir, lang, file), 'utf8')) as LocaleFile, file.replace(/\.json$/, ''));
+          const texts = textsOf(
+            JSON.parse(readFileSync(join(dir, lang, file), 'utf8')) as LocaleFile,
+            file.replace(/\.json$/, ''),
+          );
           this.emitFile({ type: 'asset', fileName: `locales/${lang}/${file}`, source: JSON.stringify(texts) });
         }
       }

@@ -41,7 +41,9 @@ function komekStories(): Plugin {
     load(id) {
       if (id.startsWith(`\0${VIRTUAL}`)) {
         const formId = id.slice(VIRTUAL.length + 1);
-        const exports = formStoryVariants.map((v) => `export const ${v.exportName} = stories[${JSON.stringify(v.exportName)}];`);
+        const exports = formStoryVariants.map(
+          (v) => `export const ${v.exportName} = stories[${JSON.stringify(v.exportName)}];`,
+        );
         return [
           `import { formStoriesModule } from ${JSON.stringify(formStoriesFile)};`,
           `const { meta, stories } = formStoriesModule(${JSON.stringify(formId)});`,

@@ -16,16 +16,27 @@ interface KomekFormArgs {
   data: Record<string, unknown>;
 }
 
-const consentFixture = import.meta.glob<Record<string, unknown>>('../../test/fixtures/forms/kz-f4-interview-consent/valid-1.json', {
-  eager: true,
-  import: 'default',
-})['../../test/fixtures/forms/kz-f4-interview-consent/valid-1.json']!;
+const consentFixture = import.meta.glob<Record<string, unknown>>(
+  '../../test/fixtures/forms/kz-f4-interview-consent/valid-1.json',
+  {
+    eager: true,
+    import: 'default',
+  },
+)['../../test/fixtures/forms/kz-f4-interview-consent/valid-1.json']!;
 
 const meta: Meta<KomekFormArgs> = {
   title: 'Components/komek-form',
   component: 'komek-form',
-  render: (args) => html`<komek-form form=${args.form} lang=${args.lang} secondary-lang=${ifDefined(args.secondaryLang)}
-    draft-key=${ifDefined(args.draftKey)} ?readonly=${args.readonly} ?disabled=${args.disabled} .data=${args.data}></komek-form>`,
+  render: (args) =>
+    html`<komek-form
+      form=${args.form}
+      lang=${args.lang}
+      secondary-lang=${ifDefined(args.secondaryLang)}
+      draft-key=${ifDefined(args.draftKey)}
+      ?readonly=${args.readonly}
+      ?disabled=${args.disabled}
+      .data=${args.data}
+    ></komek-form>`,
   args: { form: 'kz-f4-interview-consent', lang: 'en', readonly: false, disabled: false, data: {} },
   argTypes: {
     form: { control: 'select', options: [...formIds] },
@@ -52,7 +63,8 @@ export const ReadOnly: Story = { args: { data: consentFixture, readonly: true } 
  * reserves `form` inside a form.
  */
 export const InAHostForm: Story = {
-  render: (args) => html`<form
+  render: (args) =>
+    html`<form
       @submit=${(e: SubmitEvent) => {
         e.preventDefault();
         const form = e.currentTarget as HTMLFormElement;
@@ -68,14 +80,19 @@ export const InAHostForm: Story = {
 
 /** Events: `input` and `change` as answers change, `komek-submit` with valid data, `komek-invalid` with the issues. */
 export const Events: Story = {
-  render: (args) => html`<komek-form form=${args.form} lang=${args.lang}
-      @komek-submit=${(e: Event & { data: unknown }) => {
-        (e.target as KomekForm).nextElementSibling!.textContent = `komek-submit: ${JSON.stringify(e.data)}`;
-      }}
-      @komek-invalid=${(e: Event & { issues: { text: string }[] }) => {
-        (e.target as KomekForm).nextElementSibling!.textContent = `komek-invalid: ${e.issues.map((i) => i.text).join(' · ')}`;
-      }}></komek-form>
-    <pre aria-live="polite"></pre>`,
+  render: (args) =>
+    html`<komek-form
+        form=${args.form}
+        lang=${args.lang}
+        @komek-submit=${(e: Event & { data: unknown }) => {
+          (e.target as KomekForm).nextElementSibling!.textContent = `komek-submit: ${JSON.stringify(e.data)}`;
+        }}
+        @komek-invalid=${(e: Event & { issues: { text: string }[] }) => {
+          (e.target as KomekForm).nextElementSibling!.textContent =
+            `komek-invalid: ${e.issues.map((i) => i.text).join(' · ')}`;
+        }}
+      ></komek-form>
+      <pre aria-live="polite"></pre>`,
 };
 
 /**
@@ -84,14 +101,23 @@ export const Events: Story = {
  * the consent form to sign; with the signed consent of the fixture, the form opens.
  */
 export const ConsentRequired: Story = {
-  render: (args) => html`<komek-form form="kz-f5-identification-application" lang=${args.lang}
-    secondary-lang=${ifDefined(args.secondaryLang)} .caseRecords=${[]}></komek-form>`,
+  render: (args) =>
+    html`<komek-form
+      form="kz-f5-identification-application"
+      lang=${args.lang}
+      secondary-lang=${ifDefined(args.secondaryLang)}
+      .caseRecords=${[]}
+    ></komek-form>`,
   args: { lang: 'ru', secondaryLang: 'en' },
 };
 
 /** The same form once the case holds the signed interview consent (KZ Form 4). */
 export const ConsentGiven: Story = {
-  render: (args) => html`<komek-form form="kz-f5-identification-application" lang=${args.lang}
-    .caseRecords=${[{ formId: 'kz-f4-interview-consent', data: consentFixture }]}></komek-form>`,
+  render: (args) =>
+    html`<komek-form
+      form="kz-f5-identification-application"
+      lang=${args.lang}
+      .caseRecords=${[{ formId: 'kz-f4-interview-consent', data: consentFixture }]}
+    ></komek-form>`,
   args: { lang: 'ru' },
 };

@@ -12,7 +12,12 @@ interface SignaturePadArgs {
 const meta: Meta<SignaturePadArgs> = {
   title: 'Components/komek-signature-pad',
   component: 'komek-signature-pad',
-  render: (args) => html`<komek-signature-pad label=${args.label} typed-name=${ifDefined(args.typedName)} ?disabled=${args.disabled}></komek-signature-pad>`,
+  render: (args) =>
+    html`<komek-signature-pad
+      label=${args.label}
+      typed-name=${ifDefined(args.typedName)}
+      ?disabled=${args.disabled}
+    ></komek-signature-pad>`,
   args: { label: 'Signature of the applicant', disabled: false },
 };
 

@@ -22,11 +22,19 @@ export interface FormStoryArgs {
 
 /** Draws `<komek-form>` with the story's args. */
 export const renderForm = (args: FormStoryArgs) =>
-  html`<komek-form form=${args.form} lang=${args.lang} secondary-lang=${ifDefined(args.secondaryLang)}
-    ?readonly=${args.readonly} ?disabled=${args.disabled}></komek-form>`;
+  html`<komek-form
+    form=${args.form}
+    lang=${args.lang}
+    secondary-lang=${ifDefined(args.secondaryLang)}
+    ?readonly=${args.readonly}
+    ?disabled=${args.disabled}
+  ></komek-form>`;
 
 /** The CSF module of one form: its meta and a story per language and bilingual pair, by export name. */
-export function formStoriesModule(id: string): { meta: Meta<FormStoryArgs>; stories: Record<string, StoryObj<FormStoryArgs>> } {
+export function formStoriesModule(id: string): {
+  meta: Meta<FormStoryArgs>;
+  stories: Record<string, StoryObj<FormStoryArgs>>;
+} {
   const entry: CatalogEntry | undefined = catalog.find((e) => e.id === id);
   if (!entry) throw new Error(`No form "${id}" in the catalog: run pnpm gen`);
   const meta: Meta<FormStoryArgs> = {

@@ -9,7 +9,14 @@ const stories = widgetStories({
 const meta: Meta<WidgetArgs> = {
   ...stories.meta,
   title: 'Widgets/Checkbox',
-  parameters: { ...stories.meta.parameters, docs: { description: { component: 'A single tick box. Unticked is no answer, so a required consent stays missing until it is ticked.' } } },
+  parameters: {
+    ...stories.meta.parameters,
+    docs: {
+      description: {
+        component: 'A single tick box. Unticked is no answer, so a required consent stays missing until it is ticked.',
+      },
+    },
+  },
 };
 
 export default meta;

@@ -9,7 +9,10 @@ const stories = widgetStories({
 const meta: Meta<WidgetArgs> = {
   ...stories.meta,
   title: 'Widgets/Checklist',
-  parameters: { ...stories.meta.parameters, docs: { description: { component: 'A guidance item the specialist confirms (KZ Form 2, ethical principles).' } } },
+  parameters: {
+    ...stories.meta.parameters,
+    docs: { description: { component: 'A guidance item the specialist confirms (KZ Form 2, ethical principles).' } },
+  },
 };
 
 export default meta;

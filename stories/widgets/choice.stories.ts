@@ -4,13 +4,21 @@ import { widgetStories, type WidgetArgs } from './widget-stories.js';
 const stories = widgetStories({
   form: 'kz-f1-initial-application',
   property: 'worksWillingly',
-  invalid: "unknown",
+  invalid: 'unknown',
 });
 
 const meta: Meta<WidgetArgs> = {
   ...stories.meta,
   title: 'Widgets/Choice',
-  parameters: { ...stories.meta.parameters, docs: { description: { component: 'One answer from a list: radio buttons in a fieldset, or a drop-down list for long lists. The invalid state is a value not offered.' } } },
+  parameters: {
+    ...stories.meta.parameters,
+    docs: {
+      description: {
+        component:
+          'One answer from a list: radio buttons in a fieldset, or a drop-down list for long lists. The invalid state is a value not offered.',
+      },
+    },
+  },
 };
 
 export default meta;

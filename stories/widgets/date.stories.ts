@@ -4,13 +4,21 @@ import { widgetStories, type WidgetArgs } from './widget-stories.js';
 const stories = widgetStories({
   form: 'kg-3.2-f2-needs-assessment',
   property: 'date',
-  invalid: "2025-02-30",
+  invalid: '2025-02-30',
 });
 
 const meta: Meta<WidgetArgs> = {
   ...stories.meta,
   title: 'Widgets/Date',
-  parameters: { ...stories.meta.parameters, docs: { description: { component: 'A calendar date (YYYY-MM-DD), typed or picked with the browser’s own date control. The invalid state is a date that does not exist.' } } },
+  parameters: {
+    ...stories.meta.parameters,
+    docs: {
+      description: {
+        component:
+          'A calendar date (YYYY-MM-DD), typed or picked with the browser’s own date control. The invalid state is a date that does not exist.',
+      },
+    },
+  },
 };
 
 export default meta;

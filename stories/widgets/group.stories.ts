@@ -9,7 +9,15 @@ const stories = widgetStories({
 const meta: Meta<WidgetArgs> = {
   ...stories.meta,
   title: 'Widgets/Group',
-  parameters: { ...stories.meta.parameters, docs: { description: { component: 'A group of questions as a fieldset; a top-level group is a numbered section whose legend is a heading.' } } },
+  parameters: {
+    ...stories.meta.parameters,
+    docs: {
+      description: {
+        component:
+          'A group of questions as a fieldset; a top-level group is a numbered section whose legend is a heading.',
+      },
+    },
+  },
 };
 
 export default meta;

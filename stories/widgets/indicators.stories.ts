@@ -4,13 +4,18 @@ import { widgetStories, type WidgetArgs } from './widget-stories.js';
 const stories = widgetStories({
   form: 'kz-f1-initial-application',
   property: 'returnHome',
-  invalid: {"wantsToReturn": "perhaps"},
+  invalid: { wantsToReturn: 'perhaps' },
 });
 
 const meta: Meta<WidgetArgs> = {
   ...stories.meta,
   title: 'Widgets/Indicators',
-  parameters: { ...stories.meta.parameters, docs: { description: { component: 'An indicator group laid out as the source’s table “No | Indicator | YES | NO”.' } } },
+  parameters: {
+    ...stories.meta.parameters,
+    docs: {
+      description: { component: 'An indicator group laid out as the source’s table “No | Indicator | YES | NO”.' },
+    },
+  },
 };
 
 export default meta;

@@ -4,13 +4,21 @@ import { widgetStories, type WidgetArgs } from './widget-stories.js';
 const stories = widgetStories({
   form: 'kz-f3-primary-aid-application',
   property: 'primaryAid',
-  invalid: {"kinds": ["medical", "medical"]},
+  invalid: { kinds: ['medical', 'medical'] },
 });
 
 const meta: Meta<WidgetArgs> = {
   ...stories.meta,
   title: 'Widgets/Multichoice',
-  parameters: { ...stories.meta.parameters, docs: { description: { component: 'Several answers from a list: check boxes in a fieldset, stored in the list’s order (with the “details” text beside them in this form).' } } },
+  parameters: {
+    ...stories.meta.parameters,
+    docs: {
+      description: {
+        component:
+          'Several answers from a list: check boxes in a fieldset, stored in the list’s order (with the “details” text beside them in this form).',
+      },
+    },
+  },
 };
 
 export default meta;

@@ -4,13 +4,21 @@ import { widgetStories, type WidgetArgs } from './widget-stories.js';
 const stories = widgetStories({
   form: 'kz-needs-assessment',
   property: 'needs',
-  invalid: {"social": {"temporaryHousing": {"needed": "yes"}}},
+  invalid: { social: { temporaryHousing: { needed: 'yes' } } },
 });
 
 const meta: Meta<WidgetArgs> = {
   ...stories.meta,
   title: 'Widgets/NeedsTable',
-  parameters: { ...stories.meta.parameters, docs: { description: { component: 'A needs table with the source’s fixed rows: category headings, one row per need, a mark and a comment per row.' } } },
+  parameters: {
+    ...stories.meta.parameters,
+    docs: {
+      description: {
+        component:
+          'A needs table with the source’s fixed rows: category headings, one row per need, a mark and a comment per row.',
+      },
+    },
+  },
 };
 
 export default meta;

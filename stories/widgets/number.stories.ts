@@ -10,7 +10,14 @@ const stories = widgetStories({
 const meta: Meta<WidgetArgs> = {
   ...stories.meta,
   title: 'Widgets/Number',
-  parameters: { ...stories.meta.parameters, docs: { description: { component: 'A number answer (counts: integers with bounds). The invalid state is below the minimum.' } } },
+  parameters: {
+    ...stories.meta.parameters,
+    docs: {
+      description: {
+        component: 'A number answer (counts: integers with bounds). The invalid state is below the minimum.',
+      },
+    },
+  },
 };
 
 export default meta;

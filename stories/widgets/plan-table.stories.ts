@@ -4,13 +4,21 @@ import { widgetStories, type WidgetArgs } from './widget-stories.js';
 const stories = widgetStories({
   form: 'tj-f7-individual-work-plan',
   property: 'planTable',
-  invalid: {"socialAndMedicalHelp": [{"timeLimit": "soon"}]},
+  invalid: { socialAndMedicalHelp: [{ timeLimit: 'soon' }] },
 });
 
 const meta: Meta<WidgetArgs> = {
   ...stories.meta,
   title: 'Widgets/PlanTable',
-  parameters: { ...stories.meta.parameters, docs: { description: { component: 'The plan table: the columns of a plan measure, row categories from the source, as many measures per category as the plan needs.' } } },
+  parameters: {
+    ...stories.meta.parameters,
+    docs: {
+      description: {
+        component:
+          'The plan table: the columns of a plan measure, row categories from the source, as many measures per category as the plan needs.',
+      },
+    },
+  },
 };
 
 export default meta;

@@ -10,7 +10,10 @@ const stories = widgetStories({
 const meta: Meta<WidgetArgs> = {
   ...stories.meta,
   title: 'Widgets/Repeat',
-  parameters: { ...stories.meta.parameters, docs: { description: { component: 'A list of like entries: one fieldset per entry, added and removed.' } } },
+  parameters: {
+    ...stories.meta.parameters,
+    docs: { description: { component: 'A list of like entries: one fieldset per entry, added and removed.' } },
+  },
 };
 
 export default meta;

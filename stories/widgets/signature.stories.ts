@@ -4,13 +4,21 @@ import { widgetStories, type WidgetArgs } from './widget-stories.js';
 const stories = widgetStories({
   form: 'kg-3.1-f1-identification-consent',
   property: 'applicantSignature',
-  invalid: {"signedBy": "Sultanova Nurzhan Ermekovna"},
+  invalid: { signedBy: 'Sultanova Nurzhan Ermekovna' },
 });
 
 const meta: Meta<WidgetArgs> = {
   ...stories.meta,
   title: 'Widgets/Signature',
-  parameters: { ...stories.meta.parameters, docs: { description: { component: 'A signature: the typed full name and date are the record; a drawn signature is optional below them.' } } },
+  parameters: {
+    ...stories.meta.parameters,
+    docs: {
+      description: {
+        component:
+          'A signature: the typed full name and date are the record; a drawn signature is optional below them.',
+      },
+    },
+  },
 };
 
 export default meta;

@@ -9,7 +9,15 @@ const stories = widgetStories({
 const meta: Meta<WidgetArgs> = {
   ...stories.meta,
   title: 'Widgets/Static',
-  parameters: { ...stories.meta.parameters, docs: { description: { component: 'A printed sentence with no answer (consent wording, instructions). Its states look alike: there is nothing to fill.' } } },
+  parameters: {
+    ...stories.meta.parameters,
+    docs: {
+      description: {
+        component:
+          'A printed sentence with no answer (consent wording, instructions). Its states look alike: there is nothing to fill.',
+      },
+    },
+  },
 };
 
 export default meta;

@@ -9,7 +9,10 @@ const stories = widgetStories({
 const meta: Meta<WidgetArgs> = {
   ...stories.meta,
   title: 'Widgets/Text',
-  parameters: { ...stories.meta.parameters, docs: { description: { component: 'A one-line text answer. Shown here with KZ Form 1, “Full name”.' } } },
+  parameters: {
+    ...stories.meta.parameters,
+    docs: { description: { component: 'A one-line text answer. Shown here with KZ Form 1, “Full name”.' } },
+  },
 };
 
 export default meta;

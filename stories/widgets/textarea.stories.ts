@@ -9,7 +9,12 @@ const stories = widgetStories({
 const meta: Meta<WidgetArgs> = {
   ...stories.meta,
   title: 'Widgets/Textarea',
-  parameters: { ...stories.meta.parameters, docs: { description: { component: 'A multi-line text answer. Shown with the KG written claim, “essence of the claim”.' } } },
+  parameters: {
+    ...stories.meta.parameters,
+    docs: {
+      description: { component: 'A multi-line text answer. Shown with the KG written claim, “essence of the claim”.' },
+    },
+  },
 };
 
 export default meta;

@@ -28,7 +28,10 @@ export interface WidgetSource {
 type WidgetStory = StoryObj<WidgetArgs>;
 
 /** The valid fixture of every form (test/fixtures): the filled states show its answers. */
-const validFixtures = import.meta.glob<Record<string, unknown>>('../../test/fixtures/forms/*/valid-1.json', { eager: true, import: 'default' });
+const validFixtures = import.meta.glob<Record<string, unknown>>('../../test/fixtures/forms/*/valid-1.json', {
+  eager: true,
+  import: 'default',
+});
 
 /** The answer the form's valid fixture gives to a question. */
 export function fixtureAnswer(form: string, property: string): unknown {
@@ -68,8 +71,15 @@ export function widgetStories(source: WidgetSource): {
     loaders: [async () => ({ fragment: await fragmentOf(source) })],
     render: (args, { loaded }) => {
       const { schema, validator } = loaded.fragment as FormFragment;
-      return html`<komek-form .schema=${schema} .validator=${validator} .data=${args.data} lang=${args.lang}
-        secondary-lang=${ifDefined(args.secondaryLang)} ?readonly=${args.readonly} ?disabled=${args.disabled}></komek-form>`;
+      return html`<komek-form
+        .schema=${schema}
+        .validator=${validator}
+        .data=${args.data}
+        lang=${args.lang}
+        secondary-lang=${ifDefined(args.secondaryLang)}
+        ?readonly=${args.readonly}
+        ?disabled=${args.disabled}
+      ></komek-form>`;
     },
     args: { lang: 'en', readonly: false, disabled: false, data: {} },
     argTypes: {

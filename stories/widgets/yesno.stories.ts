@@ -4,13 +4,21 @@ import { widgetStories, type WidgetArgs } from './widget-stories.js';
 const stories = widgetStories({
   form: 'kg-3.1-f1-identification-consent',
   property: 'applicantIsMinor',
-  invalid: "maybe",
+  invalid: 'maybe',
 });
 
 const meta: Meta<WidgetArgs> = {
   ...stories.meta,
   title: 'Widgets/YesNo',
-  parameters: { ...stories.meta.parameters, docs: { description: { component: 'A YES / NO pair: a fieldset whose legend is the question and two radio buttons. Y / N answer, Delete clears.' } } },
+  parameters: {
+    ...stories.meta.parameters,
+    docs: {
+      description: {
+        component:
+          'A YES / NO pair: a fieldset whose legend is the question and two radio buttons. Y / N answer, Delete clears.',
+      },
+    },
+  },
 };
 
 export default meta;

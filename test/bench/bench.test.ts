@@ -1,7 +1,17 @@
 // The comparison is fair only if every peer gets the same form: this checks the converter on the benchmarked
 // form (the catalog's largest) without running any benchmark.
 import { describe, expect, it } from 'vitest';
-import { countJsonForms, countOurs, countRjsf, countSurveyJs, surveyName, toJsonForms, toRjsf, toSurveyJs, toSurveyData } from './convert.js';
+import {
+  countJsonForms,
+  countOurs,
+  countRjsf,
+  countSurveyJs,
+  surveyName,
+  toJsonForms,
+  toRjsf,
+  toSurveyJs,
+  toSurveyData,
+} from './convert.js';
 import { fixture, inputLeaves, labeler, pickForm, rankForms } from './form.js';
 
 const form = await pickForm();
@@ -25,7 +35,11 @@ describe(`peer definitions of ${form.id}`, () => {
     const survey = toSurveyJs(form.model, label);
     const questions: Record<string, unknown>[] = [];
     const visit = (els: Record<string, unknown>[]) =>
-      els.forEach((el) => (el.type === 'panel' ? visit(el.elements as Record<string, unknown>[]) : el.type !== 'html' && el.type !== 'paneldynamic' && questions.push(el)));
+      els.forEach((el) =>
+        el.type === 'panel'
+          ? visit(el.elements as Record<string, unknown>[])
+          : el.type !== 'html' && el.type !== 'paneldynamic' && questions.push(el),
+      );
     visit((survey.pages as { elements: Record<string, unknown>[] }[])[0]!.elements);
     const names = questions.map((q) => q.name);
     expect(new Set(names).size).toBe(names.length);
@@ -38,7 +52,8 @@ describe(`peer definitions of ${form.id}`, () => {
   it('maps the valid fixture onto SurveyJS question names', () => {
     const data = toSurveyData(form.model, fixture(form.id, 'valid-1'));
     const names = new Set(inputLeaves(form.model.root).map(surveyName));
-    for (const [name, value] of Object.entries(data)) if (!Array.isArray(value)) expect(names.has(name), name).toBe(true);
+    for (const [name, value] of Object.entries(data))
+      if (!Array.isArray(value)) expect(names.has(name), name).toBe(true);
     expect(Object.keys(data).length).toBeGreaterThan(5);
   });
 });

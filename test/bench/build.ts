@@ -50,19 +50,28 @@ export function typedField(form: BenchForm): TypedField {
     jsonFormsScope: '#' + segments.map((s) => `/properties/${s}`).join(''),
     rjsfId: ['root', ...segments].join('_'),
     // Same rule as @komek/elements' idOf.
-    komekId: 'k' + node.pointer.replace(/[^A-Za-z0-9_-]/g, (c) => (c === '/' ? '--' : `_${c.charCodeAt(0).toString(16)}_`)),
+    komekId:
+      'k' + node.pointer.replace(/[^A-Za-z0-9_-]/g, (c) => (c === '/' ? '--' : `_${c.charCodeAt(0).toString(16)}_`)),
   };
 }
 
 /** The form module each renderer's entry imports. */
 function formModule(renderer: Renderer, form: BenchForm, lang: string): string {
   const label = labeler([lang]);
-  const namespaces = Object.keys(form.bundle.schemas).map((id) => id.split('/').pop()!.replace(/\.schema\.json$/, ''));
+  const namespaces = Object.keys(form.bundle.schemas).map((id) =>
+    id
+      .split('/')
+      .pop()!
+      .replace(/\.schema\.json$/, ''),
+  );
   const value =
-    renderer === 'surveyjs' ? toSurveyJs(form.model, label, lang)
-    : renderer === 'jsonforms' ? toJsonForms(form.model, label)
-    : renderer === 'rjsf' ? toRjsf(form.model, label)
-    : { id: form.id, lang, namespaces };
+    renderer === 'surveyjs'
+      ? toSurveyJs(form.model, label, lang)
+      : renderer === 'jsonforms'
+        ? toJsonForms(form.model, label)
+        : renderer === 'rjsf'
+          ? toRjsf(form.model, label)
+          : { id: form.id, lang, namespaces };
   return `export const ${renderer} = ${JSON.stringify(value)};\n`;
 }
 
@@ -78,7 +87,8 @@ function chunkName(chunk: { facadeModuleId?: string | null }): string {
   const index = /\/localize\/bundled\/([\w-]+)\.ts$/.exec(id);
   if (index) return `chunks/locale-${index[1]}-index-[hash].js`;
   const generated = /\/generated\/(schemas|models|validators)\/([^/]+)\.js$/.exec(id);
-  if (generated) return `chunks/${{ schemas: 'schema', models: 'model', validators: 'validator' }[generated[1]!]}-${generated[2]}-[hash].js`;
+  if (generated)
+    return `chunks/${{ schemas: 'schema', models: 'model', validators: 'validator' }[generated[1]!]}-${generated[2]}-[hash].js`;
   return 'chunks/[name]-[hash].js';
 }
 
@@ -128,7 +138,11 @@ export async function buildPage(renderer: Renderer, form: BenchForm, lang: strin
       target: 'es2022',
       rolldownOptions: {
         input: { entry },
-        output: { entryFileNames: '[name].js', chunkFileNames: chunkName, assetFileNames: 'assets/[name]-[hash][extname]' },
+        output: {
+          entryFileNames: '[name].js',
+          chunkFileNames: chunkName,
+          assetFileNames: 'assets/[name]-[hash][extname]',
+        },
       },
     },
   });
@@ -140,7 +154,9 @@ export async function buildPage(renderer: Renderer, form: BenchForm, lang: strin
     `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${renderer}</title>${css}</head>` +
       `<body><div id="root"></div><script src="../harness.js"></script><script type="module" src="app/${main.file}"></script></body></html>\n`,
   );
-  const files = Object.values(manifest).flatMap((c) => [c.file, ...(c.css ?? []), ...(c.assets ?? [])]).map((f) => `app/${f}`);
+  const files = Object.values(manifest)
+    .flatMap((c) => [c.file, ...(c.css ?? []), ...(c.assets ?? [])])
+    .map((f) => `app/${f}`);
   return { renderer, dir, files: [...new Set(files)] };
 }
 
@@ -152,7 +168,7 @@ async function elementsPlugins(): Promise<PluginOption[]> {
   const file = join(benchDir, '..', '..', 'packages', 'elements', 'vite.config.ts');
   if (!existsSync(file)) return [];
   const loaded = await loadConfigFromFile({ command: 'build', mode: 'production' }, file, dirname(file), 'error');
-  return (loaded?.config.plugins ?? []);
+  return loaded?.config.plugins ?? [];
 }
 
 /** Copies the in-page harness next to the pages. */
@@ -194,7 +210,10 @@ export function buildAll(form: BenchForm, lang: string): Promise<Map<Renderer, B
           try {
             out.set(r, { ok: true, page: await buildPage(r, form, lang), seconds: (performance.now() - t0) / 1000 });
           } catch (e) {
-            out.set(r, { ok: false, reason: `build failed: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}` });
+            out.set(r, {
+              ok: false,
+              reason: `build failed: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`,
+            });
           }
         }
         return out;

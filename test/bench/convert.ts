@@ -20,11 +20,12 @@ const labelOf = (label: Label, n: FormNode) => {
 };
 const optionLabel = (label: Label, o: ChoiceOption) => label(o.label, o.text);
 const segmentsOf = (pointer: string) => pointer.split('/').slice(1).map(unescapePointerSegment);
-const isContainer = (n: FormNode) => n.kind !== 'field' && n.kind !== 'checklist' && n.kind !== 'static' && n.kind !== 'repeat';
+const isContainer = (n: FormNode) =>
+  n.kind !== 'field' && n.kind !== 'checklist' && n.kind !== 'static' && n.kind !== 'repeat';
 
 /** The original enum values of a choice node, in option order. */
 function enumValues(n: FormNode): unknown[] {
-  const values = (n.schema.enum ?? n.schema.items?.enum);
+  const values = n.schema.enum ?? n.schema.items?.enum;
   return values ?? (n.options ?? []).map((o) => o.value);
 }
 
@@ -49,7 +50,8 @@ export function surveyExpression(ifSchema: JsonSchema, scope: string, rowPrefix:
   for (const [name, sub] of Object.entries(ifSchema.properties ?? {})) {
     if ('const' in sub) parts.push(`${ref(name)} = ${surveyLiteral(sub.const)}`);
     else if (Array.isArray(sub.enum)) parts.push(`${ref(name)} anyof [${sub.enum.map(surveyLiteral).join(', ')}]`);
-    else if (sub.contains && 'const' in sub.contains) parts.push(`${ref(name)} contains ${surveyLiteral(sub.contains.const)}`);
+    else if (sub.contains && 'const' in sub.contains)
+      parts.push(`${ref(name)} contains ${surveyLiteral(sub.contains.const)}`);
     else if (sub.contains && Array.isArray(sub.contains.enum)) {
       parts.push(`(${sub.contains.enum.map((v) => `${ref(name)} contains ${surveyLiteral(v)}`).join(' or ')})`);
     }
@@ -81,7 +83,10 @@ function surveyQuestion(n: FormNode, label: Label, rowPrefix: string): Json {
     }
     case 'multichoice': {
       const values = enumValues(n);
-      Object.assign(q, { type: 'checkbox', choices: (n.options ?? []).map((o, i) => ({ value: values[i], text: optionLabel(label, o) })) });
+      Object.assign(q, {
+        type: 'checkbox',
+        choices: (n.options ?? []).map((o, i) => ({ value: values[i], text: optionLabel(label, o) })),
+      });
       break;
     }
     case 'yesno':
@@ -97,7 +102,8 @@ function surveyQuestion(n: FormNode, label: Label, rowPrefix: string): Json {
     default:
       Object.assign(q, { type: 'text' });
   }
-  if (typeof s.maxLength === 'number' && (q.type === 'text' || q.type === 'comment') && q.inputType === undefined) q.maxLength = s.maxLength;
+  if (typeof s.maxLength === 'number' && (q.type === 'text' || q.type === 'comment') && q.inputType === undefined)
+    q.maxLength = s.maxLength;
   if (n.condition) {
     const e = surveyExpression(n.condition.if, n.condition.scope, rowPrefix);
     if (e) q.visibleIf = e;
@@ -122,7 +128,12 @@ function surveyElement(n: FormNode, label: Label, rowPrefix: string): Json {
       templateElements: n.item ? surveyElements(n.item, label, 'panel.') : [],
     };
   } else if (isContainer(n)) {
-    el = { type: 'panel', name: `panel${SURVEY_PATH_SEPARATOR}${surveyName(n) || 'form'}`, title: labelOf(label, n), elements: surveyElements(n, label, rowPrefix) };
+    el = {
+      type: 'panel',
+      name: `panel${SURVEY_PATH_SEPARATOR}${surveyName(n) || 'form'}`,
+      title: labelOf(label, n),
+      elements: surveyElements(n, label, rowPrefix),
+    };
   } else {
     return surveyQuestion(n, label, rowPrefix);
   }
@@ -183,8 +194,20 @@ function escapeHtml(s: string): string {
 // Data schema shared by JSON Forms and RJSF
 
 const KEPT_KEYWORDS = [
-  'type', 'format', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
-  'multipleOf', 'const', 'minItems', 'maxItems', 'uniqueItems',
+  'type',
+  'format',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'const',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
 ] as const;
 
 function fieldSchema(n: FormNode, label: Label): Json {
@@ -247,7 +270,11 @@ function objectSchema(n: FormNode, label: Label, style: ConditionStyle): Json {
 
 function nodeSchema(n: FormNode, label: Label, style: ConditionStyle): Json {
   if (n.kind === 'repeat') {
-    const out: Json = { type: 'array', title: labelOf(label, n), items: n.item ? objectSchema(n.item, label, style) : {} };
+    const out: Json = {
+      type: 'array',
+      title: labelOf(label, n),
+      items: n.item ? objectSchema(n.item, label, style) : {},
+    };
     if (n.schema.minItems !== undefined) out.minItems = n.schema.minItems;
     if (n.schema.maxItems !== undefined) out.maxItems = n.schema.maxItems;
     return out;
@@ -259,18 +286,29 @@ function nodeSchema(n: FormNode, label: Label, style: ConditionStyle): Json {
 // ---------------------------------------------------------------------------------------------------------
 // JSON Forms
 
-const scopeOf = (pointer: string) => (pointer === '' ? '#' : '#' + segmentsOf(pointer).map((s) => `/properties/${s}`).join(''));
+const scopeOf = (pointer: string) =>
+  pointer === ''
+    ? '#'
+    : '#' +
+      segmentsOf(pointer)
+        .map((s) => `/properties/${s}`)
+        .join('');
 
 function jsonFormsRule(n: FormNode, base: string): Json | undefined {
   if (!n.condition) return undefined;
-  return { effect: 'SHOW', condition: { scope: scopeOf(n.condition.scope.slice(base.length)), schema: n.condition.if } };
+  return {
+    effect: 'SHOW',
+    condition: { scope: scopeOf(n.condition.scope.slice(base.length)), schema: n.condition.if },
+  };
 }
 
 function jsonFormsElement(n: FormNode, label: Label, base: string): Json {
   let el: Json;
   if (n.kind === 'static') el = { type: 'Label', text: labelOf(label, n) };
-  else if (n.kind === 'repeat') el = { type: 'Control', scope: scopeOf(n.pointer.slice(base.length)), label: labelOf(label, n) };
-  else if (isContainer(n)) el = { type: 'Group', label: labelOf(label, n), elements: n.children.map((c) => jsonFormsElement(c, label, base)) };
+  else if (n.kind === 'repeat')
+    el = { type: 'Control', scope: scopeOf(n.pointer.slice(base.length)), label: labelOf(label, n) };
+  else if (isContainer(n))
+    el = { type: 'Group', label: labelOf(label, n), elements: n.children.map((c) => jsonFormsElement(c, label, base)) };
   else {
     el = { type: 'Control', scope: scopeOf(n.pointer.slice(base.length)), label: labelOf(label, n) };
     if (n.widget === 'textarea') el.options = { multi: true };
@@ -346,7 +384,10 @@ const isObjectArray = (s: Json | undefined) => s?.type === 'array' && (s.items a
 export function countJsonForms(forms: { schema: Json; uischema: Json }): number {
   const resolve = (scope: string): Json | undefined => {
     let s: Json | undefined = forms.schema;
-    for (const seg of scope.replace(/^#\/?/, '').split('/').filter((x) => x !== '' && x !== 'properties')) {
+    for (const seg of scope
+      .replace(/^#\/?/, '')
+      .split('/')
+      .filter((x) => x !== '' && x !== 'properties')) {
       s = (s?.properties as Record<string, Json> | undefined)?.[seg];
     }
     return s;
@@ -364,7 +405,10 @@ export function countRjsf(forms: { schema: Json }): number {
     if (s.type === 'object') {
       let n = Object.values((s.properties as Record<string, Json>) ?? {}).reduce((a, p) => a + count(p), 0);
       for (const c of (s.allOf as Json[] | undefined) ?? []) {
-        n += Object.values(((c.then as Json).properties as Record<string, Json> | undefined) ?? {}).reduce((a, p) => a + count(p), 0);
+        n += Object.values(((c.then as Json).properties as Record<string, Json> | undefined) ?? {}).reduce(
+          (a, p) => a + count(p),
+          0,
+        );
       }
       return n;
     }

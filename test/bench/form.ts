@@ -50,7 +50,8 @@ export async function rankForms(): Promise<{ id: FormId; inputs: number }[]> {
 export async function pickForm(): Promise<BenchForm> {
   const chosen = process.env.KOMEK_BENCH_FORM;
   if (chosen) {
-    if (!(formIds as readonly string[]).includes(chosen)) throw new Error(`KOMEK_BENCH_FORM=${chosen} is not in the catalog`);
+    if (!(formIds as readonly string[]).includes(chosen))
+      throw new Error(`KOMEK_BENCH_FORM=${chosen} is not in the catalog`);
     return loadForm(chosen as FormId);
   }
   return loadForm((await rankForms())[0]!.id);
@@ -65,7 +66,9 @@ function localeFile(lang: string, ns: string): Record<string, string> | null {
     let out: Record<string, string> | null = null;
     if (existsSync(path)) {
       out = {};
-      for (const [key, entry] of Object.entries(JSON.parse(readFileSync(path, 'utf8')) as Record<string, { text?: unknown }>)) {
+      for (const [key, entry] of Object.entries(
+        JSON.parse(readFileSync(path, 'utf8')) as Record<string, { text?: unknown }>,
+      )) {
         if (key !== '$meta' && typeof entry?.text === 'string' && entry.text !== '') out[key] = entry.text;
       }
     }
@@ -81,7 +84,14 @@ export function textIn(lang: string, key: MessageKey, fallback: string): string 
 
 /** Whether a language has a locale file for every namespace of the form (else its labels fall back to English). */
 export function hasLocale(lang: string, form: BenchForm): boolean {
-  const namespaces = new Set(Object.keys(form.bundle.schemas).map((id) => id.split('/').pop()!.replace(/\.schema\.json$/, '')));
+  const namespaces = new Set(
+    Object.keys(form.bundle.schemas).map((id) =>
+      id
+        .split('/')
+        .pop()!
+        .replace(/\.schema\.json$/, ''),
+    ),
+  );
   return [...namespaces].every((ns) => localeFile(lang, ns) !== null);
 }
 

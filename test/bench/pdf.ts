@@ -27,7 +27,10 @@ export interface PdfOptions {
 /** `batch` records of valid data: the valid fixtures in turn, each with its typed text field made unique. */
 export async function batchRecords(form: BenchForm, batch: number): Promise<unknown[]> {
   const dir = join(repoRoot, 'test', 'fixtures', 'forms', form.id);
-  const valids = readdirSync(dir).filter((f) => /^valid-\d+\.json$/.test(f)).sort().map((f) => fixture(form.id, f.replace(/\.json$/, '')));
+  const valids = readdirSync(dir)
+    .filter((f) => /^valid-\d+\.json$/.test(f))
+    .sort()
+    .map((f) => fixture(form.id, f.replace(/\.json$/, '')));
   const pointer = typedField(form).pointer.split('/').slice(1);
   const validate = (await validatorLoaders[form.id]()) as unknown as (d: unknown) => boolean;
   const out: unknown[] = [];
@@ -50,7 +53,9 @@ const requireFromPdf = createRequire(join(repoRoot, 'packages', 'pdf', 'package.
 
 /** DejaVu Sans from the `dejavu-fonts-ttf` package (the one our PDF package depends on). */
 function dejavu(file: string): string {
-  return readFileSync(join(dirname(requireFromPdf.resolve('dejavu-fonts-ttf/package.json')), 'ttf', file)).toString('base64');
+  return readFileSync(join(dirname(requireFromPdf.resolve('dejavu-fonts-ttf/package.json')), 'ttf', file)).toString(
+    'base64',
+  );
 }
 
 type SurveyPdfRender = (data: Record<string, unknown>) => Promise<Uint8Array>;
@@ -87,10 +92,16 @@ async function surveyPdf(form: BenchForm): Promise<SurveyPdfRender> {
 // ---------------------------------------------------------------------------------------------------------
 // Ours
 
-type CreatePaperForm = (formId: string, options: { languages: string[]; data: unknown; mode: 'filled' }) => Promise<Uint8Array>;
+type CreatePaperForm = (
+  formId: string,
+  options: { languages: string[]; data: unknown; mode: 'filled' },
+) => Promise<Uint8Array>;
 /** The facade underneath `createPaperForm`: one per form, filled and saved many times (as the CLI batch does). */
 interface PaperFormClass {
-  create(formId: string, options: { languages: string[] }): Promise<{ fill(data: unknown): unknown; save(options: { mode: 'filled' }): Promise<Uint8Array> }>;
+  create(
+    formId: string,
+    options: { languages: string[] },
+  ): Promise<{ fill(data: unknown): unknown; save(options: { mode: 'filled' }): Promise<Uint8Array> }>;
 }
 
 const pdfIndex = join(repoRoot, 'packages', 'pdf', 'src', 'index.ts');
@@ -101,22 +112,39 @@ async function ours(): Promise<{ create?: CreatePaperForm; paperForm?: PaperForm
   if (!existsSync(pdfIndex)) return { reason: 'pending: packages/pdf/src/index.ts does not exist yet' };
   try {
     const mod = (await import('@komek/pdf')) as { createPaperForm?: CreatePaperForm; PaperForm?: PaperFormClass };
-    if (typeof mod.createPaperForm !== 'function') return { reason: 'pending: @komek/pdf does not export createPaperForm yet' };
+    if (typeof mod.createPaperForm !== 'function')
+      return { reason: 'pending: @komek/pdf does not export createPaperForm yet' };
     return { create: mod.createPaperForm, ...(mod.PaperForm ? { paperForm: mod.PaperForm } : {}) };
   } catch (e) {
-    return { reason: `pending: @komek/pdf does not load (${(e instanceof Error ? e.message : String(e)).split('\n')[0]})` };
+    return {
+      reason: `pending: @komek/pdf does not load (${(e instanceof Error ? e.message : String(e)).split('\n')[0]})`,
+    };
   }
 }
 
 /** Runs `komek pdf --batch` as a user would, returning the wall time in seconds and the files written. */
-async function cliBatch(form: BenchForm, records: unknown[]): Promise<{ seconds: number; files: number; bytes: number; log: string }> {
+async function cliBatch(
+  form: BenchForm,
+  records: unknown[],
+): Promise<{ seconds: number; files: number; bytes: number; log: string }> {
   const dir = join(outDir, 'pdf-batch');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'out'), { recursive: true });
   const cases = join(dir, 'cases.jsonl');
   writeFileSync(cases, records.map((data) => JSON.stringify({ form: form.id, data })).join('\n') + '\n');
   const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
-  const args = [cliBin, 'pdf', '--batch', cases, '--out', join(dir, 'out'), '--lang', LANGUAGES.join(','), '--mode', 'filled'];
+  const args = [
+    cliBin,
+    'pdf',
+    '--batch',
+    cases,
+    '--out',
+    join(dir, 'out'),
+    '--lang',
+    LANGUAGES.join(','),
+    '--mode',
+    'filled',
+  ];
   const t0 = performance.now();
   const log = await new Promise<string>((resolve, reject) => {
     const child = spawn(tsx, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -124,7 +152,11 @@ async function cliBatch(form: BenchForm, records: unknown[]): Promise<{ seconds:
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`komek pdf --batch exited ${code}: ${out.trim().split('\n').slice(-3).join(' | ')}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(out)
+        : reject(new Error(`komek pdf --batch exited ${code}: ${out.trim().split('\n').slice(-3).join(' | ')}`)),
+    );
   });
   const seconds = (performance.now() - t0) / 1000;
   const pdfs = readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.pdf'));
@@ -136,7 +168,11 @@ async function cliBatch(form: BenchForm, records: unknown[]): Promise<{ seconds:
  * Warm time (median of `n` after `warm` unmeasured) and size of one document, and the CPU time the process spent
  * per document (less skewed than wall time when other work shares the cores).
  */
-async function timeOne(render: () => Promise<Uint8Array>, warm = 2, n = 9): Promise<{ ms: number; min: number; cpu: number; bytes: number }> {
+async function timeOne(
+  render: () => Promise<Uint8Array>,
+  warm = 2,
+  n = 9,
+): Promise<{ ms: number; min: number; cpu: number; bytes: number }> {
   let bytes = 0;
   for (let i = 0; i < warm; i++) bytes = (await render()).length;
   const times: number[] = [];
@@ -205,14 +241,17 @@ export async function pdfBench(options: PdfOptions = {}): Promise<{ rows: Row[] 
         mineBatch = { ...(await cliBatch(form, records)), how: 'cli' };
         if (mineBatch.files !== batch) notes.push(`ours: the batch wrote ${mineBatch.files} PDFs for ${batch} records`);
       } catch (e) {
-        notes.push(`ours CLI batch failed (${(e instanceof Error ? e.message : String(e)).split('\n')[0]}), measured in process instead`);
+        notes.push(
+          `ours CLI batch failed (${(e instanceof Error ? e.message : String(e)).split('\n')[0]}), measured in process instead`,
+        );
       }
     }
     if (!mineBatch && !oursReason) {
       // No CLI batch yet: the same documents made one after another through the API, in this process.
       const t0 = performance.now();
       let bytes = 0;
-      for (const r of records) bytes += (await create(form.id, { languages: [...LANGUAGES], data: r, mode: 'filled' })).length;
+      for (const r of records)
+        bytes += (await create(form.id, { languages: [...LANGUAGES], data: r, mode: 'filled' })).length;
       mineBatch = { seconds: (performance.now() - t0) / 1000, files: records.length, bytes, how: 'api' };
     }
   }
@@ -228,7 +267,13 @@ export async function pdfBench(options: PdfOptions = {}): Promise<{ rows: Row[] 
       ratio: ratioOf(mine?.ms ?? null, peer?.ms ?? null),
       bar: `< ${PDF_BARS.filledMs} ms`,
       meets: mine ? mine.ms < PDF_BARS.filledMs : null,
-      note: [oursNote, peerReason, `median of 9 after 2 warm-ups; fastest ours ${fmt(mine?.min)} ms, peer ${fmt(peer?.min)} ms; process CPU time per document (all threads, GC included) ours ${fmt(mine?.cpu)} ms, peer ${fmt(peer?.cpu)} ms${reused ? `; ours with one PaperForm filled and saved again (as the batch does): median ${fmt(reused.ms)} ms, CPU ${fmt(reused.cpu)} ms` : ''}`].filter(Boolean).join('; '),
+      note: [
+        oursNote,
+        peerReason,
+        `median of 9 after 2 warm-ups; fastest ours ${fmt(mine?.min)} ms, peer ${fmt(peer?.min)} ms; process CPU time per document (all threads, GC included) ours ${fmt(mine?.cpu)} ms, peer ${fmt(peer?.cpu)} ms${reused ? `; ours with one PaperForm filled and saved again (as the batch does): median ${fmt(reused.ms)} ms, CPU ${fmt(reused.cpu)} ms` : ''}`,
+      ]
+        .filter(Boolean)
+        .join('; '),
     },
     {
       figure: 'pdf: filled kk+ru, largest form, size',
@@ -259,10 +304,11 @@ export async function pdfBench(options: PdfOptions = {}): Promise<{ rows: Row[] 
         peerBatch
           ? `peer: ${peerBatch.sample} documents rendered one after another in this process on one core, scaled to ${batch} (a full run would take too long for the run's budget; spread over ${cpus().length} cores it could at best take 1/${cpus().length} of that, while the CLI uses worker threads)`
           : peerReason,
-      ].filter(Boolean).join('; '),
+      ]
+        .filter(Boolean)
+        .join('; '),
     },
   ];
   rows[0]!.note += `; ${notes.join('; ')}`;
   return { rows };
 }
-

@@ -32,10 +32,13 @@ function moduleAt(file: string, line: number): string {
     const marks: { line: number; module: string }[] = [];
     const path = join(outDir, file);
     if (existsSync(path)) {
-      readFileSync(path, 'utf8').split('\n').forEach((text, i) => {
-        const m = /^\/\/ (\S+\.(?:ts|js|mjs|json))$/.exec(text);
-        if (m) marks.push({ line: i, module: m[1]!.replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, '') });
-      });
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .forEach((text, i) => {
+          const m = /^\/\/ (\S+\.(?:ts|js|mjs|json))$/.exec(text);
+          if (m)
+            marks.push({ line: i, module: m[1]!.replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, '') });
+        });
     }
     moduleLines.set(file, marks);
   }
@@ -98,13 +101,21 @@ function composition(r: Renderer): void {
     if (m) {
       const mod = m[1]!.replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, '');
       const pkg = /^(@[^/]+\/[^/]+|[^/]+)/.exec(mod)![1]!;
-      current = mod.startsWith('packages/') ? mod.split('/').slice(0, mod.includes('/src/') ? 4 : 2).join('/').replace(/\.ts$/, '') : pkg;
+      current = mod.startsWith('packages/')
+        ? mod
+            .split('/')
+            .slice(0, mod.includes('/src/') ? 4 : 2)
+            .join('/')
+            .replace(/\.ts$/, '')
+        : pkg;
       continue;
     }
     sizes.set(current, (sizes.get(current) ?? 0) + line.length + 1);
   }
   const total = [...sizes.values()].reduce((a, b) => a + b, 0);
-  console.log(`\n${r}: entry file by source (unminified ${fmt(total / 1024)} KiB; minified and gzipped sizes are in \`pnpm bench size\`)`);
+  console.log(
+    `\n${r}: entry file by source (unminified ${fmt(total / 1024)} KiB; minified and gzipped sizes are in \`pnpm bench size\`)`,
+  );
   for (const [k, v] of [...sizes].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
     console.log(`    ${fmt(v / 1024).padStart(7)} KiB  ${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
   }
@@ -119,7 +130,8 @@ async function profiled<T>(cdp: CDPSession, action: () => Promise<T>): Promise<{
 
 function top(title: string, m: Map<string, number>, total: number, n: number): void {
   console.log(`\n  ${title} (total ${fmt(total)} ms)`);
-  for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`    ${fmt(v).padStart(7)} ms  ${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
+  for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n))
+    console.log(`    ${fmt(v).padStart(7)} ms  ${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
 }
 
 /** Profiles our filled bilingual PDF of the largest form in this process (Node's inspector). */
@@ -179,7 +191,9 @@ export async function profileBench(names: string[]): Promise<void> {
       for (let i = 0; i < loads; i++) {
         await page.goto(`${url}/${r}-debug/`, { waitUntil: 'load' });
         await page.evaluate('komekBench.prepare ? komekBench.prepare() : 0');
-        const m = await profiled(cdp, () => page.evaluate<{ mount: number }>(`komekMount(${JSON.stringify({ field, prepare: false })})`));
+        const m = await profiled(cdp, () =>
+          page.evaluate<{ mount: number }>(`komekMount(${JSON.stringify({ field, prepare: false })})`),
+        );
         mounts.push(m.value.mount);
         mountTotal += accumulate(m.profile, mountFns, mountFiles);
         await page.evaluate('komekFocus()');
@@ -191,7 +205,9 @@ export async function profileBench(names: string[]): Promise<void> {
         });
         keyTotal += accumulate(k.profile, keyFns, keyFiles);
       }
-      console.log(`\n${r}: ${form.id}, ${loads} page loads, mounts ${mounts.map((x) => fmt(x)).join(' / ')} ms (unminified build, profiler on)`);
+      console.log(
+        `\n${r}: ${form.id}, ${loads} page loads, mounts ${mounts.map((x) => fmt(x)).join(' / ')} ms (unminified build, profiler on)`,
+      );
       top('first render: self time by function', mountFns, mountTotal, 25);
       top('first render: self time by source module', mountFiles, mountTotal, 20);
       top(`keystrokes (${loads * 3}, each with 450 ms after it): self time by function`, keyFns, keyTotal, 15);

@@ -42,25 +42,39 @@ export function machine(chromium?: string): Machine {
     cpu: cpu[0]?.model.trim() ?? 'unknown',
     cores: cpu.length,
     node: process.version,
-    load: loadavg().map((l) => l.toFixed(1)).join(' '),
+    load: loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' '),
   };
   if (chromium) m.chromium = chromium;
   return m;
 }
 
 export function printMachine(m: Machine): void {
-  console.log(`machine: ${m.os} · ${m.cpu} · ${m.cores} cores · node ${m.node}${m.chromium ? ` · chromium ${m.chromium}` : ''}${m.load ? ` · load average ${m.load}` : ''}`);
+  console.log(
+    `machine: ${m.os} · ${m.cpu} · ${m.cores} cores · node ${m.node}${m.chromium ? ` · chromium ${m.chromium}` : ''}${m.load ? ` · load average ${m.load}` : ''}`,
+  );
 }
 
 /** A number as a table shows it: 3 significant digits, thousands grouped. */
 export function fmt(v: number | null | undefined, unit = ''): string {
   if (v === null || v === undefined || Number.isNaN(v)) return '—';
   const abs = Math.abs(v);
-  const s = abs >= 1000 ? Math.round(v).toLocaleString('en-US') : abs >= 100 ? v.toFixed(0) : abs >= 10 ? v.toFixed(1) : abs >= 1 ? v.toFixed(2) : v.toFixed(3);
+  const s =
+    abs >= 1000
+      ? Math.round(v).toLocaleString('en-US')
+      : abs >= 100
+        ? v.toFixed(0)
+        : abs >= 10
+          ? v.toFixed(1)
+          : abs >= 1
+            ? v.toFixed(2)
+            : v.toFixed(3);
   return unit ? `${s} ${unit}` : s;
 }
 
-export const ratioOf = (ours: number | null, peer: number | null) => (ours === null || peer === null || peer === 0 ? null : ours / peer);
+export const ratioOf = (ours: number | null, peer: number | null) =>
+  ours === null || peer === null || peer === 0 ? null : ours / peer;
 
 /** Prints rows as an aligned table: figure, ours, peer, peer's value, ratio, bar. */
 export function printTable(title: string, rows: Row[]): void {
@@ -74,7 +88,8 @@ export function printTable(title: string, rows: Row[]): void {
     r.bar ? `${r.bar} ${r.meets === true ? 'met' : r.meets === false ? 'MISSED' : '?'}` : '',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 || i === 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(`\n${title}`);
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -101,15 +116,21 @@ export function printDelta(previous: Row[] | undefined, rows: Row[]): void {
   }
   const before = new Map(previous.map((r) => [keyOf(r), r]));
   const lines: string[] = [];
-  const pct = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? '' : `${a >= b ? '+' : ''}${(((a - b) / b) * 100).toFixed(1)}%`);
+  const pct = (a: number | null, b: number | null) =>
+    a === null || b === null || b === 0 ? '' : `${a >= b ? '+' : ''}${(((a - b) / b) * 100).toFixed(1)}%`;
   for (const r of rows) {
     const b = before.get(keyOf(r));
     if (!b) {
       lines.push(`  ${r.figure}${r.peer ? ` vs ${r.peer}` : ''}: new`);
       continue;
     }
-    const ours = b.ours === null && r.ours !== null ? `ours ${fmt(r.ours, r.unit)} (was pending)` : `ours ${fmt(b.ours, r.unit)} → ${fmt(r.ours, r.unit)} ${pct(r.ours, b.ours)}`;
-    const peer = r.peer ? `; ${r.peer} ${fmt(b.peerValue, r.unit)} → ${fmt(r.peerValue, r.unit)} ${pct(r.peerValue, b.peerValue)}` : '';
+    const ours =
+      b.ours === null && r.ours !== null
+        ? `ours ${fmt(r.ours, r.unit)} (was pending)`
+        : `ours ${fmt(b.ours, r.unit)} → ${fmt(r.ours, r.unit)} ${pct(r.ours, b.ours)}`;
+    const peer = r.peer
+      ? `; ${r.peer} ${fmt(b.peerValue, r.unit)} → ${fmt(r.peerValue, r.unit)} ${pct(r.peerValue, b.peerValue)}`
+      : '';
     lines.push(`  ${r.figure}${r.peer ? ` vs ${r.peer}` : ''}: ${ours}${peer}`);
   }
   console.log('\nchange against the previous results/latest.json:');
@@ -128,7 +149,9 @@ export function saveResults(previous: Row[] | undefined, rows: Row[], m: Machine
   const benches = new Set(rows.map((r) => benchOf(r.figure)));
   const kept = (previous ?? []).filter((r) => !benches.has(benchOf(r.figure)));
   writeFileSync(latestPath, JSON.stringify([...kept, ...rows], null, 2) + '\n');
-  const machines = existsSync(machinePath) ? (JSON.parse(readFileSync(machinePath, 'utf8')) as Record<string, Machine>) : {};
+  const machines = existsSync(machinePath)
+    ? (JSON.parse(readFileSync(machinePath, 'utf8')) as Record<string, Machine>)
+    : {};
   for (const b of benches) machines[b] = m;
   writeFileSync(machinePath, JSON.stringify(machines, null, 2) + '\n');
 }
@@ -148,7 +171,9 @@ export function percentile(xs: readonly number[], p: number): number {
 
 /** The rows as a Markdown table (for the README), with the machine each benchmark ran on. */
 export function markdownTable(rows: Row[]): string {
-  const machines = existsSync(machinePath) ? (JSON.parse(readFileSync(machinePath, 'utf8')) as Record<string, Machine>) : {};
+  const machines = existsSync(machinePath)
+    ? (JSON.parse(readFileSync(machinePath, 'utf8')) as Record<string, Machine>)
+    : {};
   const cell = (s: string) => s.replace(/\|/g, '\\|');
   const lines = ['| figure | ours | peer | peer value | ours/peer | bar |', '|---|--:|---|--:|--:|---|'];
   for (const r of rows) {

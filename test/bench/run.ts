@@ -10,7 +10,17 @@ import { serverBench } from './server.js';
 import { benchDir, pickForm, rankForms } from './form.js';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { latestPath, machine, printDelta, printMachine, printTable, readLatest, saveResults, updateReadme, type Row } from './report.js';
+import {
+  latestPath,
+  machine,
+  printDelta,
+  printMachine,
+  printTable,
+  readLatest,
+  saveResults,
+  updateReadme,
+  type Row,
+} from './report.js';
 
 const benches = {
   size: sizeBench,
@@ -42,14 +52,23 @@ const started = performance.now();
 const previous = readLatest();
 const form = await pickForm();
 const ranked = await rankForms();
-console.log(`form: ${form.id}, ${form.inputs} inputs (largest of ${ranked.length}; next ${ranked.slice(1, 3).map((f) => `${f.id} ${f.inputs}`).join(', ')})`);
+console.log(
+  `form: ${form.id}, ${form.inputs} inputs (largest of ${ranked.length}; next ${ranked
+    .slice(1, 3)
+    .map((f) => `${f.id} ${f.inputs}`)
+    .join(', ')})`,
+);
 
 const rows: Row[] = [];
 let chromium: string | undefined;
 let failed = false;
 for (const name of chosen) {
   const t0 = performance.now();
-  console.log(`\n[${name}] load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `\n[${name}] load average at start ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   try {
     const result: { rows: Row[]; chromium?: string } = await benches[name]();
     if (result.chromium) chromium = result.chromium;
@@ -68,6 +87,8 @@ printDelta(previous, rows);
 if (rows.length > 0) {
   saveResults(previous, rows, m);
   updateReadme(join(benchDir, 'README.md'), readLatest() ?? rows);
-  console.log(`\nwrote ${latestPath.replace(process.cwd() + '/', '')} (${rows.length} rows from this run) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `\nwrote ${latestPath.replace(process.cwd() + '/', '')} (${rows.length} rows from this run) in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
 }
 process.exit(failed ? 1 : 0);

@@ -22,10 +22,15 @@ interface Level {
   p99: number;
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /** `total` requests spread over `clients` loops; each request's latency and the overall rate. */
-async function drive(clients: number, total: number, one: (client: number, i: number) => Promise<void>): Promise<Level> {
+async function drive(
+  clients: number,
+  total: number,
+  one: (client: number, i: number) => Promise<void>,
+): Promise<Level> {
   const latencies: number[] = [];
   let next = 0;
   const t0 = performance.now();
@@ -48,22 +53,37 @@ async function drive(clients: number, total: number, one: (client: number, i: nu
 async function serverLevels(databaseUrl: string | undefined, data: unknown): Promise<Level[]> {
   const dir = mkdtempSync(join(tmpdir(), 'komek-bench-'));
   const port = await freePort();
-  const server = await komek(['serve', '--data', dir, '--port', String(port), '--quiet', ...(databaseUrl ? ['--database', databaseUrl] : [])], /serving on (http:\/\/[\d.:]+)/);
+  const server = await komek(
+    ['serve', '--data', dir, '--port', String(port), '--quiet', ...(databaseUrl ? ['--database', databaseUrl] : [])],
+    /serving on (http:\/\/[\d.:]+)/,
+  );
   const base = server.match[1]!;
   const token = readFileSync(join(dir, 'admin.token'), 'utf8').trim();
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   try {
     const cases: string[] = [];
-    for (let i = 0; i < 50; i++) cases.push(((await (await fetch(`${base}/api/cases`, { method: 'POST', headers, body: '{"country":"kz"}' })).json()) as { id: string }).id);
+    for (let i = 0; i < 50; i++)
+      cases.push(
+        (
+          (await (await fetch(`${base}/api/cases`, { method: 'POST', headers, body: '{"country":"kz"}' })).json()) as {
+            id: string;
+          }
+        ).id,
+      );
     const body = JSON.stringify({ formId: FORM, data });
     const post = async (c: number) => {
-      const res = await fetch(`${base}/api/cases/${cases[c]}/submissions`, { method: 'POST', headers: { ...headers, 'idempotency-key': randomUUID() }, body });
+      const res = await fetch(`${base}/api/cases/${cases[c]}/submissions`, {
+        method: 'POST',
+        headers: { ...headers, 'idempotency-key': randomUUID() },
+        body,
+      });
       await res.arrayBuffer();
       if (res.status !== 201) throw new Error(`status ${res.status}`);
     };
     await drive(5, 50, post); // warm: forms, validators, messages, connections
     const out: Level[] = [];
-    for (const clients of CONCURRENCY) out.push(await drive(clients, clients === 1 ? Math.min(PER_LEVEL, 300) : PER_LEVEL, post));
+    for (const clients of CONCURRENCY)
+      out.push(await drive(clients, clients === 1 ? Math.min(PER_LEVEL, 300) : PER_LEVEL, post));
     return out;
   } finally {
     server.child.kill('SIGTERM');
@@ -76,14 +96,21 @@ async function serverLevels(databaseUrl: string | undefined, data: unknown): Pro
 async function floorLevels(url: string, data: unknown): Promise<Level[]> {
   const pool = new pg.Pool({ connectionString: url, max: 50 });
   try {
-    await pool.query('create table if not exists floor (id uuid primary key, case_id uuid not null, data jsonb not null, created_at timestamptz not null default now())');
+    await pool.query(
+      'create table if not exists floor (id uuid primary key, case_id uuid not null, data jsonb not null, created_at timestamptz not null default now())',
+    );
     const text = JSON.stringify(data);
     const insert = async () => {
-      await pool.query('insert into floor (id, case_id, data) values ($1, $2, $3::text::jsonb)', [randomUUID(), randomUUID(), text]);
+      await pool.query('insert into floor (id, case_id, data) values ($1, $2, $3::text::jsonb)', [
+        randomUUID(),
+        randomUUID(),
+        text,
+      ]);
     };
     await drive(5, 50, insert);
     const out: Level[] = [];
-    for (const clients of CONCURRENCY) out.push(await drive(clients, clients === 1 ? Math.min(PER_LEVEL, 300) : PER_LEVEL, insert));
+    for (const clients of CONCURRENCY)
+      out.push(await drive(clients, clients === 1 ? Math.min(PER_LEVEL, 300) : PER_LEVEL, insert));
     return out;
   } finally {
     await pool.end();
@@ -93,8 +120,14 @@ async function floorLevels(url: string, data: unknown): Promise<Level[]> {
 const f = (n: number, d = 0) => n.toFixed(d);
 
 export async function serverBench(): Promise<void> {
-  const data = JSON.parse(readFileSync(new URL(`../fixtures/forms/${FORM}/valid-1.json`, import.meta.url), 'utf8')) as unknown;
-  console.log(`[server] ${FORM}, ${PER_LEVEL} submissions per level (${Math.min(PER_LEVEL, 300)} for one client); load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const data = JSON.parse(
+    readFileSync(new URL(`../fixtures/forms/${FORM}/valid-1.json`, import.meta.url), 'utf8'),
+  ) as unknown;
+  console.log(
+    `[server] ${FORM}, ${PER_LEVEL} submissions per level (${Math.min(PER_LEVEL, 300)} for one client); load average at start ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const cluster = await startCluster();
   try {
     const pgDb = await cluster.createDatabase('bench_server');
@@ -112,11 +145,18 @@ export async function serverBench(): Promise<void> {
       results[engine].forEach((l, i) => {
         const floor = results.floor[i]!;
         const share = l.perSecond / floor.perSecond;
-        const bars = engine === 'postgresql' ? `≥ 0.5 of floor: ${share >= 0.5 ? 'met' : 'not met'}${l.clients === 50 ? `; p99 < 50 ms: ${l.p99 < 50 ? 'met' : 'not met'}` : ''}` : '';
-        rows.push(`| ${engine === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL 15'} | ${l.clients} | ${f(l.perSecond)} | ${f(l.p50, 1)} | ${f(l.p99, 1)} | ${f(floor.perSecond)} | ${f(share, 2)} | ${bars} |`);
+        const bars =
+          engine === 'postgresql'
+            ? `≥ 0.5 of floor: ${share >= 0.5 ? 'met' : 'not met'}${l.clients === 50 ? `; p99 < 50 ms: ${l.p99 < 50 ? 'met' : 'not met'}` : ''}`
+            : '';
+        rows.push(
+          `| ${engine === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL 15'} | ${l.clients} | ${f(l.perSecond)} | ${f(l.p50, 1)} | ${f(l.p99, 1)} | ${f(floor.perSecond)} | ${f(share, 2)} | ${bars} |`,
+        );
       });
     }
-    const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end; ${new Date().toISOString().slice(0, 10)}`;
+    const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} at the end; ${new Date().toISOString().slice(0, 10)}`;
     const table = `${rows.join('\n')}\n\n${machine}\n`;
     console.log(`\n${table}`);
     const readme = join(benchDir, 'README.md');

@@ -67,15 +67,22 @@ export async function sizeBench(options: { lang?: string } = {}): Promise<{ rows
 
   const total = (m: Measured | undefined) => (m ? m.js + m.css : null);
   const ours = measured.get('komek');
-  const oursReason = !built.get('komek')?.ok ? (built.get('komek') as { reason: string }).reason : failures.get('komek');
-  const describe = (m: Measured) => `JS ${fmt(m.js)} + CSS ${fmt(m.css)} KiB gzip in ${m.files.length} file(s), ${fmt(m.raw)} KiB minified`;
+  const oursReason = !built.get('komek')?.ok
+    ? (built.get('komek') as { reason: string }).reason
+    : failures.get('komek');
+  const describe = (m: Measured) =>
+    `JS ${fmt(m.js)} + CSS ${fmt(m.css)} KiB gzip in ${m.files.length} file(s), ${fmt(m.raw)} KiB minified`;
   const byKind = new Map<ChunkKind, number>();
   for (const f of ours?.files ?? []) byKind.set(chunkKind(f.file), (byKind.get(chunkKind(f.file)) ?? 0) + f.gzip);
-  const kindText = [...byKind].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k.replace('locale:', 'messages ')} ${fmt(v)}`).join(', ');
+  const kindText = [...byKind]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k.replace('locale:', 'messages ')} ${fmt(v)}`)
+    .join(', ');
   const rows: Row[] = [];
   for (const peer of renderers.filter((r) => r !== 'komek')) {
     const p = measured.get(peer);
-    const peerReason = failures.get(peer) ?? (!built.get(peer)?.ok ? (built.get(peer) as { reason: string }).reason : undefined);
+    const peerReason =
+      failures.get(peer) ?? (!built.get(peer)?.ok ? (built.get(peer) as { reason: string }).reason : undefined);
     rows.push({
       figure: 'size: JS+CSS gzip a page fetches to show the largest form',
       unit: 'KiB',
@@ -85,12 +92,16 @@ export async function sizeBench(options: { lang?: string } = {}): Promise<{ rows
       ratio: ratioOf(total(ours), total(p)),
       note: [
         ours ? `ours ${describe(ours)}: ${kindText}` : `ours ${oursReason ?? 'not measured'}`,
-        p ? `peer ${describe(p)} (library, form definition with ${lang} labels${peer === 'surveyjs' ? `, ${lang} UI strings, theme CSS` : ''})` : `peer ${peerReason ?? 'not measured'}`,
+        p
+          ? `peer ${describe(p)} (library, form definition with ${lang} labels${peer === 'surveyjs' ? `, ${lang} UI strings, theme CSS` : ''})`
+          : `peer ${peerReason ?? 'not measured'}`,
       ].join('; '),
     });
   }
   // The renderer, one locale and one form's validator: what the bar's 40 KiB is compared with on the largest form.
-  const barKiB = ours ? (byKind.get('renderer') ?? 0) + (byKind.get('validator') ?? 0) + (byKind.get(`locale:${lang}`) ?? 0) : null;
+  const barKiB = ours
+    ? (byKind.get('renderer') ?? 0) + (byKind.get('validator') ?? 0) + (byKind.get(`locale:${lang}`) ?? 0)
+    : null;
   const fallback = [...byKind].filter(([k]) => k.startsWith('locale:') && k !== `locale:${lang}`);
   rows.push({
     figure: `size: renderer (all widgets) + ${lang} messages + the form's validator, gzip`,
@@ -109,7 +120,10 @@ export async function sizeBench(options: { lang?: string } = {}): Promise<{ rows
   const distDir = join(repoRoot, 'packages', 'elements', 'dist');
   const manifestFile = join(distDir, '.vite', 'manifest.json');
   if (existsSync(manifestFile)) {
-    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, { file: string; isEntry?: boolean; imports?: string[] }>;
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<
+      string,
+      { file: string; isEntry?: boolean; imports?: string[] }
+    >;
     const files = new Set<string>();
     const visit = (key: string) => {
       const chunk = manifest[key];

@@ -75,16 +75,22 @@ export async function validateBench(): Promise<{ rows: Row[] }> {
   }
 
   const valid = fixture(form.id, 'valid-1');
-  const invalidNames = readdirSync(join(repoRoot, 'test', 'fixtures', 'forms', form.id)).filter((f) => /^invalid-\d+\.json$/.test(f)).sort();
+  const invalidNames = readdirSync(join(repoRoot, 'test', 'fixtures', 'forms', form.id))
+    .filter((f) => /^invalid-\d+\.json$/.test(f))
+    .sort();
   const invalidName = invalidNames[0]?.replace(/\.json$/, '');
   if (!invalidName) throw new Error(`${form.id} has no invalid fixture`);
   const invalid = fixture(form.id, invalidName);
 
   // Both must agree before their speeds mean anything.
-  for (const [name, data, expected] of [['valid-1', valid, true], [invalidName, invalid, false]] as const) {
+  for (const [name, data, expected] of [
+    ['valid-1', valid, true],
+    [invalidName, invalid, false],
+  ] as const) {
     const a = ours(data);
     const b = peer(data);
-    if (a !== expected || b !== expected) throw new Error(`${name}: ours says ${a}, ajv says ${b}, expected ${expected}`);
+    if (a !== expected || b !== expected)
+      throw new Error(`${name}: ours says ${a}, ajv says ${b}, expected ${expected}`);
     if (!expected && (ours.errors?.length ?? 0) !== (peer.errors?.length ?? 0)) {
       throw new Error(`${name}: ours reports ${ours.errors?.length} errors, ajv ${peer.errors?.length}`);
     }
@@ -92,9 +98,20 @@ export async function validateBench(): Promise<{ rows: Row[] }> {
   console.log(`validate: ${form.id}, valid-1 and ${invalidName} (${ours(invalid) ? 0 : ours.errors?.length} errors)`);
 
   const rows: Row[] = [];
-  for (const [label, data] of [['valid data (valid-1)', valid], [`invalid data (${invalidName})`, invalid]] as const) {
+  for (const [label, data] of [
+    ['valid data (valid-1)', valid],
+    [`invalid data (${invalidName})`, invalid],
+  ] as const) {
     const [o, p] = rates(ours, peer, data);
-    rows.push({ figure: `validate: ${label}`, unit: 'ops/s', ours: o, peer: PEER, peerValue: p, ratio: ratioOf(o, p), note: 'higher is better; the same generated code runs in both, so about 1× is expected' });
+    rows.push({
+      figure: `validate: ${label}`,
+      unit: 'ops/s',
+      ours: o,
+      peer: PEER,
+      peerValue: p,
+      ratio: ratioOf(o, p),
+      note: 'higher is better; the same generated code runs in both, so about 1× is expected',
+    });
   }
   const compile = median(compileTimes);
   rows.push({

@@ -1,12 +1,22 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'packages/cli/src/bin.ts');
-const fixture = (id: string, name = 'valid-1') => JSON.parse(readFileSync(join(root, 'test/fixtures/forms', id, `${name}.json`), 'utf8')) as Record<string, unknown>;
+const fixture = (id: string, name = 'valid-1') =>
+  JSON.parse(readFileSync(join(root, 'test/fixtures/forms', id, `${name}.json`), 'utf8')) as Record<string, unknown>;
 let dir: string;
 
 beforeAll(() => {
@@ -32,20 +42,40 @@ describe('input files', () => {
     const v = komek('validate', '--form', 'kz-f1-initial-application', file);
     expect(v.code).toBe(3);
     expect(v.out).not.toContain('valid');
-    expect(lastLine(v.err)).toBe(`komek validate: cannot read ${file}: not UTF-8 text: line 2, column 16 (bytes CF F0 E8 E2); save it as UTF-8`);
-    const p = komek('pdf', '--form', 'kz-f1-initial-application', '--lang', 'ru', '--data', file, '--out', join(dir, 'cp.pdf'));
+    expect(lastLine(v.err)).toBe(
+      `komek validate: cannot read ${file}: not UTF-8 text: line 2, column 16 (bytes CF F0 E8 E2); save it as UTF-8`,
+    );
+    const p = komek(
+      'pdf',
+      '--form',
+      'kz-f1-initial-application',
+      '--lang',
+      'ru',
+      '--data',
+      file,
+      '--out',
+      join(dir, 'cp.pdf'),
+    );
     expect(p.code).toBe(3);
     expect(existsSync(join(dir, 'cp.pdf'))).toBe(false);
   });
 
   it('accepts a UTF-8 byte-order mark and names the line and column of a JSON error', () => {
     const file = join(dir, 'bom.json');
-    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(join(root, 'test/fixtures/forms/kz-f1-initial-application/valid-1.json'))]));
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        readFileSync(join(root, 'test/fixtures/forms/kz-f1-initial-application/valid-1.json')),
+      ]),
+    );
     expect(komek('validate', '--form', 'kz-f1-initial-application', file).out.trim()).toBe('valid');
     writeFileSync(file, '{\n  "fullName": "A",\n  oops\n}');
     const r = komek('validate', '--form', 'kz-f1-initial-application', file);
     expect(r.code).toBe(3);
-    expect(lastLine(r.err)).toMatch(new RegExp(`^komek validate: cannot read ${file}: not JSON: .* at line 3, column 3$`));
+    expect(lastLine(r.err)).toMatch(
+      new RegExp(`^komek validate: cannot read ${file}: not JSON: .* at line 3, column 3$`),
+    );
   });
 });
 
@@ -55,7 +85,8 @@ describe('output files', () => {
     writeFileSync(file, JSON.stringify(fixture('tj-f2-identification-refusal')));
     return file;
   };
-  const pdf = (out: string, input = data()) => komek('pdf', '--form', 'tj-f2-identification-refusal', '--lang', 'tg,ru', '--data', input, '--out', out);
+  const pdf = (out: string, input = data()) =>
+    komek('pdf', '--form', 'tj-f2-identification-refusal', '--lang', 'tg,ru', '--data', input, '--out', out);
 
   it('refuses to write the PDF over the case file it reads (exit 2), which stays as it was', () => {
     const input = data();
@@ -87,7 +118,9 @@ describe('output files', () => {
       const r = pdf(out);
       expect(r.code, out).toBe(4);
       expect(r.err.trim().split('\n'), out).toHaveLength(1);
-      expect(r.err.trim()).toMatch(new RegExp(`^komek pdf: cannot write ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      expect(r.err.trim()).toMatch(
+        new RegExp(`^komek pdf: cannot write ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+      );
       expect(r.err.trim()).toMatch(reason);
       expect(r.err).not.toMatch(/\n\s+at /);
     }
@@ -100,7 +133,18 @@ describe('output files', () => {
   });
 
   it('prints a stack trace only with --debug', () => {
-    const r = komek('pdf', '--debug', '--form', 'tj-f2-identification-refusal', '--lang', 'tg,ru', '--data', data(), '--out', join(dir, 'missing', 'x.pdf'));
+    const r = komek(
+      'pdf',
+      '--debug',
+      '--form',
+      'tj-f2-identification-refusal',
+      '--lang',
+      'tg,ru',
+      '--data',
+      data(),
+      '--out',
+      join(dir, 'missing', 'x.pdf'),
+    );
     expect(r.code).toBe(4);
     expect(r.err).toMatch(/\n\s+at /);
   });
@@ -111,10 +155,21 @@ describe('batch', () => {
 
   it('refuses an output that is a file (exit 4), caps --jobs by the cores, reads a BOM, and names a line that is not UTF-8', () => {
     const file = join(dir, 'bom.jsonl');
-    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(line('tj-f2-identification-refusal', fixture('tj-f2-identification-refusal')) + '\n'), Buffer.from('{"form":"tj-f2-identification-refusal","data":{"x":"'), cp1251, Buffer.from('"}}\n')]));
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from(line('tj-f2-identification-refusal', fixture('tj-f2-identification-refusal')) + '\n'),
+        Buffer.from('{"form":"tj-f2-identification-refusal","data":{"x":"'),
+        cp1251,
+        Buffer.from('"}}\n'),
+      ]),
+    );
     const onFile = komek('pdf', '--batch', file, '--lang', 'en', '--out', file);
     expect(onFile.code).toBe(4);
-    expect(lastLine(onFile.err)).toBe(`komek pdf: cannot write ${file}: it is a file, not a folder; --out of a batch names a folder`);
+    expect(lastLine(onFile.err)).toBe(
+      `komek pdf: cannot write ${file}: it is a file, not a folder; --out of a batch names a folder`,
+    );
     const out = join(dir, 'bom-out');
     const r = komek('pdf', '--batch', file, '--lang', 'en', '--jobs', '64', '--out', out);
     expect(r.err).toContain(`--jobs 64 is more than the ${availableParallelism()} core`);
@@ -132,7 +187,9 @@ describe('batch', () => {
     writeFileSync(file, '\n  \n');
     const r = komek('pdf', '--batch', file, '--lang', 'en', '--out', out);
     expect(r.code).toBe(3);
-    expect(lastLine(r.err)).toBe(`komek pdf: cannot read ${file}: no records: the file is empty or holds only blank lines`);
+    expect(lastLine(r.err)).toBe(
+      `komek pdf: cannot read ${file}: no records: the file is empty or holds only blank lines`,
+    );
     expect(readdirSync(out)).toEqual(['00001-tj-f2-identification-refusal.pdf']);
   });
 
@@ -156,7 +213,11 @@ describe('batch', () => {
     const out = join(dir, 'long-out');
     const good = line('tj-f2-identification-refusal', fixture('tj-f2-identification-refusal'));
     writeFileSync(file, Array.from({ length: 400 }, () => good).join('\n'));
-    const child = spawn(process.execPath, ['--import', 'tsx', bin, 'pdf', '--batch', file, '--lang', 'en', '--jobs', '1', '--out', out], { cwd: root });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', bin, 'pdf', '--batch', file, '--lang', 'en', '--jobs', '1', '--out', out],
+      { cwd: root },
+    );
     let err = '';
     const code = await new Promise<number | null>((resolve) => {
       child.stderr.on('data', (b: Buffer) => {
@@ -166,7 +227,9 @@ describe('batch', () => {
       child.on('exit', (c) => resolve(c));
     });
     expect(code).toBe(130);
-    const summary = /interrupted: (\d+) PDFs? written to .*, 0 failed, (\d+) not printed \(from line (\d+) of /.exec(lastLine(err));
+    const summary = /interrupted: (\d+) PDFs? written to .*, 0 failed, (\d+) not printed \(from line (\d+) of /.exec(
+      lastLine(err),
+    );
     expect(summary, err).not.toBeNull();
     const files = readdirSync(out);
     expect(files).toHaveLength(Number(summary![1]));

@@ -6,13 +6,21 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
 const komek = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/bin.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/bin.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 
 describe('komek validate', () => {
   it('says "valid" and exits 0 for a valid case', () => {
-    const r = komek('validate', '--form', 'kz-f1-initial-application', 'test/fixtures/forms/kz-f1-initial-application/valid-1.json');
+    const r = komek(
+      'validate',
+      '--form',
+      'kz-f1-initial-application',
+      'test/fixtures/forms/kz-f1-initial-application/valid-1.json',
+    );
     expect(r.out.trim()).toBe('valid');
     expect(r.code).toBe(0);
   });
@@ -33,7 +41,14 @@ describe('komek validate', () => {
   it('refuses an unknown form or language with exit 2 and says what would do', () => {
     const form = komek('validate', '--form', 'kz-f9', 'x.json');
     expect(form.code).toBe(2);
-    const lang = komek('validate', '--form', 'kz-f1-initial-application', '--lang', 'xx', 'test/fixtures/forms/kz-f1-initial-application/valid-1.json');
+    const lang = komek(
+      'validate',
+      '--form',
+      'kz-f1-initial-application',
+      '--lang',
+      'xx',
+      'test/fixtures/forms/kz-f1-initial-application/valid-1.json',
+    );
     expect(lang.code).toBe(2);
     expect(lang.err).toContain('use one of: en, ru, kk, ky, tg, uz');
   });

@@ -15,11 +15,22 @@ import { isPdf, pdfText, readZip } from './files.js';
 
 /** Debian's Chromium with the flags of the browser project in vitest.config.ts: nothing is downloaded. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const FLAGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
-const readJson = <T>(path: string): T => JSON.parse(new TextDecoder().decode(readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url))))) as T;
+const readJson = <T>(path: string): T =>
+  JSON.parse(new TextDecoder().decode(readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url))))) as T;
 /** A label as the locale files have it, so the test follows the translations. */
-const message = (lang: string, ns: string, key: string): string => readJson<Record<string, { text: string }>>(`packages/i18n/locales/${lang}/${ns}.json`)[key]!.text;
+const message = (lang: string, ns: string, key: string): string =>
+  readJson<Record<string, { text: string }>>(`packages/i18n/locales/${lang}/${ns}.json`)[key]!.text;
 
 const FORM = 'kz-f4-interview-consent';
 const fixture = readJson<Record<string, unknown>>(`test/fixtures/forms/${FORM}/valid-1.json`);
@@ -166,9 +177,26 @@ describe('every page', () => {
       const p = await open(`${path}?ui=ky&lang=ky&lang2=ru`);
       await p.addScriptTag({ path: axeSource });
       const violations = await p.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-        return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(
+                context: Document,
+                options: object,
+              ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        });
+        return result.violations.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+        );
       });
       expect(violations).toEqual([]);
     });
@@ -183,7 +211,9 @@ async function expectPdfsFromWorker(p: Page): Promise<void> {
   expect(workers.some((url) => /\/assets\/desk\.worker-[^/]*\.js$/.test(url))).toBe(true);
   const pageFetched = await p.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
   expect(pageFetched.filter((url) => url.endsWith('.ttf'))).toEqual([]);
-  expect(requests.filter((url) => /\/assets\/DejaVuSans(-Bold)?-[^/]*\.ttf$/.test(url)).length).toBeGreaterThanOrEqual(1);
+  expect(requests.filter((url) => /\/assets\/DejaVuSans(-Bold)?-[^/]*\.ttf$/.test(url)).length).toBeGreaterThanOrEqual(
+    1,
+  );
   const origin = new URL(inject('demoUrl')).origin;
   expect(requests.filter((url) => new URL(url).origin !== origin && !/^(data|blob):/.test(url))).toEqual([]);
   expect(consoleMessages).toEqual([]);
@@ -196,17 +226,26 @@ describe('print desk', () => {
     const lines = [
       { form: FORM, data: fixture },
       { form: FORM, data: withoutName },
-      { form: 'kg-3.1-f1-identification-consent', data: readJson('test/fixtures/forms/kg-3.1-f1-identification-consent/valid-1.json') },
+      {
+        form: 'kg-3.1-f1-identification-consent',
+        data: readJson('test/fixtures/forms/kg-3.1-f1-identification-consent/valid-1.json'),
+      },
     ];
     const file = join(downloads, 'export.jsonl');
     writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
     await p.locator('#export-file').setInputFiles(file);
-    const [download] = await Promise.all([p.waitForEvent('download', { timeout: 90_000 }), p.locator('#make-finals').click()]);
+    const [download] = await Promise.all([
+      p.waitForEvent('download', { timeout: 90_000 }),
+      p.locator('#make-finals').click(),
+    ]);
     await expectPdfsFromWorker(p);
 
     const entries = readZip(await bytesOf(download));
     const pdfs = entries.filter((e) => e.name.endsWith('.pdf'));
-    expect(pdfs.map((e) => e.name).sort()).toEqual([`line-0001.${FORM}.final.en-ru.pdf`, 'line-0003.kg-3.1-f1-identification-consent.final.en-ru.pdf']);
+    expect(pdfs.map((e) => e.name).sort()).toEqual([
+      `line-0001.${FORM}.final.en-ru.pdf`,
+      'line-0003.kg-3.1-f1-identification-consent.final.en-ru.pdf',
+    ]);
     for (const pdf of pdfs) expect(isPdf(pdf.data!)).toBe(true);
     expect(pdfText(pdfs[0]!.data!)).toContain('Nurlan Toktogulov');
 
@@ -225,7 +264,10 @@ describe('print desk', () => {
     const p = await open('./print-desk.html');
     await p.locator(`input[name=form][value="${FORM}"]`).check();
     await p.locator('input[name=form][value="kg-3.1-f1-identification-consent"]').check();
-    const [download] = await Promise.all([p.waitForEvent('download', { timeout: 60_000 }), p.locator('#make-pack').click()]);
+    const [download] = await Promise.all([
+      p.waitForEvent('download', { timeout: 60_000 }),
+      p.locator('#make-pack').click(),
+    ]);
     await expectPdfsFromWorker(p);
     expect(download.suggestedFilename()).toBe('komek-blank-en-ru.pdf');
     const pdf = await bytesOf(download);
@@ -236,7 +278,10 @@ describe('print desk', () => {
 
     // Still fillable, each form's fields on their own: filling the second form's name leaves the first's empty.
     const merged = await PDFDocument.load(pdf);
-    const names = merged.getForm().getFields().map((f) => f.getName());
+    const names = merged
+      .getForm()
+      .getFields()
+      .map((f) => f.getName());
     expect(names).toContain('form1./fullName');
     expect(names).toContain('form2./fullName');
     merged.getForm().getTextField('form2./fullName').setText('Aizada Toktogulova');

@@ -17,7 +17,16 @@ import { createUser, organisationNamed, startServer, type RunningServer } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const FLAGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 const deskDir = root('apps/desk/');
 
@@ -39,14 +48,33 @@ function newest(path: string): number {
 /** Builds the desk when dist is missing or older than its sources or the element's. */
 async function buildDesk(): Promise<void> {
   const built = join(deskDir, 'dist/index.html');
-  const sources = ['apps/desk', 'packages/elements/src', 'packages/core/src', 'packages/forms/src', 'packages/i18n/locales'].map(root);
-  if (process.env.KOMEK_E2E_REBUILD !== '1' && existsSync(built) && sources.every((s) => newest(s) <= statSync(built).mtimeMs)) return;
-  const child = spawn(process.execPath, [join(deskDir, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: deskDir, stdio: 'inherit' });
+  const sources = [
+    'apps/desk',
+    'packages/elements/src',
+    'packages/core/src',
+    'packages/forms/src',
+    'packages/i18n/locales',
+  ].map(root);
+  if (
+    process.env.KOMEK_E2E_REBUILD !== '1' &&
+    existsSync(built) &&
+    sources.every((s) => newest(s) <= statSync(built).mtimeMs)
+  )
+    return;
+  const child = spawn(
+    process.execPath,
+    [join(deskDir, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    { cwd: deskDir, stdio: 'inherit' },
+  );
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`building apps/desk failed (exit code ${code})`);
 }
 
-const fixture = (formId: string) => JSON.parse(new TextDecoder().decode(readFileSync(root(`test/fixtures/forms/${formId}/valid-1.json`)))) as Record<string, any>;
+const fixture = (formId: string) =>
+  JSON.parse(new TextDecoder().decode(readFileSync(root(`test/fixtures/forms/${formId}/valid-1.json`)))) as Record<
+    string,
+    any
+  >;
 
 let server: RunningServer;
 let dataDir: string;
@@ -59,9 +87,16 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'komek-desk-'));
   server = await startServer({ dataDir, port: 0, log: () => {}, deskDir: join(deskDir, 'dist') });
   const org = await organisationNamed(server.services.database.db, 'Crisis centre Almaty');
-  await createUser(server.services.database.db, { organisationId: org, username: 'aliya', displayName: 'Aliya Seitkali', roles: ['specialist'], password });
+  await createUser(server.services.database.db, {
+    organisationId: org,
+    username: 'aliya',
+    displayName: 'Aliya Seitkali',
+    roles: ['specialist'],
+    password,
+  });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-  shots = process.env.KOMEK_SCREENSHOTS === '1' ? root('apps/desk/docs/') : mkdtempSync(join(tmpdir(), 'komek-desk-shots-'));
+  shots =
+    process.env.KOMEK_SCREENSHOTS === '1' ? root('apps/desk/docs/') : mkdtempSync(join(tmpdir(), 'komek-desk-shots-'));
 });
 
 afterAll(async () => {
@@ -75,18 +110,23 @@ afterAll(async () => {
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axe.source });
   return page.evaluate(async () => {
-    const r = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const r = await (window as any).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
     return r.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => JSON.stringify(n.target)).join(', ')}`);
   });
 }
 
 /** How far the page scrolls sideways (0 when it fits the screen). */
-const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const sideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /** Waits until the `<komek-form>` on the page has loaded its form and validated its data once. */
 async function formReady(page: Page): Promise<void> {
   await page.locator('komek-form .form').first().waitFor();
-  await page.evaluate(() => (document.querySelector('komek-desk')!.shadowRoot!.querySelector('komek-form') as any).ready);
+  await page.evaluate(
+    () => (document.querySelector('komek-desk')!.shadowRoot!.querySelector('komek-form') as any).ready,
+  );
 }
 
 /** Sets answers in the form as a person's typing would leave them (the element's `data`), keeping what is there. */
@@ -107,7 +147,9 @@ async function saved(page: Page): Promise<void> {
   } catch {
     const state = await page.evaluate(() => {
       const el = document.querySelector('komek-desk')!.shadowRoot!.querySelector('komek-form') as any;
-      return el ? `${el.validationMessage} | ${(el.shadowRoot.querySelector('[part~="summary"], .summary')?.textContent ?? '').slice(0, 500)}` : 'no form';
+      return el
+        ? `${el.validationMessage} | ${(el.shadowRoot.querySelector('[part~="summary"], .summary')?.textContent ?? '').slice(0, 500)}`
+        : 'no form';
     });
     throw new Error(`neither saved nor refused: ${state}`);
   }
@@ -116,7 +158,11 @@ async function saved(page: Page): Promise<void> {
 
 describe('the case desk served by komek serve', () => {
   it('a specialist signs in, opens a KZ case, records consent, and submits the prefilled identification application', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'en-GB', deviceScaleFactor: 1 });
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      locale: 'en-GB',
+      deviceScaleFactor: 1,
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -144,13 +190,22 @@ describe('the case desk served by komek serve', () => {
     // The case page: KZ's forms in SOP order; the identification application waits for consent.
     const f5 = page.locator('li[data-form="kz-f5-identification-application"]');
     await expect.poll(() => f5.textContent()).toContain('Needs consent first');
-    expect(await page.locator('li[data-form]').evaluateAll((els) => els.map((e) => e.getAttribute('data-form')))).toEqual(expect.arrayContaining(['kz-f1-initial-application', 'kz-f4-interview-consent']));
+    expect(
+      await page.locator('li[data-form]').evaluateAll((els) => els.map((e) => e.getAttribute('data-form'))),
+    ).toEqual(expect.arrayContaining(['kz-f1-initial-application', 'kz-f4-interview-consent']));
     expect(await page.locator('li[data-form^="kg-"], li[data-form^="tj-"]').count()).toBe(0);
 
     // The identification application before consent: the element's notice, and the server refuses too.
     await f5.getByRole('link').click();
     await page.locator('komek-form').waitFor();
-    await expect.poll(() => page.locator('komek-form').textContent().then(() => page.locator('komek-form').evaluate((el) => el.shadowRoot!.textContent ?? ''))).toMatch(/consent/i);
+    await expect
+      .poll(() =>
+        page
+          .locator('komek-form')
+          .textContent()
+          .then(() => page.locator('komek-form').evaluate((el) => el.shadowRoot!.textContent ?? '')),
+      )
+      .toMatch(/consent/i);
 
     // Record the interview consent.
     await page.goto(`${server.url}/#/cases/${caseId}/forms/kz-f4-interview-consent`);
@@ -159,28 +214,47 @@ describe('the case desk served by komek serve', () => {
     await answer(page, consent);
     await page.locator('komek-form').getByRole('button', { name: 'Submit' }).click();
     await saved(page);
-    await expect.poll(() => page.locator('li[data-form="kz-f4-interview-consent"]').textContent()).toContain('Submitted');
+    await expect
+      .poll(() => page.locator('li[data-form="kz-f4-interview-consent"]').textContent())
+      .toContain('Submitted');
     await expect.poll(() => f5.textContent()).toContain('Consent signed');
 
     // The identification application opens with the person's name and birth from the consent.
     await f5.getByRole('link').click();
     await formReady(page);
-    const prefilled = await page.evaluate(() => (document.querySelector('komek-desk')!.shadowRoot!.querySelector('komek-form') as any).value);
+    const prefilled = await page.evaluate(
+      () => (document.querySelector('komek-desk')!.shadowRoot!.querySelector('komek-form') as any).value,
+    );
     expect(prefilled.personInformation.fullName).toBe(consent.fullName);
     expect(prefilled.personInformation.dateAndPlaceOfBirth.date).toBe(consent.dateAndPlaceOfBirth.date);
-    expect(await page.locator('komek-form').getByRole('textbox').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toContain(consent.fullName);
+    expect(
+      await page
+        .locator('komek-form')
+        .getByRole('textbox')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
+    ).toContain(consent.fullName);
     expect(await sideways(page)).toBe(0);
     await page.screenshot({ path: join(shots, 'form-prefilled.png') });
 
     // The rest of the answers, and submit.
     const f5data = fixture('kz-f5-identification-application');
-    await answer(page, { ...f5data, personInformation: { ...f5data.personInformation, ...prefilled.personInformation } });
+    await answer(page, {
+      ...f5data,
+      personInformation: { ...f5data.personInformation, ...prefilled.personInformation },
+    });
     await page.locator('komek-form').getByRole('button', { name: 'Submit' }).click();
     await saved(page);
 
     // Back on the case page: both forms submitted, stored once each on the server.
     await expect.poll(() => f5.textContent()).toContain('Submitted');
-    const stored = await page.evaluate(async (id) => (await (await fetch(`/api/cases/${id}`)).json()).submissions.map((s: { formId: string; data: any }) => [s.formId, s.data.personInformation?.fullName ?? s.data.fullName]), caseId);
+    const stored = await page.evaluate(
+      async (id) =>
+        (await (await fetch(`/api/cases/${id}`)).json()).submissions.map((s: { formId: string; data: any }) => [
+          s.formId,
+          s.data.personInformation?.fullName ?? s.data.fullName,
+        ]),
+      caseId,
+    );
     expect(stored).toEqual([
       ['kz-f4-interview-consent', consent.fullName],
       ['kz-f5-identification-application', consent.fullName],

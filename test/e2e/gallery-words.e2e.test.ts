@@ -8,11 +8,26 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const FLAGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const FORM = 'kz-f4-interview-consent';
 
 const ui = (lang: string, key: string): string =>
-  (JSON.parse(new TextDecoder().decode(readFileSync(fileURLToPath(new URL(`../../packages/i18n/locales/${lang}/ui.json`, import.meta.url))))) as Record<string, { text: string }>)[key]!.text;
+  (
+    JSON.parse(
+      new TextDecoder().decode(
+        readFileSync(fileURLToPath(new URL(`../../packages/i18n/locales/${lang}/ui.json`, import.meta.url))),
+      ),
+    ) as Record<string, { text: string }>
+  )[key]!.text;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -51,7 +66,9 @@ describe('gallery words', () => {
     // The interface's language: the panel's own words ("N problems"), without validating again.
     const count = await panel.locator('li').count();
     await page.locator('#ui-lang').selectOption('ru');
-    const heading = ui('ru', count === 1 ? 'demo.gallery.invalid_one' : 'demo.gallery.invalid_other').split('{{count}}')[0]!;
+    const heading = ui('ru', count === 1 ? 'demo.gallery.invalid_one' : 'demo.gallery.invalid_other').split(
+      '{{count}}',
+    )[0]!;
     await expect.poll(() => panel.innerText()).toContain(heading.trim());
     await page.context().close();
   });

@@ -11,9 +11,20 @@ import { fileURLToPath } from 'node:url';
 const demoDir = fileURLToPath(new URL('../../apps/demo/', import.meta.url));
 const viteBin = fileURLToPath(new URL('../../apps/demo/node_modules/vite/bin/vite.js', import.meta.url));
 /** What the demo is built from: its own pages and code, and the packages' sources and messages. */
-const sources = ['apps/demo/src', 'apps/demo/index.html', 'apps/demo/embed.html', 'apps/demo/react.html', 'apps/demo/print-desk.html',
-  'apps/demo/vite.config.ts', 'packages/core/src', 'packages/forms/src', 'packages/i18n/src', 'packages/i18n/locales',
-  'packages/elements/src', 'packages/pdf/src'].map((p) => fileURLToPath(new URL(`../../${p}`, import.meta.url)));
+const sources = [
+  'apps/demo/src',
+  'apps/demo/index.html',
+  'apps/demo/embed.html',
+  'apps/demo/react.html',
+  'apps/demo/print-desk.html',
+  'apps/demo/vite.config.ts',
+  'packages/core/src',
+  'packages/forms/src',
+  'packages/i18n/src',
+  'packages/i18n/locales',
+  'packages/elements/src',
+  'packages/pdf/src',
+].map((p) => fileURLToPath(new URL(`../../${p}`, import.meta.url)));
 
 /** The newest modification time under a file or folder (tests and node_modules left out). */
 function newest(path: string): number {
@@ -22,7 +33,10 @@ function newest(path: string): number {
   try {
     for (const entry of readdirSync(path, { withFileTypes: true })) {
       if (entry.name === 'node_modules' || /\.test\.ts$/.test(entry.name)) continue;
-      latest = Math.max(latest, entry.isDirectory() ? newest(`${path}/${entry.name}`) : statSync(`${path}/${entry.name}`).mtimeMs);
+      latest = Math.max(
+        latest,
+        entry.isDirectory() ? newest(`${path}/${entry.name}`) : statSync(`${path}/${entry.name}`).mtimeMs,
+      );
     }
   } catch {
     // A file, not a folder.
@@ -52,7 +66,9 @@ function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -61,7 +77,9 @@ function freePort(): Promise<number> {
 function vite(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [viteBin, ...args], { cwd: demoDir, stdio: 'inherit' });
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite ${args.join(' ')} exited with ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`vite ${args.join(' ')} exited with ${code}`)),
+    );
   });
 }
 
@@ -78,7 +96,9 @@ async function waitForHttp(url: string, ms: number): Promise<void> {
   }
 }
 
-export default async function setup(project: { provide(key: 'demoUrl', value: string): void }): Promise<() => Promise<void>> {
+export default async function setup(project: {
+  provide(key: 'demoUrl', value: string): void;
+}): Promise<() => Promise<void>> {
   // A demo already served elsewhere (e.g. by `pnpm demo`): test that one, build nothing.
   const given = process.env.KOMEK_E2E_URL;
   if (given) {
@@ -90,10 +110,14 @@ export default async function setup(project: { provide(key: 'demoUrl', value: st
     await vite(['build', '--logLevel', 'warn']);
   }
   const port = await freePort();
-  const preview = spawn(process.execPath, [viteBin, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd: demoDir,
-    stdio: 'ignore',
-  });
+  const preview = spawn(
+    process.execPath,
+    [viteBin, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      cwd: demoDir,
+      stdio: 'ignore',
+    },
+  );
   const url = `http://127.0.0.1:${port}/`;
   try {
     await waitForHttp(url, 30_000);

@@ -13,7 +13,16 @@ import { catalog } from '@komek/forms';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const FLAGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const PHONE = { width: 375, height: 812 };
 const DESKTOP = { width: 1280, height: 900 };
 
@@ -22,7 +31,10 @@ let shots: string;
 
 beforeAll(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-  shots = process.env.KOMEK_SCREENSHOTS === '1' ? fileURLToPath(new URL('../../apps/demo/screenshots/', import.meta.url)) : mkdtempSync(join(tmpdir(), 'komek-shots-'));
+  shots =
+    process.env.KOMEK_SCREENSHOTS === '1'
+      ? fileURLToPath(new URL('../../apps/demo/screenshots/', import.meta.url))
+      : mkdtempSync(join(tmpdir(), 'komek-shots-'));
 });
 
 afterAll(async () => {
@@ -68,7 +80,9 @@ function overflow(page: Page): Promise<{ scroll: number; culprits: string[] }> {
       visit(document);
     }
     // The innermost ones: what sticks out, not every box around it.
-    const innermost = wide.filter((el) => !wide.some((other) => other !== el && el.contains(other) && !other.shadowRoot));
+    const innermost = wide.filter(
+      (el) => !wide.some((other) => other !== el && el.contains(other) && !other.shadowRoot),
+    );
     const culprits = innermost.slice(0, 6).map((el) => {
       const r = el.getBoundingClientRect();
       return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')} (${Math.round(r.left)}–${Math.round(r.right)} px) "${(el.textContent ?? '').trim().slice(0, 40)}"`;
@@ -95,7 +109,9 @@ describe('on a 375 px phone', () => {
       await show(page, `./?form=${entry.id}&lang=kk&lang2=ru`);
       const first = await overflow(page);
       // Every section laid out, as someone who scrolls through the whole form sees them.
-      await page.evaluate(() => document.querySelector('komek-form')!.style.setProperty('--komek-content-visibility', 'visible'));
+      await page.evaluate(() =>
+        document.querySelector('komek-form')!.style.setProperty('--komek-content-visibility', 'visible'),
+      );
       const all = await overflow(page);
       if (first.scroll > 0 || all.scroll > 0) wide[entry.id] = { first, all };
     }
@@ -107,27 +123,48 @@ describe('on a 375 px phone', () => {
 
 describe('screenshots of the gallery', () => {
   it('on a phone and on a desktop, with problems marked after a check', async () => {
-    for (const [name, viewport] of [['gallery-phone', PHONE], ['gallery-desktop', DESKTOP]] as const) {
+    for (const [name, viewport] of [
+      ['gallery-phone', PHONE],
+      ['gallery-desktop', DESKTOP],
+    ] as const) {
       const { page, errors } = await newPage(viewport);
       await show(page, './?form=kz-f1-initial-application&lang=kk&lang2=ru&ui=kk');
       const form = page.locator('komek-form');
       await form.locator('#k--fullName').fill('Айгерім Нұрланқызы');
       await form.locator('#k--passport--issueDate').fill('01.05.2020');
       await form.locator('#k--passport--expiryDate').fill('30.04.2020');
-      await page.evaluate(() => (document.querySelector('komek-form') as HTMLElement & { submit(): Promise<boolean> }).submit());
+      await page.evaluate(() =>
+        (document.querySelector('komek-form') as HTMLElement & { submit(): Promise<boolean> }).submit(),
+      );
       await page.evaluate(() => document.fonts.ready);
       // The summary takes the focus after a check. A desktop picture starts at the top of the page; a phone's at
       // the form, under the pickers.
-      await page.evaluate((phone) => (phone ? document.querySelector('#form-host')!.scrollIntoView() : scrollTo(0, 0)), name === 'gallery-phone');
+      await page.evaluate(
+        (phone) => (phone ? document.querySelector('#form-host')!.scrollIntoView() : scrollTo(0, 0)),
+        name === 'gallery-phone',
+      );
       const png = await page.screenshot({ fullPage: false });
       expect(png.byteLength).toBeGreaterThan(10_000);
       writeFileSync(join(shots, `${name}.png`), png);
       expect(await overflow(page)).toEqual({ scroll: 0, culprits: [] });
       // What the picture shows passes axe too: the marked problems, the marks legend, the folded or open panel.
-      await page.addScriptTag({ path: fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)) });
+      await page.addScriptTag({
+        path: fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)),
+      });
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(
+                context: Document,
+                options: object,
+              ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        });
         return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       });
       expect(violations).toEqual([]);

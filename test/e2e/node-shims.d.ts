@@ -27,7 +27,11 @@ interface E2eSpawnOptions {
 
 declare module 'node:child_process' {
   export function spawn(command: string, args: readonly string[], options?: E2eSpawnOptions): E2eChildProcess;
-  export function execFileSync(file: string, args: readonly string[], options: { encoding: 'utf8'; timeout?: number }): string;
+  export function execFileSync(
+    file: string,
+    args: readonly string[],
+    options: { encoding: 'utf8'; timeout?: number },
+  ): string;
 }
 
 interface E2eDirent {

@@ -77,7 +77,8 @@ describe('coverage of the forms inventory', () => {
     for (const f of form.fields) {
       if (f.inferred) continue;
       if (!has(f.label)) missing.push(`line ${f.line}: ${f.label}`);
-      if (f.options && !f.options_inferred) for (const o of f.options) if (!has(o)) missing.push(`line ${f.line}: option ${o}`);
+      if (f.options && !f.options_inferred)
+        for (const o of f.options) if (!has(o)) missing.push(`line ${f.line}: option ${o}`);
       for (const c of f.columns ?? []) if (!has(c)) missing.push(`line ${f.line}: column ${c}`);
     }
     expect(missing).toEqual([]);

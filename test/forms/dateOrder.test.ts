@@ -19,7 +19,9 @@ describe('date orders declared in the schemas', () => {
     const ru = validationMessage(issues[0]!, 'ru', 'дата окончания срока действия');
     expect(ru).toMatch(/не может быть раньше/);
     expect(ru).toMatch(/выдачи/i);
-    expect(validationMessage(issues[0]!, 'en', 'expiry date')).toBe('“expiry date” cannot be earlier than “date of issue”.');
+    expect(validationMessage(issues[0]!, 'en', 'expiry date')).toBe(
+      '“expiry date” cannot be earlier than “date of issue”.',
+    );
     // The same day, a later day, or a date not yet complete: no order problem.
     for (const expiryDate of ['2020-05-01', '2030-05-01', '01.05']) {
       validate({ passport: { ...passport, expiryDate } });
@@ -30,6 +32,8 @@ describe('date orders declared in the schemas', () => {
   it('refuses a plan period that ends before it starts', async () => {
     const validate = await validatorLoaders['tj-f7-individual-work-plan']();
     validate({ periodOfValidity: { from: '2026-03-01', to: '2026-02-01' } });
-    expect((validate.errors ?? []).filter((e) => e.keyword === 'dateOrder').map((e) => e.params)).toEqual([{ earlier: '/from', later: '/to' }]);
+    expect((validate.errors ?? []).filter((e) => e.keyword === 'dateOrder').map((e) => e.params)).toEqual([
+      { earlier: '/from', later: '/to' },
+    ]);
   });
 });

@@ -16,7 +16,13 @@ describe.each(formIds.map((id) => [id]))('fixtures of %s', (id: FormId) => {
   let compiled: Promise<ReturnType<InstanceType<typeof Ajv2020>['getSchema']>> | undefined;
   const compiledAtRunTime = async () => {
     compiled ??= schemaLoaders[id]().then((bundle) => {
-      const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, messages: true });
+      const ajv = new Ajv2020({
+        allErrors: true,
+        strict: true,
+        strictTypes: false,
+        strictRequired: false,
+        messages: true,
+      });
       ajv.addFormat('date', formats.date);
       ajv.addKeyword({ keyword: 'x-komek', schemaType: 'object' });
       for (const [sid, schema] of Object.entries(bundle.schemas)) ajv.addSchema(schema, sid);
@@ -25,7 +31,9 @@ describe.each(formIds.map((id) => [id]))('fixtures of %s', (id: FormId) => {
     return (await compiled)!;
   };
   const folder = join(dir, id);
-  const files = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.json') && !f.endsWith('.expect.json')) : [];
+  const files = existsSync(folder)
+    ? readdirSync(folder).filter((f) => f.endsWith('.json') && !f.endsWith('.expect.json'))
+    : [];
 
   it('has a valid and at least two invalid examples', () => {
     expect(files.filter((f) => f.startsWith('valid-')).length).toBeGreaterThanOrEqual(1);
@@ -38,7 +46,9 @@ describe.each(formIds.map((id) => [id]))('fixtures of %s', (id: FormId) => {
       const model = buildFormModel(await schemaLoaders[id]());
       const data = read(join(folder, f));
       const ok = validate(data);
-      expect(ok ? [] : mapErrors(model, validate.errors).map((i) => `${i.pointer} ${i.keyword} ${i.message}`)).toEqual([]);
+      expect(ok ? [] : mapErrors(model, validate.errors).map((i) => `${i.pointer} ${i.keyword} ${i.message}`)).toEqual(
+        [],
+      );
       // A complete example holds no answer the form would hide.
       expect(pruneHidden(model, data)).toEqual(data);
     });
@@ -48,12 +58,22 @@ describe.each(formIds.map((id) => [id]))('fixtures of %s', (id: FormId) => {
       const validate = await validatorLoaders[id]();
       expect(validate(read(join(folder, f)))).toBe(false);
       const expectFile = join(folder, f.replace(/\.json$/, '.expect.json'));
-      expect(existsSync(expectFile), `${f} names the error it must cause in ${f.replace(/\.json$/, '.expect.json')}`).toBe(true);
+      expect(
+        existsSync(expectFile),
+        `${f} names the error it must cause in ${f.replace(/\.json$/, '.expect.json')}`,
+      ).toBe(true);
       const want = read(expectFile) as { instancePath: string; keyword: string };
       const model = buildFormModel(await schemaLoaders[id]());
       const got = mapErrors(model, validate.errors);
-      const match = got.some((i) => i.keyword === want.keyword && (i.pointer === want.instancePath || i.pointer.replace(/\/[^/]*$/, '') === want.instancePath));
-      expect(match, `expected ${want.keyword} at ${want.instancePath}; got ${got.map((i) => `${i.keyword}@${i.pointer}`).join(', ')}`).toBe(true);
+      const match = got.some(
+        (i) =>
+          i.keyword === want.keyword &&
+          (i.pointer === want.instancePath || i.pointer.replace(/\/[^/]*$/, '') === want.instancePath),
+      );
+      expect(
+        match,
+        `expected ${want.keyword} at ${want.instancePath}; got ${got.map((i) => `${i.keyword}@${i.pointer}`).join(', ')}`,
+      ).toBe(true);
       // Every error is placed on a labelled field of the form.
       for (const i of got) expect(i.node, `node for ${i.pointer}`).toBeDefined();
     });
@@ -67,7 +87,10 @@ describe.each(formIds.map((id) => [id]))('fixtures of %s', (id: FormId) => {
       for (const d of variants) {
         expect(validate(d)).toBe(reference(d));
         const strip = (errors: readonly object[] | null | undefined) =>
-          (errors ?? []).map((e) => { const { schemaPath: _, ...rest } = e as { schemaPath?: string }; return rest; });
+          (errors ?? []).map((e) => {
+            const { schemaPath: _, ...rest } = e as { schemaPath?: string };
+            return rest;
+          });
         expect(strip(validate.errors)).toEqual(strip(reference.errors));
       }
     });

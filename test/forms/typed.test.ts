@@ -22,7 +22,13 @@ const plan: TjF7IndividualWorkPlan = {
   applicantName: 'Farrukh Safarov',
   dateOfCompilation: '2026-11-02',
   planTable: {
-    legalHelp: [{ needsRevealed: 'Lost passport', measures: 'Request a certificate of return from the consulate', timeLimit: '2026-12-01' }],
+    legalHelp: [
+      {
+        needsRevealed: 'Lost passport',
+        measures: 'Request a certificate of return from the consulate',
+        timeLimit: '2026-12-01',
+      },
+    ],
   },
 };
 
@@ -39,7 +45,9 @@ describe('generated types and validators agree', () => {
     expect(validate(plan)).toBe(true);
     const bad = { ...plan, planTable: { legalHelp: [{ needsRevealed: 'Lost passport' }] } };
     expect(validate(bad)).toBe(false);
-    expect(validate.errors?.some((e) => e.keyword === 'required' && e.params.missingProperty === 'measures')).toBe(true);
+    expect(validate.errors?.some((e) => e.keyword === 'required' && e.params.missingProperty === 'measures')).toBe(
+      true,
+    );
   });
 
   it('a typed KG questionnaire value needs its consent signature', async () => {
@@ -47,6 +55,8 @@ describe('generated types and validators agree', () => {
     const validate = await validatorLoaders['kg-3.1-f3-identification-questionnaire']();
     const partial: Partial<Questionnaire> = { placeOfApplication: 'Osh', applicationDate: '2026-11-20' };
     expect(validate(partial)).toBe(false);
-    expect(validate.errors?.some((e) => e.keyword === 'required' && e.params.missingProperty === 'consentToIdentification')).toBe(true);
+    expect(
+      validate.errors?.some((e) => e.keyword === 'required' && e.params.missingProperty === 'consentToIdentification'),
+    ).toBe(true);
   });
 });

@@ -23,7 +23,13 @@ export const publishable = {
 const inputs: Record<string, string[]> = {
   i18n: ['packages/i18n/locales'],
   react: ['packages/elements/src'],
-  elements: ['packages/core/src', 'packages/forms/src', 'packages/i18n/src', 'packages/i18n/locales', 'packages/elements/vite.config.ts'],
+  elements: [
+    'packages/core/src',
+    'packages/forms/src',
+    'packages/i18n/src',
+    'packages/i18n/locales',
+    'packages/elements/vite.config.ts',
+  ],
 };
 
 /** The newest modification time under a file or folder (tests and node_modules left out). */
@@ -50,7 +56,12 @@ function builtAt(dir: string): number {
 export function stalePackages(): string[] {
   return Object.keys(publishable).filter((dir) => {
     const built = builtAt(dir);
-    const sources = [`packages/${dir}/src`, `packages/${dir}/package.json`, `packages/${dir}/tsconfig.build.json`, ...(inputs[dir] ?? [])];
+    const sources = [
+      `packages/${dir}/src`,
+      `packages/${dir}/package.json`,
+      `packages/${dir}/tsconfig.build.json`,
+      ...(inputs[dir] ?? []),
+    ];
     return built === 0 || sources.some((s) => newest(`${root}${s}`) > built);
   });
 }
@@ -60,9 +71,17 @@ export function buildPackages(): void {
   if (stalePackages().length === 0) return;
   try {
     // Size budgets are the bench's and the build's own business; this test needs installable packages.
-    execFileSync('pnpm', ['-r', '--filter', './packages/**', 'run', 'build'], { cwd: root, stdio: 'pipe', encoding: 'utf8', env: { ...process.env, KOMEK_SIZE_REPORT_ONLY: '1' } });
+    execFileSync('pnpm', ['-r', '--filter', './packages/**', 'run', 'build'], {
+      cwd: root,
+      stdio: 'pipe',
+      encoding: 'utf8',
+      env: { ...process.env, KOMEK_SIZE_REPORT_ONLY: '1' },
+    });
   } catch (e) {
     const { stdout, stderr } = e as { stdout?: string; stderr?: string };
-    throw new Error(`pnpm build failed:\n${`${stdout ?? ''}\n${stderr ?? ''}`.trim().split('\n').slice(-40).join('\n')}`, { cause: e });
+    throw new Error(
+      `pnpm build failed:\n${`${stdout ?? ''}\n${stderr ?? ''}`.trim().split('\n').slice(-40).join('\n')}`,
+      { cause: e },
+    );
   }
 }

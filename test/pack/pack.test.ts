@@ -25,7 +25,8 @@ const form = 'kz-f1-initial-application';
 let project: string;
 let tarballs: string;
 
-const run = (cmd: string, args: string[], cwd = project) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
+const run = (cmd: string, args: string[], cwd = project) =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
 
 beforeAll(() => {
   buildPackages();
@@ -34,7 +35,8 @@ beforeAll(() => {
   project = join(base, 'consumer');
   mkdirSync(tarballs);
   mkdirSync(project);
-  for (const dir of Object.keys(publishable)) run('pnpm', ['pack', '--pack-destination', tarballs], join(root, 'packages', dir));
+  for (const dir of Object.keys(publishable))
+    run('pnpm', ['pack', '--pack-destination', tarballs], join(root, 'packages', dir));
   const files = readdirSync(tarballs);
   const tarball = (name: string) => {
     const file = files.find((f) => f.startsWith(`${name.replace('@', '').replace('/', '-')}-`));
@@ -53,7 +55,13 @@ beforeAll(() => {
       pnpm: { overrides: komek },
     }),
   );
-  run('pnpm', ['install', '--prefer-offline', '--ignore-workspace', '--config.confirmModulesPurge=false', '--reporter=silent']);
+  run('pnpm', [
+    'install',
+    '--prefer-offline',
+    '--ignore-workspace',
+    '--config.confirmModulesPurge=false',
+    '--reporter=silent',
+  ]);
 }, 300_000);
 
 afterAll(() => {
@@ -64,15 +72,29 @@ describe('the packed packages', () => {
   it('ship what a user needs: built JavaScript, declarations, no sources, tests or build configs', () => {
     for (const name of Object.values(publishable)) {
       const dir = join(project, 'node_modules', name);
-      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { license?: string; private?: boolean; dependencies?: Record<string, string> };
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        license?: string;
+        private?: boolean;
+        dependencies?: Record<string, string>;
+      };
       expect(manifest.license, name).toBe('MIT');
       expect(manifest.private, name).toBeUndefined();
-      for (const version of Object.values(manifest.dependencies ?? {})) expect(version, name).not.toMatch(/^workspace:/);
-      const listed = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listed(join(d, e.name)).map((f) => `${e.name}/${f}`) : [e.name]));
+      for (const version of Object.values(manifest.dependencies ?? {}))
+        expect(version, name).not.toMatch(/^workspace:/);
+      const listed = (d: string): string[] =>
+        readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+          e.isDirectory() ? listed(join(d, e.name)).map((f) => `${e.name}/${f}`) : [e.name],
+        );
       const shipped = listed(dir).filter((f) => !f.startsWith('node_modules/'));
       expect(shipped, name).toContain('LICENSE');
-      expect(shipped.filter((f) => /(^src\/|\.test\.|tsconfig|vite\.config|^\.vite|\/\.vite\/)/.test(f)), name).toEqual([]);
-      expect(shipped.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')), name).toEqual([]);
+      expect(
+        shipped.filter((f) => /(^src\/|\.test\.|tsconfig|vite\.config|^\.vite|\/\.vite\/)/.test(f)),
+        name,
+      ).toEqual([]);
+      expect(
+        shipped.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')),
+        name,
+      ).toEqual([]);
     }
   });
 
@@ -118,7 +140,11 @@ console.log(JSON.stringify({ valid: true, title, bytes: pdf.length, buildFormMod
     run(process.execPath, [tsc, '-p', 'tsconfig.json']);
     const fixture = join(root, 'test/fixtures/forms', form, 'valid-1.json');
     const pdfPath = join(project, 'out.pdf');
-    const out = JSON.parse(run(process.execPath, ['out/consumer.js', fixture, pdfPath])) as { valid: boolean; title: string; bytes: number };
+    const out = JSON.parse(run(process.execPath, ['out/consumer.js', fixture, pdfPath])) as {
+      valid: boolean;
+      title: string;
+      bytes: number;
+    };
     expect(out.valid).toBe(true);
     expect(out.title).not.toBe('');
     const pdf = readFileSync(pdfPath);
@@ -187,12 +213,18 @@ export const InitialApplication = komekFormOf<'${form}'>();
     let url = '';
     beforeAll(async () => {
       const dist = join(project, 'node_modules/@komek/elements/dist');
-      const types: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html' };
+      const types: Record<string, string> = {
+        '.js': 'text/javascript',
+        '.json': 'application/json',
+        '.html': 'text/html',
+      };
       server = createServer((req, res) => {
         const path = new URL(req.url ?? '/', 'http://x').pathname;
         if (path === '/') {
           res.setHeader('content-type', 'text/html');
-          res.end(`<!doctype html><meta charset="utf-8"><script type="module" src="/komek.js"></script><komek-form form="${form}" lang="ru"></komek-form>`);
+          res.end(
+            `<!doctype html><meta charset="utf-8"><script type="module" src="/komek.js"></script><komek-form form="${form}" lang="ru"></komek-form>`,
+          );
           return;
         }
         const file = normalize(join(dist, path));
@@ -211,19 +243,31 @@ export const InitialApplication = komekFormOf<'${form}'>();
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     it('draws a form in Chromium with no bundler, fetching only from its own folder', async () => {
-      const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+      const browser = await chromium.launch({
+        executablePath: chromiumPath,
+        args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+      });
       try {
         const page = await browser.newPage();
         const problems: string[] = [];
-        page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()));
+        page.on(
+          'console',
+          (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()),
+        );
         page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
         page.on('pageerror', (e) => problems.push(e.message));
         const requests: string[] = [];
         page.on('request', (r) => requests.push(r.url()));
         await page.goto(url);
         // Expressions, not functions: this file is compiled for Node, without the DOM's types.
-        await page.waitForFunction("document.querySelector('komek-form')?.shadowRoot?.querySelector('.form input') != null", undefined, { timeout: 30_000 });
-        const text = await page.evaluate<string>("document.querySelector('komek-form').shadowRoot.querySelector('.form').textContent");
+        await page.waitForFunction(
+          "document.querySelector('komek-form')?.shadowRoot?.querySelector('.form input') != null",
+          undefined,
+          { timeout: 30_000 },
+        );
+        const text = await page.evaluate<string>(
+          "document.querySelector('komek-form').shadowRoot.querySelector('.form').textContent",
+        );
         // Russian labels: the element fetched the Russian messages beside komek.js.
         expect(text).toMatch(/[А-Яа-яЁё]{4,}/);
         expect(problems).toEqual([]);

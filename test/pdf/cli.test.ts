@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = new URL('../../', import.meta.url).pathname;
-const fixture = (id: string, name = 'valid-1') => JSON.parse(readFileSync(join(root, 'test/fixtures/forms', id, `${name}.json`), 'utf8')) as unknown;
+const fixture = (id: string, name = 'valid-1') =>
+  JSON.parse(readFileSync(join(root, 'test/fixtures/forms', id, `${name}.json`), 'utf8')) as unknown;
 let dir: string;
 
 beforeAll(() => {
@@ -14,7 +15,10 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function komek(...args: string[]) {
-  const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'packages/cli/src/bin.ts'), ...args], { encoding: 'utf8', cwd: root });
+  const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'packages/cli/src/bin.ts'), ...args], {
+    encoding: 'utf8',
+    cwd: root,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -22,11 +26,31 @@ describe('komek pdf', () => {
   it('writes one form, and refuses invalid data with pointer and message', () => {
     const data = join(dir, 'case.json');
     writeFileSync(data, JSON.stringify(fixture('tj-f2-identification-refusal')));
-    const ok = komek('pdf', '--form', 'tj-f2-identification-refusal', '--lang', 'tg,ru', '--data', data, '--out', join(dir, 'one.pdf'));
+    const ok = komek(
+      'pdf',
+      '--form',
+      'tj-f2-identification-refusal',
+      '--lang',
+      'tg,ru',
+      '--data',
+      data,
+      '--out',
+      join(dir, 'one.pdf'),
+    );
     expect(ok.code).toBe(0);
     expect(readFileSync(join(dir, 'one.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     writeFileSync(data, JSON.stringify(fixture('kz-f1-initial-application', 'invalid-1')));
-    const bad = komek('pdf', '--form', 'kz-f1-initial-application', '--lang', 'en', '--data', data, '--out', join(dir, 'bad.pdf'));
+    const bad = komek(
+      'pdf',
+      '--form',
+      'kz-f1-initial-application',
+      '--lang',
+      'en',
+      '--data',
+      data,
+      '--out',
+      join(dir, 'bad.pdf'),
+    );
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/\/\w+: .+/);
     expect(komek('pdf', '--form', 'kz-f1-initial-application', '--out', join(dir, 'x.pdf')).code).toBe(2);
@@ -46,7 +70,11 @@ describe('komek pdf', () => {
     const out = join(dir, 'batch');
     const r = komek('pdf', '--batch', file, '--lang', 'en,ru', '--jobs', '2', '--out', out);
     expect(r.code).toBe(1);
-    expect(readdirSync(out).sort()).toEqual(['00001-tj-f1-identification-consent.pdf', '00005-tj-f7-individual-work-plan.pdf', '00006-kz-f4-interview-refusal.pdf']);
+    expect(readdirSync(out).sort()).toEqual([
+      '00001-tj-f1-identification-consent.pdf',
+      '00005-tj-f7-individual-work-plan.pdf',
+      '00006-kz-f4-interview-refusal.pdf',
+    ]);
     expect(r.stderr).toMatch(/line 2 \(kz-f1-initial-application\): invalid data/);
     expect(r.stderr).toMatch(/line 2 +\/\w+: /);
     expect(r.stderr).toMatch(/line 3 .*not JSON/);

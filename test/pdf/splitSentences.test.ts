@@ -24,12 +24,18 @@ async function printed(form: string, languages: [Language, Language]): Promise<s
 describe('sentences split around a blank, as printed', () => {
   it('TJ Form 5, "I accept the conditions on which ___ provides help for me": the verb after the blank (kk, ky, uz)', async () => {
     const blank = ' _+ (?:[^_]*? _+ )?';
-    expect(await printed('tj-f5-help-consent', ['kk', 'ru'])).toMatch(new RegExp(`3\\. Мен${blank}.*?маған көмек көрсететін шарттарды қабылдаймын\\.`));
-    expect(await printed('tj-f5-help-consent', ['ky', 'ru'])).toMatch(new RegExp(`3\\. Мен${blank}.*?мага жардам көрсөтө турган шарттарды кабыл алам\\.`));
-    expect(await printed('tj-f5-help-consent', ['uz', 'ru'])).toMatch(new RegExp(`3\\. Men${blank}.*?menga yordam koʻrsatadigan shartlarni qabul qilaman\\.`));
+    expect(await printed('tj-f5-help-consent', ['kk', 'ru'])).toMatch(
+      new RegExp(`3\\. Мен${blank}.*?маған көмек көрсететін шарттарды қабылдаймын\\.`),
+    );
+    expect(await printed('tj-f5-help-consent', ['ky', 'ru'])).toMatch(
+      new RegExp(`3\\. Мен${blank}.*?мага жардам көрсөтө турган шарттарды кабыл алам\\.`),
+    );
+    expect(await printed('tj-f5-help-consent', ['uz', 'ru'])).toMatch(
+      new RegExp(`3\\. Men${blank}.*?menga yordam koʻrsatadigan shartlarni qabul qilaman\\.`),
+    );
   });
 
-  it('TJ Form 5 in Tajik: the waiver\'s verb after the organisation\'s blank, the acceptance announcing it', async () => {
+  it("TJ Form 5 in Tajik: the waiver's verb after the organisation's blank, the acceptance announcing it", async () => {
     const tg = await printed('tj-f5-help-consent', ['tg', 'ru']);
     expect(tg).toContain('аз ташкилоти зерин ихтиёран кӯмак қабул мекунам:');
     expect(tg).toMatch(/На ман ва на хешовандони ман нисбат ба _+ .*?ҳеҷ гуна даъво нахоҳем дошт/);

@@ -23,7 +23,12 @@ describe('a widget kind added by one file per renderer', () => {
     const group = doc.getForm().getRadioGroup(fieldNameOf('/rating'));
     expect(group.getOptions()).toEqual(['1', '2', '3', '4', '5']);
     expect(group.getSelected()).toBe('4');
-    const fields = { radio: () => group.getSelected(), box: () => undefined, text: () => undefined, fullText: () => undefined };
+    const fields = {
+      radio: () => group.getSelected(),
+      box: () => undefined,
+      text: () => undefined,
+      fullText: () => undefined,
+    };
     expect(scalePaperWidget.read(fields, model.byPointer.get('/rating')!, '/rating')).toBe(4);
   });
 });

@@ -9,11 +9,32 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { addKek, auditKey, createApiToken, createUser, kekRingFor, loadKekRing, organisationNamed, rewrapDataKeys, routeTable, verifyAuditTrail, type Role } from '@komek/server';
+import {
+  addKek,
+  auditKey,
+  createApiToken,
+  createUser,
+  kekRingFor,
+  loadKekRing,
+  organisationNamed,
+  rewrapDataKeys,
+  routeTable,
+  verifyAuditTrail,
+  type Role,
+} from '@komek/server';
 import { engines, fixture, startTestServer, type TestServer } from './harness.js';
 
-type Who = 'anonymous' | 'admin' | 'specialist' | 'head-of-service' | 'coordinator' | 'org-admin' | 'reporting' | 'submit-token';
-const everyone: Who[] = ['admin', 'specialist', 'head-of-service', 'coordinator', 'org-admin', 'reporting', 'submit-token'];
+type Who =
+  'anonymous' | 'admin' | 'specialist' | 'head-of-service' | 'coordinator' | 'org-admin' | 'reporting' | 'submit-token';
+const everyone: Who[] = [
+  'admin',
+  'specialist',
+  'head-of-service',
+  'coordinator',
+  'org-admin',
+  'reporting',
+  'submit-token',
+];
 const staff: Who[] = ['admin', 'specialist', 'head-of-service', 'coordinator', 'org-admin', 'reporting'];
 const caseWork: Who[] = ['admin', 'specialist', 'head-of-service'];
 const readers: Who[] = [...caseWork, 'coordinator'];
@@ -65,27 +86,49 @@ describe.each(engines)('access control on %s', (engine) => {
   async function signIn(username: string, pass = password) {
     const r = await t.api('POST', '/api/session', { token: null, body: { username, password: pass } });
     const cookie = /komek_session=([^;]+)/.exec(r.headers.get('set-cookie') ?? '')?.[1];
-    return { r, headers: cookie ? { cookie: `komek_session=${cookie}`, 'x-csrf-token': r.body.csrfToken as string } : {} };
+    return {
+      r,
+      headers: cookie ? { cookie: `komek_session=${cookie}`, 'x-csrf-token': r.body.csrfToken as string } : {},
+    };
   }
-  const as = (who: { headers: Record<string, string> } | undefined): { token?: null; headers: Record<string, string> } => (who?.headers.authorization ? { headers: who.headers } : { token: null, headers: who?.headers ?? {} });
+  const as = (
+    who: { headers: Record<string, string> } | undefined,
+  ): { token?: null; headers: Record<string, string> } =>
+    who?.headers.authorization ? { headers: who.headers } : { token: null, headers: who?.headers ?? {} };
   const call = (method: string, path: string, who: { headers: Record<string, string> } | undefined, body?: unknown) => {
     const o = as(who);
-    return t.api(method, path, { ...o, headers: { ...o.headers, ...(method === 'POST' ? { 'idempotency-key': randomUUID() } : {}) }, ...(body !== undefined ? { body } : {}) });
+    return t.api(method, path, {
+      ...o,
+      headers: { ...o.headers, ...(method === 'POST' ? { 'idempotency-key': randomUUID() } : {}) },
+      ...(body !== undefined ? { body } : {}),
+    });
   };
 
   beforeAll(async () => {
     t = await startTestServer(engine, inject('postgresUrl'));
     const db = t.server.services.database.db;
-    const orgA = t.server.services.database.kind ? (await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id : '';
+    const orgA = t.server.services.database.kind
+      ? (await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id
+      : '';
     orgB = await organisationNamed(db, 'Receiving NGO');
     for (const role of ['specialist', 'head-of-service', 'coordinator', 'org-admin', 'reporting'] as Role[]) {
       await createUser(db, { organisationId: orgA, username: `a-${role}`, displayName: role, roles: [role], password });
-      creds.set(role as Who, (await signIn(`a-${role}`)));
+      creds.set(role as Who, await signIn(`a-${role}`));
     }
-    await createUser(db, { organisationId: orgB, username: 'b-specialist', displayName: 'B', roles: ['specialist'], password });
+    await createUser(db, {
+      organisationId: orgB,
+      username: 'b-specialist',
+      displayName: 'B',
+      roles: ['specialist'],
+      password,
+    });
     otherSpecialist = await signIn('b-specialist');
     creds.set('admin', { headers: { authorization: `Bearer ${t.token}` } });
-    const submitToken = await createApiToken(db, { organisationId: orgA, scope: 'submit', forms: ['kz-f1-initial-application'] });
+    const submitToken = await createApiToken(db, {
+      organisationId: orgA,
+      scope: 'submit',
+      forms: ['kz-f1-initial-application'],
+    });
     creds.set('submit-token', { headers: { authorization: `Bearer ${submitToken.token}` } });
   });
   afterAll(() => t?.close());
@@ -112,15 +155,28 @@ describe.each(engines)('access control on %s', (engine) => {
   it("another organisation's case is not found (nothing leaked), until shared; then only the consented sections, and not after a refusal", async () => {
     const admin = creds.get('admin');
     const c = (await call('POST', '/api/cases', admin, { country: 'kz' })).body;
-    const application = (await call('POST', `/api/cases/${c.id}/submissions`, admin, { formId: 'kz-f1-initial-application', data: fixture('kz-f1-initial-application') })).body;
-    const consent = (await call('POST', `/api/cases/${c.id}/submissions`, admin, { formId: 'kz-f4-interview-consent', data: fixture('kz-f4-interview-consent') })).body;
+    const application = (
+      await call('POST', `/api/cases/${c.id}/submissions`, admin, {
+        formId: 'kz-f1-initial-application',
+        data: fixture('kz-f1-initial-application'),
+      })
+    ).body;
+    const consent = (
+      await call('POST', `/api/cases/${c.id}/submissions`, admin, {
+        formId: 'kz-f4-interview-consent',
+        data: fixture('kz-f4-interview-consent'),
+      })
+    ).body;
     const guessed = await call('GET', `/api/cases/${c.id}`, otherSpecialist);
     expect(guessed.status).toBe(404);
     expect(JSON.stringify(guessed.body)).not.toContain('Tursunov');
     expect(guessed.body.code).toBe('case-not-found');
     expect((await call('GET', `/api/submissions/${application.id}`, otherSpecialist)).status).toBe(404);
 
-    const grant = await call('POST', `/api/cases/${c.id}/grants`, creds.get('head-of-service'), { organisationId: orgB, sections: ['kz-f1-initial-application'] });
+    const grant = await call('POST', `/api/cases/${c.id}/grants`, creds.get('head-of-service'), {
+      organisationId: orgB,
+      sections: ['kz-f1-initial-application'],
+    });
     expect(grant.status).toBe(201);
     const shared = await call('GET', `/api/cases/${c.id}`, otherSpecialist);
     expect(shared.status).toBe(200);
@@ -128,25 +184,54 @@ describe.each(engines)('access control on %s', (engine) => {
     expect((await call('GET', `/api/submissions/${application.id}`, otherSpecialist)).status).toBe(200);
     expect((await call('GET', `/api/submissions/${consent.id}`, otherSpecialist)).status).toBe(404);
     // Reading is all a share gives: no edits.
-    expect((await t.api('PUT', `/api/submissions/${application.id}`, { ...as(otherSpecialist), headers: { ...otherSpecialist.headers, 'if-match': '1' }, body: { data: fixture('kz-f1-initial-application') } })).status).toBe(404);
+    expect(
+      (
+        await t.api('PUT', `/api/submissions/${application.id}`, {
+          ...as(otherSpecialist),
+          headers: { ...otherSpecialist.headers, 'if-match': '1' },
+          body: { data: fixture('kz-f1-initial-application') },
+        })
+      ).status,
+    ).toBe(404);
 
-    const refusal = await call('POST', `/api/cases/${c.id}/submissions`, admin, { formId: 'kz-f4-interview-refusal', data: { ...fixture('kz-f4-interview-refusal') } });
+    const refusal = await call('POST', `/api/cases/${c.id}/submissions`, admin, {
+      formId: 'kz-f4-interview-refusal',
+      data: { ...fixture('kz-f4-interview-refusal') },
+    });
     expect(refusal.status).toBe(201);
     expect((await call('GET', `/api/cases/${c.id}`, otherSpecialist)).status).toBe(404);
-    const gated = await call('POST', `/api/cases/${c.id}/submissions`, admin, { formId: 'kz-f5-identification-application', data: fixture('kz-f5-identification-application') });
+    const gated = await call('POST', `/api/cases/${c.id}/submissions`, admin, {
+      formId: 'kz-f5-identification-application',
+      data: fixture('kz-f5-identification-application'),
+    });
     expect(gated.status).toBe(409);
   });
 
   it('a referral to an organisation: its staff accept it and then read only the referred sections; the sender cannot accept for them', async () => {
     const head = creds.get('head-of-service');
     const c = (await call('POST', '/api/cases', head, { country: 'tj' })).body;
-    await call('POST', `/api/cases/${c.id}/submissions`, head, { formId: 'tj-f1-identification-consent', data: fixture('tj-f1-identification-consent') });
-    await call('POST', `/api/cases/${c.id}/submissions`, head, { formId: 'tj-f5-help-consent', data: fixture('tj-f5-help-consent') });
-    const referral = await call('POST', `/api/cases/${c.id}/referrals`, head, { receivingBody: 'Receiving NGO', kind: 'shelter', sections: ['tj-f1-identification-consent'], receivingOrganisationId: orgB });
+    await call('POST', `/api/cases/${c.id}/submissions`, head, {
+      formId: 'tj-f1-identification-consent',
+      data: fixture('tj-f1-identification-consent'),
+    });
+    await call('POST', `/api/cases/${c.id}/submissions`, head, {
+      formId: 'tj-f5-help-consent',
+      data: fixture('tj-f5-help-consent'),
+    });
+    const referral = await call('POST', `/api/cases/${c.id}/referrals`, head, {
+      receivingBody: 'Receiving NGO',
+      kind: 'shelter',
+      sections: ['tj-f1-identification-consent'],
+      receivingOrganisationId: orgB,
+    });
     expect(referral.status).toBe(201);
     expect((await call('GET', `/api/cases/${c.id}`, otherSpecialist)).status).toBe(404);
-    expect((await call('POST', `/api/referrals/${referral.body.id}/status`, head, { status: 'accepted' })).status).toBe(403);
-    const accepted = await call('POST', `/api/referrals/${referral.body.id}/status`, otherSpecialist, { status: 'accepted' });
+    expect((await call('POST', `/api/referrals/${referral.body.id}/status`, head, { status: 'accepted' })).status).toBe(
+      403,
+    );
+    const accepted = await call('POST', `/api/referrals/${referral.body.id}/status`, otherSpecialist, {
+      status: 'accepted',
+    });
     expect(accepted.status).toBe(200);
     const seen = await call('GET', `/api/cases/${c.id}`, otherSpecialist);
     expect(seen.status).toBe(200);
@@ -160,28 +245,48 @@ describe.each(engines)('access control on %s', (engine) => {
     const forged = await t.api('POST', '/api/cases', { token: null, headers: cookieOnly, body: { country: 'kz' } });
     expect(forged.status).toBe(403);
     expect(forged.body.code).toBe('csrf');
-    const wrong = await t.api('POST', '/api/cases', { token: null, headers: { ...cookieOnly, 'x-csrf-token': 'guess' }, body: { country: 'kz' } });
+    const wrong = await t.api('POST', '/api/cases', {
+      token: null,
+      headers: { ...cookieOnly, 'x-csrf-token': 'guess' },
+      body: { country: 'kz' },
+    });
     expect(wrong.status).toBe(403);
     expect((await call('POST', '/api/cases', specialist, { country: 'kz' })).status).toBe(201);
   });
 
   it('sets a Secure, HTTP-only, SameSite cookie, and never adopts a session id from before sign-in (fixation)', async () => {
     const planted = 'planted-session-id-0123456789abcdef';
-    const r = await t.api('POST', '/api/session', { token: null, headers: { cookie: `komek_session=${planted}` }, body: { username: 'a-specialist', password } });
+    const r = await t.api('POST', '/api/session', {
+      token: null,
+      headers: { cookie: `komek_session=${planted}` },
+      body: { username: 'a-specialist', password },
+    });
     const setCookie = r.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/Secure/);
     expect(setCookie).toMatch(/SameSite=Strict/);
     expect(setCookie).not.toContain(planted);
-    expect((await t.api('GET', '/api/session', { token: null, headers: { cookie: `komek_session=${planted}` } })).status).toBe(401);
+    expect(
+      (await t.api('GET', '/api/session', { token: null, headers: { cookie: `komek_session=${planted}` } })).status,
+    ).toBe(401);
   });
 
   it('keeps a submit token to creating cases and submitting its forms', async () => {
     const token = creds.get('submit-token');
     const c = await call('POST', '/api/cases', token, { country: 'kz' });
     expect(c.status).toBe(201);
-    expect((await call('POST', `/api/cases/${c.body.id}/submissions`, token, { formId: 'kz-f1-initial-application', data: fixture('kz-f1-initial-application') })).status).toBe(201);
-    const other = await call('POST', `/api/cases/${c.body.id}/submissions`, token, { formId: 'kz-f4-interview-consent', data: fixture('kz-f4-interview-consent') });
+    expect(
+      (
+        await call('POST', `/api/cases/${c.body.id}/submissions`, token, {
+          formId: 'kz-f1-initial-application',
+          data: fixture('kz-f1-initial-application'),
+        })
+      ).status,
+    ).toBe(201);
+    const other = await call('POST', `/api/cases/${c.body.id}/submissions`, token, {
+      formId: 'kz-f4-interview-consent',
+      data: fixture('kz-f4-interview-consent'),
+    });
     expect(other.status).toBe(403);
     expect((await call('GET', `/api/cases/${c.body.id}`, token)).status).toBe(403);
     expect((await call('GET', '/api/cases', token)).status).toBe(403);
@@ -189,20 +294,36 @@ describe.each(engines)('access control on %s', (engine) => {
 
   it('locks an account after five wrong passwords, even for the right one, and lets it in again after the lock', async () => {
     const db = t.server.services.database.db;
-    await createUser(db, { organisationId: orgB, username: 'target', displayName: 'T', roles: ['specialist'], password });
+    await createUser(db, {
+      organisationId: orgB,
+      username: 'target',
+      displayName: 'T',
+      roles: ['specialist'],
+      password,
+    });
     for (let i = 0; i < 5; i++) expect((await signIn('target', `wrong password ${i}`)).r.status).toBe(401);
     const locked = await signIn('target');
     expect(locked.r.status).toBe(429);
     expect(Number(locked.r.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(locked.r.body.message).toMatch(/Try again in \d+ min/);
-    await db.updateTable('users').set({ locked_until: new Date(Date.now() - 1000) }).where('username', '=', 'target').execute();
+    await db
+      .updateTable('users')
+      .set({ locked_until: new Date(Date.now() - 1000) })
+      .where('username', '=', 'target')
+      .execute();
     expect((await signIn('target')).r.status).toBe(200);
     expect((await signIn('nobody-here')).r.body.code).toBe('sign-in-failed');
   });
 
   it('signs out everywhere: every session of the person ends', async () => {
     const db = t.server.services.database.db;
-    await createUser(db, { organisationId: orgB, username: 'traveller', displayName: 'T', roles: ['specialist'], password });
+    await createUser(db, {
+      organisationId: orgB,
+      username: 'traveller',
+      displayName: 'T',
+      roles: ['specialist'],
+      password,
+    });
     const one = await signIn('traveller');
     const two = await signIn('traveller');
     expect((await call('GET', '/api/session', two)).status).toBe(200);
@@ -214,13 +335,29 @@ describe.each(engines)('access control on %s', (engine) => {
   it('records sign-ins and views in the audit trail without content, and verify finds a changed, removed or reordered row', async () => {
     const admin = creds.get('admin');
     const c = (await call('POST', '/api/cases', admin, { country: 'kz' })).body;
-    await call('POST', `/api/cases/${c.id}/submissions`, admin, { formId: 'kz-f1-initial-application', data: fixture('kz-f1-initial-application') });
+    await call('POST', `/api/cases/${c.id}/submissions`, admin, {
+      formId: 'kz-f1-initial-application',
+      data: fixture('kz-f1-initial-application'),
+    });
     await call('GET', `/api/cases/${c.id}`, creds.get('specialist'));
     expect((await signIn('a-reporting', 'not the password at all')).r.status).toBe(401);
-    await t.server.services.audit.append({ actor: 'test', action: 'flush', target: null, origin: null, organisation: null, outcome: 'ok' });
+    await t.server.services.audit.append({
+      actor: 'test',
+      action: 'flush',
+      target: null,
+      origin: null,
+      organisation: null,
+      outcome: 'ok',
+    });
     const trail = await call('GET', '/api/audit?limit=500', creds.get('org-admin'));
     expect(trail.status).toBe(200);
-    const entries = trail.body.entries as { action: string; target: string; actor: string; origin: string; outcome: string }[];
+    const entries = trail.body.entries as {
+      action: string;
+      target: string;
+      actor: string;
+      origin: string;
+      outcome: string;
+    }[];
     expect(entries.some((e) => e.action === 'case.read' && e.target === `case:${c.id}` && e.origin)).toBe(true);
     expect(entries.some((e) => e.action === 'session.create' && e.outcome === 'ok')).toBe(true);
     expect(entries.some((e) => e.action === 'session.create' && e.outcome === 'denied')).toBe(true);
@@ -230,7 +367,12 @@ describe.each(engines)('access control on %s', (engine) => {
     const db = t.server.services.database.db;
     const key = auditKey(t.dataDir, { create: false });
     expect((await verifyAuditTrail(db, key)).problem).toBeUndefined();
-    const victim = (await db.selectFrom('audit_log').select(['seq', 'actor']).where('action', '=', 'case.read').orderBy('seq').executeTakeFirstOrThrow());
+    const victim = await db
+      .selectFrom('audit_log')
+      .select(['seq', 'actor'])
+      .where('action', '=', 'case.read')
+      .orderBy('seq')
+      .executeTakeFirstOrThrow();
     await db.updateTable('audit_log').set({ actor: 'someone-else' }).where('seq', '=', victim.seq).execute();
     expect((await verifyAuditTrail(db, key)).problem).toMatchObject({ seq: Number(victim.seq), kind: 'changed' });
     await db.updateTable('audit_log').set({ actor: victim.actor }).where('seq', '=', victim.seq).execute();
@@ -250,10 +392,17 @@ describe.each(engines)('access control on %s', (engine) => {
     const admin = creds.get('admin');
     const marker = `Zarina Qodirova ${randomUUID().slice(0, 8)}`;
     const c = (await call('POST', '/api/cases', admin, { country: 'kz' })).body;
-    const s = (await call('POST', `/api/cases/${c.id}/submissions`, admin, { formId: 'kz-f1-initial-application', data: { ...fixture('kz-f1-initial-application'), fullName: marker } })).body;
+    const s = (
+      await call('POST', `/api/cases/${c.id}/submissions`, admin, {
+        formId: 'kz-f1-initial-application',
+        data: { ...fixture('kz-f1-initial-application'), fullName: marker },
+      })
+    ).body;
     const db = t.server.services.database.db;
     if (engine === 'postgresql') {
-      const dump = execFileSync('pg_dump', ['--data-only', t.databaseUrl!], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
+      const dump = execFileSync('pg_dump', ['--data-only', t.databaseUrl!], { maxBuffer: 256 * 1024 * 1024 }).toString(
+        'utf8',
+      );
       expect(dump).toContain(s.id);
       expect(dump).not.toContain(marker);
     } else {
@@ -270,18 +419,28 @@ describe.each(engines)('access control on %s', (engine) => {
       expect(files.length).toBeGreaterThan(10);
       expect(files.filter((f) => readFileSync(f).includes(needle))).toEqual([]);
     }
-    for (const f of readdirSync(join(t.dataDir, 'keys'))) expect(statSync(join(t.dataDir, 'keys', f)).mode & 0o077).toBe(0);
+    for (const f of readdirSync(join(t.dataDir, 'keys')))
+      expect(statSync(join(t.dataDir, 'keys', f)).mode & 0o077).toBe(0);
 
     addKek(t.dataDir);
     const ring = loadKekRing(t.dataDir);
     const rotated = await rewrapDataKeys(db, ring);
     expect(rotated.rewrapped).toBeGreaterThanOrEqual(1);
-    expect((await db.selectFrom('data_keys').select('kek_id').distinct().execute()).map((r) => r.kek_id)).toEqual([ring.current.id]);
+    expect((await db.selectFrom('data_keys').select('kek_id').distinct().execute()).map((r) => r.kek_id)).toEqual([
+      ring.current.id,
+    ]);
     // The running server reads what was stored before, and stores new answers under the new data key.
     expect((await call('GET', `/api/submissions/${s.id}`, admin)).body.data.fullName).toBe(marker);
     await t.server.services.keys.refreshActive(db);
-    const after = (await call('POST', `/api/cases/${c.id}/submissions`, admin, { formId: 'kz-f1-initial-application', data: fixture('kz-f1-initial-application') })).body;
-    expect((await db.selectFrom('submissions').select('key_id').where('id', '=', after.id).executeTakeFirstOrThrow()).key_id).toBe(rotated.newKeyId);
+    const after = (
+      await call('POST', `/api/cases/${c.id}/submissions`, admin, {
+        formId: 'kz-f1-initial-application',
+        data: fixture('kz-f1-initial-application'),
+      })
+    ).body;
+    expect(
+      (await db.selectFrom('submissions').select('key_id').where('id', '=', after.id).executeTakeFirstOrThrow()).key_id,
+    ).toBe(rotated.newKeyId);
     expect(kekRingFor(t.dataDir, false)().all.size).toBe(2);
   });
 });

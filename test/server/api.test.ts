@@ -10,9 +10,19 @@ describe.each(engines)('API on %s', (engine) => {
   });
   afterAll(() => t?.close());
 
-  const newCase = async (country = 'kz') => (await t.api('POST', '/api/cases', { body: { country } })).body as { id: string };
-  const submit = (caseId: string, formId: string, data: unknown, key: string | null = randomUUID(), headers: Record<string, string> = {}) =>
-    t.api('POST', `/api/cases/${caseId}/submissions`, { body: { formId, data }, headers: { ...(key ? { 'idempotency-key': key } : {}), ...headers } });
+  const newCase = async (country = 'kz') =>
+    (await t.api('POST', '/api/cases', { body: { country } })).body as { id: string };
+  const submit = (
+    caseId: string,
+    formId: string,
+    data: unknown,
+    key: string | null = randomUUID(),
+    headers: Record<string, string> = {},
+  ) =>
+    t.api('POST', `/api/cases/${caseId}/submissions`, {
+      body: { formId, data },
+      headers: { ...(key ? { 'idempotency-key': key } : {}), ...headers },
+    });
 
   it('writes the admin token with mode 0600 and refuses requests without it', async () => {
     expect(statSync(`${t.dataDir}/admin.token`).mode & 0o777).toBe(0o600);
@@ -66,7 +76,9 @@ describe.each(engines)('API on %s', (engine) => {
     const c = await newCase();
     const data = { ...fixture('kz-f1-initial-application') };
     delete data.fullName;
-    const r = await submit(c.id, 'kz-f1-initial-application', data, randomUUID(), { 'accept-language': 'ru-RU,ru;q=0.9' });
+    const r = await submit(c.id, 'kz-f1-initial-application', data, randomUUID(), {
+      'accept-language': 'ru-RU,ru;q=0.9',
+    });
     expect(r.status).toBe(400);
     expect(r.body.code).toBe('invalid-data');
     expect(r.body.issues.length).toBeGreaterThan(0);
@@ -77,7 +89,10 @@ describe.each(engines)('API on %s', (engine) => {
     const en = await submit(c.id, 'kz-f1-initial-application', data, randomUUID());
     expect(en.body.issues.find((i: { pointer: string }) => i.pointer === '/fullName').message).toMatch(/[A-Za-z]/);
     // Two languages: the second's wording beside the first's.
-    const two = await t.api('POST', `/api/cases/${c.id}/submissions?lang=kk,ru`, { body: { formId: 'kz-f1-initial-application', data }, headers: { 'idempotency-key': randomUUID() } });
+    const two = await t.api('POST', `/api/cases/${c.id}/submissions?lang=kk,ru`, {
+      body: { formId: 'kz-f1-initial-application', data },
+      headers: { 'idempotency-key': randomUUID() },
+    });
     const both = two.body.issues.find((i: { pointer: string }) => i.pointer === '/fullName');
     expect(both.message).not.toBe(issue.message);
     expect(both.secondary.message).toBe(issue.message);
@@ -89,7 +104,11 @@ describe.each(engines)('API on %s', (engine) => {
     const c = await newCase();
     const gated = await submit(c.id, 'kz-f5-identification-application', fixture('kz-f5-identification-application'));
     expect(gated.status).toBe(409);
-    expect(gated.body).toMatchObject({ code: 'consent-required', consentForms: ['kz-f4-interview-consent'], reason: 'missing' });
+    expect(gated.body).toMatchObject({
+      code: 'consent-required',
+      consentForms: ['kz-f4-interview-consent'],
+      reason: 'missing',
+    });
     expect(gated.body.message).toContain('kz-f4-interview-consent');
     expect((await submit(c.id, 'kz-f4-interview-consent', fixture('kz-f4-interview-consent'))).status).toBe(201);
     const ok = await submit(c.id, 'kz-f5-identification-application', fixture('kz-f5-identification-application'));
@@ -107,7 +126,10 @@ describe.each(engines)('API on %s', (engine) => {
     expect(put.status).toBe(200);
     expect(put.body.revision).toBe(2);
     expect(put.headers.get('etag')).toBe('"2"');
-    const stale = await t.api('PUT', `/api/submissions/${s.id}`, { body: { data: { ...data, fullName: 'Someone Else' } }, headers: { 'if-match': '1' } });
+    const stale = await t.api('PUT', `/api/submissions/${s.id}`, {
+      body: { data: { ...data, fullName: 'Someone Else' } },
+      headers: { 'if-match': '1' },
+    });
     expect(stale.status).toBe(412);
     expect(stale.body).toMatchObject({ code: 'stale-revision', currentRevision: 2 });
     const missing = await t.api('PUT', `/api/submissions/${s.id}`, { body: { data: v2 } });
@@ -116,7 +138,12 @@ describe.each(engines)('API on %s', (engine) => {
     expect(current.body.data.fullName).toBe('Aigerim Seitkali');
     expect(current.body.revision).toBe(2);
     const revs = await t.api('GET', `/api/submissions/${s.id}/revisions`);
-    expect(revs.body.revisions.map((r: { revision: number; data: { fullName: string } }) => [r.revision, r.data.fullName])).toEqual([[1, data.fullName], [2, 'Aigerim Seitkali']]);
+    expect(
+      revs.body.revisions.map((r: { revision: number; data: { fullName: string } }) => [r.revision, r.data.fullName]),
+    ).toEqual([
+      [1, data.fullName],
+      [2, 'Aigerim Seitkali'],
+    ]);
   });
 
   it('pages cases by cursor and filters by status and step', async () => {
@@ -125,7 +152,10 @@ describe.each(engines)('API on %s', (engine) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { cases: { id: string }[]; next: string | null } } = await t.api('GET', `/api/cases?country=tj&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { body: { cases: { id: string }[]; next: string | null } } = await t.api(
+        'GET',
+        `/api/cases?country=tj&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(page.body.cases.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.cases.map((x) => x.id));
       cursor = page.body.next;
@@ -141,14 +171,25 @@ describe.each(engines)('API on %s', (engine) => {
   describe('bad input: status, a clear error, nothing stored', () => {
     it('malformed JSON → 400', async () => {
       const c = await newCase();
-      const r = await t.api('POST', `/api/cases/${c.id}/submissions`, { raw: '{"formId": "kz-f1-initial-application", "data": {', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() } });
+      const r = await t.api('POST', `/api/cases/${c.id}/submissions`, {
+        raw: '{"formId": "kz-f1-initial-application", "data": {',
+        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      });
       expect(r.status).toBe(400);
       expect(r.body.code).toBe('invalid-json');
     });
     it('invalid UTF-8 → 400', async () => {
       const c = await newCase();
-      const bytes = new Uint8Array([...new TextEncoder().encode('{"formId":"kz-f1-initial-application","data":{"fullName":"'), 0xc3, 0x28, ...new TextEncoder().encode('"}}')]);
-      const r = await t.api('POST', `/api/cases/${c.id}/submissions`, { raw: bytes, headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() } });
+      const bytes = new Uint8Array([
+        ...new TextEncoder().encode('{"formId":"kz-f1-initial-application","data":{"fullName":"'),
+        0xc3,
+        0x28,
+        ...new TextEncoder().encode('"}}'),
+      ]);
+      const r = await t.api('POST', `/api/cases/${c.id}/submissions`, {
+        raw: bytes,
+        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      });
       expect(r.status).toBe(400);
       expect(r.body.code).toBe('invalid-utf8');
       expect((await t.api('GET', `/api/cases/${c.id}`)).body.submissions).toHaveLength(0);
@@ -161,10 +202,16 @@ describe.each(engines)('API on %s', (engine) => {
     });
     it('wrong content type → 415', async () => {
       const c = await newCase();
-      const text = await t.api('POST', `/api/cases/${c.id}/submissions`, { raw: 'formId=x', headers: { 'content-type': 'text/plain', 'idempotency-key': randomUUID() } });
+      const text = await t.api('POST', `/api/cases/${c.id}/submissions`, {
+        raw: 'formId=x',
+        headers: { 'content-type': 'text/plain', 'idempotency-key': randomUUID() },
+      });
       expect(text.status).toBe(415);
       expect(text.body.code).toBe('unsupported-media-type');
-      const pdf = await t.api('POST', `/api/cases/${c.id}/submissions`, { raw: '%PDF-1.7', headers: { 'content-type': 'application/pdf', 'idempotency-key': randomUUID() } });
+      const pdf = await t.api('POST', `/api/cases/${c.id}/submissions`, {
+        raw: '%PDF-1.7',
+        headers: { 'content-type': 'application/pdf', 'idempotency-key': randomUUID() },
+      });
       expect(pdf.status).toBe(415);
     });
     it('unknown form, unknown case, a form of another country → 404 / 404 / 400', async () => {
@@ -183,7 +230,10 @@ describe.each(engines)('API on %s', (engine) => {
     });
     it('an envelope without formId → 400 naming it', async () => {
       const c = await newCase();
-      const r = await t.api('POST', `/api/cases/${c.id}/submissions`, { body: { data: {} }, headers: { 'idempotency-key': randomUUID() } });
+      const r = await t.api('POST', `/api/cases/${c.id}/submissions`, {
+        body: { data: {} },
+        headers: { 'idempotency-key': randomUUID() },
+      });
       expect(r.status).toBe(400);
       expect(r.body.message).toContain('formId');
     });
@@ -204,9 +254,16 @@ describe('API error messages', () => {
   it('every code has an English message and a draft in each other language, with the same placeholders', async () => {
     const { apiErrorCodes } = await import('../../packages/server/src/errors.js');
     const { readFileSync } = await import('node:fs');
-    const file = (lang: string) => JSON.parse(readFileSync(new URL(`../../packages/i18n/locales/${lang}/server.json`, import.meta.url), 'utf8')) as Record<string, { text: string }>;
+    const file = (lang: string) =>
+      JSON.parse(
+        readFileSync(new URL(`../../packages/i18n/locales/${lang}/server.json`, import.meta.url), 'utf8'),
+      ) as Record<string, { text: string }>;
     const en = file('en');
-    expect(Object.keys(en).filter((k) => k !== '$meta').sort()).toEqual([...apiErrorCodes].sort());
+    expect(
+      Object.keys(en)
+        .filter((k) => k !== '$meta')
+        .sort(),
+    ).toEqual([...apiErrorCodes].sort());
     for (const lang of ['ru', 'kk', 'ky', 'tg', 'uz']) {
       const other = file(lang);
       for (const code of apiErrorCodes) {

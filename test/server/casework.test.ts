@@ -6,19 +6,46 @@ import { engines, fixture, startTestServer, type TestServer } from './harness.js
 
 describe('deadlines from the SOPs', () => {
   it('KZ: the needs assessment falls due one day after a positive identification decision, done when recorded', () => {
-    const f5 = { formId: 'kz-f5-identification-application', data: fixture('kz-f5-identification-application'), createdAt: '2024-08-30T10:00:00Z' };
+    const f5 = {
+      formId: 'kz-f5-identification-application',
+      data: fixture('kz-f5-identification-application'),
+      createdAt: '2024-08-30T10:00:00Z',
+    };
     expect(computeTasks('kz', [f5])).toEqual([{ ruleId: 'kz-needs-assessment', dueOn: '2024-08-24', done: false }]);
-    const negative = { ...f5, data: { ...f5.data, decision: { ...f5.data.decision, outcome: 'noSignsOfVulnerability' } } };
+    const negative = {
+      ...f5,
+      data: { ...f5.data, decision: { ...f5.data.decision, outcome: 'noSignsOfVulnerability' } },
+    };
     expect(computeTasks('kz', [negative])).toEqual([]);
-    expect(computeTasks('kz', [f5, { formId: 'kz-needs-assessment', data: {}, createdAt: '2024-08-24T10:00:00Z' }])[0]!.done).toBe(true);
+    expect(
+      computeTasks('kz', [f5, { formId: 'kz-needs-assessment', data: {}, createdAt: '2024-08-24T10:00:00Z' }])[0]!.done,
+    ).toBe(true);
   });
   it('TJ: needs assessment within 10 working days; monitoring three months after the latest visit', () => {
-    const consent = { formId: 'tj-f5-help-consent', data: { applicantSignature: { date: '2024-03-14' } }, createdAt: '2024-03-14T09:00:00Z' };
-    expect(computeTasks('tj', [consent])).toEqual([{ ruleId: 'tj-needs-assessment', dueOn: '2024-03-28', done: false }]);
-    const plan = { formId: 'tj-f7-individual-work-plan', data: { dateOfCompilation: '2024-04-01', monitoring: [{ date: '2024-05-31' }, { date: '2024-04-30' }] }, createdAt: '2024-04-01T09:00:00Z' };
+    const consent = {
+      formId: 'tj-f5-help-consent',
+      data: { applicantSignature: { date: '2024-03-14' } },
+      createdAt: '2024-03-14T09:00:00Z',
+    };
+    expect(computeTasks('tj', [consent])).toEqual([
+      { ruleId: 'tj-needs-assessment', dueOn: '2024-03-28', done: false },
+    ]);
+    const plan = {
+      formId: 'tj-f7-individual-work-plan',
+      data: { dateOfCompilation: '2024-04-01', monitoring: [{ date: '2024-05-31' }, { date: '2024-04-30' }] },
+      createdAt: '2024-04-01T09:00:00Z',
+    };
     const tasks = computeTasks('tj', [plan]);
-    expect(tasks.find((t) => t.ruleId === 'tj-plan-monitoring')).toEqual({ ruleId: 'tj-plan-monitoring', dueOn: '2024-08-31', done: false });
-    expect(tasks.find((t) => t.ruleId === 'tj-plan-approval')).toEqual({ ruleId: 'tj-plan-approval', dueOn: '2024-04-11', done: false });
+    expect(tasks.find((t) => t.ruleId === 'tj-plan-monitoring')).toEqual({
+      ruleId: 'tj-plan-monitoring',
+      dueOn: '2024-08-31',
+      done: false,
+    });
+    expect(tasks.find((t) => t.ruleId === 'tj-plan-approval')).toEqual({
+      ruleId: 'tj-plan-approval',
+      dueOn: '2024-04-11',
+      done: false,
+    });
   });
 });
 
@@ -29,7 +56,10 @@ describe.each(engines)('case work on %s', (engine) => {
   });
   afterAll(() => t?.close());
   const submit = async (caseId: string, formId: string, data: unknown) => {
-    const r = await t.api('POST', `/api/cases/${caseId}/submissions`, { body: { formId, data }, headers: { 'idempotency-key': randomUUID() } });
+    const r = await t.api('POST', `/api/cases/${caseId}/submissions`, {
+      body: { formId, data },
+      headers: { 'idempotency-key': randomUUID() },
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     return r.body.id as string;
   };
@@ -41,62 +71,112 @@ describe.each(engines)('case work on %s', (engine) => {
     expect(r.status).toBe(200);
     expect(r.body.data.migrantFullName).toBe('Nurlan Toktogulov');
     expect(r.body.data.familyMembers).toEqual(fixture('kz-f4-interview-consent').familyMembers);
-    expect(r.body.sources).toContainEqual({ fact: 'personName', pointer: '/migrantFullName', submissionId: consent, formId: 'kz-f4-interview-consent', from: '/fullName' });
+    expect(r.body.sources).toContainEqual({
+      fact: 'personName',
+      pointer: '/migrantFullName',
+      submissionId: consent,
+      formId: 'kz-f4-interview-consent',
+      from: '/fullName',
+    });
     expect((await t.api('GET', `/api/cases/${c}/prefill/kz-nothing`)).status).toBe(404);
   });
 
   it('refers a case only with sections the migrant consented to disclose; statuses move sent → accepted → closed', async () => {
     const c = (await t.api('POST', '/api/cases', { body: { country: 'tj' } })).body.id;
     await submit(c, 'tj-f1-identification-consent', fixture('tj-f1-identification-consent'));
-    const refused = await t.api('POST', `/api/cases/${c}/referrals`, { body: { receivingBody: 'City clinic No. 2', kind: 'medical', sections: ['tj-f1-identification-consent'] } });
+    const refused = await t.api('POST', `/api/cases/${c}/referrals`, {
+      body: { receivingBody: 'City clinic No. 2', kind: 'medical', sections: ['tj-f1-identification-consent'] },
+    });
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: 'referral-sections', sections: ['tj-f1-identification-consent'] });
     await submit(c, 'tj-f5-help-consent', fixture('tj-f5-help-consent'));
-    const missing = await t.api('POST', `/api/cases/${c}/referrals`, { body: { receivingBody: 'City clinic No. 2', kind: 'medical', sections: ['tj-f6-needs-assessment'] } });
+    const missing = await t.api('POST', `/api/cases/${c}/referrals`, {
+      body: { receivingBody: 'City clinic No. 2', kind: 'medical', sections: ['tj-f6-needs-assessment'] },
+    });
     expect(missing.status).toBe(409);
-    const ok = await t.api('POST', `/api/cases/${c}/referrals`, { body: { receivingBody: 'City clinic No. 2', kind: 'medical', sections: ['tj-f1-identification-consent'] } });
+    const ok = await t.api('POST', `/api/cases/${c}/referrals`, {
+      body: { receivingBody: 'City clinic No. 2', kind: 'medical', sections: ['tj-f1-identification-consent'] },
+    });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ status: 'sent', acceptedAt: null, sections: ['tj-f1-identification-consent'] });
     const early = await t.api('POST', `/api/referrals/${ok.body.id}/status`, { body: { status: 'closed' } });
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('referral-transition');
-    expect((await t.api('POST', `/api/referrals/${ok.body.id}/status`, { body: { status: 'declined', note: 'No capacity' } })).body).toMatchObject({ status: 'declined', note: 'No capacity' });
+    expect(
+      (
+        await t.api('POST', `/api/referrals/${ok.body.id}/status`, {
+          body: { status: 'declined', note: 'No capacity' },
+        })
+      ).body,
+    ).toMatchObject({ status: 'declined', note: 'No capacity' });
     const closed = await t.api('POST', `/api/referrals/${ok.body.id}/status`, { body: { status: 'closed' } });
     expect(closed.body.closedAt).toMatch(/^\d{4}-/);
-    expect((await t.api('POST', `/api/referrals/${ok.body.id}/status`, { body: { status: 'accepted' } })).status).toBe(409);
-    const second = (await t.api('POST', `/api/cases/${c}/referrals`, { body: { receivingBody: 'Legal aid centre', kind: 'legal', sections: [] } })).body;
+    expect((await t.api('POST', `/api/referrals/${ok.body.id}/status`, { body: { status: 'accepted' } })).status).toBe(
+      409,
+    );
+    const second = (
+      await t.api('POST', `/api/cases/${c}/referrals`, {
+        body: { receivingBody: 'Legal aid centre', kind: 'legal', sections: [] },
+      })
+    ).body;
     const accepted = await t.api('POST', `/api/referrals/${second.id}/status`, { body: { status: 'accepted' } });
     expect(accepted.body.status).toBe('accepted');
     expect(accepted.body.acceptedAt).toMatch(/^\d{4}-/);
     const view = (await t.api('GET', `/api/cases/${c}`)).body;
     expect(view.referrals.map((r: { status: string }) => r.status)).toEqual(['closed', 'accepted']);
-    expect((await t.api('POST', `/api/referrals/${randomUUID()}/status`, { body: { status: 'accepted' } })).status).toBe(404);
+    expect(
+      (await t.api('POST', `/api/referrals/${randomUUID()}/status`, { body: { status: 'accepted' } })).status,
+    ).toBe(404);
   });
 
   it('lists deadlines: overdue and within a week', async () => {
     const c = (await t.api('POST', '/api/cases', { body: { country: 'kz' } })).body.id;
     await submit(c, 'kz-f4-interview-consent', fixture('kz-f4-interview-consent'));
     await submit(c, 'kz-f5-identification-application', fixture('kz-f5-identification-application'));
-    const overdue = (await t.api('GET', '/api/tasks?due=overdue')).body.tasks.filter((x: { caseId: string }) => x.caseId === c);
-    expect(overdue).toEqual([expect.objectContaining({ ruleId: 'kz-needs-assessment', dueOn: '2024-08-24', overdue: true, sop: 'KZ 8.1', sourceLines: '2707' })]);
-    expect((await t.api('GET', '/api/tasks?due=week')).body.tasks.filter((x: { caseId: string }) => x.caseId === c)).toEqual([]);
+    const overdue = (await t.api('GET', '/api/tasks?due=overdue')).body.tasks.filter(
+      (x: { caseId: string }) => x.caseId === c,
+    );
+    expect(overdue).toEqual([
+      expect.objectContaining({
+        ruleId: 'kz-needs-assessment',
+        dueOn: '2024-08-24',
+        overdue: true,
+        sop: 'KZ 8.1',
+        sourceLines: '2707',
+      }),
+    ]);
+    expect(
+      (await t.api('GET', '/api/tasks?due=week')).body.tasks.filter((x: { caseId: string }) => x.caseId === c),
+    ).toEqual([]);
     // A TJ consent signed today: the needs assessment is due within 10 working days, not this week's list unless near.
     const tj = (await t.api('POST', '/api/cases', { body: { country: 'tj' } })).body.id;
     const today = new Date().toISOString().slice(0, 10);
     const consent = fixture('tj-f5-help-consent');
-    await submit(tj, 'tj-f5-help-consent', { ...consent, applicantSignature: { ...consent.applicantSignature, date: today } });
+    await submit(tj, 'tj-f5-help-consent', {
+      ...consent,
+      applicantSignature: { ...consent.applicantSignature, date: today },
+    });
     const all = (await t.api('GET', '/api/tasks')).body.tasks.find((x: { caseId: string }) => x.caseId === tj);
     expect(all).toMatchObject({ ruleId: 'tj-needs-assessment', overdue: false });
     expect(all.dueOn > today).toBe(true);
-    expect((await t.api('GET', `/api/cases/${c}`)).body.tasks).toEqual([expect.objectContaining({ ruleId: 'kz-needs-assessment', doneAt: null })]);
+    expect((await t.api('GET', `/api/cases/${c}`)).body.tasks).toEqual([
+      expect.objectContaining({ ruleId: 'kz-needs-assessment', doneAt: null }),
+    ]);
   });
 
   it('exports a form as JSON lines, CSV and XLSX with labels in two languages beside the codes', async () => {
     const c = (await t.api('POST', '/api/cases', { body: { country: 'kz' } })).body.id;
-    const id = await submit(c, 'kz-f1-initial-application', { ...fixture('kz-f1-initial-application'), fullName: '=HYPERLINK("x")' });
+    const id = await submit(c, 'kz-f1-initial-application', {
+      ...fixture('kz-f1-initial-application'),
+      fullName: '=HYPERLINK("x")',
+    });
     const jsonl = await t.api('GET', '/api/export?form=kz-f1-initial-application&format=jsonl');
     expect(jsonl.status).toBe(200);
-    const lines = new TextDecoder().decode(jsonl.bytes).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = new TextDecoder()
+      .decode(jsonl.bytes)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.find((l) => l.id === id).data.fullName).toBe('=HYPERLINK("x")');
     const csv = await t.api('GET', '/api/export?form=kz-f1-initial-application&format=csv&lang=kk,ru');
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);

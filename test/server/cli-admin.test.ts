@@ -11,7 +11,12 @@ import { openDatabase } from '@komek/server';
 import { fixture, startTestServer, type TestServer } from './harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const komek = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/bin.ts'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, KOMEK_KEK: '', KOMEK_AUDIT_KEY: '' } });
+const komek = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/bin.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, KOMEK_KEK: '', KOMEK_AUDIT_KEY: '' },
+  });
 
 describe('komek users, tokens, audit verify, keys rotate', () => {
   let t: TestServer | undefined;
@@ -21,15 +26,44 @@ describe('komek users, tokens, audit verify, keys rotate', () => {
     t = await startTestServer('pglite', inject('postgresUrl'));
     const dataDir = t.dataDir;
     const c = (await t.api('POST', '/api/cases', { body: { country: 'kz' } })).body;
-    const s = (await t.api('POST', `/api/cases/${c.id}/submissions`, { body: { formId: 'kz-f1-initial-application', data: fixture('kz-f1-initial-application') }, headers: { 'idempotency-key': randomUUID() } })).body;
+    const s = (
+      await t.api('POST', `/api/cases/${c.id}/submissions`, {
+        body: { formId: 'kz-f1-initial-application', data: fixture('kz-f1-initial-application') },
+        headers: { 'idempotency-key': randomUUID() },
+      })
+    ).body;
     await t.server.close();
 
-    const add = komek('users', 'add', '--data', dataDir, '--username', 'amina', '--name', 'Amina S.', '--role', 'specialist', '--organisation', 'Default organisation');
+    const add = komek(
+      'users',
+      'add',
+      '--data',
+      dataDir,
+      '--username',
+      'amina',
+      '--name',
+      'Amina S.',
+      '--role',
+      'specialist',
+      '--organisation',
+      'Default organisation',
+    );
     expect(add.status, add.stderr).toBe(0);
     const password = add.stdout.trim();
     expect(password.length).toBeGreaterThanOrEqual(16);
     expect(add.stderr).not.toContain(password);
-    const token = komek('tokens', 'create', '--data', dataDir, '--scope', 'submit', '--organisation', 'Default organisation', '--forms', 'kz-f1-initial-application');
+    const token = komek(
+      'tokens',
+      'create',
+      '--data',
+      dataDir,
+      '--scope',
+      'submit',
+      '--organisation',
+      'Default organisation',
+      '--forms',
+      'kz-f1-initial-application',
+    );
     expect(token.status, token.stderr).toBe(0);
     expect(token.stdout.trim()).toMatch(/^kmk_[0-9a-f]{12}_/);
 
@@ -40,8 +74,14 @@ describe('komek users, tokens, audit verify, keys rotate', () => {
     t = await startTestServer('pglite', inject('postgresUrl'), { dataDir });
     const signIn = await t.api('POST', '/api/session', { token: null, body: { username: 'amina', password } });
     expect(signIn.status).toBe(200);
-    expect((await t.api('GET', `/api/submissions/${s.id}`)).body.data.fullName).toBe(fixture('kz-f1-initial-application').fullName);
-    const viaToken = await t.api('POST', '/api/cases', { token: token.stdout.trim(), body: { country: 'kz' }, headers: { 'idempotency-key': randomUUID() } });
+    expect((await t.api('GET', `/api/submissions/${s.id}`)).body.data.fullName).toBe(
+      fixture('kz-f1-initial-application').fullName,
+    );
+    const viaToken = await t.api('POST', '/api/cases', {
+      token: token.stdout.trim(),
+      body: { country: 'kz' },
+      headers: { 'idempotency-key': randomUUID() },
+    });
     expect(viaToken.status).toBe(201);
     await t.server.close();
 
@@ -49,12 +89,15 @@ describe('komek users, tokens, audit verify, keys rotate', () => {
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/audit trail intact: \d+ entries/);
     const db = await openDatabase({ dataDir });
-    const row = await db.db.selectFrom('audit_log').select('seq').where('action', '=', 'session.create').executeTakeFirstOrThrow();
+    const row = await db.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('action', '=', 'session.create')
+      .executeTakeFirstOrThrow();
     await db.db.updateTable('audit_log').set({ origin: '10.0.0.9' }).where('seq', '=', row.seq).execute();
     await db.close();
     const broken = komek('audit', 'verify', '--data', dataDir);
     expect(broken.status).toBe(1);
     expect(broken.stdout).toContain(`audit trail broken at entry ${row.seq}`);
-
   }, 300_000);
 });

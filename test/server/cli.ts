@@ -6,11 +6,22 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsxLoader = 'tsx';
 
 /** `komek <args>` in a child process; resolves when a line of its standard error matches `ready`. */
-export function komek(args: string[], ready: RegExp, timeoutMs = 120_000): Promise<{ child: ChildProcess; match: RegExpMatchArray; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', tsxLoader, `${root}packages/cli/src/bin.ts`, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
+export function komek(
+  args: string[],
+  ready: RegExp,
+  timeoutMs = 120_000,
+): Promise<{ child: ChildProcess; match: RegExpMatchArray; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', tsxLoader, `${root}packages/cli/src/bin.ts`, ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
   let out = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`komek ${args.join(' ')} not ready after ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`komek ${args.join(' ')} not ready after ${timeoutMs} ms:\n${out}`)),
+      timeoutMs,
+    );
     const onData = (b: Buffer) => {
       out += b.toString();
       const m = ready.exec(out);

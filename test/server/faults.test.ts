@@ -31,10 +31,20 @@ describe.each(engines)('faults on %s', { timeout: 420_000 }, (engine) => {
     const t = await startTestServer(engine, inject('postgresUrl'));
     try {
       const caseIds: string[] = [];
-      for (let i = 0; i < 10; i++) caseIds.push((await t.api('POST', '/api/cases', { body: { country: 'kz' } })).body.id);
+      for (let i = 0; i < 10; i++)
+        caseIds.push((await t.api('POST', '/api/cases', { body: { country: 'kz' } })).body.id);
       // 50 clients; 40 submissions each on PostgreSQL, 4 on PGlite (one connection, a fraction of the throughput).
       const perClient = engine === 'postgresql' ? 40 : 4;
-      const r = await runLoad({ baseUrl: () => t.url, token: t.token, caseIds, clients: 50, perClient, formId: 'kz-f1-initial-application', data: fixture('kz-f1-initial-application'), abortEvery: 9 });
+      const r = await runLoad({
+        baseUrl: () => t.url,
+        token: t.token,
+        caseIds,
+        clients: 50,
+        perClient,
+        formId: 'kz-f1-initial-application',
+        data: fixture('kz-f1-initial-application'),
+        abortEvery: 9,
+      });
       expect(r.acked.size).toBe(50 * perClient);
       expect(r.retries).toBeGreaterThan(0);
       await expectExactlyOnce(t.server.services.database, r.acked);
@@ -47,7 +57,15 @@ describe.each(engines)('faults on %s', { timeout: 420_000 }, (engine) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'komek-kill-'));
     const databaseUrl = engine === 'postgresql' ? await newDatabase(inject('postgresUrl')) : undefined;
     const port = await freePort();
-    const args = ['serve', '--data', dataDir, '--port', String(port), '--quiet', ...(databaseUrl ? ['--database', databaseUrl] : [])];
+    const args = [
+      'serve',
+      '--data',
+      dataDir,
+      '--port',
+      String(port),
+      '--quiet',
+      ...(databaseUrl ? ['--database', databaseUrl] : []),
+    ];
     const ready = /serving on (http:\/\/[\d.:]+)/;
     let server = await komek(args, ready);
     const base = server.match[1]!;
@@ -55,7 +73,11 @@ describe.each(engines)('faults on %s', { timeout: 420_000 }, (engine) => {
     try {
       const caseIds: string[] = [];
       for (let i = 0; i < 5; i++) {
-        const res = await fetch(`${base}/api/cases`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"country":"kz"}' });
+        const res = await fetch(`${base}/api/cases`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: '{"country":"kz"}',
+        });
         caseIds.push(((await res.json()) as { id: string }).id);
       }
       let killed = false;
@@ -107,7 +129,10 @@ describe('faults on postgresql only', { timeout: 420_000 }, () => {
     try {
       const caseId = (await t.api('POST', '/api/cases', { body: { country: 'kz' } })).body.id;
       cluster.pause();
-      const down = await t.api('POST', `/api/cases/${caseId}/submissions`, { body: { formId: 'kz-f1-initial-application', data: fixture('kz-f1-initial-application') }, headers: { 'idempotency-key': 'outage-key-1' } });
+      const down = await t.api('POST', `/api/cases/${caseId}/submissions`, {
+        body: { formId: 'kz-f1-initial-application', data: fixture('kz-f1-initial-application') },
+        headers: { 'idempotency-key': 'outage-key-1' },
+      });
       expect(down.status).toBe(503);
       expect(down.headers.get('retry-after')).toBe('5');
       expect(down.body.code).toBe('unavailable');
@@ -116,7 +141,10 @@ describe('faults on postgresql only', { timeout: 420_000 }, () => {
       cluster.start();
       let again: Awaited<ReturnType<typeof t.api>> | undefined;
       for (let i = 0; i < 50; i++) {
-        again = await t.api('POST', `/api/cases/${caseId}/submissions`, { body: { formId: 'kz-f1-initial-application', data: fixture('kz-f1-initial-application') }, headers: { 'idempotency-key': 'outage-key-1' } });
+        again = await t.api('POST', `/api/cases/${caseId}/submissions`, {
+          body: { formId: 'kz-f1-initial-application', data: fixture('kz-f1-initial-application') },
+          headers: { 'idempotency-key': 'outage-key-1' },
+        });
         if (again.status !== 503) break;
         await new Promise((r) => setTimeout(r, 200));
       }
@@ -134,11 +162,27 @@ describe('faults on postgresql only', { timeout: 420_000 }, () => {
     try {
       const caseId = (await t.api('POST', '/api/cases', { body: { country: 'kz' } })).body.id;
       const ids: string[] = [];
-      const r = await runLoad({ baseUrl: () => t.url, token: t.token, caseIds: [caseId], clients: 10, perClient: 20, formId: 'kz-f1-initial-application', data: fixture('kz-f1-initial-application') });
+      const r = await runLoad({
+        baseUrl: () => t.url,
+        token: t.token,
+        caseIds: [caseId],
+        clients: 10,
+        perClient: 20,
+        formId: 'kz-f1-initial-application',
+        data: fixture('kz-f1-initial-application'),
+      });
       ids.push(...r.acked.values());
       expect(ids).toHaveLength(200);
-      for (let i = 0; i < 2; i++) workers.push(await komek(['worker', '--database', t.databaseUrl!, '--data', t.dataDir, '--idle-ms', '200'], /waiting for jobs/));
-      const queued = await t.api('POST', '/api/jobs/pdf', { body: { submissionIds: ids, lang: 'kk,ru', mode: 'final' } });
+      for (let i = 0; i < 2; i++)
+        workers.push(
+          await komek(
+            ['worker', '--database', t.databaseUrl!, '--data', t.dataDir, '--idle-ms', '200'],
+            /waiting for jobs/,
+          ),
+        );
+      const queued = await t.api('POST', '/api/jobs/pdf', {
+        body: { submissionIds: ids, lang: 'kk,ru', mode: 'final' },
+      });
       expect(queued.status).toBe(202);
       let batch: any;
       for (let i = 0; i < 1200; i++) {
@@ -151,7 +195,12 @@ describe('faults on postgresql only', { timeout: 420_000 }, () => {
       const codes = await Promise.all(workers.map((w) => exited(w.child)));
       expect(codes).toEqual([0, 0]);
       const db = t.server.services.database.db;
-      const files = await db.selectFrom('job_files').innerJoin('jobs', 'jobs.id', 'job_files.job_id').select(['job_files.job_id', 'job_files.made_by', 'jobs.attempts']).where('jobs.batch_id', '=', queued.body.batchId).execute();
+      const files = await db
+        .selectFrom('job_files')
+        .innerJoin('jobs', 'jobs.id', 'job_files.job_id')
+        .select(['job_files.job_id', 'job_files.made_by', 'jobs.attempts'])
+        .where('jobs.batch_id', '=', queued.body.batchId)
+        .execute();
       expect(files).toHaveLength(200);
       expect(new Set(files.map((f) => f.job_id)).size).toBe(200);
       expect(files.every((f) => f.attempts === 1)).toBe(true);

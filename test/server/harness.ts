@@ -28,12 +28,20 @@ export interface TestServer {
   dataDir: string;
   databaseUrl: string | undefined;
   /** fetch on the API with the token; JSON in and out. */
-  api(method: string, path: string, o?: { body?: unknown; headers?: Record<string, string>; raw?: string | Uint8Array; token?: string | null }): Promise<{ status: number; headers: Headers; body: any; bytes: Uint8Array }>;
+  api(
+    method: string,
+    path: string,
+    o?: { body?: unknown; headers?: Record<string, string>; raw?: string | Uint8Array; token?: string | null },
+  ): Promise<{ status: number; headers: Headers; body: any; bytes: Uint8Array }>;
   close(): Promise<void>;
 }
 
 /** Starts a server on a free loopback port with a fresh data folder (and, for PostgreSQL, a fresh database). */
-export async function startTestServer(engine: Engine, clusterUrl: string, options: Partial<ServerOptions> = {}): Promise<TestServer> {
+export async function startTestServer(
+  engine: Engine,
+  clusterUrl: string,
+  options: Partial<ServerOptions> = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'komek-server-'));
   const databaseUrl = engine === 'postgresql' ? await newDatabase(clusterUrl) : undefined;
   const server = await startServer({ dataDir, databaseUrl, port: 0, log: () => {}, ...options });
@@ -45,12 +53,25 @@ export async function startTestServer(engine: Engine, clusterUrl: string, option
     dataDir,
     databaseUrl,
     async api(method, path, o = {}) {
-      const headers: Record<string, string> = { ...(o.token === null ? {} : { authorization: `Bearer ${o.token ?? token}` }), ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}), ...o.headers };
+      const headers: Record<string, string> = {
+        ...(o.token === null ? {} : { authorization: `Bearer ${o.token ?? token}` }),
+        ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...o.headers,
+      };
       const payload = o.raw ?? (o.body !== undefined ? JSON.stringify(o.body) : undefined);
-      const res = await fetch(server.url + path, { method, headers, ...(payload !== undefined ? { body: payload as string } : {}) });
+      const res = await fetch(server.url + path, {
+        method,
+        headers,
+        ...(payload !== undefined ? { body: payload as string } : {}),
+      });
       const bytes = new Uint8Array(await res.arrayBuffer());
       const type = res.headers.get('content-type') ?? '';
-      const body = type.includes('json') && bytes.length ? JSON.parse(new TextDecoder().decode(bytes)) : type.startsWith('text/') ? new TextDecoder().decode(bytes) : undefined;
+      const body =
+        type.includes('json') && bytes.length
+          ? JSON.parse(new TextDecoder().decode(bytes))
+          : type.startsWith('text/')
+            ? new TextDecoder().decode(bytes)
+            : undefined;
       return { status: res.status, headers: res.headers, body, bytes };
     },
     async close() {

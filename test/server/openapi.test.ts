@@ -15,7 +15,12 @@ describe('route table and OpenAPI description', () => {
     const keys = routeTable.map((r) => `${r.method} ${r.url}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(new Set(routeTable.map((r) => r.operationId)).size).toBe(routeTable.length);
-    expect(routeTable.filter((r) => r.auth === 'public').map((r) => `${r.method} ${r.url}`).sort()).toEqual(['GET /docs', 'GET /openapi.json', 'POST /api/session']);
+    expect(
+      routeTable
+        .filter((r) => r.auth === 'public')
+        .map((r) => `${r.method} ${r.url}`)
+        .sort(),
+    ).toEqual(['GET /docs', 'GET /openapi.json', 'POST /api/session']);
     for (const r of routeTable) expect(r.url.startsWith('/api/') || r.auth === 'public').toBe(true);
   });
 
@@ -32,12 +37,16 @@ describe('route table and OpenAPI description', () => {
     expect(r.status).toBe(200);
     const doc = r.body;
     expect(doc.openapi).toBe('3.1.0');
-    for (const route of routeTable) expect(doc.paths[route.url.replace(/:(\w+)/g, '{$1}')][route.method.toLowerCase()].operationId).toBe(route.operationId);
+    for (const route of routeTable)
+      expect(doc.paths[route.url.replace(/:(\w+)/g, '{$1}')][route.method.toLowerCase()].operationId).toBe(
+        route.operationId,
+      );
     const body = doc.paths['/api/cases/{id}/submissions'].post.requestBody.content['application/json'].schema;
     expect(body.oneOf).toHaveLength(26);
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats.default(ajv);
-    for (const [name, schema] of Object.entries(doc.components.schemas)) ajv.addSchema(schema as object, `#/components/schemas/${name}`);
+    for (const [name, schema] of Object.entries(doc.components.schemas))
+      ajv.addSchema(schema as object, `#/components/schemas/${name}`);
     const kz1 = body.oneOf.find((o: any) => o.properties.formId.const === 'kz-f1-initial-application');
     const validate = ajv.getSchema(kz1.properties.data.$ref)!;
     expect(validate(fixture('kz-f1-initial-application'))).toBe(true);

@@ -28,8 +28,16 @@ describe.each(engines)('PDFs and paper forms on %s', (engine) => {
   beforeAll(async () => {
     t = await startTestServer(engine, inject('postgresUrl'));
     caseId = (await t.api('POST', '/api/cases', { body: { country: 'kz' } })).body.id;
-    consentId = (await t.api('POST', `/api/cases/${caseId}/submissions`, { body: { formId: 'kz-f4-interview-consent', data: fixture('kz-f4-interview-consent') }, headers: { 'idempotency-key': randomUUID() } })).body.id;
-    await t.api('POST', `/api/cases/${caseId}/submissions`, { body: { formId: 'kz-f1-initial-application', data: fixture('kz-f1-initial-application') }, headers: { 'idempotency-key': randomUUID() } });
+    consentId = (
+      await t.api('POST', `/api/cases/${caseId}/submissions`, {
+        body: { formId: 'kz-f4-interview-consent', data: fixture('kz-f4-interview-consent') },
+        headers: { 'idempotency-key': randomUUID() },
+      })
+    ).body.id;
+    await t.api('POST', `/api/cases/${caseId}/submissions`, {
+      body: { formId: 'kz-f1-initial-application', data: fixture('kz-f1-initial-application') },
+      headers: { 'idempotency-key': randomUUID() },
+    });
   });
   afterAll(() => t?.close());
 
@@ -37,7 +45,9 @@ describe.each(engines)('PDFs and paper forms on %s', (engine) => {
     const filled = await t.api('GET', `/api/submissions/${consentId}/pdf?lang=kk,ru&mode=filled`);
     expect(filled.status).toBe(200);
     expect(filled.headers.get('content-type')).toBe('application/pdf');
-    expect(filled.headers.get('content-disposition')).toMatch(/^attachment; filename="kz-f4-interview-consent-[0-9a-f]{8}-filled\.pdf"$/);
+    expect(filled.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="kz-f4-interview-consent-[0-9a-f]{8}-filled\.pdf"$/,
+    );
     const back = await readPaperForm(filled.bytes);
     expect(back.formId).toBe('kz-f4-interview-consent');
     expect(back.languages).toEqual(['kk', 'ru']);
@@ -66,20 +76,43 @@ describe.each(engines)('PDFs and paper forms on %s', (engine) => {
     // A blank form, filled field by field as a PDF viewer would.
     const blank = await createPaperForm('tj-f1-identification-consent', { languages: ['tg', 'ru'] });
     const doc = await PDFDocument.load(blank);
-    const filledByKomek = await readPaperForm(await createPaperForm('tj-f1-identification-consent', { languages: ['tg', 'ru'], data: fixture('tj-f1-identification-consent'), mode: 'filled' }));
-    const source = await PDFDocument.load(await createPaperForm('tj-f1-identification-consent', { languages: ['tg', 'ru'], data: fixture('tj-f1-identification-consent'), mode: 'filled' }));
+    const filledByKomek = await readPaperForm(
+      await createPaperForm('tj-f1-identification-consent', {
+        languages: ['tg', 'ru'],
+        data: fixture('tj-f1-identification-consent'),
+        mode: 'filled',
+      }),
+    );
+    const source = await PDFDocument.load(
+      await createPaperForm('tj-f1-identification-consent', {
+        languages: ['tg', 'ru'],
+        data: fixture('tj-f1-identification-consent'),
+        mode: 'filled',
+      }),
+    );
     const form = doc.getForm();
     for (const field of source.getForm().getFields()) {
       const target = form.getFieldMaybe(field.getName());
       if (!target) continue;
-      const f = field as unknown as { getText?: () => string | undefined; isChecked?: () => boolean; getSelected?: () => string | undefined };
-      const g = target as unknown as { setText?: (v: string) => void; check?: () => void; select?: (v: string) => void };
+      const f = field as unknown as {
+        getText?: () => string | undefined;
+        isChecked?: () => boolean;
+        getSelected?: () => string | undefined;
+      };
+      const g = target as unknown as {
+        setText?: (v: string) => void;
+        check?: () => void;
+        select?: (v: string) => void;
+      };
       if (f.getText && g.setText) g.setText(f.getText() ?? '');
       else if (f.isChecked && g.check && f.isChecked()) g.check();
       else if (f.getSelected && g.select && f.getSelected()) g.select(f.getSelected()!);
     }
     const upload = await doc.save();
-    const r = await t.api('POST', `/api/cases/${c}/paper`, { raw: upload, headers: { 'content-type': 'application/pdf' } });
+    const r = await t.api('POST', `/api/cases/${c}/paper`, {
+      raw: upload,
+      headers: { 'content-type': 'application/pdf' },
+    });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ formId: 'tj-f1-identification-consent', revision: 1, versionMatches: true });
     const stored = await t.api('GET', `/api/submissions/${r.body.id}`);
@@ -90,14 +123,23 @@ describe.each(engines)('PDFs and paper forms on %s', (engine) => {
     const c = (await t.api('POST', '/api/cases', { body: { country: 'kz' } })).body.id;
     const plain = await PDFDocument.create();
     plain.addPage();
-    const notOurs = await t.api('POST', `/api/cases/${c}/paper`, { raw: await plain.save(), headers: { 'content-type': 'application/pdf' } });
+    const notOurs = await t.api('POST', `/api/cases/${c}/paper`, {
+      raw: await plain.save(),
+      headers: { 'content-type': 'application/pdf' },
+    });
     expect(notOurs.status).toBe(400);
     expect(notOurs.body.code).toBe('not-a-paper-form');
-    const garbage = await t.api('POST', `/api/cases/${c}/paper`, { raw: new TextEncoder().encode('%PDF-1.7 nonsense'), headers: { 'content-type': 'application/pdf' } });
+    const garbage = await t.api('POST', `/api/cases/${c}/paper`, {
+      raw: new TextEncoder().encode('%PDF-1.7 nonsense'),
+      headers: { 'content-type': 'application/pdf' },
+    });
     expect(garbage.status).toBe(400);
     expect(garbage.body.code).toBe('not-a-paper-form');
     const blank = await createPaperForm('kz-f1-initial-application', { languages: ['ru'] });
-    const invalid = await t.api('POST', `/api/cases/${c}/paper?lang=ru`, { raw: blank, headers: { 'content-type': 'application/pdf' } });
+    const invalid = await t.api('POST', `/api/cases/${c}/paper?lang=ru`, {
+      raw: blank,
+      headers: { 'content-type': 'application/pdf' },
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body.code).toBe('invalid-data');
     expect(invalid.body.issues.length).toBeGreaterThan(0);
@@ -107,7 +149,14 @@ describe.each(engines)('PDFs and paper forms on %s', (engine) => {
   it('makes a batch of PDFs as jobs and serves each file', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      ids.push((await t.api('POST', `/api/cases/${caseId}/submissions`, { body: { formId: 'kz-f1-initial-application', data: fixture('kz-f1-initial-application') }, headers: { 'idempotency-key': randomUUID() } })).body.id);
+      ids.push(
+        (
+          await t.api('POST', `/api/cases/${caseId}/submissions`, {
+            body: { formId: 'kz-f1-initial-application', data: fixture('kz-f1-initial-application') },
+            headers: { 'idempotency-key': randomUUID() },
+          })
+        ).body.id,
+      );
     }
     const queued = await t.api('POST', '/api/jobs/pdf', { body: { submissionIds: ids, lang: 'kk,ru' } });
     expect(queued.status).toBe(202);
@@ -130,6 +179,8 @@ describe.each(engines)('PDFs and paper forms on %s', (engine) => {
     expect(file.status).toBe(200);
     expect((await readPaperForm(file.bytes).catch((e: Error) => e)) instanceof Error).toBe(true); // final: flattened, no fields
     expect(renderFirstPage(file.bytes)).toBeGreaterThan(3000);
-    expect((await t.api('POST', '/api/jobs/pdf', { body: { submissionIds: [randomUUID()], lang: 'ru' } })).status).toBe(404);
+    expect((await t.api('POST', '/api/jobs/pdf', { body: { submissionIds: [randomUUID()], lang: 'ru' } })).status).toBe(
+      404,
+    );
   });
 });

@@ -26,7 +26,15 @@ describe("<komek-form action>'s post to the server", () => {
       }
       return res;
     };
-    const r = await postSubmission({ action: `${t.url}/api/cases/${caseId}/submissions`, token: t.token, formId: 'kz-f1-initial-application', data: fixture('kz-f1-initial-application'), idempotencyKey: randomUUID(), fetch: lossy, delay: () => 10 });
+    const r = await postSubmission({
+      action: `${t.url}/api/cases/${caseId}/submissions`,
+      token: t.token,
+      formId: 'kz-f1-initial-application',
+      data: fixture('kz-f1-initial-application'),
+      idempotencyKey: randomUUID(),
+      fetch: lossy,
+      delay: () => 10,
+    });
     expect(r.ok).toBe(true);
     expect(r.status).toBe(201);
     expect(calls).toBe(2);
@@ -37,7 +45,15 @@ describe("<komek-form action>'s post to the server", () => {
   it('does not retry a refusal: invalid data comes back with its issues', async () => {
     let calls = 0;
     const counting: typeof fetch = (input, init) => (calls++, fetch(input, init));
-    const r = await postSubmission({ action: `${t.url}/api/cases/${caseId}/submissions?lang=ru`, token: t.token, formId: 'kz-f1-initial-application', data: {}, idempotencyKey: randomUUID(), fetch: counting, delay: () => 10 });
+    const r = await postSubmission({
+      action: `${t.url}/api/cases/${caseId}/submissions?lang=ru`,
+      token: t.token,
+      formId: 'kz-f1-initial-application',
+      data: {},
+      idempotencyKey: randomUUID(),
+      fetch: counting,
+      delay: () => 10,
+    });
     expect(r.ok).toBe(false);
     expect(r.status).toBe(400);
     expect(calls).toBe(1);
@@ -50,7 +66,17 @@ describe("<komek-form action>'s post to the server", () => {
       calls++;
       throw new TypeError('connection refused');
     };
-    await expect(postSubmission({ action: 'http://127.0.0.1:9/x', formId: 'f', data: {}, idempotencyKey: randomUUID(), fetch: down, attempts: 3, delay: () => 1 })).rejects.toThrow('connection refused');
+    await expect(
+      postSubmission({
+        action: 'http://127.0.0.1:9/x',
+        formId: 'f',
+        data: {},
+        idempotencyKey: randomUUID(),
+        fetch: down,
+        attempts: 3,
+        delay: () => 1,
+      }),
+    ).rejects.toThrow('connection refused');
     expect(calls).toBe(3);
   });
 });

@@ -19,8 +19,13 @@ export interface TestCluster {
 /** The newest PostgreSQL 15+ of Debian's packages. */
 export function postgresBin(): string {
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => Number(v) >= 15 && existsSync(join(root, v, 'bin', 'pg_ctl'))).sort((a, b) => Number(b) - Number(a)) : [];
-  if (!versions[0]) throw new Error('PostgreSQL 15+ is not installed (Debian package "postgresql"; scripts/setup.sh installs it)');
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => Number(v) >= 15 && existsSync(join(root, v, 'bin', 'pg_ctl')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  if (!versions[0])
+    throw new Error('PostgreSQL 15+ is not installed (Debian package "postgresql"; scripts/setup.sh installs it)');
   return join(root, versions[0], 'bin');
 }
 
@@ -59,7 +64,19 @@ export async function startCluster(): Promise<TestCluster> {
   }
   run('initdb', ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'komek', '--no-sync', '-E', 'UTF8', '--locale=C']);
   let port = 0;
-  const start = () => run('pg_ctl', ['-D', join(dir, 'data'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
+  const start = () =>
+    run('pg_ctl', [
+      '-D',
+      join(dir, 'data'),
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+      '-l',
+      join(dir, 'log'),
+      '-w',
+      '-t',
+      '60',
+      'start',
+    ]);
   for (let attempt = 0; ; attempt++) {
     port = await freePort();
     try {

@@ -35,7 +35,9 @@ interface Submission {
   createdAt: string;
   updatedAt: string;
 }
-type Consent = { allowed: true; since?: string } | { allowed: false; reason: 'missing' | 'refused' | 'withdrawn'; requires: string[] };
+type Consent =
+  | { allowed: true; since?: string }
+  | { allowed: false; reason: 'missing' | 'refused' | 'withdrawn'; requires: string[] };
 interface CaseView extends CaseSummary {
   submissions: Submission[];
   consent: Record<string, Consent>;
@@ -44,7 +46,9 @@ interface CaseView extends CaseSummary {
 
 type Route = { view: 'cases' } | { view: 'case'; id: string } | { view: 'form'; id: string; formId: string };
 
-const deadlineTitles = new Map((deadlines as { deadlines: { id: string; title: string }[] }).deadlines.map((d) => [d.id, d.title]));
+const deadlineTitles = new Map(
+  (deadlines as { deadlines: { id: string; title: string }[] }).deadlines.map((d) => [d.id, d.title]),
+);
 
 /** The first step number a catalog entry names ("Step 3 (3.3)" → 3), for ordering forms as the SOP does. */
 function stepNumber(step: string): number {
@@ -89,7 +93,8 @@ export class KomekDesk extends LitElement {
   declare prefill: Record<string, unknown> | undefined;
   declare notice: string;
   /** What went wrong, in the person's language; `saving` when it was a form that was not stored. */
-  declare problem: { message: string; saving?: boolean; issues?: ApiErrorBody['issues']; consentForms?: string[] } | undefined;
+  declare problem:
+    { message: string; saving?: boolean; issues?: ApiErrorBody['issues']; consentForms?: string[] } | undefined;
   declare busy: boolean;
 
   /** The idempotency key of the submission being sent, kept while its answers stay the same (a retry reuses it). */
@@ -185,7 +190,11 @@ export class KomekDesk extends LitElement {
       this.problem = { message: this.t('networkError') };
     } else {
       const b = r.body as ApiErrorBody;
-      this.problem = { message: b.message, ...(b.issues ? { issues: b.issues } : {}), ...(b.consentForms ? { consentForms: b.consentForms } : {}) };
+      this.problem = {
+        message: b.message,
+        ...(b.issues ? { issues: b.issues } : {}),
+        ...(b.consentForms ? { consentForms: b.consentForms } : {}),
+      };
     }
     return true;
   }
@@ -235,7 +244,9 @@ export class KomekDesk extends LitElement {
     if (this.pending?.body !== body) this.pending = { key: crypto.randomUUID(), body };
     this.busy = true;
     this.problem = undefined;
-    const r = await api('POST', `/api/cases/${route.id}/submissions`, JSON.parse(body), { 'idempotency-key': this.pending.key });
+    const r = await api('POST', `/api/cases/${route.id}/submissions`, JSON.parse(body), {
+      'idempotency-key': this.pending.key,
+    });
     this.busy = false;
     if (this.failed(r)) {
       const shown = this.problem as KomekDesk['problem'];
@@ -267,7 +278,9 @@ export class KomekDesk extends LitElement {
         ${this.me ? html`<button type="button" class="link" @click=${() => this.signOut()}>${this.t('signOut')}</button>` : nothing}
       </header>
       ${status[this.lang] === 'draft' ? html`<p class="draft">${this.t('draftNotice')}</p>` : nothing}
-      <main>${this.me === undefined ? html`<p>${this.t('loading')}</p>` : this.me === null ? this.renderSignIn() : this.renderPage()}</main>
+      <main>
+        ${this.me === undefined ? html`<p>${this.t('loading')}</p>` : this.me === null ? this.renderSignIn() : this.renderPage()}
+      </main>
     `;
   }
 
@@ -277,10 +290,20 @@ export class KomekDesk extends LitElement {
     const route = this.route;
     return html`<div class="problem" role="alert" tabindex="-1">
       <p>${p.saving ? html`<strong>${this.t('notSaved')}:</strong> ` : nothing}${p.message}</p>
-      ${p.issues?.length ? html`<ul>${p.issues.map((i) => html`<li>${i.label ? `${i.label}: ` : ''}${i.message}</li>`)}</ul>` : nothing}
-      ${p.consentForms?.length && route.view !== 'cases'
-        ? html`<ul>${p.consentForms.map((f) => html`<li><a href="#/cases/${route.id}/forms/${f}">${this.formTitle(f)}</a></li>`)}</ul>`
-        : nothing}
+      ${
+        p.issues?.length
+          ? html`<ul>
+              ${p.issues.map((i) => html`<li>${i.label ? `${i.label}: ` : ''}${i.message}</li>`)}
+            </ul>`
+          : nothing
+      }
+      ${
+        p.consentForms?.length && route.view !== 'cases'
+          ? html`<ul>
+              ${p.consentForms.map((f) => html`<li><a href="#/cases/${route.id}/forms/${f}">${this.formTitle(f)}</a></li>`)}
+            </ul>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -289,8 +312,13 @@ export class KomekDesk extends LitElement {
       <p>${this.t('signInIntro')}</p>
       ${this.renderProblem()}
       <form class="signin" @submit=${(e: SubmitEvent) => this.signIn(e)}>
-        <label>${this.t('username')} <input name="username" autocomplete="username" required autocapitalize="none" spellcheck="false" /></label>
-        <label>${this.t('password')} <input name="password" type="password" autocomplete="current-password" required /></label>
+        <label
+          >${this.t('username')}
+          <input name="username" autocomplete="username" required autocapitalize="none" spellcheck="false"
+        /></label>
+        <label
+          >${this.t('password')} <input name="password" type="password" autocomplete="current-password" required
+        /></label>
         <button type="submit" ?disabled=${this.busy}>${this.t('signIn')}</button>
       </form>`;
   }
@@ -307,7 +335,13 @@ export class KomekDesk extends LitElement {
   }
 
   private renderCases(): TemplateResult {
-    const steps = [...new Set(this.forms.flatMap((f) => (this.filters.country && f.country.toLowerCase() !== this.filters.country ? [] : [f.step])))].sort((a, b) => stepNumber(a) - stepNumber(b) || a.localeCompare(b));
+    const steps = [
+      ...new Set(
+        this.forms.flatMap((f) =>
+          this.filters.country && f.country.toLowerCase() !== this.filters.country ? [] : [f.step],
+        ),
+      ),
+    ].sort((a, b) => stepNumber(a) - stepNumber(b) || a.localeCompare(b));
     const filter = (key: keyof KomekDesk['filters']) => (e: Event) => {
       this.filters = { ...this.filters, [key]: (e.target as HTMLSelectElement).value };
       void this.load();
@@ -317,65 +351,92 @@ export class KomekDesk extends LitElement {
       <section aria-labelledby="new-case">
         <h2 id="new-case">${this.t('newCase')}</h2>
         <form class="row" @submit=${(e: SubmitEvent) => this.newCase(e)}>
-          <label>${this.t('country')}
-            <select name="country">${(['kz', 'kg', 'tj'] as const).map((c) => html`<option value=${c}>${this.countryName(c)}</option>`)}</select></label>
+          <label
+            >${this.t('country')}
+            <select name="country">
+              ${(['kz', 'kg', 'tj'] as const).map((c) => html`<option value=${c}>${this.countryName(c)}</option>`)}
+            </select></label
+          >
           <button type="submit" ?disabled=${this.busy}>${this.t('openNewCase')}</button>
         </form>
       </section>
       <section aria-labelledby="list">
         <h2 id="list">${this.t('cases')}</h2>
         <div class="row filters">
-          <label>${this.t('country')}
+          <label
+            >${this.t('country')}
             <select @change=${filter('country')}>
               <option value="">${this.t('any')}</option>
               ${(['kz', 'kg', 'tj'] as const).map((c) => html`<option value=${c} ?selected=${this.filters.country === c}>${this.countryName(c)}</option>`)}
-            </select></label>
-          <label>${this.t('status')}
+            </select></label
+          >
+          <label
+            >${this.t('status')}
             <select @change=${filter('status')}>
               <option value="">${this.t('any')}</option>
               <option value="open" ?selected=${this.filters.status === 'open'}>${this.t('open')}</option>
               <option value="closed" ?selected=${this.filters.status === 'closed'}>${this.t('closed')}</option>
-            </select></label>
-          <label>${this.t('step')}
+            </select></label
+          >
+          <label
+            >${this.t('step')}
             <select @change=${filter('step')}>
               <option value="">${this.t('any')}</option>
               ${steps.map((s) => html`<option value=${s} ?selected=${this.filters.step === s}>${s}</option>`)}
-            </select></label>
+            </select></label
+          >
         </div>
-        ${this.cases === undefined
-          ? html`<p>${this.t('loading')}</p>`
-          : this.cases.length === 0
-            ? html`<p>${this.t('noCases')}</p>`
-            : html`<ul class="cases">
-                ${this.cases.map(
-                  (c) => html`<li>
-                    <a href="#/cases/${c.id}">${this.t('caseLabel')} ${c.id.slice(0, 8)}</a>
-                    <span>${this.countryName(c.country)} · ${c.status === 'open' ? this.t('open') : this.t('closed')}${c.step ? ` · ${c.step}` : ''}</span>
-                    <span class="muted">${this.t('updated')}: ${new Date(c.updatedAt ?? c.createdAt).toLocaleString(this.lang)}</span>
-                  </li>`,
-                )}
-              </ul>`}
+        ${
+          this.cases === undefined
+            ? html`<p>${this.t('loading')}</p>`
+            : this.cases.length === 0
+              ? html`<p>${this.t('noCases')}</p>`
+              : html`<ul class="cases">
+                  ${this.cases.map(
+                    (c) =>
+                      html`<li>
+                        <a href="#/cases/${c.id}">${this.t('caseLabel')} ${c.id.slice(0, 8)}</a>
+                        <span
+                          >${this.countryName(c.country)} ·
+                          ${c.status === 'open' ? this.t('open') : this.t('closed')}${c.step ? ` · ${c.step}` : ''}</span
+                        >
+                        <span class="muted"
+                          >${this.t('updated')}: ${new Date(c.updatedAt ?? c.createdAt).toLocaleString(this.lang)}</span
+                        >
+                      </li>`,
+                  )}
+                </ul>`
+        }
       </section>`;
   }
 
   private consentLabel(c: Consent | undefined): string {
     if (!c) return '';
     if (c.allowed) return this.t('consentGiven');
-    return this.t(c.reason === 'refused' ? 'consentRefused' : c.reason === 'withdrawn' ? 'consentWithdrawn' : 'consentMissing');
+    return this.t(
+      c.reason === 'refused' ? 'consentRefused' : c.reason === 'withdrawn' ? 'consentWithdrawn' : 'consentMissing',
+    );
   }
 
   private renderCase(): TemplateResult {
     const c = this.current;
-    if (!c) return html`<p><a href="#/cases">${this.t('backToCases')}</a></p>${this.renderProblem()}<p>${this.t('loading')}</p>`;
-    const forms = this.forms.filter((f) => f.country.toLowerCase() === c.country).sort((a, b) => stepNumber(a.step) - stepNumber(b.step) || a.id.localeCompare(b.id));
+    if (!c)
+      return html`<p><a href="#/cases">${this.t('backToCases')}</a></p>
+        ${this.renderProblem()}
+        <p>${this.t('loading')}</p>`;
+    const forms = this.forms
+      .filter((f) => f.country.toLowerCase() === c.country)
+      .sort((a, b) => stepNumber(a.step) - stepNumber(b.step) || a.id.localeCompare(b.id));
     const today = new Date().toISOString().slice(0, 10);
     const notice = this.notice;
     this.notice = '';
     return html`<p><a href="#/cases">${this.t('backToCases')}</a></p>
       <h1 tabindex="-1">${this.t('caseLabel')} ${c.id.slice(0, 8)}</h1>
-      <p>${this.countryName(c.country)} · ${c.status === 'open' ? this.t('open') : this.t('closed')} · ${this.t('created')}: ${new Date(c.createdAt).toLocaleString(this.lang)}</p>
-      ${notice ? html`<p class="saved" role="status">${notice}</p>` : nothing}
-      ${this.renderProblem()}
+      <p>
+        ${this.countryName(c.country)} · ${c.status === 'open' ? this.t('open') : this.t('closed')} ·
+        ${this.t('created')}: ${new Date(c.createdAt).toLocaleString(this.lang)}
+      </p>
+      ${notice ? html`<p class="saved" role="status">${notice}</p>` : nothing} ${this.renderProblem()}
       <section aria-labelledby="steps">
         <h2 id="steps">${this.t('sopSteps')}</h2>
         <ol class="steps">
@@ -386,30 +447,43 @@ export class KomekDesk extends LitElement {
               <span class="step">${f.sop} · ${f.step}</span>
               <span class="title">${f.title}</span>
               <span class="state">
-                ${done.length
-                  ? html`<span class="ok">${this.t('submitted')}: ${new Date(done[done.length - 1]!.updatedAt).toLocaleDateString(this.lang)}</span>`
-                  : html`<span class="muted">${this.t('notYet')}</span>`}
+                ${
+                  done.length
+                    ? html`<span class="ok"
+                        >${this.t('submitted')}:
+                        ${new Date(done[done.length - 1]!.updatedAt).toLocaleDateString(this.lang)}</span
+                      >`
+                    : html`<span class="muted">${this.t('notYet')}</span>`
+                }
                 ${consent ? html`<span class=${consent.allowed ? 'ok' : 'warn'}>${this.consentLabel(consent)}</span>` : nothing}
               </span>
-              <a class="button" href="#/cases/${c.id}/forms/${f.id}">${done.length ? this.t('fillAgain') : this.t('fillForm')}<span class="visually-hidden">: ${f.title}</span></a>
+              <a class="button" href="#/cases/${c.id}/forms/${f.id}"
+                >${done.length ? this.t('fillAgain') : this.t('fillForm')}<span class="visually-hidden"
+                  >: ${f.title}</span
+                ></a
+              >
             </li>`;
           })}
         </ol>
       </section>
       <section aria-labelledby="tasks">
         <h2 id="tasks">${this.t('tasks')}</h2>
-        ${c.tasks.length === 0
-          ? html`<p>${this.t('noTasks')}</p>`
-          : html`<ul class="tasks">
-              ${c.tasks.map(
-                (t) => html`<li>
-                  <span>${deadlineTitles.get(t.ruleId) ?? t.ruleId}</span>
-                  <span class=${t.doneAt ? 'ok' : t.dueOn < today ? 'warn' : ''}>
-                    ${t.doneAt ? this.t('done') : t.dueOn < today ? this.t('overdue') : this.t('due')}: ${new Date(`${t.dueOn}T00:00:00`).toLocaleDateString(this.lang)}
-                  </span>
-                </li>`,
-              )}
-            </ul>`}
+        ${
+          c.tasks.length === 0
+            ? html`<p>${this.t('noTasks')}</p>`
+            : html`<ul class="tasks">
+                ${c.tasks.map(
+                  (t) =>
+                    html`<li>
+                      <span>${deadlineTitles.get(t.ruleId) ?? t.ruleId}</span>
+                      <span class=${t.doneAt ? 'ok' : t.dueOn < today ? 'warn' : ''}>
+                        ${t.doneAt ? this.t('done') : t.dueOn < today ? this.t('overdue') : this.t('due')}:
+                        ${new Date(`${t.dueOn}T00:00:00`).toLocaleDateString(this.lang)}
+                      </span>
+                    </li>`,
+                )}
+              </ul>`
+        }
       </section>`;
   }
 
@@ -418,20 +492,21 @@ export class KomekDesk extends LitElement {
     return html`<p><a href="#/cases/${this.route.view === 'form' ? this.route.id : ''}">${this.t('backToCase')}</a></p>
       <h1 tabindex="-1">${this.formTitle(formId)}</h1>
       ${c ? html`<p>${this.t('caseLabel')} ${c.id.slice(0, 8)} · ${this.countryName(c.country)}</p>` : nothing}
-      ${this.renderProblem()}
-      ${this.busy ? html`<p role="status">${this.t('sending')}</p>` : nothing}
-      ${c && this.prefill
-        ? html`<p class="muted">${this.t('prefilled')}</p>
-            <komek-form
-              form=${formId}
-              lang=${this.lang}
-              .data=${this.prefill}
-              .caseRecords=${c.submissions.map((s) => ({ formId: s.formId, data: s.data }))}
-              @komek-submit=${(e: KomekSubmitEvent) => this.submitForm(e)}
-            ></komek-form>`
-        : this.problem
-          ? nothing
-          : html`<p>${this.t('loading')}</p>`}`;
+      ${this.renderProblem()} ${this.busy ? html`<p role="status">${this.t('sending')}</p>` : nothing}
+      ${
+        c && this.prefill
+          ? html`<p class="muted">${this.t('prefilled')}</p>
+              <komek-form
+                form=${formId}
+                lang=${this.lang}
+                .data=${this.prefill}
+                .caseRecords=${c.submissions.map((s) => ({ formId: s.formId, data: s.data }))}
+                @komek-submit=${(e: KomekSubmitEvent) => this.submitForm(e)}
+              ></komek-form>`
+          : this.problem
+            ? nothing
+            : html`<p>${this.t('loading')}</p>`
+      }`;
   }
 
   static override styles = css`

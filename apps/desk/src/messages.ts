@@ -7,10 +7,24 @@ export const languages = ['en', 'ru', 'kk', 'ky', 'tg', 'uz'] as const;
 export type Lang = (typeof languages)[number];
 
 /** Each language's own name, for the language switch. */
-export const languageNames: Record<Lang, string> = { en: 'English', ru: 'Русский', kk: 'Қазақша', ky: 'Кыргызча', tg: 'Тоҷикӣ', uz: 'Oʻzbekcha' };
+export const languageNames: Record<Lang, string> = {
+  en: 'English',
+  ru: 'Русский',
+  kk: 'Қазақша',
+  ky: 'Кыргызча',
+  tg: 'Тоҷикӣ',
+  uz: 'Oʻzbekcha',
+};
 
 /** Review state of each language's strings. */
-export const status: Record<Lang, 'source' | 'draft'> = { en: 'source', ru: 'draft', kk: 'draft', ky: 'draft', tg: 'draft', uz: 'draft' };
+export const status: Record<Lang, 'source' | 'draft'> = {
+  en: 'source',
+  ru: 'draft',
+  kk: 'draft',
+  ky: 'draft',
+  tg: 'draft',
+  uz: 'draft',
+};
 
 const en = {
   appName: 'Komek case desk',
@@ -267,7 +281,8 @@ const tg: Record<MessageKey, string> = {
   overdue: 'Мӯҳлат гузаштааст',
   fillForm: 'Пур кардан',
   fillAgain: 'Аз нав пур кардан',
-  prefilled: 'Ҷавобҳое, ки дар парванда аллакай сабт шудаанд, пур карда шудаанд; онҳоро санҷед ва дар ҳолати зарурӣ тағйир диҳед.',
+  prefilled:
+    'Ҷавобҳое, ки дар парванда аллакай сабт шудаанд, пур карда шудаанд; онҳоро санҷед ва дар ҳолати зарурӣ тағйир диҳед.',
   saved: 'Дар парванда нигоҳ дошта шуд.',
   sending: 'Нигоҳ дошта истодааст…',
   notSaved: 'Нигоҳ дошта нашуд',

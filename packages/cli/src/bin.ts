@@ -59,7 +59,12 @@ if (!load) {
   process.exit(2);
 }
 /** Errors of the packages that are about the command line, not faults: reported as usage errors. */
-const usageErrors: ReadonlySet<KomekErrorCode> = new Set(['KOMEK_UNKNOWN_FORM', 'KOMEK_UNSUPPORTED_LANGUAGE', 'KOMEK_INVALID_ARGUMENT', 'KOMEK_USAGE']);
+const usageErrors: ReadonlySet<KomekErrorCode> = new Set([
+  'KOMEK_UNKNOWN_FORM',
+  'KOMEK_UNSUPPORTED_LANGUAGE',
+  'KOMEK_INVALID_ARGUMENT',
+  'KOMEK_USAGE',
+]);
 
 try {
   process.exitCode = await (await load())(args);
@@ -74,7 +79,9 @@ try {
     process.stderr.write(`komek ${name}: ${firstLine(err.message)}\n`);
     process.exitCode = exitCodes.usage;
   } else {
-    process.stderr.write(`komek ${name}: internal error: ${firstLine(String(err?.message ?? e))}${debug ? '' : ' (run again with --debug for details)'}\n`);
+    process.stderr.write(
+      `komek ${name}: internal error: ${firstLine(String(err?.message ?? e))}${debug ? '' : ' (run again with --debug for details)'}\n`,
+    );
     process.exitCode = exitCodes.internal;
   }
   if (debug) process.stderr.write(`${err?.stack ?? String(e)}\n`);

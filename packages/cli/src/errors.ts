@@ -36,7 +36,11 @@ export class CliError extends KomekError {
 
 /** An input file that cannot be read or decoded. */
 export class InputError extends CliError {
-  constructor(readonly file: string, reason: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly file: string,
+    reason: string,
+    options?: { cause?: unknown },
+  ) {
     super('KOMEK_CANNOT_READ', `cannot read ${file}: ${reason}`, exitCodes.input, options);
     this.name = 'InputError';
   }
@@ -44,7 +48,11 @@ export class InputError extends CliError {
 
 /** An output that cannot be written. */
 export class OutputError extends CliError {
-  constructor(readonly file: string, reason: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly file: string,
+    reason: string,
+    options?: { cause?: unknown },
+  ) {
     super('KOMEK_CANNOT_WRITE', `cannot write ${file}: ${reason}`, exitCodes.output, options);
     this.name = 'OutputError';
   }

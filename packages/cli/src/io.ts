@@ -127,7 +127,11 @@ function sameFile(a: string, b: string): boolean {
 export function refuseOverwritingInputs(out: string, inputs: readonly (string | undefined)[]): void {
   for (const input of inputs) {
     if (input !== undefined && sameFile(out, input)) {
-      throw new CliError('KOMEK_USAGE', `--out ${out} is the same file as the input ${input}: writing would destroy it; choose another name`, exitCodes.usage);
+      throw new CliError(
+        'KOMEK_USAGE',
+        `--out ${out} is the same file as the input ${input}: writing would destroy it; choose another name`,
+        exitCodes.usage,
+      );
     }
   }
 }

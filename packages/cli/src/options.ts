@@ -23,7 +23,12 @@ export function parseOptions(
     }
     const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
     const kind = spec[name];
-    if (!kind) throw new UsageError(`unknown option --${name} (known: ${Object.keys(spec).map((k) => '--' + k).join(', ')})`);
+    if (!kind)
+      throw new UsageError(
+        `unknown option --${name} (known: ${Object.keys(spec)
+          .map((k) => '--' + k)
+          .join(', ')})`,
+      );
     if (kind === 'boolean') options[name] = true;
     else {
       const v = inline ?? args[++i];

@@ -7,7 +7,10 @@ export class SchemaError extends KomekError {
     readonly reason: string,
     readonly line?: number,
   ) {
-    super('KOMEK_SCHEMA', `${file}${line !== undefined ? `:${line}` : ''} at ${pointer === '' ? '(root)' : pointer}: ${reason}`);
+    super(
+      'KOMEK_SCHEMA',
+      `${file}${line !== undefined ? `:${line}` : ''} at ${pointer === '' ? '(root)' : pointer}: ${reason}`,
+    );
     this.name = 'SchemaError';
   }
 }
@@ -15,7 +18,11 @@ export class SchemaError extends KomekError {
 /** Several schema problems reported together, so one run of `pnpm gen` shows them all. */
 export class SchemaErrors extends KomekError {
   constructor(readonly errors: SchemaError[]) {
-    super('KOMEK_SCHEMA', `${errors.length} schema error${errors.length === 1 ? '' : 's'}:\n` + errors.map((e) => '  ' + e.message).join('\n'));
+    super(
+      'KOMEK_SCHEMA',
+      `${errors.length} schema error${errors.length === 1 ? '' : 's'}:\n` +
+        errors.map((e) => '  ' + e.message).join('\n'),
+    );
     this.name = 'SchemaErrors';
   }
 }

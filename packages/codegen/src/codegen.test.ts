@@ -9,18 +9,36 @@ import { runGen } from './run.js';
 import { SchemaError, SchemaErrors } from './SchemaError.js';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-const defs = parseSchemaFile('schemas/common/defs.schema.json', readFileSync(join(root, 'schemas/common/defs.schema.json'), 'utf8'));
+const defs = parseSchemaFile(
+  'schemas/common/defs.schema.json',
+  readFileSync(join(root, 'schemas/common/defs.schema.json'), 'utf8'),
+);
 
 const form = (extra: object, props: object = {}) =>
-  JSON.stringify({
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'https://schemas.komek.invalid/kz/kz-test-form.schema.json',
-    title: 'Test form',
-    type: 'object',
-    'x-komek': { form: { id: 'kz-test-form', country: 'KZ', sop: 'KZ 2.1', step: 'Step 1', formNumber: '9', kind: 'application', printed: true, version: '1.0.0' } },
-    properties: { name: { $ref: '../common/defs.schema.json#/$defs/text', title: 'Full name' }, ...props },
-    ...extra,
-  }, null, 2);
+  JSON.stringify(
+    {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: 'https://schemas.komek.invalid/kz/kz-test-form.schema.json',
+      title: 'Test form',
+      type: 'object',
+      'x-komek': {
+        form: {
+          id: 'kz-test-form',
+          country: 'KZ',
+          sop: 'KZ 2.1',
+          step: 'Step 1',
+          formNumber: '9',
+          kind: 'application',
+          printed: true,
+          version: '1.0.0',
+        },
+      },
+      properties: { name: { $ref: '../common/defs.schema.json#/$defs/text', title: 'Full name' }, ...props },
+      ...extra,
+    },
+    null,
+    2,
+  );
 
 /** Runs generation on one form beside the real shared definitions and returns the errors it reports. */
 async function errorsOf(text: string, path = 'schemas/kz/kz-test-form.schema.json'): Promise<SchemaError[]> {
@@ -60,8 +78,13 @@ describe('pnpm gen refuses bad schemas, naming the file, the JSON pointer and th
   it('a date order naming a field that is not a date of the object', async () => {
     const period = (dateOrder: unknown) => ({
       period: {
-        type: 'object', title: 'Period', 'x-komek': { dateOrder },
-        properties: { from: { $ref: '../common/defs.schema.json#/$defs/date', title: 'from' }, to: { $ref: '../common/defs.schema.json#/$defs/date', title: 'to' } },
+        type: 'object',
+        title: 'Period',
+        'x-komek': { dateOrder },
+        properties: {
+          from: { $ref: '../common/defs.schema.json#/$defs/date', title: 'from' },
+          to: { $ref: '../common/defs.schema.json#/$defs/date', title: 'to' },
+        },
       },
     });
     expect(await errorsOf(form({}, period([['/from', '/to']])))).toEqual([]);
@@ -77,7 +100,10 @@ describe('pnpm gen refuses bad schemas, naming the file, the JSON pointer and th
     expect(e!.reason).toMatch(/no title/);
   });
   it('two fields with the same key', async () => {
-    const text = form({}, { x: { type: 'string', title: 'A' } }).replace('"x": {', '"name": { "type": "string", "title": "B" }, "x": {');
+    const text = form({}, { x: { type: 'string', title: 'A' } }).replace(
+      '"x": {',
+      '"name": { "type": "string", "title": "B" }, "x": {',
+    );
     const [e] = await errorsOf(text);
     expect(e!.reason).toBe('duplicate key "name"');
     expect(e!.pointer).toBe('/properties/name');
@@ -89,7 +115,9 @@ describe('pnpm gen refuses bad schemas, naming the file, the JSON pointer and th
     expect(e!.line).toBeGreaterThan(1);
   });
   it('a condition outside the evaluated subset', async () => {
-    const [e] = await errorsOf(form({ allOf: [{ if: { properties: { name: { minLength: 3 } } }, then: { required: ['name'] } }] }));
+    const [e] = await errorsOf(
+      form({ allOf: [{ if: { properties: { name: { minLength: 3 } } }, then: { required: ['name'] } }] }),
+    );
     expect(e!.pointer).toBe('/allOf/0/if/properties/name/minLength');
   });
   it('a form id that does not match its file', async () => {
@@ -97,7 +125,18 @@ describe('pnpm gen refuses bad schemas, naming the file, the JSON pointer and th
     expect(errors.map((e) => e.pointer)).toContain('/x-komek/form/id');
   });
   it('a part marked both a reading of a printed line and not printed at all', async () => {
-    const [e] = await errorsOf(form({}, { x: { $ref: '../common/defs.schema.json#/$defs/text', title: 'Place', 'x-komek': { reading: 'split', derived: 'not printed' } } }));
+    const [e] = await errorsOf(
+      form(
+        {},
+        {
+          x: {
+            $ref: '../common/defs.schema.json#/$defs/text',
+            title: 'Place',
+            'x-komek': { reading: 'split', derived: 'not printed' },
+          },
+        },
+      ),
+    );
     expect(e!.pointer).toBe('/properties/x/x-komek');
     expect(e!.message).toMatch(/not both/);
   });
@@ -110,13 +149,21 @@ describe('pnpm gen refuses bad schemas, naming the file, the JSON pointer and th
 describe('the message catalog tells printed labels from labels not on the printed form', () => {
   it('marks a derived part derived, and only the parts of a split printed line (not the line) as a reading', async () => {
     const { extractMessages } = await import('./generate.js');
-    const file = parseSchemaFile('schemas/kz/kz-test-form.schema.json', form({}, {
-      birth: {
-        type: 'object', title: 'Date and place of birth', 'x-komek': { reading: 'one line, two blanks' },
-        properties: { date: { type: 'string', title: 'Date of birth' } },
-      },
-      extra: { type: 'string', title: 'Added question', 'x-komek': { derived: 'not printed' } },
-    }));
+    const file = parseSchemaFile(
+      'schemas/kz/kz-test-form.schema.json',
+      form(
+        {},
+        {
+          birth: {
+            type: 'object',
+            title: 'Date and place of birth',
+            'x-komek': { reading: 'one line, two blanks' },
+            properties: { date: { type: 'string', title: 'Date of birth' } },
+          },
+          extra: { type: 'string', title: 'Added question', 'x-komek': { derived: 'not printed' } },
+        },
+      ),
+    );
     const m = extractMessages(file);
     expect(m['birth.title']).toEqual({ text: 'Date and place of birth' });
     expect(m['birth.date.title']).toEqual({ text: 'Date of birth', reading: true });
@@ -139,7 +186,10 @@ describe('pnpm gen output', () => {
     const second = await runGen(dir);
     expect(second.written).toEqual([]);
     expect(second.removed).toEqual([]);
-    const validator = readFileSync(join(dir, 'packages/forms/src/generated/validators/kz-f1-initial-application.js'), 'utf8');
+    const validator = readFileSync(
+      join(dir, 'packages/forms/src/generated/validators/kz-f1-initial-application.js'),
+      'utf8',
+    );
     expect(validator).toContain('do not edit');
     expect(validator).not.toMatch(/require\(/);
     writeFileSync(join(dir, 'x'), '');

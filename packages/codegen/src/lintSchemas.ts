@@ -1,30 +1,113 @@
 import { basename, dirname } from 'node:path';
 import {
-  effectiveSchema, findUnsupportedCondition, resolveRef, UnresolvedRefError,
-  type JsonSchema, type SchemaBundle, escapePointerSegment,
+  effectiveSchema,
+  findUnsupportedCondition,
+  resolveRef,
+  UnresolvedRefError,
+  type JsonSchema,
+  type SchemaBundle,
+  escapePointerSegment,
 } from '@komek/core';
 import type { SchemaFile } from './loadSchemas.js';
 import { SchemaError } from './SchemaError.js';
 
 /** JSON Schema 2020-12 keywords (core, applicator, validation, unevaluated, format, content, meta-data). */
 const KEYWORDS = new Set([
-  '$schema', '$id', '$ref', '$anchor', '$dynamicRef', '$dynamicAnchor', '$vocabulary', '$comment', '$defs',
-  'allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', 'dependentSchemas', 'prefixItems', 'items', 'contains',
-  'properties', 'patternProperties', 'additionalProperties', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties',
-  'type', 'enum', 'const', 'multipleOf', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength',
-  'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems', 'maxContains', 'minContains', 'maxProperties',
-  'minProperties', 'required', 'dependentRequired', 'format', 'contentEncoding', 'contentMediaType', 'contentSchema',
-  'title', 'description', 'default', 'deprecated', 'readOnly', 'writeOnly', 'examples', 'x-komek',
+  '$schema',
+  '$id',
+  '$ref',
+  '$anchor',
+  '$dynamicRef',
+  '$dynamicAnchor',
+  '$vocabulary',
+  '$comment',
+  '$defs',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'dependentSchemas',
+  'prefixItems',
+  'items',
+  'contains',
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'type',
+  'enum',
+  'const',
+  'multipleOf',
+  'maximum',
+  'exclusiveMaximum',
+  'minimum',
+  'exclusiveMinimum',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'maxContains',
+  'minContains',
+  'maxProperties',
+  'minProperties',
+  'required',
+  'dependentRequired',
+  'format',
+  'contentEncoding',
+  'contentMediaType',
+  'contentSchema',
+  'title',
+  'description',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'examples',
+  'x-komek',
 ]);
 const SCHEMA_MAPS = new Set(['properties', '$defs', 'patternProperties', 'dependentSchemas']);
 const SCHEMA_ARRAYS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
-const SCHEMA_VALUES = new Set(['not', 'if', 'then', 'else', 'items', 'contains', 'additionalProperties', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema']);
-const FORM_KINDS = new Set(['application', 'checklist', 'consent', 'refusal', 'questionnaire', 'agreement', 'needs-assessment', 'plan', 'claim']);
+const SCHEMA_VALUES = new Set([
+  'not',
+  'if',
+  'then',
+  'else',
+  'items',
+  'contains',
+  'additionalProperties',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'contentSchema',
+]);
+const FORM_KINDS = new Set([
+  'application',
+  'checklist',
+  'consent',
+  'refusal',
+  'questionnaire',
+  'agreement',
+  'needs-assessment',
+  'plan',
+  'claim',
+]);
 
 const esc = escapePointerSegment;
 
 /** Visits every sub-schema of a schema with its pointer and whether it sits in a condition (`if`/`then`/`else`). */
-function eachSchema(schema: unknown, pointer: string, inCondition: boolean, fn: (s: JsonSchema, pointer: string, inCondition: boolean) => void): void {
+function eachSchema(
+  schema: unknown,
+  pointer: string,
+  inCondition: boolean,
+  fn: (s: JsonSchema, pointer: string, inCondition: boolean) => void,
+): void {
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return;
   const s = schema as JsonSchema;
   fn(s, pointer, inCondition);
@@ -54,7 +137,8 @@ export function lintSchemas(files: SchemaFile[]): SchemaError[] {
   const ids = new Map<string, string>();
   for (const f of files) {
     const lineOf = (p: string) => f.lines.get(p) ?? f.lines.get(p.replace(/\/[^/]*$/, ''));
-    const err = (pointer: string, reason: string) => errors.push(new SchemaError(f.path, pointer, reason, lineOf(pointer)));
+    const err = (pointer: string, reason: string) =>
+      errors.push(new SchemaError(f.path, pointer, reason, lineOf(pointer)));
     if (ids.has(f.id)) err('/$id', `$id ${f.id} is also used by ${ids.get(f.id)}`);
     ids.set(f.id, f.path);
 
@@ -70,8 +154,13 @@ export function lintSchemas(files: SchemaFile[]): SchemaError[] {
       }
       const komek = s['x-komek'];
       if (komek && komek.reading !== undefined) {
-        if (typeof komek.reading !== 'string' || komek.reading.trim() === '') err(`${pointer}/x-komek/reading`, 'reading must say, in words, how the printed part is read');
-        if (komek.derived !== undefined) err(`${pointer}/x-komek`, 'a part is either a reading of a printed line (reading) or not printed at all (derived), not both');
+        if (typeof komek.reading !== 'string' || komek.reading.trim() === '')
+          err(`${pointer}/x-komek/reading`, 'reading must say, in words, how the printed part is read');
+        if (komek.derived !== undefined)
+          err(
+            `${pointer}/x-komek`,
+            'a part is either a reading of a printed line (reading) or not printed at all (derived), not both',
+          );
       }
       if (komek && komek.dateOrder !== undefined) {
         // Each pointer names a date field of this object: a typo would otherwise make the order silently unchecked.
@@ -92,20 +181,31 @@ export function lintSchemas(files: SchemaFile[]): SchemaError[] {
             return false;
           }
         };
-        if (!Array.isArray(pairs) || pairs.some((pair) => !Array.isArray(pair) || pair.length !== 2 || !pair.every(isDate))) {
-          err(`${pointer}/x-komek/dateOrder`, 'dateOrder must be a list of [earlier, later] pairs of pointers to date fields of this object (e.g. [["/issueDate", "/expiryDate"]])');
+        if (
+          !Array.isArray(pairs) ||
+          pairs.some((pair) => !Array.isArray(pair) || pair.length !== 2 || !pair.every(isDate))
+        ) {
+          err(
+            `${pointer}/x-komek/dateOrder`,
+            'dateOrder must be a list of [earlier, later] pairs of pointers to date fields of this object (e.g. [["/issueDate", "/expiryDate"]])',
+          );
         }
       }
       if (s.if !== undefined) {
         const bad = findUnsupportedCondition(s.if);
-        if (bad) err(`${pointer}/if${bad.pointer}`, `"${bad.keyword}" is not supported in a condition (use properties with const, enum or contains, and required)`);
+        if (bad)
+          err(
+            `${pointer}/if${bad.pointer}`,
+            `"${bad.keyword}" is not supported in a condition (use properties with const, enum or contains, and required)`,
+          );
       }
       if (!inCondition && s.properties) {
         for (const [name, sub] of Object.entries(s.properties)) {
           const at = { file: f.id, pointer: `${pointer}/properties/${esc(name)}` };
           try {
             const eff = effectiveSchema(bundle, sub, at);
-            if (eff.titleAt === undefined) err(at.pointer, `field "${name}" has no title: every field needs the verbatim label`);
+            if (eff.titleAt === undefined)
+              err(at.pointer, `field "${name}" has no title: every field needs the verbatim label`);
           } catch (e) {
             if (!(e instanceof UnresolvedRefError)) throw e;
           }
@@ -120,12 +220,17 @@ export function lintSchemas(files: SchemaFile[]): SchemaError[] {
       continue;
     }
     if (!form) {
-      err('/x-komek/form', 'a form schema needs x-komek.form (id, country, sop, step, formNumber, kind, printed, version)');
+      err(
+        '/x-komek/form',
+        'a form schema needs x-komek.form (id, country, sop, step, formNumber, kind, printed, version)',
+      );
       continue;
     }
     const expectedId = basename(f.path).replace(/\.schema\.json$/, '');
-    if (form.id !== expectedId) err('/x-komek/form/id', `form id "${form.id}" does not match the file name "${expectedId}"`);
-    if (form.country?.toLowerCase() !== folder) err('/x-komek/form/country', `country "${form.country}" does not match the folder "${folder}"`);
+    if (form.id !== expectedId)
+      err('/x-komek/form/id', `form id "${form.id}" does not match the file name "${expectedId}"`);
+    if (form.country?.toLowerCase() !== folder)
+      err('/x-komek/form/country', `country "${form.country}" does not match the folder "${folder}"`);
     if (!FORM_KINDS.has(form.kind)) err('/x-komek/form/kind', `unknown form kind "${form.kind}"`);
     if (typeof form.version !== 'string') err('/x-komek/form/version', 'missing version');
     if (typeof f.json.title !== 'string') err('/title', 'a form needs its printed title');

@@ -42,7 +42,8 @@ export function parseSchemaFile(path: string, text: string): SchemaFile {
     onObjectProperty: (property, _offset, _length, startLine, _startCharacter, pathSupplier) => {
       const keys = keysStack[keysStack.length - 1]!;
       const pointer = [...pathSupplier(), property].map((s) => '/' + escape(s)).join('');
-      if (keys.has(property) && !duplicate) duplicate = new SchemaError(path, pointer, `duplicate key "${property}"`, startLine + 1);
+      if (keys.has(property) && !duplicate)
+        duplicate = new SchemaError(path, pointer, `duplicate key "${property}"`, startLine + 1);
       keys.add(property);
       lines.set(pointer, startLine + 1);
     },
@@ -55,7 +56,8 @@ export function parseSchemaFile(path: string, text: string): SchemaFile {
     throw new SchemaError(path, '', `invalid JSON: ${printParseErrorCode(e.error)}`, line);
   }
   if (duplicate) throw duplicate;
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new SchemaError(path, '', 'a schema file must hold an object');
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    throw new SchemaError(path, '', 'a schema file must hold an object');
   if (typeof json.$id !== 'string') throw new SchemaError(path, '/$id', 'missing $id');
   return { path, id: json.$id, json, lines };
 }

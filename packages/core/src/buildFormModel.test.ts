@@ -35,8 +35,21 @@ describe('buildFormModel', () => {
     const yesNoCount = (n: FormNode) => n.children.filter((c) => c.widget === 'yesno').length;
     // Sub-item counts of KG 3.1 Form 3 (source lines 3045–3083; FORMS.md §2a).
     const expected: Record<string, number> = {
-      '3.2': 4, '3.3': 2, '3.4': 4, '3.5': 6, '3.6': 5, '3.7': 3, '3.8': 3,
-      '4.1': 3, '4.2': 2, '4.3': 3, '4.4': 3, '4.5': 3, '5.1': 3, '5.2': 3, '5.3': 2,
+      '3.2': 4,
+      '3.3': 2,
+      '3.4': 4,
+      '3.5': 6,
+      '3.6': 5,
+      '3.7': 3,
+      '3.8': 3,
+      '4.1': 3,
+      '4.2': 2,
+      '4.3': 3,
+      '4.4': 3,
+      '4.5': 3,
+      '5.1': 3,
+      '5.2': 3,
+      '5.3': 2,
     };
     for (const [num, count] of Object.entries(expected)) {
       const group = byNumber(m, num);
@@ -60,7 +73,11 @@ describe('buildFormModel', () => {
     const m = await load('tj-f7-individual-work-plan');
     const plan = [...walkNodes(m.root)].find((n) => n.kind === 'planTable')!;
     expect(plan.children.map((c) => c.text)).toEqual([
-      'Social and medical help', 'Legal help', 'Psychological help', 'Social and domestic help', 'Other help',
+      'Social and medical help',
+      'Legal help',
+      'Psychological help',
+      'Social and domestic help',
+      'Other help',
     ]);
     for (const category of plan.children) {
       expect(category.kind).toBe('repeat');
@@ -84,8 +101,14 @@ describe('buildFormModel', () => {
     const col = plan.children[0]!.item!.children[0]!;
     expect(col.label).toEqual({ ns: 'defs', key: '$defs.planMeasure.needsRevealed.title' });
     const kz = await load('kz-f1-initial-application');
-    expect(kz.byPointer.get('/passport/number')!.label).toEqual({ ns: 'kz-f1-initial-application', key: 'passport.number.title' });
-    expect(kz.byPointer.get('/worksWillingly')!.options![1]!.label).toEqual({ ns: 'kz-f1-initial-application', key: 'worksWillingly.enum.forced' });
+    expect(kz.byPointer.get('/passport/number')!.label).toEqual({
+      ns: 'kz-f1-initial-application',
+      key: 'passport.number.title',
+    });
+    expect(kz.byPointer.get('/worksWillingly')!.options![1]!.label).toEqual({
+      ns: 'kz-f1-initial-application',
+      key: 'worksWillingly.enum.forced',
+    });
   });
 
   it('refuses a schema that is not a form', () => {

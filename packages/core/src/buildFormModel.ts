@@ -35,7 +35,12 @@ const child = (at: SchemaLocation, ...segments: string[]): SchemaLocation => ({
  * Merges a schema written at `at` with what its `$ref` points to (the place's own keywords win) and with the
  * `allOf` entries that compose it (those without `if`); `allOf` entries with `if` are kept as conditions.
  */
-export function effectiveSchema(bundle: SchemaBundle, schema: JsonSchema, at: SchemaLocation, depth = 0): EffectiveSchema {
+export function effectiveSchema(
+  bundle: SchemaBundle,
+  schema: JsonSchema,
+  at: SchemaLocation,
+  depth = 0,
+): EffectiveSchema {
   // The same shared definition is merged for every place that uses it: once per bundle and location is enough
   // (bundles are treated as immutable once loaded).
   let cache = effectiveCache.get(bundle);
@@ -70,7 +75,10 @@ function mergeSchema(bundle: SchemaBundle, schema: JsonSchema, at: SchemaLocatio
   };
   setIf('titleAt', schema.title !== undefined ? child(at, 'title') : base.titleAt);
   setIf('descriptionAt', schema.description !== undefined ? child(at, 'description') : base.descriptionAt);
-  setIf('enumTitlesAt', schema['x-komek']?.enumTitles !== undefined ? child(at, 'x-komek', 'enumTitles') : base.enumTitlesAt);
+  setIf(
+    'enumTitlesAt',
+    schema['x-komek']?.enumTitles !== undefined ? child(at, 'x-komek', 'enumTitles') : base.enumTitlesAt,
+  );
   setIf('itemsAt', schema.items !== undefined ? { schema: schema.items, at: child(at, 'items') } : base.itemsAt);
   const required = new Set([...(base.schema.required ?? []), ...(schema.required ?? [])]);
 
@@ -79,7 +87,8 @@ function mergeSchema(bundle: SchemaBundle, schema: JsonSchema, at: SchemaLocatio
     if (i >= 0) merged.properties[i] = p;
     else merged.properties.push(p);
   };
-  for (const [name, s] of Object.entries(schema.properties ?? {})) addProperty({ name, schema: s, at: child(at, 'properties', name) });
+  for (const [name, s] of Object.entries(schema.properties ?? {}))
+    addProperty({ name, schema: s, at: child(at, 'properties', name) });
 
   (schema.allOf ?? []).forEach((entry, i) => {
     if (entry.if !== undefined) {
@@ -119,7 +128,11 @@ function kindOf(eff: EffectiveSchema): NodeKind {
   if (a.kind === 'planTable') return 'planTable';
   if (a.widget === 'checklist') return 'checklist';
   if (s.type === 'object') return 'group';
-  if (s.type === 'array' && (eff.itemsAt?.schema.type === 'object' || eff.itemsAt?.schema.$ref !== undefined) && !Array.isArray(s.items?.enum)) {
+  if (
+    s.type === 'array' &&
+    (eff.itemsAt?.schema.type === 'object' || eff.itemsAt?.schema.$ref !== undefined) &&
+    !Array.isArray(s.items?.enum)
+  ) {
     return 'repeat';
   }
   return 'field';
@@ -219,7 +232,16 @@ function buildNode(
     for (const p of eff.properties) {
       const c = conds.get(p.name);
       node.children.push(
-        buildNode(ctx, p.name, p.schema, p.at, `${pointer}/${escapePointerSegment(p.name)}`, req.has(p.name) || (c !== undefined && whenShown.has(p.name)), c, register),
+        buildNode(
+          ctx,
+          p.name,
+          p.schema,
+          p.at,
+          `${pointer}/${escapePointerSegment(p.name)}`,
+          req.has(p.name) || (c !== undefined && whenShown.has(p.name)),
+          c,
+          register,
+        ),
       );
     }
   }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { schemaLoaders, validatorLoaders } from '@komek/forms';
-import { buildFormModel, isReadByConditions, isVisible, mapErrors, matchesCondition, pruneHidden, setAtPointer, findUnsupportedCondition } from './index.js';
+import {
+  buildFormModel,
+  isReadByConditions,
+  isVisible,
+  mapErrors,
+  matchesCondition,
+  pruneHidden,
+  setAtPointer,
+  findUnsupportedCondition,
+} from './index.js';
 
 describe('conditions', () => {
   it('tells which answers a condition reads (so a renderer knows which changes can show or hide questions)', async () => {
@@ -18,14 +27,20 @@ describe('conditions', () => {
   });
 
   it('evaluates the supported if subset like JSON Schema', () => {
-    const cond = { properties: { a: { const: true }, b: { enum: ['x', 'y'] }, c: { contains: { const: 'other' } } }, required: ['a'] };
+    const cond = {
+      properties: { a: { const: true }, b: { enum: ['x', 'y'] }, c: { contains: { const: 'other' } } },
+      required: ['a'],
+    };
     expect(matchesCondition(cond, { a: true })).toBe(true);
     expect(matchesCondition(cond, { a: false })).toBe(false);
     expect(matchesCondition(cond, {})).toBe(false);
     expect(matchesCondition(cond, { a: true, b: 'z' })).toBe(false);
     expect(matchesCondition(cond, { a: true, c: ['x', 'other'] })).toBe(true);
     expect(matchesCondition(cond, { a: true, c: ['x'] })).toBe(false);
-    expect(findUnsupportedCondition({ properties: { a: { minLength: 3 } } })).toEqual({ keyword: 'minLength', pointer: '/properties/a/minLength' });
+    expect(findUnsupportedCondition({ properties: { a: { minLength: 3 } } })).toEqual({
+      keyword: 'minLength',
+      pointer: '/properties/a/minLength',
+    });
     expect(() => matchesCondition({ anyOf: [] }, {})).toThrow(/not supported/);
   });
 
@@ -51,23 +66,37 @@ describe('conditions', () => {
     expect(isVisible(m, node, unable)).toBe(true);
     expect(pruneHidden(m, unable)).toEqual(unable);
     validate(pruneHidden(m, { personUnableToDecide: true }));
-    expect(mapErrors(m, validate.errors).some((i) => i.pointer === '/legalRepresentative' && i.keyword === 'required')).toBe(true);
+    expect(
+      mapErrors(m, validate.errors).some((i) => i.pointer === '/legalRepresentative' && i.keyword === 'required'),
+    ).toBe(true);
   });
 
   it('maps validator errors to nodes with message keys, required errors on the missing field', async () => {
     const m = buildFormModel(await schemaLoaders['kz-f1-initial-application']());
     const validate = await validatorLoaders['kz-f1-initial-application']();
-    expect(validate({ passport: { hasPassport: false }, worksWillingly: 'sometimes', dateOfBirth: '1990-02-30' })).toBe(false);
+    expect(validate({ passport: { hasPassport: false }, worksWillingly: 'sometimes', dateOfBirth: '1990-02-30' })).toBe(
+      false,
+    );
     const issues = mapErrors(m, validate.errors);
     const at = (p: string) => issues.find((i) => i.pointer === p);
     expect(at('/fullName')?.keyword).toBe('required');
     expect(at('/fullName')?.node?.text).toBe('Full name');
-    expect(at('/fullName')?.messageKeys).toEqual(['kz-f1-initial-application:fullName.error.required', 'ui:error.required']);
+    expect(at('/fullName')?.messageKeys).toEqual([
+      'kz-f1-initial-application:fullName.error.required',
+      'ui:error.required',
+    ]);
     expect(at('/passportWhereabouts')?.keyword).toBe('required');
     expect(at('/worksWillingly')?.keyword).toBe('enum');
     expect(at('/dateOfBirth')?.keyword).toBe('format');
     expect(issues.some((i) => i.keyword === 'if')).toBe(false);
-    expect(validate({ fullName: 'A', documentDate: '2026-01-01', signature: { signedBy: 'A', date: '2026-01-01' }, passport: { colour: 'red' } })).toBe(false);
+    expect(
+      validate({
+        fullName: 'A',
+        documentDate: '2026-01-01',
+        signature: { signedBy: 'A', date: '2026-01-01' },
+        passport: { colour: 'red' },
+      }),
+    ).toBe(false);
     const extra = mapErrors(m, validate.errors).find((i) => i.keyword === 'additionalProperties')!;
     expect(extra.pointer).toBe('/passport/colour');
     expect(extra.node?.pointer).toBe('/passport');
@@ -90,7 +119,18 @@ describe('hidden parts inside repeat rows, and array rows', () => {
       'https://schemas.komek.invalid/kz/kz-test.schema.json': {
         type: 'object',
         title: 'Test',
-        'x-komek': { form: { id: 'kz-test', country: 'KZ', sop: 'KZ 2.1', step: '1', formNumber: '1', kind: 'plan', printed: true, version: '1' } },
+        'x-komek': {
+          form: {
+            id: 'kz-test',
+            country: 'KZ',
+            sop: 'KZ 2.1',
+            step: '1',
+            formNumber: '1',
+            kind: 'plan',
+            printed: true,
+            version: '1',
+          },
+        },
         properties: {
           rows: {
             type: 'array',
@@ -99,7 +139,9 @@ describe('hidden parts inside repeat rows, and array rows', () => {
               type: 'object',
               title: 'Row',
               properties: { done: { type: 'boolean', title: 'Done' }, reason: { type: 'string', title: 'Reason' } },
-              allOf: [{ if: { properties: { done: { const: false } }, required: ['done'] }, then: { required: ['reason'] } }],
+              allOf: [
+                { if: { properties: { done: { const: false } }, required: ['done'] }, then: { required: ['reason'] } },
+              ],
             },
           },
         },
@@ -109,7 +151,12 @@ describe('hidden parts inside repeat rows, and array rows', () => {
 
   it('drops a hidden answer of one row and keeps the shown one of another', () => {
     const m = buildFormModel(bundle as never);
-    const data = { rows: [{ done: true, reason: 'stale' }, { done: false, reason: 'no interpreter' }] };
+    const data = {
+      rows: [
+        { done: true, reason: 'stale' },
+        { done: false, reason: 'no interpreter' },
+      ],
+    };
     expect(pruneHidden(m, data)).toEqual({ rows: [{ done: true }, { done: false, reason: 'no interpreter' }] });
   });
 

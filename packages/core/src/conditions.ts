@@ -6,8 +6,14 @@ import type { JsonSchema } from './schema.js';
 
 /** Thrown when an `if` uses more than the subset the model evaluates without a validator. */
 export class UnsupportedConditionError extends KomekError {
-  constructor(readonly keyword: string, readonly where: string) {
-    super('KOMEK_UNSUPPORTED_CONDITION', `Condition keyword "${keyword}" at ${where} is not supported: use properties with const, enum or contains, and required`);
+  constructor(
+    readonly keyword: string,
+    readonly where: string,
+  ) {
+    super(
+      'KOMEK_UNSUPPORTED_CONDITION',
+      `Condition keyword "${keyword}" at ${where} is not supported: use properties with const, enum or contains, and required`,
+    );
     this.name = 'UnsupportedConditionError';
   }
 }
@@ -15,7 +21,10 @@ export class UnsupportedConditionError extends KomekError {
 const SUPPORTED = new Set(['properties', 'required', 'const', 'enum', 'contains', '$comment', 'type']);
 
 /** Checks that an `if` schema stays in the evaluated subset; returns the first unsupported keyword's pointer. */
-export function findUnsupportedCondition(schema: JsonSchema, pointer = ''): { keyword: string; pointer: string } | undefined {
+export function findUnsupportedCondition(
+  schema: JsonSchema,
+  pointer = '',
+): { keyword: string; pointer: string } | undefined {
   for (const [k, v] of Object.entries(schema)) {
     if (!SUPPORTED.has(k)) return { keyword: k, pointer: `${pointer}/${k}` };
     if (k === 'properties') {
@@ -35,11 +44,15 @@ export function findUnsupportedCondition(schema: JsonSchema, pointer = ''): { ke
 function typeMatches(type: string | string[], value: unknown): boolean {
   const types = Array.isArray(type) ? type : [type];
   return types.some((t) =>
-    t === 'array' ? Array.isArray(value)
-    : t === 'object' ? value !== null && typeof value === 'object' && !Array.isArray(value)
-    : t === 'integer' ? Number.isInteger(value)
-    : t === 'null' ? value === null
-    : typeof value === t,
+    t === 'array'
+      ? Array.isArray(value)
+      : t === 'object'
+        ? value !== null && typeof value === 'object' && !Array.isArray(value)
+        : t === 'integer'
+          ? Number.isInteger(value)
+          : t === 'null'
+            ? value === null
+            : typeof value === t,
   );
 }
 
@@ -80,7 +93,10 @@ function deepEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const ka = Object.keys(a);
   const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }
 
 /** Whether a node's condition holds for the data of its scope: its `if`, or any of its `anyOf`. */
@@ -93,7 +109,8 @@ export function conditionHolds(condition: Condition, scopeValue: unknown): boole
  * prefix of a repeat row when the node belongs to a row's item tree.
  */
 export function isVisible(model: FormModel, node: FormNode, data: unknown, base = ''): boolean {
-  if (node.condition && !conditionHolds(node.condition, getAtPointer(data, base + node.condition.scope) ?? {})) return false;
+  if (node.condition && !conditionHolds(node.condition, getAtPointer(data, base + node.condition.scope) ?? {}))
+    return false;
   if (node.pointer === '') return true;
   const parent = model.byPointer.get(parentPointer(node.pointer));
   return parent ? isVisible(model, parent, data, base) : true;

@@ -52,7 +52,8 @@ function dateAt(data: unknown, pointers: readonly string[]): string | undefined 
 export function checkConsent(gate: ConsentGate | undefined, records: readonly CaseRecord[]): ConsentDecision {
   if (!gate) return { allowed: true };
   const requires = gate.consents.map((c) => c.formId);
-  const formOf = (id: string) => gate.consents.find((c) => c.formId === id) ?? gate.refusals.find((r) => r.formId === id);
+  const formOf = (id: string) =>
+    gate.consents.find((c) => c.formId === id) ?? gate.refusals.find((r) => r.formId === id);
   const signed = records
     .map((r) => ({ r, form: formOf(r.formId) }))
     .filter((x): x is { r: CaseRecord; form: ConsentRecordForm } => x.form !== undefined)

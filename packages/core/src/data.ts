@@ -14,15 +14,17 @@ export function setAtPointer<T>(data: T, pointer: string, value: unknown): T {
       ? [...(cur as unknown[])]
       : cur !== null && typeof cur === 'object'
         ? { ...(cur as Record<string, unknown>) }
-        : /^\d+$/.test(seg) ? [] : {};
+        : /^\d+$/.test(seg)
+          ? []
+          : {};
     const next = i === segs.length - 1 ? value : set((container as Record<string, unknown>)[seg], i + 1);
     if (Array.isArray(container)) {
       // A row stays (empty) when its last answer is cleared; only setting the row itself to undefined removes it.
       if (next === undefined) container.splice(Number(seg), 1);
       else container[Number(seg)] = next;
     } else if (next === undefined || (isEmptyObject(next) && i < segs.length - 1)) {
-      delete (container)[seg];
-    } else (container)[seg] = next;
+      delete container[seg];
+    } else container[seg] = next;
     return container;
   };
   return set(data, 0) as T;

@@ -71,7 +71,7 @@ export function mapErrors(model: FormModel, errors: readonly ValidatorError[] | 
     seen.add(id);
     // An error on data the form has no field for (an unknown property) belongs to the nearest field that holds it.
     let node = findNode(model, pointer);
-    for (let up = pointer; node === undefined && up !== ''; ) {
+    for (let up = pointer; node === undefined && up !== '';) {
       up = parentPointer(up);
       node = findNode(model, up);
     }
@@ -81,7 +81,13 @@ export function mapErrors(model: FormModel, errors: readonly ValidatorError[] | 
       messageKeys.push(formatMessageKey({ ns: node.label.ns, key: `${base}.error.${e.keyword}` }));
     }
     messageKeys.push(`ui:error.${e.keyword}`);
-    const issue: ValidationIssue = { pointer, keyword: e.keyword, params, message: e.message ?? e.keyword, messageKeys };
+    const issue: ValidationIssue = {
+      pointer,
+      keyword: e.keyword,
+      params,
+      message: e.message ?? e.keyword,
+      messageKeys,
+    };
     if (node) issue.node = node;
     out.push(issue);
   }

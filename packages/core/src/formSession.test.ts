@@ -6,7 +6,9 @@ import { createFormSession, hydrateModel, type FormModel, type Translator, type 
 
 const ID = 'kz-f5-identification-application';
 const fixture = (name: string) =>
-  JSON.parse(readFileSync(join(import.meta.dirname, '../../../test/fixtures/forms', ID, `${name}.json`), 'utf8')) as Record<string, unknown>;
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, '../../../test/fixtures/forms', ID, `${name}.json`), 'utf8'),
+  ) as Record<string, unknown>;
 
 async function load(): Promise<{ model: FormModel; validate: Validator }> {
   const [serialized, validate] = await Promise.all([modelLoaders[ID](), validatorLoaders[ID]()]);
@@ -26,12 +28,20 @@ describe('FormSession', () => {
     const session = createFormSession({ ...(await load()), data: fixture('invalid-3') });
     expect(session.valid).toBe(false);
     const missing = session.issues.find((i) => i.pointer === '/interpreterSignature');
-    expect(missing).toMatchObject({ keyword: 'required', label: session.model.byPointer.get('/interpreterSignature')!.text });
+    expect(missing).toMatchObject({
+      keyword: 'required',
+      label: session.model.byPointer.get('/interpreterSignature')!.text,
+    });
     expect(missing!.text).toContain(missing!.label);
   });
 
   it('leaves hidden answers out of what is validated and submitted, and keeps them for when the question returns', async () => {
-    const data = { ...fixture('valid-1'), personIsMinor: false, personUnableToDecide: false, legalRepresentative: { fullName: 'Kept aside' } };
+    const data = {
+      ...fixture('valid-1'),
+      personIsMinor: false,
+      personUnableToDecide: false,
+      legalRepresentative: { fullName: 'Kept aside' },
+    };
     const session = createFormSession({ ...(await load()), data });
     const representative = session.model.byPointer.get('/legalRepresentative')!;
     expect(session.isShown(representative)).toBe(false);
@@ -65,10 +75,16 @@ describe('FormSession', () => {
 
   it('words labels and messages in two languages through translators', async () => {
     const russian: Translator = (key, fallback, params) =>
-      key === `${ID}:interpreterSignature.title` ? 'Подпись переводчика'
-      : key === 'ui:error.required' ? `Заполните поле «${String(params?.label)}»`
-      : fallback;
-    const session = createFormSession({ ...(await load()), data: fixture('invalid-3'), languages: [russian, (_k, fallback) => fallback] });
+      key === `${ID}:interpreterSignature.title`
+        ? 'Подпись переводчика'
+        : key === 'ui:error.required'
+          ? `Заполните поле «${String(params?.label)}»`
+          : fallback;
+    const session = createFormSession({
+      ...(await load()),
+      data: fixture('invalid-3'),
+      languages: [russian, (_k, fallback) => fallback],
+    });
     const missing = session.issues.find((i) => i.pointer === '/interpreterSignature')!;
     expect(missing.label).toBe('Подпись переводчика');
     expect(missing.text).toBe('Заполните поле «Подпись переводчика»');
@@ -82,18 +98,25 @@ describe('FormSession', () => {
   it('validates each set of answers once, and again after every change', async () => {
     const { model, validate } = await load();
     let calls = 0;
-    const counting: Validator = Object.assign((d: unknown) => {
-      calls++;
-      const ok = validate(d);
-      counting.errors = validate.errors;
-      return ok;
-    }, { errors: null });
+    const counting: Validator = Object.assign(
+      (d: unknown) => {
+        calls++;
+        const ok = validate(d);
+        counting.errors = validate.errors;
+        return ok;
+      },
+      { errors: null },
+    );
     const session = createFormSession({ model, validate: counting, data: fixture('invalid-3') });
     void session.valid;
     void session.issues;
     void session.value;
     expect(calls).toBe(1);
-    session.setAnswer('/interpreterSignature', { signedBy: 'Zarina Khodjaeva', role: 'Interpreter', date: '2024-08-22' });
+    session.setAnswer('/interpreterSignature', {
+      signedBy: 'Zarina Khodjaeva',
+      role: 'Interpreter',
+      date: '2024-08-22',
+    });
     expect(session.valid).toBe(true);
     expect(calls).toBe(2);
   });

@@ -168,7 +168,10 @@ export class FormSession<T = unknown> {
 
   /** Sets the primary and optional secondary language of labels and messages. */
   setLanguages(...languages: (IssueLanguage | Translator | undefined)[]): void {
-    this.langs = languages.filter((l): l is IssueLanguage | Translator => l !== undefined).slice(0, 2).map(toLanguage);
+    this.langs = languages
+      .filter((l): l is IssueLanguage | Translator => l !== undefined)
+      .slice(0, 2)
+      .map(toLanguage);
     if (this.checked) delete this.checked.worded;
   }
 
@@ -226,8 +229,15 @@ export class FormSession<T = unknown> {
 function textIssues(model: FormModel, data: unknown): ValidationIssue[] {
   return findTextProblems(data).map((p) => {
     const node = findNode(model, p.pointer);
-    const what = p.kind === 'surrogate' ? 'a broken character (an unpaired surrogate)' : p.kind === 'control' ? 'a control character' : 'a noncharacter';
-    const messageKeys = node ? [formatMessageKey({ ns: node.label.ns, key: `${node.label.key.replace(/\.title$/, '')}.error.text` })] : [];
+    const what =
+      p.kind === 'surrogate'
+        ? 'a broken character (an unpaired surrogate)'
+        : p.kind === 'control'
+          ? 'a control character'
+          : 'a noncharacter';
+    const messageKeys = node
+      ? [formatMessageKey({ ns: node.label.ns, key: `${node.label.key.replace(/\.title$/, '')}.error.text` })]
+      : [];
     messageKeys.push('ui:error.text');
     const issue: ValidationIssue = {
       pointer: p.pointer,
@@ -247,7 +257,12 @@ function wordIn(language: IssueLanguage | undefined, issue: ValidationIssue): { 
   const t = language?.translate;
   // A property the form does not have is named by itself, not by the part that holds it (the form's title, at top).
   const unknown = issue.keyword === 'additionalProperties' ? issue.params.additionalProperty : undefined;
-  const label = typeof unknown === 'string' ? unknown : node ? ((t && t(formatMessageKey(node.label), node.text)) ?? node.text) : '';
+  const label =
+    typeof unknown === 'string'
+      ? unknown
+      : node
+        ? ((t && t(formatMessageKey(node.label), node.text)) ?? node.text)
+        : '';
   if (language?.message) return { label, text: language.message(issue, label) };
   const params = { ...issue.params, label };
   for (const key of issue.messageKeys) {

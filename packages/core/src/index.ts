@@ -1,7 +1,14 @@
 export type { JsonSchema, KomekAnnotation, FormMeta, FormKind, SchemaBundle } from './schema.js';
 export type { FormNode, FormModel, NodeKind, ChoiceOption, Condition, SerializedModel } from './model.js';
 export { resolveRef, resolveUri, UnresolvedRefError } from './resolveRef.js';
-export { escapePointerSegment, getAtPointer, parentPointer, pointerOf, pointerSegments, unescapePointerSegment } from './pointer.js';
+export {
+  escapePointerSegment,
+  getAtPointer,
+  parentPointer,
+  pointerOf,
+  pointerSegments,
+  unescapePointerSegment,
+} from './pointer.js';
 export type { SchemaLocation } from './resolveRef.js';
 export { messageKeyAt, namespaceOf, formatMessageKey } from './messageKey.js';
 export type { MessageKey } from './messageKey.js';
@@ -9,11 +16,30 @@ export { buildFormModel, effectiveSchema, NotAFormError, RefCycleError } from '.
 export { hydrateModel, serializeModel } from './serialize.js';
 export type { EffectiveSchema } from './buildFormModel.js';
 export {
-  rankWith, and, or, kindIs, typeIs, formatIs, widgetIs, hasEnum, isMultiChoice, isLongText,
-  defaultWidgets, resolveWidget, NOT_APPLICABLE,
+  rankWith,
+  and,
+  or,
+  kindIs,
+  typeIs,
+  formatIs,
+  widgetIs,
+  hasEnum,
+  isMultiChoice,
+  isLongText,
+  defaultWidgets,
+  resolveWidget,
+  NOT_APPLICABLE,
 } from './widgets.js';
 export type { Tester, NodePredicate, WidgetEntry, WidgetKind, WidgetKinds } from './widgets.js';
-export { matchesCondition, conditionHolds, findUnsupportedCondition, isReadByConditions, isVisible, pruneHidden, UnsupportedConditionError } from './conditions.js';
+export {
+  matchesCondition,
+  conditionHolds,
+  findUnsupportedCondition,
+  isReadByConditions,
+  isVisible,
+  pruneHidden,
+  UnsupportedConditionError,
+} from './conditions.js';
 export { setAtPointer } from './data.js';
 export { mapErrors, findNode } from './errors.js';
 export { findTextProblems, textProblemIn, type TextProblem } from './textProblems.js';

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formIds, schemaLoaders } from '@komek/forms';
-import { buildFormModel, isKomekError, KomekError, NotAFormError, UnknownFormError, UnresolvedRefError } from './index.js';
+import {
+  buildFormModel,
+  isKomekError,
+  KomekError,
+  NotAFormError,
+  UnknownFormError,
+  UnresolvedRefError,
+} from './index.js';
 
 describe('KomekError', () => {
   it('names an unknown form, suggests close ids and carries a stable code', () => {
@@ -26,7 +33,10 @@ describe('KomekError', () => {
       expect(isKomekError(e, 'KOMEK_NOT_A_FORM')).toBe(true);
     }
     const root = bundle.schemas[bundle.root]!;
-    const broken = { ...bundle, schemas: { ...bundle.schemas, [bundle.root]: { ...root, properties: { x: { $ref: '#/$defs/nowhere' } } } } };
+    const broken = {
+      ...bundle,
+      schemas: { ...bundle.schemas, [bundle.root]: { ...root, properties: { x: { $ref: '#/$defs/nowhere' } } } },
+    };
     expect(() => buildFormModel(broken)).toThrow(UnresolvedRefError);
   });
 });

@@ -57,7 +57,9 @@ export class UnknownFormError extends KomekError {
     super(
       'KOMEK_UNKNOWN_FORM',
       `Unknown form "${formId}".${close.length ? ` Did you mean: ${close.join(', ')}?` : ''}` +
-        (known.length ? ` ${known.length} forms are known: see the catalog of @komek/forms, or run "komek forms".` : ''),
+        (known.length
+          ? ` ${known.length} forms are known: see the catalog of @komek/forms, or run "komek forms".`
+          : ''),
     );
     this.name = 'UnknownFormError';
   }

@@ -8,7 +8,11 @@ export interface MessageKey {
 
 /** The namespace of a schema file: its file name without `.schema.json`. */
 export function namespaceOf(file: string): string {
-  const name = file.replace(/[#?].*$/, '').split('/').pop() ?? file;
+  const name =
+    file
+      .replace(/[#?].*$/, '')
+      .split('/')
+      .pop() ?? file;
   return name.replace(/\.schema\.json$/, '');
 }
 

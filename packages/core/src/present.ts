@@ -26,6 +26,8 @@ export function presentLabel(text: string, lang?: string): string {
  */
 export function presentTitle(text: string, lang?: string): string {
   if (!/\p{Ll}/u.test(text)) return presentLabel(text, lang);
-  const lowered = text.replace(CAPITALS_WORD, (word) => ([...word].length <= ABBREVIATION ? word : word.toLocaleLowerCase(lang)));
+  const lowered = text.replace(CAPITALS_WORD, (word) =>
+    [...word].length <= ABBREVIATION ? word : word.toLocaleLowerCase(lang),
+  );
   return presentLabel(lowered, lang);
 }

@@ -10,14 +10,21 @@ export interface SchemaLocation {
 
 /** Thrown when a `$ref` points at nothing in the bundle. */
 export class UnresolvedRefError extends KomekError {
-  constructor(readonly ref: string, readonly from: SchemaLocation) {
+  constructor(
+    readonly ref: string,
+    readonly from: SchemaLocation,
+  ) {
     super('KOMEK_UNRESOLVED_REF', `Cannot resolve $ref "${ref}" at ${from.file}#${from.pointer}`);
     this.name = 'UnresolvedRefError';
   }
 }
 
 /** Resolves a `$ref` written at `from` against the bundle: relative file refs and local `#/…` pointers. */
-export function resolveRef(bundle: SchemaBundle, ref: string, from: SchemaLocation): { schema: JsonSchema; at: SchemaLocation } {
+export function resolveRef(
+  bundle: SchemaBundle,
+  ref: string,
+  from: SchemaLocation,
+): { schema: JsonSchema; at: SchemaLocation } {
   const hashAt = ref.indexOf('#');
   const path = hashAt < 0 ? ref : ref.slice(0, hashAt);
   const pointer = decodeURIComponent(hashAt < 0 ? '' : ref.slice(hashAt + 1));

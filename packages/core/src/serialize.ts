@@ -3,15 +3,28 @@ import type { JsonSchema } from './schema.js';
 
 /** Keywords a node's schema drops when serialized: sub-schemas the node tree holds, labels the node holds. */
 const SUBTREE_KEYWORDS = new Set([
-  'properties', 'allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', '$defs', 'dependentSchemas', '$comment', 'title',
-  'description', 'x-komek',
+  'properties',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  '$defs',
+  'dependentSchemas',
+  '$comment',
+  'title',
+  'description',
+  'x-komek',
 ]);
 
 function slimSchema(schema: JsonSchema): JsonSchema {
   const out: JsonSchema = {};
   for (const [k, v] of Object.entries(schema)) {
     if (SUBTREE_KEYWORDS.has(k)) continue;
-    (out as Record<string, unknown>)[k] = k === 'items' && v !== null && typeof v === 'object' && !Array.isArray(v) ? slimSchema(v as JsonSchema) : v;
+    (out as Record<string, unknown>)[k] =
+      k === 'items' && v !== null && typeof v === 'object' && !Array.isArray(v) ? slimSchema(v as JsonSchema) : v;
   }
   return out;
 }
@@ -31,7 +44,12 @@ function slimNode(node: FormNode): FormNode {
  * run time. Node schemas keep their own keywords (type, format, enum, lengths, limits), not sub-schemas.
  */
 export function serializeModel(model: FormModel): SerializedModel {
-  return { meta: model.meta, namespaces: model.namespaces, ...(model.related ? { related: model.related } : {}), root: slimNode(model.root) };
+  return {
+    meta: model.meta,
+    namespaces: model.namespaces,
+    ...(model.related ? { related: model.related } : {}),
+    root: slimNode(model.root),
+  };
 }
 
 /** A model from its serialized form (see `serializeModel`): the same tree, with `byPointer` rebuilt. */

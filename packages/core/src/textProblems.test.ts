@@ -6,7 +6,9 @@ import { createFormSession, findTextProblems, hydrateModel, textProblemIn } from
 
 const ID = 'kz-f1-initial-application';
 const valid = () =>
-  JSON.parse(readFileSync(join(import.meta.dirname, '../../../test/fixtures/forms', ID, 'valid-1.json'), 'utf8')) as Record<string, unknown>;
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, '../../../test/fixtures/forms', ID, 'valid-1.json'), 'utf8'),
+  ) as Record<string, unknown>;
 
 async function session(data: unknown) {
   const [serialized, validate] = await Promise.all([modelLoaders[ID](), validatorLoaders[ID]()]);

@@ -32,8 +32,10 @@ export function textProblemIn(text: string): Omit<TextProblem, 'pointer'> | unde
       }
       return { kind: 'surrogate', character: hex(c), index: i };
     }
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f)) return { kind: 'control', character: hex(c), index: i };
-    if ((c >= 0xfdd0 && c <= 0xfdef) || c === 0xfffe || c === 0xffff) return { kind: 'noncharacter', character: hex(c), index: i };
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f))
+      return { kind: 'control', character: hex(c), index: i };
+    if ((c >= 0xfdd0 && c <= 0xfdef) || c === 0xfffe || c === 0xffff)
+      return { kind: 'noncharacter', character: hex(c), index: i };
   }
   return undefined;
 }

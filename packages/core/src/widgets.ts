@@ -57,17 +57,30 @@ export function or(...predicates: NodePredicate[]): NodePredicate {
 }
 
 /** The node is of this kind. */
-export const kindIs = (kind: FormNode['kind']): NodePredicate => (node) => node.kind === kind;
+export const kindIs =
+  (kind: FormNode['kind']): NodePredicate =>
+  (node) =>
+    node.kind === kind;
 /** The schema type is this one. */
-export const typeIs = (type: string): NodePredicate => (node) => node.schema.type === type;
+export const typeIs =
+  (type: string): NodePredicate =>
+  (node) =>
+    node.schema.type === type;
 /** The schema format is this one. */
-export const formatIs = (format: string): NodePredicate => (node) => node.schema.format === format;
+export const formatIs =
+  (format: string): NodePredicate =>
+  (node) =>
+    node.schema.format === format;
 /** The schema asks for this widget in `x-komek.widget`. */
-export const widgetIs = (widget: WidgetKind): NodePredicate => (node) => node.annotation.widget === widget;
+export const widgetIs =
+  (widget: WidgetKind): NodePredicate =>
+  (node) =>
+    node.annotation.widget === widget;
 /** The schema has an `enum`. */
 export const hasEnum: NodePredicate = (node) => Array.isArray(node.schema.enum);
 /** An array of enum values. */
-export const isMultiChoice: NodePredicate = (node) => node.schema.type === 'array' && Array.isArray(node.schema.items?.enum);
+export const isMultiChoice: NodePredicate = (node) =>
+  node.schema.type === 'array' && Array.isArray(node.schema.items?.enum);
 /** A long text: asked for, or allowed over 500 characters. */
 export const isLongText: NodePredicate = (node) =>
   node.annotation.widget === 'textarea' || (node.schema.type === 'string' && (node.schema.maxLength ?? 0) > 500);

@@ -34,7 +34,9 @@ const forms = [...catalog.matchAll(/"id": "([^"]+)"[\s\S]*?"namespaces": \[([^\]
 }));
 /** Locale files are JSON beside komek.js, not chunks: their sizes are read from dist/locales. */
 const localeFiles = (lang, namespaces) =>
-  (lang === 'en' ? ['ui'] : ['ui', ...namespaces]).map((ns) => `locales/${lang}/${ns}.json`).filter((f) => existsSync(new URL(f, dist)));
+  (lang === 'en' ? ['ui'] : ['ui', ...namespaces])
+    .map((ns) => `locales/${lang}/${ns}.json`)
+    .filter((f) => existsSync(new URL(f, dist)));
 const localeBytes = (lang, namespaces) => localeFiles(lang, namespaces).reduce((sum, f) => sum + gz(f), 0);
 const lang = 'ru';
 
@@ -44,20 +46,37 @@ const rows = forms.map(({ id, namespaces }) => {
   const schema = `../forms/src/generated/models/${id}.js`;
   const locale = localeBytes(lang, namespaces);
   const budgeted = bytes([entry, validator]) + locale;
-  return { id, validator: bytes([validator]), locale, schema: bytes([schema]), budgeted, all: bytes([entry, validator, schema]) + locale };
+  return {
+    id,
+    validator: bytes([validator]),
+    locale,
+    schema: bytes([schema]),
+    budgeted,
+    all: bytes([entry, validator, schema]) + locale,
+  };
 });
 rows.sort((a, b) => a.budgeted - b.budgeted);
 
 console.log(`\n@komek/elements — gzip sizes (level 9), messages in "${lang}"`);
-console.log(`komek.js and its static chunks (every widget, the element, the messages runtime; drafts load with draft-key): ${kib(entryBytes)}`);
-console.log('locale = ui + the form\'s namespaces in that language (JSON beside komek.js); model = the form\'s definition (model chunk)\n');
-console.log(`${'form'.padEnd(42)}${'validator'.padStart(10)}${'locale'.padStart(10)}${'model'.padStart(10)}${'widgets+locale+validator'.padStart(26)}${'+ model'.padStart(10)}`);
+console.log(
+  `komek.js and its static chunks (every widget, the element, the messages runtime; drafts load with draft-key): ${kib(entryBytes)}`,
+);
+console.log(
+  "locale = ui + the form's namespaces in that language (JSON beside komek.js); model = the form's definition (model chunk)\n",
+);
+console.log(
+  `${'form'.padEnd(42)}${'validator'.padStart(10)}${'locale'.padStart(10)}${'model'.padStart(10)}${'widgets+locale+validator'.padStart(26)}${'+ model'.padStart(10)}`,
+);
 for (const r of rows) {
-  console.log(`${r.id.padEnd(42)}${kib(r.validator)} ${kib(r.locale)} ${kib(r.schema)}${kib(r.budgeted).padStart(26)}${kib(r.all).padStart(10)}`);
+  console.log(
+    `${r.id.padEnd(42)}${kib(r.validator)} ${kib(r.locale)} ${kib(r.schema)}${kib(r.budgeted).padStart(26)}${kib(r.all).padStart(10)}`,
+  );
 }
 const median = rows[Math.floor(rows.length / 2)];
 const largest = rows.at(-1);
-console.log(`\nAll widgets + one locale + one validator: median ${kib(median.budgeted).trim()} (${median.id}), largest ${kib(largest.budgeted).trim()} (${largest.id}); budget ${kib(BUDGET).trim()}`);
+console.log(
+  `\nAll widgets + one locale + one validator: median ${kib(median.budgeted).trim()} (${median.id}), largest ${kib(largest.budgeted).trim()} (${largest.id}); budget ${kib(BUDGET).trim()}`,
+);
 if (median.budgeted > BUDGET) {
   console.error('Over budget.');
   // The pack test builds to check installability, not size: it reports the budget without failing on it.

@@ -85,12 +85,20 @@ declare module './komek-form/komek-form.js' {
       listener: (this: KomekForm<T>, event: KomekFormEventMap<T>[K]) => unknown,
       options?: boolean | AddEventListenerOptions,
     ): void;
-    addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+    addEventListener(
+      type: string,
+      listener: EventListenerOrEventListenerObject,
+      options?: boolean | AddEventListenerOptions,
+    ): void;
     removeEventListener<K extends keyof KomekFormEventMap<T>>(
       type: K,
       listener: (this: KomekForm<T>, event: KomekFormEventMap<T>[K]) => unknown,
       options?: boolean | EventListenerOptions,
     ): void;
-    removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+    removeEventListener(
+      type: string,
+      listener: EventListenerOrEventListenerObject,
+      options?: boolean | EventListenerOptions,
+    ): void;
   }
 }

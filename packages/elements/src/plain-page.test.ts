@@ -24,26 +24,38 @@ const page = (body: string) => `<!doctype html><html lang="ru"><head><meta chars
 <script type="module" src="/komek.js"></script></head><body><main>${body}</main></body></html>`;
 
 beforeAll(async () => {
-  await build({ configFile: join(here, '../vite.config.ts'), root: join(here, '..'), logLevel: 'silent', build: { outDir: out, emptyOutDir: true } });
+  await build({
+    configFile: join(here, '../vite.config.ts'),
+    root: join(here, '..'),
+    logLevel: 'silent',
+    build: { outDir: out, emptyOutDir: true },
+  });
   server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
     if (path === '/' || path === '/form.html') {
-      res.writeHead(200, { 'content-type': 'text/html' }).end(page('<komek-form form="kz-f4-interview-refusal"></komek-form>'));
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(page('<komek-form form="kz-f4-interview-refusal"></komek-form>'));
       return;
     }
     if (path === '/restore.html' || path === '/elsewhere.html') {
       // Not kept in the back-forward cache (no-store): going back loads the page again and the browser restores
       // its form controls' state, the element's included.
-      const body = path === '/restore.html'
-        ? '<form><komek-form name="refusal" form-id="kz-f4-interview-refusal" lang="en"></komek-form></form><a href="/elsewhere.html">next</a>'
-        : '<p>Elsewhere</p>';
+      const body =
+        path === '/restore.html'
+          ? '<form><komek-form name="refusal" form-id="kz-f4-interview-refusal" lang="en"></komek-form></form><a href="/elsewhere.html">next</a>'
+          : '<p>Elsewhere</p>';
       res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' }).end(page(body));
       return;
     }
     if (path === '/host-form.html') {
-      res.writeHead(200, { 'content-type': 'text/html' }).end(
-        page('<form><komek-form name="refusal" form-id="kz-f4-interview-refusal"></komek-form><button>Send</button></form>'),
-      );
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(
+          page(
+            '<form><komek-form name="refusal" form-id="kz-f4-interview-refusal"></komek-form><button>Send</button></form>',
+          ),
+        );
       return;
     }
     let body: Uint8Array;
@@ -60,7 +72,15 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }, 120_000);
 
@@ -83,7 +103,12 @@ it('renders a catalog form in the page language and validates it on submit', asy
     document.addEventListener('komek-invalid', () => invalid++);
     root.querySelector<HTMLButtonElement>('button.primary')!.click();
     await new Promise((r) => setTimeout(r, 50));
-    return { lang: root.querySelector('.form')!.getAttribute('lang'), button: root.querySelector('button.primary')!.textContent, invalid, summary: root.querySelectorAll('.summary li').length };
+    return {
+      lang: root.querySelector('.form')!.getAttribute('lang'),
+      button: root.querySelector('button.primary')!.textContent,
+      invalid,
+      summary: root.querySelectorAll('.summary li').length,
+    };
   });
   expect(state.lang).toBe('ru');
   expect(state.button).toMatch(/[А-Яа-я]/);
@@ -109,7 +134,7 @@ it('renders a catalog form in the page language and validates it on submit', asy
   await tab.close();
 }, 60_000);
 
-it('draws the largest form whole from the production bundle, whose messages carry only the element\'s own strings', async () => {
+it("draws the largest form whole from the production bundle, whose messages carry only the element's own strings", async () => {
   const tab = await browser.newPage();
   await tab.goto(`${origin}/form.html`);
   await tab.waitForFunction(() => document.querySelector('komek-form')?.shadowRoot?.querySelector('.form') != null);

@@ -26,9 +26,11 @@ describe('widget testers', () => {
     it(`${renderer.name}: ranks its own nodes and no other`, () => {
       const own = nodes.filter((n) => expectedWidget(n) === renderer.name);
       const others = nodes.filter((n) => expectedWidget(n) !== renderer.name);
-      if (renderer.name !== 'number' && renderer.name !== 'multichoice' && renderer.name !== 'repeat') expect(own.length).toBeGreaterThan(0);
+      if (renderer.name !== 'number' && renderer.name !== 'multichoice' && renderer.name !== 'repeat')
+        expect(own.length).toBeGreaterThan(0);
       for (const n of own) expect(renderer.tester(n), n.pointer).toBeGreaterThan(NOT_APPLICABLE);
-      for (const n of others) expect(renderer.tester(n), `${renderer.name} on ${n.kind}/${n.widget} ${n.pointer}`).toBe(NOT_APPLICABLE);
+      for (const n of others)
+        expect(renderer.tester(n), `${renderer.name} on ${n.kind}/${n.widget} ${n.pointer}`).toBe(NOT_APPLICABLE);
     });
   }
 
@@ -45,7 +47,10 @@ describe('widget testers', () => {
   it('a registered widget with a higher rank takes over its nodes', () => {
     const phone: WidgetRenderer = {
       name: 'phone',
-      tester: rankWith(5, and(kindIs('field'), widgetNamed('text'), (n) => /telephone/i.test(n.name))),
+      tester: rankWith(
+        5,
+        and(kindIs('field'), widgetNamed('text'), (n) => /telephone/i.test(n.name)),
+      ),
       render: () => html`<input type="tel" />`,
     };
     registerWidget(phone);

@@ -71,7 +71,10 @@ export function registerWidget(renderer: WidgetRenderer): void {
 export function rendererFor(node: FormNode): WidgetRenderer | undefined {
   let best = chosen.get(node);
   if (best) return best;
-  best = resolveWidget(registry.map((r) => ({ widget: r, tester: r.tester })), node);
+  best = resolveWidget(
+    registry.map((r) => ({ widget: r, tester: r.tester })),
+    node,
+  );
   if (best) chosen.set(node, best);
   return best;
 }

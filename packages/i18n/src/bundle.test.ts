@@ -12,9 +12,15 @@ it('builds for the browser with one lazily loaded chunk per language and namespa
     root,
     configFile: false,
     logLevel: 'silent',
-    build: { write: false, minify: true, lib: { entry: join(import.meta.dirname, 'index.ts'), formats: ['es'], fileName: 'i18n' } },
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: join(import.meta.dirname, 'index.ts'), formats: ['es'], fileName: 'i18n' },
+    },
   })) as Rollup.RollupOutput[] | Rollup.RollupOutput;
-  const output = (Array.isArray(result) ? result[0]! : result).output.filter((o): o is Rollup.OutputChunk => o.type === 'chunk');
+  const output = (Array.isArray(result) ? result[0]! : result).output.filter(
+    (o): o is Rollup.OutputChunk => o.type === 'chunk',
+  );
   const entry = output.find((c) => c.isEntry)!;
   const localeChunks = output.filter((c) => c.facadeModuleId?.includes('/locales/'));
   const files = readdirSync(locales).flatMap((lang) => readdirSync(join(locales, lang)).map((f) => `${lang}/${f}`));
@@ -25,6 +31,8 @@ it('builds for the browser with one lazily loaded chunk per language and namespa
   expect(entry.code).not.toContain('Errors in the form');
   expect(entry.imports.filter((i) => i.includes('locales'))).toEqual([]);
   const gzip = gzipSync(entry.code).length;
-  console.log(`@komek/i18n entry: ${(entry.code.length / 1024).toFixed(1)} KiB minified, ${(gzip / 1024).toFixed(1)} KiB gzip (i18next included); ${localeChunks.length} locale chunks`);
+  console.log(
+    `@komek/i18n entry: ${(entry.code.length / 1024).toFixed(1)} KiB minified, ${(gzip / 1024).toFixed(1)} KiB gzip (i18next included); ${localeChunks.length} locale chunks`,
+  );
   expect(gzip).toBeLessThan(24 * 1024);
 });

@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Language } from './languages.js';
-import { checkLocales, formatCoverage, formatProblems, looksUntranslated, markupIn, placeholderMismatch, uzbekScriptProblem, type Problem } from './node/index.js';
+import {
+  checkLocales,
+  formatCoverage,
+  formatProblems,
+  looksUntranslated,
+  markupIn,
+  placeholderMismatch,
+  uzbekScriptProblem,
+  type Problem,
+} from './node/index.js';
 
 describe('the locale files', () => {
   const report = checkLocales();
@@ -30,10 +39,18 @@ describe('text checks', () => {
   });
 
   it('finds markup but not ordinary angle brackets', () => {
-    for (const bad of ['<script>alert(1)</script>', 'a <b>bold</b> word', '<img src=x onerror=alert(1)>', 'x <!-- y -->', '<br/>', '$t(ui:submit)']) {
+    for (const bad of [
+      '<script>alert(1)</script>',
+      'a <b>bold</b> word',
+      '<img src=x onerror=alert(1)>',
+      'x <!-- y -->',
+      '<br/>',
+      '$t(ui:submit)',
+    ]) {
       expect(markupIn(bad), bad).toBeDefined();
     }
-    for (const ok of ['a < b and c > d', '«{{label}}»', '2 <3', '— select —', '->']) expect(markupIn(ok), ok).toBeUndefined();
+    for (const ok of ['a < b and c > d', '«{{label}}»', '2 <3', '— select —', '->'])
+      expect(markupIn(ok), ok).toBeUndefined();
   });
 
   it('flags English left in a translation, not names and codes', () => {
@@ -60,15 +77,37 @@ describe('checkLocales on a fixture tree', () => {
   type Files = Record<string, Record<string, unknown>>;
   const good = (): Files => {
     const files: Files = {
-      'en/ui': { submit: { text: 'Submit', status: 'source' }, 'n_one': { text: '{{count}} row', status: 'source' }, 'n_other': { text: '{{count}} rows', status: 'source' }, hello: { text: 'Hello {{name}}', status: 'source' } },
+      'en/ui': {
+        submit: { text: 'Submit', status: 'source' },
+        n_one: { text: '{{count}} row', status: 'source' },
+        n_other: { text: '{{count}} rows', status: 'source' },
+        hello: { text: 'Hello {{name}}', status: 'source' },
+      },
       'en/form-a': { title: { text: 'A form', status: 'source', line: 10 } },
-      'ru/ui': { submit: { text: 'Отправить', status: 'reviewed' }, n_one: { text: '{{count}} строка', status: 'draft' }, n_few: { text: '{{count}} строки', status: 'draft' }, n_many: { text: '{{count}} строк', status: 'draft' }, n_other: { text: '{{count}} строки', status: 'draft' }, hello: { text: 'Привет, {{name}}', status: 'draft' } },
+      'ru/ui': {
+        submit: { text: 'Отправить', status: 'reviewed' },
+        n_one: { text: '{{count}} строка', status: 'draft' },
+        n_few: { text: '{{count}} строки', status: 'draft' },
+        n_many: { text: '{{count}} строк', status: 'draft' },
+        n_other: { text: '{{count}} строки', status: 'draft' },
+        hello: { text: 'Привет, {{name}}', status: 'draft' },
+      },
       'ru/form-a': { title: { text: 'Форма А', status: 'draft' } },
     };
     for (const l of ['kk', 'ky', 'tg']) {
-      files[`${l}/ui`] = { submit: { text: `S-${l}`, status: 'draft' }, n_one: { text: '{{count}} жол', status: 'draft' }, n_other: { text: '{{count}} жол', status: 'draft' }, hello: { text: `Сәлем {{name}}`, status: 'draft' } };
+      files[`${l}/ui`] = {
+        submit: { text: `S-${l}`, status: 'draft' },
+        n_one: { text: '{{count}} жол', status: 'draft' },
+        n_other: { text: '{{count}} жол', status: 'draft' },
+        hello: { text: `Сәлем {{name}}`, status: 'draft' },
+      };
     }
-    files['uz/ui'] = { submit: { text: 'Yuborish', status: 'draft' }, n_one: { text: '{{count}} ta qator', status: 'draft' }, n_other: { text: '{{count}} ta qator', status: 'draft' }, hello: { text: 'Salom, {{name}}', status: 'draft' } };
+    files['uz/ui'] = {
+      submit: { text: 'Yuborish', status: 'draft' },
+      n_one: { text: '{{count}} ta qator', status: 'draft' },
+      n_other: { text: '{{count}} ta qator', status: 'draft' },
+      hello: { text: 'Salom, {{name}}', status: 'draft' },
+    };
     return files;
   };
   const run = (files: Files): Problem[] => {
@@ -77,11 +116,17 @@ describe('checkLocales on a fixture tree', () => {
     for (const l of langs) mkdirSync(join(dir, l));
     for (const [path, body] of Object.entries(files)) {
       const [lang, ns] = path.split('/') as [Language, string];
-      writeFileSync(join(dir, `${path}.json`), typeof body.$raw === 'string' ? body.$raw : JSON.stringify({ $meta: { language: lang, namespace: ns, reviewedBy: [] }, ...body }, null, 2) + '\n');
+      writeFileSync(
+        join(dir, `${path}.json`),
+        typeof body.$raw === 'string'
+          ? body.$raw
+          : JSON.stringify({ $meta: { language: lang, namespace: ns, reviewedBy: [] }, ...body }, null, 2) + '\n',
+      );
     }
     return checkLocales({ dir }).problems;
   };
-  const only = (problems: Problem[]) => problems.map((p) => `${p.check} ${p.lang}/${p.namespace}${p.key ? ':' + p.key : ''}`);
+  const only = (problems: Problem[]) =>
+    problems.map((p) => `${p.check} ${p.lang}/${p.namespace}${p.key ? ':' + p.key : ''}`);
 
   it('passes good data, with form namespaces optional until a file exists', () => {
     expect(formatProblems(run(good()))).toBe('');
@@ -94,7 +139,13 @@ describe('checkLocales on a fixture tree', () => {
     (f['ky/ui'] as Record<string, unknown>).bye = { text: 'Кош', status: 'draft' };
     delete (f['ru/ui'] as Record<string, unknown>).n_few;
     (f['tg/ui'] as Record<string, unknown>).n_few = { text: '{{count}} сатр', status: 'draft' };
-    expect(only(run(f)).sort()).toEqual(['coverage kk/ui:hello', 'coverage ru/form-a:title', 'coverage ru/ui:n_few', 'extra ky/ui:bye', 'extra tg/ui:n_few']);
+    expect(only(run(f)).sort()).toEqual([
+      'coverage kk/ui:hello',
+      'coverage ru/form-a:title',
+      'coverage ru/ui:n_few',
+      'extra ky/ui:bye',
+      'extra tg/ui:n_few',
+    ]);
   });
 
   it('fails a language without ui, a stray namespace, bad JSON and wrong metadata', () => {
@@ -117,9 +168,18 @@ describe('checkLocales on a fixture tree', () => {
     (f['en/form-a'] as Record<string, { text: string }>).title!.text = 'A form ☃\u{1F9FF}';
     const problems = run(f);
     expect(only(problems).sort()).toEqual([
-      'english ky/ui:submit', 'font en/form-a:title', 'font en/form-a:title', 'font uz/ui:submit', 'font uz/ui:submit',
-      'markup kk/ui:submit', 'placeholders ru/ui:hello', 'script uz/ui:hello', 'status tg/ui:submit',
+      'english ky/ui:submit',
+      'font en/form-a:title',
+      'font en/form-a:title',
+      'font uz/ui:submit',
+      'font uz/ui:submit',
+      'markup kk/ui:submit',
+      'placeholders ru/ui:hello',
+      'script uz/ui:hello',
+      'status tg/ui:submit',
     ]);
-    expect(problems.find((p) => p.check === 'font' && p.lang === 'uz')!.message).toMatch(/DejaVuSans\.ttf lacks U\+4E2D 中/);
+    expect(problems.find((p) => p.check === 'font' && p.lang === 'uz')!.message).toMatch(
+      /DejaVuSans\.ttf lacks U\+4E2D 中/,
+    );
   });
 });

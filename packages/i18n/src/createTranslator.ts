@@ -12,7 +12,12 @@ export { FALLBACK_MARK, type TranslatorOptions } from './runtime/translator.js';
  */
 export const lookup: MessageLookup = (lang, fullKey, params, context) => {
   const { ns, key } = splitKey(fullKey);
-  const options: Record<string, unknown> = { lng: lang, ns, fallbackLng: false, replace: displayParams(lang, params) ?? {} };
+  const options: Record<string, unknown> = {
+    lng: lang,
+    ns,
+    fallbackLng: false,
+    replace: displayParams(lang, params) ?? {},
+  };
   if (params && typeof params.count === 'number') options.count = params.count;
   if (context !== undefined) options.context = context;
   if (!i18next.exists(key, options)) return undefined;

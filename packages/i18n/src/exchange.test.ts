@@ -4,8 +4,18 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Language } from './languages.js';
 import {
-  LOCALES_DIR, decodeText, escapeXml, exportLanguage, exportRows, importLanguage, ImportRefusedError, parseXml, readCsv,
-  toCsv, writeCsv, type ExchangeRow,
+  LOCALES_DIR,
+  decodeText,
+  escapeXml,
+  exportLanguage,
+  exportRows,
+  importLanguage,
+  ImportRefusedError,
+  parseXml,
+  readCsv,
+  toCsv,
+  writeCsv,
+  type ExchangeRow,
 } from './node/index.js';
 
 const temps: string[] = [];
@@ -22,7 +32,8 @@ function copyLocales(): string {
 /** Every file of a tree with its bytes. */
 function snapshot(dir: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const lang of readdirSync(dir)) for (const f of readdirSync(join(dir, lang))) out.set(`${lang}/${f}`, readFileSync(join(dir, lang, f), 'latin1'));
+  for (const lang of readdirSync(dir))
+    for (const f of readdirSync(join(dir, lang))) out.set(`${lang}/${f}`, readFileSync(join(dir, lang, f), 'latin1'));
   return out;
 }
 
@@ -31,14 +42,26 @@ const langs: Language[] = ['ru', 'kk', 'ky', 'tg', 'uz'];
 
 describe('CSV', () => {
   it('writes RFC 4180 and reads it back, quotes, commas, line breaks and spaces included', () => {
-    const rows = [['key', 'text'], ['a', 'plain'], ['b', 'with, comma'], ['c', 'say "hi"'], ['d', 'two\nlines'], ['e', ' and '], ['f', ''], ['g', 'crlf\r\ninside']];
+    const rows = [
+      ['key', 'text'],
+      ['a', 'plain'],
+      ['b', 'with, comma'],
+      ['c', 'say "hi"'],
+      ['d', 'two\nlines'],
+      ['e', ' and '],
+      ['f', ''],
+      ['g', 'crlf\r\ninside'],
+    ];
     const csv = writeCsv(rows);
     expect(csv.split('\r\n')[2]).toBe('b,"with, comma"');
     expect(csv).toContain('c,"say ""hi"""\r\n');
     expect(csv).toContain('e," and "\r\n');
     expect(readCsv(csv)).toEqual(rows);
     expect(readCsv(csv.replace(/\r\n(?=[a-z],|$)/g, '\n'))).toEqual(rows);
-    expect(readCsv('a;b\n"x;y";z', ';')).toEqual([['a', 'b'], ['x;y', 'z']]);
+    expect(readCsv('a;b\n"x;y";z', ';')).toEqual([
+      ['a', 'b'],
+      ['x;y', 'z'],
+    ]);
     expect(readCsv('a,b')).toEqual([['a', 'b']]);
   });
 
@@ -60,7 +83,9 @@ describe('XML', () => {
   });
 
   it('refuses what a translation file must not have', () => {
-    expect(() => parseXml('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>')).toThrow(/DOCTYPE is not allowed/);
+    expect(() => parseXml('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>')).toThrow(
+      /DOCTYPE is not allowed/,
+    );
     expect(() => parseXml('<x>&nbsp;</x>')).toThrow(/unknown entity &nbsp;/);
     expect(() => parseXml('<x>a & b</x>')).toThrow(/must be escaped/);
     expect(() => parseXml('<x><y></x>')).toThrow(/<\/x> closes <y>/);
@@ -95,7 +120,11 @@ describe('export', () => {
     expect(exportRows('kk').map((r) => r.key)).not.toContain('ui:error.minLength_few');
     const few = rows.find((r) => r.key === 'ui:error.minLength_few')!;
     expect(few.english).toBe('“{{label}}” must be at least {{limit}} characters long.');
-    expect(rows.find((r) => r.key === 'ui:submit')).toMatchObject({ english: 'Submit', translation: 'Отправить', status: 'draft' });
+    expect(rows.find((r) => r.key === 'ui:submit')).toMatchObject({
+      english: 'Submit',
+      translation: 'Отправить',
+      status: 'draft',
+    });
     const dir = copyLocales();
     rmSync(join(dir, 'kk', 'kz-f1-initial-application.json'), { force: true });
     const field = exportRows('kk', dir).find((r) => r.key === 'kz-f1-initial-application:fullName.title')!;
@@ -107,11 +136,17 @@ describe('export', () => {
     const rows = exportRows('ru');
     const context = (key: string) => rows.find((r) => r.key === key)!.context;
     // A question the printed form does not ask.
-    expect(context('kz-f3-primary-aid-application:familyMembersNeedHelp.title')).toMatch(/derived, not on the printed form/);
+    expect(context('kz-f3-primary-aid-application:familyMembersNeedHelp.title')).toMatch(
+      /derived, not on the printed form/,
+    );
     // "Date and place of birth" is printed; its two parts are a reading of that line, not labels missing from paper.
-    expect(context('kz-f3-primary-aid-application:dateAndPlaceOfBirth.title')).not.toMatch(/not on the printed form|part of a printed line/);
+    expect(context('kz-f3-primary-aid-application:dateAndPlaceOfBirth.title')).not.toMatch(
+      /not on the printed form|part of a printed line/,
+    );
     expect(context('kz-f3-primary-aid-application:dateAndPlaceOfBirth.date.title')).toMatch(/part of a printed line/);
-    expect(context('kz-f3-primary-aid-application:dateAndPlaceOfBirth.date.title')).not.toMatch(/not on the printed form/);
+    expect(context('kz-f3-primary-aid-application:dateAndPlaceOfBirth.date.title')).not.toMatch(
+      /not on the printed form/,
+    );
   });
 
   it('writes CSV with a BOM and an XLIFF 1.2 document that parses', () => {
@@ -141,14 +176,24 @@ describe('import', () => {
     const dir = copyLocales();
     rmSync(join(dir, 'kk', 'kz-f1-initial-application.json'), { force: true });
     const rows = exportRows('kk', dir).map((r): ExchangeRow =>
-      r.key === 'ui:submit' ? { ...r, translation: 'Жолдау', status: 'reviewed' } :
-      r.key === 'kz-f1-initial-application:fullName.title' ? { ...r, translation: 'Аты-жөні', status: '' } : r);
+      r.key === 'ui:submit'
+        ? { ...r, translation: 'Жолдау', status: 'reviewed' }
+        : r.key === 'kz-f1-initial-application:fullName.title'
+          ? { ...r, translation: 'Аты-жөні', status: '' }
+          : r,
+    );
     const result = importLanguage('kk', 'kk.csv', encode(toCsv(rows)), { dir });
-    expect(result.written.map((p) => p.slice(dir.length + 1)).sort()).toEqual(['kk/kz-f1-initial-application.json', 'kk/ui.json']);
+    expect(result.written.map((p) => p.slice(dir.length + 1)).sort()).toEqual([
+      'kk/kz-f1-initial-application.json',
+      'kk/ui.json',
+    ]);
     const ui = JSON.parse(readFileSync(join(dir, 'kk', 'ui.json'), 'utf8')) as Record<string, unknown>;
     expect(ui.submit).toEqual({ text: 'Жолдау', status: 'reviewed' });
     const form = JSON.parse(readFileSync(join(dir, 'kk', 'kz-f1-initial-application.json'), 'utf8')) as unknown;
-    expect(form).toEqual({ $meta: { language: 'kk', namespace: 'kz-f1-initial-application', reviewedBy: [] }, 'fullName.title': { text: 'Аты-жөні', status: 'draft' } });
+    expect(form).toEqual({
+      $meta: { language: 'kk', namespace: 'kz-f1-initial-application', reviewedBy: [] },
+      'fullName.title': { text: 'Аты-жөні', status: 'draft' },
+    });
     // …and exporting again, then importing, changes nothing.
     const again = importLanguage('kk', 'kk.xlf', encode(exportLanguage('kk', 'xliff', dir)), { dir });
     expect(again.written).toEqual([]);
@@ -157,15 +202,28 @@ describe('import', () => {
   it('reads a CSV a spreadsheet saved with semicolons', () => {
     const dir = copyLocales();
     const rows = exportRows('uz', dir);
-    const csv = '\uFEFF' + writeCsv([['key', 'english', 'translation', 'status', 'context'], ...rows.map((r) => [r.key, r.english, r.translation, r.status, r.context])], ';');
+    const csv =
+      '\uFEFF' +
+      writeCsv(
+        [
+          ['key', 'english', 'translation', 'status', 'context'],
+          ...rows.map((r) => [r.key, r.english, r.translation, r.status, r.context]),
+        ],
+        ';',
+      );
     expect(importLanguage('uz', 'uz.csv', encode(csv), { dir }).written).toEqual([]);
   });
 
   it('warns about text identical to English and English changed since the export', () => {
     const dir = copyLocales();
-    const rows = exportRows('ky', dir).map((r) => (r.key === 'ui:cancel' ? { ...r, translation: 'Cancel' } : r.key === 'ui:close' ? { ...r, english: 'Shut' } : r));
+    const rows = exportRows('ky', dir).map((r) =>
+      r.key === 'ui:cancel' ? { ...r, translation: 'Cancel' } : r.key === 'ui:close' ? { ...r, english: 'Shut' } : r,
+    );
     const result = importLanguage('ky', 'ky.csv', encode(toCsv(rows)), { dir, write: false });
-    expect(result.warnings.map((w) => `${w.key}: ${w.reason}`)).toEqual(['ui:cancel: identical to the English text', 'ui:close: the English text has changed since the export: check the translation']);
+    expect(result.warnings.map((w) => `${w.key}: ${w.reason}`)).toEqual([
+      'ui:cancel: identical to the English text',
+      'ui:close: the English text has changed since the export: check the translation',
+    ]);
     expect(result.written).toHaveLength(1);
   });
 
@@ -188,32 +246,52 @@ describe('import', () => {
 
   it('refuses a missing key', () => {
     const rows = edited('kk', (r) => r.filter((x) => x.key !== 'ui:yes'));
-    expect(refusal('kk', 'kk.csv', encode(toCsv(rows)))).toEqual(['ui:yes: missing key: every message of the export must be in the file (leave the translation empty if there is none)']);
+    expect(refusal('kk', 'kk.csv', encode(toCsv(rows)))).toEqual([
+      'ui:yes: missing key: every message of the export must be in the file (leave the translation empty if there is none)',
+    ]);
     const xliff = exportLanguage('kk', 'xliff').replace(/\s*<trans-unit id="yes"[^]*?<\/trans-unit>/, '');
     expect(refusal('kk', 'kk.xlf', encode(xliff))[0]).toMatch(/^ui:yes: missing key/);
   });
 
   it('refuses an extra key and a key given twice', () => {
     const extra = edited('tg', (r) => [...r, { ...r[0]!, key: 'ui:noSuchKey' }]);
-    expect(refusal('tg', 'tg.csv', encode(toCsv(extra)))).toEqual(['ui:noSuchKey: extra key: not an English message of tg']);
+    expect(refusal('tg', 'tg.csv', encode(toCsv(extra)))).toEqual([
+      'ui:noSuchKey: extra key: not an English message of tg',
+    ]);
     const twice = edited('tg', (r) => [...r, r[0]!]);
     expect(refusal('tg', 'tg.csv', encode(toCsv(twice)))[0]).toMatch(/^ui:submit: appears twice \(lines 2 and \d+\)/);
-    const xliff = exportLanguage('tg', 'xliff').replace('<trans-unit id="yes" resname="yes"', '<trans-unit id="yess" resname="yess"');
-    expect(refusal('tg', 'tg.xlf', encode(xliff)).sort()).toEqual(['ui:yes: missing key: every message of the export must be in the file (leave the translation empty if there is none)', 'ui:yess: extra key: not an English message of tg']);
+    const xliff = exportLanguage('tg', 'xliff').replace(
+      '<trans-unit id="yes" resname="yes"',
+      '<trans-unit id="yess" resname="yess"',
+    );
+    expect(refusal('tg', 'tg.xlf', encode(xliff)).sort()).toEqual([
+      'ui:yes: missing key: every message of the export must be in the file (leave the translation empty if there is none)',
+      'ui:yess: extra key: not an English message of tg',
+    ]);
   });
 
   it('refuses a placeholder mismatch', () => {
-    const rows = edited('ru', (r) => r.map((x) => (x.key === 'ui:error.required' ? { ...x, translation: 'Поле «{{lable}}» обязательно.' } : x)));
-    expect(refusal('ru', 'ru.csv', encode(toCsv(rows)))).toEqual(['ui:error.required: placeholders differ from English: missing {{label}}; unknown {{lable}}']);
+    const rows = edited('ru', (r) =>
+      r.map((x) => (x.key === 'ui:error.required' ? { ...x, translation: 'Поле «{{lable}}» обязательно.' } : x)),
+    );
+    expect(refusal('ru', 'ru.csv', encode(toCsv(rows)))).toEqual([
+      'ui:error.required: placeholders differ from English: missing {{label}}; unknown {{lable}}',
+    ]);
     const xliff = exportLanguage('ru', 'xliff').replace('>стр. {{page}} из {{pages}}<', '>стр. {{page}}<');
-    expect(refusal('ru', 'ru.xlf', encode(xliff))).toEqual(['ui:pageXofY: placeholders differ from English: missing {{pages}}']);
+    expect(refusal('ru', 'ru.xlf', encode(xliff))).toEqual([
+      'ui:pageXofY: placeholders differ from English: missing {{pages}}',
+    ]);
   });
 
   it('refuses HTML or script in a string', () => {
-    const rows = edited('uz', (r) => r.map((x) => (x.key === 'ui:submit' ? { ...x, translation: 'Yuborish<script>alert(1)</script>' } : x)));
+    const rows = edited('uz', (r) =>
+      r.map((x) => (x.key === 'ui:submit' ? { ...x, translation: 'Yuborish<script>alert(1)</script>' } : x)),
+    );
     expect(refusal('uz', 'uz.csv', encode(toCsv(rows)))).toEqual(['ui:submit: HTML/script markup "<script>"']);
     const escaped = exportLanguage('uz', 'xliff').replace('>Yuborish<', '>&lt;img src=x onerror=alert(1)&gt;<');
-    expect(refusal('uz', 'uz.xlf', encode(escaped))).toEqual(['ui:submit: HTML/script markup "<img src=x onerror=alert(1)>"']);
+    expect(refusal('uz', 'uz.xlf', encode(escaped))).toEqual([
+      'ui:submit: HTML/script markup "<img src=x onerror=alert(1)>"',
+    ]);
     const inline = exportLanguage('uz', 'xliff').replace('>Yuborish<', '><g id="1">Yuborish</g><');
     expect(refusal('uz', 'uz.xlf', encode(inline))[0]).toMatch(/^ui:submit: inline markup in <target>/);
   });
@@ -224,21 +302,31 @@ describe('import', () => {
     expect(refusal('ru', 'ru.csv', broken)[0]).toMatch(/^: the file is not UTF-8 \(invalid byte at offset 97/);
     // The same text as Windows-1251: Cyrillic letters become single bytes 0xC0–0xFF.
     const text = toCsv(exportRows('ru')).slice(1);
-    const cp1251 = new Uint8Array([...text].map((ch) => {
-      const cp = ch.codePointAt(0)!;
-      return cp < 0x80 ? cp : cp >= 0x410 && cp <= 0x44f ? cp - 0x410 + 0xc0 : 0x3f;
-    }));
+    const cp1251 = new Uint8Array(
+      [...text].map((ch) => {
+        const cp = ch.codePointAt(0)!;
+        return cp < 0x80 ? cp : cp >= 0x410 && cp <= 0x44f ? cp - 0x410 + 0xc0 : 0x3f;
+      }),
+    );
     expect(refusal('ru', 'ru.csv', cp1251)[0]).toMatch(/the file is not UTF-8/);
     const declared = exportLanguage('ru', 'xliff').replace('encoding="UTF-8"', 'encoding="windows-1251"');
     expect(refusal('ru', 'ru.xlf', encode(declared))[0]).toMatch(/declares encoding "windows-1251"/);
   });
 
   it('refuses an unknown status, the wrong target language, malformed files, English, and unknown file types', () => {
-    const status = edited('ky', (r) => r.map((x) => (x.key === 'ui:submit' ? { ...x, status: 'approved' as never } : x)));
-    expect(refusal('ky', 'ky.csv', encode(toCsv(status)))).toEqual(['ui:submit: unknown status "approved" (draft or reviewed)']);
+    const status = edited('ky', (r) =>
+      r.map((x) => (x.key === 'ui:submit' ? { ...x, status: 'approved' as never } : x)),
+    );
+    expect(refusal('ky', 'ky.csv', encode(toCsv(status)))).toEqual([
+      'ui:submit: unknown status "approved" (draft or reviewed)',
+    ]);
     expect(refusal('ky', 'kk.xlf', encode(exportLanguage('kk', 'xliff')))[0]).toMatch(/target-language "kk", not "ky"/);
-    expect(refusal('ky', 'ky.csv', encode('key,english\r\nui:submit,Submit\r\n'))[0]).toMatch(/lacks the column\(s\) translation, status/);
-    expect(refusal('ky', 'ky.csv', encode('key,translation,status\r\nui:submit,"open\r\n'))[0]).toMatch(/quoted field is not closed/);
+    expect(refusal('ky', 'ky.csv', encode('key,english\r\nui:submit,Submit\r\n'))[0]).toMatch(
+      /lacks the column\(s\) translation, status/,
+    );
+    expect(refusal('ky', 'ky.csv', encode('key,translation,status\r\nui:submit,"open\r\n'))[0]).toMatch(
+      /quoted field is not closed/,
+    );
     expect(refusal('ky', 'ky.xlf', encode('<xliff version="1.2"><file>')).join()).toMatch(/not closed/);
     expect(refusal('en', 'en.csv', encode(toCsv(exportRows('ru'))))[0]).toMatch(/English is the source language/);
     expect(refusal('ky', 'ky.txt', encode('x'))[0]).toMatch(/unknown file type/);

@@ -1,10 +1,23 @@
 /// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
 import type { ValidationIssue } from '@komek/core';
-import { bilingual, createTranslator, formatDate, formatNumber, isLoaded, loadMessages, pluralCategory, validationMessage } from './index.js';
+import {
+  bilingual,
+  createTranslator,
+  formatDate,
+  formatNumber,
+  isLoaded,
+  loadMessages,
+  pluralCategory,
+  validationMessage,
+} from './index.js';
 
 const issue = (keyword: string, params: Record<string, unknown>): ValidationIssue => ({
-  pointer: '/x', keyword, params, message: keyword, messageKeys: [`ui:error.${keyword}`],
+  pointer: '/x',
+  keyword,
+  params,
+  message: keyword,
+  messageKeys: [`ui:error.${keyword}`],
 });
 
 describe('@komek/i18n in Chromium', () => {
@@ -31,7 +44,11 @@ describe('@komek/i18n in Chromium', () => {
     await loadMessages('tg', []);
     const ru = createTranslator('ru');
     expect([1, 3, 5, 21, 1.5].map((count) => ru('ui:charactersLeft', undefined, { count }))).toEqual([
-      'Остался 1 символ', 'Осталось 3 символа', 'Осталось 5 символов', 'Остался 21 символ', 'Осталось 1,5 символа',
+      'Остался 1 символ',
+      'Осталось 3 символа',
+      'Осталось 5 символов',
+      'Остался 21 символ',
+      'Осталось 1,5 символа',
     ]);
     expect([0, 1, 2, 21].map((n) => pluralCategory('tg', n))).toEqual(['other', 'one', 'other', 'other']);
     expect(createTranslator('tg')('ui:errorCount', undefined, { count: 2 })).toBe('2 майдон таваҷҷуҳро талаб мекунад');
@@ -40,9 +57,20 @@ describe('@komek/i18n in Chromium', () => {
   it('gives the same validation messages, dates and numbers as Node', async () => {
     await loadMessages('ru', []);
     await loadMessages('uz', []);
-    expect(validationMessage(issue('maxLength', { limit: 1000 }), 'ru', 'Ф. И. О.')).toBe('Слишком длинно: в поле «Ф. И. О.» можно не больше 1\u00a0000 символов.');
-    expect(validationMessage(issue('format', { format: 'date' }), 'uz', 'Sana')).toBe('«Sana» maydonida toʻgʻri sana koʻrsatilishi kerak.');
-    expect(['en', 'ru', 'kk', 'ky', 'tg', 'uz'].map((l) => formatDate('2024-03-05', l as 'en'))).toEqual(['05/03/2024', '05.03.2024', '05.03.2024', '05.03.2024', '05.03.2024', '05.03.2024']);
+    expect(validationMessage(issue('maxLength', { limit: 1000 }), 'ru', 'Ф. И. О.')).toBe(
+      'Слишком длинно: в поле «Ф. И. О.» можно не больше 1\u00a0000 символов.',
+    );
+    expect(validationMessage(issue('format', { format: 'date' }), 'uz', 'Sana')).toBe(
+      '«Sana» maydonida toʻgʻri sana koʻrsatilishi kerak.',
+    );
+    expect(['en', 'ru', 'kk', 'ky', 'tg', 'uz'].map((l) => formatDate('2024-03-05', l as 'en'))).toEqual([
+      '05/03/2024',
+      '05.03.2024',
+      '05.03.2024',
+      '05.03.2024',
+      '05.03.2024',
+      '05.03.2024',
+    ]);
     expect(formatNumber(1234567.5, 'kk')).toBe('1\u00a0234\u00a0567,5');
     expect(formatNumber(1234567.5, 'en')).toBe('1,234,567.5');
     expect(bilingual('ui:yes', 'YES', 'tg', 'ru')).toEqual({ primary: 'ҲА', secondary: 'ДА' });

@@ -3,8 +3,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ValidationIssue } from '@komek/core';
 import {
-  addMessages, bilingual, createTranslator, formatDate, formatNumber, isLanguage, isLoaded, languages, loadMessages,
-  pluralCategories, pluralCategory, validationMessage, type Language,
+  addMessages,
+  bilingual,
+  createTranslator,
+  formatDate,
+  formatNumber,
+  isLanguage,
+  isLoaded,
+  languages,
+  loadMessages,
+  pluralCategories,
+  pluralCategory,
+  validationMessage,
+  type Language,
 } from './index.js';
 import { i18next } from './messages.js';
 
@@ -24,8 +35,16 @@ function untranslatedPair(): { lang: Language; ns: string; key: string; text: st
   }
   return undefined;
 }
-const issue = (keyword: string, params: Record<string, unknown>, messageKeys = [`ui:error.${keyword}`]): ValidationIssue => ({
-  pointer: '/x', keyword, params, message: `ajv says ${keyword}`, messageKeys,
+const issue = (
+  keyword: string,
+  params: Record<string, unknown>,
+  messageKeys = [`ui:error.${keyword}`],
+): ValidationIssue => ({
+  pointer: '/x',
+  keyword,
+  params,
+  message: `ajv says ${keyword}`,
+  messageKeys,
 });
 
 describe('languages', () => {
@@ -71,7 +90,9 @@ describe('loadMessages and createTranslator', () => {
 
   it('uses a translation where one exists (Russian form files)', async () => {
     const ru = join(LOCALES, 'ru');
-    const ns = readdirSync(ru).map((f) => f.replace(/\.json$/, '')).find((n) => n !== 'ui');
+    const ns = readdirSync(ru)
+      .map((f) => f.replace(/\.json$/, ''))
+      .find((n) => n !== 'ui');
     if (!ns) return;
     await loadMessages('ru', [ns]);
     const file = JSON.parse(readFileSync(join(ru, `${ns}.json`), 'utf8')) as Record<string, { text: string }>;
@@ -80,7 +101,9 @@ describe('loadMessages and createTranslator', () => {
   });
 
   it('rejects an unknown English namespace and unsafe names, and can retry', async () => {
-    await expect(loadMessages('en', ['no-such-form'])).rejects.toThrow(/No English messages for namespace "no-such-form"/);
+    await expect(loadMessages('en', ['no-such-form'])).rejects.toThrow(
+      /No English messages for namespace "no-such-form"/,
+    );
     await expect(loadMessages('en', ['../../etc/passwd'])).rejects.toThrow(/Invalid namespace/);
     await expect(loadMessages('de' as Language, [])).rejects.toThrow(/Unsupported language "de": use one of en, ru/);
     expect(isLoaded('en', 'no-such-form')).toBe(false);
@@ -89,12 +112,21 @@ describe('loadMessages and createTranslator', () => {
   it('fills params as text, never escaping or interpreting HTML', async () => {
     await loadMessages('en', []);
     const t = createTranslator('en');
-    expect(t('ui:goToError', undefined, { label: '<script>alert(1)</script>' })).toBe('Go to “<script>alert(1)</script>”');
+    expect(t('ui:goToError', undefined, { label: '<script>alert(1)</script>' })).toBe(
+      'Go to “<script>alert(1)</script>”',
+    );
   });
 
   it('takes a message file added directly', () => {
-    addMessages('uz', 'test-ns', { $meta: { language: 'uz', namespace: 'test-ns' }, a: { text: 'Salom', status: 'draft' }, b: { text: '', status: 'draft' } });
-    addMessages('en', 'test-ns', { $meta: { language: 'en', namespace: 'test-ns' }, b: { text: 'Bee', status: 'source' } });
+    addMessages('uz', 'test-ns', {
+      $meta: { language: 'uz', namespace: 'test-ns' },
+      a: { text: 'Salom', status: 'draft' },
+      b: { text: '', status: 'draft' },
+    });
+    addMessages('en', 'test-ns', {
+      $meta: { language: 'en', namespace: 'test-ns' },
+      b: { text: 'Bee', status: 'source' },
+    });
     const t = createTranslator('uz', { markFallback: true });
     expect(t('test-ns:a')).toBe('Salom');
     expect(t('test-ns:b')).toBe('⟦en⟧ Bee');
@@ -107,18 +139,41 @@ describe('plurals', () => {
     const t = createTranslator('ru');
     const forms = [1, 2, 5, 11, 21, 22, 25, 111, 1.5, 1001].map((n) => t('ui:charactersLeft', undefined, { count: n }));
     expect(forms).toEqual([
-      'Остался 1 символ', 'Осталось 2 символа', 'Осталось 5 символов', 'Осталось 11 символов', 'Остался 21 символ',
-      'Осталось 22 символа', 'Осталось 25 символов', 'Осталось 111 символов', 'Осталось 1,5 символа', 'Остался 1\u00a0001 символ',
+      'Остался 1 символ',
+      'Осталось 2 символа',
+      'Осталось 5 символов',
+      'Осталось 11 символов',
+      'Остался 21 символ',
+      'Осталось 22 символа',
+      'Осталось 25 символов',
+      'Осталось 111 символов',
+      'Осталось 1,5 символа',
+      'Остался 1\u00a0001 символ',
     ]);
   });
 
   it('Tajik has its own rule although Node has none', async () => {
     expect(Intl.PluralRules.supportedLocalesOf(['tg'])).toEqual([]);
-    expect([0, 1, 2, 5, 21, 1.5].map((n) => pluralCategory('tg', n))).toEqual(['other', 'one', 'other', 'other', 'other', 'other']);
+    expect([0, 1, 2, 5, 21, 1.5].map((n) => pluralCategory('tg', n))).toEqual([
+      'other',
+      'one',
+      'other',
+      'other',
+      'other',
+      'other',
+    ]);
     // i18next asks the same rule: a form only `_one` has is used for 1 only.
-    addMessages('tg', 'plural-test', { $meta: { language: 'tg', namespace: 'plural-test' }, k_one: { text: 'ONE {{count}}', status: 'draft' }, k_other: { text: 'OTHER {{count}}', status: 'draft' } });
+    addMessages('tg', 'plural-test', {
+      $meta: { language: 'tg', namespace: 'plural-test' },
+      k_one: { text: 'ONE {{count}}', status: 'draft' },
+      k_other: { text: 'OTHER {{count}}', status: 'draft' },
+    });
     const t = createTranslator('tg');
-    expect([1, 2, 21].map((count) => t('plural-test:k', undefined, { count }))).toEqual(['ONE 1', 'OTHER 2', 'OTHER 21']);
+    expect([1, 2, 21].map((count) => t('plural-test:k', undefined, { count }))).toEqual([
+      'ONE 1',
+      'OTHER 2',
+      'OTHER 21',
+    ]);
     const resolver = i18next.services.pluralResolver as { getSuffix: (lang: string, count: number) => string };
     expect(resolver.getSuffix('tg', 1)).toBe('_one');
   });
@@ -127,7 +182,8 @@ describe('plurals', () => {
     for (const lang of ['en', 'ru', 'kk', 'ky', 'uz'] as const) {
       const intl = new Intl.PluralRules(lang);
       expect([...intl.resolvedOptions().pluralCategories].sort()).toEqual([...pluralCategories[lang]].sort());
-      for (const n of [0, 1, 2, 3, 4, 5, 11, 12, 21, 22, 25, 101, 1.5]) expect(pluralCategory(lang, n)).toBe(intl.select(n));
+      for (const n of [0, 1, 2, 3, 4, 5, 11, 12, 21, 22, 25, 101, 1.5])
+        expect(pluralCategory(lang, n)).toBe(intl.select(n));
     }
   });
 });
@@ -135,13 +191,26 @@ describe('plurals', () => {
 describe('validationMessage', () => {
   it('gives every keyword a message with the label and no raw placeholder, in every language', async () => {
     const cases: ValidationIssue[] = [
-      issue('required', { missingProperty: 'x' }), issue('type', { type: 'integer' }), issue('type', { type: 'string,null' }),
-      issue('enum', { allowedValues: ['a'] }), issue('const', { allowedValue: true }), issue('format', { format: 'date' }),
-      issue('format', { format: 'email' }), issue('minLength', { limit: 1 }), issue('minLength', { limit: 3 }),
-      issue('maxLength', { limit: 200 }), issue('minimum', { comparison: '>=', limit: 0 }), issue('maximum', { comparison: '<=', limit: 99 }),
-      issue('pattern', { pattern: '^a$' }), issue('minItems', { limit: 1 }), issue('maxItems', { limit: 5 }),
-      issue('uniqueItems', { i: 3, j: 0 }), issue('additionalProperties', { additionalProperty: 'x' }), issue('not', {}),
-      issue('dependentRequired', { property: 'a', missingProperty: 'b', depsCount: 1, deps: 'b' }), issue('unevaluatedProperties', {}),
+      issue('required', { missingProperty: 'x' }),
+      issue('type', { type: 'integer' }),
+      issue('type', { type: 'string,null' }),
+      issue('enum', { allowedValues: ['a'] }),
+      issue('const', { allowedValue: true }),
+      issue('format', { format: 'date' }),
+      issue('format', { format: 'email' }),
+      issue('minLength', { limit: 1 }),
+      issue('minLength', { limit: 3 }),
+      issue('maxLength', { limit: 200 }),
+      issue('minimum', { comparison: '>=', limit: 0 }),
+      issue('maximum', { comparison: '<=', limit: 99 }),
+      issue('pattern', { pattern: '^a$' }),
+      issue('minItems', { limit: 1 }),
+      issue('maxItems', { limit: 5 }),
+      issue('uniqueItems', { i: 3, j: 0 }),
+      issue('additionalProperties', { additionalProperty: 'x' }),
+      issue('not', {}),
+      issue('dependentRequired', { property: 'a', missingProperty: 'b', depsCount: 1, deps: 'b' }),
+      issue('unevaluatedProperties', {}),
     ];
     for (const lang of ALL) {
       await loadMessages(lang, []);
@@ -165,30 +234,81 @@ describe('validationMessage', () => {
 
   it('formats limits and picks Russian plural forms', async () => {
     await loadMessages('ru', []);
-    expect(validationMessage(issue('maxLength', { limit: 1000 }), 'ru', 'Ф. И. О.')).toBe('Слишком длинно: в поле «Ф. И. О.» можно не больше 1\u00a0000 символов.');
-    expect(validationMessage(issue('minLength', { limit: 2 }), 'ru', 'X')).toBe('Слишком коротко: в поле «X» нужно не меньше 2 символов.');
-    expect(validationMessage(issue('minLength', { limit: 21 }), 'ru', 'X')).toBe('Слишком коротко: в поле «X» нужно не меньше 21 символа.');
+    expect(validationMessage(issue('maxLength', { limit: 1000 }), 'ru', 'Ф. И. О.')).toBe(
+      'Слишком длинно: в поле «Ф. И. О.» можно не больше 1\u00a0000 символов.',
+    );
+    expect(validationMessage(issue('minLength', { limit: 2 }), 'ru', 'X')).toBe(
+      'Слишком коротко: в поле «X» нужно не меньше 2 символов.',
+    );
+    expect(validationMessage(issue('minLength', { limit: 21 }), 'ru', 'X')).toBe(
+      'Слишком коротко: в поле «X» нужно не меньше 21 символа.',
+    );
     expect(validationMessage(issue('minLength', { limit: 1 }), 'ru', 'X')).toBe('Поле «X» не может быть пустым.');
-    expect(validationMessage(issue('maxLength', { limit: 1000 }), 'en', 'Name')).toBe('“Name” must be at most 1,000 characters long.');
-    expect(validationMessage(issue('maxLength', { limit: 1 }), 'en', 'Sex')).toBe('“Sex” must be at most 1 character long.');
-    expect(validationMessage(issue('uniqueItems', { i: 3, j: 0 }), 'en', 'L')).toBe('“L”: entries 1 and 4 are the same.');
-    expect(validationMessage(issue('type', { type: 'integer' }), 'ru', 'N')).toBe('В поле «N» нужно указать целое число.');
-    expect(validationMessage(issue('format', { format: 'date' }), 'uz', 'Sana')).toBe('«Sana» maydonida toʻgʻri sana koʻrsatilishi kerak.');
+    expect(validationMessage(issue('maxLength', { limit: 1000 }), 'en', 'Name')).toBe(
+      '“Name” must be at most 1,000 characters long.',
+    );
+    expect(validationMessage(issue('maxLength', { limit: 1 }), 'en', 'Sex')).toBe(
+      '“Sex” must be at most 1 character long.',
+    );
+    expect(validationMessage(issue('uniqueItems', { i: 3, j: 0 }), 'en', 'L')).toBe(
+      '“L”: entries 1 and 4 are the same.',
+    );
+    expect(validationMessage(issue('type', { type: 'integer' }), 'ru', 'N')).toBe(
+      'В поле «N» нужно указать целое число.',
+    );
+    expect(validationMessage(issue('format', { format: 'date' }), 'uz', 'Sana')).toBe(
+      '«Sana» maydonida toʻgʻri sana koʻrsatilishi kerak.',
+    );
   });
 
   it("prefers the field's own message, then the generic one, in the language before English", async () => {
-    addMessages('kk', 'field-test', { $meta: { language: 'kk', namespace: 'field-test' }, 'age.error.maximum': { text: 'Өз хабарлама {{limit}}', status: 'draft' } });
-    addMessages('en', 'field-test', { $meta: { language: 'en', namespace: 'field-test' }, 'age.error.maximum': { text: 'Own message {{limit}}', status: 'source' }, 'age.error.minimum': { text: 'Own minimum', status: 'source' } });
+    addMessages('kk', 'field-test', {
+      $meta: { language: 'kk', namespace: 'field-test' },
+      'age.error.maximum': { text: 'Өз хабарлама {{limit}}', status: 'draft' },
+    });
+    addMessages('en', 'field-test', {
+      $meta: { language: 'en', namespace: 'field-test' },
+      'age.error.maximum': { text: 'Own message {{limit}}', status: 'source' },
+      'age.error.minimum': { text: 'Own minimum', status: 'source' },
+    });
     await loadMessages('kk', []);
     const keys = (kw: string) => [`field-test:age.error.${kw}`, `ui:error.${kw}`];
     expect(validationMessage(issue('maximum', { limit: 99 }, keys('maximum')), 'kk', 'Жасы')).toBe('Өз хабарлама 99');
     // The Kazakh generic message beats the English field-specific one.
-    expect(validationMessage(issue('minimum', { limit: 0 }, keys('minimum')), 'kk', 'Жасы')).toBe('«Жасы» өрісінің мәні 0 немесе одан көп болуы керек.');
+    expect(validationMessage(issue('minimum', { limit: 0 }, keys('minimum')), 'kk', 'Жасы')).toBe(
+      '«Жасы» өрісінің мәні 0 немесе одан көп болуы керек.',
+    );
   });
 
   it('has an error message for every keyword the schemas use', () => {
     const used = new Set<string>();
-    const keywords = ['required', 'type', 'enum', 'const', 'format', 'minLength', 'maxLength', 'minimum', 'maximum', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'additionalProperties', 'not', 'dependentRequired', 'multipleOf', 'exclusiveMinimum', 'exclusiveMaximum', 'minProperties', 'maxProperties', 'contains', 'propertyNames', 'oneOf', 'anyOf'];
+    const keywords = [
+      'required',
+      'type',
+      'enum',
+      'const',
+      'format',
+      'minLength',
+      'maxLength',
+      'minimum',
+      'maximum',
+      'pattern',
+      'minItems',
+      'maxItems',
+      'uniqueItems',
+      'additionalProperties',
+      'not',
+      'dependentRequired',
+      'multipleOf',
+      'exclusiveMinimum',
+      'exclusiveMaximum',
+      'minProperties',
+      'maxProperties',
+      'contains',
+      'propertyNames',
+      'oneOf',
+      'anyOf',
+    ];
     const walk = (dir: string) => {
       for (const f of readdirSync(dir)) {
         const p = join(dir, f);
@@ -197,7 +317,13 @@ describe('validationMessage', () => {
           const visit = (v: unknown, key?: string) => {
             if (v === null || typeof v !== 'object') return;
             for (const [k, sub] of Object.entries(v)) {
-              if (key !== 'properties' && key !== '$defs' && keywords.includes(k) && !(k === 'required' && !Array.isArray(sub))) used.add(k);
+              if (
+                key !== 'properties' &&
+                key !== '$defs' &&
+                keywords.includes(k) &&
+                !(k === 'required' && !Array.isArray(sub))
+              )
+                used.add(k);
               visit(sub, k);
             }
           };
@@ -206,8 +332,13 @@ describe('validationMessage', () => {
       }
     };
     walk(join(import.meta.dirname, '..', '..', '..', 'schemas'));
-    const ui = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'locales', 'en', 'ui.json'), 'utf8')) as Record<string, unknown>;
-    const missing = [...used].filter((k) => !(`error.${k}` in ui) && !(`error.${k}_other` in ui) && !['oneOf', 'anyOf'].includes(k));
+    const ui = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'locales', 'en', 'ui.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const missing = [...used].filter(
+      (k) => !(`error.${k}` in ui) && !(`error.${k}_other` in ui) && !['oneOf', 'anyOf'].includes(k),
+    );
     expect(used.size).toBeGreaterThan(10);
     expect(missing).toEqual([]);
   });
@@ -215,7 +346,14 @@ describe('validationMessage', () => {
 
 describe('formatDate and formatNumber', () => {
   it('writes dates day first, with the separator of the language, and leaves bad input alone', () => {
-    expect(ALL.map((l) => formatDate('2024-03-05', l))).toEqual(['05/03/2024', '05.03.2024', '05.03.2024', '05.03.2024', '05.03.2024', '05.03.2024']);
+    expect(ALL.map((l) => formatDate('2024-03-05', l))).toEqual([
+      '05/03/2024',
+      '05.03.2024',
+      '05.03.2024',
+      '05.03.2024',
+      '05.03.2024',
+      '05.03.2024',
+    ]);
     expect(formatDate('2024-04-31', 'ru')).toBe('2024-04-31');
     expect(formatDate('2024-02-29', 'kk')).toBe('29.02.2024');
     expect(formatDate('5 March', 'kk')).toBe('5 March');
@@ -224,7 +362,8 @@ describe('formatDate and formatNumber', () => {
 
   it('groups digits and marks decimals per language', () => {
     expect(formatNumber(1234567.5, 'en')).toBe('1,234,567.5');
-    for (const l of ['ru', 'kk', 'ky', 'tg', 'uz'] as const) expect(formatNumber(1234567.5, l)).toBe('1\u00a0234\u00a0567,5');
+    for (const l of ['ru', 'kk', 'ky', 'tg', 'uz'] as const)
+      expect(formatNumber(1234567.5, l)).toBe('1\u00a0234\u00a0567,5');
     expect(formatNumber(-12.25, 'ru')).toBe('-12,25');
     expect(formatNumber(99, 'tg')).toBe('99');
   });

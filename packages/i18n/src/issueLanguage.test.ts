@@ -11,7 +11,9 @@ describe('issueLanguage', () => {
   it("words a form session's issues in two languages: Russian label and message, English under them", async () => {
     const entry = catalog.find((e) => e.id === ID)!;
     await Promise.all([loadMessages('ru', entry.namespaces), loadMessages('en', entry.namespaces)]);
-    const data = JSON.parse(readFileSync(join(import.meta.dirname, '../../../test/fixtures/forms', ID, 'invalid-3.json'), 'utf8')) as unknown;
+    const data = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../../test/fixtures/forms', ID, 'invalid-3.json'), 'utf8'),
+    ) as unknown;
     const session = createFormSession({
       model: hydrateModel(await modelLoaders[ID]()),
       validate: await validatorLoaders[ID](),

@@ -13,5 +13,8 @@ import { validationMessage } from './validationMessage.js';
  * ```
  */
 export function issueLanguage(lang: Language, options: TranslatorOptions = {}): IssueLanguage {
-  return { translate: createTranslator(lang, options), message: (issue, label) => validationMessage(issue, lang, label) };
+  return {
+    translate: createTranslator(lang, options),
+    message: (issue, label) => validationMessage(issue, lang, label),
+  };
 }

@@ -33,9 +33,12 @@ void i18next.init({
 
 // i18next asks Intl for plural rules and, when the engine lacks a language (Tajik in Node and in Debian's
 // Chromium), silently gets English ones. Route every language through our rule so both environments agree.
-const resolver = i18next.services.pluralResolver as unknown as { getRule: (code: string, options?: { ordinal?: boolean }) => unknown };
+const resolver = i18next.services.pluralResolver as unknown as {
+  getRule: (code: string, options?: { ordinal?: boolean }) => unknown;
+};
 const intlGetRule = resolver.getRule.bind(resolver);
-resolver.getRule = (code, options = {}) => (!options.ordinal && isLanguage(code) ? pluralRule(code) : intlGetRule(code, options));
+resolver.getRule = (code, options = {}) =>
+  !options.ordinal && isLanguage(code) ? pluralRule(code) : intlGetRule(code, options);
 
 const NAMESPACE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
@@ -66,7 +69,8 @@ const bundlerLoader: MessageLoader = async (lang, ns) => {
   }
 };
 
-const runsFromDisk = import.meta.url.startsWith('file:') && typeof (globalThis as { process?: unknown }).process === 'object';
+const runsFromDisk =
+  import.meta.url.startsWith('file:') && typeof (globalThis as { process?: unknown }).process === 'object';
 let loader: MessageLoader = runsFromDisk ? nodeLoader : bundlerLoader;
 
 /**
@@ -89,7 +93,8 @@ function loadOne(lang: Language, ns: string): Promise<void> {
   return loads.once(lang, ns, async () => {
     const file = await loader(lang, ns);
     if (file === undefined) {
-      if (lang === 'en') throw new MessagesLoadError(lang, ns, `No English messages for namespace "${ns}" (run \`pnpm gen\`)`);
+      if (lang === 'en')
+        throw new MessagesLoadError(lang, ns, `No English messages for namespace "${ns}" (run \`pnpm gen\`)`);
       return;
     }
     i18next.addResourceBundle(lang, ns, messagesOf(file), false, true);
@@ -102,7 +107,11 @@ function loadOne(lang: Language, ns: string): Promise<void> {
  * translation in the language yet is not an error: its messages fall back to English.
  */
 export async function loadMessages(lang: Language, namespaces: readonly string[]): Promise<void> {
-  if (!isLanguage(lang)) throw new UnsupportedLanguageError(String(lang), languages.map((l) => l.code));
+  if (!isLanguage(lang))
+    throw new UnsupportedLanguageError(
+      String(lang),
+      languages.map((l) => l.code),
+    );
   const all = [...new Set(['ui', ...namespaces])];
   for (const ns of all) if (!NAMESPACE.test(ns)) throw new InvalidNamespaceError(ns);
   const langs: Language[] = lang === 'en' ? ['en'] : ['en', lang];

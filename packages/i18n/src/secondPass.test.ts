@@ -7,13 +7,19 @@ import { exportRows, namespacesOf, ordinalProblem, readLocaleFile } from './node
 
 const translated = languages.map((l) => l.code).filter((l) => l !== 'en');
 const issue = (keyword: string, params: Record<string, unknown>): ValidationIssue => ({
-  pointer: '/x', keyword, params, message: `ajv says ${keyword}`, messageKeys: [`ui:error.${keyword}`],
+  pointer: '/x',
+  keyword,
+  params,
+  message: `ajv says ${keyword}`,
+  messageKeys: [`ui:error.${keyword}`],
 });
 
 /** Every translated entry: language, namespace, key, entry. */
 function allEntries() {
   const out: { lang: (typeof translated)[number]; ns: string; key: string; entry: LocaleEntry }[] = [];
-  for (const lang of translated) for (const ns of namespacesOf(lang)) for (const [key, entry] of entriesOf(readLocaleFile(lang, ns)!)) out.push({ lang, ns, key, entry });
+  for (const lang of translated)
+    for (const ns of namespacesOf(lang))
+      for (const [key, entry] of entriesOf(readLocaleFile(lang, ns)!)) out.push({ lang, ns, key, entry });
   return out;
 }
 
@@ -30,8 +36,12 @@ describe('ordinal suffixes (kk, ky, uz)', () => {
   it('show in the Kazakh and Kyrgyz duplicate-entries message', async () => {
     await loadMessages('kk', []);
     await loadMessages('ky', []);
-    expect(validationMessage(issue('uniqueItems', { i: 3, j: 0 }), 'kk', 'L')).toBe('«L» өрісі: 1- және 4-жазбалар бірдей.');
-    expect(validationMessage(issue('uniqueItems', { i: 3, j: 0 }), 'ky', 'L')).toBe('«L» талаасы: 1- жана 4-жазуулар бирдей.');
+    expect(validationMessage(issue('uniqueItems', { i: 3, j: 0 }), 'kk', 'L')).toBe(
+      '«L» өрісі: 1- және 4-жазбалар бірдей.',
+    );
+    expect(validationMessage(issue('uniqueItems', { i: 3, j: 0 }), 'ky', 'L')).toBe(
+      '«L» талаасы: 1- жана 4-жазуулар бирдей.',
+    );
   });
 });
 
@@ -40,10 +50,15 @@ describe('Russian validation messages', () => {
     await loadMessages('ru', []);
     expect(validationMessage(issue('enum', {}), 'ru', 'Пол')).toBe('«Пол»: выберите один из вариантов.');
     expect(validationMessage(issue('required', {}), 'ru', 'Дата')).toBe('Заполните поле «Дата».');
-    expect(validationMessage(issue('minItems', { limit: 1 }), 'ru', 'Подписи')).toBe('«Подписи»: добавьте хотя бы 1 запись.');
-    expect(validationMessage(issue('maxItems', { limit: 5 }), 'ru', 'Члены семьи')).toBe('«Члены семьи»: можно не больше 5 записей.');
+    expect(validationMessage(issue('minItems', { limit: 1 }), 'ru', 'Подписи')).toBe(
+      '«Подписи»: добавьте хотя бы 1 запись.',
+    );
+    expect(validationMessage(issue('maxItems', { limit: 5 }), 'ru', 'Члены семьи')).toBe(
+      '«Члены семьи»: можно не больше 5 записей.',
+    );
     const ui = entriesOf(readLocaleFile('ru', 'ui')!).filter(([k]) => k.startsWith('error.'));
-    for (const [key, e] of ui) expect(e.text, key).not.toMatch(/должно быть равно|допустимых значений|элемент|должно иметь/);
+    for (const [key, e] of ui)
+      expect(e.text, key).not.toMatch(/должно быть равно|допустимых значений|элемент|должно иметь/);
   });
 });
 
@@ -62,7 +77,8 @@ describe('the second pass', () => {
       const at = `${lang}/${ns}:${key}`;
       if (lang === 'tg') expect(entry.text, at).not.toMatch(/бозхонд/i);
       if (lang === 'uz') expect(entry.text, at).not.toMatch(/[a-zʻ]y(a)?p(ti|siz|san)mi\b/i);
-      if (ns.endsWith('family-questionnaire') && key.endsWith('shelterOrGroupHome.title')) expect(entry.text, at).not.toMatch(/общежит|жатақхана|жатакана|хобгоҳ|yotoqxona/i);
+      if (ns.endsWith('family-questionnaire') && key.endsWith('shelterOrGroupHome.title'))
+        expect(entry.text, at).not.toMatch(/общежит|жатақхана|жатакана|хобгоҳ|yotoqxona/i);
     }
   });
 
@@ -74,8 +90,12 @@ describe('the second pass', () => {
   });
 
   it("names the term base's approved terms in the export's context, for translators working in a spreadsheet", () => {
-    const row = exportRows('kk').find((r) => r.key === 'kz-f5-identification-application:minorInterview.guardianshipAgencyInformedOn.title')!;
-    expect(row.context).toContain('terms: guardianship and trusteeship authority → қорғаншылық және қамқоршылық органы');
+    const row = exportRows('kk').find(
+      (r) => r.key === 'kz-f5-identification-application:minorInterview.guardianshipAgencyInformedOn.title',
+    )!;
+    expect(row.context).toContain(
+      'terms: guardianship and trusteeship authority → қорғаншылық және қамқоршылық органы',
+    );
     expect(exportRows('kk').find((r) => r.key === 'ui:submit')!.context).not.toContain('terms:');
   });
 });

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { languages } from './languages.js';
 import { childElements, parseXml, textOf } from './node/xml.js';
 import {
-  checkLocales, matchesPattern, patternProblem, readTermBase, termBaseProblems, termChecker, toTbx,
+  checkLocales,
+  matchesPattern,
+  patternProblem,
+  readTermBase,
+  termBaseProblems,
+  termChecker,
+  toTbx,
   type TermBase,
 } from './node/index.js';
 
@@ -15,16 +21,25 @@ const translated = languages.map((l) => l.code).filter((l) => l !== 'en');
 function sample(): TermBase {
   return {
     $meta: { title: 'test', description: 'test terms', version: '1' },
-    sources: { law: { title: 'Code on Marriage and Family', kind: 'law' }, project: { title: 'Project decision', kind: 'project' } },
+    sources: {
+      law: { title: 'Code on Marriage and Family', kind: 'law' },
+      project: { title: 'Project decision', kind: 'project' },
+    },
     terms: [
       {
         id: 'guardianship-authority',
         definition: 'the body for guardianship and trusteeship',
-        en: { term: 'guardianship authority', match: ['guardianship authorit*', 'guardianship agenc*'], except: { 'f:skip': 'not this concept' } },
+        en: {
+          term: 'guardianship authority',
+          match: ['guardianship authorit*', 'guardianship agenc*'],
+          except: { 'f:skip': 'not this concept' },
+        },
         languages: {
           ru: { term: 'орган опеки и попечительства', match: ['орган* опек* и попечительств*'], source: 'law' },
           kk: {
-            term: 'қорғаншылық және қамқоршылық органы', match: ['қорғаншылық және қамқоршылық орган*'], source: 'law',
+            term: 'қорғаншылық және қамқоршылық органы',
+            match: ['қорғаншылық және қамқоршылық орган*'],
+            source: 'law',
             forbidden: [{ term: 'қамқорлық органы', match: ['қамқорлық орган*'], why: 'not the official name' }],
           },
         },
@@ -35,8 +50,17 @@ function sample(): TermBase {
         en: { term: 'irregular migrant', match: ['irregular*'] },
         languages: {
           ru: {
-            term: 'мигрант с неурегулированным статусом', match: ['неурегулирован* статус*'], source: 'project',
-            forbidden: [{ term: 'нелегальный мигрант', match: ['нелегал*'], why: 'calls the person a lawbreaker', anywhere: true }],
+            term: 'мигрант с неурегулированным статусом',
+            match: ['неурегулирован* статус*'],
+            source: 'project',
+            forbidden: [
+              {
+                term: 'нелегальный мигрант',
+                match: ['нелегал*'],
+                why: 'calls the person a lawbreaker',
+                anywhere: true,
+              },
+            ],
           },
         },
       },
@@ -53,9 +77,13 @@ describe('term patterns', () => {
     // order counts
     expect(matchesPattern('попечительства и опеки орган', 'орган* опек* и попечительств*')).toBe(false);
     expect(matchesPattern('мигранта, находящегося в уязвимом положении', 'мигрант* в уязвим* положени*')).toBe(true);
-    expect(matchesPattern('мигрант в очень-очень сложном и уязвимом положении', 'мигрант* в уязвим* положени*')).toBe(false);
+    expect(matchesPattern('мигрант в очень-очень сложном и уязвимом положении', 'мигрант* в уязвим* положени*')).toBe(
+      false,
+    );
     // agglutinative suffixes (Kazakh), izofa (Tajik), ё read as е, okina variants read as ʻ
-    expect(matchesPattern('қорғаншылық және қамқоршылық органдарына', 'қорғаншылық және қамқоршылық орган*')).toBe(true);
+    expect(matchesPattern('қорғаншылық және қамқоршылық органдарына', 'қорғаншылық және қамқоршылық орган*')).toBe(
+      true,
+    );
     expect(matchesPattern('намояндаи мақомоти васоят ва парасторӣ', 'мақомот* васоят ва парастор*')).toBe(true);
     expect(matchesPattern('уединённость беседы', 'уединен*')).toBe(true);
     expect(matchesPattern("yo'naltirish", 'yoʻnaltir*')).toBe(true);
@@ -76,11 +104,25 @@ describe('termChecker', () => {
   const check = termChecker(sample()).check;
 
   it('passes a translation that uses the approved term, inflected', () => {
-    expect(check('ru', 'f', 'k', 'Дата информирования органов опеки и попечительства', 'Date the guardianship agencies were informed')).toEqual([]);
+    expect(
+      check(
+        'ru',
+        'f',
+        'k',
+        'Дата информирования органов опеки и попечительства',
+        'Date the guardianship agencies were informed',
+      ),
+    ).toEqual([]);
   });
 
   it('fails a translation of the English term that does not use the approved term, naming term and source', () => {
-    const [v] = check('ru', 'f', 'k', 'Дата информирования опекунского совета', 'Date the guardianship authority was informed');
+    const [v] = check(
+      'ru',
+      'f',
+      'k',
+      'Дата информирования опекунского совета',
+      'Date the guardianship authority was informed',
+    );
     expect(v).toMatchObject({ termId: 'guardianship-authority', kind: 'approved' });
     expect(v!.message).toContain('"орган опеки и попечительства" (Code on Marriage and Family)');
   });
@@ -88,7 +130,9 @@ describe('termChecker', () => {
   it('fails a forbidden variant where the term is translated, and an `anywhere` one in any string', () => {
     const kk = check('kk', 'f', 'k', 'Қамқорлық органына хабарланды', 'The guardianship authority was informed');
     expect(kk.map((v) => v.kind).sort()).toEqual(['approved', 'forbidden']);
-    expect(kk.find((v) => v.kind === 'forbidden')!.message).toMatch(/forbidden "қамқорлық органы" \(not the official name\)/);
+    expect(kk.find((v) => v.kind === 'forbidden')!.message).toMatch(
+      /forbidden "қамқорлық органы" \(not the official name\)/,
+    );
     const anywhere = check('ru', 'f', 'k', 'Помощь нелегальным мигрантам', 'Help to migrants');
     expect(anywhere).toHaveLength(1);
     expect(anywhere[0]!.message).toMatch(/lawbreaker/);
@@ -101,7 +145,11 @@ describe('termChecker', () => {
   });
 
   it('finds the terms in an English text', () => {
-    expect(termChecker(sample()).termsIn('Help for irregular migrants').map((t) => t.id)).toEqual(['irregular-migrant']);
+    expect(
+      termChecker(sample())
+        .termsIn('Help for irregular migrants')
+        .map((t) => t.id),
+    ).toEqual(['irregular-migrant']);
   });
 });
 
@@ -115,13 +163,17 @@ describe('termBaseProblems', () => {
     expect(problems).toContain('term "irregular-migrant": no kk term');
     expect(problems).toContain('term "guardianship-authority" ru: unknown source "nowhere"');
     expect(problems).toContain('term "guardianship-authority" kk: "органы*x*": a pattern word is letters');
-    expect(problems).toContain('term "irregular-migrant" ru: the approved term "мигрант с неурегулированным статусом" does not match its own patterns');
+    expect(problems).toContain(
+      'term "irregular-migrant" ru: the approved term "мигрант с неурегулированным статусом" does not match its own patterns',
+    );
   });
 
   it('finds a forbidden variant that matches the approved term', () => {
     const base = sample();
     base.terms[0]!.languages.ru!.forbidden = [{ term: 'орган опеки', match: ['орган* опек*'], why: 'short form' }];
-    expect(termBaseProblems(base, ['ru'])).toContain('term "guardianship-authority" ru: forbidden "орган опеки" matches the approved term');
+    expect(termBaseProblems(base, ['ru'])).toContain(
+      'term "guardianship-authority" ru: forbidden "орган опеки" matches the approved term',
+    );
   });
 });
 
@@ -131,7 +183,8 @@ describe("the project's term base", () => {
   it('is well formed, covers every translated language, and has about forty terms, each with a source', () => {
     expect(termBaseProblems(base, translated)).toEqual([]);
     expect(base.terms.length).toBeGreaterThanOrEqual(40);
-    for (const t of base.terms) for (const l of translated) expect(base.sources[t.languages[l]!.source], `${t.id} ${l}`).toBeDefined();
+    for (const t of base.terms)
+      for (const l of translated) expect(base.sources[t.languages[l]!.source], `${t.id} ${l}`).toBeDefined();
   });
 
   it('names the Code on Marriage and Family for the guardianship authority in Russian and Kazakh', () => {
@@ -145,8 +198,14 @@ describe("the project's term base", () => {
     const irregular = base.terms.find((t) => t.id === 'irregular-migrant')!;
     for (const l of translated) {
       const f = irregular.languages[l]!.forbidden ?? [];
-      expect(f.some((v) => v.anywhere && /lawbreaker/.test(v.why)), l).toBe(true);
-      expect(f.some((v) => v.anywhere && /disorderly/.test(v.why)), l).toBe(true);
+      expect(
+        f.some((v) => v.anywhere && /lawbreaker/.test(v.why)),
+        l,
+      ).toBe(true);
+      expect(
+        f.some((v) => v.anywhere && /disorderly/.test(v.why)),
+        l,
+      ).toBe(true);
     }
   });
 
@@ -155,13 +214,27 @@ describe("the project's term base", () => {
     try {
       mkdirSync(join(dir, 'en'));
       mkdirSync(join(dir, 'ru'));
-      const en = { $meta: { language: 'en', namespace: 'ui' }, a: { text: 'Date the guardianship authority was informed', status: 'source' }, b: { text: 'Consent to disclosure is given', status: 'source' } };
-      const ru = { $meta: { language: 'ru', namespace: 'ui' }, a: { text: 'Дата информирования опекунского совета', status: 'draft' }, b: { text: 'Согласие на раскрытие информации дано', status: 'draft' } };
+      const en = {
+        $meta: { language: 'en', namespace: 'ui' },
+        a: { text: 'Date the guardianship authority was informed', status: 'source' },
+        b: { text: 'Consent to disclosure is given', status: 'source' },
+      };
+      const ru = {
+        $meta: { language: 'ru', namespace: 'ui' },
+        a: { text: 'Дата информирования опекунского совета', status: 'draft' },
+        b: { text: 'Согласие на раскрытие информации дано', status: 'draft' },
+      };
       writeFileSync(join(dir, 'en', 'ui.json'), JSON.stringify(en));
       writeFileSync(join(dir, 'ru', 'ui.json'), JSON.stringify(ru));
       const terms = checkLocales({ dir, fonts: false }).problems.filter((p) => p.check === 'term' && p.lang === 'ru');
-      expect(terms.map((p) => `${p.key} ${p.message.slice(0, p.message.indexOf(':'))}`).sort()).toEqual(['a guardianship-authority', 'b disclosure', 'b disclosure']);
-      expect(terms.find((p) => p.key === 'b' && /forbidden/.test(p.message))!.message).toMatch(/«раскрытие»|making the information public/);
+      expect(terms.map((p) => `${p.key} ${p.message.slice(0, p.message.indexOf(':'))}`).sort()).toEqual([
+        'a guardianship-authority',
+        'b disclosure',
+        'b disclosure',
+      ]);
+      expect(terms.find((p) => p.key === 'b' && /forbidden/.test(p.message))!.message).toMatch(
+        /«раскрытие»|making the information public/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,13 +1,39 @@
-import { buildFormModel, createFormSession, findNode, pointerOf, type FormModel, type FormNode, type FormSession, type IssueLanguage, type SchemaBundle, type Translator } from '@komek/core';
+import {
+  buildFormModel,
+  createFormSession,
+  findNode,
+  pointerOf,
+  type FormModel,
+  type FormNode,
+  type FormSession,
+  type IssueLanguage,
+  type SchemaBundle,
+  type Translator,
+} from '@komek/core';
 import { catalog, formIds, schemaLoaders, validatorLoaders, type FormId, type FormValidator } from '@komek/forms';
-import { createTranslator, isLanguage, languages as knownLanguages, loadMessages, validationMessage, type Language } from '@komek/i18n';
+import {
+  createTranslator,
+  isLanguage,
+  languages as knownLanguages,
+  loadMessages,
+  validationMessage,
+  type Language,
+} from '@komek/i18n';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStreamWriter } from 'pdf-lib';
 import { FieldWriter } from './acroFields.js';
 import { embedFonts, measuredFont, setFieldFont } from './fonts/embedFonts.js';
 import { unprintableAnswers } from './text/printable.js';
 import { PNG_DATA_URL, signatureImageProblem } from './images.js';
 import { loadFonts, type FontLoader, type FontSource } from './fonts/fontSource.js';
-import { FontLoadError, ImageError, InvalidArgumentError, InvalidFormDataError, UnknownFormError, UnsupportedLanguageError, type DataIssue } from './errors.js';
+import {
+  FontLoadError,
+  ImageError,
+  InvalidArgumentError,
+  InvalidFormDataError,
+  UnknownFormError,
+  UnsupportedLanguageError,
+  type DataIssue,
+} from './errors.js';
 import { formKeywords, KEYWORD_PREFIX } from './keywords.js';
 import { nativeDeflate } from './layout/deflate.js';
 import { Paginator } from './layout/page.js';
@@ -15,7 +41,14 @@ import { Tagger } from './layout/tags.js';
 import { setXmpMetadata } from './metadata.js';
 import { size } from './layout/style.js';
 import type { PaperMode, RenderEnv } from './render/env.js';
-import { bodyRows, continuationRows, drawFooters, issueRows, openPage, type PrintedIssue } from './render/renderForm.js';
+import {
+  bodyRows,
+  continuationRows,
+  drawFooters,
+  issueRows,
+  openPage,
+  type PrintedIssue,
+} from './render/renderForm.js';
 
 export type { PaperMode } from './render/env.js';
 
@@ -48,7 +81,11 @@ export function isFormId(id: string): id is FormId {
 
 export function checkLanguages(value: unknown): Language[] {
   if (!Array.isArray(value) || value.length < 1 || value.length > 2) {
-    throw new InvalidArgumentError('options.languages', 'an array of one or two language codes, e.g. ["kk", "ru"]', value);
+    throw new InvalidArgumentError(
+      'options.languages',
+      'an array of one or two language codes, e.g. ["kk", "ru"]',
+      value,
+    );
   }
   const codes = knownLanguages.map((l) => l.code);
   for (const lang of value) {
@@ -102,20 +139,29 @@ export class PaperForm {
 
   /** Loads a form of the catalog (or takes a schema bundle), the messages of its languages and the fonts. */
   static async create(form: string | SchemaBundle, options: PaperFormOptions): Promise<PaperForm> {
-    if (options === null || typeof options !== 'object') throw new InvalidArgumentError('options', 'an object with `languages`', options);
+    if (options === null || typeof options !== 'object')
+      throw new InvalidArgumentError('options', 'an object with `languages`', options);
     const langs = checkLanguages(options.languages);
     let bundle: SchemaBundle;
     let validator: FormValidator<unknown> | undefined;
     if (typeof form === 'string') {
       if (!isFormId(form)) throw new UnknownFormError(form, formIds);
-      [bundle, validator] = await Promise.all([schemaLoaders[form](), validatorLoaders[form]() as Promise<FormValidator<unknown>>]);
-    } else if (form !== null && typeof form === 'object' && typeof form.root === 'string' && typeof form.schemas === 'object') {
+      [bundle, validator] = await Promise.all([
+        schemaLoaders[form](),
+        validatorLoaders[form]() as Promise<FormValidator<unknown>>,
+      ]);
+    } else if (
+      form !== null &&
+      typeof form === 'object' &&
+      typeof form.root === 'string' &&
+      typeof form.schemas === 'object'
+    ) {
       bundle = form;
     } else {
       throw new InvalidArgumentError('form', 'a form id of the catalog or a schema bundle { root, schemas }', form);
     }
     const model = buildFormModel(bundle);
-    if (!validator && isFormId(model.meta.id)) validator = (await validatorLoaders[model.meta.id]());
+    if (!validator && isFormId(model.meta.id)) validator = await validatorLoaders[model.meta.id]();
     const entry = catalog.find((e) => e.id === model.meta.id);
     const namespaces = entry?.namespaces ?? namespacesOf(bundle);
     const [fonts] = await Promise.all([resolveFonts(options.fonts), ...langs.map((l) => loadMessages(l, namespaces))]);
@@ -143,8 +189,14 @@ export class PaperForm {
    */
   validate(data: unknown): DataIssue[] {
     const session = this.sessionOf(data);
-    const issues: DataIssue[] = session.issues.map((issue) => ({ pointer: issue.pointer, keyword: issue.keyword, message: issue.text }));
-    issues.push(...this.paperProblems(session, 0).map(({ pointer, keyword, message }) => ({ pointer, keyword, message })));
+    const issues: DataIssue[] = session.issues.map((issue) => ({
+      pointer: issue.pointer,
+      keyword: issue.keyword,
+      message: issue.text,
+    }));
+    issues.push(
+      ...this.paperProblems(session, 0).map(({ pointer, keyword, message }) => ({ pointer, keyword, message })),
+    );
     return issues;
   }
 
@@ -156,19 +208,34 @@ export class PaperForm {
   private paperProblems(session: FormSession, which: number): (DataIssue & { node: FormNode | undefined })[] {
     const t = this.translators[which]!;
     const out: (DataIssue & { node: FormNode | undefined })[] = [];
-    const labelOf = (node: FormNode | undefined, pointer: string) => (node ? session.label(node, which === 0 ? 0 : 1) : pointer);
-    for (const { pointer, characters } of unprintableAnswers(this.model, measuredFont(this.fonts.regular), session.value)) {
+    const labelOf = (node: FormNode | undefined, pointer: string) =>
+      node ? session.label(node, which === 0 ? 0 : 1) : pointer;
+    for (const { pointer, characters } of unprintableAnswers(
+      this.model,
+      measuredFont(this.fonts.regular),
+      session.value,
+    )) {
       const node = findNode(this.model, pointer);
       const label = labelOf(node, pointer);
       const list = characters.slice(0, 12).join(', ') + (characters.length > 12 ? ', …' : '');
       const fallback = `“${label}” has characters the printed form cannot show: ${list}.`;
-      out.push({ pointer, keyword: 'unprintable', message: t('ui:error.unprintable', fallback, { label, characters: list }) ?? fallback, node });
+      out.push({
+        pointer,
+        keyword: 'unprintable',
+        message: t('ui:error.unprintable', fallback, { label, characters: list }) ?? fallback,
+        node,
+      });
     }
     for (const { pointer, reason } of signatureImageProblems(this.model, session.value)) {
       const node = findNode(this.model, pointer);
       const label = labelOf(node, pointer);
       const fallback = `“${label}” cannot be printed: ${reason}.`;
-      out.push({ pointer, keyword: 'image', message: t('ui:error.image', fallback, { label, reason }) ?? fallback, node });
+      out.push({
+        pointer,
+        keyword: 'image',
+        message: t('ui:error.image', fallback, { label, reason }) ?? fallback,
+        node,
+      });
     }
     return out;
   }
@@ -176,7 +243,10 @@ export class PaperForm {
   /** The form session of some data: what is shown, what is printed as answered, what is wrong. */
   private sessionOf(data: unknown): FormSession {
     const primary = this.languages[0]!;
-    const language: IssueLanguage = { translate: this.translators[0]!, message: (issue, label) => validationMessage(issue, primary, label) };
+    const language: IssueLanguage = {
+      translate: this.translators[0]!,
+      message: (issue, label) => validationMessage(issue, primary, label),
+    };
     return createFormSession({ model: this.model, validate: this.validator, data, languages: [language] });
   }
 
@@ -194,7 +264,10 @@ export class PaperForm {
       const secondary = issue.secondary?.text;
       const printed: PrintedIssue = {
         rows: issue.node ? repeatRowsOf(this.model.root, issue.pointer) : [],
-        message: secondary === undefined || secondary === issue.text ? { primary: issue.text } : { primary: issue.text, secondary },
+        message:
+          secondary === undefined || secondary === issue.text
+            ? { primary: issue.text }
+            : { primary: issue.text, secondary },
       };
       const number = issue.node ? numberOf(this.model, issue.node) : undefined;
       if (number !== undefined) printed.number = number;
@@ -208,7 +281,10 @@ export class PaperForm {
         const other = secondary[i]?.message;
         const printed: PrintedIssue = {
           rows: p.node ? repeatRowsOf(this.model.root, p.pointer) : [],
-          message: other === undefined || other === p.message ? { primary: p.message } : { primary: p.message, secondary: other },
+          message:
+            other === undefined || other === p.message
+              ? { primary: p.message }
+              : { primary: p.message, secondary: other },
         };
         if (p.node?.number !== undefined) printed.number = p.node.number;
         return printed;
@@ -234,7 +310,10 @@ export class PaperForm {
       session,
       languages: this.languages,
       translators: this.translators,
-      faces: { regular: { pdf: fonts.regular, metrics: fonts.metrics.regular }, bold: { pdf: fonts.bold, metrics: fonts.metrics.bold } },
+      faces: {
+        regular: { pdf: fonts.regular, metrics: fonts.metrics.regular },
+        bold: { pdf: fonts.bold, metrics: fonts.metrics.bold },
+      },
       continuations: [],
       images: new Map(),
     };
@@ -249,7 +328,8 @@ export class PaperForm {
     // A final form prints each answer where its field is, as content of the field's element, and keeps no fields.
     fields.onWidget =
       mode === 'final'
-        ? (page, widget) => paginator.pages.find((p) => p.page === page)?.canvas.appearance(doc.context.lookup(widget, PDFDict))
+        ? (page, widget) =>
+            paginator.pages.find((p) => p.page === page)?.canvas.appearance(doc.context.lookup(widget, PDFDict))
         : (page, widget) => tags.widget(page, widget);
     paginator.place(bodyRows(env, printedIssues));
     if (env.continuations.length > 0) paginator.place(continuationRows(env, env.continuations));
@@ -257,13 +337,18 @@ export class PaperForm {
     tags.artifact(() => drawFooters(env, paginator.pages));
     paginator.commit(await nativeDeflate());
 
-    const title = env.translators[0]!(`${this.model.root.label.ns}:${this.model.root.label.key}`, this.model.root.text) ?? this.model.root.text;
+    const title =
+      env.translators[0]!(`${this.model.root.label.ns}:${this.model.root.label.key}`, this.model.root.text) ??
+      this.model.root.text;
     doc.setTitle(title, { showInWindowTitleBar: true });
     const subject = `${meta.sop}${meta.formNumber ? ` · Form ${meta.formNumber}` : ''} · ${meta.id}`;
     doc.setSubject(subject);
     // What reading the form back needs: `komek form=<id> version=<v> languages=<a,b> mode=<m>` (+ `invalid`).
     const invalid = this.issues !== undefined && mode !== 'blank';
-    const keywords = [KEYWORD_PREFIX, ...formKeywords({ formId: meta.id, version: meta.version, languages: this.languages, mode, invalid })];
+    const keywords = [
+      KEYWORD_PREFIX,
+      ...formKeywords({ formId: meta.id, version: meta.version, languages: this.languages, mode, invalid }),
+    ];
     doc.setKeywords(keywords);
     doc.setProducer(PRODUCER);
     doc.setCreator('Komek');
@@ -271,10 +356,15 @@ export class PaperForm {
     const now = new Date();
     doc.setCreationDate(now);
     doc.setModificationDate(now);
-    const secondaryTitle = this.translators[1]?.(`${this.model.root.label.ns}:${this.model.root.label.key}`, this.model.root.text);
+    const secondaryTitle = this.translators[1]?.(
+      `${this.model.root.label.ns}:${this.model.root.label.key}`,
+      this.model.root.text,
+    );
     setXmpMetadata(doc, {
       title,
-      ...(secondaryTitle !== undefined && secondaryTitle !== title ? { secondaryTitle: { lang: this.languages[1]!, text: secondaryTitle } } : {}),
+      ...(secondaryTitle !== undefined && secondaryTitle !== title
+        ? { secondaryTitle: { lang: this.languages[1]!, text: secondaryTitle } }
+        : {}),
       description: subject,
       keywords: keywords.join(' '),
       languages: this.languages,
@@ -304,7 +394,11 @@ function removeFields(doc: PDFDocument): void {
     if (field instanceof PDFDict) field.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray().forEach(remove);
     context.delete(ref);
   };
-  doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict)?.lookupMaybe(PDFName.of('Fields'), PDFArray)?.asArray().forEach(remove);
+  doc.catalog
+    .lookupMaybe(PDFName.of('AcroForm'), PDFDict)
+    ?.lookupMaybe(PDFName.of('Fields'), PDFArray)
+    ?.asArray()
+    .forEach(remove);
   doc.catalog.delete(PDFName.of('AcroForm'));
   for (const page of doc.getPages()) page.node.delete(PDFName.of('Annots'));
 }
@@ -336,7 +430,10 @@ function repeatRowsOf(root: FormNode, pointer: string): number[] {
 function memoize(t: Translator): Translator {
   const cache = new Map<string, string | undefined>();
   return (key, fallback, params) => {
-    const id = params === undefined ? `${key}\u0000${fallback ?? ''}` : `${key}\u0000${fallback ?? ''}\u0000${JSON.stringify(params)}`;
+    const id =
+      params === undefined
+        ? `${key}\u0000${fallback ?? ''}`
+        : `${key}\u0000${fallback ?? ''}\u0000${JSON.stringify(params)}`;
     if (cache.has(id)) return cache.get(id);
     const text = t(key, fallback, params);
     cache.set(id, text);

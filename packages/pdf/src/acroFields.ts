@@ -30,7 +30,10 @@ export interface Rect {
 /** Thrown when two fields would get the same name: two places of the form claim the same data pointer. */
 export class DuplicateFieldError extends KomekError {
   constructor(readonly fieldName: string) {
-    super('KOMEK_DUPLICATE_FIELD', `Two fields of the paper form are named "${fieldName}": every data pointer may appear once`);
+    super(
+      'KOMEK_DUPLICATE_FIELD',
+      `Two fields of the paper form are named "${fieldName}": every data pointer may appear once`,
+    );
     this.name = 'DuplicateFieldError';
   }
 }
@@ -89,9 +92,20 @@ export class FieldWriter {
     if (!this.shared) {
       const t = metrics.tick;
       const context = this.doc.context;
-      const xobject = (ops: PDFOperator[]) => context.register(context.formXObject(ops, { BBox: context.obj([0, 0, t, t]) }));
+      const xobject = (ops: PDFOperator[]) =>
+        context.register(context.formXObject(ops, { BBox: context.obj([0, 0, t, t]) }));
       this.shared = {
-        dot: xobject(drawEllipse({ x: t / 2, y: t / 2, xScale: t * 0.26, yScale: t * 0.26, color: grayscale(0), borderColor: undefined, borderWidth: 0 })),
+        dot: xobject(
+          drawEllipse({
+            x: t / 2,
+            y: t / 2,
+            xScale: t * 0.26,
+            yScale: t * 0.26,
+            color: grayscale(0),
+            borderColor: undefined,
+            borderWidth: 0,
+          }),
+        ),
         check: xobject(drawCheckMark({ x: t / 2, y: t / 2, size: t * 0.42, thickness: 1.3, color: grayscale(0) })),
         empty: xobject([]),
       };
@@ -100,7 +114,12 @@ export class FieldWriter {
   }
 
   /** A text field. Multiline fields wrap; `value` is set when given. */
-  text(page: PDFPage, name: string, rect: Rect, options: { value?: string; multiline?: boolean; maxLength?: number } = {}): void {
+  text(
+    page: PDFPage,
+    name: string,
+    rect: Rect,
+    options: { value?: string; multiline?: boolean; maxLength?: number } = {},
+  ): void {
     this.claim(name);
     const value = options.value ?? '';
     const entries: Record<string, unknown> = {
@@ -108,7 +127,9 @@ export class FieldWriter {
       FT: 'Tx',
       T: PDFHexString.fromText(name),
       DA: PDFString.of(`/${this.font.name} ${this.fontSize} Tf 0 g`),
-      AP: { N: value === '' ? this.sharedAppearances().empty : this.textAppearance(value, rect, options.multiline === true) },
+      AP: {
+        N: value === '' ? this.sharedAppearances().empty : this.textAppearance(value, rect, options.multiline === true),
+      },
     };
     if (options.multiline) entries.Ff = 4096;
     if (options.maxLength !== undefined && value.length <= options.maxLength) entries.MaxLen = options.maxLength;
@@ -147,7 +168,13 @@ export class FieldWriter {
     const ap = this.sharedAppearances();
     const on = selected === undefined ? undefined : PDFName.of(selected);
     const kids = context.obj([]);
-    const { ref } = this.register({ FT: 'Btn', Ff: 1 << 15, T: PDFHexString.fromText(name), Kids: kids, ...(on ? { V: on } : {}) });
+    const { ref } = this.register({
+      FT: 'Btn',
+      Ff: 1 << 15,
+      T: PDFHexString.fromText(name),
+      Kids: kids,
+      ...(on ? { V: on } : {}),
+    });
     for (const b of buttons) {
       const widget = context.obj({
         ...this.widgetEntries(b.page, b.rect),
@@ -198,10 +225,14 @@ export class FieldWriter {
     const size = this.fontSize;
     const pad = metrics.boxPad;
     const lh = round(size * leading);
-    const lines = multiline ? wrapLines(this.metrics, text, size, width - 2 * pad) : [text.replace(/\s*\r?\n\s*/g, ' ')];
+    const lines = multiline
+      ? wrapLines(this.metrics, text, size, width - 2 * pad)
+      : [text.replace(/\s*\r?\n\s*/g, ' ')];
     const ascent = (this.metrics.ascent / 1000) * size;
     const firstBaseline = round(multiline ? height - pad - ascent + 1 : (height - size * 0.72) / 2);
-    const ops = [`/Tx BMC q ${pad / 2} ${pad / 2} ${round(width - pad)} ${round(height - pad)} re W n BT 0 g /${this.font.name} ${size} Tf ${pad} ${firstBaseline} Td`];
+    const ops = [
+      `/Tx BMC q ${pad / 2} ${pad / 2} ${round(width - pad)} ${round(height - pad)} re W n BT 0 g /${this.font.name} ${size} Tf ${pad} ${firstBaseline} Td`,
+    ];
     lines.forEach((line, i) => ops.push(`${i > 0 ? `0 ${-lh} Td ` : ''}${hexText(this.font, line)} Tj`));
     ops.push('ET Q EMC');
     const context = this.doc.context;

@@ -20,11 +20,19 @@ export interface CreatePaperFormOptions extends PaperFormOptions {
  * const pdf = await createPaperForm('kg-3.1-f3-identification-questionnaire', { languages: ['ky', 'ru'], data, mode: 'final' });
  * ```
  */
-export async function createPaperForm(form: string | SchemaBundle, options: CreatePaperFormOptions): Promise<Uint8Array> {
-  if (options === null || typeof options !== 'object') throw new InvalidArgumentError('options', 'an object with `languages`', options);
+export async function createPaperForm(
+  form: string | SchemaBundle,
+  options: CreatePaperFormOptions,
+): Promise<Uint8Array> {
+  if (options === null || typeof options !== 'object')
+    throw new InvalidArgumentError('options', 'an object with `languages`', options);
   const paper = await PaperForm.create(form, options);
   if (options.mode === 'blank' && options.data !== undefined) {
-    throw new InvalidArgumentError('mode', '"filled" or "final" when data is given (or leave the data out for a blank form)', options.mode);
+    throw new InvalidArgumentError(
+      'mode',
+      '"filled" or "final" when data is given (or leave the data out for a blank form)',
+      options.mode,
+    );
   }
   if (options.data !== undefined) paper.fill(options.data, { allowInvalid: options.allowInvalid === true });
   return paper.save(options.mode === undefined ? {} : { mode: options.mode });

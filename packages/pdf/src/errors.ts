@@ -5,7 +5,11 @@ export { UnsupportedLanguageError } from '@komek/i18n';
 
 /** An argument of the paper-form API has the wrong type or value; the message says what is expected. */
 export class InvalidArgumentError extends KomekError {
-  constructor(readonly argument: string, expected: string, received: unknown) {
+  constructor(
+    readonly argument: string,
+    expected: string,
+    received: unknown,
+  ) {
     super('KOMEK_INVALID_ARGUMENT', `${argument} must be ${expected}; received ${describe(received)}`);
     this.name = 'InvalidArgumentError';
   }
@@ -20,7 +24,10 @@ export interface DataIssue {
 
 /** Data that fails the form's validator; `issues` lists every problem. Pass `allowInvalid: true` to print anyway. */
 export class InvalidFormDataError extends KomekError {
-  constructor(readonly formId: string, readonly issues: DataIssue[]) {
+  constructor(
+    readonly formId: string,
+    readonly issues: DataIssue[],
+  ) {
     const list = issues.slice(0, 20).map((i) => `  ${i.pointer || '/'}: ${i.message}`);
     if (issues.length > 20) list.push(`  … and ${issues.length - 20} more`);
     super(
@@ -34,7 +41,10 @@ export class InvalidFormDataError extends KomekError {
 
 /** A PDF that was not made by Komek, or whose form can no longer be read. */
 export class NotAPaperFormError extends KomekError {
-  constructor(readonly reason: string, code: 'KOMEK_NOT_A_PAPER_FORM' | 'KOMEK_PAPER_PACK' = 'KOMEK_NOT_A_PAPER_FORM') {
+  constructor(
+    readonly reason: string,
+    code: 'KOMEK_NOT_A_PAPER_FORM' | 'KOMEK_PAPER_PACK' = 'KOMEK_NOT_A_PAPER_FORM',
+  ) {
     super(code, `Not a readable Komek paper form: ${reason}`);
     this.name = 'NotAPaperFormError';
   }
@@ -46,7 +56,10 @@ export class NotAPaperFormError extends KomekError {
  */
 export class PaperPackError extends NotAPaperFormError {
   constructor(readonly formIds: readonly string[]) {
-    super(`it is a pack of ${formIds.length} form${formIds.length === 1 ? '' : 's'} (${formIds.join(', ')}); read it with readPaperPack(), which returns the content of each form in order`, 'KOMEK_PAPER_PACK');
+    super(
+      `it is a pack of ${formIds.length} form${formIds.length === 1 ? '' : 's'} (${formIds.join(', ')}); read it with readPaperPack(), which returns the content of each form in order`,
+      'KOMEK_PAPER_PACK',
+    );
     this.name = 'PaperPackError';
   }
 }
@@ -54,7 +67,11 @@ export class PaperPackError extends NotAPaperFormError {
 /** Font bytes could not be loaded or parsed. */
 export class FontLoadError extends KomekError {
   constructor(reason: string, options?: { cause?: unknown }) {
-    super('KOMEK_FONT_LOAD', `Cannot load the fonts of the paper forms: ${reason}. Pass the bytes of DejaVu Sans and DejaVu Sans Bold with { fonts: { regular, bold } } or set a loader with setFontLoader().`, options);
+    super(
+      'KOMEK_FONT_LOAD',
+      `Cannot load the fonts of the paper forms: ${reason}. Pass the bytes of DejaVu Sans and DejaVu Sans Bold with { fonts: { regular, bold } } or set a loader with setFontLoader().`,
+      options,
+    );
     this.name = 'FontLoadError';
   }
 }
@@ -70,8 +87,14 @@ function describe(v: unknown): string {
 
 /** A drawn signature that passed the structural checks but that the PNG decoder could not read. */
 export class ImageError extends KomekError {
-  constructor(readonly pointer: string, reason: string) {
-    super('KOMEK_BAD_IMAGE', `The drawn signature at ${pointer} cannot be printed: the PNG image cannot be decoded (${reason}).`);
+  constructor(
+    readonly pointer: string,
+    reason: string,
+  ) {
+    super(
+      'KOMEK_BAD_IMAGE',
+      `The drawn signature at ${pointer} cannot be printed: the PNG image cannot be decoded (${reason}).`,
+    );
     this.name = 'ImageError';
   }
 }

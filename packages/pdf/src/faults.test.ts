@@ -16,7 +16,10 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function validData(id: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(join(root, 'test/fixtures/forms', id, 'valid-1.json'), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(readFileSync(join(root, 'test/fixtures/forms', id, 'valid-1.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 }
 
 function save(name: string, bytes: Uint8Array): string {
@@ -27,7 +30,9 @@ function save(name: string, bytes: Uint8Array): string {
 
 /** The first signature block of a form's data (an object with `signedBy`). */
 function signatureOf(data: Record<string, unknown>): Record<string, unknown> {
-  return Object.values(data).find((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && 'signedBy' in v)!;
+  return Object.values(data).find(
+    (v): v is Record<string, unknown> => typeof v === 'object' && v !== null && 'signedBy' in v,
+  )!;
 }
 
 describe('a drawn signature', () => {
@@ -36,10 +41,14 @@ describe('a drawn signature', () => {
     signatureOf(data).image = pngDataUrl(strokePng());
     const bytes = await createPaperForm('kz-f4-interview-refusal', { languages: ['kk', 'ru'], data, mode: 'final' });
     const file = save('final-signed.pdf', bytes);
-    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(
+      /No syntax or stream encoding errors/,
+    );
     const doc = await PDFDocument.load(bytes);
     expect(doc.getForm().getFields()).toHaveLength(0);
-    expect(execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })).toMatch(/\n\s*1\s+\d+\s+image\s+120\s+30 /);
+    expect(execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })).toMatch(
+      /\n\s*1\s+\d+\s+image\s+120\s+30 /,
+    );
   });
 
   it('travels in a hidden widget with a rectangle, so a viewer can lay out every field', async () => {
@@ -60,7 +69,11 @@ describe('default appearances', () => {
     const bytes = await createPaperForm('kz-f1-initial-application', { languages: ['kk', 'ru'] });
     const doc = await PDFDocument.load(bytes);
     const acroForm = doc.getForm().acroForm.dict;
-    const fonts = (acroForm.lookup(PDFName.of('DR'), PDFDict).lookup(PDFName.of('Font'), PDFDict)).keys().map((k) => k.decodeText());
+    const fonts = acroForm
+      .lookup(PDFName.of('DR'), PDFDict)
+      .lookup(PDFName.of('Font'), PDFDict)
+      .keys()
+      .map((k) => k.decodeText());
     const named = new Set<string>();
     const da = (d: PDFDict) => d.lookupMaybe(PDFName.of('DA'), PDFString)?.decodeText();
     named.add(/^\/(\S+) /.exec(da(acroForm)!)![1]!);
@@ -72,7 +85,10 @@ describe('default appearances', () => {
     }
     expect([...named].sort()).toEqual(['DejaVuSans', 'ZaDb']);
     for (const name of named) expect(fonts).toContain(name);
-    const dingbats = acroForm.lookup(PDFName.of('DR'), PDFDict).lookup(PDFName.of('Font'), PDFDict).lookup(PDFName.of('ZaDb'), PDFDict);
+    const dingbats = acroForm
+      .lookup(PDFName.of('DR'), PDFDict)
+      .lookup(PDFName.of('Font'), PDFDict)
+      .lookup(PDFName.of('ZaDb'), PDFDict);
     expect(dingbats.lookup(PDFName.of('BaseFont'))).toBe(PDFName.of('ZapfDingbats'));
   });
 
@@ -106,7 +122,11 @@ doc.save(scriptArgs[1]);
 });
 
 /** The issues a fill refuses, or [] when it accepts. */
-async function refused(id: string, data: unknown, languages: ('en' | 'ru' | 'kk')[] = ['en']): Promise<{ pointer: string; keyword: string; message: string }[]> {
+async function refused(
+  id: string,
+  data: unknown,
+  languages: ('en' | 'ru' | 'kk')[] = ['en'],
+): Promise<{ pointer: string; keyword: string; message: string }[]> {
   try {
     await createPaperForm(id, { languages, data });
     return [];
@@ -119,15 +139,23 @@ async function refused(id: string, data: unknown, languages: ('en' | 'ru' | 'kk'
 describe('text that is not text, or that the fonts cannot draw', () => {
   it('refuses an unpaired surrogate, and printed anyway it keeps the text after it, on paper and in the field', async () => {
     const data = { ...validData('kz-f1-initial-application'), fullName: 'Aigerim\uD800 Nurlanovna' };
-    expect(await refused('kz-f1-initial-application', data)).toEqual([expect.objectContaining({ pointer: '/fullName', keyword: 'text' })]);
+    expect(await refused('kz-f1-initial-application', data)).toEqual([
+      expect.objectContaining({ pointer: '/fullName', keyword: 'text' }),
+    ]);
     const bytes = await createPaperForm('kz-f1-initial-application', { languages: ['en'], data, allowInvalid: true });
     const file = save('surrogate.pdf', bytes);
-    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })).toMatch(/Aigerim\uFFFD? ?Nurlanovna/);
+    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })).toMatch(
+      /Aigerim\uFFFD? ?Nurlanovna/,
+    );
     expect((await readPaperForm(bytes)).data.fullName).toBe('Aigerim\uFFFD Nurlanovna');
   });
 
   it('names the characters the fonts cannot print, and where, before printing — in the primary language', async () => {
-    const data = { ...validData('kz-f1-initial-application'), fullName: 'Ямада 山田 🦊 ไทย', passportWhereabouts: 'שלום' };
+    const data = {
+      ...validData('kz-f1-initial-application'),
+      fullName: 'Ямада 山田 🦊 ไทย',
+      passportWhereabouts: 'שלום',
+    };
     const issues = await refused('kz-f1-initial-application', data);
     const name = issues.find((i) => i.pointer === '/fullName')!;
     expect(name.keyword).toBe('unprintable');
@@ -139,10 +167,15 @@ describe('text that is not text, or that the fonts cannot draw', () => {
     const ru = await refused('kz-f1-initial-application', data, ['ru']);
     expect(ru.find((i) => i.pointer === '/fullName')!.message).toMatch(/^В поле «.+» есть символы/);
     // Hebrew and Arabic have glyphs in DejaVu, but would print unjoined and in the wrong order.
-    expect(await refused('kz-f1-initial-application', { ...validData('kz-f1-initial-application'), fullName: 'محمد' })).toEqual([
-      expect.objectContaining({ pointer: '/fullName', keyword: 'unprintable' }),
-    ]);
-    expect(await refused('kz-f1-initial-application', { ...validData('kz-f1-initial-application'), fullName: 'Қазақ Ўзбек Tojikiston ʻ ӯҳҷ ёЁ' })).toEqual([]);
+    expect(
+      await refused('kz-f1-initial-application', { ...validData('kz-f1-initial-application'), fullName: 'محمد' }),
+    ).toEqual([expect.objectContaining({ pointer: '/fullName', keyword: 'unprintable' })]);
+    expect(
+      await refused('kz-f1-initial-application', {
+        ...validData('kz-f1-initial-application'),
+        fullName: 'Қазақ Ўзбек Tojikiston ʻ ӯҳҷ ёЁ',
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -155,27 +188,45 @@ describe('drawn signatures that cannot be printed', () => {
 
   it('refuses a huge image before decoding it, and a damaged or cut PNG, with the reason', async () => {
     const huge = await refused('kz-f4-interview-refusal', withImage(pngDataUrl(strokePng(6000, 6000))));
-    expect(huge.find((i) => i.keyword === 'image')!.message).toMatch(/6000 × 6000 pixels, larger than a signature needs/);
+    expect(huge.find((i) => i.keyword === 'image')!.message).toMatch(
+      /6000 × 6000 pixels, larger than a signature needs/,
+    );
     const png = strokePng();
     const damaged = Buffer.from(png);
     damaged[45] = damaged[45]! ^ 0xff;
-    expect((await refused('kz-f4-interview-refusal', withImage(pngDataUrl(damaged)))).find((i) => i.keyword === 'image')!.message).toMatch(/checksum is wrong/);
-    expect((await refused('kz-f4-interview-refusal', withImage(pngDataUrl(png.subarray(0, 60))))).find((i) => i.keyword === 'image')!.message).toMatch(/cut short/);
+    expect(
+      (await refused('kz-f4-interview-refusal', withImage(pngDataUrl(damaged)))).find((i) => i.keyword === 'image')!
+        .message,
+    ).toMatch(/checksum is wrong/);
+    expect(
+      (await refused('kz-f4-interview-refusal', withImage(pngDataUrl(png.subarray(0, 60))))).find(
+        (i) => i.keyword === 'image',
+      )!.message,
+    ).toMatch(/cut short/);
   });
 
   it('with allowInvalid, prints the form without the bad image and lists the problem on the page', async () => {
     const damaged = Buffer.from(strokePng());
     damaged[45] = damaged[45]! ^ 0xff;
-    const bytes = await createPaperForm('kz-f4-interview-refusal', { languages: ['en'], data: withImage(pngDataUrl(damaged)), allowInvalid: true });
+    const bytes = await createPaperForm('kz-f4-interview-refusal', {
+      languages: ['en'],
+      data: withImage(pngDataUrl(damaged)),
+      allowInvalid: true,
+    });
     const file = save('bad-image.pdf', bytes);
     expect(execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })).not.toMatch(/image/);
-    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toMatch(/checksum is wrong/);
+    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toMatch(
+      /checksum is wrong/,
+    );
   });
 });
 
 describe('reading back what other programs made of a paper form', () => {
   it('reads a form linearized by qpdf with cross-reference streams', async () => {
-    const bytes = await createPaperForm('tj-f2-identification-refusal', { languages: ['tg', 'ru'], data: validData('tj-f2-identification-refusal') });
+    const bytes = await createPaperForm('tj-f2-identification-refusal', {
+      languages: ['tg', 'ru'],
+      data: validData('tj-f2-identification-refusal'),
+    });
     const file = save('to-linearize.pdf', bytes);
     const linear = join(dir, 'linearized.pdf');
     execFileSync('qpdf', ['--linearize', '--object-streams=generate', file, linear]);
@@ -185,7 +236,10 @@ describe('reading back what other programs made of a paper form', () => {
   });
 
   it('reads the plain value of a field another program marked as rich text', async () => {
-    const bytes = await createPaperForm('kz-f1-initial-application', { languages: ['en'], data: validData('kz-f1-initial-application') });
+    const bytes = await createPaperForm('kz-f1-initial-application', {
+      languages: ['en'],
+      data: validData('kz-f1-initial-application'),
+    });
     const doc = await PDFDocument.load(bytes);
     const field = doc.getForm().getTextField('/fullName');
     field.acroField.dict.set(PDFName.of('Ff'), doc.context.obj(1 << 25));
@@ -197,6 +251,8 @@ describe('reading back what other programs made of a paper form', () => {
   it('refuses a forged pack count without allocating for it', async () => {
     const doc = await PDFDocument.load(await createPaperForm('kz-f1-initial-application', { languages: ['en'] }));
     doc.setKeywords(['komek', 'pack=4294967295', 'form1=kz-f1-initial-application']);
-    await expect(readPaperForm(await doc.save())).rejects.toThrow(/keywords name a pack of "4294967295" forms but describe 1/);
+    await expect(readPaperForm(await doc.save())).rejects.toThrow(
+      /keywords name a pack of "4294967295" forms but describe 1/,
+    );
   });
 });

@@ -49,7 +49,8 @@ export function signatureImageProblem(value: string): string | undefined {
     const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
     const end = at + 8 + length;
     if (length > bytes.length || end + 4 > bytes.length) return `a damaged PNG image (the ${type} chunk is cut short)`;
-    if (crc(bytes, at + 4, end) !== view.getUint32(end)) return `a damaged PNG image (the ${type} chunk's checksum is wrong)`;
+    if (crc(bytes, at + 4, end) !== view.getUint32(end))
+      return `a damaged PNG image (the ${type} chunk's checksum is wrong)`;
     if (first) {
       if (type !== 'IHDR' || length !== 13) return 'a damaged PNG image (no header)';
       const width = view.getUint32(at + 8);

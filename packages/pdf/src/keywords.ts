@@ -32,7 +32,8 @@ export function formKeywords(form: FormKeywords, part?: number): string[] {
 /** The forms a document's keywords describe: one for a paper form, each form in order for a pack. */
 export function readKeywords(doc: PDFDocument): { pack: boolean; forms: FormKeywords[] } {
   const words = keywordsOf(doc).split(/\s+/).filter(Boolean);
-  if (!words.includes(KEYWORD_PREFIX)) throw new NotAPaperFormError('its keywords do not name a Komek form (was it made by @komek/pdf?)');
+  if (!words.includes(KEYWORD_PREFIX))
+    throw new NotAPaperFormError('its keywords do not name a Komek form (was it made by @komek/pdf?)');
   const values = new Map<string, string>();
   const flags = new Set<string>();
   for (const w of words) {

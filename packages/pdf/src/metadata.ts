@@ -25,8 +25,12 @@ function xml(text: string): string {
  */
 export function setXmpMetadata(doc: PDFDocument, fields: XmpFields): void {
   const date = fields.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const titles = [`<rdf:li xml:lang="x-default">${xml(fields.title)}</rdf:li>`, `<rdf:li xml:lang="${xml(fields.languages[0] ?? 'x-default')}">${xml(fields.title)}</rdf:li>`];
-  if (fields.secondaryTitle) titles.push(`<rdf:li xml:lang="${xml(fields.secondaryTitle.lang)}">${xml(fields.secondaryTitle.text)}</rdf:li>`);
+  const titles = [
+    `<rdf:li xml:lang="x-default">${xml(fields.title)}</rdf:li>`,
+    `<rdf:li xml:lang="${xml(fields.languages[0] ?? 'x-default')}">${xml(fields.title)}</rdf:li>`,
+  ];
+  if (fields.secondaryTitle)
+    titles.push(`<rdf:li xml:lang="${xml(fields.secondaryTitle.lang)}">${xml(fields.secondaryTitle.text)}</rdf:li>`);
   const packet = `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">

@@ -26,7 +26,9 @@ const save = (name: string, bytes: Uint8Array) => {
 };
 
 const fixture = (id: string, name: string) =>
-  JSON.parse(readFileSync(new URL(`../../../test/fixtures/forms/${id}/${name}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+  JSON.parse(
+    readFileSync(new URL(`../../../test/fixtures/forms/${id}/${name}.json`, import.meta.url), 'utf8'),
+  ) as Record<string, unknown>;
 
 async function modelOf(id: 'kz-f5-identification-application' | 'kz-f1-initial-application'): Promise<FormModel> {
   return buildFormModel(await schemaLoaders[id]());
@@ -40,10 +42,18 @@ async function widgetsOf(bytes: Uint8Array): Promise<{ name: string; type: strin
     for (const ref of page.node.Annots()?.asArray() ?? []) {
       const w = doc.context.lookup(ref, PDFDict);
       const field = w.has(PDFName.of('T')) ? w : w.lookup(PDFName.of('Parent'), PDFDict);
-      const [x0, y0, x1, y1] = w.lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
+      const [x0, y0, x1, y1] = w
+        .lookup(PDFName.of('Rect'), PDFArray)
+        .asArray()
+        .map((n) => (n as PDFNumber).asNumber());
       const name = field.get(PDFName.of('T'))!.toString();
       if ((w.get(PDFName.of('F')) as PDFNumber | undefined)?.asNumber() === 2) continue; // hidden data (a drawn signature)
-      out.push({ name: decodeName(name), type: field.get(PDFName.of('FT'))!.toString(), width: x1! - x0!, height: y1! - y0! });
+      out.push({
+        name: decodeName(name),
+        type: field.get(PDFName.of('FT'))!.toString(),
+        width: x1! - x0!,
+        height: y1! - y0!,
+      });
     }
   }
   return out;
@@ -103,7 +113,8 @@ interface PdfjsTreeNode {
  * again there), with the text of each element's marked content, the sizes of text by language, and the widgets.
  */
 async function readTagged(bytes: Uint8Array, secondaryLang?: string) {
-  const pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
+  const pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, verbosity: 0 })
+    .promise;
   const roots: Node[] = [];
   const sizes: { size: number; lang: string | undefined; artifact: boolean; text: string }[] = [];
   const annotations = new Map<string, { fieldName: string; fieldValue: unknown }>();
@@ -129,7 +140,13 @@ async function readTagged(bytes: Uint8Array, secondaryLang?: string) {
     // Marked content nests (a field's appearance has its own /Tx sequence): text belongs to the innermost sequence
     // with an id, and is an artifact inside an /Artifact sequence.
     const tags: string[] = [];
-    for (const item of content.items as unknown as { type?: string; id?: string; tag?: string; str?: string; transform?: number[] }[]) {
+    for (const item of content.items as unknown as {
+      type?: string;
+      id?: string;
+      tag?: string;
+      str?: string;
+      transform?: number[];
+    }[]) {
       if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') {
         stack.push(item.id);
         tags.push(item.tag ?? '');
@@ -140,13 +157,20 @@ async function readTagged(bytes: Uint8Array, secondaryLang?: string) {
         const id = [...stack].reverse().find((x) => x !== undefined);
         if (id) textById.set(id, (textById.get(id) ? textById.get(id) + ' ' : '') + item.str);
         const artifact = !id || tags.includes('Artifact');
-        sizes.push({ size: Math.hypot(item.transform![2]!, item.transform![3]!), lang: id ? langOf.get(id) : undefined, artifact, text: item.str });
+        sizes.push({
+          size: Math.hypot(item.transform![2]!, item.transform![3]!),
+          lang: id ? langOf.get(id) : undefined,
+          artifact,
+          text: item.str,
+        });
       }
     }
     const fill = (n: Node, ids: PdfjsTreeNode) => {
       const own = (ids.children ?? []).filter((c) => c.type === 'content').map((c) => textById.get(c.id!) ?? '');
       n.text = own.join(' ').trim();
-      const kids = (ids.children ?? []).filter((c) => c.type !== 'content' && c.type !== 'object' && c.type !== 'annotation');
+      const kids = (ids.children ?? []).filter(
+        (c) => c.type !== 'content' && c.type !== 'object' && c.type !== 'annotation',
+      );
       n.children.forEach((k, i) => fill(k, kids[i]!));
       n.fullText = [n.text, ...n.children.map((k) => k.fullText)].filter(Boolean).join(' ');
     };
@@ -192,7 +216,12 @@ describe('paper for handwriting', () => {
 
   it('gives each part of a place of birth a box at least 45 mm wide', async () => {
     const parts = (await widgetsOf(f1)).filter((w) => w.name.startsWith('/placeOfBirth/'));
-    expect(parts.map((w) => w.name).sort()).toEqual(['/placeOfBirth/city', '/placeOfBirth/country', '/placeOfBirth/district', '/placeOfBirth/locality']);
+    expect(parts.map((w) => w.name).sort()).toEqual([
+      '/placeOfBirth/city',
+      '/placeOfBirth/country',
+      '/placeOfBirth/district',
+      '/placeOfBirth/locality',
+    ]);
     for (const w of parts) expect(w.width, w.name).toBeGreaterThanOrEqual(45 * MM);
   });
 
@@ -216,7 +245,13 @@ describe('paper for handwriting', () => {
 
   it('numbers every row of an indicator table', async () => {
     const { all } = await readTagged(blank);
-    const rows = all.filter((n) => n.role === 'TR' && n.children.some((c) => c.objects.length > 0 || c.children.some((f) => f.role === 'Form' && f.objects.length > 0)));
+    const rows = all.filter(
+      (n) =>
+        n.role === 'TR' &&
+        n.children.some(
+          (c) => c.objects.length > 0 || c.children.some((f) => f.role === 'Form' && f.objects.length > 0),
+        ),
+    );
     const tickRows = rows.filter((r) => r.children.length === 4);
     expect(tickRows.length).toBeGreaterThan(40);
     for (const r of tickRows) expect(r.children[0]!.fullText, r.children[1]!.fullText).toMatch(/^\d+(\.\d+)*\)?$/);
@@ -237,7 +272,9 @@ describe('paper for handwriting', () => {
     await loadMessages('kk', ['kz-f5-identification-application', 'defs']);
     const kk = createTranslator('kk');
     const { all } = await readTagged(blank);
-    const required = [...walkNodes(model.root)].find((n) => n.kind === 'field' && n.required && !n.derived && n.pointer === '/placeOfApplication')!;
+    const required = [...walkNodes(model.root)].find(
+      (n) => n.kind === 'field' && n.required && !n.derived && n.pointer === '/placeOfApplication',
+    )!;
     const label = translate(kk, required.label, required.text);
     expect(all.find((n) => n.role === 'Form' && n.text.startsWith(label))?.text).toBe(`${label} *`);
     const text = all.map((n) => n.text).join('\n');
@@ -263,7 +300,9 @@ describe('a tagged PDF', () => {
     const xmp = execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' });
     expect(xmp).toContain('<rdf:li xml:lang="ru">АНКЕТА для идентификации лица в качестве уязвимого мигранта</rdf:li>');
     expect(xmp).toContain('<rdf:li>kk</rdf:li><rdf:li>ru</rdf:li>');
-    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(
+      /No syntax or stream encoding errors/,
+    );
   });
 
   it('has a structure tree pdf.js reads: the title, the sections in order, tables with header cells', async () => {
@@ -274,13 +313,22 @@ describe('a tagged PDF', () => {
     const h1 = all.filter((n) => n.role === 'H1');
     expect(h1).toHaveLength(1);
     expect(h1[0]!.text.replace(/\s+/g, ' ')).toBe(translate(kk, model.root.label, model.root.text));
-    expect(h1[0]!.children[0]).toMatchObject({ role: 'Span', lang: 'ru', text: 'АНКЕТА для идентификации лица в качестве уязвимого мигранта' });
+    expect(h1[0]!.children[0]).toMatchObject({
+      role: 'Span',
+      lang: 'ru',
+      text: 'АНКЕТА для идентификации лица в качестве уязвимого мигранта',
+    });
     // The sections' headings, in the order of the form.
-    const sections = model.root.children.filter((c) => c.number !== undefined && c.children.length > 0).map((c) => `${c.number} ${translate(kk, c.label, c.text)}`);
+    const sections = model.root.children
+      .filter((c) => c.number !== undefined && c.children.length > 0)
+      .map((c) => `${c.number} ${translate(kk, c.label, c.text)}`);
     const h2 = all.filter((n) => n.role === 'H2').map((n) => n.text.replace(/\s+/g, ' '));
     expect(sections.length).toBeGreaterThan(3);
     const at = sections.map((s) => h2.findIndex((h) => h.startsWith(s)));
-    expect(at.every((i) => i >= 0), `${sections.join(' | ')}\nin\n${h2.join(' | ')}`).toBe(true);
+    expect(
+      at.every((i) => i >= 0),
+      `${sections.join(' | ')}\nin\n${h2.join(' | ')}`,
+    ).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     // Tables: a head row of header cells, then rows of data cells.
     const tables = all.filter((n) => n.role === 'Table');
@@ -290,7 +338,9 @@ describe('a tagged PDF', () => {
       expect(head!.role).toBe('TR');
       expect(head!.children.every((c) => c.role === 'TH')).toBe(true);
       expect(rows.length).toBeGreaterThan(0);
-      expect(rows.every((r) => r.role === 'TR' && r.children.every((c) => c.role === 'TD' || c.role === 'TH'))).toBe(true);
+      expect(rows.every((r) => r.role === 'TR' && r.children.every((c) => c.role === 'TD' || c.role === 'TH'))).toBe(
+        true,
+      );
     }
     expect(tables[0]!.children[0]!.children.map((c) => c.text)).toEqual(['№', 'Көрсеткіш', 'ИӘ', 'ЖОҚ']);
   });
@@ -312,14 +362,18 @@ describe('a tagged PDF', () => {
     expect(new Set(referenced)).toEqual(new Set([...annotations.keys()]));
     expect(all.filter((n) => n.role !== 'Form').every((n) => n.objects.length === 0)).toBe(true);
     // A field outside a table carries its label in its element.
-    const place = forms.find((n) => n.objects.some((o) => annotations.get(o)!.fieldName === fieldNameOf('/placeOfApplication')))!;
+    const place = forms.find((n) =>
+      n.objects.some((o) => annotations.get(o)!.fieldName === fieldNameOf('/placeOfApplication')),
+    )!;
     expect(place.text).toMatch(/^Жүгінген орны \*/);
     expect(place.children[0]).toMatchObject({ role: 'Span', lang: 'ru', text: 'Место обращения *' });
     // Reading the tree in order meets the answers in the order of the form's questions.
     const order = new Map<string, number>();
     let i = 0;
     for (const n of walkNodes(model.root)) order.set(n.pointer, i++);
-    const answered = referenced.map((o) => annotations.get(o)!).filter((a) => a.fieldValue !== '' && a.fieldValue !== 'Off' && a.fieldValue !== null);
+    const answered = referenced
+      .map((o) => annotations.get(o)!)
+      .filter((a) => a.fieldValue !== '' && a.fieldValue !== 'Off' && a.fieldValue !== null);
     expect(answered.length).toBeGreaterThan(40);
     const positions = answered.map((a) => order.get(pointerOfFieldName(a.fieldName).replace(/=.*$/, '')) ?? -1);
     expect(positions.every((p) => p >= 0)).toBe(true);
@@ -330,7 +384,9 @@ describe('a tagged PDF', () => {
     const final = await createPaperForm(id, { languages: ['kk', 'ru'], data: fixture(id, 'valid-1'), mode: 'final' });
     const finalFile = save('final.pdf', final);
     expect(execFileSync('pdfinfo', [finalFile], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
-    expect(execFileSync('qpdf', ['--check', finalFile], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+    expect(execFileSync('qpdf', ['--check', finalFile], { encoding: 'utf8' })).toMatch(
+      /No syntax or stream encoding errors/,
+    );
     const { all, annotations } = await readTagged(final);
     expect(annotations.size).toBe(0);
     expect(all.every((n) => n.objects.length === 0)).toBe(true);
@@ -344,14 +400,28 @@ describe('a tagged PDF', () => {
 
 describe('screenshots of printed pages', () => {
   it('renders two pages of a filled Kazakh–Russian form for the demo README', async () => {
-    const out = process.env.KOMEK_SCREENSHOTS === '1' ? new URL('../../../apps/demo/screenshots/', import.meta.url).pathname : dir;
+    const out =
+      process.env.KOMEK_SCREENSHOTS === '1'
+        ? new URL('../../../apps/demo/screenshots/', import.meta.url).pathname
+        : dir;
     const bytes = await createPaperForm(id, { languages: ['kk', 'ru'], data: fixture(id, 'valid-1') });
     const file = save('screens.pdf', bytes);
     for (const [page, name] of [
       [1, 'paper-page1-kk-ru'],
       [3, 'paper-indicators-kk-ru'],
     ] as const) {
-      execFileSync('pdftoppm', ['-r', '80', '-png', '-singlefile', '-f', String(page), '-l', String(page), file, join(out, name)]);
+      execFileSync('pdftoppm', [
+        '-r',
+        '80',
+        '-png',
+        '-singlefile',
+        '-f',
+        String(page),
+        '-l',
+        String(page),
+        file,
+        join(out, name),
+      ]);
       const png = readFileSync(join(out, `${name}.png`));
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
       // An A4 page at 80 dpi, with something on it.

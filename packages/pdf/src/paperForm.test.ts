@@ -58,7 +58,9 @@ function save(name: string, bytes: Uint8Array): string {
 
 /** The text poppler extracts, whitespace collapsed (labels wrap across lines). */
 function text(file: string, raw = false): string {
-  return execFileSync('pdftotext', [...(raw ? ['-raw'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  return execFileSync('pdftotext', [...(raw ? ['-raw'] : []), '-enc', 'UTF-8', file, '-'], {
+    encoding: 'utf8',
+  }).replace(/\s+/g, ' ');
 }
 
 function qpdfCheck(file: string): string {
@@ -82,13 +84,21 @@ function render(file: string, page: number): Gray {
 
 /** Word boxes of a page, from pdftotext's bounding-box output. */
 function words(file: string, page: number): { word: string; x0: number; y0: number; x1: number; y1: number }[] {
-  const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
-  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+  const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-'], {
+    encoding: 'utf8',
+  });
+  return [
+    ...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+  ].map((m) => ({
     x0: Number(m[1]),
     y0: Number(m[2]),
     x1: Number(m[3]),
     y1: Number(m[4]),
-    word: m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
+    word: m[5]!
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"'),
   }));
 }
 
@@ -118,7 +128,8 @@ function validData(id: string): Record<string, unknown> {
 function sampleLabels(model: FormModel): FormNode[] {
   const out: FormNode[] = [];
   for (const node of walkNodes(model.root)) {
-    if (node.kind === 'field' && node.pointer.split('/').length === 2 && node.text.length > 3 && !node.condition) out.push(node);
+    if (node.kind === 'field' && node.pointer.split('/').length === 2 && node.text.length > 3 && !node.condition)
+      out.push(node);
     if (out.length === 3) break;
   }
   return out;
@@ -166,7 +177,9 @@ describe('every form of the catalog on paper', () => {
         expect(ink(page, titleWord!)).toBeGreaterThan(0.03);
         const secondaryTitle = second ? translate(second, model.root.label, model.root.text) : undefined;
         const secondaryWords = secondaryTitle ? wordsOf(secondaryTitle) : new Set<string>();
-        const secondaryWord = boxes.find((w) => w.word.length > 3 && w.y0 > 50 && secondaryWords.has(w.word) && !titleWords.has(w.word));
+        const secondaryWord = boxes.find(
+          (w) => w.word.length > 3 && w.y0 > 50 && secondaryWords.has(w.word) && !titleWords.has(w.word),
+        );
         // Grey and smaller: less ink, but never none.
         if (secondaryWord) expect(ink(page, secondaryWord)).toBeGreaterThan(0.004);
 
@@ -197,7 +210,15 @@ describe('form logic on paper', () => {
   it('prints a hidden branch as "not applicable" and a blank form with its routing', async () => {
     const id = 'kg-3.1-f3-identification-questionnaire';
     const data = validData(id);
-    const filled = text(save('hidden.pdf', await createPaperForm(id, { languages: ['en'], data: { ...data, personIsMinor: false, personUnableToDecide: false } })));
+    const filled = text(
+      save(
+        'hidden.pdf',
+        await createPaperForm(id, {
+          languages: ['en'],
+          data: { ...data, personIsMinor: false, personUnableToDecide: false },
+        }),
+      ),
+    );
     expect(filled).toContain('not applicable');
     const blank = text(save('routing.pdf', await createPaperForm(id, { languages: ['en'] })));
     expect(blank).toMatch(/Fill in only if you answered YES to /);
@@ -226,11 +247,15 @@ describe('form logic on paper', () => {
   it('draws a drawn signature on its line and reads it back', async () => {
     const id = 'kz-f4-interview-refusal';
     const data = validData(id) as Record<string, { signedBy?: string; image?: string }>;
-    const name = Object.keys(data).find((k) => typeof data[k] === 'object' && data[k] !== null && 'signedBy' in data[k])!;
+    const name = Object.keys(data).find(
+      (k) => typeof data[k] === 'object' && data[k] !== null && 'signedBy' in data[k],
+    )!;
     data[name]!.image = signaturePng();
     const bytes = await createPaperForm(id, { languages: ['kk', 'ru'], data });
     const doc = await PDFDocument.load(bytes);
-    const images = [...doc.context.enumerateIndirectObjects()].filter(([, o]) => o instanceof PDFRawStream && o.dict.get(PDFName.of('Subtype')) === PDFName.of('Image'));
+    const images = [...doc.context.enumerateIndirectObjects()].filter(
+      ([, o]) => o instanceof PDFRawStream && o.dict.get(PDFName.of('Subtype')) === PDFName.of('Image'),
+    );
     expect(images.length).toBeGreaterThan(0);
     expect(((await readPaperForm(bytes)).data as typeof data)[name]!.image).toBe(data[name]!.image);
   });
@@ -254,13 +279,20 @@ describe('form logic on paper', () => {
   it('refuses invalid data with the validator issues, or prints it marked as not valid', async () => {
     const id = 'kz-f1-initial-application';
     const bad = JSON.parse(readFileSync(join(fixtures, id, 'invalid-1.json'), 'utf8')) as unknown;
-    const expected = JSON.parse(readFileSync(join(fixtures, id, 'invalid-1.expect.json'), 'utf8')) as { instancePath: string; keyword: string };
+    const expected = JSON.parse(readFileSync(join(fixtures, id, 'invalid-1.expect.json'), 'utf8')) as {
+      instancePath: string;
+      keyword: string;
+    };
     const error = await createPaperForm(id, { languages: ['en'], data: bad }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidFormDataError);
     const issues = (error as InvalidFormDataError).issues;
-    expect(issues.some((i) => i.pointer.startsWith(expected.instancePath) && i.keyword === expected.keyword)).toBe(true);
+    expect(issues.some((i) => i.pointer.startsWith(expected.instancePath) && i.keyword === expected.keyword)).toBe(
+      true,
+    );
     expect((error as Error).message).toContain(issues[0]!.pointer);
-    const printed = text(save('invalid.pdf', await createPaperForm(id, { languages: ['en'], data: bad, allowInvalid: true })));
+    const printed = text(
+      save('invalid.pdf', await createPaperForm(id, { languages: ['en'], data: bad, allowInvalid: true })),
+    );
     expect(printed).toContain('THE DATA IN THIS FORM IS NOT VALID');
     expect(printed).toContain(issues[0]!.message);
   });
@@ -275,16 +307,27 @@ describe('form logic on paper', () => {
     expect(doc.getForm().getFields()).toHaveLength(0);
     for (const value of sampleValues(data).slice(0, 2)) expect(norm(text(file))).toContain(norm(value));
     await expect(readPaperForm(bytes)).rejects.toBeInstanceOf(NotAPaperFormError);
-    const stderr = execFileSync('pdftoppm', ['-r', '20', '-gray', file, join(dir, 'final')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const stderr = execFileSync('pdftoppm', ['-r', '20', '-gray', file, join(dir, 'final')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     expect(stderr).not.toMatch(/Error/);
   });
 
   it('checks its arguments with named errors', async () => {
     await expect(createPaperForm('no-such-form', { languages: ['en'] })).rejects.toBeInstanceOf(UnknownFormError);
-    await expect(createPaperForm('tj-f1-identification-consent', { languages: ['xx'] as never })).rejects.toBeInstanceOf(UnsupportedLanguageError);
-    await expect(createPaperForm('tj-f1-identification-consent', { languages: [] as never })).rejects.toBeInstanceOf(InvalidArgumentError);
-    await expect(createPaperForm('tj-f1-identification-consent', { languages: ['en'], mode: 'final' })).rejects.toThrow(/blank/);
-    await expect(createPaperForm('tj-f1-identification-consent', { languages: ['en'], data: 'text' })).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(
+      createPaperForm('tj-f1-identification-consent', { languages: ['xx'] as never }),
+    ).rejects.toBeInstanceOf(UnsupportedLanguageError);
+    await expect(createPaperForm('tj-f1-identification-consent', { languages: [] as never })).rejects.toBeInstanceOf(
+      InvalidArgumentError,
+    );
+    await expect(createPaperForm('tj-f1-identification-consent', { languages: ['en'], mode: 'final' })).rejects.toThrow(
+      /blank/,
+    );
+    await expect(
+      createPaperForm('tj-f1-identification-consent', { languages: ['en'], data: 'text' }),
+    ).rejects.toBeInstanceOf(InvalidArgumentError);
   });
 });
 
@@ -296,14 +339,21 @@ describe('fonts', () => {
     for (const [, object] of doc.context.enumerateIndirectObjects()) {
       if (!(object instanceof PDFDict) || object.get(PDFName.of('Subtype')) !== PDFName.of('Type0')) continue;
       const cmap = doc.context.lookup(object.get(PDFName.of('ToUnicode'))) as PDFRawStream;
-      const descendant = doc.context.lookup((doc.context.lookup(object.get(PDFName.of('DescendantFonts'))) as unknown as { get(i: number): PDFRef }).get(0)) as PDFDict;
+      const descendant = doc.context.lookup(
+        (doc.context.lookup(object.get(PDFName.of('DescendantFonts'))) as unknown as { get(i: number): PDFRef }).get(0),
+      ) as PDFDict;
       const descriptor = doc.context.lookup(descendant.get(PDFName.of('FontDescriptor'))) as PDFDict;
       const file = doc.context.lookup(descriptor.get(PDFName.of('FontFile2'))) as PDFRawStream;
-      fonts.push({ toUnicode: new TextDecoder().decode(decodePDFRawStream(cmap).decode()), program: decodePDFRawStream(file).decode() });
+      fonts.push({
+        toUnicode: new TextDecoder().decode(decodePDFRawStream(cmap).decode()),
+        program: decodePDFRawStream(file).decode(),
+      });
     }
     expect(fonts.length).toBe(2);
     // The regular font is the one that maps the most characters.
-    const field = fonts.map((f) => ({ ...f, map: parseToUnicode(f.toUnicode) })).sort((a, b) => b.map.size - a.map.size)[0]!;
+    const field = fonts
+      .map((f) => ({ ...f, map: parseToUnicode(f.toUnicode) }))
+      .sort((a, b) => b.map.size - a.map.size)[0]!;
     const subset = fontkit.create(field.program);
     const missing: string[] = [];
     for (const [lang, letters] of Object.entries(alphabets)) {
@@ -311,7 +361,12 @@ describe('fonts', () => {
         // Text extraction (ToUnicode) and a viewer drawing typed text (the font's own cmap) find the same glyph.
         const gid = field.map.get(ch.codePointAt(0)!);
         const glyph = subset.glyphForCodePoint(ch.codePointAt(0)!);
-        if (gid === undefined || glyph.id !== gid || (glyph.path as unknown as { commands: unknown[] }).commands.length === 0) missing.push(`${lang}:${ch}`);
+        if (
+          gid === undefined ||
+          glyph.id !== gid ||
+          (glyph.path as unknown as { commands: unknown[] }).commands.length === 0
+        )
+          missing.push(`${lang}:${ch}`);
       }
     }
     expect(missing).toEqual([]);
@@ -349,7 +404,12 @@ function signaturePng(): string {
     raw[y * (w + 1)] = 0;
     for (let x = 0; x < w; x++) if (Math.abs(y - h / 2 - 4 * Math.sin(x / 4)) < 1.5) raw[y * (w + 1) + 1 + x] = 0;
   }
-  const png = Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  const png = Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
   return `data:image/png;base64,${png.toString('base64')}`;
 }
 
@@ -357,7 +417,8 @@ function signaturePng(): string {
 function parseToUnicode(cmap: string): Map<number, number> {
   const map = new Map<number, number>();
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const m of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(decodeUtf16(m[2]!), parseInt(m[1]!, 16));
+    for (const m of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g))
+      map.set(decodeUtf16(m[2]!), parseInt(m[1]!, 16));
   }
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     for (const m of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*\[([^\]]*)\]/g)) {
@@ -372,4 +433,3 @@ function decodeUtf16(hex: string): number {
   const units = hex.match(/.{4}/g)!.map((h) => parseInt(h, 16));
   return String.fromCharCode(...units).codePointAt(0)!;
 }
-

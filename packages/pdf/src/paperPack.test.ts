@@ -100,7 +100,9 @@ describe('createPaperPack', () => {
   });
 
   it('has the pages of every form, in order, and passes qpdf', async () => {
-    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(
+      /No syntax or stream encoding errors/,
+    );
     const counts = await Promise.all(singles.map(async (s) => (await PDFDocument.load(s)).getPageCount()));
     const doc = await PDFDocument.load(pack);
     expect(doc.getPageCount()).toBe(counts.reduce((a, b) => a + b, 0));
@@ -113,14 +115,18 @@ describe('createPaperPack', () => {
       first += counts[i]!;
     }
     // Every page renders without complaint.
-    const stderr = execFileSync('pdftoppm', ['-r', '20', '-gray', file, join(dir, 'pack')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const stderr = execFileSync('pdftoppm', ['-r', '20', '-gray', file, join(dir, 'pack')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     expect(stderr).not.toMatch(/Error/);
   });
 
   it("keeps every form's fields, each under its own parent field, with the same kinds", async () => {
     const merged = await fieldsOf(pack);
     const expected: string[] = [];
-    for (const [i, single] of singles.entries()) expected.push(...names(await fieldsOf(single)).map((n) => `form${i + 1}.${n}`));
+    for (const [i, single] of singles.entries())
+      expected.push(...names(await fieldsOf(single)).map((n) => `form${i + 1}.${n}`));
     expect(names(merged).sort()).toEqual(expected.sort());
     const kinds = new Map(merged.map((f) => [f.getName(), f.constructor.name]));
     for (const f of await fieldsOf(singles[1]!)) expect(kinds.get(`form2.${f.getName()}`)).toBe(f.constructor.name);
@@ -158,12 +164,20 @@ describe('createPaperPack', () => {
 
   it('lists its forms in the keywords and the outline, and readPaperPack reads each (blank)', async () => {
     const doc = await PDFDocument.load(pack);
-    expect(doc.getKeywords()).toMatch(new RegExp(`^komek pack=3 form1=${CONSENT} version1=\\S+ languages1=kk,ru mode1=blank form2=${KG_CONSENT}`));
+    expect(doc.getKeywords()).toMatch(
+      new RegExp(`^komek pack=3 form1=${CONSENT} version1=\\S+ languages1=kk,ru mode1=blank form2=${KG_CONSENT}`),
+    );
     const outline = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
     const titles: string[] = [];
-    for (let item = outline.lookupMaybe(PDFName.of('First'), PDFDict); item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+    for (
+      let item = outline.lookupMaybe(PDFName.of('First'), PDFDict);
+      item;
+      item = item.lookupMaybe(PDFName.of('Next'), PDFDict)
+    ) {
       titles.push((item.lookup(PDFName.of('Title')) as PDFHexString).decodeText());
-      expect(doc.getPages().some((p) => p.ref === (item.lookup(PDFName.of('Dest'), PDFArray).get(0) as PDFRef))).toBe(true);
+      expect(doc.getPages().some((p) => p.ref === (item.lookup(PDFName.of('Dest'), PDFArray).get(0) as PDFRef))).toBe(
+        true,
+      );
     }
     expect(titles).toEqual(await Promise.all(forms.map((id) => titleOf(id, 'kk'))));
 
@@ -186,7 +200,10 @@ describe('createPaperPack', () => {
     const filled = await doc.save({ updateFieldAppearances: false });
     const [first, second, third] = await readPaperPack(filled);
     expect(first!.data).toEqual({ fullName: 'Жасұр Турсунов', informed: { interviewPurpose: true } });
-    expect(second!.data).toMatchObject({ fullName: 'Айзада Тоқтоғұлова', authorizedExpert: { fullName: 'Бакыт Асанов' } });
+    expect(second!.data).toMatchObject({
+      fullName: 'Айзада Тоқтоғұлова',
+      authorizedExpert: { fullName: 'Бакыт Асанов' },
+    });
     expect(third!.data).toEqual({});
   });
 
@@ -223,7 +240,9 @@ describe('mergePaperForms', () => {
   it('merges filled and blank forms in different languages; each reads back, hidden fields included', async () => {
     const consent = validData(CONSENT);
     const refusal = validData(REFUSAL) as Record<string, { signedBy?: string; image?: string }>;
-    const signer = Object.keys(refusal).find((k) => typeof refusal[k] === 'object' && refusal[k] !== null && 'signedBy' in refusal[k])!;
+    const signer = Object.keys(refusal).find(
+      (k) => typeof refusal[k] === 'object' && refusal[k] !== null && 'signedBy' in refusal[k],
+    )!;
     refusal[signer]!.image =
       'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
     const parts = [
@@ -232,7 +251,9 @@ describe('mergePaperForms', () => {
       await createPaperForm(REFUSAL, { languages: ['kk', 'ru'], data: refusal }),
     ];
     const merged = await mergePaperForms(parts);
-    expect(execFileSync('qpdf', ['--check', save('merged.pdf', merged)], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+    expect(execFileSync('qpdf', ['--check', save('merged.pdf', merged)], { encoding: 'utf8' })).toMatch(
+      /No syntax or stream encoding errors/,
+    );
     const read = await readPaperPack(merged);
     const alone = await Promise.all(parts.map((p) => readPaperForm(p)));
     expect(read).toEqual(alone);
@@ -263,9 +284,15 @@ describe('mergePaperForms', () => {
 describe('pack arguments', () => {
   it('are checked with named errors before anything is drawn', async () => {
     await expect(createPaperPack([], { languages: ['en'] })).rejects.toBeInstanceOf(InvalidArgumentError);
-    await expect(createPaperPack('kz-f4-interview-consent' as never, { languages: ['en'] })).rejects.toBeInstanceOf(InvalidArgumentError);
-    await expect(createPaperPack([CONSENT, 'no-such-form'], { languages: ['en'] })).rejects.toBeInstanceOf(UnknownFormError);
-    await expect(createPaperPack([CONSENT], { languages: ['xx'] as never })).rejects.toBeInstanceOf(UnsupportedLanguageError);
+    await expect(createPaperPack('kz-f4-interview-consent' as never, { languages: ['en'] })).rejects.toBeInstanceOf(
+      InvalidArgumentError,
+    );
+    await expect(createPaperPack([CONSENT, 'no-such-form'], { languages: ['en'] })).rejects.toBeInstanceOf(
+      UnknownFormError,
+    );
+    await expect(createPaperPack([CONSENT], { languages: ['xx'] as never })).rejects.toBeInstanceOf(
+      UnsupportedLanguageError,
+    );
     await expect(createPaperPack([CONSENT], undefined as never)).rejects.toBeInstanceOf(InvalidArgumentError);
 
     const blank = await createPaperForm(CONSENT, { languages: ['en'] });
@@ -273,7 +300,9 @@ describe('pack arguments', () => {
     await expect(mergePaperForms([blank, 'pdf' as never])).rejects.toThrow(/parts\[1\]/);
     await expect(mergePaperForms([blank, new Uint8Array([1, 2, 3])])).rejects.toBeInstanceOf(NotAPaperFormError);
     const foreign = await (await PDFDocument.create()).save();
-    await expect(mergePaperForms([blank, foreign])).rejects.toThrow(/parts\[1\]: its keywords do not name a Komek form/);
+    await expect(mergePaperForms([blank, foreign])).rejects.toThrow(
+      /parts\[1\]: its keywords do not name a Komek form/,
+    );
     const pack = await mergePaperForms([blank, blank]);
     const nested = await mergePaperForms([blank, pack]).catch((e: unknown) => e);
     expect(nested).toBeInstanceOf(InvalidArgumentError);

@@ -36,19 +36,24 @@ export function packGroupName(part: number): string {
  * const pack = await createPaperPack(['kz-f1-initial-application', 'kz-f4-interview-consent'], { languages: ['kk', 'ru'] });
  * ```
  */
-export async function createPaperPack(forms: readonly (string | SchemaBundle)[], options: PaperPackOptions): Promise<Uint8Array> {
+export async function createPaperPack(
+  forms: readonly (string | SchemaBundle)[],
+  options: PaperPackOptions,
+): Promise<Uint8Array> {
   // A check of what a JavaScript caller passed, made on an unknown so that it does not narrow `forms` to any[].
   const given: unknown = forms;
   if (!Array.isArray(given) || forms.length === 0) {
     throw new InvalidArgumentError('forms', 'a non-empty array of form ids of the catalog (or schema bundles)', forms);
   }
-  if (options === null || typeof options !== 'object') throw new InvalidArgumentError('options', 'an object with `languages`', options);
+  if (options === null || typeof options !== 'object')
+    throw new InvalidArgumentError('options', 'an object with `languages`', options);
   // Every argument is checked before the first form is drawn.
   for (const form of forms) if (typeof form === 'string' && !isFormId(form)) throw new UnknownFormError(form, formIds);
   const languages = checkLanguages(options.languages);
   const fonts = await resolveFonts(options.fonts);
   const parts: Uint8Array[] = [];
-  for (const form of forms) parts.push(await (await PaperForm.create(form, { languages, fonts })).save({ mode: 'blank' }));
+  for (const form of forms)
+    parts.push(await (await PaperForm.create(form, { languages, fonts })).save({ mode: 'blank' }));
   return mergePaperForms(parts);
 }
 
@@ -64,7 +69,11 @@ export async function createPaperPack(forms: readonly (string | SchemaBundle)[],
 export async function mergePaperForms(parts: readonly (Uint8Array | ArrayBuffer)[]): Promise<Uint8Array> {
   const given: unknown = parts;
   if (!Array.isArray(given) || parts.length === 0) {
-    throw new InvalidArgumentError('parts', 'a non-empty array of paper forms (PDF bytes made by createPaperForm)', parts);
+    throw new InvalidArgumentError(
+      'parts',
+      'a non-empty array of paper forms (PDF bytes made by createPaperForm)',
+      parts,
+    );
   }
   const out = await PDFDocument.create();
   const context = out.context;
@@ -104,12 +113,14 @@ export async function mergePaperForms(parts: readonly (Uint8Array | ArrayBuffer)
       const name = key.decodeText();
       const copied = copier.copy(value);
       let target = name;
-      for (let k = n; fonts.has(PDFName.of(target)) && fonts.get(PDFName.of(target)) !== copied; k++) target = `${name}_${k}`;
+      for (let k = n; fonts.has(PDFName.of(target)) && fonts.get(PDFName.of(target)) !== copied; k++)
+        target = `${name}_${k}`;
       fonts.set(PDFName.of(target), copied);
       if (target !== name) renamed.set(name, target);
     }
     const da = srcForm.lookupMaybe(PDFName.of('DA'), PDFString, PDFHexString);
-    if (da && !acroForm.dict.has(PDFName.of('DA'))) acroForm.dict.set(PDFName.of('DA'), PDFString.of(renameFont(da.decodeText(), renamed)));
+    if (da && !acroForm.dict.has(PDFName.of('DA')))
+      acroForm.dict.set(PDFName.of('DA'), PDFString.of(renameFont(da.decodeText(), renamed)));
     if (srcForm.lookupMaybe(PDFName.of('NeedAppearances'), PDFBool)?.asBoolean()) needAppearances = true;
 
     // The form's fields, hidden ones (a drawn signature) included, under the parent field form<n>.
@@ -143,9 +154,13 @@ export async function mergePaperForms(parts: readonly (Uint8Array | ArrayBuffer)
 }
 
 /** Loads one part of a merge and reads its keywords; anything but a single paper form is refused. */
-async function loadPart(bytes: Uint8Array | ArrayBuffer, index: number): Promise<{ src: PDFDocument; form: FormKeywords }> {
+async function loadPart(
+  bytes: Uint8Array | ArrayBuffer,
+  index: number,
+): Promise<{ src: PDFDocument; form: FormKeywords }> {
   const argument = `parts[${index}]`;
-  if (!(bytes instanceof Uint8Array) && !(bytes instanceof ArrayBuffer)) throw new InvalidArgumentError(argument, 'the PDF as a Uint8Array or ArrayBuffer', bytes);
+  if (!(bytes instanceof Uint8Array) && !(bytes instanceof ArrayBuffer))
+    throw new InvalidArgumentError(argument, 'the PDF as a Uint8Array or ArrayBuffer', bytes);
   let src: PDFDocument;
   try {
     src = await PDFDocument.load(bytes, { updateMetadata: false });
@@ -160,7 +175,11 @@ async function loadPart(bytes: Uint8Array | ArrayBuffer, index: number): Promise
     throw e;
   }
   if (read.pack) {
-    throw new InvalidArgumentError(argument, `a single paper form, not a pack (merge the forms it was made of: ${read.forms.map((f) => f.formId).join(', ')})`, bytes);
+    throw new InvalidArgumentError(
+      argument,
+      `a single paper form, not a pack (merge the forms it was made of: ${read.forms.map((f) => f.formId).join(', ')})`,
+      bytes,
+    );
   }
   return { src, form: read.forms[0]! };
 }
@@ -174,7 +193,12 @@ function renameFont(da: string, renamed: ReadonlyMap<string, string>): string {
 }
 
 /** Renames the font of the default appearance of a field and of every field and widget under it. */
-function renameFieldFonts(context: PDFContext, field: PDFDict, renamed: ReadonlyMap<string, string>, seen = new Set<PDFDict>()): void {
+function renameFieldFonts(
+  context: PDFContext,
+  field: PDFDict,
+  renamed: ReadonlyMap<string, string>,
+  seen = new Set<PDFDict>(),
+): void {
   if (seen.has(field)) return;
   seen.add(field);
   const da = field.lookupMaybe(PDFName.of('DA'), PDFString, PDFHexString);
@@ -237,6 +261,9 @@ function addOutline(doc: PDFDocument, entries: readonly { title: string; page: P
     if (i < items.length - 1) item.set(PDFName.of('Next'), items[i + 1]!);
     context.assign(items[i]!, item);
   });
-  context.assign(outline, context.obj({ Type: 'Outlines', First: items[0]!, Last: items[items.length - 1]!, Count: items.length }));
+  context.assign(
+    outline,
+    context.obj({ Type: 'Outlines', First: items[0]!, Last: items[items.length - 1]!, Count: items.length }),
+  );
   doc.catalog.set(PDFName.of('Outlines'), outline);
 }

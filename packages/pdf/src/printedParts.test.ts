@@ -20,7 +20,8 @@ function textOf(bytes: Uint8Array, name: string): string {
   return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
-const fixture = (form: string, name: string) => JSON.parse(readFileSync(join(fixtures, form, name), 'utf8')) as Record<string, unknown>;
+const fixture = (form: string, name: string) =>
+  JSON.parse(readFileSync(join(fixtures, form, name), 'utf8')) as Record<string, unknown>;
 
 describe('paper marks only what is not on the printed form', () => {
   it('a printed line split in two keeps its printed label unmarked; a question the page does not ask is marked', async () => {
@@ -45,7 +46,10 @@ describe('paper marks only what is not on the printed form', () => {
 
   it('the questionnaire consent signature, printed without a date, marks its date', async () => {
     const text = textOf(await createPaperForm('kz-f5-identification-application', { languages: ['en'] }), 'kz-f5.pdf');
-    const consent = text.slice(text.indexOf('Consent to identification'), text.indexOf('Consent to identification') + 200);
+    const consent = text.slice(
+      text.indexOf('Consent to identification'),
+      text.indexOf('Consent to identification') + 200,
+    );
     expect(consent).toContain(`Date ${marks.derived}`);
   });
 });

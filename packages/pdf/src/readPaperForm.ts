@@ -1,6 +1,22 @@
-import { buildFormModel, isKomekError, createFormSession, escapePointerSegment, type FormModel, type FormNode } from '@komek/core';
+import {
+  buildFormModel,
+  isKomekError,
+  createFormSession,
+  escapePointerSegment,
+  type FormModel,
+  type FormNode,
+} from '@komek/core';
 import { formIds, schemaLoaders, validatorLoaders, type FormId, type FormValidator } from '@komek/forms';
-import { PDFCheckBox, PDFDocument, PDFHexString, PDFName, PDFRadioGroup, PDFString, PDFTextField, type PDFField } from 'pdf-lib';
+import {
+  PDFCheckBox,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRadioGroup,
+  PDFString,
+  PDFTextField,
+  type PDFField,
+} from 'pdf-lib';
 import { InvalidArgumentError, NotAPaperFormError, PaperPackError, type DataIssue } from './errors.js';
 import { continuationFieldName, fieldNameOf } from './fieldNames.js';
 import { paperWidgetFor, type FieldValues } from './render/paperWidgets.js';
@@ -108,7 +124,8 @@ class FieldReader implements FieldValues {
 
 /** Loads the bytes of a paper form or pack. */
 async function loadPaper(bytes: Uint8Array | ArrayBuffer): Promise<PDFDocument> {
-  if (!(bytes instanceof Uint8Array) && !(bytes instanceof ArrayBuffer)) throw new InvalidArgumentError('bytes', 'the PDF as a Uint8Array or ArrayBuffer', bytes);
+  if (!(bytes instanceof Uint8Array) && !(bytes instanceof ArrayBuffer))
+    throw new InvalidArgumentError('bytes', 'the PDF as a Uint8Array or ArrayBuffer', bytes);
   try {
     return await PDFDocument.load(bytes, { updateMetadata: false });
   } catch (e) {
@@ -127,13 +144,23 @@ function fieldsByName(fields: readonly PDFField[], prefix = ''): Map<string, PDF
 }
 
 /** Reads one form from its keywords and its fields (named by their data pointers). `where` names it in errors. */
-async function readForm(keywords: FormKeywords, fields: ReadonlyMap<string, PDFField>, where = ''): Promise<PaperFormContent> {
+async function readForm(
+  keywords: FormKeywords,
+  fields: ReadonlyMap<string, PDFField>,
+  where = '',
+): Promise<PaperFormContent> {
   const formId = keywords.formId;
-  if (!(formIds as readonly string[]).includes(formId)) throw new NotAPaperFormError(`${where}form "${formId}" is not in the catalog of this build`);
+  if (!(formIds as readonly string[]).includes(formId))
+    throw new NotAPaperFormError(`${where}form "${formId}" is not in the catalog of this build`);
   if (keywords.mode === 'final' || fields.size === 0) {
-    throw new NotAPaperFormError(`${where}the form is flattened ("final"): its fields are gone and only the printed text remains`);
+    throw new NotAPaperFormError(
+      `${where}the form is flattened ("final"): its fields are gone and only the printed text remains`,
+    );
   }
-  const [bundle, validator] = await Promise.all([schemaLoaders[formId as FormId](), validatorLoaders[formId as FormId]() as Promise<FormValidator<unknown>>]);
+  const [bundle, validator] = await Promise.all([
+    schemaLoaders[formId as FormId](),
+    validatorLoaders[formId as FormId]() as Promise<FormValidator<unknown>>,
+  ]);
   const model: FormModel = buildFormModel(bundle);
   const read = new FieldReader(fields).read(model.root, '');
   const session = createFormSession({ model, validate: validator, data: read ?? {} });
@@ -191,7 +218,13 @@ export async function readPaperPack(bytes: Uint8Array | ArrayBuffer): Promise<Pa
     const fields = doc.getForm().getFields();
     if (!pack) return [await readForm(forms[0]!, fieldsByName(fields))];
     return Promise.all(
-      forms.map((form, i) => readForm(form, fieldsByName(fields, `${packGroupName(i + 1)}.`), `form ${i + 1} of the pack (${form.formId || 'no id'}): `)),
+      forms.map((form, i) =>
+        readForm(
+          form,
+          fieldsByName(fields, `${packGroupName(i + 1)}.`),
+          `form ${i + 1} of the pack (${form.formId || 'no id'}): `,
+        ),
+      ),
     );
   });
 }

@@ -42,13 +42,15 @@ const events = {
 } as KomekFormEvents<Record<string, unknown>>;
 
 /** `<komek-form>` for any form: properties (`form`, `lang`, `data`, `caseRecords`, …) and events as props. */
-export const KomekForm: ReactWebComponent<KomekFormElement, KomekFormEvents<Record<string, unknown>>> = createComponent({
-  tagName: 'komek-form',
-  elementClass: KomekFormElement,
-  react: React,
-  events,
-  displayName: 'KomekForm',
-});
+export const KomekForm: ReactWebComponent<KomekFormElement, KomekFormEvents<Record<string, unknown>>> = createComponent(
+  {
+    tagName: 'komek-form',
+    elementClass: KomekFormElement,
+    react: React,
+    events,
+    displayName: 'KomekForm',
+  },
+);
 
 /** `<komek-form>` typed by one catalog form: `data` and `onKomekSubmit`'s `event.data` have the form's data type. */
 export function komekFormOf<K extends FormId>(): ReactWebComponent<KomekFormFor<K>, KomekFormEvents<FormDataMap[K]>> {

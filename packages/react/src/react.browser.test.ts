@@ -39,7 +39,7 @@ async function drawn(): Promise<KomekFormElement> {
 }
 
 describe('@komek/react', () => {
-  it('passes form, lang and data as the element\'s properties, and komek-submit to onKomekSubmit', async () => {
+  it("passes form, lang and data as the element's properties, and komek-submit to onKomekSubmit", async () => {
     const submitted: unknown[] = [];
     mount(
       createElement(KomekForm, {

@@ -71,11 +71,26 @@ export function tokenMaySubmit(principal: Principal, formId: string): boolean {
  * to it and grants not revoked — none at all once the migrant has refused or withdrawn consent (access ends at once).
  * Undefined when nothing is shared.
  */
-export async function sharedSections(db: Db, keys: AnswerKeys, organisationId: string, c: { id: string; country: string }): Promise<string[] | undefined> {
-  const referrals = await db.selectFrom('referrals').select('sections').where('case_id', '=', c.id)
-    .where('receiving_organisation_id', '=', organisationId).where('status', '=', 'accepted').execute();
-  const grants = await db.selectFrom('grants').select('sections').where('case_id', '=', c.id)
-    .where('organisation_id', '=', organisationId).where('revoked_at', 'is', null).execute();
+export async function sharedSections(
+  db: Db,
+  keys: AnswerKeys,
+  organisationId: string,
+  c: { id: string; country: string },
+): Promise<string[] | undefined> {
+  const referrals = await db
+    .selectFrom('referrals')
+    .select('sections')
+    .where('case_id', '=', c.id)
+    .where('receiving_organisation_id', '=', organisationId)
+    .where('status', '=', 'accepted')
+    .execute();
+  const grants = await db
+    .selectFrom('grants')
+    .select('sections')
+    .where('case_id', '=', c.id)
+    .where('organisation_id', '=', organisationId)
+    .where('revoked_at', 'is', null)
+    .execute();
   if (!referrals.length && !grants.length) return undefined;
   if (!(await consentInForce(db, keys, c))) return undefined;
   const parse = (s: unknown) => (typeof s === 'string' ? JSON.parse(s) : s) as string[];

@@ -22,8 +22,18 @@ export interface AppOptions {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Sends an API error as `{code, message, issues?}` in the request's language. */
-function send(reply: FastifyReply, lang: ApiRequest['lang'], status: number, code: ApiErrorCode, params: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
-  return reply.code(status).type('application/json; charset=utf-8').send({ code, message: apiMessage(code, lang ?? 'en', params), ...extra });
+function send(
+  reply: FastifyReply,
+  lang: ApiRequest['lang'],
+  status: number,
+  code: ApiErrorCode,
+  params: Record<string, unknown> = {},
+  extra: Record<string, unknown> = {},
+) {
+  return reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send({ code, message: apiMessage(code, lang ?? 'en', params), ...extra });
 }
 
 /** The Komek API on Fastify, every route from the route table. */
@@ -35,7 +45,11 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
           level: 'info',
           serializers: {
             // The path only: ids, no query string, no headers, no body.
-            req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+            req: (req: { method: string; url: string; id: string }) => ({
+              id: req.id,
+              method: req.method,
+              path: req.url.split('?')[0],
+            }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
         }
@@ -63,14 +77,29 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       const id = /"id":"([0-9a-f-]{36})"/.exec(payload)?.[1];
       if (id) req.auditTarget = `${req.action.split('.')[0]}:${id}`;
     }
-    const route = (options.routes ?? routeTable).find((r) => r.action === req.action && r.url === req.routeOptions.url && r.method === req.method);
+    const route = (options.routes ?? routeTable).find(
+      (r) => r.action === req.action && r.url === req.routeOptions.url && r.method === req.method,
+    );
     const id = (req.params as { id?: string } | undefined)?.id;
     const target = req.auditTarget ?? (route?.scope && id ? `${route.scope}:${id.slice(0, 64)}` : null);
     const status = reply.statusCode;
-    await services.audit.append({
-      actor: req.principal?.id ?? 'anonymous', action: req.action, target, origin: req.ip, organisation: req.principal?.organisationId ?? req.auditOrganisation ?? null,
-      outcome: status < 400 ? 'ok' : status === 401 || status === 403 || status === 404 || status === 429 ? 'denied' : 'failed',
-    }).catch((e: Error) => req.log.error({ err: { type: e.name, message: e.message.slice(0, 200) } }, 'audit trail not written'));
+    await services.audit
+      .append({
+        actor: req.principal?.id ?? 'anonymous',
+        action: req.action,
+        target,
+        origin: req.ip,
+        organisation: req.principal?.organisationId ?? req.auditOrganisation ?? null,
+        outcome:
+          status < 400
+            ? 'ok'
+            : status === 401 || status === 403 || status === 404 || status === 429
+              ? 'denied'
+              : 'failed',
+      })
+      .catch((e: Error) =>
+        req.log.error({ err: { type: e.name, message: e.message.slice(0, 200) } }, 'audit trail not written'),
+      );
     return payload;
   });
 
@@ -105,20 +134,35 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       for (const [k, v] of Object.entries(error.headers)) reply.header(k, v);
       return send(reply, req.lang, error.status, error.code, error.params, error.extra);
     }
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, req.lang, 413, 'too-large', { limit: req.routeOptions.bodyLimit ?? options.bodyLimit ?? 1024 * 1024 });
-    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(reply, req.lang, 415, 'unsupported-media-type', { expected: 'application/json', got: req.headers['content-type'] ?? '' });
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return send(reply, req.lang, 413, 'too-large', {
+        limit: req.routeOptions.bodyLimit ?? options.bodyLimit ?? 1024 * 1024,
+      });
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return send(reply, req.lang, 415, 'unsupported-media-type', {
+        expected: 'application/json',
+        got: req.headers['content-type'] ?? '',
+      });
     if (error.validation) return send(reply, req.lang, 400, 'invalid-request', { detail: error.message });
-    if (error.code?.startsWith('FST_ERR_CTP') || (error.statusCode === 400 && !isUnavailable(error))) return send(reply, req.lang, 400, 'invalid-json', { detail: error.message });
+    if (error.code?.startsWith('FST_ERR_CTP') || (error.statusCode === 400 && !isUnavailable(error)))
+      return send(reply, req.lang, 400, 'invalid-json', { detail: error.message });
     if (isUnavailable(error)) {
       reply.header('retry-after', '5');
       return send(reply, req.lang, 503, 'unavailable');
     }
     // The error's kind and message only: database errors can quote the values they were given.
-    req.log.error({ err: { type: error.name, code: error.code, message: String(error.message).slice(0, 200) } }, 'request failed');
+    req.log.error(
+      { err: { type: error.name, code: error.code, message: String(error.message).slice(0, 200) } },
+      'request failed',
+    );
     return send(reply, req.lang, 500, 'internal');
   });
 
-  app.setNotFoundHandler((request, reply) => send(reply, (request as ApiRequest).lang, 404, 'not-found', { what: `${request.method} ${request.url.split('?')[0]}` }));
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, (request as ApiRequest).lang, 404, 'not-found', {
+      what: `${request.method} ${request.url.split('?')[0]}`,
+    }),
+  );
 
   if (options.deskDir !== undefined) serveDesk(app, options.deskDir);
 
@@ -135,17 +179,26 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
         if (route.auth === 'public') return;
         const db = services.database.db;
         const cookie = readCookie(req.headers.cookie, SESSION_COOKIE);
-        req.principal = req.headers.authorization !== undefined ? await authenticateToken(db, req.headers.authorization) : await authenticateSession(db, cookie);
-        if (!req.principal) throw new ApiError(401, 'unauthorized', {}, {}, { 'www-authenticate': 'Bearer realm="komek"' });
+        req.principal =
+          req.headers.authorization !== undefined
+            ? await authenticateToken(db, req.headers.authorization)
+            : await authenticateSession(db, cookie);
+        if (!req.principal)
+          throw new ApiError(401, 'unauthorized', {}, {}, { 'www-authenticate': 'Bearer realm="komek"' });
         // A cookie is sent by the browser on its own: whatever changes something must also carry the CSRF token.
         const header = req.headers['x-csrf-token'];
-        if (req.principal.session && route.method !== 'GET' && !csrfMatches(Array.isArray(header) ? header[0] : header, req.principal.session.csrfToken)) {
+        if (
+          req.principal.session &&
+          route.method !== 'GET' &&
+          !csrfMatches(Array.isArray(header) ? header[0] : header, req.principal.session.csrfToken)
+        ) {
           throw new ApiError(403, 'csrf');
         }
         if (!mayTake(req.principal, route.action)) throw new ApiError(403, 'forbidden', { action: route.action });
       },
       preValidation: async (request) => {
-        if (route.method === 'GET' || (!route.schema?.body && route.body !== 'pdf' && !request.headers['content-type'])) return;
+        if (route.method === 'GET' || (!route.schema?.body && route.body !== 'pdf' && !request.headers['content-type']))
+          return;
         const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
         if (type !== accepts) throw new ApiError(415, 'unsupported-media-type', { expected: accepts, got: type });
       },

@@ -3,7 +3,13 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { Tables } from './db/tables.js';
-import { chainEntry, verifyAuditChain, type AuditEntry, type AuditFields, type AuditVerification } from './security/auditChain.js';
+import {
+  chainEntry,
+  verifyAuditChain,
+  type AuditEntry,
+  type AuditFields,
+  type AuditVerification,
+} from './security/auditChain.js';
 import { KeyFileError, keysDir } from './security/keyFile.js';
 
 /**
@@ -15,16 +21,42 @@ import { KeyFileError, keysDir } from './security/keyFile.js';
 export class AuditTrail {
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly db: Kysely<Tables>, private readonly key: Buffer) {}
+  constructor(
+    private readonly db: Kysely<Tables>,
+    private readonly key: Buffer,
+  ) {}
 
   /** Appends an entry (serialized in this process, and across processes by an advisory lock). */
   append(fields: Omit<AuditFields, 'seq' | 'at'> & { at?: string }): Promise<void> {
     const run = async () => {
       await this.db.transaction().execute(async (tx) => {
         await sql`select pg_advisory_xact_lock(7240616)`.execute(tx);
-        const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-        const entry = chainEntry({ ...fields, at: fields.at ?? new Date().toISOString() }, last && { seq: Number(last.seq), hash: last.hash }, this.key);
-        await tx.insertInto('audit_log').values({ seq: entry.seq, at: entry.at, actor: entry.actor, action: entry.action, target: entry.target, origin: entry.origin, organisation: entry.organisation, outcome: entry.outcome, prev_hash: entry.prevHash, hash: entry.hash }).execute();
+        const last = await tx
+          .selectFrom('audit_log')
+          .select(['seq', 'hash'])
+          .orderBy('seq', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+        const entry = chainEntry(
+          { ...fields, at: fields.at ?? new Date().toISOString() },
+          last && { seq: Number(last.seq), hash: last.hash },
+          this.key,
+        );
+        await tx
+          .insertInto('audit_log')
+          .values({
+            seq: entry.seq,
+            at: entry.at,
+            actor: entry.actor,
+            action: entry.action,
+            target: entry.target,
+            origin: entry.origin,
+            organisation: entry.organisation,
+            outcome: entry.outcome,
+            prev_hash: entry.prevHash,
+            hash: entry.hash,
+          })
+          .execute();
       });
     };
     const next = this.tail.then(run, run);
@@ -33,7 +65,11 @@ export class AuditTrail {
   }
 
   /** Entries newest first, `limit` at a time before `beforeSeq`, optionally of one organisation. */
-  async list(o: { limit: number; beforeSeq?: number | undefined; organisationId?: string | undefined }): Promise<AuditEntry[]> {
+  async list(o: {
+    limit: number;
+    beforeSeq?: number | undefined;
+    organisationId?: string | undefined;
+  }): Promise<AuditEntry[]> {
     let q = this.db.selectFrom('audit_log').selectAll();
     if (o.beforeSeq !== undefined) q = q.where('seq', '<', String(o.beforeSeq));
     if (o.organisationId) q = q.where('organisation', '=', o.organisationId);
@@ -42,8 +78,30 @@ export class AuditTrail {
   }
 }
 
-function toEntry(r: { seq: string | number; at: Date | string; actor: string; action: string; target: string | null; origin: string | null; organisation: string | null; outcome: string; prev_hash: string; hash: string }): AuditEntry {
-  return { seq: Number(r.seq), at: new Date(r.at).toISOString(), actor: r.actor, action: r.action, target: r.target, origin: r.origin, organisation: r.organisation, outcome: r.outcome, prevHash: r.prev_hash, hash: r.hash };
+function toEntry(r: {
+  seq: string | number;
+  at: Date | string;
+  actor: string;
+  action: string;
+  target: string | null;
+  origin: string | null;
+  organisation: string | null;
+  outcome: string;
+  prev_hash: string;
+  hash: string;
+}): AuditEntry {
+  return {
+    seq: Number(r.seq),
+    at: new Date(r.at).toISOString(),
+    actor: r.actor,
+    action: r.action,
+    target: r.target,
+    origin: r.origin,
+    organisation: r.organisation,
+    outcome: r.outcome,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
 }
 
 /** Reads the whole trail in order and verifies the chain (`komek audit verify`). */
@@ -51,7 +109,13 @@ export async function verifyAuditTrail(db: Kysely<Tables>, key: Buffer): Promise
   async function* entries(): AsyncGenerator<AuditEntry> {
     let after = 0;
     for (;;) {
-      const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', String(after)).orderBy('seq').limit(1000).execute();
+      const rows = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('seq', '>', String(after))
+        .orderBy('seq')
+        .limit(1000)
+        .execute();
       for (const r of rows) yield toEntry(r);
       if (rows.length < 1000) return;
       after = Number(rows[rows.length - 1]!.seq);
@@ -73,7 +137,8 @@ export function auditKey(dataDir: string, options: { env?: NodeJS.ProcessEnv; cr
   const dir = keysDir(dataDir);
   const path = join(dir, 'audit.key');
   if (!existsSync(path)) {
-    if (options.create === false) throw new KeyFileError(path, 'missing; the server creates it on first start, or set KOMEK_AUDIT_KEY');
+    if (options.create === false)
+      throw new KeyFileError(path, 'missing; the server creates it on first start, or set KOMEK_AUDIT_KEY');
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
     writeFileSync(temporary, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });

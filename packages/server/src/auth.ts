@@ -43,7 +43,8 @@ export function ensureAdminToken(dataDir: string): { token: string; path: string
   mkdirSync(dataDir, { recursive: true });
   if (existsSync(path)) {
     const token = readFileSync(path, 'utf8').trim();
-    if (token.length < 32) throw new Error(`${path} holds no valid token (expected 32 or more characters); delete it to make a new one`);
+    if (token.length < 32)
+      throw new Error(`${path} holds no valid token (expected 32 or more characters); delete it to make a new one`);
     return { token, path, created: false };
   }
   const token = `kmk_${randomBytes(32).toString('base64url')}`;
@@ -57,17 +58,42 @@ export const secretHash = (s: string) => createHash('sha256').update(s, 'utf8').
 
 /** Registers the bootstrap token in `api_tokens` on first start (once revoked, it stays revoked). */
 export async function registerAdminToken(db: Db, token: string): Promise<void> {
-  await db.insertInto('api_tokens')
-    .values({ id: ADMIN_TOKEN_ID, token_hash: secretHash(token), organisation_id: DEFAULT_ORGANISATION_ID, scope: 'admin', forms: [], label: 'bootstrap token (admin.token)', created_at: new Date(), revoked_at: null })
+  await db
+    .insertInto('api_tokens')
+    .values({
+      id: ADMIN_TOKEN_ID,
+      token_hash: secretHash(token),
+      organisation_id: DEFAULT_ORGANISATION_ID,
+      scope: 'admin',
+      forms: [],
+      label: 'bootstrap token (admin.token)',
+      created_at: new Date(),
+      revoked_at: null,
+    })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 }
 
 /** A new API token: `kmk_<id>_<secret>`; only its hash is stored. */
-export async function createApiToken(db: Db, o: { organisationId: string; scope: 'admin' | 'submit'; forms?: readonly string[]; label?: string }): Promise<{ id: string; token: string }> {
+export async function createApiToken(
+  db: Db,
+  o: { organisationId: string; scope: 'admin' | 'submit'; forms?: readonly string[]; label?: string },
+): Promise<{ id: string; token: string }> {
   const id = randomBytes(6).toString('hex');
   const token = `kmk_${id}_${randomBytes(32).toString('base64url')}`;
-  await db.insertInto('api_tokens').values({ id, token_hash: secretHash(token), organisation_id: o.organisationId, scope: o.scope, forms: [...(o.forms ?? [])], label: o.label ?? '', created_at: new Date(), revoked_at: null }).execute();
+  await db
+    .insertInto('api_tokens')
+    .values({
+      id,
+      token_hash: secretHash(token),
+      organisation_id: o.organisationId,
+      scope: o.scope,
+      forms: [...(o.forms ?? [])],
+      label: o.label ?? '',
+      created_at: new Date(),
+      revoked_at: null,
+    })
+    .execute();
   return { id, token };
 }
 
@@ -76,9 +102,20 @@ export async function authenticateToken(db: Db, header: string | undefined): Pro
   const m = /^Bearer\s+(\S{16,512})\s*$/i.exec(header ?? '');
   if (!m) return undefined;
   const hash = secretHash(m[1]!);
-  const row = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('token_hash', '=', hash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   if (!row || !timingSafeEqual(Buffer.from(row.token_hash), Buffer.from(hash))) return undefined;
-  if (row.scope === 'admin') return { id: row.id === ADMIN_TOKEN_ID ? 'admin' : `token:${row.id}`, kind: 'admin-token', organisationId: row.organisation_id, roles: ['administrator'] };
+  if (row.scope === 'admin')
+    return {
+      id: row.id === ADMIN_TOKEN_ID ? 'admin' : `token:${row.id}`,
+      kind: 'admin-token',
+      organisationId: row.organisation_id,
+      roles: ['administrator'],
+    };
   return { id: `token:${row.id}`, kind: 'api-token', organisationId: row.organisation_id, roles: [], forms: row.forms };
 }
 
@@ -101,13 +138,30 @@ export function readCookie(header: string | undefined, name: string): string | u
 export async function authenticateSession(db: Db, cookie: string | undefined): Promise<Principal | undefined> {
   if (!cookie || cookie.length < 20 || cookie.length > 200) return undefined;
   const idHash = secretHash(cookie);
-  const row = await db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id_hash', 'sessions.csrf_token', 'sessions.last_seen_at', 'sessions.expires_at', 'sessions.created_at', 'users.id as user_id', 'users.organisation_id', 'users.roles', 'users.disabled_at', 'users.sessions_valid_after'])
-    .where('sessions.id_hash', '=', idHash).executeTakeFirst();
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id_hash',
+      'sessions.csrf_token',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'sessions.created_at',
+      'users.id as user_id',
+      'users.organisation_id',
+      'users.roles',
+      'users.disabled_at',
+      'users.sessions_valid_after',
+    ])
+    .where('sessions.id_hash', '=', idHash)
+    .executeTakeFirst();
   if (!row) return undefined;
   const now = Date.now();
-  const expired = new Date(row.expires_at).getTime() <= now || new Date(row.last_seen_at).getTime() + SESSION_IDLE_MS <= now
-    || row.disabled_at !== null || new Date(row.created_at).getTime() < new Date(row.sessions_valid_after).getTime();
+  const expired =
+    new Date(row.expires_at).getTime() <= now ||
+    new Date(row.last_seen_at).getTime() + SESSION_IDLE_MS <= now ||
+    row.disabled_at !== null ||
+    new Date(row.created_at).getTime() < new Date(row.sessions_valid_after).getTime();
   if (expired) {
     await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
     return undefined;
@@ -115,17 +169,39 @@ export async function authenticateSession(db: Db, cookie: string | undefined): P
   if (now - new Date(row.last_seen_at).getTime() > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id_hash', '=', idHash).execute();
   }
-  return { id: row.user_id, kind: 'user', organisationId: row.organisation_id, roles: row.roles as Role[], session: { idHash, csrfToken: row.csrf_token, userId: row.user_id } };
+  return {
+    id: row.user_id,
+    kind: 'user',
+    organisationId: row.organisation_id,
+    roles: row.roles as Role[],
+    session: { idHash, csrfToken: row.csrf_token, userId: row.user_id },
+  };
 }
 
 /** Starts a session (always a new id: a session id from before sign-in is never kept). The cookie value and CSRF token. */
-export async function createSession(db: Db, userId: string): Promise<{ cookie: string; csrfToken: string; expiresAt: Date }> {
+export async function createSession(
+  db: Db,
+  userId: string,
+): Promise<{ cookie: string; csrfToken: string; expiresAt: Date }> {
   const cookie = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SESSION_MAX_MS);
-  await db.insertInto('sessions').values({ id_hash: secretHash(cookie), user_id: userId, csrf_token: csrfToken, created_at: now, last_seen_at: now, expires_at: expiresAt }).execute();
-  await db.deleteFrom('sessions').where('expires_at', '<', sql<Date>`now()`).execute();
+  await db
+    .insertInto('sessions')
+    .values({
+      id_hash: secretHash(cookie),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: expiresAt,
+    })
+    .execute();
+  await db
+    .deleteFrom('sessions')
+    .where('expires_at', '<', sql<Date>`now()`)
+    .execute();
   return { cookie, csrfToken, expiresAt };
 }
 

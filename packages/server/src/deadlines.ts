@@ -20,7 +20,9 @@ export interface DeadlineRule {
 }
 
 export const deadlineRules: readonly DeadlineRule[] = (
-  JSON.parse(readFileSync(new URL('../../../schemas/deadlines.json', import.meta.url), 'utf8')) as { deadlines: DeadlineRule[] }
+  JSON.parse(readFileSync(new URL('../../../schemas/deadlines.json', import.meta.url), 'utf8')) as {
+    deadlines: DeadlineRule[];
+  }
 ).deadlines;
 
 const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -69,11 +71,19 @@ function valuesAt(data: unknown, pointer: string): unknown[] {
 }
 
 /** The tasks a case has now under the rules: due day and whether done. */
-export function computeTasks(country: string, submissions: readonly Pick<Submission, 'formId' | 'data' | 'createdAt'>[], rules: readonly DeadlineRule[] = deadlineRules): { ruleId: string; dueOn: string; done: boolean }[] {
+export function computeTasks(
+  country: string,
+  submissions: readonly Pick<Submission, 'formId' | 'data' | 'createdAt'>[],
+  rules: readonly DeadlineRule[] = deadlineRules,
+): { ruleId: string; dueOn: string; done: boolean }[] {
   const out: { ruleId: string; dueOn: string; done: boolean }[] = [];
   for (const rule of rules) {
     if (rule.country !== country) continue;
-    const triggers = submissions.filter((s) => s.formId === rule.after.form && (!rule.after.when || getAtPointer(s.data, rule.after.when.pointer) === rule.after.when.equals));
+    const triggers = submissions.filter(
+      (s) =>
+        s.formId === rule.after.form &&
+        (!rule.after.when || getAtPointer(s.data, rule.after.when.pointer) === rule.after.when.equals),
+    );
     const trigger = triggers[triggers.length - 1];
     if (!trigger) continue;
     const fromValue = rule.after.from ? getAtPointer(trigger.data, rule.after.from) : undefined;
@@ -83,9 +93,17 @@ export function computeTasks(country: string, submissions: readonly Pick<Submiss
       out.push({ ruleId: rule.id, dueOn: addMonths(dates[dates.length - 1] ?? start, rule.every.months), done: false });
       continue;
     }
-    const due = rule.due?.workingDays !== undefined ? addWorkingDays(start, rule.due.workingDays) : addDays(start, rule.due?.days ?? 0);
+    const due =
+      rule.due?.workingDays !== undefined
+        ? addWorkingDays(start, rule.due.workingDays)
+        : addDays(start, rule.due?.days ?? 0);
     const doneWhen = rule.doneWhen;
-    const done = doneWhen ? submissions.some((s) => s.formId === doneWhen.form && (!doneWhen.pointer || getAtPointer(s.data, doneWhen.pointer) !== undefined)) : false;
+    const done = doneWhen
+      ? submissions.some(
+          (s) =>
+            s.formId === doneWhen.form && (!doneWhen.pointer || getAtPointer(s.data, doneWhen.pointer) !== undefined),
+        )
+      : false;
     out.push({ ruleId: rule.id, dueOn: due, done });
   }
   return out;
@@ -93,7 +111,11 @@ export function computeTasks(country: string, submissions: readonly Pick<Submiss
 
 /** Recomputes a case's tasks after a change of its submissions (inside the same transaction). */
 export async function refreshTasks(tx: Db, keys: AnswerKeys, c: Case, changedForm: string): Promise<void> {
-  const forms = new Set(deadlineRules.filter((r) => r.country === c.country).flatMap((r) => [r.after.form, ...(r.doneWhen ? [r.doneWhen.form] : [])]));
+  const forms = new Set(
+    deadlineRules
+      .filter((r) => r.country === c.country)
+      .flatMap((r) => [r.after.form, ...(r.doneWhen ? [r.doneWhen.form] : [])]),
+  );
   if (!forms.has(changedForm)) return;
   const submissions = await caseSubmissions(tx, keys, c.id, [...forms]);
   await setCaseTasks(tx, c.id, computeTasks(c.country, submissions));

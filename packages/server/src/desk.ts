@@ -40,7 +40,10 @@ export function serveDesk(app: FastifyInstance, dir: string = defaultDeskDir): v
     }
     if (!built()) {
       if (path !== '/' && path !== '/index.html') return reply.callNotFound();
-      return reply.code(503).type('text/plain; charset=utf-8').send('The case desk is not built: run `pnpm start` (or `pnpm --filter @komek/desk build`) and reload.\n');
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('The case desk is not built: run `pnpm start` (or `pnpm --filter @komek/desk build`) and reload.\n');
     }
     let file = resolve(root, `.${path}`);
     if (file !== root && !file.startsWith(root + sep)) return reply.callNotFound();
@@ -58,7 +61,10 @@ export function serveDesk(app: FastifyInstance, dir: string = defaultDeskDir): v
     const body = await readFile(file);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
-    reply.header('cache-control', file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    reply.header(
+      'cache-control',
+      file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    );
     if (file.endsWith('.html')) reply.header('x-frame-options', 'DENY');
     return reply.type(types[extname(file)] ?? 'application/octet-stream').send(body);
   });

@@ -26,11 +26,16 @@ const TABLES = new Set(['repeat', 'needsTable', 'planTable', 'indicators']);
  */
 export function exportColumns(form: LoadedForm, translators: readonly Translator[]): Column[] {
   const columns: Column[] = [];
-  const heading = (n: FormNode, suffix = '') => `${translators.map((t) => translate(t, n.label, n.text)).join(' / ')}${suffix} (${n.pointer})`;
+  const heading = (n: FormNode, suffix = '') =>
+    `${translators.map((t) => translate(t, n.label, n.text)).join(' / ')}${suffix} (${n.pointer})`;
   const visit = (n: FormNode) => {
-    if (n.pointer !== '' && (TABLES.has(n.kind) || n.kind === 'field' || n.kind === 'checklist' || n.kind === 'signature')) {
+    if (
+      n.pointer !== '' &&
+      (TABLES.has(n.kind) || n.kind === 'field' || n.kind === 'checklist' || n.kind === 'signature')
+    ) {
       columns.push({ pointer: n.pointer, heading: heading(n), node: n, labels: false });
-      if (n.options?.length) columns.push({ pointer: n.pointer, heading: heading(n, ' — label'), node: n, labels: true });
+      if (n.options?.length)
+        columns.push({ pointer: n.pointer, heading: heading(n, ' — label'), node: n, labels: true });
       if (TABLES.has(n.kind) || n.kind === 'field' || n.kind === 'signature') return;
     }
     for (const c of n.children) visit(c);
@@ -57,10 +62,13 @@ function choiceLabel(node: FormNode, value: unknown, translators: readonly Trans
 
 function row(s: Submission, columns: readonly Column[], translators: readonly Translator[]): string[] {
   const meta = [s.id, s.caseId, String(s.revision), s.schemaVersion, s.createdAt, s.updatedAt];
-  return [...meta, ...columns.map((c) => {
-    const v = getAtPointer(s.data, c.pointer);
-    return c.labels ? choiceLabel(c.node, v, translators) : cell(v);
-  })];
+  return [
+    ...meta,
+    ...columns.map((c) => {
+      const v = getAtPointer(s.data, c.pointer);
+      return c.labels ? choiceLabel(c.node, v, translators) : cell(v);
+    }),
+  ];
 }
 
 /** A CSV field: quoted when needed; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
@@ -78,24 +86,33 @@ export const exportTypes: Record<ExportFormat, string> = {
 };
 
 /** A form's submissions as a stream in a format; rows are read from the database a page at a time. */
-export async function exportStream(form: LoadedForm, rows: AsyncIterable<Submission>, format: ExportFormat, langs: readonly Language[]): Promise<Readable> {
+export async function exportStream(
+  form: LoadedForm,
+  rows: AsyncIterable<Submission>,
+  format: ExportFormat,
+  langs: readonly Language[],
+): Promise<Readable> {
   if (format === 'jsonl') {
-    return Readable.from((async function* () {
-      for await (const s of rows) {
-        const { createdBy: _by, ...rest } = s;
-        yield `${JSON.stringify(rest)}\n`;
-      }
-    })());
+    return Readable.from(
+      (async function* () {
+        for await (const s of rows) {
+          const { createdBy: _by, ...rest } = s;
+          yield `${JSON.stringify(rest)}\n`;
+        }
+      })(),
+    );
   }
   await Promise.all(langs.map((l) => ensureMessages(l, [form.entry.id])));
   const translators = langs.map((l) => translatorFor(l));
   const columns = exportColumns(form, translators);
   const header = [...META, ...columns.map((c) => c.heading)];
   if (format === 'csv') {
-    return Readable.from((async function* () {
-      yield `\ufeff${header.map(csvField).join(',')}\r\n`;
-      for await (const s of rows) yield `${row(s, columns, translators).map(csvField).join(',')}\r\n`;
-    })());
+    return Readable.from(
+      (async function* () {
+        yield `\ufeff${header.map(csvField).join(',')}\r\n`;
+        for await (const s of rows) yield `${row(s, columns, translators).map(csvField).join(',')}\r\n`;
+      })(),
+    );
   }
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });

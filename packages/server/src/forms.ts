@@ -26,7 +26,11 @@ export function loadForm(id: string): Promise<LoadedForm> | undefined {
   if (!isFormId(id)) return undefined;
   let p = cache.get(id);
   if (!p) {
-    p = Promise.all([modelLoaders[id](), validatorLoaders[id]()]).then(([model, validate]) => ({ entry: catalogEntry(id)!, model: hydrateModel(model), validate }));
+    p = Promise.all([modelLoaders[id](), validatorLoaders[id]()]).then(([model, validate]) => ({
+      entry: catalogEntry(id)!,
+      model: hydrateModel(model),
+      validate,
+    }));
     cache.set(id, p);
     p.catch(() => cache.delete(id));
   }
@@ -45,7 +49,12 @@ export async function checkAnswers(form: LoadedForm, data: unknown, langs: reado
   const session = createFormSession({ model: form.model, validate: form.validate, data });
   if (session.valid) return { valid: true, data: session.value as Record<string, unknown> };
   await Promise.all(langs.map((l) => ensureMessages(l, [form.entry.id])));
-  const worded = createFormSession({ model: form.model, validate: form.validate, data, languages: langs.map((l) => issueLanguage(l)) });
+  const worded = createFormSession({
+    model: form.model,
+    validate: form.validate,
+    data,
+    languages: langs.map((l) => issueLanguage(l)),
+  });
   const issues = worded.issues.map((i) => ({
     pointer: i.pointer || '/',
     label: i.label || i.pointer || '/',

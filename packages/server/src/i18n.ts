@@ -10,7 +10,14 @@ import { createTranslator, isLanguage, loadMessages, type Language } from '@kome
 export function requestLanguages(query: unknown, acceptLanguage: string | undefined): Language[] {
   const q = (query as { lang?: unknown } | undefined)?.lang;
   if (typeof q === 'string') {
-    const asked = [...new Set(q.split(',').map((x) => x.trim().toLowerCase()).filter(isLanguage))].slice(0, 2);
+    const asked = [
+      ...new Set(
+        q
+          .split(',')
+          .map((x) => x.trim().toLowerCase())
+          .filter(isLanguage),
+      ),
+    ].slice(0, 2);
     if (asked.length) return asked;
   }
   for (const part of (acceptLanguage ?? '').split(',')) {

@@ -11,7 +11,9 @@ export interface PrefillFact {
 }
 
 export const prefillFacts: readonly PrefillFact[] = (
-  JSON.parse(readFileSync(new URL('../../../schemas/prefill.json', import.meta.url), 'utf8')) as { facts: PrefillFact[] }
+  JSON.parse(readFileSync(new URL('../../../schemas/prefill.json', import.meta.url), 'utf8')) as {
+    facts: PrefillFact[];
+  }
 ).facts;
 
 const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
@@ -20,7 +22,11 @@ const empty = (v: unknown) => v === undefined || v === null || v === '' || (Arra
  * What a case's earlier forms already know for a form: its data with each known fact in place, and where each
  * came from. The latest submission holding a fact wins.
  */
-export function prefill(formId: string, submissions: readonly Pick<Submission, 'id' | 'formId' | 'data' | 'updatedAt'>[], facts: readonly PrefillFact[] = prefillFacts) {
+export function prefill(
+  formId: string,
+  submissions: readonly Pick<Submission, 'id' | 'formId' | 'data' | 'updatedAt'>[],
+  facts: readonly PrefillFact[] = prefillFacts,
+) {
   let data: unknown = {};
   const sources: { fact: string; pointer: string; submissionId: string; formId: string; from: string }[] = [];
   const latestFirst = [...submissions].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
@@ -41,12 +47,21 @@ export function prefill(formId: string, submissions: readonly Pick<Submission, '
     }
     if (!found) continue;
     const items = fact.items;
-    const value = items && Array.isArray(found.value)
-      ? (found.value as Record<string, unknown>[]).map((row) => Object.fromEntries(items.filter((k) => row[k] !== undefined).map((k) => [k, row[k]])))
-      : found.value;
+    const value =
+      items && Array.isArray(found.value)
+        ? (found.value as Record<string, unknown>[]).map((row) =>
+            Object.fromEntries(items.filter((k) => row[k] !== undefined).map((k) => [k, row[k]])),
+          )
+        : found.value;
     for (const target of targets) {
       data = setAtPointer(data, target.pointer, structuredClone(value));
-      sources.push({ fact: fact.id, pointer: target.pointer, submissionId: found.s.id, formId: found.s.formId, from: found.pointer });
+      sources.push({
+        fact: fact.id,
+        pointer: target.pointer,
+        submissionId: found.s.id,
+        formId: found.s.formId,
+        from: found.pointer,
+      });
     }
   }
   return { formId, data, sources };

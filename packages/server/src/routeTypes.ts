@@ -5,14 +5,32 @@ import type { Services } from './services.js';
 
 /** What a route touches, for access rules: `<resource>.<verb>`. */
 export type Action =
-  | 'health.read' | 'forms.read' | 'api.describe'
-  | 'case.create' | 'case.list' | 'case.read'
-  | 'submission.create' | 'submission.read' | 'submission.update' | 'submission.print'
-  | 'case.print' | 'case.prefill' | 'paper.upload'
-  | 'referral.create' | 'referral.update' | 'task.list'
-  | 'export.run' | 'job.create' | 'job.read'
-  | 'session.create' | 'session.read' | 'session.delete' | 'session.revoke-all'
-  | 'audit.read' | 'grant.create' | 'grant.revoke';
+  | 'health.read'
+  | 'forms.read'
+  | 'api.describe'
+  | 'case.create'
+  | 'case.list'
+  | 'case.read'
+  | 'submission.create'
+  | 'submission.read'
+  | 'submission.update'
+  | 'submission.print'
+  | 'case.print'
+  | 'case.prefill'
+  | 'paper.upload'
+  | 'referral.create'
+  | 'referral.update'
+  | 'task.list'
+  | 'export.run'
+  | 'job.create'
+  | 'job.read'
+  | 'session.create'
+  | 'session.read'
+  | 'session.delete'
+  | 'session.revoke-all'
+  | 'audit.read'
+  | 'grant.create'
+  | 'grant.revoke';
 
 /** The request as a route handler sees it. */
 export interface ApiRequest extends FastifyRequest {
@@ -70,6 +88,17 @@ export const errorSchema = {
   properties: {
     code: { type: 'string' },
     message: { type: 'string' },
-    issues: { type: 'array', items: { type: 'object', properties: { pointer: { type: 'string' }, label: { type: 'string' }, message: { type: 'string' }, secondary: { type: 'object' } } } },
+    issues: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          pointer: { type: 'string' },
+          label: { type: 'string' },
+          message: { type: 'string' },
+          secondary: { type: 'object' },
+        },
+      },
+    },
   },
 } as const;

@@ -11,4 +11,12 @@ import { caseworkRoutes } from './routes/casework.js';
  * Every route of the server, in one table: registered from it (app.ts), described from it (openapi.ts); access
  * rules (access.ts) are checked against each route's `action`, and the authorization matrix test covers every route.
  */
-export const routeTable: readonly RouteDef[] = [...metaRoutes, ...accessRoutes, ...caseRoutes, ...submissionRoutes, ...paperRoutes, ...caseworkRoutes, ...jobRoutes];
+export const routeTable: readonly RouteDef[] = [
+  ...metaRoutes,
+  ...accessRoutes,
+  ...caseRoutes,
+  ...submissionRoutes,
+  ...paperRoutes,
+  ...caseworkRoutes,
+  ...jobRoutes,
+];

@@ -40,7 +40,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const dataDir = resolve(options.dataDir ?? 'komek-data');
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const token = ensureAdminToken(dataDir);
-  if (token.created) log(`komek: wrote a new admin API token to ${token.path} (mode 0600); send it as "Authorization: Bearer <token>"`);
+  if (token.created)
+    log(`komek: wrote a new admin API token to ${token.path} (mode 0600); send it as "Authorization: Bearer <token>"`);
   const database = await openDatabase({ url: options.databaseUrl, dataDir });
   let services: Services;
   try {
@@ -55,7 +56,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
   const jobs = services.jobs;
   const desk = options.deskDir === false ? undefined : (options.deskDir ?? defaultDeskDir);
-  const app = await buildApp(services, { logger: options.logger ?? false, ...(desk !== undefined ? { deskDir: desk } : {}) });
+  const app = await buildApp(services, {
+    logger: options.logger ?? false,
+    ...(desk !== undefined ? { deskDir: desk } : {}),
+  });
   const runJobs = options.worker ?? database.kind === 'pglite';
   try {
     await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });
@@ -65,7 +69,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
   if (runJobs) jobs.start();
   const address = app.server.address();
-  const url = typeof address === 'object' && address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : String(address);
+  const url =
+    typeof address === 'object' && address
+      ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`
+      : String(address);
   let closing: Promise<void> | undefined;
   return {
     app,
@@ -81,9 +88,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 }
 
 /** Opens a database only to migrate it (`komek db migrate`); the versions applied. */
-export async function migrateDatabase(options: { dataDir?: string; databaseUrl?: string | undefined }): Promise<{ applied: number[]; kind: Database['kind'] }> {
+export async function migrateDatabase(options: {
+  dataDir?: string;
+  databaseUrl?: string | undefined;
+}): Promise<{ applied: number[]; kind: Database['kind'] }> {
   const { migrate } = await import('./db/migrations.js');
-  const database = await openDatabase({ url: options.databaseUrl, dataDir: resolve(options.dataDir ?? 'komek-data'), migrate: false });
+  const database = await openDatabase({
+    url: options.databaseUrl,
+    dataDir: resolve(options.dataDir ?? 'komek-data'),
+    migrate: false,
+  });
   try {
     return { applied: await migrate(database.db), kind: database.kind };
   } finally {

@@ -32,7 +32,9 @@
   function setValue(el, value) {
     const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
     Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, value);
-    el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: value.slice(-1) }));
+    el.dispatchEvent(
+      new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: value.slice(-1) }),
+    );
   }
 
   async function whenReady() {
@@ -61,14 +63,18 @@
     const t0 = performance.now();
     await bench.mount(container);
     const mount = await settled(container, t0, observer);
-    const inputs = bench.countInputs ? bench.countInputs(container) : container.querySelectorAll('input, textarea, select').length;
+    const inputs = bench.countInputs
+      ? bench.countInputs(container)
+      : container.querySelectorAll('input, textarea, select').length;
     // A renderer that draws a long form in parts (ours): also the time until all of it is drawn and laid out.
     let whole = mount;
     let inputsWhole = inputs;
     if (bench.complete) {
       await bench.complete(container);
       whole = await settled(container, t0, observer);
-      inputsWhole = bench.countInputs ? bench.countInputs(container) : container.querySelectorAll('input, textarea, select').length;
+      inputsWhole = bench.countInputs
+        ? bench.countInputs(container)
+        : container.querySelectorAll('input, textarea, select').length;
     }
     Object.assign(state, { container, observer, input: null, text: '' });
     if (options.field) {

@@ -20,7 +20,10 @@ interface CsfModule {
   [exportName: string]: unknown;
 }
 
-const csfModules = import.meta.glob<CsfModule>(['../../../stories/widgets/*.stories.ts', '../../../stories/components/*.stories.ts'], { eager: true });
+const csfModules = import.meta.glob<CsfModule>(
+  ['../../../stories/widgets/*.stories.ts', '../../../stories/components/*.stories.ts'],
+  { eager: true },
+);
 
 /** A message key shown raw (`ns:key`, `ui:…`), or a `{{placeholder}}` left unfilled. */
 const RAW_KEY = /(^|[\s("“])(ui|defs|[a-z]{2}-[\w.-]+):[\w$.-]+[a-zA-Z]/;
@@ -88,8 +91,13 @@ function shownText(root: Node): string {
 async function renderStory<Args>(meta: Meta<Args>, story: StoryObj<Args>): Promise<void> {
   litRender(nothing, canvas);
   const args = { ...meta.args, ...story.args } as Record<string, unknown>;
-  const loaders = [meta.loaders, story.loaders].flat().filter(Boolean) as ((ctx: unknown) => Promise<Record<string, unknown>>)[];
-  const context = { args, argTypes: {}, globals: {}, parameters: {}, loaded: {}, canvasElement: canvas } as Record<string, unknown>;
+  const loaders = [meta.loaders, story.loaders].flat().filter(Boolean) as ((
+    ctx: unknown,
+  ) => Promise<Record<string, unknown>>)[];
+  const context = { args, argTypes: {}, globals: {}, parameters: {}, loaded: {}, canvasElement: canvas } as Record<
+    string,
+    unknown
+  >;
   context.loaded = Object.assign({}, ...(await Promise.all(loaders.map((load) => load(context)))));
   const draw = (story.render ?? meta.render)!;
   litRender((draw as (a: unknown, c: unknown) => unknown)(args, context), canvas);
@@ -111,16 +119,26 @@ async function checkStory(contrast = true): Promise<void> {
   expect(text.includes(FALLBACK_MARK)).toBe(false);
   // Off-screen sections skip layout (content-visibility: auto) and keep a stand-in height; axe would measure their
   // rows against whatever that stand-in lets them overlap. Measure them laid out, as the element's own tests do.
-  for (const form of canvas.querySelectorAll<HTMLElement>('komek-form')) form.style.setProperty('--komek-content-visibility', 'visible');
+  for (const form of canvas.querySelectorAll<HTMLElement>('komek-form'))
+    form.style.setProperty('--komek-content-visibility', 'visible');
   const result = await axe.run(canvas, contrast ? AXE_OPTIONS : WITHOUT_CONTRAST);
-  const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  const violations = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(', ')}`,
+  );
   expect(violations).toEqual([]);
 }
 
 describe('widget and component stories', () => {
   for (const [path, mod] of Object.entries(csfModules)) {
     const meta = mod.default;
-    const stories = Object.entries(mod).filter(([name]) => name !== 'default' && name !== '__namedExportsOrder') as [string, AnyStory][];
+    const stories = Object.entries(mod).filter(([name]) => name !== 'default' && name !== '__namedExportsOrder') as [
+      string,
+      AnyStory,
+    ][];
     describe(meta.title ?? path, () => {
       for (const [name, story] of stories) {
         it(name, async () => {
@@ -129,7 +147,9 @@ describe('widget and component stories', () => {
           if (name === 'Invalid' && !path.endsWith('static.stories.ts')) {
             // The invalid state must show a message next to the field.
             const form = canvas.querySelector('komek-form')!;
-            expect(form.shadowRoot!.querySelector('.error')?.textContent ?? '', 'an error message is shown').not.toBe('');
+            expect(form.shadowRoot!.querySelector('.error')?.textContent ?? '', 'an error message is shown').not.toBe(
+              '',
+            );
           }
         });
       }
@@ -147,7 +167,10 @@ describe('form stories (catalog × languages)', () => {
           if (!story) throw new Error(`${entry.id} has no story ${variant.exportName}`);
           await renderStory(meta, story);
           const form = canvas.querySelector('komek-form')!;
-          await until(() => form.shadowRoot!.querySelector('.form')?.getAttribute('lang') === variant.lang, `the form in ${variant.lang}`);
+          await until(
+            () => form.shadowRoot!.querySelector('.form')?.getAttribute('lang') === variant.lang,
+            `the form in ${variant.lang}`,
+          );
           await checkStory(CONTRAST_CHECKED_IN.has(variant.name));
         });
       }

@@ -14,7 +14,9 @@ describe('a widget kind added by one file per renderer', () => {
     expect(buildFormModel(satisfactionForm).byPointer.get('/rating')?.widget).toBe('scale');
     const el = document.createElement('komek-form');
     el.schema = satisfactionForm;
-    el.validator = Object.assign((d: unknown) => typeof (d as { rating?: unknown }).rating === 'number', { errors: null });
+    el.validator = Object.assign((d: unknown) => typeof (d as { rating?: unknown }).rating === 'number', {
+      errors: null,
+    });
     document.body.append(el);
     try {
       await el.ready;
@@ -25,7 +27,9 @@ describe('a widget kind added by one file per renderer', () => {
       await el.updateComplete;
       expect(el.data).toEqual({ rating: 4 });
       expect(radios[3]!.checked).toBe(true);
-      const submitted = new Promise<unknown>((resolve) => el.addEventListener('komek-submit', (e) => resolve(e.data), { once: true }));
+      const submitted = new Promise<unknown>((resolve) =>
+        el.addEventListener('komek-submit', (e) => resolve(e.data), { once: true }),
+      );
       expect(await el.submit()).toBe(true);
       expect(await submitted).toEqual({ rating: 4 });
     } finally {

@@ -28,17 +28,42 @@ export function parseExport(text: string, t: Say): { records: ExportRecord[]; er
     try {
       value = JSON.parse(raw);
     } catch (e) {
-      errors.push({ line, form: '', field: '', pointer: '', message: t('demo.desk.badJson', { reason: (e as Error).message }) });
+      errors.push({
+        line,
+        form: '',
+        field: '',
+        pointer: '',
+        message: t('demo.desk.badJson', { reason: (e as Error).message }),
+      });
       return;
     }
     const record = value as { form?: unknown; data?: unknown };
-    if (record === null || typeof record !== 'object' || typeof record.form !== 'string' || record.data === null || typeof record.data !== 'object' || Array.isArray(record.data)) {
-      errors.push({ line, form: typeof record?.form === 'string' ? record.form : '', field: '', pointer: '', message: t('demo.desk.badRecord') });
+    if (
+      record === null ||
+      typeof record !== 'object' ||
+      typeof record.form !== 'string' ||
+      record.data === null ||
+      typeof record.data !== 'object' ||
+      Array.isArray(record.data)
+    ) {
+      errors.push({
+        line,
+        form: typeof record?.form === 'string' ? record.form : '',
+        field: '',
+        pointer: '',
+        message: t('demo.desk.badRecord'),
+      });
       return;
     }
     const entry = entryOf(record.form);
     if (!entry) {
-      errors.push({ line, form: record.form, field: '', pointer: '', message: t('demo.desk.unknownForm', { form: record.form }) });
+      errors.push({
+        line,
+        form: record.form,
+        field: '',
+        pointer: '',
+        message: t('demo.desk.unknownForm', { form: record.form }),
+      });
       return;
     }
     records.push({ line, form: entry.id, data: record.data as Record<string, unknown> });
@@ -64,7 +89,12 @@ export interface BatchResult {
  * with its line and goes no further; the others go on. Messages are in the interface language `messagesIn`. Runs in
  * the print desk's worker: nothing here paces itself for a page, and nothing is logged (the records are case data).
  */
-export async function printExport(text: string, languages: readonly Language[], messagesIn: Language, report: BatchReports): Promise<BatchResult> {
+export async function printExport(
+  text: string,
+  languages: readonly Language[],
+  messagesIn: Language,
+  report: BatchReports,
+): Promise<BatchResult> {
   const t = await uiTexts(messagesIn);
   const { records, errors } = parseExport(text, t);
   const total = records.length + errors.length;
@@ -85,7 +115,13 @@ export async function printExport(text: string, languages: readonly Language[], 
         files[`line-${String(record.line).padStart(4, '0')}.${paperFileName(record.form, 'final', languages)}`] = bytes;
       }
     } catch (e) {
-      found.push({ line: record.line, form: record.form, field: '', pointer: '', message: t('demo.desk.pdfFailed', { reason: (e as Error).message }) });
+      found.push({
+        line: record.line,
+        form: record.form,
+        field: '',
+        pointer: '',
+        message: t('demo.desk.pdfFailed', { reason: (e as Error).message }),
+      });
     }
     if (found.length > 0) {
       errors.push(...found);
@@ -100,6 +136,9 @@ export async function printExport(text: string, languages: readonly Language[], 
 /** The errors as CSV (line, form, field, pointer, message), for the zip. */
 export function errorsCsv(errors: readonly RecordError[]): string {
   const cell = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
-  const rows = [['line', 'form', 'field', 'pointer', 'message'], ...errors.map((e) => [e.line, e.form, e.field, e.pointer, e.message])];
+  const rows = [
+    ['line', 'form', 'field', 'pointer', 'message'],
+    ...errors.map((e) => [e.line, e.form, e.field, e.pointer, e.message]),
+  ];
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }

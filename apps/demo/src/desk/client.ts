@@ -39,7 +39,10 @@ function failAll(message: string): void {
 /** The print desk's worker, started the first time a job is asked for and kept for the next ones. */
 function deskWorker(): Worker {
   if (worker) return worker;
-  const started = new Worker(new URL('./desk.worker.ts', import.meta.url), { type: 'module', name: 'komek-print-desk' });
+  const started = new Worker(new URL('./desk.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'komek-print-desk',
+  });
   started.addEventListener('message', (event: MessageEvent<DeskReply>) => {
     const reply = event.data;
     if (reply.job === 0 && reply.kind === 'failed') return failAll(reply.message);

@@ -11,7 +11,10 @@ import type { DeskReply, DeskRequest } from './protocol.js';
 const scope = self as unknown as {
   postMessage(message: DeskReply, transfer: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<DeskRequest>) => void): void;
-  addEventListener(type: 'error' | 'unhandledrejection', listener: (event: Event & { message?: string; reason?: unknown }) => void): void;
+  addEventListener(
+    type: 'error' | 'unhandledrejection',
+    listener: (event: Event & { message?: string; reason?: unknown }) => void,
+  ): void;
 };
 
 const reply = (message: DeskReply, transfer: Transferable[] = []) => scope.postMessage(message, transfer);

@@ -61,7 +61,9 @@ function writeUrl(): void {
 async function fillPickers(): Promise<void> {
   const entry = entryOf(view.form)!;
   const ui = uiLanguage();
-  countrySelect.replaceChildren(...countries.map((c) => new Option(tShared(`country.${c}`, c), c, false, c === entry.country)));
+  countrySelect.replaceChildren(
+    ...countries.map((c) => new Option(tShared(`country.${c}`, c), c, false, c === entry.country)),
+  );
   const steps = stepsOf(entry.country);
   const words = stepWords();
   stepSelect.replaceChildren(
@@ -129,7 +131,8 @@ async function languageShown(el: KomekForm, lang: Language): Promise<void> {
   await el.updateComplete;
 }
 
-const languagesOnPaper = (): Language[] => (view.lang2 && view.lang2 !== view.lang ? [view.lang, view.lang2] : [view.lang]);
+const languagesOnPaper = (): Language[] =>
+  view.lang2 && view.lang2 !== view.lang ? [view.lang, view.lang2] : [view.lang];
 
 /** Puts a fresh `<komek-form>` for the current form in the page. */
 function mountForm(): void {
@@ -143,7 +146,8 @@ function mountForm(): void {
   });
   el.addEventListener('komek-invalid', (event) => showProblems(event.issues));
   // The element's own "Download PDF" button: final when the data is valid, else a filled draft that says so.
-  el.pdfExporter = (request) => paperForm(view.form, languagesOnPaper(), request.valid ? 'final' : 'filled', request.data);
+  el.pdfExporter = (request) =>
+    paperForm(view.form, languagesOnPaper(), request.valid ? 'final' : 'filled', request.data);
   element = el;
   host.replaceChildren(el);
   showData();
@@ -204,7 +208,9 @@ async function start(): Promise<void> {
   });
   stepSelect.addEventListener('change', () => {
     view.step = stepSelect.value;
-    const first = catalog.find((e) => e.country === countrySelect.value && (view.step === '' || stepOf(e) === view.step));
+    const first = catalog.find(
+      (e) => e.country === countrySelect.value && (view.step === '' || stepOf(e) === view.step),
+    );
     void selectForm(first!.id);
   });
   formSelect.addEventListener('change', () => void selectForm(formSelect.value as FormId));
@@ -216,7 +222,8 @@ async function start(): Promise<void> {
     if (element) setLanguages(element, view.lang, view.lang2);
     // Re-word the listed problems once the element shows the new language (its messages load first).
     const shown = element;
-    if (checked === 'invalid' && shown) void languageShown(shown, view.lang).then(() => element === shown && showProblems(shown.validationIssues));
+    if (checked === 'invalid' && shown)
+      void languageShown(shown, view.lang).then(() => element === shown && showProblems(shown.validationIssues));
   };
   langSelect.addEventListener('change', onLanguages);
   lang2Select.addEventListener('change', onLanguages);

@@ -27,7 +27,8 @@ function paperLanguages(): Language[] {
 }
 
 /** What to say when a job failed: the worker's own failure in words, else the technical reason. */
-const failure = (e: unknown): string => (e instanceof DeskWorkerError ? t('demo.desk.workerStopped') : e instanceof Error ? e.message : String(e));
+const failure = (e: unknown): string =>
+  e instanceof DeskWorkerError ? t('demo.desk.workerStopped') : e instanceof Error ? e.message : String(e);
 
 // ——— blank packs ———
 
@@ -53,7 +54,12 @@ async function drawChoices(): Promise<void> {
         .filter((e) => e.country === country)
         .map((e) => {
           const label = document.createElement('label');
-          const box = Object.assign(document.createElement('input'), { type: 'checkbox', name: 'form', value: e.id, checked: before.has(e.id) });
+          const box = Object.assign(document.createElement('input'), {
+            type: 'checkbox',
+            name: 'form',
+            value: e.id,
+            checked: before.has(e.id),
+          });
           label.append(box, `${stepLabel(e.sop, stepWords())} · ${formLabel(e, ui)}`);
           label.title = e.id;
           list.append(label);
@@ -102,7 +108,10 @@ async function makePack(): Promise<void> {
     const name = `komek-blank-${languages.join('-')}`;
     download(bytes, merged ? `${name}.pdf` : `${name}.zip`, merged ? 'application/pdf' : 'application/zip');
     packStatus.className = 'status ok';
-    packStatus.textContent = t('demo.gallery.made', { file: merged ? `${name}.pdf` : `${name}.zip`, size: kib(bytes.byteLength) });
+    packStatus.textContent = t('demo.gallery.made', {
+      file: merged ? `${name}.pdf` : `${name}.zip`,
+      size: kib(bytes.byteLength),
+    });
   } catch (e) {
     packStatus.className = 'status bad';
     packStatus.textContent = failure(e);
@@ -133,7 +142,12 @@ function addErrors(errors: readonly RecordError[]): void {
     }
     // Records come in line order after the lines that are not records at all: look back from the end.
     let before: Element | null = null;
-    for (let r = errorsBody.lastElementChild; r && Number((r as HTMLElement).dataset.line) > e.line; r = r.previousElementSibling) before = r;
+    for (
+      let r = errorsBody.lastElementChild;
+      r && Number((r as HTMLElement).dataset.line) > e.line;
+      r = r.previousElementSibling
+    )
+      before = r;
     errorsBody.insertBefore(row, before);
   }
   batchErrors.hidden = errorsBody.childElementCount === 0;

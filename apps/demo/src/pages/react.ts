@@ -47,7 +47,11 @@ function ConsentDesk({ lang }: { lang: Language }) {
       { className: 'panel data-pane' },
       h('h2', null, t('demo.react.state')),
       h('pre', { id: 'react-state' }, JSON.stringify(data, null, 2)),
-      h('div', { className: 'actions' }, h('button', { type: 'button', onClick: () => setData({}) }, t('demo.react.reset'))),
+      h(
+        'div',
+        { className: 'actions' },
+        h('button', { type: 'button', onClick: () => setData({}) }, t('demo.react.reset')),
+      ),
       h('h2', null, t('demo.react.submitted')),
       h('pre', { id: 'react-submitted' }, submitted === undefined ? '—' : JSON.stringify(submitted, null, 2)),
     ),

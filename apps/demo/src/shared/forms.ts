@@ -89,7 +89,11 @@ export interface FieldProblem {
  */
 export async function validateData(id: FormId, data: unknown, lang: Language): Promise<FieldProblem[]> {
   const entry = entryOf(id)!;
-  const [validate, model] = await Promise.all([validatorLoaders[id](), modelOf(id), loadMessages(lang, entry.namespaces)]);
+  const [validate, model] = await Promise.all([
+    validatorLoaders[id](),
+    modelOf(id),
+    loadMessages(lang, entry.namespaces),
+  ]);
   const session = createFormSession({ model, validate, data, languages: [issueLanguage(lang)] });
   return session.issues.map((issue) => ({ pointer: issue.pointer, label: issue.label, message: issue.text }));
 }

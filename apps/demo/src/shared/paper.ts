@@ -19,7 +19,12 @@ export function loadPdf(): Promise<typeof PdfModule> {
  * first page that the data is not valid. A final form needs valid data (else @komek/pdf throws
  * `InvalidFormDataError` with every problem).
  */
-export async function paperForm(id: FormId, languages: readonly Language[], mode: PaperMode, data?: unknown): Promise<Uint8Array> {
+export async function paperForm(
+  id: FormId,
+  languages: readonly Language[],
+  mode: PaperMode,
+  data?: unknown,
+): Promise<Uint8Array> {
   const { createPaperForm } = await loadPdf();
   if (mode === 'blank') return createPaperForm(id, { languages, mode });
   return createPaperForm(id, { languages, mode, data, allowInvalid: mode === 'filled' });

@@ -29,13 +29,15 @@ export const english = {
   'demo.gallery.secondLanguage': 'Second language',
   'demo.gallery.none': 'None',
   'demo.gallery.data': 'Data',
-  'demo.gallery.dataHint': 'The form’s data, typed as {{type}} in @komek/forms. Hidden questions are left out on submit.',
+  'demo.gallery.dataHint':
+    'The form’s data, typed as {{type}} in @komek/forms. Hidden questions are left out on submit.',
   'demo.gallery.validate': 'Validate',
   'demo.gallery.clear': 'Clear the form',
   'demo.gallery.valid': 'The data is valid.',
   'demo.gallery.invalid': '{{count}} problem(s) to fix:',
   'demo.gallery.pdf': 'Paper form',
-  'demo.gallery.pdfHint': 'A PDF in the chosen languages. Blank is fillable by hand or on screen; final needs valid data.',
+  'demo.gallery.pdfHint':
+    'A PDF in the chosen languages. Blank is fillable by hand or on screen; final needs valid data.',
   'demo.gallery.blank': 'Download blank PDF',
   'demo.gallery.filled': 'Download filled PDF',
   'demo.gallery.final': 'Download final PDF',

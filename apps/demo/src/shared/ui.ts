@@ -78,7 +78,8 @@ export function translatePage(root: ParentNode = document): void {
 export function fillLanguageSelect(select: HTMLSelectElement, selected: Language | '', withNone?: UiKey): void {
   select.replaceChildren();
   if (withNone) select.append(new Option(t(withNone), '', false, selected === ''));
-  for (const l of languages) select.append(new Option(`${l.nativeName} (${l.code})`, l.code, false, l.code === selected));
+  for (const l of languages)
+    select.append(new Option(`${l.nativeName} (${l.code})`, l.code, false, l.code === selected));
 }
 
 /** Whether a language's translations are still drafts. */

@@ -13,7 +13,8 @@ const common = { data: 'string', database: 'string' } as const;
 
 async function openStore(options: Record<string, string | boolean>) {
   const url = typeof options.database === 'string' ? options.database : process.env.KOMEK_DATABASE_URL || undefined;
-  if (url !== undefined && !/^postgres(ql)?:\/\//.test(url)) throw new UsageError(`--database must be a postgres:// URL (got "${url.split('@').pop()}")`);
+  if (url !== undefined && !/^postgres(ql)?:\/\//.test(url))
+    throw new UsageError(`--database must be a postgres:// URL (got "${url.split('@').pop()}")`);
   const dataDir = resolve(typeof options.data === 'string' ? options.data : 'komek-data');
   const server = await import('@komek/server');
   let database;
@@ -21,55 +22,91 @@ async function openStore(options: Record<string, string | boolean>) {
     database = await server.openDatabase({ url, dataDir });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    throw new CliError('KOMEK_CANNOT_READ', `cannot open the database${url ? '' : ` in ${dataDir}`}: ${err.message}${url ? '' : ' (is `komek serve` running on this folder? stop it first)'}`, exitCodes.input, { cause: e });
+    throw new CliError(
+      'KOMEK_CANNOT_READ',
+      `cannot open the database${url ? '' : ` in ${dataDir}`}: ${err.message}${url ? '' : ' (is `komek serve` running on this folder? stop it first)'}`,
+      exitCodes.input,
+      { cause: e },
+    );
   }
   return { server, database, dataDir };
 }
 
-async function withStore<T>(options: Record<string, string | boolean>, work: (s: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  options: Record<string, string | boolean>,
+  work: (s: Awaited<ReturnType<typeof openStore>>) => Promise<T>,
+): Promise<T> {
   const store = await openStore(options);
   try {
     return await work(store);
   } catch (e) {
     // A key file or variable that cannot be used: one line naming it, exit 3 (an input that cannot be read).
-    if (e instanceof store.server.KeyFileError) throw new CliError('KOMEK_CANNOT_READ', e.message, exitCodes.input, { cause: e });
+    if (e instanceof store.server.KeyFileError)
+      throw new CliError('KOMEK_CANNOT_READ', e.message, exitCodes.input, { cause: e });
     throw e;
   } finally {
     await store.database.close();
   }
 }
 
-const USERS = 'usage: komek users add --username NAME --name "Full name" --role specialist|head-of-service|coordinator|org-admin|reporting[,…] --organisation "Org" [--password-stdin]\n       komek users list [--organisation "Org"]\n       komek users disable --username NAME';
+const USERS =
+  'usage: komek users add --username NAME --name "Full name" --role specialist|head-of-service|coordinator|org-admin|reporting[,…] --organisation "Org" [--password-stdin]\n       komek users list [--organisation "Org"]\n       komek users disable --username NAME';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** `komek users add|list|disable`. */
 export async function usersCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  const { options } = parseOptions(rest, { ...common, username: 'string', name: 'string', role: 'string', organisation: 'string', 'password-stdin': 'boolean' });
+  const { options } = parseOptions(rest, {
+    ...common,
+    username: 'string',
+    name: 'string',
+    role: 'string',
+    organisation: 'string',
+    'password-stdin': 'boolean',
+  });
   if (sub === 'add') {
     const { username, name, role, organisation } = options;
-    if (typeof username !== 'string' || typeof role !== 'string' || typeof organisation !== 'string') throw new UsageError(USERS);
-    if (!/^[a-z0-9._@-]{2,100}$/i.test(username)) throw new UsageError(`--username "${username}": use 2–100 letters, digits, . _ @ or -`);
+    if (typeof username !== 'string' || typeof role !== 'string' || typeof organisation !== 'string')
+      throw new UsageError(USERS);
+    if (!/^[a-z0-9._@-]{2,100}$/i.test(username))
+      throw new UsageError(`--username "${username}": use 2–100 letters, digits, . _ @ or -`);
     return withStore(options, async ({ server, database }) => {
       const roles = role.split(',').map((r) => r.trim());
       const unknown = roles.filter((r) => !(server.roles as readonly string[]).includes(r));
-      if (unknown.length) throw new UsageError(`--role: unknown role "${unknown[0]}" (one of ${server.roles.join(', ')})`);
+      if (unknown.length)
+        throw new UsageError(`--role: unknown role "${unknown[0]}" (one of ${server.roles.join(', ')})`);
       const generated = options['password-stdin'] !== true;
       const password = generated ? randomBytes(15).toString('base64url') : await readStdin();
       try {
         server.checkPasswordPolicy(password);
       } catch (e) {
-        throw new CliError('KOMEK_INVALID_ARGUMENT', `password from standard input: ${(e as Error).message}`, exitCodes.invalid);
+        throw new CliError(
+          'KOMEK_INVALID_ARGUMENT',
+          `password from standard input: ${(e as Error).message}`,
+          exitCodes.invalid,
+        );
       }
       const orgId = await server.organisationNamed(database.db, organisation);
-      const exists = await database.db.selectFrom('users').select('id').where('username', '=', username.toLowerCase()).executeTakeFirst();
+      const exists = await database.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', username.toLowerCase())
+        .executeTakeFirst();
       if (exists) throw new CliError('KOMEK_INVALID_ARGUMENT', `user "${username}" exists already`, exitCodes.invalid);
-      await server.createUser(database.db, { organisationId: orgId, username, displayName: typeof name === 'string' ? name : username, roles: roles as never, password });
+      await server.createUser(database.db, {
+        organisationId: orgId,
+        username,
+        displayName: typeof name === 'string' ? name : username,
+        roles: roles as never,
+        password,
+      });
       process.stderr.write(`komek: added ${username.toLowerCase()} (${roles.join(', ')}) to ${organisation}\n`);
       if (generated) process.stdout.write(`${password}\n`);
       return 0;
@@ -77,8 +114,20 @@ export async function usersCommand(args: string[]): Promise<number> {
   }
   if (sub === 'list') {
     return withStore(options, async ({ server, database }) => {
-      const orgId = typeof options.organisation === 'string' ? (await database.db.selectFrom('organisations').select('id').where('name', '=', options.organisation).executeTakeFirst())?.id : undefined;
-      for (const u of await server.listUsers(database.db, orgId)) console.log([u.username, u.displayName, u.roles.join(','), u.organisation, u.disabled ? 'disabled' : 'active'].join('\t'));
+      const orgId =
+        typeof options.organisation === 'string'
+          ? (
+              await database.db
+                .selectFrom('organisations')
+                .select('id')
+                .where('name', '=', options.organisation)
+                .executeTakeFirst()
+            )?.id
+          : undefined;
+      for (const u of await server.listUsers(database.db, orgId))
+        console.log(
+          [u.username, u.displayName, u.roles.join(','), u.organisation, u.disabled ? 'disabled' : 'active'].join('\t'),
+        );
       return 0;
     });
   }
@@ -86,7 +135,8 @@ export async function usersCommand(args: string[]): Promise<number> {
     if (typeof options.username !== 'string') throw new UsageError(USERS);
     const username = options.username;
     return withStore(options, async ({ server, database }) => {
-      if (!(await server.disableUser(database.db, username))) throw new CliError('KOMEK_INVALID_ARGUMENT', `no user "${username}"`, exitCodes.invalid);
+      if (!(await server.disableUser(database.db, username)))
+        throw new CliError('KOMEK_INVALID_ARGUMENT', `no user "${username}"`, exitCodes.invalid);
       process.stderr.write(`komek: ${username} disabled; every session of theirs ended\n`);
       return 0;
     });
@@ -94,33 +144,67 @@ export async function usersCommand(args: string[]): Promise<number> {
   throw new UsageError(USERS);
 }
 
-const TOKENS = 'usage: komek tokens create --scope submit|admin --organisation "Org" [--forms id,id] [--label TEXT]\n       komek tokens list\n       komek tokens revoke ID';
+const TOKENS =
+  'usage: komek tokens create --scope submit|admin --organisation "Org" [--forms id,id] [--label TEXT]\n       komek tokens list\n       komek tokens revoke ID';
 
 /** `komek tokens create|list|revoke`: `create` prints the new token once on standard output. */
 export async function tokensCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  const { options, positional } = parseOptions(rest, { ...common, scope: 'string', organisation: 'string', forms: 'string', label: 'string' });
+  const { options, positional } = parseOptions(rest, {
+    ...common,
+    scope: 'string',
+    organisation: 'string',
+    forms: 'string',
+    label: 'string',
+  });
   if (sub === 'create') {
     const { scope, organisation } = options;
     if (scope !== 'submit' && scope !== 'admin') throw new UsageError(`--scope must be submit or admin\n${TOKENS}`);
     if (typeof organisation !== 'string') throw new UsageError(TOKENS);
-    const forms = typeof options.forms === 'string' ? options.forms.split(',').map((f) => f.trim()).filter(Boolean) : [];
+    const forms =
+      typeof options.forms === 'string'
+        ? options.forms
+            .split(',')
+            .map((f) => f.trim())
+            .filter(Boolean)
+        : [];
     const { catalog } = await import('@komek/forms');
     const unknown = forms.find((f) => !catalog.some((e) => e.id === f));
     if (unknown) throw new UsageError(`--forms: no form "${unknown}" (komek forms lists them)`);
     return withStore(options, async ({ server, database }) => {
       const orgId = await server.organisationNamed(database.db, organisation);
-      const { id, token } = await server.createApiToken(database.db, { organisationId: orgId, scope, forms, label: typeof options.label === 'string' ? options.label : '' });
-      process.stderr.write(`komek: token ${id} (${scope}${forms.length ? `: ${forms.join(', ')}` : ''}) for ${organisation}; it is shown once, keep it safe\n`);
+      const { id, token } = await server.createApiToken(database.db, {
+        organisationId: orgId,
+        scope,
+        forms,
+        label: typeof options.label === 'string' ? options.label : '',
+      });
+      process.stderr.write(
+        `komek: token ${id} (${scope}${forms.length ? `: ${forms.join(', ')}` : ''}) for ${organisation}; it is shown once, keep it safe\n`,
+      );
       process.stdout.write(`${token}\n`);
       return 0;
     });
   }
   if (sub === 'list') {
     return withStore(options, async ({ database }) => {
-      const rows = await database.db.selectFrom('api_tokens').innerJoin('organisations', 'organisations.id', 'api_tokens.organisation_id')
-        .select(['api_tokens.id', 'api_tokens.scope', 'api_tokens.forms', 'api_tokens.label', 'api_tokens.revoked_at', 'organisations.name']).orderBy('api_tokens.created_at').execute();
-      for (const r of rows) console.log([r.id, r.scope, r.forms.join(',') || '*', r.name, r.label, r.revoked_at ? 'revoked' : 'active'].join('\t'));
+      const rows = await database.db
+        .selectFrom('api_tokens')
+        .innerJoin('organisations', 'organisations.id', 'api_tokens.organisation_id')
+        .select([
+          'api_tokens.id',
+          'api_tokens.scope',
+          'api_tokens.forms',
+          'api_tokens.label',
+          'api_tokens.revoked_at',
+          'organisations.name',
+        ])
+        .orderBy('api_tokens.created_at')
+        .execute();
+      for (const r of rows)
+        console.log(
+          [r.id, r.scope, r.forms.join(',') || '*', r.name, r.label, r.revoked_at ? 'revoked' : 'active'].join('\t'),
+        );
       return 0;
     });
   }
@@ -128,8 +212,15 @@ export async function tokensCommand(args: string[]): Promise<number> {
     const id = positional[0];
     if (!id) throw new UsageError(TOKENS);
     return withStore(options, async ({ database }) => {
-      const r = await database.db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null).returning('id').executeTakeFirst();
-      if (!r) throw new CliError('KOMEK_INVALID_ARGUMENT', `no active token "${id}" (komek tokens list)`, exitCodes.invalid);
+      const r = await database.db
+        .updateTable('api_tokens')
+        .set({ revoked_at: new Date() })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      if (!r)
+        throw new CliError('KOMEK_INVALID_ARGUMENT', `no active token "${id}" (komek tokens list)`, exitCodes.invalid);
       process.stderr.write(`komek: token ${id} revoked\n`);
       return 0;
     });
@@ -145,7 +236,9 @@ export async function auditCommand(args: string[]): Promise<number> {
   return withStore(options, async ({ server, database, dataDir }) => {
     const result = await server.verifyAuditTrail(database.db, server.auditKey(dataDir, { create: false }));
     if (result.problem) {
-      console.log(`audit trail broken at entry ${result.problem.seq}: ${result.problem.message} (${result.problem.kind}); ${result.checked} entries before it are intact`);
+      console.log(
+        `audit trail broken at entry ${result.problem.seq}: ${result.problem.message} (${result.problem.kind}); ${result.checked} entries before it are intact`,
+      );
       return exitCodes.invalid;
     }
     console.log(`audit trail intact: ${result.checked} entries`);
@@ -166,8 +259,13 @@ export async function keysCommand(args: string[]): Promise<number> {
     const before = server.loadKekRing(dataDir, { create: true });
     const ring = before.source === 'file' ? server.addKek(dataDir) : before;
     const { rewrapped, newKeyId } = await server.rewrapDataKeys(database.db, ring);
-    console.log(`re-wrapped ${rewrapped} data key${rewrapped === 1 ? '' : 's'} under key-encryption key ${ring.current.id}; new answers use data key ${newKeyId}`);
-    if (before.source === 'file') console.log(`the old key file kek-${before.current.id}.key is no longer needed once every server has restarted or read the new key; back up the new one`);
+    console.log(
+      `re-wrapped ${rewrapped} data key${rewrapped === 1 ? '' : 's'} under key-encryption key ${ring.current.id}; new answers use data key ${newKeyId}`,
+    );
+    if (before.source === 'file')
+      console.log(
+        `the old key file kek-${before.current.id}.key is no longer needed once every server has restarted or read the new key; back up the new one`,
+      );
     return 0;
   });
 }

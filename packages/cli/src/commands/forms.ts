@@ -7,7 +7,15 @@ export async function formsCommand(args: string[]): Promise<number> {
     console.log(JSON.stringify(catalog, null, 2));
     return 0;
   }
-  const rows = catalog.map((c) => [c.id, c.country, c.sop, c.formNumber ?? '—', c.kind, c.printed ? 'printed' : 'referred', c.title]);
+  const rows = catalog.map((c) => [
+    c.id,
+    c.country,
+    c.sop,
+    c.formNumber ?? '—',
+    c.kind,
+    c.printed ? 'printed' : 'referred',
+    c.title,
+  ]);
   const head = ['id', 'country', 'sop', 'no.', 'kind', 'source', 'title'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');

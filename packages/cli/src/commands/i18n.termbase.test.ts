@@ -33,9 +33,12 @@ describe('komek i18n export --format tbx', () => {
     const xml = readFileSync(out, 'utf8');
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<martif type="TBX-Basic"/);
     expect(xml.match(/<termEntry /g)).toHaveLength(terms.length);
-    for (const lang of ['en', 'ru', 'kk', 'ky', 'tg', 'uz']) expect(xml.match(new RegExp(`<langSet xml:lang="${lang}">`, 'g')), lang).toHaveLength(terms.length);
+    for (const lang of ['en', 'ru', 'kk', 'ky', 'tg', 'uz'])
+      expect(xml.match(new RegExp(`<langSet xml:lang="${lang}">`, 'g')), lang).toHaveLength(terms.length);
     expect(xml).toContain('<term>қорғаншылық және қамқоршылық органы</term>');
-    expect(xml).toContain('<term>бозхонди розигӣ</term>\n            <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>');
+    expect(xml).toContain(
+      '<term>бозхонди розигӣ</term>\n            <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>',
+    );
   });
 
   it('with --lang writes English and that language only, to stdout; the .tbx extension picks the format', async () => {

@@ -31,7 +31,10 @@ describe('komek i18n', () => {
   });
 
   it('export then import --dry-run changes nothing, in CSV and XLIFF', async () => {
-    for (const [format, file] of [['csv', 'kk.csv'], ['xliff', 'kk.xlf']] as const) {
+    for (const [format, file] of [
+      ['csv', 'kk.csv'],
+      ['xliff', 'kk.xlf'],
+    ] as const) {
       const out = join(dir, file);
       expect((await run('export', '--lang', 'kk', '--format', format, '--out', out)).code).toBe(0);
       const r = await run('import', '--lang', 'kk', '--dry-run', out);

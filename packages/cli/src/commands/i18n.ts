@@ -1,8 +1,15 @@
 import { relative } from 'node:path';
 import { isLanguage, languages, type Language } from '@komek/i18n';
 import {
-  checkLocales, exportLanguage, formatCoverage, formatProblems, importLanguage, ImportRefusedError,
-  readTermBase, termBaseProblems, toTbx,
+  checkLocales,
+  exportLanguage,
+  formatCoverage,
+  formatProblems,
+  importLanguage,
+  ImportRefusedError,
+  readTermBase,
+  termBaseProblems,
+  toTbx,
 } from '@komek/i18n/node';
 import { readInput, writeOutput } from '../io.js';
 import { parseOptions, UsageError } from '../options.js';
@@ -16,8 +23,12 @@ languages: ${languages.map((l) => l.code).join(', ')} (en is the source)`;
 
 function translatedLanguage(value: string | boolean | undefined): Language {
   if (typeof value !== 'string') throw new UsageError(`--lang is required\n${USAGE}`);
-  if (!isLanguage(value)) throw new UsageError(`unknown language "${value}" (${languages.map((l) => l.code).join(', ')})`);
-  if (value === 'en') throw new UsageError('English is the source language: export and import work on a translation (ru, kk, ky, tg, uz)');
+  if (!isLanguage(value))
+    throw new UsageError(`unknown language "${value}" (${languages.map((l) => l.code).join(', ')})`);
+  if (value === 'en')
+    throw new UsageError(
+      'English is the source language: export and import work on a translation (ru, kk, ky, tg, uz)',
+    );
   return value;
 }
 
@@ -27,8 +38,10 @@ function exportCommand(args: string[]): number {
   const { options, positional } = parseOptions(args, { lang: 'string', format: 'string', out: 'string' });
   if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"\n${USAGE}`);
   const out = typeof options.out === 'string' ? options.out : undefined;
-  const format = (options.format ?? (out && /\.(xlf|xliff)$/i.test(out) ? 'xliff' : out && /\.tbx$/i.test(out) ? 'tbx' : 'csv')) as string;
-  if (format !== 'csv' && format !== 'xliff' && format !== 'tbx') throw new UsageError(`--format must be csv or xliff (or tbx for the term base), not "${format}"`);
+  const format = (options.format ??
+    (out && /\.(xlf|xliff)$/i.test(out) ? 'xliff' : out && /\.tbx$/i.test(out) ? 'tbx' : 'csv')) as string;
+  if (format !== 'csv' && format !== 'xliff' && format !== 'tbx')
+    throw new UsageError(`--format must be csv or xliff (or tbx for the term base), not "${format}"`);
   const lang = format === 'tbx' && options.lang === undefined ? undefined : translatedLanguage(options.lang);
   const text = format === 'tbx' ? termBaseTbx(lang) : exportLanguage(lang!, format);
   if (out) {
@@ -58,13 +71,17 @@ function importCommand(args: string[]): number {
     for (const w of result.warnings) process.stderr.write(`warning: ${w.key ? `${w.key}: ` : ''}${w.reason}\n`);
     const verb = options['dry-run'] ? 'would write' : 'wrote';
     for (const p of result.written) process.stdout.write(`${verb} ${shown(p)}\n`);
-    process.stdout.write(`${result.written.length} file(s) ${options['dry-run'] ? 'to change' : 'changed'}, ${result.unchanged.length} unchanged\n`);
+    process.stdout.write(
+      `${result.written.length} file(s) ${options['dry-run'] ? 'to change' : 'changed'}, ${result.unchanged.length} unchanged\n`,
+    );
     return 0;
   } catch (e) {
     if (!(e instanceof ImportRefusedError)) throw e;
     for (const p of e.problems) process.stderr.write(`  ${p.key ? `${p.key}: ` : ''}${p.reason}\n`);
     const n = e.problems.length;
-    process.stderr.write(`komek i18n import: refused ${file}: ${n} problem${n === 1 ? '' : 's'}, listed above; nothing written\n`);
+    process.stderr.write(
+      `komek i18n import: refused ${file}: ${n} problem${n === 1 ? '' : 's'}, listed above; nothing written\n`,
+    );
     return 1;
   }
 }
@@ -73,7 +90,9 @@ function checkCommand(args: string[]): number {
   const { positional } = parseOptions(args, {});
   if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"\n${USAGE}`);
   const report = checkLocales();
-  process.stdout.write('Translated / total messages per namespace (r<n>: reviewed by a native speaker; —: no file yet)\n\n');
+  process.stdout.write(
+    'Translated / total messages per namespace (r<n>: reviewed by a native speaker; —: no file yet)\n\n',
+  );
   process.stdout.write(formatCoverage(report.coverage));
   if (report.problems.length === 0) {
     process.stdout.write('\nall checks passed\n');

@@ -9,7 +9,11 @@ import { isKomekError, UnknownFormError, type KomekErrorCode } from '@komek/core
 import { parseOptions, UsageError } from '../options.js';
 
 /** Errors of the paper-form API that a better command line avoids: reported as usage errors (exit 2). */
-const USAGE_CODES: ReadonlySet<KomekErrorCode> = new Set(['KOMEK_INVALID_ARGUMENT', 'KOMEK_UNSUPPORTED_LANGUAGE', 'KOMEK_UNKNOWN_FORM']);
+const USAGE_CODES: ReadonlySet<KomekErrorCode> = new Set([
+  'KOMEK_INVALID_ARGUMENT',
+  'KOMEK_UNSUPPORTED_LANGUAGE',
+  'KOMEK_UNKNOWN_FORM',
+]);
 
 const USAGE = `usage:
   komek pdf --form <id> --lang kk,ru [--data case.json] [--mode blank|filled|final] [--allow-invalid] --out file.pdf
@@ -44,17 +48,24 @@ interface WorkerSettings {
 }
 
 function parseLanguages(value: string | boolean | undefined): string[] {
-  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--lang is required, e.g. --lang kk,ru\n${USAGE}`);
-  const langs = value.split(',').map((l) => l.trim()).filter(Boolean);
-  if (langs.length > 2) throw new UsageError(`--lang takes one or two languages (primary,secondary), got ${langs.length}`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new UsageError(`--lang is required, e.g. --lang kk,ru\n${USAGE}`);
+  const langs = value
+    .split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (langs.length > 2)
+    throw new UsageError(`--lang takes one or two languages (primary,secondary), got ${langs.length}`);
   const unknown = langs.find((l) => !isLanguage(l));
-  if (unknown !== undefined) throw new UsageError(`unknown language "${unknown}" (use one of: ${knownLanguages.map((l) => l.code).join(', ')})`);
+  if (unknown !== undefined)
+    throw new UsageError(`unknown language "${unknown}" (use one of: ${knownLanguages.map((l) => l.code).join(', ')})`);
   return langs;
 }
 
 function parseMode(value: string | boolean | undefined): Mode | undefined {
   if (value === undefined) return undefined;
-  if (value !== 'blank' && value !== 'filled' && value !== 'final') throw new UsageError(`--mode must be blank, filled or final, not "${String(value)}"`);
+  if (value !== 'blank' && value !== 'filled' && value !== 'final')
+    throw new UsageError(`--mode must be blank, filled or final, not "${String(value)}"`);
   return value;
 }
 
@@ -90,10 +101,13 @@ export async function pdfCommand(args: string[]): Promise<number> {
     if (mode === 'blank') throw new UsageError('--mode blank makes no sense with --batch: a batch prints data');
     const cores = availableParallelism();
     let jobs = options.jobs === undefined ? cores : Number(options.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a positive whole number, not "${String(options.jobs)}"`);
+    if (!Number.isInteger(jobs) || jobs < 1)
+      throw new UsageError(`--jobs must be a positive whole number, not "${String(options.jobs)}"`);
     // A worker per core is the fastest; more only add memory (each holds fonts and forms) and contention.
     if (jobs > cores) {
-      process.stderr.write(`komek pdf: --jobs ${jobs} is more than the ${cores} core${cores === 1 ? '' : 's'} of this machine; using ${cores}\n`);
+      process.stderr.write(
+        `komek pdf: --jobs ${jobs} is more than the ${cores} core${cores === 1 ? '' : 's'} of this machine; using ${cores}\n`,
+      );
       jobs = cores;
     }
     return batch(options.batch, {
@@ -123,13 +137,17 @@ export async function pdfCommand(args: string[]): Promise<number> {
       allowInvalid,
     });
     const { replaced } = writeOutput(out, pdf);
-    process.stderr.write(`wrote ${out}${replaced ? ', replacing the earlier file' : ''} (${(pdf.length / 1024).toFixed(1)} KiB, ${Math.round(performance.now() - started)} ms)\n`);
+    process.stderr.write(
+      `wrote ${out}${replaced ? ', replacing the earlier file' : ''} (${(pdf.length / 1024).toFixed(1)} KiB, ${Math.round(performance.now() - started)} ms)\n`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof InvalidFormDataError) {
       const n = e.issues.length;
       printIssues('  ', e.issues);
-      process.stderr.write(`komek pdf: invalid data in ${dataFile ?? '(no data)'} for form ${options.form}: ${n} problem${n === 1 ? '' : 's'}, listed above (pass --allow-invalid to print it anyway, marked as not valid)\n`);
+      process.stderr.write(
+        `komek pdf: invalid data in ${dataFile ?? '(no data)'} for form ${options.form}: ${n} problem${n === 1 ? '' : 's'}, listed above (pass --allow-invalid to print it anyway, marked as not valid)\n`,
+      );
       return exitCodes.invalid;
     }
     if (isKomekError(e) && USAGE_CODES.has(e.code)) throw new UsageError(e.message);
@@ -167,9 +185,18 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * The records of a JSON Lines file: blank lines are skipped; a line that is not UTF-8 or not JSON is an error of
  * that line.
  */
-function* records(lines: { line: number; bytes: Uint8Array }[], form: string | undefined, outDir: string): Generator<Task | Outcome> {
+function* records(
+  lines: { line: number; bytes: Uint8Array }[],
+  form: string | undefined,
+  outDir: string,
+): Generator<Task | Outcome> {
   for (const { line, bytes } of lines) {
-    const fail = (message: string): Outcome => ({ line, form: form ?? '?', out: '', error: { name: 'RecordError', message } });
+    const fail = (message: string): Outcome => ({
+      line,
+      form: form ?? '?',
+      out: '',
+      error: { name: 'RecordError', message },
+    });
     const problem = utf8Problem(bytes);
     if (problem) {
       yield fail(problem.replace(/line 1, /, ''));
@@ -249,7 +276,8 @@ class Progress {
 /** Makes the output folder of a batch, or says why it cannot be one. */
 function outputFolder(dir: string): void {
   try {
-    if (!statSync(dir).isDirectory()) throw new OutputError(dir, 'it is a file, not a folder; --out of a batch names a folder');
+    if (!statSync(dir).isDirectory())
+      throw new OutputError(dir, 'it is a file, not a folder; --out of a batch names a folder');
     return;
   } catch (e) {
     if (e instanceof OutputError) throw e;
@@ -271,12 +299,20 @@ function outputFolder(dir: string): void {
 async function batch(file: string, options: BatchOptions): Promise<number> {
   const lines = lineBytes(readInput(file));
   // An empty file (a failed export, a wrong name) must not reach the folder: a finished run removes earlier PDFs.
-  if (!lines.some((l) => l.bytes.some((b) => b !== 0x20 && b !== 0x09 && b !== 0x0d))) throw new InputError(file, 'no records: the file is empty or holds only blank lines');
+  if (!lines.some((l) => l.bytes.some((b) => b !== 0x20 && b !== 0x09 && b !== 0x0d)))
+    throw new InputError(file, 'no records: the file is empty or holds only blank lines');
   outputFolder(options.out);
   const progress = new Progress();
   progress.total = lines.filter((l) => l.bytes.some((b) => b !== 0x20 && b !== 0x09 && b !== 0x0d)).length;
-  const settings: WorkerSettings = { komekPdfWorker: true, languages: options.languages, mode: options.mode, allowInvalid: options.allowInvalid };
-  const workers = Array.from({ length: Math.min(options.jobs, Math.max(1, progress.total)) }, () => startWorker(settings));
+  const settings: WorkerSettings = {
+    komekPdfWorker: true,
+    languages: options.languages,
+    mode: options.mode,
+    allowInvalid: options.allowInvalid,
+  };
+  const workers = Array.from({ length: Math.min(options.jobs, Math.max(1, progress.total)) }, () =>
+    startWorker(settings),
+  );
   const failures: Outcome[] = [];
   const written = new Set<string>();
   const source = records(lines, options.form, options.out);
@@ -289,7 +325,8 @@ async function batch(file: string, options: BatchOptions): Promise<number> {
       progress.failed++;
       failures.push(o);
       progress.log(`line ${o.line} (${o.form}): ${o.error.message.split('\n')[0]}`);
-      if (o.error.issues) for (const i of o.error.issues) progress.log(`line ${o.line}   ${i.pointer || '/'}: ${i.message}`);
+      if (o.error.issues)
+        for (const i of o.error.issues) progress.log(`line ${o.line}   ${i.pointer || '/'}: ${i.message}`);
     } else written.add(o.out);
     progress.update();
   };
@@ -351,17 +388,27 @@ async function batch(file: string, options: BatchOptions): Promise<number> {
   );
   if (failures.length > 0) {
     process.stderr.write(`failed records (line numbers of ${file}):\n`);
-    for (const f of failures.sort((a, b) => a.line - b.line)) process.stderr.write(`  line ${f.line}: ${f.error!.name} — ${f.error!.message.split('\n')[0]}\n`);
+    for (const f of failures.sort((a, b) => a.line - b.line))
+      process.stderr.write(`  line ${f.line}: ${f.error!.name} — ${f.error!.message.split('\n')[0]}\n`);
     const outputs = failures.filter((f) => f.error!.output).length;
-    process.stderr.write(`komek pdf: ${failures.length} of ${progress.total} records of ${file} failed, listed above\n`);
+    process.stderr.write(
+      `komek pdf: ${failures.length} of ${progress.total} records of ${file} failed, listed above\n`,
+    );
     return outputs > 0 ? exitCodes.output : exitCodes.invalid;
   }
   return exitCodes.ok;
 }
 
 /** The first line of the batch that has no outcome, for the interruption summary. */
-function firstUnprinted(lines: { line: number; bytes: Uint8Array }[], written: Set<string>, failures: Outcome[]): number | string {
-  const done = new Set([...failures.map((f) => f.line), ...[...written].map((w) => Number(/(\d{5,})-[^/\\]*$/.exec(w)?.[1]))]);
+function firstUnprinted(
+  lines: { line: number; bytes: Uint8Array }[],
+  written: Set<string>,
+  failures: Outcome[],
+): number | string {
+  const done = new Set([
+    ...failures.map((f) => f.line),
+    ...[...written].map((w) => Number(/(\d{5,})-[^/\\]*$/.exec(w)?.[1])),
+  ]);
   const first = lines.find((l) => !done.has(l.line) && l.bytes.some((b) => b !== 0x20 && b !== 0x09 && b !== 0x0d));
   return first?.line ?? '—';
 }
@@ -431,7 +478,11 @@ async function runWorker(settings: WorkerSettings): Promise<void> {
         if (e instanceof OutputError) outcome.error = { name: err.name, message: err.message, output: true };
         else if (e instanceof InvalidFormDataError) {
           const n = e.issues.length;
-          outcome.error = { name: err.name, message: `invalid data: ${n} problem${n === 1 ? '' : 's'}`, issues: e.issues.map((i) => ({ pointer: i.pointer, message: i.message })) };
+          outcome.error = {
+            name: err.name,
+            message: `invalid data: ${n} problem${n === 1 ? '' : 's'}`,
+            issues: e.issues.map((i) => ({ pointer: i.pointer, message: i.message })),
+          };
         } else outcome.error = { name: err.name, message: err.message };
       }
       parentPort!.postMessage(outcome);

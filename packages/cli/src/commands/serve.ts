@@ -8,9 +8,12 @@ async function starting<T>(what: Promise<T>): Promise<T> {
   } catch (e) {
     const { isUnavailable } = await import('@komek/server');
     const err = e as NodeJS.ErrnoException;
-    if (err.code === 'EADDRINUSE') throw new UsageError(`the port is taken by another program (${err.message}); choose another with --port`);
-    if (err.code === 'EACCES') throw new UsageError(`not allowed to listen there (${err.message}); ports below 1024 need privileges`);
-    if (isUnavailable(e) || err.code === '28P01' || err.code === '3D000') throw new CliError('KOMEK_CANNOT_READ', `cannot use the database: ${err.message}`, exitCodes.input, { cause: e });
+    if (err.code === 'EADDRINUSE')
+      throw new UsageError(`the port is taken by another program (${err.message}); choose another with --port`);
+    if (err.code === 'EACCES')
+      throw new UsageError(`not allowed to listen there (${err.message}); ports below 1024 need privileges`);
+    if (isUnavailable(e) || err.code === '28P01' || err.code === '3D000')
+      throw new CliError('KOMEK_CANNOT_READ', `cannot use the database: ${err.message}`, exitCodes.input, { cause: e });
     throw e;
   }
 }
@@ -18,7 +21,8 @@ async function starting<T>(what: Promise<T>): Promise<T> {
 /** `--database` or KOMEK_DATABASE_URL; undefined for the embedded PGlite. */
 function databaseUrl(options: Record<string, string | boolean>): string | undefined {
   const url = typeof options.database === 'string' ? options.database : process.env.KOMEK_DATABASE_URL || undefined;
-  if (url !== undefined && !/^postgres(ql)?:\/\//.test(url)) throw new UsageError(`--database must be a postgres:// URL (got "${url.split('@').pop()}")`);
+  if (url !== undefined && !/^postgres(ql)?:\/\//.test(url))
+    throw new UsageError(`--database must be a postgres:// URL (got "${url.split('@').pop()}")`);
   return url;
 }
 
@@ -28,15 +32,38 @@ function dataDir(options: Record<string, string | boolean>): string {
 
 /** `komek serve [--data DIR] [--database URL] [--host 127.0.0.1] [--port 8080]`. */
 export async function serveCommand(args: string[]): Promise<number> {
-  const { options, positional } = parseOptions(args, { data: 'string', database: 'string', host: 'string', port: 'string', quiet: 'boolean' });
-  if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}" (usage: komek serve [--data DIR] [--database URL] [--host 127.0.0.1] [--port 8080])`);
+  const { options, positional } = parseOptions(args, {
+    data: 'string',
+    database: 'string',
+    host: 'string',
+    port: 'string',
+    quiet: 'boolean',
+  });
+  if (positional.length)
+    throw new UsageError(
+      `unexpected argument "${positional[0]}" (usage: komek serve [--data DIR] [--database URL] [--host 127.0.0.1] [--port 8080])`,
+    );
   const port = typeof options.port === 'string' ? Number(options.port) : 8080;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${options.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a port number, got "${options.port}"`);
   const host = typeof options.host === 'string' ? options.host : '127.0.0.1';
   const { startServer } = await import('@komek/server');
-  const server = await starting(startServer({ dataDir: dataDir(options), databaseUrl: databaseUrl(options), host, port, logger: options.quiet !== true }));
-  process.stderr.write(`komek: serving on ${server.url} (database: ${server.services.database.kind}; API description: ${server.url}/docs)\n`);
-  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') process.stderr.write('komek: listening beyond this machine: put TLS in front (a reverse proxy) before anyone uses it\n');
+  const server = await starting(
+    startServer({
+      dataDir: dataDir(options),
+      databaseUrl: databaseUrl(options),
+      host,
+      port,
+      logger: options.quiet !== true,
+    }),
+  );
+  process.stderr.write(
+    `komek: serving on ${server.url} (database: ${server.services.database.kind}; API description: ${server.url}/docs)\n`,
+  );
+  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1')
+    process.stderr.write(
+      'komek: listening beyond this machine: put TLS in front (a reverse proxy) before anyone uses it\n',
+    );
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       process.stderr.write(`komek: ${signal}: finishing requests in flight, then stopping\n`);
@@ -57,8 +84,14 @@ export async function dbCommand(args: string[]): Promise<number> {
   if (sub !== 'migrate') throw new UsageError('usage: komek db migrate [--data DIR] [--database URL]');
   const { options } = parseOptions(rest, { data: 'string', database: 'string' });
   const { migrateDatabase, latestVersion } = await import('@komek/server');
-  const { applied, kind } = await starting(migrateDatabase({ dataDir: dataDir(options), databaseUrl: databaseUrl(options) }));
-  console.log(applied.length ? `${kind}: applied migration${applied.length > 1 ? 's' : ''} ${applied.join(', ')}; schema at version ${latestVersion}` : `${kind}: schema already at version ${latestVersion}`);
+  const { applied, kind } = await starting(
+    migrateDatabase({ dataDir: dataDir(options), databaseUrl: databaseUrl(options) }),
+  );
+  console.log(
+    applied.length
+      ? `${kind}: applied migration${applied.length > 1 ? 's' : ''} ${applied.join(', ')}; schema at version ${latestVersion}`
+      : `${kind}: schema already at version ${latestVersion}`,
+  );
   return 0;
 }
 
@@ -66,12 +99,17 @@ export async function dbCommand(args: string[]): Promise<number> {
 export async function workerCommand(args: string[]): Promise<number> {
   const { options } = parseOptions(args, { database: 'string', data: 'string', once: 'boolean', 'idle-ms': 'string' });
   const url = databaseUrl(options);
-  if (!url) throw new UsageError('komek worker needs --database postgres://… (on the embedded database, komek serve runs the jobs itself)');
+  if (!url)
+    throw new UsageError(
+      'komek worker needs --database postgres://… (on the embedded database, komek serve runs the jobs itself)',
+    );
   const { openDatabase, JobQueue, jobHandlers, AnswerKeys, kekRingFor } = await import('@komek/server');
   const database = await starting(openDatabase({ url, poolSize: 2 }));
   // The answers a job reads are encrypted: the worker needs the same key-encryption keys as the server (--data or KOMEK_KEK).
   const keys = await AnswerKeys.open(database.db, kekRingFor(dataDir(options), false));
-  const queue = new JobQueue(database, jobHandlers, keys, { idleMs: typeof options['idle-ms'] === 'string' ? Number(options['idle-ms']) : 1000 });
+  const queue = new JobQueue(database, jobHandlers, keys, {
+    idleMs: typeof options['idle-ms'] === 'string' ? Number(options['idle-ms']) : 1000,
+  });
   process.stderr.write(`komek worker ${queue.workerId}: waiting for jobs\n`);
   if (options.once === true) {
     while (await queue.runOne()) {
@@ -86,6 +124,8 @@ export async function workerCommand(args: string[]): Promise<number> {
     await queue.stop();
   }
   await database.close();
-  process.stderr.write(`komek worker ${queue.workerId}: stopped after ${queue.done} job${queue.done === 1 ? '' : 's'}\n`);
+  process.stderr.write(
+    `komek worker ${queue.workerId}: stopped after ${queue.done} job${queue.done === 1 ? '' : 's'}\n`,
+  );
   return 0;
 }

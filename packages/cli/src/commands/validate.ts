@@ -18,7 +18,11 @@ export interface ValidationLine {
  */
 export async function validateData(formId: string, data: unknown, language?: IssueLanguage): Promise<ValidationLine[]> {
   const session = createFormSession({ ...(await loadForm(formId)), data, languages: language ? [language] : [] });
-  return session.issues.map((issue) => ({ pointer: issue.pointer || '/', label: issue.label || issue.pointer, message: issue.text }));
+  return session.issues.map((issue) => ({
+    pointer: issue.pointer || '/',
+    label: issue.label || issue.pointer,
+    message: issue.text,
+  }));
 }
 
 /** `komek validate --form <id> <data.json>`. */
@@ -26,13 +30,15 @@ export async function validateCommand(args: string[]): Promise<number> {
   const { options, positional } = parseOptions(args, { form: 'string', lang: 'string' });
   const form = options.form;
   const file = positional[0];
-  if (typeof form !== 'string' || !file) throw new UsageError('usage: komek validate --form <form-id> [--lang ru] <data.json>');
+  if (typeof form !== 'string' || !file)
+    throw new UsageError('usage: komek validate --form <form-id> [--lang ru] <data.json>');
   if (positional.length > 1) throw new UsageError(`validate takes one data file, not ${positional.length}`);
   // The command line is checked before the file is read: a wrong form is a usage error whatever the file holds.
   if (!isFormId(form)) throw new UnknownFormError(form, formIds);
   const data = readJsonFile(file);
   const lang = typeof options.lang === 'string' ? options.lang : 'en';
-  if (!isLanguage(lang)) throw new UsageError(`unknown language "${lang}" (use one of: ${languages.map((l) => l.code).join(', ')})`);
+  if (!isLanguage(lang))
+    throw new UsageError(`unknown language "${lang}" (use one of: ${languages.map((l) => l.code).join(', ')})`);
   const entry = catalog.find((c) => c.id === form);
   // An unknown form is reported by validateData; a broken locale file must not pass silently as English.
   await loadMessages(lang, entry?.namespaces ?? []);
@@ -43,6 +49,7 @@ export async function validateCommand(args: string[]): Promise<number> {
   }
   console.log(`invalid: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${file}`);
   // Localized messages already name the field; print the label only where the message does not.
-  for (const p of problems) console.log(`  ${p.pointer}  ${p.message.includes(p.label) ? p.message : `${p.label}: ${p.message}`}`);
+  for (const p of problems)
+    console.log(`  ${p.pointer}  ${p.message.includes(p.label) ? p.message : `${p.label}: ${p.message}`}`);
   return 1;
 }

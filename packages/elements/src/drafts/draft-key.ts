@@ -12,7 +12,10 @@ let hostKey: CryptoKey | undefined;
  * sign-out: drafts saved with it then stay closed, and kept, until the key is given again.
  */
 export function useDraftKey(key: CryptoKey | null): void {
-  if (key !== null && (key.algorithm.name !== 'AES-GCM' || !key.usages.includes('encrypt') || !key.usages.includes('decrypt'))) {
+  if (
+    key !== null &&
+    (key.algorithm.name !== 'AES-GCM' || !key.usages.includes('encrypt') || !key.usages.includes('decrypt'))
+  ) {
     throw new TypeError('useDraftKey needs an AES-GCM CryptoKey with the usages "encrypt" and "decrypt"');
   }
   hostKey = key ?? undefined;
@@ -28,9 +31,14 @@ export function hostDraftKey(): CryptoKey | undefined {
  * OWASP 2023 figure). `salt` should be unique per person and stable (e.g. `"komek-drafts:" + userId`), so that the
  * same passphrase gives the same key on the next visit.
  */
-export async function deriveDraftKey(passphrase: string, salt: string | Uint8Array<ArrayBuffer>, iterations = 600_000): Promise<CryptoKey> {
+export async function deriveDraftKey(
+  passphrase: string,
+  salt: string | Uint8Array<ArrayBuffer>,
+  iterations = 600_000,
+): Promise<CryptoKey> {
   if (passphrase === '') throw new TypeError('deriveDraftKey needs a non-empty passphrase');
-  if ((typeof salt === 'string' ? salt.length : salt.byteLength) === 0) throw new TypeError('deriveDraftKey needs a salt');
+  if ((typeof salt === 'string' ? salt.length : salt.byteLength) === 0)
+    throw new TypeError('deriveDraftKey needs a salt');
   const encoder = new TextEncoder();
   const material = await crypto.subtle.importKey('raw', encoder.encode(passphrase), 'PBKDF2', false, ['deriveKey']);
   return crypto.subtle.deriveKey(

@@ -170,9 +170,16 @@ export async function saveDraft(id: string, formId: string, data: unknown): Prom
   const iv = crypto.getRandomValues(new Uint8Array(12));
   try {
     key = await currentKey();
-    ciphertext = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: additionalData(id, formId) }, key.key, encoder.encode(JSON.stringify(data)));
+    ciphertext = await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: additionalData(id, formId) },
+      key.key,
+      encoder.encode(JSON.stringify(data)),
+    );
   } catch (e) {
-    throw new DraftSaveError(isQuota(e) ? 'quota' : e instanceof DOMException && e.name === 'OperationError' ? 'crypto' : 'storage', { cause: e });
+    throw new DraftSaveError(
+      isQuota(e) ? 'quota' : e instanceof DOMException && e.name === 'OperationError' ? 'crypto' : 'storage',
+      { cause: e },
+    );
   }
   const record: DraftRecord = { id, formId, savedAt: Date.now(), keySource: key.source, iv, ciphertext };
   try {
@@ -182,7 +189,8 @@ export async function saveDraft(id: string, formId: string, data: unknown): Prom
       put.onerror = () => reject(put.error ?? new Error('IndexedDB could not store the draft'));
       // The write is on disk only when its transaction completes; quota errors often surface as an abort.
       drafts.transaction.oncomplete = () => resolve();
-      drafts.transaction.onabort = () => reject(drafts.transaction.error ?? put.error ?? new Error('IndexedDB did not store the draft'));
+      drafts.transaction.onabort = () =>
+        reject(drafts.transaction.error ?? put.error ?? new Error('IndexedDB did not store the draft'));
     });
   } catch (e) {
     throw new DraftSaveError(isQuota(e) ? 'quota' : 'storage', { cause: e });
@@ -196,7 +204,11 @@ async function decrypt<T>(record: DraftRecord): Promise<T | undefined> {
   if (source === 'host' && !host) return undefined;
   const key = source === 'host' ? host! : await deviceKey();
   try {
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: record.iv, additionalData: additionalData(record.id, record.formId) }, key, record.ciphertext);
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: record.iv, additionalData: additionalData(record.id, record.formId) },
+      key,
+      record.ciphertext,
+    );
     return JSON.parse(new TextDecoder().decode(plain)) as T;
   } catch {
     return undefined;
@@ -257,7 +269,9 @@ export async function deleteDraft(id: string, formId: string): Promise<void> {
 
 /** Deletes the drafts of `formId` under `id` that were kept aside because they did not decrypt. */
 export async function discardUnreadable(id: string, formId: string): Promise<void> {
-  await request((await store(ASIDE, 'readwrite')).delete(IDBKeyRange.bound([id, formId, -Infinity], [id, formId, Infinity])));
+  await request(
+    (await store(ASIDE, 'readwrite')).delete(IDBKeyRange.bound([id, formId, -Infinity], [id, formId, Infinity])),
+  );
 }
 
 /** The raw stored record, for inspection (tests, support tools): ciphertext only. */
@@ -268,7 +282,8 @@ export async function readDraftRecord(id: string, formId: string): Promise<Draft
 /** Every record of the database, kept aside ones included: what a copy of the browser profile would hold. */
 export async function readAllRecords(): Promise<{ drafts: DraftRecord[]; aside: DraftRecord[]; keys: number }> {
   const db = await openDb();
-  const all = (name: string) => request(db.transaction(name, 'readonly').objectStore(name).getAll()) as Promise<DraftRecord[]>;
+  const all = (name: string) =>
+    request(db.transaction(name, 'readonly').objectStore(name).getAll()) as Promise<DraftRecord[]>;
   const keys = await request(db.transaction(KEYS, 'readonly').objectStore(KEYS).count());
   return { drafts: await all(DRAFTS), aside: await all(ASIDE), keys };
 }

@@ -84,13 +84,17 @@ describe('drafts in the browser', () => {
     // The stored record is damaged (or its key is gone): flip one byte of the ciphertext.
     const db = await rawDb();
     const store = db.transaction('drafts-by-form', 'readwrite').objectStore('drafts-by-form');
-    const record = await new Promise<{ ciphertext: ArrayBuffer }>((r) => (store.get([key, F1]).onsuccess = (e) => r((e.target as IDBRequest<{ ciphertext: ArrayBuffer }>).result)));
+    const record = await new Promise<{ ciphertext: ArrayBuffer }>(
+      (r) => (store.get([key, F1]).onsuccess = (e) => r((e.target as IDBRequest<{ ciphertext: ArrayBuffer }>).result)),
+    );
     const bytes = new Uint8Array(record.ciphertext);
     bytes[0] = bytes[0]! ^ 0xff;
     await new Promise((r) => (store.put({ ...record, ciphertext: bytes.buffer }).onsuccess = r));
     db.close();
 
-    const told = new Promise<KomekDraftProblemEvent>((r) => document.addEventListener('komek-draft-problem', r as never, { once: true }));
+    const told = new Promise<KomekDraftProblemEvent>((r) =>
+      document.addEventListener('komek-draft-problem', r as never, { once: true }),
+    );
     el = await mount(F1, key);
     expect((await told).problem).toBe('unreadable');
     const alert = problem(el, 'unreadable')!;
@@ -120,7 +124,9 @@ describe('drafts in the browser', () => {
     IDBObjectStore.prototype.put = function () {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
-    const told = new Promise<KomekDraftProblemEvent>((r) => el.addEventListener('komek-draft-problem', r as never, { once: true }));
+    const told = new Promise<KomekDraftProblemEvent>((r) =>
+      el.addEventListener('komek-draft-problem', r as never, { once: true }),
+    );
     try {
       await type(el, '/fullName', 'Saule');
     } finally {
@@ -169,7 +175,13 @@ describe('drafts in the browser', () => {
 
   it('moves the drafts of the previous database version (one per draft key) to one per key and form', async () => {
     await new Promise((r) => (indexedDB.deleteDatabase('komek-drafts').onsuccess = r));
-    const record = { id: 'case-v1', formId: F3, savedAt: 1_700_000_000_000, iv: new Uint8Array(12), ciphertext: new ArrayBuffer(32) };
+    const record = {
+      id: 'case-v1',
+      formId: F3,
+      savedAt: 1_700_000_000_000,
+      iv: new Uint8Array(12),
+      ciphertext: new ArrayBuffer(32),
+    };
     await new Promise<void>((resolve, reject) => {
       const open = indexedDB.open('komek-drafts', 1);
       open.onupgradeneeded = () => {

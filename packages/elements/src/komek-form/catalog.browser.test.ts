@@ -8,7 +8,9 @@ import type { KomekSubmitEvent } from '../events.js';
 /** Every language that has locale files: the test grows as translations land. */
 const localeFiles = import.meta.glob('../../../i18n/locales/*/*.json');
 const languages = [...new Set(Object.keys(localeFiles).map((p) => /locales\/([^/]+)\//.exec(p)![1]!))].sort();
-const fixtures = import.meta.glob<{ default: unknown }>('../../../../test/fixtures/forms/*/valid-*.json', { eager: true });
+const fixtures = import.meta.glob<{ default: unknown }>('../../../../test/fixtures/forms/*/valid-*.json', {
+  eager: true,
+});
 
 async function mount(id: string, attrs: Record<string, string> = {}): Promise<KomekForm> {
   const el = document.createElement('komek-form');
@@ -54,7 +56,15 @@ describe('every form of the catalog', () => {
       // Sections off screen are not laid out (content-visibility: auto): axe could not read their colours.
       (el as HTMLElement).style.setProperty('--komek-content-visibility', 'visible');
       const result = await axe.run(el, { resultTypes: ['violations'] });
-      expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+      expect(
+        result.violations.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+        ),
+      ).toEqual([]);
     });
 
     it(`${id}: shows no raw key or fallback marker in ${languages.join(', ')}`, async () => {
@@ -75,7 +85,9 @@ describe('every form of the catalog', () => {
       it(`${id}: submits ${path.split('/').pop()} unchanged`, async () => {
         const el = await mount(id);
         el.data = structuredClone(mod.default) as never;
-        const submitted = new Promise<KomekSubmitEvent>((resolve) => el.addEventListener('komek-submit', resolve, { once: true }));
+        const submitted = new Promise<KomekSubmitEvent>((resolve) =>
+          el.addEventListener('komek-submit', resolve, { once: true }),
+        );
         const ok = await el.submit();
         expect(ok, JSON.stringify(el.validationIssues.map((i) => `${i.pointer} ${i.keyword}`))).toBe(true);
         expect((await submitted).data).toEqual(mod.default);

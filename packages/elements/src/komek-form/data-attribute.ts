@@ -18,7 +18,8 @@ export const dataAttribute: ComplexAttributeConverter<Record<string, unknown> | 
     } catch {
       parsed = undefined;
     }
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
     console.error(refusal(value));
     return undefined;
   },

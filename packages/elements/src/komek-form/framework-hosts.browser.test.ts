@@ -42,7 +42,8 @@ async function drawn(name: string): Promise<KomekForm> {
   return el;
 }
 
-const fullNameShown = (el: KomekForm) => (el.shadowRoot!.getElementById(idOf('/fullName')) as HTMLInputElement | null)?.value;
+const fullNameShown = (el: KomekForm) =>
+  (el.shadowRoot!.getElementById(idOf('/fullName')) as HTMLInputElement | null)?.value;
 
 beforeAll(async () => {
   expect(customElements.get('komek-form')).toBeUndefined();

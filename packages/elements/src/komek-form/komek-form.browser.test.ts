@@ -40,8 +40,10 @@ async function noViolations(el: Element): Promise<void> {
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-const $ = <E extends Element = HTMLElement>(el: KomekForm, selector: string) => el.shadowRoot!.querySelector<E & Element>(selector);
-const byPointer = <E extends Element = HTMLInputElement>(el: KomekForm, pointer: string) => el.shadowRoot!.getElementById(idOf(pointer)) as E | null;
+const $ = <E extends Element = HTMLElement>(el: KomekForm, selector: string) =>
+  el.shadowRoot!.querySelector<E & Element>(selector);
+const byPointer = <E extends Element = HTMLInputElement>(el: KomekForm, pointer: string) =>
+  el.shadowRoot!.getElementById(idOf(pointer)) as E | null;
 
 /** The element that has focus, looking through shadow roots. */
 function focused(): HTMLElement | null {
@@ -150,11 +152,14 @@ describe('<komek-form>', () => {
 
     // Submitting right away shows every problem, each linked to a drawn field.
     el = await start();
-    const invalid = new Promise<KomekInvalidEvent>((r) => el.addEventListener('komek-invalid', (e) => r(e), { once: true }));
+    const invalid = new Promise<KomekInvalidEvent>((r) =>
+      el.addEventListener('komek-invalid', (e) => r(e), { once: true }),
+    );
     await el.submit();
     const issues = (await invalid).issues;
     expect(issues.length).toBeGreaterThan(5);
-    for (const issue of issues) expect(el.shadowRoot!.querySelector(`a[href="#${idOf(issue.pointer)}"]`)).not.toBeNull();
+    for (const issue of issues)
+      expect(el.shadowRoot!.querySelector(`a[href="#${idOf(issue.pointer)}"]`)).not.toBeNull();
     expect(byPointer(el, last)).not.toBeNull();
   });
 
@@ -180,13 +185,17 @@ describe('<komek-form>', () => {
   it('keeps a form that needs consent closed until the case holds a signed consent; a later refusal closes it again', async () => {
     const consent = (await import('../../../../test/fixtures/forms/kz-f4-interview-consent/valid-1.json')).default;
     const refusal = (await import('../../../../test/fixtures/forms/kz-f4-interview-refusal/valid-1.json')).default;
-    const el = await mount(`<form><komek-form name="application" form-id="kz-f5-identification-application" lang="ru"></komek-form></form>`);
+    const el = await mount(
+      `<form><komek-form name="application" form-id="kz-f5-identification-application" lang="ru"></komek-form></form>`,
+    );
     const form = el.closest('form')!;
     // Without records the host answers for consent: the form is open.
     expect(el.shadowRoot!.querySelectorAll('input').length).toBeGreaterThan(20);
 
     el.caseRecords = [];
-    await until(() => $(el, '.consent')?.textContent?.includes('Уведомление о согласии на участие в интервью') === true);
+    await until(
+      () => $(el, '.consent')?.textContent?.includes('Уведомление о согласии на участие в интервью') === true,
+    );
     expect($(el, '.consent')!.getAttribute('role')).toBe('alert');
     expect(el.shadowRoot!.querySelectorAll('input, textarea, select').length).toBe(0);
     expect(form.checkValidity()).toBe(false);
@@ -196,7 +205,10 @@ describe('<komek-form>', () => {
     await until(() => $(el, '.consent') === null && el.shadowRoot!.querySelectorAll('input').length > 20);
 
     // A refusal signed after the consent (12.06.2024 against 06.05.2024) closes the form again, dated.
-    el.caseRecords = [{ formId: 'kz-f4-interview-consent', data: consent }, { formId: 'kz-f4-interview-refusal', data: refusal }];
+    el.caseRecords = [
+      { formId: 'kz-f4-interview-consent', data: consent },
+      { formId: 'kz-f4-interview-refusal', data: refusal },
+    ];
     await until(() => $(el, '.consent') !== null);
     expect($(el, '.consent')!.textContent).toContain('12.06.2024');
     await noViolations(el);
@@ -220,10 +232,14 @@ describe('<komek-form>', () => {
     const first = byPointer(el, '/individualIndicators/professionalTraining/noProfession')!.querySelector('input')!;
     first.focus();
     await userEvent.keyboard('{ArrowDown}');
-    expect(focused()!.closest('fieldset')!.id).toBe(idOf('/individualIndicators/professionalTraining/noWorkExperience'));
+    expect(focused()!.closest('fieldset')!.id).toBe(
+      idOf('/individualIndicators/professionalTraining/noWorkExperience'),
+    );
     await userEvent.keyboard('{ArrowUp}y');
     expect(getAtPointer(el.data, '/individualIndicators/professionalTraining/noProfession')).toBe(true);
-    expect(focused()!.closest('fieldset')!.id).toBe(idOf('/individualIndicators/professionalTraining/noWorkExperience'));
+    expect(focused()!.closest('fieldset')!.id).toBe(
+      idOf('/individualIndicators/professionalTraining/noWorkExperience'),
+    );
     await userEvent.keyboard('{ArrowUp}{Delete}');
     expect(getAtPointer(el.data, '/individualIndicators/professionalTraining/noProfession')).toBeUndefined();
   });
@@ -321,7 +337,9 @@ describe('<komek-form>', () => {
   });
 
   it('takes part in a host <form>: FormData, validity, reset', async () => {
-    const el = await mount(`<form><komek-form name="application" form="kz-f1-initial-application"></komek-form><button>Send</button></form>`);
+    const el = await mount(
+      `<form><komek-form name="application" form="kz-f1-initial-application"></komek-form><button>Send</button></form>`,
+    );
     await noViolations(el.parentElement!);
     const form = el.closest('form')!;
     expect(el.hostFormElement).toBe(form);
@@ -456,7 +474,12 @@ describe('<komek-form>', () => {
     await noViolations(el);
     $(el, 'button[part~="pdf"]')!.click();
     await until(() => requests.length === 1);
-    expect(requests[0]).toMatchObject({ formId: 'kz-f1-initial-application', valid: false, lang: 'ru', secondaryLang: 'kk' });
+    expect(requests[0]).toMatchObject({
+      formId: 'kz-f1-initial-application',
+      valid: false,
+      lang: 'ru',
+      secondaryLang: 'kk',
+    });
     expect(requests[0]!.data).toEqual({ fullName: 'Timur', passport: { hasPassport: true } });
   });
 

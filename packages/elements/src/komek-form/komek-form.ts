@@ -1,8 +1,25 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import {
-  checkConsent, createFormSession, UnknownFormError, hydrateModel, isReadByConditions, formatMessageKey, getAtPointer, marks, presentLabel, presentTitle, walkNodes,
-  type CaseRecord, type ConsentDecision, type FormModel, type FormNode, type FormSession, type IssueLanguage, type SchemaBundle, type ValidationIssue,
+  checkConsent,
+  createFormSession,
+  UnknownFormError,
+  hydrateModel,
+  isReadByConditions,
+  formatMessageKey,
+  getAtPointer,
+  marks,
+  presentLabel,
+  presentTitle,
+  walkNodes,
+  type CaseRecord,
+  type ConsentDecision,
+  type FormModel,
+  type FormNode,
+  type FormSession,
+  type IssueLanguage,
+  type SchemaBundle,
+  type ValidationIssue,
   type Validator,
 } from '@komek/core';
 import { consentGates, modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
@@ -12,7 +29,13 @@ const drafts = () => import('../drafts/draft-store.js');
 /** What is wrong with this form's draft: one that does not open (saved at), or why the last save failed. */
 type DraftProblem = { unreadable?: number | undefined; notSaved?: 'quota' | 'storage' | 'crypto' | undefined };
 import { dataAttribute } from './data-attribute.js';
-import { KomekDraftProblemEvent, KomekDraftRestoredEvent, KomekInvalidEvent, KomekSubmitEvent, type LocalizedIssue } from '../events.js';
+import {
+  KomekDraftProblemEvent,
+  KomekDraftRestoredEvent,
+  KomekInvalidEvent,
+  KomekSubmitEvent,
+  type LocalizedIssue,
+} from '../events.js';
 import { idOf } from '../ids.js';
 import { postSubmission, type PostResult } from './post.js';
 import { formatDate, type Language } from '../localize/messages.js';
@@ -42,7 +65,11 @@ export interface PdfRequest {
 export type PdfExporter = (request: PdfRequest) => Promise<Blob | Uint8Array | ArrayBuffer>;
 
 /** Every property optional, all the way down: the data while a form is being filled in. */
-export type Partially<T> = T extends (infer U)[] ? Partially<U>[] : T extends object ? { [K in keyof T]?: Partially<T[K]> } : T;
+export type Partially<T> = T extends (infer U)[]
+  ? Partially<U>[]
+  : T extends object
+    ? { [K in keyof T]?: Partially<T[K]> }
+    : T;
 
 const FOCUSABLE = 'input, select, textarea, button, komek-signature-pad';
 const EMPTY: readonly string[] = Object.freeze([]);
@@ -102,7 +129,8 @@ function subtreeSize(node: FormNode): number {
 /** Index after the last top-level node of a part that starts at `from` (at least one node). */
 function partEnd(nodes: readonly FormNode[], from: number, budget: number): number {
   let i = from;
-  for (let size = 0; i < nodes.length && (i === from || size + subtreeSize(nodes[i]!) <= budget); i++) size += subtreeSize(nodes[i]!);
+  for (let size = 0; i < nodes.length && (i === from || size + subtreeSize(nodes[i]!) <= budget); i++)
+    size += subtreeSize(nodes[i]!);
   return i;
 }
 
@@ -284,7 +312,9 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.internals.setValidity({ customError: true }, 'The form is loading');
     // `invalid` comes both from a host form's submit (the browser then focuses our anchor) and from a script's
     // silent `checkValidity()`: show every message only in the first case.
-    this.addEventListener('invalid', () => requestAnimationFrame(() => this.matches(':focus-within') && this.showAll(false)));
+    this.addEventListener('invalid', () =>
+      requestAnimationFrame(() => this.matches(':focus-within') && this.showAll(false)),
+    );
     const self = this;
     this.ctx = {
       get model() {
@@ -390,7 +420,13 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     if (this.action) {
       let result: PostResult | { ok: false; status: 0; body: undefined };
       try {
-        result = await postSubmission({ action: this.action, token: this.token, formId: this.model.meta.id, data: event.data, idempotencyKey: crypto.randomUUID() });
+        result = await postSubmission({
+          action: this.action,
+          token: this.token,
+          formId: this.model.meta.id,
+          data: event.data,
+          idempotencyKey: crypto.randomUUID(),
+        });
       } catch {
         result = { ok: false, status: 0, body: undefined };
       }
@@ -409,7 +445,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     if (reset) this.resetAnswers();
     const key = this.draftKey;
     const formId = this.model?.meta.id;
-    if (key && formId) await (this.draftQueue = this.draftQueue.then(async () => (await drafts()).deleteDraft(key, formId)).catch(() => undefined));
+    if (key && formId)
+      await (this.draftQueue = this.draftQueue
+        .then(async () => (await drafts()).deleteDraft(key, formId))
+        .catch(() => undefined));
     this.requestUpdate();
   }
 
@@ -445,7 +484,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private async discardUnreadable(): Promise<void> {
     const key = this.draftKey;
     const formId = this.model?.meta.id;
-    if (key && formId) await (this.draftQueue = this.draftQueue.then(async () => (await drafts()).discardUnreadable(key, formId)).catch(() => undefined));
+    if (key && formId)
+      await (this.draftQueue = this.draftQueue
+        .then(async () => (await drafts()).discardUnreadable(key, formId))
+        .catch(() => undefined));
     this.showDraftProblem({ ...this.draftProblem, unreadable: undefined });
   }
 
@@ -559,14 +601,16 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     if (this.drawing) return;
     this.drawing = true;
     // After the next paint; a hidden page paints nothing (no frames), so there the parts follow one task apart.
-    const afterPaint = (f: () => void) => (document.hidden ? setTimeout(f) : requestAnimationFrame(() => setTimeout(f)));
+    const afterPaint = (f: () => void) =>
+      document.hidden ? setTimeout(f) : requestAnimationFrame(() => setTimeout(f));
     afterPaint(() => {
       this.drawing = false;
       if (this.model !== model) return;
       this.drawn = partEnd(model.root.children, this.drawn, NEXT_PART);
       this.requestUpdate();
       // The control the host form's validity points at may only now exist.
-      if (this.drawn === model.root.children.length && this.validated) void this.updateComplete.then(() => this.updateValidity());
+      if (this.drawn === model.root.children.length && this.validated)
+        void this.updateComplete.then(() => this.updateValidity());
     });
   }
 
@@ -586,7 +630,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   protected override willUpdate(changed: PropertyValues): void {
     // Guarded sections re-render when `version` changes: whether answers can be changed is part of what they show.
     if (changed.has('readonly') || changed.has('disabled')) this.version++;
-    if (changed.has('form') || changed.has('formId') || changed.has('schema') || changed.has('validator')) void this.load();
+    if (changed.has('form') || changed.has('formId') || changed.has('schema') || changed.has('validator'))
+      void this.load();
     else if ((changed.has('lang') || changed.has('secondaryLang') || changed.has('caseRecords')) && this.model) {
       void this.loadLanguages(this.model, this.loadToken);
     }
@@ -594,7 +639,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   }
 
   private language(): { primary: Language; secondary: Language | undefined } {
-    const inherited = this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+    const inherited =
+      this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
     return { primary: toLanguage(inherited) ?? 'en', secondary: toLanguage(this.secondaryLang) };
   }
 
@@ -646,7 +692,11 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       this.submitted = false;
       this.touched.clear();
       this.edited.clear();
-      const found = this.draftKey ? await drafts().then((d) => d.loadDraft<Partially<T>>(this.draftKey!, model.meta.id)).catch(() => undefined) : undefined;
+      const found = this.draftKey
+        ? await drafts()
+            .then((d) => d.loadDraft<Partially<T>>(this.draftKey!, model.meta.id))
+            .catch(() => undefined)
+        : undefined;
       if (token !== this.loadToken) return;
       const draft = found?.draft;
       this.draftProblem = found?.unreadable[0] ? { unreadable: found.unreadable[0].savedAt } : {};
@@ -655,7 +705,12 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         this.notice = draft.savedAt;
       }
       this.model = model;
-      this.session = createFormSession<Partially<T>>({ model, validate: validator, data: this.current, languages: [this.issueLanguage] });
+      this.session = createFormSession<Partially<T>>({
+        model,
+        validate: validator,
+        data: this.current,
+        languages: [this.issueLanguage],
+      });
       this.loading = false;
       this.version++;
       this.validated = false;
@@ -666,7 +721,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       this.validateTimer = setTimeout(() => this.runValidation(), 0);
       if (draft || this.draftProblem.unreadable !== undefined) await this.updateComplete;
       if (draft) this.dispatchEvent(new KomekDraftRestoredEvent(this.draftKey!, draft.savedAt));
-      if (this.draftProblem.unreadable !== undefined) this.dispatchEvent(new KomekDraftProblemEvent(this.draftKey!, 'unreadable'));
+      if (this.draftProblem.unreadable !== undefined)
+        this.dispatchEvent(new KomekDraftProblemEvent(this.draftKey!, 'unreadable'));
     } catch (e) {
       if (token === this.loadToken) {
         this.loadError = e instanceof Error ? e.message : String(e);
@@ -752,7 +808,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   private updateValidity(): void {
     if (this.consentDecision()?.allowed === false) {
-      this.internals.setValidity({ customError: true }, this.ui('consentRequired', 'Consent must be recorded before the work can continue.'));
+      this.internals.setValidity(
+        { customError: true },
+        this.ui('consentRequired', 'Consent must be recorded before the work can continue.'),
+      );
       return;
     }
     const first = this.issues[0];
@@ -859,7 +918,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     for (i += step; i >= 0 && i < stops.length; i += step) {
       const el = stops[i]!;
       if (group.contains(el)) continue;
-      if (!yesNoOnly || (el).dataset.yesno !== undefined) {
+      if (!yesNoOnly || el.dataset.yesno !== undefined) {
         el.focus();
         return;
       }
@@ -869,7 +928,9 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   /** The controls Tab visits, in order: one per radio group (its checked radio, else its first). */
   private tabStops(): HTMLElement[] {
     const seen = new Set<string>();
-    const all = [...this.renderRoot.querySelectorAll<HTMLInputElement>(FOCUSABLE)].filter((el) => !el.disabled && el.getClientRects().length > 0);
+    const all = [...this.renderRoot.querySelectorAll<HTMLInputElement>(FOCUSABLE)].filter(
+      (el) => !el.disabled && el.getClientRects().length > 0,
+    );
     return all.filter((el) => {
       if (el.type !== 'radio') return true;
       if (seen.has(el.name)) return false;
@@ -911,7 +972,9 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     const pointer = base + node.pointer;
     switch (renderer.redraw) {
       case 'answer':
-        return guard([pointer, getAtPointer(this.current, pointer), this.version], () => renderer.render(this.ctx, node, base));
+        return guard([pointer, getAtPointer(this.current, pointer), this.version], () =>
+          renderer.render(this.ctx, node, base),
+        );
       case 'subtree':
         return guard([getAtPointer(this.current, pointer), this.version], () => renderer.render(this.ctx, node, base));
       default:
@@ -923,7 +986,12 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
    * A message in the primary language, `mark` after it, the secondary language under it (a plain string when alone);
    * `present` styles each language's text for the screen (see presentLabel).
    */
-  private bilingual(key: string, english: string, mark: unknown = nothing, present?: (text: string, lang: string) => string): TemplateResult | string {
+  private bilingual(
+    key: string,
+    english: string,
+    mark: unknown = nothing,
+    present?: (text: string, lang: string) => string,
+  ): TemplateResult | string {
     let first = this.localizer.t(key, english);
     let second = this.localizer.t2(key, english);
     if (present) {
@@ -931,15 +999,22 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       if (second !== undefined) second = present(second, this.localizer.secondary!);
     }
     if (second === undefined && mark === nothing) return first;
-    return html`${first}${mark}${second === undefined
-      ? nothing
-      : html`<span class="secondary" part="secondary" lang=${this.localizer.secondary!}>${second}</span>`}`;
+    return html`${first}${mark}${
+      second === undefined
+        ? nothing
+        : html`<span class="secondary" part="secondary" lang=${this.localizer.secondary!}>${second}</span>`
+    }`;
   }
 
   private label(node: FormNode): TemplateResult | string {
     const required = node.required && (node.kind === 'field' || node.kind === 'checklist');
     const after = node.derived ? (required ? html`${REQUIRED}${DERIVED}` : DERIVED) : required ? REQUIRED : nothing;
-    const text = this.bilingual(formatMessageKey(node.label), node.text, after, node === this.model?.root ? presentTitle : presentLabel);
+    const text = this.bilingual(
+      formatMessageKey(node.label),
+      node.text,
+      after,
+      node === this.model?.root ? presentTitle : presentLabel,
+    );
     return node.number ? html`<span class="number">${node.number}</span> ${text}` : text;
   }
 
@@ -966,7 +1041,9 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       lang: primary,
       ...(secondary ? { secondaryLang: secondary } : {}),
     });
-    const url = URL.createObjectURL(pdf instanceof Blob ? pdf : new Blob([pdf as BlobPart], { type: 'application/pdf' }));
+    const url = URL.createObjectURL(
+      pdf instanceof Blob ? pdf : new Blob([pdf as BlobPart], { type: 'application/pdf' }),
+    );
     const a = Object.assign(document.createElement('a'), { href: url, download: `${model.meta.id}.pdf` });
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
@@ -979,10 +1056,17 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       <h2 id="summary-title">${this.bilingual('ui:errorSummary', 'Please correct the following')}</h2>
       <ul>
         ${issues.map(
-          (issue) => html`<li><a href=${`#${idOf(issue.pointer)}`} @click=${(e: Event) => {
-            e.preventDefault();
-            this.focusPointer(issue.pointer);
-          }}>${issue.text}</a></li>`,
+          (issue) =>
+            html`<li>
+              <a
+                href=${`#${idOf(issue.pointer)}`}
+                @click=${(e: Event) => {
+                  e.preventDefault();
+                  this.focusPointer(issue.pointer);
+                }}
+                >${issue.text}</a
+              >
+            </li>`,
         )}
       </ul>
     </div>`;
@@ -1005,9 +1089,15 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       withdrawn: 'The consent was withdrawn on {{date}}. A new consent is needed:',
     }[decision.reason];
     return html`<div class="consent" part="notice consent" role="alert">
-      <p><strong>${this.bilingual('ui:consentRequired', 'Consent must be recorded before the work can continue.')}</strong></p>
+      <p>
+        <strong
+          >${this.bilingual('ui:consentRequired', 'Consent must be recorded before the work can continue.')}</strong
+        >
+      </p>
       <p>${this.ui(`consent.${decision.reason}`, english).replace('{{date}}', date)}</p>
-      <ul>${decision.requires.map((id) => html`<li>${this.bilingual(`${id}:title`, related[id] ?? id)}</li>`)}</ul>
+      <ul>
+        ${decision.requires.map((id) => html`<li>${this.bilingual(`${id}:title`, related[id] ?? id)}</li>`)}
+      </ul>
     </div>`;
   }
 
@@ -1036,25 +1126,52 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   private renderNotice() {
     const { unreadable, notSaved } = this.draftProblem;
-    const when = (ms: number) => new Date(ms).toLocaleString(this.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' });
-    return html`${this.notice === undefined
-      ? nothing
-      : html`<div class="notice" part="notice" role="status">
-          <span>${this.bilingual('ui:draftRestored', 'Your unfinished answers were restored from a draft saved on this device.')}</span>
-          <button type="button" part="button" @click=${() => this.clearDraft()}>${this.ui('clearDraft', 'Clear draft')}</button>
-        </div>`}${unreadable === undefined
-      ? nothing
-      : html`<div class="notice problem" part="notice draft-problem" role="alert" data-problem="unreadable">
-          <span>${this.ui('draftUnreadable', 'A draft of this form saved on this computer on {{date}} cannot be opened: it was locked with another key (for example while another person was signed in) or it is damaged. It is kept aside, not overwritten, and opens again once its key is back. New answers are saved as a new draft.').replace('{{date}}', when(unreadable))}</span>
-          <button type="button" part="button" @click=${() => this.discardUnreadable()}>${this.ui('discardUnreadableDraft', 'Delete the unreadable draft')}</button>
-        </div>`}${notSaved === undefined
-      ? nothing
-      : html`<div class="notice problem" part="notice draft-problem" role="alert" data-problem="not-saved">
-          <span>${notSaved === 'quota'
-            ? this.ui('draftNotSavedQuota', 'Your answers could not be saved on this computer: the browser has no storage space left for this site. Do not close this page until you have submitted the form or saved it another way.')
-            : this.ui('draftNotSaved', 'Your answers could not be saved on this computer: the browser does not let this site store them. Do not close this page until you have submitted the form or saved it another way.')}</span>
-          <button type="button" part="button" @click=${() => void this.saveDraftNow()}>${this.ui('retryDraftSave', 'Try saving again')}</button>
-        </div>`}`;
+    const when = (ms: number) =>
+      new Date(ms).toLocaleString(this.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' });
+    return html`${
+      this.notice === undefined
+        ? nothing
+        : html`<div class="notice" part="notice" role="status">
+            <span
+              >${this.bilingual('ui:draftRestored', 'Your unfinished answers were restored from a draft saved on this device.')}</span
+            >
+            <button type="button" part="button" @click=${() => this.clearDraft()}>
+              ${this.ui('clearDraft', 'Clear draft')}
+            </button>
+          </div>`
+    }${
+      unreadable === undefined
+        ? nothing
+        : html`<div class="notice problem" part="notice draft-problem" role="alert" data-problem="unreadable">
+            <span
+              >${this.ui('draftUnreadable', 'A draft of this form saved on this computer on {{date}} cannot be opened: it was locked with another key (for example while another person was signed in) or it is damaged. It is kept aside, not overwritten, and opens again once its key is back. New answers are saved as a new draft.').replace('{{date}}', when(unreadable))}</span
+            >
+            <button type="button" part="button" @click=${() => this.discardUnreadable()}>
+              ${this.ui('discardUnreadableDraft', 'Delete the unreadable draft')}
+            </button>
+          </div>`
+    }${
+      notSaved === undefined
+        ? nothing
+        : html`<div class="notice problem" part="notice draft-problem" role="alert" data-problem="not-saved">
+            <span
+              >${
+                notSaved === 'quota'
+                  ? this.ui(
+                      'draftNotSavedQuota',
+                      'Your answers could not be saved on this computer: the browser has no storage space left for this site. Do not close this page until you have submitted the form or saved it another way.',
+                    )
+                  : this.ui(
+                      'draftNotSaved',
+                      'Your answers could not be saved on this computer: the browser does not let this site store them. Do not close this page until you have submitted the form or saved it another way.',
+                    )
+              }</span
+            >
+            <button type="button" part="button" @click=${() => void this.saveDraftNow()}>
+              ${this.ui('retryDraftSave', 'Try saving again')}
+            </button>
+          </div>`
+    }`;
   }
 
   override render() {
@@ -1074,12 +1191,20 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       ${this.renderMarks(model)}${this.renderNotice()}${this.renderSummary()}
       <div class="body">${model.root.children.slice(0, this.drawn).map((c) => this.renderNode(c, ''))}</div>
       <div class="actions">
-        ${editable && !this.noSubmit && !this.internals.form
-          ? html`<button type="button" class="primary" part="button submit" @click=${() => this.submit()}>${this.ui('submit', 'Submit')}</button>`
-          : nothing}
-        ${this.pdfExporter
-          ? html`<button type="button" part="button pdf" @click=${() => this.downloadPdf()}>${this.ui('downloadPdf', 'Download PDF')}</button>`
-          : nothing}
+        ${
+          editable && !this.noSubmit && !this.internals.form
+            ? html`<button type="button" class="primary" part="button submit" @click=${() => this.submit()}>
+                ${this.ui('submit', 'Submit')}
+              </button>`
+            : nothing
+        }
+        ${
+          this.pdfExporter
+            ? html`<button type="button" part="button pdf" @click=${() => this.downloadPdf()}>
+                ${this.ui('downloadPdf', 'Download PDF')}
+              </button>`
+            : nothing
+        }
       </div>
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
     </div>`;

@@ -19,12 +19,21 @@ export interface PostOptions {
 /** The server's answer: stored (`ok`) with its reply, or refused with its `{code, message, issues?}`. */
 export type PostResult =
   | { ok: true; status: number; body: { id: string; formId: string; revision: number; schemaVersion: string } }
-  | { ok: false; status: number; body: { code: string; message: string; issues?: { pointer: string; label: string; message: string }[] } | undefined };
+  | {
+      ok: false;
+      status: number;
+      body:
+        { code: string; message: string; issues?: { pointer: string; label: string; message: string }[] } | undefined;
+    };
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'))), { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => (clearTimeout(t), reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'))),
+      { once: true },
+    );
   });
 
 /**
@@ -41,13 +50,18 @@ export async function postSubmission(o: PostOptions): Promise<PostResult> {
     try {
       const res = await doFetch(o.action, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': o.idempotencyKey, ...(o.token ? { authorization: `Bearer ${o.token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': o.idempotencyKey,
+          ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
+        },
         body: JSON.stringify({ formId: o.formId, data: o.data }),
         credentials: o.token ? 'omit' : 'same-origin',
         ...(o.signal ? { signal: o.signal } : {}),
       });
       const body = (await res.json().catch(() => undefined)) as never;
-      if (res.status < 500) return res.ok ? { ok: true, status: res.status, body } : { ok: false, status: res.status, body };
+      if (res.status < 500)
+        return res.ok ? { ok: true, status: res.status, body } : { ok: false, status: res.status, body };
       lastError = new Error(`server answered ${res.status}`);
       const ra = Number(res.headers.get('retry-after'));
       if (Number.isFinite(ra) && ra > 0) retryAfter = Math.min(ra, 30) * 1000;

@@ -5,8 +5,12 @@ import { formIds, schemaLoaders, validatorLoaders } from '@komek/forms/catalog';
 import * as light from './messages.js';
 
 const localeFiles = import.meta.glob('../../../i18n/locales/*/*.json');
-const languages = [...new Set(Object.keys(localeFiles).map((p) => /locales\/([^/]+)\//.exec(p)![1]!))].filter(light.isLanguage).sort();
-const invalid = import.meta.glob<{ default: unknown }>('../../../../test/fixtures/forms/*/invalid-*.json', { eager: true });
+const languages = [...new Set(Object.keys(localeFiles).map((p) => /locales\/([^/]+)\//.exec(p)![1]!))]
+  .filter(light.isLanguage)
+  .sort();
+const invalid = import.meta.glob<{ default: unknown }>('../../../../test/fixtures/forms/*/invalid-*.json', {
+  eager: true,
+});
 const uiFile = (await import('../../../i18n/locales/en/ui.json')).default as Record<string, unknown>;
 const uiKeys = Object.keys(uiFile).filter((k) => k !== '$meta');
 
@@ -22,8 +26,19 @@ describe('the element’s messages match @komek/i18n', () => {
       const theirs = reference.createTranslator(lang);
       for (const raw of uiKeys) {
         const key = `ui:${raw.replace(/_(zero|one|two|few|many|other)$/, '')}`;
-        for (const params of [undefined, { count: 0 }, { count: 1 }, { count: 3 }, { count: 5 }, { count: 21 }, { count: 1234 }, { label: 'L', n: 2, limit: '7' }]) {
-          expect(ours(key, 'fallback', params), `${lang} ${key} ${JSON.stringify(params)}`).toBe(theirs(key, 'fallback', params));
+        for (const params of [
+          undefined,
+          { count: 0 },
+          { count: 1 },
+          { count: 3 },
+          { count: 5 },
+          { count: 21 },
+          { count: 1234 },
+          { label: 'L', n: 2, limit: '7' },
+        ]) {
+          expect(ours(key, 'fallback', params), `${lang} ${key} ${JSON.stringify(params)}`).toBe(
+            theirs(key, 'fallback', params),
+          );
         }
       }
     });
@@ -57,6 +72,8 @@ describe('the element’s messages match @komek/i18n', () => {
   }
 
   it('numbers are formatted alike', () => {
-    for (const lang of languages) for (const n of [0, 7, 1234, 1234567.5]) expect(light.formatNumber(n, lang)).toBe(reference.formatNumber(n, lang));
+    for (const lang of languages)
+      for (const n of [0, 7, 1234, 1234567.5])
+        expect(light.formatNumber(n, lang)).toBe(reference.formatNumber(n, lang));
   });
 });

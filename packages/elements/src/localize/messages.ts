@@ -1,5 +1,14 @@
 import type { Translator, ValidationIssue } from '@komek/core';
-import { Loads, lookupIn, MessagesLoadError, messagesOf, translatorFrom, validationMessageFrom, type Language, type Messages } from '@komek/i18n/runtime';
+import {
+  Loads,
+  lookupIn,
+  MessagesLoadError,
+  messagesOf,
+  translatorFrom,
+  validationMessageFrom,
+  type Language,
+  type Messages,
+} from '@komek/i18n/runtime';
 
 /**
  * The element's front door to the messages of `@komek/i18n`: the same locale files, read without i18next so that

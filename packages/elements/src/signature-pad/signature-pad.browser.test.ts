@@ -25,7 +25,9 @@ it('stores a drawn stroke as a PNG data URL and clears it', async () => {
   let changes = 0;
   pad.addEventListener('change', () => changes++);
   const at = (type: string, x: number, y: number) =>
-    canvas.dispatchEvent(new PointerEvent(type, { clientX: r.left + x, clientY: r.top + y, pointerId: 1, button: 0, bubbles: true }));
+    canvas.dispatchEvent(
+      new PointerEvent(type, { clientX: r.left + x, clientY: r.top + y, pointerId: 1, button: 0, bubbles: true }),
+    );
   at('pointerdown', 10, 10);
   at('pointermove', 60, 40);
   at('pointermove', 120, 20);
@@ -80,7 +82,11 @@ it('never loads a value that is not a PNG data URL (a link in the data is not fe
   });
   try {
     const pad = await mount();
-    for (const value of ['https://tracker.invalid/pixel.png', 'javascript:alert(1)', 'data:image/svg+xml,<svg onload="alert(1)"/>']) {
+    for (const value of [
+      'https://tracker.invalid/pixel.png',
+      'javascript:alert(1)',
+      'data:image/svg+xml,<svg onload="alert(1)"/>',
+    ]) {
       pad.value = value;
       await pad.updateComplete;
     }

@@ -26,18 +26,61 @@ export class KomekSignaturePad extends LitElement {
   };
 
   static override styles = css`
-    :host { display: block; }
-    canvas { display: block; width: 100%; max-width: ${WIDTH}px; aspect-ratio: ${WIDTH} / ${HEIGHT}; touch-action: none;
-      background: var(--komek-color-input-bg, #fff); border: 1px dashed var(--komek-color-border, #6b6b6b); border-radius: var(--komek-radius, 4px); }
-    :host([disabled]) canvas { opacity: 0.7; }
-    .hint { margin: 0.25rem 0 0; color: var(--komek-color-muted, #595959); font-size: 0.9375em; }
-    .actions { display: flex; gap: 0.5rem; margin-top: 0.5rem; flex-wrap: wrap; }
+    :host {
+      display: block;
+    }
+    canvas {
+      display: block;
+      width: 100%;
+      max-width: ${WIDTH}px;
+      aspect-ratio: ${WIDTH} / ${HEIGHT};
+      touch-action: none;
+      background: var(--komek-color-input-bg, #fff);
+      border: 1px dashed var(--komek-color-border, #6b6b6b);
+      border-radius: var(--komek-radius, 4px);
+    }
+    :host([disabled]) canvas {
+      opacity: 0.7;
+    }
+    .hint {
+      margin: 0.25rem 0 0;
+      color: var(--komek-color-muted, #595959);
+      font-size: 0.9375em;
+    }
+    .actions {
+      display: flex;
+      gap: 0.5rem;
+      margin-top: 0.5rem;
+      flex-wrap: wrap;
+    }
     /* The same buttons as <komek-form>'s own (secondary style), 44 px tall for a finger. */
-    button { font: inherit; min-height: 2.75rem; padding: 0.5rem 1rem; border: 1px solid var(--komek-color-accent, #0b5cad);
-      border-radius: var(--komek-radius, 4px); background: var(--komek-color-bg, #fff); color: var(--komek-color-accent, #0b5cad); cursor: pointer; }
-    button:disabled { cursor: not-allowed; border-color: var(--komek-color-border, #6b6b6b); color: var(--komek-color-muted, #595959); }
-    button:focus-visible { outline: 3px solid var(--komek-color-focus, #1a5fb4); outline-offset: 2px; }
-    @media print { .actions { display: none; } canvas { border-style: solid; } }
+    button {
+      font: inherit;
+      min-height: 2.75rem;
+      padding: 0.5rem 1rem;
+      border: 1px solid var(--komek-color-accent, #0b5cad);
+      border-radius: var(--komek-radius, 4px);
+      background: var(--komek-color-bg, #fff);
+      color: var(--komek-color-accent, #0b5cad);
+      cursor: pointer;
+    }
+    button:disabled {
+      cursor: not-allowed;
+      border-color: var(--komek-color-border, #6b6b6b);
+      color: var(--komek-color-muted, #595959);
+    }
+    button:focus-visible {
+      outline: 3px solid var(--komek-color-focus, #1a5fb4);
+      outline-offset: 2px;
+    }
+    @media print {
+      .actions {
+        display: none;
+      }
+      canvas {
+        border-style: solid;
+      }
+    }
   `;
 
   /** The drawing as `data:image/png;base64,…`, or undefined when nothing is drawn. */
@@ -138,9 +181,18 @@ export class KomekSignaturePad extends LitElement {
   }
 
   override render() {
-    return html`<canvas part="canvas" width=${WIDTH} height=${HEIGHT} role="img" aria-label=${this.label}
+    return html`<canvas
+        part="canvas"
+        width=${WIDTH}
+        height=${HEIGHT}
+        role="img"
+        aria-label=${this.label}
         aria-describedby=${this.hint && !this.disabled ? 'hint' : nothing}
-        @pointerdown=${this.down} @pointermove=${this.move} @pointerup=${this.up} @pointercancel=${this.up}></canvas>
+        @pointerdown=${this.down}
+        @pointermove=${this.move}
+        @pointerup=${this.up}
+        @pointercancel=${this.up}
+      ></canvas>
       ${this.hint && !this.disabled ? html`<p class="hint" id="hint" part="hint">${this.hint}</p>` : nothing}
       <div class="actions" ?hidden=${this.disabled}>
         ${this.typedName ? html`<button type="button" part="button" @click=${this.signTyped}>${this.typedLabel}</button>` : null}

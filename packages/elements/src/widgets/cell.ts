@@ -14,6 +14,13 @@ export function cellControl(ctx: FormContext, node: FormNode, base: string, labe
   const pointer = base + node.pointer;
   const ids = fieldIds(pointer);
   const describedBy = ctx.errors(pointer).length > 0 ? ids.err : undefined;
-  const control = cell(ctx, node, { pointer, id: ids.id, value: ctx.value(pointer), labelledBy, describedBy, invalid: invalid(ctx, pointer) });
+  const control = cell(ctx, node, {
+    pointer,
+    id: ids.id,
+    value: ctx.value(pointer),
+    labelledBy,
+    describedBy,
+    invalid: invalid(ctx, pointer),
+  });
   return html`${control}${errorText(ctx, pointer, ids)}`;
 }

@@ -12,14 +12,33 @@ function radios(ctx: FormContext, node: FormNode, pointer: string) {
   const ids = fieldIds(pointer);
   const value = ctx.value(pointer);
   const options = node.options ?? [];
-  return html`<fieldset class="field choice" part="field choice" id=${ids.id} data-pointer=${pointer} role="radiogroup"
-      aria-required=${node.required ? 'true' : nothing} aria-describedby=${describedBy(ctx, node, pointer, ids)}>
-    <legend part="label">${ctx.label(node)}</legend>${description(ctx, node, ids)}
+  return html`<fieldset
+    class="field choice"
+    part="field choice"
+    id=${ids.id}
+    data-pointer=${pointer}
+    role="radiogroup"
+    aria-required=${node.required ? 'true' : nothing}
+    aria-describedby=${describedBy(ctx, node, pointer, ids)}
+  >
+    <legend part="label">${ctx.label(node)}</legend>
+    ${description(ctx, node, ids)}
     <div class="options">
       ${options.map(
-        (o, i) => html`<label class="option"><input type="radio" name=${ids.id} id=${`${ids.id}-${i}`} value=${o.value}
-            data-clearable .checked=${live(value === o.value)} ?disabled=${!ctx.editable} aria-invalid=${invalid(ctx, pointer)}
-            @change=${() => ctx.set(pointer, o.value)} />${ctx.bilingual(o.label, o.text)}</label>`,
+        (o, i) =>
+          html`<label class="option"
+            ><input
+              type="radio"
+              name=${ids.id}
+              id=${`${ids.id}-${i}`}
+              value=${o.value}
+              data-clearable
+              .checked=${live(value === o.value)}
+              ?disabled=${!ctx.editable}
+              aria-invalid=${invalid(ctx, pointer)}
+              @change=${() => ctx.set(pointer, o.value)}
+            />${ctx.bilingual(o.label, o.text)}</label
+          >`,
       )}
     </div>
     ${errorText(ctx, pointer, ids)}
@@ -31,9 +50,15 @@ function select(ctx: FormContext, node: FormNode, pointer: string) {
   const value = ctx.value(pointer);
   return html`<div class="field" part="field">
     <label for=${ids.id} part="label">${ctx.label(node)}</label>${description(ctx, node, ids)}
-    <select id=${ids.id} part="input select" ?required=${node.required} ?disabled=${!ctx.editable}
-      aria-invalid=${invalid(ctx, pointer)} aria-describedby=${describedBy(ctx, node, pointer, ids)}
-      @change=${(e: Event) => ctx.set(pointer, (e.target as HTMLSelectElement).value || undefined)}>
+    <select
+      id=${ids.id}
+      part="input select"
+      ?required=${node.required}
+      ?disabled=${!ctx.editable}
+      aria-invalid=${invalid(ctx, pointer)}
+      aria-describedby=${describedBy(ctx, node, pointer, ids)}
+      @change=${(e: Event) => ctx.set(pointer, (e.target as HTMLSelectElement).value || undefined)}
+    >
       <option value="" ?selected=${value === undefined}>${ctx.ui('select', '— select —')}</option>
       ${(node.options ?? []).map((o) => html`<option value=${o.value} ?selected=${value === o.value}>${ctx.text(o.label, o.text)}</option>`)}
     </select>

@@ -25,7 +25,8 @@ async function mount(lang: string): Promise<KomekForm> {
 }
 
 const input = (el: KomekForm, pointer: string) => el.shadowRoot!.getElementById(idOf(pointer)) as HTMLInputElement;
-const value = (el: KomekForm, path: string[]) => path.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], el.data);
+const value = (el: KomekForm, path: string[]) =>
+  path.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], el.data);
 
 afterEach(() => document.body.replaceChildren());
 
@@ -37,7 +38,8 @@ describe('parseTypedDate', () => {
     expect(parseTypedDate('27 03 2007')).toBe('2007-03-27');
     expect(parseTypedDate('27032007')).toBe('2007-03-27');
     expect(parseTypedDate('2007-03-27')).toBe('2007-03-27');
-    for (const bad of ['31.02.2007', '27.13.2007', '27.03.07', '03/27/2007', 'tomorrow', '']) expect(parseTypedDate(bad)).toBeUndefined();
+    for (const bad of ['31.02.2007', '27.13.2007', '27.03.07', '03/27/2007', 'tomorrow', ''])
+      expect(parseTypedDate(bad)).toBeUndefined();
     expect(formatTypedDate('2007-03-01', '.')).toBe('01.03.2007');
   });
 });

@@ -15,14 +15,17 @@ const TYPED = /^\s*(\d{1,2})\s*[./\-\s,]\s*(\d{1,2})\s*[./\-\s,]\s*(\d{4})\s*$|^
 /** The ISO date (`YYYY-MM-DD`) of a typed date in day-month-year order (or ISO), or undefined if there is no such day. */
 export function parseTypedDate(text: string): string | undefined {
   const iso = ISO.exec(text.trim());
-  const m = iso ? [iso[3], iso[2], iso[1]] : (() => {
-    const t = TYPED.exec(text);
-    return t ? (t[1] !== undefined ? [t[1], t[2], t[3]] : [t[4], t[5], t[6]]) : undefined;
-  })();
+  const m = iso
+    ? [iso[3], iso[2], iso[1]]
+    : (() => {
+        const t = TYPED.exec(text);
+        return t ? (t[1] !== undefined ? [t[1], t[2], t[3]] : [t[4], t[5], t[6]]) : undefined;
+      })();
   if (!m) return undefined;
   const [day, month, year] = m.map(Number) as [number, number, number];
   const d = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1000 || d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  if (year < 1000 || d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
+    return undefined;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
@@ -48,15 +51,39 @@ const typed = new Map<string, string>();
  * A date typed as the form's language writes it (day, month, year), stored as an ISO date. A text that is not a
  * day stays as typed, and the schema's `format: date` reports it next to the field; a typed ISO date is taken too.
  */
-function dateInput(ctx: FormContext, node: FormNode, pointer: string, id: string, aria: { labelledBy?: string; describedBy?: string | typeof nothing }) {
+function dateInput(
+  ctx: FormContext,
+  node: FormNode,
+  pointer: string,
+  id: string,
+  aria: { labelledBy?: string; describedBy?: string | typeof nothing },
+) {
   const value = ctx.value(pointer);
   const stored = typeof value === 'string' ? value : '';
   const { placeholder, separator } = dateStyle(ctx);
   const last = typed.get(pointer);
-  const shown = last !== undefined && (parseTypedDate(last) ?? last) === stored ? last : ISO.test(stored) ? formatTypedDate(stored, separator) : stored;
-  return html`<input id=${id} part="input" class="date" type="text" inputmode="numeric" autocomplete="off" spellcheck="false"
-    placeholder=${placeholder} maxlength="12" .value=${live(shown)} ?required=${node.required} ?readonly=${!ctx.editable}
-    aria-labelledby=${ifDefined(aria.labelledBy)} aria-invalid=${invalid(ctx, pointer)} aria-describedby=${aria.describedBy ?? nothing}
+  const shown =
+    last !== undefined && (parseTypedDate(last) ?? last) === stored
+      ? last
+      : ISO.test(stored)
+        ? formatTypedDate(stored, separator)
+        : stored;
+  return html`<input
+    id=${id}
+    part="input"
+    class="date"
+    type="text"
+    inputmode="numeric"
+    autocomplete="off"
+    spellcheck="false"
+    placeholder=${placeholder}
+    maxlength="12"
+    .value=${live(shown)}
+    ?required=${node.required}
+    ?readonly=${!ctx.editable}
+    aria-labelledby=${ifDefined(aria.labelledBy)}
+    aria-invalid=${invalid(ctx, pointer)}
+    aria-describedby=${aria.describedBy ?? nothing}
     @input=${(e: Event) => {
       const text = (e.target as HTMLInputElement).value;
       typed.set(pointer, text);
@@ -68,11 +95,19 @@ function dateInput(ctx: FormContext, node: FormNode, pointer: string, id: string
       const input = e.target as HTMLInputElement;
       const iso = parseTypedDate(input.value);
       if (iso) input.value = formatTypedDate(iso, separator);
-    }} />`;
+    }}
+  />`;
 }
 
 /** A date in a table cell, named by its column and row headers. */
-export function dateCell(ctx: FormContext, node: FormNode, pointer: string, id: string, labelledBy: string, describedBy: string | undefined) {
+export function dateCell(
+  ctx: FormContext,
+  node: FormNode,
+  pointer: string,
+  id: string,
+  labelledBy: string,
+  describedBy: string | undefined,
+) {
   return dateInput(ctx, node, pointer, id, { labelledBy, describedBy: describedBy ?? nothing });
 }
 
@@ -92,7 +127,9 @@ export const dateWidget: WidgetRenderer = {
     const ids = fieldIds(pointer);
     const hintId = `${ids.id}-hint`;
     const { separator } = dateStyle(ctx);
-    const example = ctx.ui('dateExample', 'For example, {{example}}').replace('{{example}}', formatTypedDate(EXAMPLE, separator));
+    const example = ctx
+      .ui('dateExample', 'For example, {{example}}')
+      .replace('{{example}}', formatTypedDate(EXAMPLE, separator));
     const described = describedBy(ctx, node, pointer, ids);
     return html`<div class="field date" part="field">
       <label for=${ids.id} part="label">${ctx.label(node)}</label>${description(ctx, node, ids)}

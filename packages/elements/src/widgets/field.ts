@@ -30,7 +30,9 @@ export const invalid = (ctx: FormContext, pointer: string): 'true' | typeof noth
 /** The help text under a label. */
 export function description(ctx: FormContext, node: FormNode, ids: FieldIds): TemplateResult | typeof nothing {
   const d = node.description;
-  return d ? html`<div class="description" id=${ids.desc} part="description">${ctx.bilingual(d.key, d.text)}</div>` : nothing;
+  return d
+    ? html`<div class="description" id=${ids.desc} part="description">${ctx.bilingual(d.key, d.text)}</div>`
+    : nothing;
 }
 
 /**
@@ -41,7 +43,9 @@ export function errorText(ctx: FormContext, pointer: string, ids: FieldIds): Tem
   const messages = ctx.errors(pointer);
   if (messages.length === 0) return nothing;
   const prefix = ctx.ui('errorPrefix', 'Error:');
-  return html`<div class="error" id=${ids.err} part="error">${messages.map((m) => html`<span><span class="visually-hidden">${prefix} </span>${m}</span>`)}</div>`;
+  return html`<div class="error" id=${ids.err} part="error">
+    ${messages.map((m) => html`<span><span class="visually-hidden">${prefix} </span>${m}</span>`)}
+  </div>`;
 }
 
 /** A text value from an input: an empty answer is no answer. */

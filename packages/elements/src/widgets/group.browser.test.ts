@@ -23,7 +23,8 @@ describe('a question revealed in a row of fields side by side', () => {
     document.body.append(host);
     await el.ready;
     const root = el.shadowRoot!;
-    const boxes = () => ['/passport/issueDate', '/passport/expiryDate'].map((p) => root.getElementById(idOf(p))!.getBoundingClientRect());
+    const boxes = () =>
+      ['/passport/issueDate', '/passport/expiryDate'].map((p) => root.getElementById(idOf(p))!.getBoundingClientRect());
     const before = boxes();
     expect(root.getElementById(idOf('/passport/number'))).toBeNull();
     root.querySelector<HTMLInputElement>(`#${idOf('/passport/hasPassport')} input[value=yes]`)!.click();
@@ -36,7 +37,9 @@ describe('a question revealed in a row of fields side by side', () => {
     }
     // Revealed under the question that reveals it, marked as belonging to it.
     const revealed = root.getElementById(idOf('/passport/number'))!.closest('.revealed')!;
-    expect(revealed.getBoundingClientRect().top).toBeGreaterThan(root.getElementById(idOf('/passport/hasPassport'))!.getBoundingClientRect().bottom - 1);
+    expect(revealed.getBoundingClientRect().top).toBeGreaterThan(
+      root.getElementById(idOf('/passport/hasPassport'))!.getBoundingClientRect().bottom - 1,
+    );
     expect(after[0]!.top).toBeGreaterThan(revealed.getBoundingClientRect().bottom - 1);
   });
 });

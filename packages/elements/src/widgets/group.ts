@@ -18,14 +18,22 @@ export const groupWidget: WidgetRenderer = {
     // A top-level group is a section with a heading, unless it is one printed line asking for two things.
     const section = base === '' && node.pointer.lastIndexOf('/') === 0 && !inline;
     const kind = inline ? 'inline' : 'group';
-    return html`<fieldset class=${`group ${kind}${section ? ' section' : ''}`} part=${section ? 'section group' : 'group'} id=${ids.id}>
+    return html`<fieldset
+      class=${`group ${kind}${section ? ' section' : ''}`}
+      part=${section ? 'section group' : 'group'}
+      id=${ids.id}
+    >
       <legend part="legend">${section ? html`<h2>${ctx.label(node)}</h2>` : ctx.label(node)}</legend>
       ${description(ctx, node, ids)}${errorText(ctx, pointer, ids)}
-      <div class="children">${node.children.map((c) =>
-        // Side by side, a question the answers reveal gets a row of its own under the one that reveals it, so the
-        // fields beside them keep their places and widths.
-        inline && c.condition && ctx.isShown(c, base) ? html`<div class="revealed" part="revealed">${ctx.renderNode(c, base)}</div>` : ctx.renderNode(c, base),
-      )}</div>
+      <div class="children">
+        ${node.children.map((c) =>
+          // Side by side, a question the answers reveal gets a row of its own under the one that reveals it, so the
+          // fields beside them keep their places and widths.
+          inline && c.condition && ctx.isShown(c, base)
+            ? html`<div class="revealed" part="revealed">${ctx.renderNode(c, base)}</div>`
+            : ctx.renderNode(c, base),
+        )}
+      </div>
     </fieldset>`;
   },
 };

@@ -38,7 +38,21 @@ export const defaultRenderers: WidgetRenderer[] = [
 ];
 
 export {
-  checkboxWidget, choiceWidget, dateWidget, groupWidget, indicatorsWidget, multichoiceWidget, needsTableWidget, numberWidget,
-  planTableWidget, repeatWidget, signaturePadWidget, signatureWidget, staticWidget, textWidget, textareaWidget, unknownWidget,
+  checkboxWidget,
+  choiceWidget,
+  dateWidget,
+  groupWidget,
+  indicatorsWidget,
+  multichoiceWidget,
+  needsTableWidget,
+  numberWidget,
+  planTableWidget,
+  repeatWidget,
+  signaturePadWidget,
+  signatureWidget,
+  staticWidget,
+  textWidget,
+  textareaWidget,
+  unknownWidget,
   yesNoWidget,
 };

@@ -19,9 +19,15 @@ export const indicatorsWidget: WidgetRenderer = {
     return html`<fieldset class=${section ? 'indicators section' : 'indicators'} part="indicator-table" id=${ids.id}>
       <legend part="legend">${section ? html`<h2>${ctx.label(node)}</h2>` : ctx.label(node)}</legend>
       ${description(ctx, node, ids)}${errorText(ctx, pointer, ids)}
-      <div class="head" aria-hidden="true"><span></span><span>${ctx.uiBilingual('yes', 'YES')}</span><span>${ctx.uiBilingual('no', 'NO')}</span></div>
+      <div class="head" aria-hidden="true">
+        <span></span><span>${ctx.uiBilingual('yes', 'YES')}</span><span>${ctx.uiBilingual('no', 'NO')}</span>
+      </div>
       ${node.children.map((c) =>
-        c.widget === 'yesno' ? (ctx.isShown(c, base) ? yesNo(ctx, c, base + c.pointer, true) : null) : ctx.renderNode(c, base),
+        c.widget === 'yesno'
+          ? ctx.isShown(c, base)
+            ? yesNo(ctx, c, base + c.pointer, true)
+            : null
+          : ctx.renderNode(c, base),
       )}
     </fieldset>`;
   },

@@ -19,14 +19,28 @@ export const multichoiceWidget: WidgetRenderer = {
       const next = options.map((o) => o.value).filter((v) => (v === value ? on : chosen.includes(v)));
       ctx.set(pointer, next.length > 0 ? next : undefined);
     };
-    return html`<fieldset class="field choice" part="field choice" id=${ids.id}
-        aria-describedby=${describedBy(ctx, node, pointer, ids)}>
-      <legend part="label">${ctx.label(node)}</legend>${description(ctx, node, ids)}
+    return html`<fieldset
+      class="field choice"
+      part="field choice"
+      id=${ids.id}
+      aria-describedby=${describedBy(ctx, node, pointer, ids)}
+    >
+      <legend part="label">${ctx.label(node)}</legend>
+      ${description(ctx, node, ids)}
       <div class="options">
         ${options.map(
-          (o, i) => html`<label class="option"><input type="checkbox" id=${`${ids.id}-${i}`} value=${o.value}
-              .checked=${live(chosen.includes(o.value))} ?disabled=${!ctx.editable} aria-invalid=${invalid(ctx, pointer)}
-              @change=${(e: Event) => toggle(o.value, (e.target as HTMLInputElement).checked)} />${ctx.bilingual(o.label, o.text)}</label>`,
+          (o, i) =>
+            html`<label class="option"
+              ><input
+                type="checkbox"
+                id=${`${ids.id}-${i}`}
+                value=${o.value}
+                .checked=${live(chosen.includes(o.value))}
+                ?disabled=${!ctx.editable}
+                aria-invalid=${invalid(ctx, pointer)}
+                @change=${(e: Event) => toggle(o.value, (e.target as HTMLInputElement).checked)}
+              />${ctx.bilingual(o.label, o.text)}</label
+            >`,
         )}
       </div>
       ${errorText(ctx, pointer, ids)}

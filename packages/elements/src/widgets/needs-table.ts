@@ -25,7 +25,9 @@ export const needsTableWidget: WidgetRenderer = {
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);
-    const firstRow = node.children.flatMap((c) => (c.kind === 'needRow' ? [c] : c.children)).find((c) => c.kind === 'needRow');
+    const firstRow = node.children
+      .flatMap((c) => (c.kind === 'needRow' ? [c] : c.children))
+      .find((c) => c.kind === 'needRow');
     const columns = (firstRow?.children ?? []).map((_, i) => `${ids.id}-c${i}`);
     const width = columns.length + 1;
     const rows = (parent: FormNode) =>
@@ -34,26 +36,38 @@ export const needsTableWidget: WidgetRenderer = {
           ? null
           : c.kind === 'needRow'
             ? needRow(ctx, c, base, columns)
-            : html`<tr><td colspan=${width}>${ctx.renderNode(c, base)}</td></tr>`,
+            : html`<tr>
+                <td colspan=${width}>${ctx.renderNode(c, base)}</td>
+              </tr>`,
       );
     return html`<fieldset class="table-block" part="group needs-table" id=${ids.id}>
       <legend part="legend">${ctx.label(node)}</legend>
       ${description(ctx, node, ids)}${errorText(ctx, pointer, ids)}
       <div class="scroll">
         <table part="needs-table">
-          <thead><tr>
-            <th scope="col">${ctx.label(node)}</th>
-            ${(firstRow?.children ?? []).map((c, i) => html`<th scope="col" id=${columns[i]}>${ctx.label(c)}</th>`)}
-          </tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">${ctx.label(node)}</th>
+              ${(firstRow?.children ?? []).map((c, i) => html`<th scope="col" id=${columns[i]}>${ctx.label(c)}</th>`)}
+            </tr>
+          </thead>
           ${node.children.map((category) =>
             category.kind === 'needRow' || !ctx.isShown(category, base)
               ? null
               : html`<tbody>
-                  <tr><th scope="rowgroup" colspan=${width} class="category" part="category">${ctx.label(category)}</th></tr>
+                  <tr>
+                    <th scope="rowgroup" colspan=${width} class="category" part="category">${ctx.label(category)}</th>
+                  </tr>
                   ${rows(category)}
                 </tbody>`,
           )}
-          ${node.children.some((c) => c.kind === 'needRow') ? html`<tbody>${rows({ ...node, children: node.children.filter((c) => c.kind === 'needRow') })}</tbody>` : null}
+          ${
+            node.children.some((c) => c.kind === 'needRow')
+              ? html`<tbody>
+                  ${rows({ ...node, children: node.children.filter((c) => c.kind === 'needRow') })}
+                </tbody>`
+              : null
+          }
         </table>
       </div>
     </fieldset>`;

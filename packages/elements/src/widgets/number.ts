@@ -18,15 +18,24 @@ export const numberWidget: WidgetRenderer = {
     const integer = node.schema.type === 'integer';
     return html`<div class="field" part="field">
       <label for=${ids.id} part="label">${ctx.label(node)}</label>${description(ctx, node, ids)}
-      <input id=${ids.id} part="input" type="number" inputmode=${integer ? 'numeric' : 'decimal'}
-        step=${integer ? '1' : 'any'} min=${ifDefined(node.schema.minimum)} max=${ifDefined(node.schema.maximum)}
+      <input
+        id=${ids.id}
+        part="input"
+        type="number"
+        inputmode=${integer ? 'numeric' : 'decimal'}
+        step=${integer ? '1' : 'any'}
+        min=${ifDefined(node.schema.minimum)}
+        max=${ifDefined(node.schema.maximum)}
         .value=${live(typeof value === 'number' ? String(value) : '')}
-        ?required=${node.required} ?readonly=${!ctx.editable}
-        aria-invalid=${invalid(ctx, pointer)} aria-describedby=${describedBy(ctx, node, pointer, ids)}
+        ?required=${node.required}
+        ?readonly=${!ctx.editable}
+        aria-invalid=${invalid(ctx, pointer)}
+        aria-describedby=${describedBy(ctx, node, pointer, ids)}
         @input=${(e: Event) => {
           const input = e.target as HTMLInputElement;
           ctx.set(pointer, input.value === '' || Number.isNaN(input.valueAsNumber) ? undefined : input.valueAsNumber);
-        }} />
+        }}
+      />
       ${errorText(ctx, pointer, ids)}
     </div>`;
   },

@@ -23,13 +23,16 @@ async function mount(): Promise<KomekForm> {
   el.style.setProperty('--komek-content-visibility', 'visible');
   document.body.append(el);
   await until(() => el.shadowRoot?.querySelector('.form') != null);
-  el.data = { planTable: { legalHelp: [{ measures: 'Assistance in obtaining a new passport', timeLimit: 'until 30.06' }] } };
+  el.data = {
+    planTable: { legalHelp: [{ measures: 'Assistance in obtaining a new passport', timeLimit: 'until 30.06' }] },
+  };
   await el.ready;
   await el.updateComplete;
   return el;
 }
 
-const byPointer = <E extends HTMLElement = HTMLInputElement>(el: KomekForm, pointer: string) => el.shadowRoot!.getElementById(idOf(pointer)) as E | null;
+const byPointer = <E extends HTMLElement = HTMLInputElement>(el: KomekForm, pointer: string) =>
+  el.shadowRoot!.getElementById(idOf(pointer)) as E | null;
 const errorsOf = (el: KomekForm) => el.validationIssues.map((i) => `${i.keyword}@${i.pointer}`);
 
 afterEach(() => {
@@ -42,7 +45,9 @@ describe('the plan table', () => {
     expect(byPointer(el, `${ROW}/timeLimit`)!.value).toBe('until 30.06');
     // The reason is asked only after "non-execution".
     expect(byPointer(el, `${ROW}/executionMark/reason`)).toBeNull();
-    const notExecuted = el.shadowRoot!.querySelector<HTMLInputElement>(`[name="${idOf(`${ROW}/executionMark/mark`)}"][value="notExecuted"], #${CSS.escape(idOf(`${ROW}/executionMark/mark`))} input[value="notExecuted"]`);
+    const notExecuted = el.shadowRoot!.querySelector<HTMLInputElement>(
+      `[name="${idOf(`${ROW}/executionMark/mark`)}"][value="notExecuted"], #${CSS.escape(idOf(`${ROW}/executionMark/mark`))} input[value="notExecuted"]`,
+    );
     expect(notExecuted, 'a "non-execution" choice in the row').not.toBeNull();
     notExecuted!.click();
     await el.updateComplete;
@@ -61,7 +66,10 @@ describe('the plan table', () => {
     await el.updateComplete;
     expect(await el.submit()).toBe(false);
     expect(errorsOf(el)).toContain(`required@${ROW}/responsibleSignature/date`);
-    expect(getAtPointer(el.data, `${ROW}/executionMark`)).toEqual({ mark: 'notExecuted', reason: 'The passport office is closed until July' });
+    expect(getAtPointer(el.data, `${ROW}/executionMark`)).toEqual({
+      mark: 'notExecuted',
+      reason: 'The passport office is closed until July',
+    });
     const result = await axe.run(el.shadowRoot!.querySelector('.plan')!, { resultTypes: ['violations'] });
     expect(result.violations.map((v) => v.id)).toEqual([]);
   });

@@ -13,8 +13,10 @@ function category(ctx: FormContext, node: FormNode, base: string, columns: strin
   const name = ctx.text(node.label, node.text);
   const item = node.item;
   return html`<tbody id=${ids.id}>
-    <tr class="category"><th scope="rowgroup" colspan=${width - 1} part="category">${ctx.label(node)}${errorText(ctx, pointer, ids)}</th>
-      <td class="actions">${addRowButton(ctx, node, pointer, name)}</td></tr>
+    <tr class="category">
+      <th scope="rowgroup" colspan=${width - 1} part="category">${ctx.label(node)}${errorText(ctx, pointer, ids)}</th>
+      <td class="actions">${addRowButton(ctx, node, pointer, name)}</td>
+    </tr>
     ${rowsOf(ctx, pointer).map((_, i) => {
       const row = `${pointer}/${i}`;
       const rowId = `${idOf(row)}-h`;
@@ -46,13 +48,23 @@ export const planTableWidget: WidgetRenderer = {
       ${description(ctx, node, ids)}${errorText(ctx, pointer, ids)}
       <div class="scroll">
         <table part="plan-table" class="plan">
-          <thead><tr>
-            <th scope="col">№</th>
-            ${head.map((c, i) => html`<th scope="col" id=${columns[i]}>${ctx.label(c)}</th>`)}
-            <th scope="col"><span class="visually-hidden">${ctx.ui('actions', 'Actions')}</span></th>
-          </tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">№</th>
+              ${head.map((c, i) => html`<th scope="col" id=${columns[i]}>${ctx.label(c)}</th>`)}
+              <th scope="col"><span class="visually-hidden">${ctx.ui('actions', 'Actions')}</span></th>
+            </tr>
+          </thead>
           ${node.children.map((c) =>
-            !ctx.isShown(c, base) ? null : c.kind === 'repeat' ? category(ctx, c, base, columns, width) : html`<tbody><tr><td colspan=${width}>${ctx.renderNode(c, base)}</td></tr></tbody>`,
+            !ctx.isShown(c, base)
+              ? null
+              : c.kind === 'repeat'
+                ? category(ctx, c, base, columns, width)
+                : html`<tbody>
+                    <tr>
+                      <td colspan=${width}>${ctx.renderNode(c, base)}</td>
+                    </tr>
+                  </tbody>`,
           )}
         </table>
       </div>

@@ -18,8 +18,16 @@ export function addRowButton(ctx: FormContext, node: FormNode, pointer: string, 
     ctx.focus(`${pointer}/${rows.length}${first?.pointer ?? ''}`);
   };
   return ctx.editable
-    ? html`<button type="button" class="add" part="button add-row" ?disabled=${full} aria-label=${`${ctx.ui('addRow', 'Add row')}: ${name}`}
-        @click=${add}>${ctx.ui('addRow', 'Add row')}</button>`
+    ? html`<button
+        type="button"
+        class="add"
+        part="button add-row"
+        ?disabled=${full}
+        aria-label=${`${ctx.ui('addRow', 'Add row')}: ${name}`}
+        @click=${add}
+      >
+        ${ctx.ui('addRow', 'Add row')}
+      </button>`
     : null;
 }
 
@@ -31,7 +39,14 @@ export function removeRowButton(ctx: FormContext, pointer: string, i: number, na
     ctx.focus(rows.length > i ? `${pointer}/${i}` : pointer);
   };
   return ctx.editable
-    ? html`<button type="button" class="remove" part="button remove-row" aria-label=${`${ctx.ui('removeRow', 'Remove row')}: ${name} ${i + 1}`}
-        @click=${remove}>${ctx.ui('removeRow', 'Remove row')}</button>`
+    ? html`<button
+        type="button"
+        class="remove"
+        part="button remove-row"
+        aria-label=${`${ctx.ui('removeRow', 'Remove row')}: ${name} ${i + 1}`}
+        @click=${remove}
+      >
+        ${ctx.ui('removeRow', 'Remove row')}
+      </button>`
     : null;
 }

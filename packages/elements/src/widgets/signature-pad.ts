@@ -16,11 +16,18 @@ export const signaturePadWidget: WidgetRenderer = {
     const label = ctx.text(node.label, node.text);
     return html`<div class="field signature-pad" part="field">
       <span class="label" id=${`${ids.id}-label`} part="label">${ctx.label(node)}</span>
-      <komek-signature-pad id=${ids.id} part="signature-pad" .value=${typeof value === 'string' ? value : undefined}
-        ?disabled=${!ctx.editable} .label=${label} .clearLabel=${ctx.ui('clearSignature', 'Clear the drawing')}
+      <komek-signature-pad
+        id=${ids.id}
+        part="signature-pad"
+        .value=${typeof value === 'string' ? value : undefined}
+        ?disabled=${!ctx.editable}
+        .label=${label}
+        .clearLabel=${ctx.ui('clearSignature', 'Clear the drawing')}
         .typedLabel=${ctx.ui('signWithName', 'Sign with the typed name')}
-        .hint=${ctx.ui('signatureHint', 'Sign with a finger, a stylus or the mouse')} .typedName=${typeof typedName === 'string' ? typedName : undefined}
-        @change=${(e: Event) => ctx.set(pointer, (e.target as HTMLElement & { value?: string }).value)}></komek-signature-pad>
+        .hint=${ctx.ui('signatureHint', 'Sign with a finger, a stylus or the mouse')}
+        .typedName=${typeof typedName === 'string' ? typedName : undefined}
+        @change=${(e: Event) => ctx.set(pointer, (e.target as HTMLElement & { value?: string }).value)}
+      ></komek-signature-pad>
       ${errorText(ctx, pointer, ids)}
     </div>`;
   },

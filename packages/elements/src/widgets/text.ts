@@ -15,24 +15,52 @@ function textAnswer(ctx: FormContext, node: FormNode, base: string, multiline: b
   const onInput = (e: Event) => ctx.set(pointer, textValue(e));
   const maxLength = ifDefined(node.schema.maxLength);
   const control = multiline
-    ? html`<textarea id=${ids.id} part="input textarea" rows="3" .value=${shown} maxlength=${maxLength} ?required=${node.required}
-        ?readonly=${!ctx.editable} aria-invalid=${invalid(ctx, pointer)} aria-describedby=${describedBy(ctx, node, pointer, ids)}
-        @input=${onInput}></textarea>`
-    : html`<input id=${ids.id} part="input" type="text" autocomplete="off" .value=${shown} maxlength=${maxLength}
-        ?required=${node.required} ?readonly=${!ctx.editable} aria-invalid=${invalid(ctx, pointer)}
-        aria-describedby=${describedBy(ctx, node, pointer, ids)} @input=${onInput} />`;
+    ? html`<textarea
+        id=${ids.id}
+        part="input textarea"
+        rows="3"
+        .value=${shown}
+        maxlength=${maxLength}
+        ?required=${node.required}
+        ?readonly=${!ctx.editable}
+        aria-invalid=${invalid(ctx, pointer)}
+        aria-describedby=${describedBy(ctx, node, pointer, ids)}
+        @input=${onInput}
+      ></textarea>`
+    : html`<input
+        id=${ids.id}
+        part="input"
+        type="text"
+        autocomplete="off"
+        .value=${shown}
+        maxlength=${maxLength}
+        ?required=${node.required}
+        ?readonly=${!ctx.editable}
+        aria-invalid=${invalid(ctx, pointer)}
+        aria-describedby=${describedBy(ctx, node, pointer, ids)}
+        @input=${onInput}
+      />`;
   return html`<div class="field" part="field">
-    <label for=${ids.id} part="label">${ctx.label(node)}</label>${description(ctx, node, ids)}
-    ${control}
+    <label for=${ids.id} part="label">${ctx.label(node)}</label>${description(ctx, node, ids)} ${control}
     ${errorText(ctx, pointer, ids)}
   </div>`;
 }
 
 /** In a table cell a text is always a small text area: cells are narrow and answers there run long. */
-const textCell: CellRender = (ctx, node, c) => html`<textarea id=${c.id} part="input textarea" rows="2"
-  .value=${live(typeof c.value === 'string' ? c.value : '')} maxlength=${ifDefined(node.schema.maxLength)} ?readonly=${!ctx.editable}
-  ?required=${node.required} aria-labelledby=${c.labelledBy} aria-describedby=${ifDefined(c.describedBy)} aria-invalid=${c.invalid}
-  @input=${(e: Event) => ctx.set(c.pointer, textValue(e))}></textarea>`;
+const textCell: CellRender = (ctx, node, c) =>
+  html`<textarea
+    id=${c.id}
+    part="input textarea"
+    rows="2"
+    .value=${live(typeof c.value === 'string' ? c.value : '')}
+    maxlength=${ifDefined(node.schema.maxLength)}
+    ?readonly=${!ctx.editable}
+    ?required=${node.required}
+    aria-labelledby=${c.labelledBy}
+    aria-describedby=${ifDefined(c.describedBy)}
+    aria-invalid=${c.invalid}
+    @input=${(e: Event) => ctx.set(c.pointer, textValue(e))}
+  ></textarea>`;
 
 /** A one-line text answer. */
 export const textWidget: WidgetRenderer = {

@@ -6,5 +6,8 @@ import type { WidgetRenderer } from '../registry.js';
 export const unknownWidget: WidgetRenderer = {
   name: 'unknown',
   tester: rankWith(0, () => true),
-  render: (ctx, node) => html`<p class="unknown" part="unknown">${ctx.label(node)} — ${ctx.ui('unsupportedField', 'this question cannot be answered here')}</p>`,
+  render: (ctx, node) =>
+    html`<p class="unknown" part="unknown">
+      ${ctx.label(node)} — ${ctx.ui('unsupportedField', 'this question cannot be answered here')}
+    </p>`,
 };

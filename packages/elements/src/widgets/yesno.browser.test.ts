@@ -35,7 +35,8 @@ async function mount(width: number, lang: string, secondaryLang?: string): Promi
 }
 
 const overlap = (a: DOMRect, b: DOMRect) =>
-  Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+  Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
+  Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
 
 /** Every YES / NO question whose text runs out of its legend or under one of its answers. */
 function overlaps(el: KomekForm): string[] {
@@ -49,7 +50,8 @@ function overlaps(el: KomekForm): string[] {
     if (legend.scrollWidth > legend.clientWidth + 1) found.push(`${row.id}: text wider than its legend`);
     if (text.some((t) => answers.some((a) => overlap(t, a)))) found.push(`${row.id}: text under an answer`);
     const box = row.getBoundingClientRect();
-    if (answers.some((a) => a.left < box.left - 0.5 || a.right > box.right + 0.5)) found.push(`${row.id}: answer outside its row`);
+    if (answers.some((a) => a.left < box.left - 0.5 || a.right > box.right + 0.5))
+      found.push(`${row.id}: answer outside its row`);
   }
   return found;
 }

@@ -14,14 +14,27 @@ export function yesNo(ctx: FormContext, node: FormNode, pointer: string, row = f
   const ids = fieldIds(pointer);
   const value = ctx.value(pointer);
   const locked = !ctx.editable;
-  return html`<fieldset class=${row ? 'yesno row' : 'field yesno'} part=${row ? 'indicator' : 'field yesno'} id=${ids.id} data-pointer=${pointer}
-      role="radiogroup" aria-required=${node.required ? 'true' : nothing} aria-invalid=${invalid(ctx, pointer)}
-      aria-describedby=${describedBy(ctx, node, pointer, ids)}>
+  return html`<fieldset
+    class=${row ? 'yesno row' : 'field yesno'}
+    part=${row ? 'indicator' : 'field yesno'}
+    id=${ids.id}
+    data-pointer=${pointer}
+    role="radiogroup"
+    aria-required=${node.required ? 'true' : nothing}
+    aria-invalid=${invalid(ctx, pointer)}
+    aria-describedby=${describedBy(ctx, node, pointer, ids)}
+  >
     <legend part="label">${ctx.label(node)}</legend>
-    <label class="answer"><input type="radio" name=${ids.id} value="yes" data-yesno .checked=${value === true} ?disabled=${locked}
-      /><span>${ctx.uiBilingual('yes', 'YES')}</span></label>
-    <label class="answer"><input type="radio" name=${ids.id} value="no" data-yesno .checked=${value === false} ?disabled=${locked}
-      /><span>${ctx.uiBilingual('no', 'NO')}</span></label>
+    <label class="answer"
+      ><input type="radio" name=${ids.id} value="yes" data-yesno .checked=${value === true} ?disabled=${locked} /><span
+        >${ctx.uiBilingual('yes', 'YES')}</span
+      ></label
+    >
+    <label class="answer"
+      ><input type="radio" name=${ids.id} value="no" data-yesno .checked=${value === false} ?disabled=${locked} /><span
+        >${ctx.uiBilingual('no', 'NO')}</span
+      ></label
+    >
     ${description(ctx, node, ids)}${errorText(ctx, pointer, ids)}
   </fieldset>`;
 }

@@ -3,7 +3,10 @@ import { KomekError } from '@komek/core';
 
 /** A CSV syntax error with the 1-based line where it was found. */
 export class CsvError extends KomekError {
-  constructor(readonly line: number, reason: string) {
+  constructor(
+    readonly line: number,
+    reason: string,
+  ) {
     super('KOMEK_FILE_FORMAT', `CSV line ${line}: ${reason}`);
     this.name = 'CsvError';
   }
@@ -78,7 +81,8 @@ export function readCsv(text: string, delimiter = ','): string[][] {
     }
     if (afterQuote) throw new CsvError(line, `unexpected ${JSON.stringify(c)} after a closing quote`);
     if (c === '"') {
-      if (!fieldStart) throw new CsvError(line, 'a quote inside an unquoted field (quote the whole field and double the quote)');
+      if (!fieldStart)
+        throw new CsvError(line, 'a quote inside an unquoted field (quote the whole field and double the quote)');
       quoted = true;
       fieldStart = false;
       i++;
@@ -96,5 +100,9 @@ export function readCsv(text: string, delimiter = ','): string[][] {
 /** Guesses the delimiter from the header line: spreadsheets in Russian locales save with `;`. */
 export function detectDelimiter(text: string): string {
   const header = text.slice(0, text.search(/\r|\n|$/));
-  return !header.includes(',') && header.includes(';') ? ';' : header.includes('\t') && !header.includes(',') ? '\t' : ',';
+  return !header.includes(',') && header.includes(';')
+    ? ';'
+    : header.includes('\t') && !header.includes(',')
+      ? '\t'
+      : ',';
 }

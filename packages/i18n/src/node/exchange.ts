@@ -5,8 +5,22 @@ import { dirname } from 'node:path';
 import type { Language } from '../languages.js';
 import type { LocaleEntry, LocaleFile, LocaleMeta } from '../localeFile.js';
 import { readCsv, writeCsv, detectDelimiter, CsvError } from './csv.js';
-import { LOCALES_DIR, expectedMessages, localePath, namespacesOf, readLocaleFile, serializeLocaleFile } from './localeStore.js';
-import { controlCharacterIn, FORMULA_START, markupIn, placeholderMismatch, looksUntranslated, uzbekScriptProblem } from './textChecks.js';
+import {
+  LOCALES_DIR,
+  expectedMessages,
+  localePath,
+  namespacesOf,
+  readLocaleFile,
+  serializeLocaleFile,
+} from './localeStore.js';
+import {
+  controlCharacterIn,
+  FORMULA_START,
+  markupIn,
+  placeholderMismatch,
+  looksUntranslated,
+  uzbekScriptProblem,
+} from './textChecks.js';
 import { describeChar, loadPdfFonts, missingGlyphs } from './fontCoverage.js';
 import { REQUIRED_NAMESPACES } from './checks.js';
 import { termHints } from './termbase.js';
@@ -58,8 +72,15 @@ export function exportRows(lang: Language, dir = LOCALES_DIR): ExchangeRow[] {
       const translation = typeof entry?.text === 'string' ? entry.text : '';
       const status = translation === '' ? '' : entry?.status === 'reviewed' ? 'reviewed' : 'draft';
       // The reviewer signing a string off sees why it last changed (the note stays in the locale file).
-      const change = translation && entry?.note ? ` — last change (${entry.changedBy ?? 'unnamed'}): ${entry.note}` : '';
-      rows.push({ key: `${ns}:${m.key}`, english: m.english.text, translation, status, context: contextOf(ns, m.english) + terms(m.english.text, ns, m.key) + change });
+      const change =
+        translation && entry?.note ? ` — last change (${entry.changedBy ?? 'unnamed'}): ${entry.note}` : '';
+      rows.push({
+        key: `${ns}:${m.key}`,
+        english: m.english.text,
+        translation,
+        status,
+        context: contextOf(ns, m.english) + terms(m.english.text, ns, m.key) + change,
+      });
     }
   }
   return rows;
@@ -93,15 +114,25 @@ export function toXliff(rows: readonly ExchangeRow[], lang: Language): string {
   }
   const a = (s: string) => escapeXml(s, true);
   const t = (s: string) => escapeXml(s);
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'];
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">',
+  ];
   for (const [ns, list] of byNs) {
-    out.push(`  <file original="${a(ns)}" source-language="en" target-language="${a(lang)}" datatype="plaintext">`, '    <body>');
+    out.push(
+      `  <file original="${a(ns)}" source-language="en" target-language="${a(lang)}" datatype="plaintext">`,
+      '    <body>',
+    );
     for (const r of list) {
       const id = r.key.slice(ns.length + 1);
       const state = r.translation === '' ? 'needs-translation' : r.status === 'reviewed' ? 'final' : 'translated';
       out.push(`      <trans-unit id="${a(id)}" resname="${a(id)}" xml:space="preserve">`);
       out.push(`        <source>${t(r.english)}</source>`);
-      out.push(r.translation === '' ? `        <target state="${state}"/>` : `        <target state="${state}">${t(r.translation)}</target>`);
+      out.push(
+        r.translation === ''
+          ? `        <target state="${state}"/>`
+          : `        <target state="${state}">${t(r.translation)}</target>`,
+      );
       out.push(`        <note>${t(r.context)}</note>`);
       out.push('      </trans-unit>');
     }
@@ -126,7 +157,10 @@ export interface ImportProblem {
 /** Raised when a file cannot be imported; nothing has been written. */
 export class ImportRefusedError extends KomekError {
   constructor(readonly problems: ImportProblem[]) {
-    super('KOMEK_IMPORT_REFUSED', `import refused:\n${problems.map((p) => `  ${p.key ? `${p.key}: ` : ''}${p.reason}`).join('\n')}`);
+    super(
+      'KOMEK_IMPORT_REFUSED',
+      `import refused:\n${problems.map((p) => `  ${p.key ? `${p.key}: ` : ''}${p.reason}`).join('\n')}`,
+    );
     this.name = 'ImportRefusedError';
   }
 }
@@ -136,15 +170,21 @@ export class ImportRefusedError extends KomekError {
  * a spreadsheet saved as Windows-1251 — is refused rather than guessed.
  */
 export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
     const at = firstInvalidUtf8(body);
     const line = new TextDecoder().decode(body.subarray(0, at)).split('\n').length;
-    throw new ImportRefusedError([{ reason: `the file is not UTF-8 (invalid byte at offset ${at}, line ${line}); save it as "CSV UTF-8" or UTF-8 XML` }]);
+    throw new ImportRefusedError([
+      {
+        reason: `the file is not UTF-8 (invalid byte at offset ${at}, line ${line}); save it as "CSV UTF-8" or UTF-8 XML`,
+      },
+    ]);
   }
 }
 
@@ -184,7 +224,10 @@ export function parseCsvRows(text: string): ImportedRow[] {
   const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
   const col = (name: string) => header.indexOf(name);
   const missing = ['key', 'translation', 'status'].filter((c) => col(c) < 0);
-  if (missing.length) throw new ImportRefusedError([{ reason: `CSV header lacks the column(s) ${missing.join(', ')} (expected ${CSV_COLUMNS.join(',')})` }]);
+  if (missing.length)
+    throw new ImportRefusedError([
+      { reason: `CSV header lacks the column(s) ${missing.join(', ')} (expected ${CSV_COLUMNS.join(',')})` },
+    ]);
   const rows: ImportedRow[] = [];
   const problems: ImportProblem[] = [];
   table.slice(1).forEach((r, idx) => {
@@ -195,7 +238,12 @@ export function parseCsvRows(text: string): ImportedRow[] {
       problems.push(key === undefined ? { reason } : { key, reason });
       return;
     }
-    const row: ImportedRow = { key: r[col('key')]!.trim(), translation: restoreFormula(r[col('translation')]!), status: r[col('status')]!.trim(), line: idx + 2 };
+    const row: ImportedRow = {
+      key: r[col('key')]!.trim(),
+      translation: restoreFormula(r[col('translation')]!),
+      status: r[col('status')]!.trim(),
+      line: idx + 2,
+    };
     if (col('english') >= 0) row.english = restoreFormula(r[col('english')]!);
     rows.push(row);
   });
@@ -212,13 +260,16 @@ export function parseXliffRows(text: string, lang: Language): ImportedRow[] {
     if (e instanceof XmlError) throw new ImportRefusedError([{ reason: e.message }]);
     throw e;
   }
-  if (root.name.replace(/^.*:/, '') !== 'xliff' || root.attrs.version !== '1.2') throw new ImportRefusedError([{ reason: 'not an XLIFF 1.2 document' }]);
+  if (root.name.replace(/^.*:/, '') !== 'xliff' || root.attrs.version !== '1.2')
+    throw new ImportRefusedError([{ reason: 'not an XLIFF 1.2 document' }]);
   const rows: ImportedRow[] = [];
   const problems: ImportProblem[] = [];
   for (const file of childElements(root, 'file')) {
     const ns = file.attrs.original ?? '';
     if (file.attrs['target-language'] !== lang) {
-      problems.push({ reason: `<file original="${ns}"> (line ${file.line}) has target-language "${file.attrs['target-language'] ?? ''}", not "${lang}"` });
+      problems.push({
+        reason: `<file original="${ns}"> (line ${file.line}) has target-language "${file.attrs['target-language'] ?? ''}", not "${lang}"`,
+      });
       continue;
     }
     for (const body of childElements(file, 'body')) {
@@ -227,7 +278,10 @@ export function parseXliffRows(text: string, lang: Language): ImportedRow[] {
         const target = childElements(unit, 'target')[0];
         const translation = target ? textOf(target) : '';
         if (translation === undefined) {
-          problems.push({ key, reason: `inline markup in <target> (line ${target!.line}) is not allowed; messages are plain text` });
+          problems.push({
+            key,
+            reason: `inline markup in <target> (line ${target!.line}) is not allowed; messages are plain text`,
+          });
           continue;
         }
         const state = target?.attrs.state ?? '';
@@ -259,12 +313,21 @@ export interface ImportResult {
  * throwing ImportRefusedError, writing nothing — a file with a missing, extra or repeated key, a placeholder that
  * differs from English, HTML/script markup, an unknown status, or text that is not UTF-8.
  */
-export function importLanguage(lang: Language, fileName: string, bytes: Uint8Array, options: { dir?: string; write?: boolean } = {}): ImportResult {
+export function importLanguage(
+  lang: Language,
+  fileName: string,
+  bytes: Uint8Array,
+  options: { dir?: string; write?: boolean } = {},
+): ImportResult {
   const dir = options.dir ?? LOCALES_DIR;
-  if (lang === 'en') throw new ImportRefusedError([{ reason: 'English is the source language: its messages come from the schemas and locales/en/ui.json' }]);
+  if (lang === 'en')
+    throw new ImportRefusedError([
+      { reason: 'English is the source language: its messages come from the schemas and locales/en/ui.json' },
+    ]);
   const text = decodeText(bytes);
   const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
-  const rows = ext === 'csv' ? parseCsvRows(text) : ext === 'xlf' || ext === 'xliff' ? parseXliffRows(text, lang) : undefined;
+  const rows =
+    ext === 'csv' ? parseCsvRows(text) : ext === 'xlf' || ext === 'xliff' ? parseXliffRows(text, lang) : undefined;
   if (!rows) throw new ImportRefusedError([{ reason: `unknown file type "${fileName}": use .csv, .xlf or .xliff` }]);
 
   const expected = exportRows(lang, dir);
@@ -273,38 +336,59 @@ export function importLanguage(lang: Language, fileName: string, bytes: Uint8Arr
   const warnings: ImportProblem[] = [];
   const got = new Map<string, ImportedRow>();
   for (const r of rows) {
-    if (got.has(r.key)) problems.push({ key: r.key, reason: `appears twice (lines ${got.get(r.key)!.line} and ${r.line})` });
+    if (got.has(r.key))
+      problems.push({ key: r.key, reason: `appears twice (lines ${got.get(r.key)!.line} and ${r.line})` });
     else got.set(r.key, r);
     const exp = expectedByKey.get(r.key);
     if (!exp) {
       problems.push({ key: r.key, reason: `extra key: not an English message of ${lang}` });
       continue;
     }
-    if (r.status !== '' && r.status !== 'draft' && r.status !== 'reviewed') problems.push({ key: r.key, reason: `unknown status "${r.status}" (draft or reviewed)` });
+    if (r.status !== '' && r.status !== 'draft' && r.status !== 'reviewed')
+      problems.push({ key: r.key, reason: `unknown status "${r.status}" (draft or reviewed)` });
     const ns = r.key.slice(0, r.key.indexOf(':'));
     if (r.translation === '') {
       // An empty UI string would make `komek i18n check` fail: the interface has no English fallback per string.
-      if (REQUIRED_NAMESPACES.includes(ns)) problems.push({ key: r.key, reason: `empty: every message of "${ns}" must be translated` });
+      if (REQUIRED_NAMESPACES.includes(ns))
+        problems.push({ key: r.key, reason: `empty: every message of "${ns}" must be translated` });
       continue;
     }
-    if (r.translation.trim() === '') problems.push({ key: r.key, reason: 'only white space: leave the translation empty or write it' });
+    if (r.translation.trim() === '')
+      problems.push({ key: r.key, reason: 'only white space: leave the translation empty or write it' });
     const markup = markupIn(r.translation);
     if (markup) problems.push({ key: r.key, reason: markup });
     const control = controlCharacterIn(r.translation);
     if (control) problems.push({ key: r.key, reason: control });
-    const glyphs = fonts().flatMap(({ file, font }) => missingGlyphs(r.translation, font).map((ch) => `${describeChar(ch)} (${file})`));
-    if (glyphs.length) problems.push({ key: r.key, reason: `characters the PDF fonts cannot print: ${[...new Set(glyphs)].join(', ')}` });
+    const glyphs = fonts().flatMap(({ file, font }) =>
+      missingGlyphs(r.translation, font).map((ch) => `${describeChar(ch)} (${file})`),
+    );
+    if (glyphs.length)
+      problems.push({
+        key: r.key,
+        reason: `characters the PDF fonts cannot print: ${[...new Set(glyphs)].join(', ')}`,
+      });
     if (FORMULA_START.test(r.translation)) {
-      warnings.push({ key: r.key, reason: `starts with ${JSON.stringify(r.translation[0])}: a spreadsheet may take it for a formula; check it is the text meant (the export writes it with a leading ')` });
+      warnings.push({
+        key: r.key,
+        reason: `starts with ${JSON.stringify(r.translation[0])}: a spreadsheet may take it for a formula; check it is the text meant (the export writes it with a leading ')`,
+      });
     }
     const mismatch = placeholderMismatch(r.translation, exp.english);
     if (mismatch) problems.push({ key: r.key, reason: mismatch });
-    if (r.english !== undefined && r.english !== exp.english) warnings.push({ key: r.key, reason: 'the English text has changed since the export: check the translation' });
-    if (looksUntranslated(r.translation, exp.english)) warnings.push({ key: r.key, reason: 'identical to the English text' });
+    if (r.english !== undefined && r.english !== exp.english)
+      warnings.push({ key: r.key, reason: 'the English text has changed since the export: check the translation' });
+    if (looksUntranslated(r.translation, exp.english))
+      warnings.push({ key: r.key, reason: 'identical to the English text' });
     const script = lang === 'uz' ? uzbekScriptProblem(r.translation) : undefined;
     if (script) warnings.push({ key: r.key, reason: `${script} (komek i18n check will fail)` });
   }
-  for (const e of expected) if (!got.has(e.key)) problems.push({ key: e.key, reason: 'missing key: every message of the export must be in the file (leave the translation empty if there is none)' });
+  for (const e of expected)
+    if (!got.has(e.key))
+      problems.push({
+        key: e.key,
+        reason:
+          'missing key: every message of the export must be in the file (leave the translation empty if there is none)',
+      });
   if (problems.length) throw new ImportRefusedError(problems);
 
   const result: ImportResult = { written: [], unchanged: [], warnings };
@@ -361,7 +445,9 @@ export function writeAllOrNothing(changes: { path: string; content: string; befo
     }
   } catch (e) {
     for (const t of temps) unlinkSync(t);
-    throw new ImportRefusedError([{ reason: `cannot write the locale files (${(e as Error).message}); nothing was changed` }]);
+    throw new ImportRefusedError([
+      { reason: `cannot write the locale files (${(e as Error).message}); nothing was changed` },
+    ]);
   }
   const done: typeof changes = [];
   try {
@@ -381,6 +467,8 @@ export function writeAllOrNothing(changes: { path: string; content: string; befo
         // Not written.
       }
     }
-    throw new ImportRefusedError([{ reason: `cannot replace the locale files (${(e as Error).message}); nothing was changed` }]);
+    throw new ImportRefusedError([
+      { reason: `cannot replace the locale files (${(e as Error).message}); nothing was changed` },
+    ]);
   }
 }

@@ -29,7 +29,11 @@ export function toTbx(base: TermBase, languages: readonly Language[]): string {
     out.push(`      <termEntry id="${a(term.id)}">`);
     out.push(`        <descrip type="definition">${t(term.definition)}</descrip>`);
     out.push(`        <langSet xml:lang="en">`, '          <tig>', `            <term>${t(term.en.term)}</term>`);
-    out.push('            <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>', '          </tig>', '        </langSet>');
+    out.push(
+      '            <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>',
+      '          </tig>',
+      '        </langSet>',
+    );
     for (const lang of languages) {
       const l = term.languages[lang];
       if (!l || lang === 'en') continue;

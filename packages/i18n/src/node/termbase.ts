@@ -96,7 +96,11 @@ const WORD = /[\p{L}\p{M}\p{N}ʻ]+(?:-[\p{L}\p{M}\p{N}ʻ]+)*/gu;
 
 /** Lower case, ё → е, every okina/apostrophe variant → ʻ (U+02BB). */
 export function normalizeForTerms(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/ё/g, 'е').replace(/[ʼ'‘’`]/g, 'ʻ');
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[ʼ'‘’`]/g, 'ʻ');
 }
 
 /** The words of a text as the term matcher sees them. */
@@ -119,17 +123,26 @@ export function patternProblem(pattern: string): string | undefined {
     const word = p.endsWith('*') ? p.slice(0, -1) : p;
     if (word === '') return `"${p}": a stem needs letters before *`;
     const words = wordsOf(word);
-    if (words.length !== 1 || words[0] !== normalizeForTerms(word)) return `"${p}": a pattern word is letters (and inner hyphens) only, optionally ending in *`;
+    if (words.length !== 1 || words[0] !== normalizeForTerms(word))
+      return `"${p}": a pattern word is letters (and inner hyphens) only, optionally ending in *`;
   }
   return undefined;
 }
 
 function compile(pattern: string, gap: number): CompiledPattern {
-  const words = pattern.trim().split(/\s+/).map((p) => (p.endsWith('*') ? { text: normalizeForTerms(p.slice(0, -1)), stem: true } : { text: normalizeForTerms(p), stem: false }));
+  const words = pattern
+    .trim()
+    .split(/\s+/)
+    .map((p) =>
+      p.endsWith('*')
+        ? { text: normalizeForTerms(p.slice(0, -1)), stem: true }
+        : { text: normalizeForTerms(p), stem: false },
+    );
   return { source: pattern, words, gap };
 }
 
-const wordMatches = (w: { text: string; stem: boolean }, word: string) => (w.stem ? word.startsWith(w.text) : word === w.text);
+const wordMatches = (w: { text: string; stem: boolean }, word: string) =>
+  w.stem ? word.startsWith(w.text) : word === w.text;
 
 /** Whether the words contain the pattern: its words in order, at most `gap` others between neighbours. */
 function containsPattern(words: readonly string[], p: CompiledPattern): boolean {
@@ -199,11 +212,19 @@ export function termChecker(base: TermBase): TermChecker {
         const translates = inEnglish(c, enWords, id);
         for (const { f, patterns } of l.forbidden) {
           if ((translates || f.anywhere) && patterns.some((p) => containsPattern(words, p))) {
-            out.push({ termId: c.term.id, kind: 'forbidden', message: `forbidden "${f.term}" (${f.why}); the approved term for "${c.term.en.term}" is "${l.t.term}"` });
+            out.push({
+              termId: c.term.id,
+              kind: 'forbidden',
+              message: `forbidden "${f.term}" (${f.why}); the approved term for "${c.term.en.term}" is "${l.t.term}"`,
+            });
           }
         }
         if (translates && !l.t.except?.[id] && !l.approved.some((p) => containsPattern(words, p))) {
-          out.push({ termId: c.term.id, kind: 'approved', message: `"${c.term.en.term}" must be translated "${l.t.term}" (${base.sources[l.t.source]?.title ?? l.t.source}), inflected as needed` });
+          out.push({
+            termId: c.term.id,
+            kind: 'approved',
+            message: `"${c.term.en.term}" must be translated "${l.t.term}" (${base.sources[l.t.source]?.title ?? l.t.source}), inflected as needed`,
+          });
         }
       }
       return out;
@@ -214,7 +235,8 @@ export function termChecker(base: TermBase): TermChecker {
 /** Why a term base is malformed: unknown sources, bad patterns, duplicate ids, approved terms their own patterns miss. */
 export function termBaseProblems(base: TermBase, languages: readonly Language[]): string[] {
   const problems: string[] = [];
-  if (!base || !Array.isArray(base.terms) || typeof base.sources !== 'object') return ['the term base needs "sources" and "terms"'];
+  if (!base || !Array.isArray(base.terms) || typeof base.sources !== 'object')
+    return ['the term base needs "sources" and "terms"'];
   const ids = new Set<string>();
   for (const term of base.terms) {
     const at = `term "${term.id}"`;
@@ -243,9 +265,12 @@ export function termBaseProblems(base: TermBase, languages: readonly Language[])
         problems.push(`${at} ${lang}: the approved term "${t.term}" does not match its own patterns`);
       }
       for (const f of t.forbidden ?? []) {
-        if (!f.term || !f.match?.length || !f.why) problems.push(`${at} ${lang}: a forbidden variant needs term, match and why`);
-        else if (!patternProblems(f.match) && !f.match.some((p) => matchesPattern(f.term, p))) problems.push(`${at} ${lang}: forbidden "${f.term}" does not match its own patterns`);
-        else if (!patternProblems(f.match) && t.term && f.match.some((p) => matchesPattern(t.term, p))) problems.push(`${at} ${lang}: forbidden "${f.term}" matches the approved term`);
+        if (!f.term || !f.match?.length || !f.why)
+          problems.push(`${at} ${lang}: a forbidden variant needs term, match and why`);
+        else if (!patternProblems(f.match) && !f.match.some((p) => matchesPattern(f.term, p)))
+          problems.push(`${at} ${lang}: forbidden "${f.term}" does not match its own patterns`);
+        else if (!patternProblems(f.match) && t.term && f.match.some((p) => matchesPattern(t.term, p)))
+          problems.push(`${at} ${lang}: forbidden "${f.term}" matches the approved term`);
       }
     }
   }
@@ -259,7 +284,10 @@ const patternProblems = (patterns: readonly string[]) => patterns.some((p) => pa
  * needs in `lang` (` — terms: guardianship and trusteeship authority → орган опеки и попечительства`), or ''. An
  * unreadable or malformed term base gives no hints (`komek i18n check` reports it).
  */
-export function termHints(lang: Language, path = TERMBASE_PATH): (english: string, namespace: string, key: string) => string {
+export function termHints(
+  lang: Language,
+  path = TERMBASE_PATH,
+): (english: string, namespace: string, key: string) => string {
   let checker: TermChecker;
   try {
     const base = readTermBase(path);

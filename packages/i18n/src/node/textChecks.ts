@@ -64,8 +64,11 @@ export function uzbekScriptProblem(text: string): string | undefined {
  * message display differently from what it says.
  */
 export function controlCharacterIn(text: string): string | undefined {
-  // eslint-disable-next-line no-control-regex -- finding control characters is what this check is for
-  const m = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(text);
+  const m =
+    // eslint-disable-next-line no-control-regex -- finding control characters is what this check is for
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(
+      text,
+    );
   if (!m) return undefined;
   return `control or broken character U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at position ${m.index + 1}`;
 }

@@ -12,7 +12,10 @@ export interface XmlElement {
 
 /** An XML syntax error with its 1-based line. */
 export class XmlError extends KomekError {
-  constructor(readonly line: number, reason: string) {
+  constructor(
+    readonly line: number,
+    reason: string,
+  ) {
     super('KOMEK_FILE_FORMAT', `XML line ${line}: ${reason}`);
     this.name = 'XmlError';
   }
@@ -23,7 +26,14 @@ const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '
 
 /** Characters XML 1.0 allows. */
 function isXmlChar(cp: number): boolean {
-  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+  return (
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
 }
 
 /** Escapes text for element content or a double-quoted attribute; throws on characters XML 1.0 cannot hold. */
@@ -31,7 +41,8 @@ export function escapeXml(text: string, attribute = false): string {
   let out = '';
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    if (!isXmlChar(cp)) throw new Error(`character U+${cp.toString(16).toUpperCase().padStart(4, '0')} cannot be written in XML`);
+    if (!isXmlChar(cp))
+      throw new Error(`character U+${cp.toString(16).toUpperCase().padStart(4, '0')} cannot be written in XML`);
     if (ch === '&') out += '&amp;';
     else if (ch === '<') out += '&lt;';
     else if (ch === '>') out += '&gt;';
@@ -71,7 +82,9 @@ export function parseXml(source: string): XmlElement {
       }
       return fail(`unknown entity ${m}`);
     });
-  for (const ch of text) if (!isXmlChar(ch.codePointAt(0)!)) fail(`character U+${ch.codePointAt(0)!.toString(16).toUpperCase()} is not allowed in XML`);
+  for (const ch of text)
+    if (!isXmlChar(ch.codePointAt(0)!))
+      fail(`character U+${ch.codePointAt(0)!.toString(16).toUpperCase()} is not allowed in XML`);
 
   const skipMisc = () => {
     for (;;) {

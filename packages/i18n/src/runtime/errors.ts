@@ -26,7 +26,10 @@ export class UnsupportedLanguageError extends KomekError {
 /** A message namespace that is not a schema's or the interface's name (it would become a file path). */
 export class InvalidNamespaceError extends KomekError {
   constructor(readonly namespace: string) {
-    super('KOMEK_INVALID_ARGUMENT', `Invalid namespace "${namespace}": a namespace is a schema file's name without .schema.json, or "ui"`);
+    super(
+      'KOMEK_INVALID_ARGUMENT',
+      `Invalid namespace "${namespace}": a namespace is a schema file's name without .schema.json, or "ui"`,
+    );
     this.name = 'InvalidNamespaceError';
   }
 }

@@ -11,7 +11,12 @@ export type Messages = Record<string, string>;
  * undefined when that language has no such message. Both front doors provide one: i18next's store (`@komek/i18n`)
  * and a plain map of loaded files (`@komek/elements`); everything built on a lookup is shared.
  */
-export type MessageLookup = (lang: Language, key: string, params?: Record<string, unknown>, context?: string) => string | undefined;
+export type MessageLookup = (
+  lang: Language,
+  key: string,
+  params?: Record<string, unknown>,
+  context?: string,
+) => string | undefined;
 
 /** Splits `ns:key`; a key without a namespace is a UI key. */
 export function splitKey(key: string): { ns: string; key: string } {
@@ -34,7 +39,10 @@ export function messagesOf(file: Record<string, unknown>): Messages {
 }
 
 /** The values a message shows: `count` picks the plural form by its number but is written the way the language writes numbers. */
-export function displayParams(lang: Language, params: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+export function displayParams(
+  lang: Language,
+  params: Record<string, unknown> | undefined,
+): Record<string, unknown> | undefined {
   return params && typeof params.count === 'number' ? { ...params, count: formatNumber(params.count, lang) } : params;
 }
 

@@ -42,7 +42,9 @@ const ownRules: Record<Language, (n: number) => PluralCategory> = {
 
 /** The engine's `Intl.PluralRules` when it really knows the language (not a silent fallback to another locale). */
 function intlRules(lang: Language): Intl.PluralRules | undefined {
-  return typeof Intl !== 'undefined' && Intl.PluralRules.supportedLocalesOf([lang]).length > 0 ? new Intl.PluralRules(lang) : undefined;
+  return typeof Intl !== 'undefined' && Intl.PluralRules.supportedLocalesOf([lang]).length > 0
+    ? new Intl.PluralRules(lang)
+    : undefined;
 }
 
 const selectors = new Map<Language, (n: number) => PluralCategory>();
@@ -72,7 +74,10 @@ export function pluralRule(lang: Language): PluralRule {
   if (!rule) {
     const intl = intlRules(lang);
     const categories = intl ? (intl.resolvedOptions().pluralCategories as PluralCategory[]) : pluralCategories[lang];
-    rule = { select: (n) => pluralCategory(lang, n), resolvedOptions: () => ({ locale: lang, pluralCategories: [...categories] }) };
+    rule = {
+      select: (n) => pluralCategory(lang, n),
+      resolvedOptions: () => ({ locale: lang, pluralCategories: [...categories] }),
+    };
     rules.set(lang, rule);
   }
   return rule;

@@ -3,7 +3,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { languages } from '../languages.js';
-import { isLanguage, lookupIn, messageKeys, messagesOf, translatorFrom, FALLBACK_MARK, type Messages } from './index.js';
+import {
+  isLanguage,
+  lookupIn,
+  messageKeys,
+  messagesOf,
+  translatorFrom,
+  FALLBACK_MARK,
+  type Messages,
+} from './index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -12,8 +20,13 @@ function importGraph(entry: string): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   const visit = (file: string) => {
     if (graph.has(file)) return;
-    const specifiers = [...readFileSync(file, 'utf8').matchAll(/(?:import|export)\s[^'"]*?from\s+'([^']+)'/g)].map((m) => m[1]!);
-    graph.set(file, specifiers.filter((s) => !s.startsWith('.')));
+    const specifiers = [...readFileSync(file, 'utf8').matchAll(/(?:import|export)\s[^'"]*?from\s+'([^']+)'/g)].map(
+      (m) => m[1]!,
+    );
+    graph.set(
+      file,
+      specifiers.filter((s) => !s.startsWith('.')),
+    );
     for (const s of specifiers) if (s.startsWith('.')) visit(join(dirname(file), s.replace(/\.js$/, '.ts')));
   };
   visit(entry);
@@ -24,7 +37,11 @@ describe('@komek/i18n/runtime', () => {
   it('reaches no i18next, nothing but @komek/core outside this package', () => {
     const graph = importGraph(join(here, 'index.ts'));
     expect(graph.size).toBeGreaterThan(3);
-    for (const [file, bare] of graph) expect(bare.filter((s) => s !== '@komek/core'), file).toEqual([]);
+    for (const [file, bare] of graph)
+      expect(
+        bare.filter((s) => s !== '@komek/core'),
+        file,
+      ).toEqual([]);
   });
 
   it('knows every language code, and only those', () => {
@@ -46,7 +63,12 @@ describe('@komek/i18n/runtime', () => {
 
   it('looks up plain maps: plural form by count, count written the language’s way, English then fallback', () => {
     const store: Record<string, Messages> = {
-      'ru/ui': messagesOf({ $meta: {}, items_few: { text: '{{count}} записи' }, items_many: { text: '{{count}} записей' }, empty: { text: '' } }),
+      'ru/ui': messagesOf({
+        $meta: {},
+        items_few: { text: '{{count}} записи' },
+        items_many: { text: '{{count}} записей' },
+        empty: { text: '' },
+      }),
       'en/ui': messagesOf({ items_one: '{{count}} entry', items_other: '{{count}} entries', only: 'English {{x}}' }),
     };
     const lookup = lookupIn((lang, ns) => store[`${lang}/${ns}`]);

@@ -8,7 +8,13 @@ const COUNTED = new Set(['minLength', 'maxLength', 'minItems', 'maxItems']);
 
 function localizedList(lookup: MessageLookup, lang: Language, prefix: string, value: unknown): string {
   // ajv gives a list, or several names in one string separated by commas (`type: 'string,null'`).
-  const items: unknown[] = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : value == null ? [] : [value];
+  const items: unknown[] = Array.isArray(value)
+    ? value
+    : typeof value === 'string'
+      ? value.split(',')
+      : value == null
+        ? []
+        : [value];
   return items
     .map((v) => String(v).trim())
     .filter(Boolean)
@@ -17,7 +23,12 @@ function localizedList(lookup: MessageLookup, lang: Language, prefix: string, va
 }
 
 /** The interpolation values of an issue in a language: the label, numbers formatted, type and format names localized. */
-function paramsOf(lookup: MessageLookup, issue: ValidationIssue, lang: Language, label: string): Record<string, unknown> {
+function paramsOf(
+  lookup: MessageLookup,
+  issue: ValidationIssue,
+  lang: Language,
+  label: string,
+): Record<string, unknown> {
   const p = issue.params;
   const params: Record<string, unknown> = { label };
   if (typeof p.limit === 'number') {
@@ -30,7 +41,8 @@ function paramsOf(lookup: MessageLookup, issue: ValidationIssue, lang: Language,
   if (typeof p.i === 'number') params.i = formatNumber(p.i + 1, lang);
   if (typeof p.j === 'number') params.j = formatNumber(p.j + 1, lang);
   // A date order (`dateOrder`): the label of the date this one may not precede.
-  if (typeof p.earlierLabel === 'string') params.earlier = lookup(lang, p.earlierLabel) ?? (typeof p.earlierText === 'string' ? p.earlierText : p.earlier);
+  if (typeof p.earlierLabel === 'string')
+    params.earlier = lookup(lang, p.earlierLabel) ?? (typeof p.earlierText === 'string' ? p.earlierText : p.earlier);
   return params;
 }
 
@@ -52,7 +64,12 @@ function candidateKeys(issue: ValidationIssue): { key: string; context?: string 
  * numbers formatted and the plural form of the language. Tries every candidate key in the language before any in
  * English; the validator's own English message is the last resort.
  */
-export function validationMessageFrom(lookup: MessageLookup, issue: ValidationIssue, lang: Language, label: string): string {
+export function validationMessageFrom(
+  lookup: MessageLookup,
+  issue: ValidationIssue,
+  lang: Language,
+  label: string,
+): string {
   const keys = candidateKeys(issue);
   for (const l of lang === 'en' ? (['en'] as const) : ([lang, 'en'] as const)) {
     const params = paramsOf(lookup, issue, l, label);

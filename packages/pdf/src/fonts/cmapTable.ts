@@ -50,7 +50,7 @@ function format4(glyphOf: ReadonlyMap<number, number>): Uint8Array {
   for (const code of codes) {
     const gid = glyphOf.get(code)!;
     const last = segments[segments.length - 1];
-    if (last && code === last.end + 1 && (gid - code) === last.delta) last.end = code;
+    if (last && code === last.end + 1 && gid - code === last.delta) last.end = code;
     else segments.push({ start: code, end: code, delta: gid - code });
   }
   segments.push({ start: 0xffff, end: 0xffff, delta: 1 });
@@ -90,7 +90,9 @@ function format4(glyphOf: ReadonlyMap<number, number>): Uint8Array {
 function checksum(data: Uint8Array): number {
   let sum = 0;
   for (let i = 0; i < data.length; i += 4) {
-    sum = (sum + (((data[i] ?? 0) << 24) | ((data[i + 1] ?? 0) << 16) | ((data[i + 2] ?? 0) << 8) | (data[i + 3] ?? 0))) >>> 0;
+    sum =
+      (sum + (((data[i] ?? 0) << 24) | ((data[i + 1] ?? 0) << 16) | ((data[i + 2] ?? 0) << 8) | (data[i + 3] ?? 0))) >>>
+      0;
   }
   return sum;
 }

@@ -1,6 +1,14 @@
 import fontkit from '@pdf-lib/fontkit';
 import type { Font as FontkitFont, Glyph } from '@pdf-lib/fontkit';
-import { PDFName, PDFString, type PDFContext, type PDFDocument, type PDFFont, type PDFRawStream, type PDFRef } from 'pdf-lib';
+import {
+  PDFName,
+  PDFString,
+  type PDFContext,
+  type PDFDocument,
+  type PDFFont,
+  type PDFRawStream,
+  type PDFRef,
+} from 'pdf-lib';
 import { fieldCharacters } from './alphabets.js';
 import { addCmap } from './cmapTable.js';
 import type { FontSource } from './fontSource.js';
@@ -114,7 +122,9 @@ function cacheSubset(font: PDFFont, metrics: MeasuredFont, withCmap: boolean): v
           for (const cp of g?.codePoints ?? []) if (!glyphOf.has(cp)) glyphOf.set(cp, i + 1);
         });
       }
-      e.fontFile = embedder.serializeFont().then((bytes) => context.flateStream(withCmap ? addCmap(bytes, glyphOf) : bytes).getContents());
+      e.fontFile = embedder
+        .serializeFont()
+        .then((bytes) => context.flateStream(withCmap ? addCmap(bytes, glyphOf) : bytes).getContents());
       e.fontFile.catch(() => delete e.fontFile);
     }
     return context.register(context.stream(await e.fontFile, { Filter: 'FlateDecode' }));
@@ -144,7 +154,9 @@ export interface EmbeddedFonts {
 export async function embedFonts(doc: PDFDocument, source: FontSource): Promise<EmbeddedFonts> {
   const regularMetrics = measuredFont(source.regular);
   const boldMetrics = measuredFont(source.bold);
-  doc.registerFontkit({ create: (bytes: Uint8Array) => (bytes === source.bold ? boldMetrics.fontkit : regularMetrics.fontkit) });
+  doc.registerFontkit({
+    create: (bytes: Uint8Array) => (bytes === source.bold ? boldMetrics.fontkit : regularMetrics.fontkit),
+  });
   const [regular, bold] = await Promise.all([
     doc.embedFont(source.regular, { subset: true, customName: 'KMKAAA+DejaVuSans' }),
     doc.embedFont(source.bold, { subset: true, customName: 'KMKAAB+DejaVuSans-Bold' }),

@@ -18,7 +18,9 @@ async function readFromPackage(): Promise<FontSource> {
   // Module names in variables keep browser bundlers from following these Node-only imports.
   const moduleName = 'node:module';
   const fsName = 'node:fs/promises';
-  const { createRequire } = (await import(/* @vite-ignore */ moduleName)) as { createRequire: (url: string) => { resolve: (id: string) => string } };
+  const { createRequire } = (await import(/* @vite-ignore */ moduleName)) as {
+    createRequire: (url: string) => { resolve: (id: string) => string };
+  };
   const { readFile } = (await import(/* @vite-ignore */ fsName)) as { readFile: (path: string) => Promise<Uint8Array> };
   const require = createRequire(import.meta.url);
   const [regular, bold] = await Promise.all([

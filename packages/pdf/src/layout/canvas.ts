@@ -1,4 +1,15 @@
-import { PDFArray, PDFDict, PDFName, PDFRef, type Color, type PDFContext, type PDFFont, type PDFImage, type PDFNumber, type PDFPage } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFName,
+  PDFRef,
+  type Color,
+  type PDFContext,
+  type PDFFont,
+  type PDFImage,
+  type PDFNumber,
+  type PDFPage,
+} from 'pdf-lib';
 import type { Deflate } from './deflate.js';
 import { hexText } from '../fonts/embedFonts.js';
 import type { StructElem, Tagger } from './tags.js';
@@ -75,16 +86,28 @@ export class Canvas {
     if (text === '') return;
     this.markText(secondary, text);
     const hex = hexText(font, text);
-    this.parts.push(`BT ${fillColor(color)} ${this.fontKey(font).toString()} ${n(size)} Tf ${n(x)} ${n(y)} Td ${hex} Tj ET`);
+    this.parts.push(
+      `BT ${fillColor(color)} ${this.fontKey(font).toString()} ${n(size)} Tf ${n(x)} ${n(y)} Td ${hex} Tj ET`,
+    );
   }
 
   /** A rectangle, stroked and/or filled. */
-  rect(x: number, y: number, width: number, height: number, options: { fill?: Color; stroke?: Color; lineWidth?: number }): void {
+  rect(
+    x: number,
+    y: number,
+    width: number,
+    height: number,
+    options: { fill?: Color; stroke?: Color; lineWidth?: number },
+  ): void {
     this.markArtifact();
     const ops = ['q'];
     if (options.fill) ops.push(fillColor(options.fill));
     if (options.stroke) ops.push(strokeColor(options.stroke), `${n(options.lineWidth ?? 1)} w`);
-    ops.push(`${n(x)} ${n(y)} ${n(width)} ${n(height)} re`, options.fill && options.stroke ? 'B' : options.fill ? 'f' : 'S', 'Q');
+    ops.push(
+      `${n(x)} ${n(y)} ${n(width)} ${n(height)} re`,
+      options.fill && options.stroke ? 'B' : options.fill ? 'f' : 'S',
+      'Q',
+    );
     this.parts.push(ops.join(' '));
   }
 
@@ -95,7 +118,13 @@ export class Canvas {
   }
 
   /** An ellipse around (cx, cy), stroked and/or filled. */
-  ellipse(cx: number, cy: number, rx: number, ry: number, options: { fill?: Color; stroke?: Color; lineWidth?: number }): void {
+  ellipse(
+    cx: number,
+    cy: number,
+    rx: number,
+    ry: number,
+    options: { fill?: Color; stroke?: Color; lineWidth?: number },
+  ): void {
     this.markArtifact();
     const ox = rx * KAPPA;
     const oy = ry * KAPPA;
@@ -139,7 +168,11 @@ export class Canvas {
               `${n(c + r)} ${n(c - o)} ${n(c + o)} ${n(c - r)} ${n(c)} ${n(c - r)} c`,
               `${n(c - o)} ${n(c - r)} ${n(c - r)} ${n(c - o)} ${n(c - r)} ${n(c)} c s`,
             ].join(' ');
-      const stream = context.stream(ascii(`0 G ${n(lineWidth)} w ${path}`), { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, side, side] });
+      const stream = context.stream(ascii(`0 G ${n(lineWidth)} w ${path}`), {
+        Type: 'XObject',
+        Subtype: 'Form',
+        BBox: [0, 0, side, side],
+      });
       shapes.set(id, (ref = context.register(stream)));
     }
     let key = this.xobjectKeys.get(ref);
@@ -153,7 +186,10 @@ export class Canvas {
    */
   appearance(widget: PDFDict): void {
     const context = this.page.doc.context;
-    const rect = widget.lookup(PDFName.of('Rect'), PDFArray).asArray().map((v) => (v as PDFNumber).asNumber());
+    const rect = widget
+      .lookup(PDFName.of('Rect'), PDFArray)
+      .asArray()
+      .map((v) => (v as PDFNumber).asNumber());
     const normal = widget.lookup(PDFName.of('AP'), PDFDict).get(PDFName.of('N'));
     let ref = normal instanceof PDFRef ? normal : undefined;
     if (!ref && normal instanceof PDFDict) {
@@ -189,7 +225,9 @@ export class Canvas {
     if (this.open) this.parts.push('EMC');
     this.open = undefined;
     const content = this.parts.join('\n');
-    const stream = deflate ? context.stream(deflate(ascii(content)), { Filter: 'FlateDecode' }) : context.flateStream(content);
+    const stream = deflate
+      ? context.stream(deflate(ascii(content)), { Filter: 'FlateDecode' })
+      : context.flateStream(content);
     this.page.node.addContentStream(context.register(stream));
     this.parts.length = 0;
   }

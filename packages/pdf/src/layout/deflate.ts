@@ -17,7 +17,10 @@ export function nativeDeflate(): Promise<Deflate | undefined> {
     const zlibName = 'node:zlib';
     native = runsInNode
       ? import(/* @vite-ignore */ zlibName)
-          .then((zlib: { deflateSync(data: Uint8Array, options: { level: number }): Uint8Array }) => (data: Uint8Array) => new Uint8Array(zlib.deflateSync(data, { level: 6 })))
+          .then(
+            (zlib: { deflateSync(data: Uint8Array, options: { level: number }): Uint8Array }) => (data: Uint8Array) =>
+              new Uint8Array(zlib.deflateSync(data, { level: 6 })),
+          )
           .catch(() => undefined)
       : Promise.resolve(undefined);
   }

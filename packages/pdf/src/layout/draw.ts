@@ -46,7 +46,13 @@ export function blockWidth(b: TextBlock): number {
 }
 
 /** Draws a block with its first line's top at `top`; `align` centres or right-aligns each line in the block width. */
-export function drawBlock(canvas: Canvas, b: TextBlock, x: number, top: number, align: 'left' | 'center' | 'right' = 'left'): void {
+export function drawBlock(
+  canvas: Canvas,
+  b: TextBlock,
+  x: number,
+  top: number,
+  align: 'left' | 'center' | 'right' = 'left',
+): void {
   const { face, size } = b.style;
   const lh = size * leading;
   const ascent = (face.metrics.ascent / 1000) * size;
@@ -84,6 +90,13 @@ export function drawCell(canvas: Canvas, x: number, top: number, width: number, 
 }
 
 /** A horizontal rule. */
-export function drawRule(canvas: Canvas, x: number, y: number, width: number, thickness = 0.5, ruleColor: Color = color.rule): void {
+export function drawRule(
+  canvas: Canvas,
+  x: number,
+  y: number,
+  width: number,
+  thickness = 0.5,
+  ruleColor: Color = color.rule,
+): void {
   canvas.line(x, y, x + width, y, thickness, ruleColor);
 }

@@ -111,7 +111,14 @@ export class Paginator {
       } else {
         let needed = row.height;
         // A row kept with the next is kept with the next one that is not space.
-        for (let j = i; (rows[j]!.keepWithNext || (j > i && rows[j]!.spacer)) && j + 1 < rows.length && rows[j + 1]!.orientation === row.orientation && j - i < 6; j++) {
+        for (
+          let j = i;
+          (rows[j]!.keepWithNext || (j > i && rows[j]!.spacer)) &&
+          j + 1 < rows.length &&
+          rows[j + 1]!.orientation === row.orientation &&
+          j - i < 6;
+          j++
+        ) {
           if (!rows[j + 1]!.spacer) needed += rows[j + 1]!.height;
         }
         const pageIsEmpty = this.cursor >= this.contentTop - 0.5;

@@ -38,7 +38,10 @@ export const size = {
 export const leading = 1.22;
 
 /** Colours: black print, a dark grey for the secondary language (legible on a photocopy), grey rules, a light fill for heads. */
-export const color: Record<'text' | 'secondary' | 'muted' | 'rule' | 'box' | 'headFill' | 'bandFill' | 'routing' | 'alert' | 'alertFill', Color> = {
+export const color: Record<
+  'text' | 'secondary' | 'muted' | 'rule' | 'box' | 'headFill' | 'bandFill' | 'routing' | 'alert' | 'alertFill',
+  Color
+> = {
   text: grayscale(0),
   secondary: grayscale(0.25),
   muted: grayscale(0.3),

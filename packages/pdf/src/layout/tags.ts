@@ -1,7 +1,19 @@
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+  type PDFDocument,
+  type PDFObject,
+  type PDFPage,
+} from 'pdf-lib';
 
 /** Standard structure types the paper forms use (ISO 32000-1, 14.8.4). */
-export type StructType = 'Document' | 'H1' | 'H2' | 'H3' | 'P' | 'Note' | 'Table' | 'TR' | 'TH' | 'TD' | 'Form' | 'Span' | 'Figure';
+export type StructType =
+  'Document' | 'H1' | 'H2' | 'H3' | 'P' | 'Note' | 'Table' | 'TR' | 'TH' | 'TD' | 'Form' | 'Span' | 'Figure';
 
 /** A marked-content sequence on a page, by its id there. */
 interface ContentRef {
@@ -159,7 +171,10 @@ export class Tagger {
       // A field whose form element holds no label (a tick in a table row) is named by the row's text; a field with
       // its label in its element needs no name of its own.
       if (elem.text) continue;
-      const field = annot.get(PDFName.of('Parent')) instanceof PDFRef ? context.lookup(annot.get(PDFName.of('Parent')), PDFDict) : annot;
+      const field =
+        annot.get(PDFName.of('Parent')) instanceof PDFRef
+          ? context.lookup(annot.get(PDFName.of('Parent')), PDFDict)
+          : annot;
       const name = nameOf(elem);
       if (name && !field.has(PDFName.of('TU'))) field.set(PDFName.of('TU'), PDFHexString.fromText(name));
     }
@@ -168,7 +183,8 @@ export class Tagger {
       const pg = pages[0];
       const kids = e.kids.flatMap((k): PDFObject[] => {
         if (k instanceof StructElem) return [refs.get(k)!];
-        if ('mcid' in k) return [k.page === pg ? PDFNumber.of(k.mcid) : context.obj({ Type: 'MCR', Pg: k.page.ref, MCID: k.mcid })];
+        if ('mcid' in k)
+          return [k.page === pg ? PDFNumber.of(k.mcid) : context.obj({ Type: 'MCR', Pg: k.page.ref, MCID: k.mcid })];
         return live.has(k.annot) ? [context.obj({ Type: 'OBJR', Obj: k.annot, Pg: k.page.ref })] : [];
       });
       // `/Type /StructElem` is optional and left out: a form has hundreds of elements.
@@ -183,7 +199,12 @@ export class Tagger {
     }
     context.assign(
       treeRoot,
-      context.obj({ Type: 'StructTreeRoot', K: refs.get(this.root)!, ParentTree: { Nums: nums }, ParentTreeNextKey: key }),
+      context.obj({
+        Type: 'StructTreeRoot',
+        K: refs.get(this.root)!,
+        ParentTree: { Nums: nums },
+        ParentTreeNextKey: key,
+      }),
     );
     doc.catalog.set(PDFName.of('StructTreeRoot'), treeRoot);
     doc.catalog.set(PDFName.of('MarkInfo'), context.obj({ Marked: true }));
@@ -194,7 +215,13 @@ export class Tagger {
 function nameOf(elem: StructElem): string {
   for (let e: StructElem | undefined = elem; e; e = e.parent) {
     if (e.type === 'Document') break;
-    const text = e.text || e.kids.filter((k): k is StructElem => k instanceof StructElem && k.type !== 'Span').map((k) => k.text).join(' ').trim();
+    const text =
+      e.text ||
+      e.kids
+        .filter((k): k is StructElem => k instanceof StructElem && k.type !== 'Span')
+        .map((k) => k.text)
+        .join(' ')
+        .trim();
     if (text) return text.length > 300 ? text.slice(0, 300) + '…' : text;
   }
   return '';

@@ -1,4 +1,12 @@
-import { getAtPointer, translate, type FormModel, type FormNode, type FormSession, type MessageKey, type Translator } from '@komek/core';
+import {
+  getAtPointer,
+  translate,
+  type FormModel,
+  type FormNode,
+  type FormSession,
+  type MessageKey,
+  type Translator,
+} from '@komek/core';
 import type { Language } from '@komek/i18n';
 import type { PDFImage } from 'pdf-lib';
 import type { Canvas } from '../layout/canvas.js';
@@ -65,21 +73,45 @@ function roleStyles(env: RenderEnv, role: TextRole): [TextStyle, TextStyle] {
   const { regular, bold } = env.faces;
   switch (role) {
     case 'title':
-      return [{ face: bold, size: size.title, color: color.text }, { face: regular, size: size.titleSecondary, color: color.secondary }];
+      return [
+        { face: bold, size: size.title, color: color.text },
+        { face: regular, size: size.titleSecondary, color: color.secondary },
+      ];
     case 'section':
-      return [{ face: bold, size: size.section, color: color.text }, { face: regular, size: size.sectionSecondary, color: color.secondary }];
+      return [
+        { face: bold, size: size.section, color: color.text },
+        { face: regular, size: size.sectionSecondary, color: color.secondary },
+      ];
     case 'strong':
-      return [{ face: bold, size: size.label, color: color.text }, { face: regular, size: size.labelSecondary, color: color.secondary }];
+      return [
+        { face: bold, size: size.label, color: color.text },
+        { face: regular, size: size.labelSecondary, color: color.secondary },
+      ];
     case 'label':
-      return [{ face: regular, size: size.label, color: color.text }, { face: regular, size: size.labelSecondary, color: color.secondary }];
+      return [
+        { face: regular, size: size.label, color: color.text },
+        { face: regular, size: size.labelSecondary, color: color.secondary },
+      ];
     case 'caption':
-      return [{ face: regular, size: size.caption, color: color.text }, { face: regular, size: size.captionSecondary, color: color.secondary }];
+      return [
+        { face: regular, size: size.caption, color: color.text },
+        { face: regular, size: size.captionSecondary, color: color.secondary },
+      ];
     case 'small':
-      return [{ face: regular, size: size.small, color: color.muted }, { face: regular, size: size.small, color: color.muted }];
+      return [
+        { face: regular, size: size.small, color: color.muted },
+        { face: regular, size: size.small, color: color.muted },
+      ];
     case 'muted':
-      return [{ face: regular, size: size.label, color: color.muted }, { face: regular, size: size.labelSecondary, color: color.muted }];
+      return [
+        { face: regular, size: size.label, color: color.muted },
+        { face: regular, size: size.labelSecondary, color: color.muted },
+      ];
     case 'routing':
-      return [{ face: regular, size: size.label, color: color.routing }, { face: regular, size: size.labelSecondary, color: color.routing }];
+      return [
+        { face: regular, size: size.label, color: color.routing },
+        { face: regular, size: size.labelSecondary, color: color.routing },
+      ];
   }
 }
 
@@ -135,7 +167,13 @@ export function biBlock(env: RenderEnv, text: BiText, role: TextRole, width: num
 }
 
 /** Draws a measured bilingual text. */
-export function drawBi(canvas: Canvas, b: BiBlock, x: number, top: number, align: 'left' | 'center' | 'right' = 'left'): void {
+export function drawBi(
+  canvas: Canvas,
+  b: BiBlock,
+  x: number,
+  top: number,
+  align: 'left' | 'center' | 'right' = 'left',
+): void {
   drawBlock(canvas, b.primary, x, top, align);
   if (b.secondary) drawBlock(canvas, b.secondary, x, top - b.primary.height, align);
 }

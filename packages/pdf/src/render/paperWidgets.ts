@@ -1,5 +1,24 @@
-import { and, kindIs, or, rankWith, resolveWidget, type FormNode, type NodePredicate, type Tester, type WidgetKind } from '@komek/core';
-import { choiceInput, pointerIn, SIGN_HEIGHT, signatureArea, textInput, yesNoInput, type InputPart, type Scope } from './rows.js';
+import {
+  and,
+  kindIs,
+  or,
+  rankWith,
+  resolveWidget,
+  type FormNode,
+  type NodePredicate,
+  type Tester,
+  type WidgetKind,
+} from '@komek/core';
+import {
+  choiceInput,
+  pointerIn,
+  SIGN_HEIGHT,
+  signatureArea,
+  textInput,
+  yesNoInput,
+  type InputPart,
+  type Scope,
+} from './rows.js';
 import { fieldNameOf, optionFieldName } from '../fieldNames.js';
 
 /** The fields of a filled paper form, as a paper widget reads its answer back from them. */
@@ -30,7 +49,10 @@ export interface PaperWidget {
 }
 
 /** The field's widget kind as core resolved it. */
-const widgetNamed = (name: WidgetKind): NodePredicate => (node) => node.widget === name;
+const widgetNamed =
+  (name: WidgetKind): NodePredicate =>
+  (node) =>
+    node.widget === name;
 /** A field drawn as this widget kind. */
 const fieldOf = (name: WidgetKind): Tester => rankWith(1, and(kindIs('field'), widgetNamed(name)));
 
@@ -44,7 +66,10 @@ export function isoDate(text: string): string {
 
 /** A number as typed on paper (spaces, a decimal comma); other text is kept for the validator to name. */
 export function paperNumber(text: string, integer: boolean): number | string {
-  const t = text.trim().replace(/[\s\u00a0]/g, '').replace(',', '.');
+  const t = text
+    .trim()
+    .replace(/[\s\u00a0]/g, '')
+    .replace(',', '.');
   const n = Number(t);
   if (t === '' || !Number.isFinite(n) || (integer && !Number.isInteger(n))) return text;
   return n;
@@ -57,7 +82,11 @@ const readText = (fields: FieldValues, node: FormNode, pointer: string): unknown
   return node.schema.type === 'array' ? t.split(/\r?\n/).filter((l) => l.trim() !== '') : t;
 };
 
-const text: Omit<PaperWidget, 'name' | 'tester'> = { row: 'field', input: (s, node, width) => textInput(s, node, width), read: readText };
+const text: Omit<PaperWidget, 'name' | 'tester'> = {
+  row: 'field',
+  input: (s, node, width) => textInput(s, node, width),
+  read: readText,
+};
 
 /**
  * The paper widgets, ranked as the element ranks its renderers: the highest rank wins, ties go to the later entry.
@@ -108,7 +137,10 @@ export const paperWidgets: PaperWidget[] = [
   },
   {
     name: 'checkbox',
-    tester: rankWith(1, and(or(kindIs('field'), kindIs('checklist')), or(widgetNamed('checkbox'), widgetNamed('checklist')))),
+    tester: rankWith(
+      1,
+      and(or(kindIs('field'), kindIs('checklist')), or(widgetNamed('checkbox'), widgetNamed('checklist'))),
+    ),
     row: 'tick',
     read: (fields, _node, pointer) => fields.box(fieldNameOf(pointer)),
   },
@@ -142,7 +174,11 @@ export function registerPaperWidget(widget: PaperWidget): void {
 export function paperWidgetFor(node: FormNode): PaperWidget {
   let best = chosen.get(node);
   if (best) return best;
-  best = resolveWidget(paperWidgets.map((w) => ({ widget: w, tester: w.tester })), node) ?? paperWidgets[0]!;
+  best =
+    resolveWidget(
+      paperWidgets.map((w) => ({ widget: w, tester: w.tester })),
+      node,
+    ) ?? paperWidgets[0]!;
   chosen.set(node, best);
   return best;
 }

@@ -7,7 +7,20 @@ import { StructElem } from '../layout/tags.js';
 import { color, margin, metrics, pageGeometry, size } from '../layout/style.js';
 import { continuationFieldName } from '../fieldNames.js';
 import { wrapText } from '../text/wrap.js';
-import { bi, biBlock, biKey, drawBi, inline, joinBi, labelOf, stylesOf, valueAt, type BiText, type Continuation, type RenderEnv } from './env.js';
+import {
+  bi,
+  biBlock,
+  biKey,
+  drawBi,
+  inline,
+  joinBi,
+  labelOf,
+  stylesOf,
+  valueAt,
+  type BiText,
+  type Continuation,
+  type RenderEnv,
+} from './env.js';
 import { perLanguage, routingText } from './routing.js';
 import {
   fieldRow,
@@ -23,7 +36,15 @@ import {
   unnumbered,
   type Scope,
 } from './rows.js';
-import { indicatorTableRows, inlineFieldsRow, isIndicatorTable, isTabular, needsTableRows, repeatTableRows, signatureRow } from './tables.js';
+import {
+  indicatorTableRows,
+  inlineFieldsRow,
+  isIndicatorTable,
+  isTabular,
+  needsTableRows,
+  repeatTableRows,
+  signatureRow,
+} from './tables.js';
 import { boxHeight } from './textBox.js';
 
 /** One problem of invalid data, as the PDF lists it: the question's number, the repeat rows, the message in both languages. */
@@ -58,7 +79,10 @@ function staticRows(s: Scope, node: FormNode, shown: boolean): Row[] {
     const target = env.model.byPointer.get(pointer);
     const value = target ? fieldText(env, target, valueAt(env, pointer)) : undefined;
     const filler = value !== undefined && value !== '' ? `«${value}»` : '______________________';
-    text = { primary: `${text.primary} ${filler}`, ...(text.secondary !== undefined ? { secondary: `${text.secondary} ${filler}` } : {}) };
+    text = {
+      primary: `${text.primary} ${filler}`,
+      ...(text.secondary !== undefined ? { secondary: `${text.secondary} ${filler}` } : {}),
+    };
   }
   const options: { number?: string; role?: 'label' | 'muted' } = { role: shown ? 'label' : 'muted' };
   if (node.number !== undefined) options.number = node.number;
@@ -71,7 +95,10 @@ function staticRows(s: Scope, node: FormNode, shown: boolean): Row[] {
 
 function descriptionRows(s: Scope, node: FormNode): Row[] {
   if (!node.description) return [];
-  return paragraphRows(s, biKey(s.env, node.description.key, node.description.text), { role: 'muted', indent: node.number ? metrics.number : 0 });
+  return paragraphRows(s, biKey(s.env, node.description.key, node.description.text), {
+    role: 'muted',
+    indent: node.number ? metrics.number : 0,
+  });
 }
 
 function isSimpleField(node: FormNode): boolean {
@@ -84,7 +111,11 @@ function repeatRows(s: Scope, node: FormNode, depth: number, shown: boolean): Ro
   const data = valueAt(s.env, pointerIn(s, node));
   const count = Array.isArray(data) ? data.length : 0;
   if (isTabular(node)) {
-    return [...rows, ...repeatTableRows(s, [node], { spare: spareRows(s, 'repeat', count), band: false, maxLines: 12, blankLines: 1 }), spacer(s, metrics.afterTable)];
+    return [
+      ...rows,
+      ...repeatTableRows(s, [node], { spare: spareRows(s, 'repeat', count), band: false, maxLines: 12, blankLines: 1 }),
+      spacer(s, metrics.afterTable),
+    ];
   }
   const item = node.item!;
   const total = count + (s.env.mode === 'blank' ? 1 : 0);
@@ -108,7 +139,14 @@ function planTableRows(s: Scope, node: FormNode, depth: number, shown: boolean):
   const categories = node.children.filter((c) => c.kind === 'repeat' && c.item);
   if (categories.length > 0) {
     const counts = categories.map((c) => valueAt(s.env, pointerIn(s, c))).map((v) => (Array.isArray(v) ? v.length : 0));
-    rows.push(...repeatTableRows(landscape, categories, { spare: spareRows(s, 'plan', Math.min(...counts)), band: true, maxLines: 10, blankLines: 3 }));
+    rows.push(
+      ...repeatTableRows(landscape, categories, {
+        spare: spareRows(s, 'plan', Math.min(...counts)),
+        band: true,
+        maxLines: 10,
+        blankLines: 3,
+      }),
+    );
     rows.push(spacer(landscape, metrics.afterTable));
   }
   const others = node.children.filter((c) => !categories.includes(c));
@@ -130,7 +168,10 @@ export function nodeRows(s: Scope, node: FormNode, depth: number): Row[] {
     case 'needsTable': {
       const rows = [spacer(s, 8), headingRow(s, node, depth), ...descriptionRows(s, node)];
       if (!shown) return [...rows, ...naRow(s)];
-      return [...rows, ...needsTableRows(s, node, (child) => nodeRows(s, child, depth + 1), spacer(s, metrics.afterTable))];
+      return [
+        ...rows,
+        ...needsTableRows(s, node, (child) => nodeRows(s, child, depth + 1), spacer(s, metrics.afterTable)),
+      ];
     }
     case 'planTable':
       return planTableRows(s, node, depth, shown);
@@ -156,8 +197,14 @@ function titleRows(s: Scope, issues: PrintedIssue[] | undefined): Row[] {
   const meta = env.model.meta;
   // What a person needs at the top: whether this is a blank to fill by hand, and the form's number. The form's id
   // and the guidelines' section stay in the document's metadata.
-  const left = block(env.mode === 'blank' ? inline(bi(env, 'ui:pdf.blankForm', 'Blank form')) : '', stylesOf(env, 'muted')[0], s.width / 2);
-  const formNo = meta.formNumber ? inline(bi(env, 'ui:pdf.formNumber', 'Form {{number}}', { number: meta.formNumber })) : '';
+  const left = block(
+    env.mode === 'blank' ? inline(bi(env, 'ui:pdf.blankForm', 'Blank form')) : '',
+    stylesOf(env, 'muted')[0],
+    s.width / 2,
+  );
+  const formNo = meta.formNumber
+    ? inline(bi(env, 'ui:pdf.formNumber', 'Form {{number}}', { number: meta.formNumber }))
+    : '';
   const right = block(formNo, stylesOf(env, 'strong')[0], s.width / 2);
   const title = biBlock(env, labelOf(env, env.model.root), 'title', s.width - 40);
   const [leftElem, rightElem, titleElem] = [new StructElem('P'), new StructElem('P'), new StructElem('H1')];
@@ -167,7 +214,8 @@ function titleRows(s: Scope, issues: PrintedIssue[] | undefined): Row[] {
       orientation: 'portrait',
       draw(c, top) {
         if (left.lines.length > 0) c.tags.within(leftElem, () => drawBlock(c.canvas, left, c.x, top));
-        if (right.lines.length > 0) c.tags.within(rightElem, () => drawBlock(c.canvas, right, c.x + c.width / 2, top, 'right'));
+        if (right.lines.length > 0)
+          c.tags.within(rightElem, () => drawBlock(c.canvas, right, c.x + c.width / 2, top, 'right'));
       },
     },
     {
@@ -180,10 +228,16 @@ function titleRows(s: Scope, issues: PrintedIssue[] | undefined): Row[] {
     },
   ];
   if (issues && issues.length > 0) {
-    const text = perLanguage(env, (t) =>
-      t('ui:pdf.invalidData', 'THE DATA IN THIS FORM IS NOT VALID ({{count}} problems, listed at the end). Do not use it as a record until it is corrected.', {
-        count: issues.length,
-      }) ?? '',
+    const text = perLanguage(
+      env,
+      (t) =>
+        t(
+          'ui:pdf.invalidData',
+          'THE DATA IN THIS FORM IS NOT VALID ({{count}} problems, listed at the end). Do not use it as a record until it is corrected.',
+          {
+            count: issues.length,
+          },
+        ) ?? '',
     );
     const b = biBlock(env, text, 'strong', s.width - 16);
     const banner = new StructElem('P');
@@ -191,19 +245,35 @@ function titleRows(s: Scope, issues: PrintedIssue[] | undefined): Row[] {
       height: b.height + 14,
       orientation: 'portrait',
       draw(c, top) {
-        c.canvas.rect(c.x, top - b.height - 10, c.width, b.height + 8, { fill: color.alertFill, stroke: color.alert, lineWidth: 1.2 });
+        c.canvas.rect(c.x, top - b.height - 10, c.width, b.height + 8, {
+          fill: color.alertFill,
+          stroke: color.alert,
+          lineWidth: 1.2,
+        });
         c.tags.within(banner, () => {
           drawBlock(c.canvas, { ...b.primary, style: { ...b.primary.style, color: color.alert } }, c.x + 8, top - 4);
-          if (b.secondary) drawBlock(c.canvas, { ...b.secondary, style: { ...b.secondary.style, color: color.alert } }, c.x + 8, top - 4 - b.primary.height);
+          if (b.secondary)
+            drawBlock(
+              c.canvas,
+              { ...b.secondary, style: { ...b.secondary.style, color: color.alert } },
+              c.x + 8,
+              top - 4 - b.primary.height,
+            );
         });
       },
     });
   }
   if (env.model.root.description) rows.push(...descriptionRows(s, env.model.root));
   const legend = [
-    ...(hasMarked(env.model.root, (n) => marksOf(n).includes(marks.required)) ? [bi(env, 'ui:marks.required', '{{mark}} required', { mark: marks.required })] : []),
+    ...(hasMarked(env.model.root, (n) => marksOf(n).includes(marks.required))
+      ? [bi(env, 'ui:marks.required', '{{mark}} required', { mark: marks.required })]
+      : []),
     ...(hasMarked(env.model.root, (n) => n.derived !== undefined)
-      ? [bi(env, 'ui:marks.derived', '{{mark}} not on the printed form: added from the guidelines text', { mark: marks.derived })]
+      ? [
+          bi(env, 'ui:marks.derived', '{{mark}} not on the printed form: added from the guidelines text', {
+            mark: marks.derived,
+          }),
+        ]
       : []),
   ];
   if (legend.length > 0) {
@@ -214,7 +284,9 @@ function titleRows(s: Scope, issues: PrintedIssue[] | undefined): Row[] {
 }
 
 function hasMarked(node: FormNode, test: (n: FormNode) => boolean): boolean {
-  return node.children.some((c) => test(c) || hasMarked(c, test)) || (node.item !== undefined && hasMarked(node.item, test));
+  return (
+    node.children.some((c) => test(c) || hasMarked(c, test)) || (node.item !== undefined && hasMarked(node.item, test))
+  );
 }
 
 /** Every row of the form body, first page heading included. */
@@ -234,20 +306,47 @@ export function continuationRows(env: RenderEnv, continuations: Continuation[]):
   const rows: Row[] = [];
   continuations.forEach((cont, i) => {
     const title = bi(env, 'ui:continuationSheet', 'Continuation sheet {{n}}', { n: cont.sheet });
-    const heading = headingRow(s, { kind: 'group', name: '', pointer: cont.pointer, label: { ns: 'ui', key: 'continuationSheet' }, text: '', required: false, schema: {}, annotation: {}, children: [] }, 1, title);
+    const heading = headingRow(
+      s,
+      {
+        kind: 'group',
+        name: '',
+        pointer: cont.pointer,
+        label: { ns: 'ui', key: 'continuationSheet' },
+        text: '',
+        required: false,
+        schema: {},
+        annotation: {},
+        children: [],
+      },
+      1,
+      title,
+    );
     if (i === 0) heading.breakBefore = true;
     const field = cont.number ? `${cont.number} ${cont.label.primary}` : cont.label.primary;
-    const fieldSecondary = cont.label.secondary ? (cont.number ? `${cont.number} ${cont.label.secondary}` : cont.label.secondary) : undefined;
+    const fieldSecondary = cont.label.secondary
+      ? cont.number
+        ? `${cont.number} ${cont.label.secondary}`
+        : cont.label.secondary
+      : undefined;
     const from = perLanguage(env, (t) => {
       const name = t === env.translators[0] ? field : (fieldSecondary ?? field);
-      return t('ui:pdf.continues', 'continues “{{field}}” from page {{page}}', { field: name, page: cont.fromPage ?? '?' }) ?? '';
+      return (
+        t('ui:pdf.continues', 'continues “{{field}}” from page {{page}}', {
+          field: name,
+          page: cont.fromPage ?? '?',
+        }) ?? ''
+      );
     });
     rows.push(spacer(s, 6), heading, ...paragraphRows(s, from, { role: 'muted' }), spacer(s, 3));
     const width = s.width;
     const lines = wrapText(env.faces.regular.metrics, cont.rest, size.value, width - 2 * metrics.boxPad);
     for (let part = 0, start = 0; start < lines.length; part++, start += LINES_PER_PART) {
       const end = Math.min(lines.length, start + LINES_PER_PART);
-      const text = cont.rest.slice(part === 0 ? 0 : lines[start]!.start, end < lines.length ? lines[end]!.start : cont.rest.length);
+      const text = cont.rest.slice(
+        part === 0 ? 0 : lines[start]!.start,
+        end < lines.length ? lines[end]!.start : cont.rest.length,
+      );
       const height = boxHeight(end - start);
       const name = continuationFieldName(cont.pointer, part + 1);
       const elem = new StructElem('Form');
@@ -256,7 +355,9 @@ export function continuationRows(env: RenderEnv, continuations: Continuation[]):
         orientation: 'portrait',
         draw(c: DrawContext, top: number) {
           c.canvas.rect(c.x, top - height, width, height, { stroke: color.box, lineWidth: 0.6 });
-          c.tags.within(elem, () => c.fields.text(c.page, name, { x: c.x, y: top - height, width, height }, { value: text, multiline: true }));
+          c.tags.within(elem, () =>
+            c.fields.text(c.page, name, { x: c.x, y: top - height, width, height }, { value: text, multiline: true }),
+          );
         },
       });
     }
@@ -268,12 +369,37 @@ export function continuationRows(env: RenderEnv, continuations: Continuation[]):
 export function issueRows(env: RenderEnv, issues: PrintedIssue[]): Row[] {
   const s = portrait(env);
   const title = bi(env, 'ui:pdf.problems', 'Problems in the data');
-  const heading = headingRow(s, { kind: 'group', name: '', pointer: '', label: { ns: 'ui', key: 'pdf.problems' }, text: '', required: false, schema: {}, annotation: {}, children: [] }, 1, title);
+  const heading = headingRow(
+    s,
+    {
+      kind: 'group',
+      name: '',
+      pointer: '',
+      label: { ns: 'ui', key: 'pdf.problems' },
+      text: '',
+      required: false,
+      schema: {},
+      annotation: {},
+      children: [],
+    },
+    1,
+    title,
+  );
   const rows: Row[] = [spacer(s, 10), heading, spacer(s, 4)];
   for (const issue of issues) {
     const where = issue.rows.map((n) => bi(env, 'ui:row', 'Row {{n}}', { n }));
-    const message = where.length === 0 ? issue.message : joinBi(where.reduce((a, b) => joinBi(a, ', ', b)), ': ', issue.message);
-    const lines = paragraphRows(s, message, { ...(issue.number !== undefined ? { number: issue.number } : { indent: metrics.number }), role: 'label' });
+    const message =
+      where.length === 0
+        ? issue.message
+        : joinBi(
+            where.reduce((a, b) => joinBi(a, ', ', b)),
+            ': ',
+            issue.message,
+          );
+    const lines = paragraphRows(s, message, {
+      ...(issue.number !== undefined ? { number: issue.number } : { indent: metrics.number }),
+      role: 'label',
+    });
     // A problem's lines in both languages stay on one page.
     lines.slice(0, -1).forEach((r) => (r.keepWithNext = true));
     rows.push(...lines, spacer(s, 4));
@@ -287,7 +413,9 @@ export function openPage(env: RenderEnv, c: DrawContext): number {
   const top = geometry.height - margin.top;
   if (c.pageNumber === 1) return top;
   const meta = env.model.meta;
-  const formNo = meta.formNumber ? inline(bi(env, 'ui:pdf.formNumber', 'Form {{number}}', { number: meta.formNumber })) + ' · ' : '';
+  const formNo = meta.formNumber
+    ? inline(bi(env, 'ui:pdf.formNumber', 'Form {{number}}', { number: meta.formNumber })) + ' · '
+    : '';
   const style = stylesOf(env, 'small')[0];
   const title = block(formNo + labelOf(env, env.model.root).primary, style, c.width);
   const line: TextBlock = { ...title, lines: [ellipsize(title.lines, title.lines.length > 1)] };

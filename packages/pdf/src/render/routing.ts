@@ -42,10 +42,16 @@ function describe(t: Translator, scope: FormNode, schema: JsonSchema): string[] 
     if ('const' in sub || Array.isArray(sub.enum)) {
       const values = 'const' in sub ? [sub.const] : sub.enum!;
       const answer = values.map((v) => answerText(t, child, v)).join(or);
-      parts.push(t('ui:condition.answered', 'you answered {{answer}} to {{field}}', { answer, field }) ?? `you answered ${answer} to ${field}`);
+      parts.push(
+        t('ui:condition.answered', 'you answered {{answer}} to {{field}}', { answer, field }) ??
+          `you answered ${answer} to ${field}`,
+      );
     } else if (sub.contains && 'const' in sub.contains) {
       const answer = answerText(t, child, sub.contains.const);
-      parts.push(t('ui:condition.ticked', 'you ticked {{answer}} in {{field}}', { answer, field }) ?? `you ticked ${answer} in ${field}`);
+      parts.push(
+        t('ui:condition.ticked', 'you ticked {{answer}} in {{field}}', { answer, field }) ??
+          `you ticked ${answer} in ${field}`,
+      );
     } else {
       parts.push(t('ui:condition.filled', '{{field}} is filled in', { field }) ?? `${field} is filled in`);
     }
@@ -81,12 +87,19 @@ export function routingText(env: RenderEnv, node: FormNode, root: FormNode): BiT
   const condition = node.condition;
   if (!condition) return undefined;
   const scope =
-    root === env.model.root ? (env.model.byPointer.get(condition.scope) ?? nodeBelow(root, condition.scope)) : nodeBelow(root, condition.scope);
+    root === env.model.root
+      ? (env.model.byPointer.get(condition.scope) ?? nodeBelow(root, condition.scope))
+      : nodeBelow(root, condition.scope);
   if (!scope) return undefined;
   return perLanguage(env, (t) => {
     // A part several conditions require is shown when any of them holds.
     const and = t('ui:pdf.and', ' and ') ?? ' and ';
-    const joined = (condition.anyOf ?? [condition.if]).map((c) => describe(t, scope, c).join(and)).join(t('ui:pdf.or', ' or ') ?? ' or ');
-    return t('ui:condition.fillInIf', 'Fill in only if {{condition}}.', { condition: joined }) ?? `Fill in only if ${joined}.`;
+    const joined = (condition.anyOf ?? [condition.if])
+      .map((c) => describe(t, scope, c).join(and))
+      .join(t('ui:pdf.or', ' or ') ?? ' or ');
+    return (
+      t('ui:condition.fillInIf', 'Fill in only if {{condition}}.', { condition: joined }) ??
+      `Fill in only if ${joined}.`
+    );
   });
 }

@@ -1,11 +1,34 @@
 import { marks, type FormNode } from '@komek/core';
 import { formatDate } from '@komek/i18n';
-import { block, blockWidth, drawBlock, drawCell, drawLine, drawRule, drawTick, linesHeight, type TextBlock } from '../layout/draw.js';
+import {
+  block,
+  blockWidth,
+  drawBlock,
+  drawCell,
+  drawLine,
+  drawRule,
+  drawTick,
+  linesHeight,
+  type TextBlock,
+} from '../layout/draw.js';
 import type { DrawContext, Row } from '../layout/page.js';
 import { StructElem } from '../layout/tags.js';
 import { color, metrics, size, type Orientation } from '../layout/style.js';
 import { fieldNameOf, optionFieldName } from '../fieldNames.js';
-import { bi, biBlock, biKey, drawBi, inline, labelOf, stylesOf, valueAt, type BiBlock, type BiText, type RenderEnv, type TextRole } from './env.js';
+import {
+  bi,
+  biBlock,
+  biKey,
+  drawBi,
+  inline,
+  labelOf,
+  stylesOf,
+  valueAt,
+  type BiBlock,
+  type BiText,
+  type RenderEnv,
+  type TextRole,
+} from './env.js';
 import { paperWidgetFor } from './paperWidgets.js';
 import { routingText } from './routing.js';
 import { drawTextBox, planTextBox, type TextBoxPlan } from './textBox.js';
@@ -68,7 +91,9 @@ export function marksOf(node: FormNode): string {
 export function derivedMark(node: FormNode, text: BiText): BiText {
   const m = marksOf(node);
   if (m === '') return text;
-  return text.secondary === undefined ? { primary: `${text.primary} ${m}` } : { primary: `${text.primary} ${m}`, secondary: `${text.secondary} ${m}` };
+  return text.secondary === undefined
+    ? { primary: `${text.primary} ${m}` }
+    : { primary: `${text.primary} ${m}`, secondary: `${text.secondary} ${m}` };
 }
 
 /** Measures a node's label for a width. */
@@ -113,7 +138,12 @@ export function fieldText(env: RenderEnv, node: FormNode, value: unknown): strin
 }
 
 /** Plans a text box for a field node at a width. */
-export function planFieldBox(s: Scope, node: FormNode, width: number, lines?: { blank?: number; max?: number }): TextBoxPlan {
+export function planFieldBox(
+  s: Scope,
+  node: FormNode,
+  width: number,
+  lines?: { blank?: number; max?: number },
+): TextBoxPlan {
   const pointer = pointerIn(s, node);
   const long = node.widget === 'textarea' || (node.schema.type === 'array' && node.widget === 'unknown');
   const options = {
@@ -162,7 +192,10 @@ interface Choice {
 }
 
 /** Lays choices out in lines that fit a width; each choice is a tick and its label. */
-function flowChoices(choices: Choice[], width: number): { lines: { items: { choice: Choice; x: number }[]; height: number }[]; height: number } {
+function flowChoices(
+  choices: Choice[],
+  width: number,
+): { lines: { items: { choice: Choice; x: number }[]; height: number }[]; height: number } {
   const lines: { items: { choice: Choice; x: number }[]; height: number }[] = [];
   let line: { items: { choice: Choice; x: number }[]; height: number } | undefined;
   let x = 0;
@@ -179,7 +212,12 @@ function flowChoices(choices: Choice[], width: number): { lines: { items: { choi
   return { lines, height: lines.reduce((h, l) => h + l.height + 2, 0) };
 }
 
-function choicePart(choices: Choice[], width: number, draw: (c: DrawContext, at: { choice: Choice; x: number; top: number }[]) => void, shape: 'circle' | 'square'): InputPart {
+function choicePart(
+  choices: Choice[],
+  width: number,
+  draw: (c: DrawContext, at: { choice: Choice; x: number; top: number }[]) => void,
+  shape: 'circle' | 'square',
+): InputPart {
   const flow = flowChoices(choices, width);
   return {
     height: Math.max(flow.height, metrics.box),
@@ -210,21 +248,33 @@ export function choiceInput(s: Scope, node: FormNode, width: number, multiple: b
   const pointer = pointerIn(s, node);
   const value = valueAt(env, pointer);
   // Options are scalars; an object or null in the data matches none of them.
-  const selected = (Array.isArray(value) ? value : [value]).filter((v) => ['string', 'number', 'boolean'].includes(typeof v)).map(String);
+  const selected = (Array.isArray(value) ? value : [value])
+    .filter((v) => ['string', 'number', 'boolean'].includes(typeof v))
+    .map(String);
   const choices: Choice[] = (node.options ?? []).map((o) => {
     const text = biBlock(env, biKey(env, o.label, o.text), 'label', width - metrics.tick - 4);
     const textWidth = Math.max(blockWidth(text.primary), text.secondary ? blockWidth(text.secondary) : 0);
-    return { value: o.value, text, width: metrics.tick + 4 + textWidth, checked: selected.includes(o.value) ? true : Array.isArray(value) ? false : undefined };
+    return {
+      value: o.value,
+      text,
+      width: metrics.tick + 4 + textWidth,
+      checked: selected.includes(o.value) ? true : Array.isArray(value) ? false : undefined,
+    };
   });
   return choicePart(
     choices,
     width,
     (c, placed) => {
       if (multiple) {
-        for (const p of placed) c.fields.checkBox(c.page, optionFieldName(pointer, p.choice.value), tickRect(p.x, p.top), p.choice.checked);
+        for (const p of placed)
+          c.fields.checkBox(c.page, optionFieldName(pointer, p.choice.value), tickRect(p.x, p.top), p.choice.checked);
       } else {
         const buttons = placed.map((p) => ({ value: p.choice.value, page: c.page, rect: tickRect(p.x, p.top) }));
-        c.fields.radioGroup(fieldNameOf(pointer), buttons, selected[0] !== undefined && choices.some((ch) => ch.value === selected[0]) ? selected[0] : undefined);
+        c.fields.radioGroup(
+          fieldNameOf(pointer),
+          buttons,
+          selected[0] !== undefined && choices.some((ch) => ch.value === selected[0]) ? selected[0] : undefined,
+        );
       }
     },
     multiple ? 'square' : 'circle',
@@ -337,7 +387,12 @@ export function tickRow(s: Scope, node: FormNode, shown: boolean): Row {
         return;
       }
       drawTick(c.canvas, tickX, tickTop, 'square');
-      c.fields.checkBox(c.page, fieldNameOf(pointer), tickRect(tickX, tickTop), value === true ? true : value === false ? false : undefined);
+      c.fields.checkBox(
+        c.page,
+        fieldNameOf(pointer),
+        tickRect(tickX, tickTop),
+        value === true ? true : value === false ? false : undefined,
+      );
     }
   }
 }
@@ -353,14 +408,19 @@ export function headingRow(s: Scope, node: FormNode, depth: number, text?: BiTex
     orientation: s.orientation,
     keepWithNext: true,
     draw(c, top) {
-      if (band) c.canvas.rect(c.x, top - label.height - 2 * pad, c.width, label.height + 2 * pad, { fill: color.bandFill });
+      if (band)
+        c.canvas.rect(c.x, top - label.height - 2 * pad, c.width, label.height + 2 * pad, { fill: color.bandFill });
       c.tags.within(elem, () => drawLabelPart(c, label, c.x + (band ? 4 : 0), top - pad));
     },
   };
 }
 
 /** A paragraph, one row per line so that it flows across pages; the number hangs in the margin column. */
-export function paragraphRows(s: Scope, text: BiText, options: { number?: string; role?: TextRole; indent?: number; tag?: 'P' | 'Note' | 'H1' } = {}): Row[] {
+export function paragraphRows(
+  s: Scope,
+  text: BiText,
+  options: { number?: string; role?: TextRole; indent?: number; tag?: 'P' | 'Note' | 'H1' } = {},
+): Row[] {
   const env = s.env;
   const role = options.role ?? 'label';
   const indent = (options.indent ?? 0) + (options.number ? metrics.number : 0);
@@ -374,7 +434,8 @@ export function paragraphRows(s: Scope, text: BiText, options: { number?: string
     orientation: s.orientation,
     draw(c, top) {
       c.tags.within(elem, () => {
-        if (first && options.number) drawLine(c.canvas, options.number, stylesOf(env, 'strong')[0], c.x + (options.indent ?? 0), top);
+        if (first && options.number)
+          drawLine(c.canvas, options.number, stylesOf(env, 'strong')[0], c.x + (options.indent ?? 0), top);
         drawLine(c.canvas, line, style, c.x + indent, top);
       });
     },
@@ -437,7 +498,11 @@ export function yesNoCells(s: Scope, pointer: string, widths: [number, number]):
       drawTick(c.canvas, tx, tt, 'circle');
       placed[i] = { x: tx, top: tt };
       if (i === 1) {
-        const buttons = (['yes', 'no'] as const).map((v, j) => ({ value: v, page: c.page, rect: tickRect(placed[j]!.x, placed[j]!.top) }));
+        const buttons = (['yes', 'no'] as const).map((v, j) => ({
+          value: v,
+          page: c.page,
+          rect: tickRect(placed[j]!.x, placed[j]!.top),
+        }));
         c.fields.radioGroup(fieldNameOf(pointer), buttons, value === true ? 'yes' : value === false ? 'no' : undefined);
       }
     },
@@ -455,7 +520,12 @@ export function tickCell(s: Scope, node: FormNode, width: number): Cell {
       const tx = x + (width - metrics.tick) / 2;
       const tt = top - 4;
       drawTick(c.canvas, tx, tt, 'square');
-      c.fields.checkBox(c.page, fieldNameOf(pointer), tickRect(tx, tt), value === true ? true : value === false ? false : undefined);
+      c.fields.checkBox(
+        c.page,
+        fieldNameOf(pointer),
+        tickRect(tx, tt),
+        value === true ? true : value === false ? false : undefined,
+      );
     },
   };
 }

@@ -37,7 +37,10 @@ export function isYesNo(node: FormNode): boolean {
 }
 
 function isTextField(node: FormNode): boolean {
-  return node.kind === 'field' && (node.widget === 'text' || node.widget === 'textarea' || node.widget === 'number' || node.widget === 'date');
+  return (
+    node.kind === 'field' &&
+    (node.widget === 'text' || node.widget === 'textarea' || node.widget === 'number' || node.widget === 'date')
+  );
 }
 
 /**
@@ -74,7 +77,12 @@ export function indicatorTableRows(s: Scope, container: FormNode): Row[] {
   const headHeight = Math.max(...head.map((b) => b.height)) + 2 * PAD;
   const header = tableRow(
     s,
-    [centredCell(head[0]!, numberWidth, true), centredCell(head[1]!, indicatorWidth, true), centredCell(head[2]!, tickWidth, true), centredCell(head[3]!, tickWidth, true)],
+    [
+      centredCell(head[0]!, numberWidth, true),
+      centredCell(head[1]!, indicatorWidth, true),
+      centredCell(head[2]!, tickWidth, true),
+      centredCell(head[3]!, tickWidth, true),
+    ],
     headHeight,
     undefined,
     true,
@@ -91,7 +99,8 @@ export function indicatorTableRows(s: Scope, container: FormNode): Row[] {
   const childNumbers = (parent: FormNode, parentNumber: string | undefined): (string | undefined)[] => {
     let n = 0;
     return parent.children.map((child) => {
-      if (!(isYesNo(child) || child.kind === 'indicators' || (child.kind === 'group' && child.children.length > 0))) return child.number;
+      if (!(isYesNo(child) || child.kind === 'indicators' || (child.kind === 'group' && child.children.length > 0)))
+        return child.number;
       n++;
       return child.number ?? (parentNumber ? `${parentNumber}.${n}` : String(n));
     });
@@ -103,7 +112,10 @@ export function indicatorTableRows(s: Scope, container: FormNode): Row[] {
     if (node.kind === 'indicators' || (node.kind === 'group' && node.children.length > 0)) {
       const label = labelPart(s, unnumbered(node), indicatorWidth - 6 - indent, 'strong');
       const height = label.height + 2 * PAD;
-      const cells: Cell[] = [numberCell(number), { width: indicatorWidth, draw: (c, x, top) => drawLabelPart(c, label, x + 3 + indent, top - PAD) }];
+      const cells: Cell[] = [
+        numberCell(number),
+        { width: indicatorWidth, draw: (c, x, top) => drawLabelPart(c, label, x + 3 + indent, top - PAD) },
+      ];
       if (shown) cells.push({ width: tickWidth }, { width: tickWidth });
       else {
         const b = block(na(s), stylesOf(env, 'muted')[0], 2 * tickWidth - 6);
@@ -117,7 +129,10 @@ export function indicatorTableRows(s: Scope, container: FormNode): Row[] {
     if (isYesNo(node)) {
       const label = labelPart(s, unnumbered(node), indicatorWidth - 6 - indent);
       const height = Math.max(label.height, metrics.tick) + 2 * PAD;
-      const cells: Cell[] = [numberCell(number), { width: indicatorWidth, draw: (c, x, top) => drawLabelPart(c, label, x + 3 + indent, top - PAD) }];
+      const cells: Cell[] = [
+        numberCell(number),
+        { width: indicatorWidth, draw: (c, x, top) => drawLabelPart(c, label, x + 3 + indent, top - PAD) },
+      ];
       if (shown) cells.push(...yesNoCells(s, pointer, [tickWidth, tickWidth]));
       else {
         const b = block(na(s), stylesOf(env, 'muted')[0], 2 * tickWidth - 6);
@@ -131,7 +146,18 @@ export function indicatorTableRows(s: Scope, container: FormNode): Row[] {
     const inner: Scope = { ...s, width: spanWidth };
     const row = fieldRow(inner, unnumbered(node), shown);
     rows.push(
-      tableRow(s, [numberCell(number), { width: indicatorWidth + 2 * tickWidth, draw: (c, x, top) => row.draw({ ...c, x: x + 3 + indent, width: spanWidth }, top) }], row.height, header),
+      tableRow(
+        s,
+        [
+          numberCell(number),
+          {
+            width: indicatorWidth + 2 * tickWidth,
+            draw: (c, x, top) => row.draw({ ...c, x: x + 3 + indent, width: spanWidth }, top),
+          },
+        ],
+        row.height,
+        header,
+      ),
     );
   };
 
@@ -154,7 +180,12 @@ export function needsTableRows(s: Scope, table: FormNode, renderOther: (node: Fo
     cellText(s, bi(env, 'ui:pdf.number', 'No.'), 'caption', numberWidth),
     cellText(s, labelOf(env, table), 'caption', needWidth),
     cellText(s, neededNode ? labelOf(env, neededNode) : bi(env, 'ui:pdf.needed', 'Needed'), 'caption', markWidth),
-    cellText(s, commentNode ? labelOf(env, commentNode) : bi(env, 'ui:pdf.comment', 'Comment'), 'caption', commentWidth),
+    cellText(
+      s,
+      commentNode ? labelOf(env, commentNode) : bi(env, 'ui:pdf.comment', 'Comment'),
+      'caption',
+      commentWidth,
+    ),
   ];
   const header = tableRow(
     s,
@@ -177,12 +208,18 @@ export function needsTableRows(s: Scope, table: FormNode, renderOther: (node: Fo
     let plan: TextBoxPlan | undefined;
     if (shown && comment) plan = planFieldBox({ ...s }, comment, commentWidth - 2, { blank: 1, max: 5 });
     const height = Math.max(label.height + 2 * PAD, plan ? plan.height + 2 : 0, metrics.box + 2);
-    const naBlock = shown ? undefined : block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], markWidth + commentWidth - 6);
+    const naBlock = shown
+      ? undefined
+      : block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], markWidth + commentWidth - 6);
     const cells: Cell[] = [
       { width: numberWidth, draw: (c, x, top) => drawBlock(c.canvas, numberText, x + 3, top - PAD) },
       { width: needWidth, draw: (c, x, top) => drawLabelPart(c, label, x + 3, top - PAD) },
     ];
-    if (naBlock) cells.push({ width: markWidth + commentWidth, draw: (c, x, top) => drawBlock(c.canvas, naBlock, x + 3, top - PAD) });
+    if (naBlock)
+      cells.push({
+        width: markWidth + commentWidth,
+        draw: (c, x, top) => drawBlock(c.canvas, naBlock, x + 3, top - PAD),
+      });
     else {
       cells.push(needed ? tickCell(s, needed, markWidth) : { width: markWidth });
       cells.push({ width: commentWidth, draw: (c, x, top) => plan && drawTextBox(c, plan, x + 1, top - 1, false) });
@@ -197,7 +234,13 @@ export function needsTableRows(s: Scope, table: FormNode, renderOther: (node: Fo
         const shown = !hiddenAbove && isShown(s, child);
         const label = labelPart(s, child, s.width - 8, 'strong');
         rows.push(
-          tableRow(s, [{ width: s.width, fill: true, draw: (c, x, top) => drawLabelPart(c, label, x + 4, top - PAD) }], label.height + 2 * PAD, header, true),
+          tableRow(
+            s,
+            [{ width: s.width, fill: true, draw: (c, x, top) => drawLabelPart(c, label, x + 4, top - PAD) }],
+            label.height + 2 * PAD,
+            header,
+            true,
+          ),
         );
         walk(child, !shown);
       } else others.push(...renderOther(child));
@@ -228,14 +271,20 @@ function columnWeight(node: FormNode): number {
 export function isTabular(repeat: FormNode): boolean {
   const item = repeat.item;
   if (!item || item.children.length === 0 || item.children.length > 8) return false;
-  return item.children.every((c) => c.kind === 'field' && c.widget !== 'multichoice' && c.widget !== 'signaturePad' && !c.condition);
+  return item.children.every(
+    (c) => c.kind === 'field' && c.widget !== 'multichoice' && c.widget !== 'signaturePad' && !c.condition,
+  );
 }
 
 /**
  * The rows of a table of repeated items: column heads from the item's fields, a band per category when there are
  * several arrays (a plan table), the data rows, and empty rows to write in (`spare`).
  */
-export function repeatTableRows(s: Scope, categories: FormNode[], options: { spare: number; band: boolean; maxLines: number; blankLines: number }): Row[] {
+export function repeatTableRows(
+  s: Scope,
+  categories: FormNode[],
+  options: { spare: number; band: boolean; maxLines: number; blankLines: number },
+): Row[] {
   const env = s.env;
   const item = categories[0]!.item!;
   const columns = item.children;
@@ -247,7 +296,10 @@ export function repeatTableRows(s: Scope, categories: FormNode[], options: { spa
   const shared = s.width - numberWidth - dateWidth * columns.filter((c) => c.widget === 'date').length;
   const widths = columns.map((c, i) => (c.widget === 'date' ? dateWidth : Math.floor((shared * weights[i]!) / total)));
   widths[widths.length - 1]! += s.width - numberWidth - widths.reduce((a, b) => a + b, 0);
-  const head = [cellText(s, bi(env, 'ui:pdf.number', 'No.'), 'caption', numberWidth), ...columns.map((c, i) => cellText(s, derivedMark(c, labelOf(env, c)), 'caption', widths[i]!))];
+  const head = [
+    cellText(s, bi(env, 'ui:pdf.number', 'No.'), 'caption', numberWidth),
+    ...columns.map((c, i) => cellText(s, derivedMark(c, labelOf(env, c)), 'caption', widths[i]!)),
+  ];
   const header = tableRow(
     s,
     head.map((b, i) => centredCell(b, i === 0 ? numberWidth : widths[i - 1]!, true)),
@@ -260,11 +312,26 @@ export function repeatTableRows(s: Scope, categories: FormNode[], options: { spa
     const shown = isShown(s, category);
     if (options.band) {
       const label = labelPart(s, category, s.width - 8, 'strong');
-      rows.push(tableRow(s, [{ width: s.width, fill: true, draw: (c, x, top) => drawLabelPart(c, label, x + 4, top - PAD) }], label.height + 2 * PAD, header, true));
+      rows.push(
+        tableRow(
+          s,
+          [{ width: s.width, fill: true, draw: (c, x, top) => drawLabelPart(c, label, x + 4, top - PAD) }],
+          label.height + 2 * PAD,
+          header,
+          true,
+        ),
+      );
     }
     if (!shown) {
       const b = block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], s.width - 8);
-      rows.push(tableRow(s, [{ width: s.width, draw: (c, x, top) => drawBlock(c.canvas, b, x + 4, top - PAD) }], b.height + 2 * PAD, header));
+      rows.push(
+        tableRow(
+          s,
+          [{ width: s.width, draw: (c, x, top) => drawBlock(c.canvas, b, x + 4, top - PAD) }],
+          b.height + 2 * PAD,
+          header,
+        ),
+      );
       continue;
     }
     const data = valueAt(env, pointerIn(s, category));
@@ -272,18 +339,29 @@ export function repeatTableRows(s: Scope, categories: FormNode[], options: { spa
     for (let i = 0; i < count; i++) {
       const base = `${pointerIn(s, category)}/${i}`;
       const rowScope: Scope = { ...s, root: item, base };
-      const composites = columns.map((col, j) => (col.children.length > 0 ? compositeCell(rowScope, col, widths[j]! - 2, options) : undefined));
+      const composites = columns.map((col, j) =>
+        col.children.length > 0 ? compositeCell(rowScope, col, widths[j]! - 2, options) : undefined,
+      );
       const plans = columns.map((col, j) =>
         col.widget === 'yesno' || col.widget === 'checkbox' || col.widget === 'choice' || composites[j]
           ? undefined
-          : planFieldBox(rowScope, { ...col, widget: col.widget === 'date' || col.widget === 'number' ? col.widget : 'textarea' }, widths[j]! - 2, {
-              blank: options.blankLines,
-              max: options.maxLines,
-            }),
+          : planFieldBox(
+              rowScope,
+              { ...col, widget: col.widget === 'date' || col.widget === 'number' ? col.widget : 'textarea' },
+              widths[j]! - 2,
+              {
+                blank: options.blankLines,
+                max: options.maxLines,
+              },
+            ),
       );
       const numberText = block(String(i + 1), stylesOf(env, 'label')[0], numberWidth - 4);
-      const height = Math.max(...plans.map((p, j) => (p ? p.height + 2 : composites[j] ? composites[j].height + 2 : metrics.box + 2)));
-      const cells: Cell[] = [{ width: numberWidth, draw: (c, x, top) => drawBlock(c.canvas, numberText, x + 3, top - PAD) }];
+      const height = Math.max(
+        ...plans.map((p, j) => (p ? p.height + 2 : composites[j] ? composites[j].height + 2 : metrics.box + 2)),
+      );
+      const cells: Cell[] = [
+        { width: numberWidth, draw: (c, x, top) => drawBlock(c.canvas, numberText, x + 3, top - PAD) },
+      ];
       columns.forEach((col, j) => {
         const plan = plans[j];
         const composite = composites[j];
@@ -291,9 +369,16 @@ export function repeatTableRows(s: Scope, categories: FormNode[], options: { spa
         else if (composite) cells.push({ width: widths[j]!, draw: (c, x, top) => composite.draw(c, x + 1, top - 1) });
         else if (col.widget === 'yesno') {
           const [yes, no] = yesNoCells(rowScope, `${base}${col.pointer}`, [widths[j]! / 2, widths[j]! / 2]);
-          cells.push({ width: widths[j]!, draw: (c, x, top, w, h) => (yes.draw?.(c, x, top, w / 2, h), no.draw?.(c, x + w / 2, top, w / 2, h)) });
+          cells.push({
+            width: widths[j]!,
+            draw: (c, x, top, w, h) => (yes.draw?.(c, x, top, w / 2, h), no.draw?.(c, x + w / 2, top, w / 2, h)),
+          });
         } else {
-          const r = fieldRow({ ...rowScope, width: widths[j]! - 4 }, { ...col, text: '', label: { ns: 'ui', key: 'pdf.empty' } }, true);
+          const r = fieldRow(
+            { ...rowScope, width: widths[j]! - 4 },
+            { ...col, text: '', label: { ns: 'ui', key: 'pdf.empty' } },
+            true,
+          );
           cells.push({ width: widths[j]!, draw: (c, x, top) => r.draw({ ...c, x: x + 2 }, top) });
         }
       });
@@ -308,30 +393,53 @@ export function repeatTableRows(s: Scope, categories: FormNode[], options: { spa
  * person's signature with its name and date): each input under a small caption, stacked. A choice shows its
  * options as ticks; a part hidden by the data prints "not applicable"; a signature keeps its line to sign on.
  */
-function compositeCell(s: Scope, column: FormNode, width: number, lines: { maxLines: number; blankLines: number }): { height: number; draw: (c: DrawContext, x: number, top: number) => void } {
+function compositeCell(
+  s: Scope,
+  column: FormNode,
+  width: number,
+  lines: { maxLines: number; blankLines: number },
+): { height: number; draw: (c: DrawContext, x: number, top: number) => void } {
   const env = s.env;
   // A signature column prints the name, the date and the line to sign; the position is the "Responsible" column's.
-  const parts = column.children.filter((p) => p.kind === 'field' && !(column.kind === 'signature' && p.name === 'role'));
+  const parts = column.children.filter(
+    (p) => p.kind === 'field' && !(column.kind === 'signature' && p.name === 'role'),
+  );
   const gap = 2;
   // A spare row to write in is blank: its parts are all there to fill, none "not applicable".
   const spare = valueAt(env, s.base) === undefined;
   const stacked = parts.map((part) => {
     const shown = spare || isShown(s, part);
     const choice = part.widget === 'choice' || part.widget === 'yesno' || part.widget === 'multichoice';
-    const caption = choice || part.widget === 'signaturePad' ? undefined : biBlock(env, part.derived ? derivedMark(part, labelOf(env, part)) : labelOf(env, part), 'caption', width);
+    const caption =
+      choice || part.widget === 'signaturePad'
+        ? undefined
+        : biBlock(env, part.derived ? derivedMark(part, labelOf(env, part)) : labelOf(env, part), 'caption', width);
     if (!shown) {
       const na = block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], width);
-      return { caption, height: (caption?.height ?? 0) + na.height, draw: (c: DrawContext, x: number, top: number) => drawBlock(c.canvas, na, x, top - 1) };
+      return {
+        caption,
+        height: (caption?.height ?? 0) + na.height,
+        draw: (c: DrawContext, x: number, top: number) => drawBlock(c.canvas, na, x, top - 1),
+      };
     }
     if (choice || part.widget === 'signaturePad') {
       const input = inputPart(s, part, width);
       return { caption, height: input.height, draw: (c: DrawContext, x: number, top: number) => input.draw(c, x, top) };
     }
-    const plan = planFieldBox(s, { ...part, widget: part.widget === 'date' || part.widget === 'number' ? part.widget : 'textarea' }, width, {
-      blank: 1,
-      max: lines.maxLines,
-    });
-    return { caption, height: plan.height, draw: (c: DrawContext, x: number, top: number) => drawTextBox(c, plan, x, top) };
+    const plan = planFieldBox(
+      s,
+      { ...part, widget: part.widget === 'date' || part.widget === 'number' ? part.widget : 'textarea' },
+      width,
+      {
+        blank: 1,
+        max: lines.maxLines,
+      },
+    );
+    return {
+      caption,
+      height: plan.height,
+      draw: (c: DrawContext, x: number, top: number) => drawTextBox(c, plan, x, top),
+    };
   });
   const height = stacked.reduce((h, p) => h + (p.caption ? p.caption.height + 1 : 0) + p.height + gap, 0);
   return {
@@ -368,7 +476,10 @@ export function inlineFieldsRow(s: Scope, node: FormNode, fields: FormNode[], sh
     const candidate = line ? [...line, f] : [f];
     const fixedWidth = candidate.reduce((w, x) => w + fixed(x), 0);
     const flexible = candidate.filter((x) => fixed(x) === 0).length;
-    const fits = flexible === 0 ? fixedWidth + gap * (candidate.length - 1) <= area : (area - fixedWidth - gap * (candidate.length - 1)) / flexible >= metrics.minWriteIn;
+    const fits =
+      flexible === 0
+        ? fixedWidth + gap * (candidate.length - 1) <= area
+        : (area - fixedWidth - gap * (candidate.length - 1)) / flexible >= metrics.minWriteIn;
     if (line && fits) line.push(f);
     else lines.push([f]);
   }
@@ -415,7 +526,9 @@ export function inlineFieldsRow(s: Scope, node: FormNode, fields: FormNode[], sh
 export function signatureRow(s: Scope, node: FormNode, shown: boolean): Row[] {
   const env = s.env;
   const heading = labelPart(s, node, s.width, 'strong');
-  const parts = ['signedBy', 'role', 'date'].map((name) => node.children.find((c) => c.name === name)).filter((c): c is FormNode => c !== undefined);
+  const parts = ['signedBy', 'role', 'date']
+    .map((name) => node.children.find((c) => c.name === name))
+    .filter((c): c is FormNode => c !== undefined);
   const imageNode = node.children.find((c) => c.widget === 'signaturePad');
   const gap = 8;
   const share: Record<string, number> = { signedBy: 0.36, role: 0.26, date: 0.15 };
@@ -425,7 +538,12 @@ export function signatureRow(s: Scope, node: FormNode, shown: boolean): Row[] {
   const avail = s.width - gap * parts.length;
   const widths = parts.map((p) => (avail * (share[p.name] ?? 0.2)) / totalShare);
   const signatureWidth = (avail * signatureShare) / totalShare;
-  const captions = [...parts.map((p, i) => biBlock(env, p.derived ? derivedMark(p, labelOf(env, p)) : labelOf(env, p), 'caption', widths[i]!)), biBlock(env, bi(env, 'ui:pdf.signature', 'Signature'), 'caption', signatureWidth)];
+  const captions = [
+    ...parts.map((p, i) =>
+      biBlock(env, p.derived ? derivedMark(p, labelOf(env, p)) : labelOf(env, p), 'caption', widths[i]!),
+    ),
+    biBlock(env, bi(env, 'ui:pdf.signature', 'Signature'), 'caption', signatureWidth),
+  ];
   const captionHeight = Math.max(...captions.map((c) => c.height));
   if (!shown) {
     const b = block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], s.width);
@@ -475,7 +593,8 @@ export function signatureRow(s: Scope, node: FormNode, shown: boolean): Row[] {
             c.canvas.image(image, x + 2, boxTop - boxHeight + 2, image.width * scale, image.height * scale);
           }
           const dataUrl = valueAt(env, imagePointer);
-          if (typeof dataUrl === 'string' && dataUrl !== '') c.fields.hiddenText(c.page, fieldNameOf(imagePointer), dataUrl);
+          if (typeof dataUrl === 'string' && dataUrl !== '')
+            c.fields.hiddenText(c.page, fieldNameOf(imagePointer), dataUrl);
         }
       },
     },

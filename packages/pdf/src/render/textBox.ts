@@ -46,7 +46,13 @@ export function boxHeight(lines: number): number {
  * Plans a text box: a blank box of fixed size, or one that grows with its value up to `maxLines`, the rest going to
  * a numbered continuation sheet (never cut).
  */
-export function planTextBox(env: RenderEnv, pointer: string, value: string | undefined, width: number, options: TextBoxOptions): TextBoxPlan {
+export function planTextBox(
+  env: RenderEnv,
+  pointer: string,
+  value: string | undefined,
+  width: number,
+  options: TextBoxOptions,
+): TextBoxPlan {
   const plan: TextBoxPlan = { pointer, width, height: boxHeight(options.blankLines), multiline: !options.singleLine };
   if (options.maxLength !== undefined) plan.maxLength = options.maxLength;
   if (value === undefined || value === '') return plan;
@@ -84,7 +90,11 @@ export function drawTextBox(c: DrawContext, plan: TextBoxPlan, x: number, top: n
   if (plan.reference !== undefined && plan.continuation) {
     const lh = linesHeight(1, size.value);
     fieldHeight = plan.height - lh - metrics.boxPad;
-    const style = { face: { pdf: c.fonts.bold, metrics: c.fonts.metrics.bold }, size: size.small, color: color.routing };
+    const style = {
+      face: { pdf: c.fonts.bold, metrics: c.fonts.metrics.bold },
+      size: size.small,
+      color: color.routing,
+    };
     const ref = block(plan.reference, style, innerWidth(plan.width));
     drawLine(c.canvas, ref.lines[0] ?? plan.reference, style, x + metrics.boxPad, top - fieldHeight - 1);
     plan.continuation.fromPage = c.pageNumber;
@@ -92,5 +102,10 @@ export function drawTextBox(c: DrawContext, plan: TextBoxPlan, x: number, top: n
   const options: { value?: string; multiline?: boolean; maxLength?: number } = { multiline: plan.multiline };
   if (plan.value !== undefined) options.value = plan.value;
   if (plan.maxLength !== undefined && plan.continuation === undefined) options.maxLength = plan.maxLength;
-  c.fields.text(c.page, fieldNameOf(plan.pointer), { x, y: top - fieldHeight, width: plan.width, height: fieldHeight }, options);
+  c.fields.text(
+    c.page,
+    fieldNameOf(plan.pointer),
+    { x, y: top - fieldHeight, width: plan.width, height: fieldHeight },
+    options,
+  );
 }

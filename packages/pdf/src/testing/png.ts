@@ -30,9 +30,15 @@ export function strokePng(width = 120, height = 30): Buffer {
   const raw = Buffer.alloc((width + 1) * height, 255);
   for (let y = 0; y < height; y++) {
     raw[y * (width + 1)] = 0;
-    for (let x = 0; x < width; x++) if (Math.abs(y - height / 2 - 4 * Math.sin(x / 4)) < 1.5) raw[y * (width + 1) + 1 + x] = 0;
+    for (let x = 0; x < width; x++)
+      if (Math.abs(y - height / 2 - 4 * Math.sin(x / 4)) < 1.5) raw[y * (width + 1) + 1 + x] = 0;
   }
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** The PNG as a data URL. */

@@ -47,7 +47,8 @@ export function unprintableAnswers(model: FormModel, font: MeasuredFont, data: u
       if (characters.length > 0) out.push({ pointer, characters });
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${pointer}/${i}`, depth + 1));
     else if (v !== null && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) walk(x, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
+      for (const [k, x] of Object.entries(v))
+        walk(x, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
     }
   };
   walk(data, '', 0);

@@ -38,14 +38,22 @@ pg.types.setTypeParser(1082, (v) => v);
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   let database: Database;
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 20, connectionTimeoutMillis: 5_000 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 20,
+      connectionTimeoutMillis: 5_000,
+    });
     // A dropped idle connection must not end the process: the next query reports it (503) and the pool reconnects.
     pool.on('error', () => {});
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     database = {
       db,
       kind: 'postgresql',
-      ping: () => sql`select 1`.execute(db).then(() => true, () => false),
+      ping: () =>
+        sql`select 1`.execute(db).then(
+          () => true,
+          () => false,
+        ),
       close: () => db.destroy(),
     };
   } else {
@@ -58,7 +66,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     database = {
       db,
       kind: 'pglite',
-      ping: () => sql`select 1`.execute(db).then(() => true, () => false),
+      ping: () =>
+        sql`select 1`.execute(db).then(
+          () => true,
+          () => false,
+        ),
       close: async () => {
         await db.destroy();
         await pglite.close();
@@ -80,6 +92,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 export function isUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string } | null;
   if (!e) return false;
-  if (typeof e.code === 'string' && (/^(08|57P)/.test(e.code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH'].includes(e.code))) return true;
-  return typeof e.message === 'string' && /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable/i.test(e.message);
+  if (
+    typeof e.code === 'string' &&
+    (/^(08|57P)/.test(e.code) ||
+      ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH'].includes(e.code))
+  )
+    return true;
+  return (
+    typeof e.message === 'string' &&
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable/i.test(
+      e.message,
+    )
+  );
 }

@@ -216,16 +216,24 @@ alter table job_files add column key_id text not null;
 
 /** Applies the migrations not yet applied, each in its own transaction; safe when two processes start at once. */
 export async function migrate(db: Kysely<Tables>): Promise<number[]> {
-  await sql`create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(db);
+  await sql`create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(
+    db,
+  );
   const applied: number[] = [];
   for (const m of migrations) {
     const done = await db.transaction().execute(async (tx) => {
       // One migrator at a time (another server or `komek db migrate` may be starting too).
       await sql`select pg_advisory_xact_lock(7240613)`.execute(tx);
-      const row = await sql<{ version: number }>`select version from schema_migrations where version = ${m.version}`.execute(tx);
+      const row = await sql<{
+        version: number;
+      }>`select version from schema_migrations where version = ${m.version}`.execute(tx);
       if (row.rows.length) return false;
       // Statement by statement: PGlite's extended protocol takes one at a time.
-      for (const statement of m.up.split(/;\s*\n/).map((x) => x.trim()).filter(Boolean)) await sql.raw(statement).execute(tx);
+      for (const statement of m.up
+        .split(/;\s*\n/)
+        .map((x) => x.trim())
+        .filter(Boolean))
+        await sql.raw(statement).execute(tx);
       await sql`insert into schema_migrations (version, name) values (${m.version}, ${m.name})`.execute(tx);
       return true;
     });

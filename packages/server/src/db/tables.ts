@@ -72,7 +72,15 @@ export interface Tables {
     created_at: Timestamp;
     finished_at: Date | null;
   };
-  job_files: { job_id: string; name: string; content_type: string; content: Uint8Array; key_id: string; made_by: string; created_at: Timestamp };
+  job_files: {
+    job_id: string;
+    name: string;
+    content_type: string;
+    content: Uint8Array;
+    key_id: string;
+    made_by: string;
+    created_at: Timestamp;
+  };
   users: {
     id: string;
     organisation_id: string;
@@ -86,7 +94,14 @@ export interface Tables {
     sessions_valid_after: Timestamp;
     created_at: Timestamp;
   };
-  sessions: { id_hash: string; user_id: string; csrf_token: string; created_at: Timestamp; last_seen_at: Timestamp; expires_at: Timestamp };
+  sessions: {
+    id_hash: string;
+    user_id: string;
+    csrf_token: string;
+    created_at: Timestamp;
+    last_seen_at: Timestamp;
+    expires_at: Timestamp;
+  };
   api_tokens: {
     id: string;
     token_hash: string;
@@ -97,7 +112,15 @@ export interface Tables {
     created_at: Timestamp;
     revoked_at: Date | null;
   };
-  grants: { id: string; case_id: string; organisation_id: string; sections: Json<string[]>; granted_by: string; granted_at: Timestamp; revoked_at: Date | null };
+  grants: {
+    id: string;
+    case_id: string;
+    organisation_id: string;
+    sections: Json<string[]>;
+    granted_by: string;
+    granted_at: Timestamp;
+    revoked_at: Date | null;
+  };
   audit_log: {
     seq: ColumnType<string, number | string, number | string>;
     at: Timestamp;

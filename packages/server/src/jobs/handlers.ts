@@ -10,6 +10,10 @@ export const jobHandlers: Record<string, JobHandler> = {
     const { submissionId, languages, mode } = payload as { submissionId: string; languages: Language[]; mode: PdfMode };
     const s = await getSubmission(database.db, keys, submissionId);
     if (!s) throw new Error(`submission ${submissionId} is gone`);
-    return { name: pdfName(s.formId, s.id, mode), contentType: 'application/pdf', content: await submissionPdf(s, languages, mode) };
+    return {
+      name: pdfName(s.formId, s.id, mode),
+      contentType: 'application/pdf',
+      content: await submissionPdf(s, languages, mode),
+    };
   },
 };

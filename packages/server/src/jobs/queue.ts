@@ -45,10 +45,27 @@ export class JobQueue {
   ) {}
 
   /** Queues jobs as one batch; returns the batch id. */
-  async enqueue(jobs: readonly JobSpec[], batchId: string = randomUUID()): Promise<{ batchId: string; jobIds: string[] }> {
+  async enqueue(
+    jobs: readonly JobSpec[],
+    batchId: string = randomUUID(),
+  ): Promise<{ batchId: string; jobIds: string[] }> {
     const now = new Date();
-    const rows = jobs.map((j) => ({ id: randomUUID(), batch_id: batchId, kind: j.kind, payload: jsonb(j.payload), created_at: now, locked_by: null, locked_until: null, error: null, finished_at: null }));
-    for (let i = 0; i < rows.length; i += 500) await this.database.db.insertInto('jobs').values(rows.slice(i, i + 500)).execute();
+    const rows = jobs.map((j) => ({
+      id: randomUUID(),
+      batch_id: batchId,
+      kind: j.kind,
+      payload: jsonb(j.payload),
+      created_at: now,
+      locked_by: null,
+      locked_until: null,
+      error: null,
+      finished_at: null,
+    }));
+    for (let i = 0; i < rows.length; i += 500)
+      await this.database.db
+        .insertInto('jobs')
+        .values(rows.slice(i, i + 500))
+        .execute();
     this.wake?.();
     return { batchId, jobIds: rows.map((r) => r.id) };
   }
@@ -78,17 +95,47 @@ export class JobQueue {
       if (!handler) throw new Error(`no handler for jobs of kind "${job.kind}"`);
       const out = await handler(job.payload, this.database, this.keys);
       await this.database.db.transaction().execute(async (tx) => {
-        const mine = await tx.updateTable('jobs').set({ status: 'done', finished_at: new Date(), locked_until: null }).where('id', '=', job.id).where('locked_by', '=', this.workerId).where('status', '=', 'running').returning('id').executeTakeFirst();
+        const mine = await tx
+          .updateTable('jobs')
+          .set({ status: 'done', finished_at: new Date(), locked_until: null })
+          .where('id', '=', job.id)
+          .where('locked_by', '=', this.workerId)
+          .where('status', '=', 'running')
+          .returning('id')
+          .executeTakeFirst();
         if (!mine) return; // the lease ended and another worker took the job: its result counts, not ours
         // A made file holds answers: sealed like them, bound to its job.
         const sealed = this.keys.sealBytes(out.content, `job-file:${job.id}`);
-        await tx.insertInto('job_files').values({ job_id: job.id, name: out.name, content_type: out.contentType, content: sealed.content, key_id: sealed.keyId, made_by: this.workerId, created_at: new Date() }).execute();
+        await tx
+          .insertInto('job_files')
+          .values({
+            job_id: job.id,
+            name: out.name,
+            content_type: out.contentType,
+            content: sealed.content,
+            key_id: sealed.keyId,
+            made_by: this.workerId,
+            created_at: new Date(),
+          })
+          .execute();
         this.done++;
       });
     } catch (e) {
       const failed = job.attempts >= (this.options.maxAttempts ?? 3);
       // Only the message: job errors name forms and fields, never answers.
-      await this.database.db.updateTable('jobs').set({ status: failed ? 'failed' : 'queued', error: String((e as Error).message ?? e).slice(0, 500), locked_by: null, locked_until: null, ...(failed ? { finished_at: new Date() } : {}) }).where('id', '=', job.id).where('locked_by', '=', this.workerId).execute().catch(() => {});
+      await this.database.db
+        .updateTable('jobs')
+        .set({
+          status: failed ? 'failed' : 'queued',
+          error: String((e as Error).message ?? e).slice(0, 500),
+          locked_by: null,
+          locked_until: null,
+          ...(failed ? { finished_at: new Date() } : {}),
+        })
+        .where('id', '=', job.id)
+        .where('locked_by', '=', this.workerId)
+        .execute()
+        .catch(() => {});
     }
     return true;
   }
@@ -105,10 +152,14 @@ export class JobQueue {
         } catch {
           ran = false; // database unreachable: wait and try again
         }
-        if (!ran && this.running) await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, this.options.idleMs ?? 500);
-          this.wake = () => { clearTimeout(t); resolve(); };
-        });
+        if (!ran && this.running)
+          await new Promise<void>((resolve) => {
+            const t = setTimeout(resolve, this.options.idleMs ?? 500);
+            this.wake = () => {
+              clearTimeout(t);
+              resolve();
+            };
+          });
         this.wake = undefined;
       }
     })();
@@ -122,9 +173,24 @@ export class JobQueue {
   }
 
   /** A batch's progress. */
-  async batch(batchId: string, organisationId: string): Promise<{ total: number; done: number; failed: number; jobs: { id: string; status: string; error: string | null; file: string | null }[] }> {
-    const rows = await this.database.db.selectFrom('jobs').leftJoin('job_files', 'job_files.job_id', 'jobs.id').select(['jobs.id', 'jobs.status', 'jobs.error', 'job_files.name'])
-      .where('jobs.batch_id', '=', batchId).where(sql<string>`jobs.payload->>'organisationId'`, '=', organisationId).orderBy('jobs.created_at').orderBy('jobs.id').execute();
+  async batch(
+    batchId: string,
+    organisationId: string,
+  ): Promise<{
+    total: number;
+    done: number;
+    failed: number;
+    jobs: { id: string; status: string; error: string | null; file: string | null }[];
+  }> {
+    const rows = await this.database.db
+      .selectFrom('jobs')
+      .leftJoin('job_files', 'job_files.job_id', 'jobs.id')
+      .select(['jobs.id', 'jobs.status', 'jobs.error', 'job_files.name'])
+      .where('jobs.batch_id', '=', batchId)
+      .where(sql<string>`jobs.payload->>'organisationId'`, '=', organisationId)
+      .orderBy('jobs.created_at')
+      .orderBy('jobs.id')
+      .execute();
     return {
       total: rows.length,
       done: rows.filter((r) => r.status === 'done').length,
@@ -136,8 +202,20 @@ export class JobQueue {
   /** The file a job of a batch made (only for the organisation that queued it). */
   async file(jobId: string, batchId: string, organisationId: string): Promise<JobOutput | undefined> {
     const db = this.database.db;
-    const r = await db.selectFrom('job_files').innerJoin('jobs', 'jobs.id', 'job_files.job_id').select(['job_files.name', 'job_files.content_type', 'job_files.content', 'job_files.key_id'])
-      .where('job_files.job_id', '=', jobId).where('jobs.batch_id', '=', batchId).where(sql<string>`jobs.payload->>'organisationId'`, '=', organisationId).executeTakeFirst();
-    return r && { name: r.name, contentType: r.content_type, content: await this.keys.openBytes(db, r.content, r.key_id, `job-file:${jobId}`) };
+    const r = await db
+      .selectFrom('job_files')
+      .innerJoin('jobs', 'jobs.id', 'job_files.job_id')
+      .select(['job_files.name', 'job_files.content_type', 'job_files.content', 'job_files.key_id'])
+      .where('job_files.job_id', '=', jobId)
+      .where('jobs.batch_id', '=', batchId)
+      .where(sql<string>`jobs.payload->>'organisationId'`, '=', organisationId)
+      .executeTakeFirst();
+    return (
+      r && {
+        name: r.name,
+        contentType: r.content_type,
+        content: await this.keys.openBytes(db, r.content, r.key_id, `job-file:${jobId}`),
+      }
+    );
   }
 }

@@ -20,7 +20,8 @@ function tooManyFrom(services: object, address: string): number | undefined {
   const recent = (attempts.get(address) ?? []).filter((t) => t > now - WINDOW_MS);
   recent.push(now);
   attempts.set(address, recent);
-  if (attempts.size > 10_000) for (const [k, v] of attempts) if (!v.some((t) => t > now - WINDOW_MS)) attempts.delete(k);
+  if (attempts.size > 10_000)
+    for (const [k, v] of attempts) if (!v.some((t) => t > now - WINDOW_MS)) attempts.delete(k);
   return recent.length > PER_ADDRESS ? Math.ceil((recent[0]! + WINDOW_MS - now) / 1000) : undefined;
 }
 
@@ -28,7 +29,13 @@ function cookie(value: string, maxAgeSeconds: number): string {
   return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=${maxAgeSeconds}`;
 }
 
-const me = (p: Principal) => ({ id: p.id, kind: p.kind, organisationId: p.organisationId, roles: p.roles, ...(p.session ? { csrfToken: p.session.csrfToken } : {}) });
+const me = (p: Principal) => ({
+  id: p.id,
+  kind: p.kind,
+  organisationId: p.organisationId,
+  roles: p.roles,
+  ...(p.session ? { csrfToken: p.session.csrfToken } : {}),
+});
 
 export const accessRoutes: RouteDef[] = [
   {
@@ -38,11 +45,32 @@ export const accessRoutes: RouteDef[] = [
     summary: 'Sign in with a user name and password: sets an HTTP-only session cookie and returns the CSRF token',
     action: 'session.create',
     auth: 'public',
-    schema: { body: { type: 'object', required: ['username', 'password'], additionalProperties: false, properties: { username: { type: 'string', minLength: 1, maxLength: 200 }, password: { type: 'string', minLength: 1, maxLength: 4096 } } } },
-    responses: { 200: { description: 'Signed in' }, 401: { description: 'Wrong user name or password', schema: errorSchema }, 429: { description: 'Too many attempts: locked for a while', schema: errorSchema } },
+    schema: {
+      body: {
+        type: 'object',
+        required: ['username', 'password'],
+        additionalProperties: false,
+        properties: {
+          username: { type: 'string', minLength: 1, maxLength: 200 },
+          password: { type: 'string', minLength: 1, maxLength: 4096 },
+        },
+      },
+    },
+    responses: {
+      200: { description: 'Signed in' },
+      401: { description: 'Wrong user name or password', schema: errorSchema },
+      429: { description: 'Too many attempts: locked for a while', schema: errorSchema },
+    },
     handler: async (req, reply) => {
       const wait = tooManyFrom(req.services, req.ip);
-      if (wait !== undefined) throw new ApiError(429, 'too-many-attempts', { minutes: Math.ceil(wait / 60) }, {}, { 'retry-after': String(wait) });
+      if (wait !== undefined)
+        throw new ApiError(
+          429,
+          'too-many-attempts',
+          { minutes: Math.ceil(wait / 60) },
+          {},
+          { 'retry-after': String(wait) },
+        );
       const { username, password } = req.body as { username: string; password: string };
       const db = req.services.database.db;
       const user = await userForSignIn(db, username);
@@ -50,7 +78,13 @@ export const accessRoutes: RouteDef[] = [
         const seconds = Math.ceil((user.locked_until.getTime() - Date.now()) / 1000);
         req.auditTarget = `user:${user.id}`;
         req.auditOrganisation = user.organisation_id;
-        throw new ApiError(429, 'too-many-attempts', { minutes: Math.ceil(seconds / 60) }, {}, { 'retry-after': String(seconds) });
+        throw new ApiError(
+          429,
+          'too-many-attempts',
+          { minutes: Math.ceil(seconds / 60) },
+          {},
+          { 'retry-after': String(seconds) },
+        );
       }
       const ok = await verifyPassword(password, user?.password_hash);
       if (!user || !ok || user.disabled_at) {
@@ -63,11 +97,22 @@ export const accessRoutes: RouteDef[] = [
       }
       await recordSignIn(db, user.id);
       const session = await createSession(db, user.id);
-      req.principal = { id: user.id, kind: 'user', organisationId: user.organisation_id, roles: user.roles as Principal['roles'], session: { idHash: '', csrfToken: session.csrfToken, userId: user.id } };
+      req.principal = {
+        id: user.id,
+        kind: 'user',
+        organisationId: user.organisation_id,
+        roles: user.roles as Principal['roles'],
+        session: { idHash: '', csrfToken: session.csrfToken, userId: user.id },
+      };
       req.auditTarget = `user:${user.id}`;
       reply.header('set-cookie', cookie(session.cookie, Math.floor(SESSION_MAX_MS / 1000)));
       reply.header('cache-control', 'no-store');
-      return { ...me(req.principal), displayName: user.display_name, username: user.username, expiresAt: session.expiresAt.toISOString() };
+      return {
+        ...me(req.principal),
+        displayName: user.display_name,
+        username: user.username,
+        expiresAt: session.expiresAt.toISOString(),
+      };
     },
   },
   {
@@ -120,12 +165,25 @@ export const accessRoutes: RouteDef[] = [
     summary: "The audit trail, newest first (an organisation's administrator sees its organisation's entries)",
     action: 'audit.read',
     auth: 'principal',
-    schema: { querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 }, before: { type: 'integer', minimum: 1 }, lang: { type: 'string' } } } },
+    schema: {
+      querystring: {
+        type: 'object',
+        properties: {
+          limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+          before: { type: 'integer', minimum: 1 },
+          lang: { type: 'string' },
+        },
+      },
+    },
     responses: { 200: { description: 'Entries: who, when, which record, from where — never content' } },
     handler: async (req) => {
       const q = req.query as { limit: number; before?: number };
       const p = req.principal!;
-      const entries = await req.services.audit.list({ limit: q.limit, beforeSeq: q.before, organisationId: p.kind === 'admin-token' && p.id === 'admin' ? undefined : p.organisationId });
+      const entries = await req.services.audit.list({
+        limit: q.limit,
+        beforeSeq: q.before,
+        organisationId: p.kind === 'admin-token' && p.id === 'admin' ? undefined : p.organisationId,
+      });
       return { entries, next: entries.length === q.limit ? entries[entries.length - 1]!.seq : null };
     },
   },
@@ -137,18 +195,47 @@ export const accessRoutes: RouteDef[] = [
     action: 'grant.create',
     auth: 'principal',
     scope: 'case',
-    schema: { params: idParams, body: { type: 'object', required: ['organisationId', 'sections'], additionalProperties: false, properties: { organisationId: { type: 'string' }, sections: { type: 'array', minItems: 1, maxItems: 100, items: { type: 'string', maxLength: 100 } } } } },
-    responses: { 201: { description: 'The grant' }, 404: { description: 'No such case', schema: errorSchema }, 409: { description: 'Consent refused or withdrawn', schema: errorSchema } },
+    schema: {
+      params: idParams,
+      body: {
+        type: 'object',
+        required: ['organisationId', 'sections'],
+        additionalProperties: false,
+        properties: {
+          organisationId: { type: 'string' },
+          sections: { type: 'array', minItems: 1, maxItems: 100, items: { type: 'string', maxLength: 100 } },
+        },
+      },
+    },
+    responses: {
+      201: { description: 'The grant' },
+      404: { description: 'No such case', schema: errorSchema },
+      409: { description: 'Consent refused or withdrawn', schema: errorSchema },
+    },
     handler: async (req, reply) => {
       const c = await requireCase(req, (req.params as { id: string }).id);
       const body = req.body as { organisationId: string; sections: string[] };
       const db = req.services.database.db;
-      if (!isUuid(body.organisationId) || !(await db.selectFrom('organisations').select('id').where('id', '=', body.organisationId).executeTakeFirst())) {
+      if (
+        !isUuid(body.organisationId) ||
+        !(await db.selectFrom('organisations').select('id').where('id', '=', body.organisationId).executeTakeFirst())
+      ) {
         throw new ApiError(400, 'invalid-request', { detail: 'organisationId names no organisation' });
       }
       if (!(await consentInForce(db, req.services.keys, c))) throw new ApiError(409, 'consent-withdrawn');
       const id = randomUUID();
-      await db.insertInto('grants').values({ id, case_id: c.id, organisation_id: body.organisationId, sections: jsonb(body.sections), granted_by: req.principal!.id, granted_at: new Date(), revoked_at: null }).execute();
+      await db
+        .insertInto('grants')
+        .values({
+          id,
+          case_id: c.id,
+          organisation_id: body.organisationId,
+          sections: jsonb(body.sections),
+          granted_by: req.principal!.id,
+          granted_at: new Date(),
+          revoked_at: null,
+        })
+        .execute();
       req.auditTarget = `grant:${id}`;
       return reply.code(201).send({ id, caseId: c.id, organisationId: body.organisationId, sections: body.sections });
     },
@@ -166,9 +253,22 @@ export const accessRoutes: RouteDef[] = [
     handler: async (req, reply) => {
       const id = (req.params as { id: string }).id;
       const db = req.services.database.db;
-      const g = isUuid(id) ? await db.selectFrom('grants').innerJoin('cases', 'cases.id', 'grants.case_id').select(['grants.id']).where('grants.id', '=', id).where('cases.organisation_id', '=', req.principal!.organisationId).executeTakeFirst() : undefined;
+      const g = isUuid(id)
+        ? await db
+            .selectFrom('grants')
+            .innerJoin('cases', 'cases.id', 'grants.case_id')
+            .select(['grants.id'])
+            .where('grants.id', '=', id)
+            .where('cases.organisation_id', '=', req.principal!.organisationId)
+            .executeTakeFirst()
+        : undefined;
       if (!g) throw new ApiError(404, 'not-found', { what: `grant ${id}` });
-      await db.updateTable('grants').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+      await db
+        .updateTable('grants')
+        .set({ revoked_at: new Date() })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .execute();
       return reply.code(204).send();
     },
   },

@@ -28,7 +28,11 @@ export async function requireCase(req: ApiRequest, id: string, lock = false, db 
   const principal = req.principal!;
   let found = isUuid(id) ? await getCase(db, principal.organisationId, id, lock) : undefined;
   if (!found && isUuid(id) && req.action && accessRules[req.action].shared && principal.kind === 'user') {
-    const other = await db.selectFrom('cases').select(['id', 'organisation_id']).where('id', '=', id).executeTakeFirst();
+    const other = await db
+      .selectFrom('cases')
+      .select(['id', 'organisation_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     const c = other && (await getCase(db, other.organisation_id, id));
     const sections = c && (await sharedSections(db, req.services.keys, principal.organisationId, c));
     if (c && sections) {
@@ -48,8 +52,18 @@ export const caseRoutes: RouteDef[] = [
     summary: 'Open a case in a country (an Idempotency-Key header makes retries safe)',
     action: 'case.create',
     auth: 'principal',
-    schema: { body: { type: 'object', required: ['country'], additionalProperties: false, properties: { country: { enum: ['kz', 'kg', 'tj'] } } } },
-    responses: { 201: { description: 'The case', schema: caseSchema }, 400: { description: 'Invalid body', schema: errorSchema } },
+    schema: {
+      body: {
+        type: 'object',
+        required: ['country'],
+        additionalProperties: false,
+        properties: { country: { enum: ['kz', 'kg', 'tj'] } },
+      },
+    },
+    responses: {
+      201: { description: 'The case', schema: caseSchema },
+      400: { description: 'Invalid body', schema: errorSchema },
+    },
     handler: (req, reply) =>
       idempotent(req, reply, false, async (tx) => {
         const { country } = req.body as { country: 'kz' | 'kg' | 'tj' };
@@ -76,12 +90,27 @@ export const caseRoutes: RouteDef[] = [
         },
       },
     },
-    responses: { 200: { description: 'A page of cases; `next` is the cursor of the next page or null', schema: { type: 'object', properties: { cases: { type: 'array', items: caseSchema }, next: { type: ['string', 'null'] } } } } },
+    responses: {
+      200: {
+        description: 'A page of cases; `next` is the cursor of the next page or null',
+        schema: {
+          type: 'object',
+          properties: { cases: { type: 'array', items: caseSchema }, next: { type: ['string', 'null'] } },
+        },
+      },
+    },
     handler: async (req) => {
       const q = req.query as { limit: number; cursor?: string; status?: string; step?: string; country?: string };
       const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-      if (q.cursor && !after) throw new ApiError(400, 'invalid-request', { detail: 'cursor is not one this server gave' });
-      return listCases(req.services.database.db, req.principal!.organisationId, { limit: q.limit, after, status: q.status, step: q.step, country: q.country });
+      if (q.cursor && !after)
+        throw new ApiError(400, 'invalid-request', { detail: 'cursor is not one this server gave' });
+      return listCases(req.services.database.db, req.principal!.organisationId, {
+        limit: q.limit,
+        after,
+        status: q.status,
+        step: q.step,
+        country: q.country,
+      });
     },
   },
   {

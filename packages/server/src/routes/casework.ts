@@ -9,7 +9,13 @@ import { caseSubmissions, formSubmissions, type Submission } from '../store/subm
 import type { Db } from '../store/types.js';
 import type { AnswerKeys } from '../security/answerKeys.js';
 import { consentInForce } from '../access.js';
-import { createReferral, getReferral, referralTransitions, setReferralStatus, type ReferralStatus } from '../store/referrals.js';
+import {
+  createReferral,
+  getReferral,
+  referralTransitions,
+  setReferralStatus,
+  type ReferralStatus,
+} from '../store/referrals.js';
 import { dueTasks } from '../store/tasks.js';
 import { errorSchema, idParams, isUuid, type RouteDef } from '../routeTypes.js';
 import { idempotent } from './idempotent.js';
@@ -35,9 +41,15 @@ export const disclosureConsents: Record<string, readonly { form: string; pointer
 };
 
 /** The sections (form ids) of a case that may not be disclosed, with why. */
-export function undisclosable(country: string, sections: readonly string[], records: readonly { formId: string; data: unknown }[]): string[] {
+export function undisclosable(
+  country: string,
+  sections: readonly string[],
+  records: readonly { formId: string; data: unknown }[],
+): string[] {
   const latest = (formId: string) => [...records].reverse().find((r) => r.formId === formId);
-  const general = (disclosureConsents[country] ?? []).some((p) => getAtPointer(latest(p.form)?.data, p.pointer) === true);
+  const general = (disclosureConsents[country] ?? []).some(
+    (p) => getAtPointer(latest(p.form)?.data, p.pointer) === true,
+  );
   return sections.filter((section) => {
     const record = latest(section);
     if (!record) return true;
@@ -54,20 +66,43 @@ const referralBody = {
   additionalProperties: false,
   properties: {
     receivingBody: { type: 'string', minLength: 1, maxLength: 300 },
-    kind: { type: 'string', minLength: 1, maxLength: 100, description: 'e.g. medical, legal, psychological, shelter, return' },
-    sections: { type: 'array', uniqueItems: true, maxItems: 30, items: { type: 'string' }, description: "form ids of the case's submissions to disclose" },
+    kind: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 100,
+      description: 'e.g. medical, legal, psychological, shelter, return',
+    },
+    sections: {
+      type: 'array',
+      uniqueItems: true,
+      maxItems: 30,
+      items: { type: 'string' },
+      description: "form ids of the case's submissions to disclose",
+    },
     note: { type: 'string', maxLength: 2000 },
-    receivingOrganisationId: { type: 'string', description: 'the receiving body as an organisation on this server: its staff then see the referral and, once they accept it, the sections it discloses' },
+    receivingOrganisationId: {
+      type: 'string',
+      description:
+        'the receiving body as an organisation on this server: its staff then see the referral and, once they accept it, the sections it discloses',
+    },
   },
 } as const;
 
 /** Leaves out the submissions of cases whose migrant refused or withdrew consent: such a case is no longer processed. */
-async function* withConsentInForce(db: Db, keys: AnswerKeys, submissions: AsyncIterable<Submission>): AsyncGenerator<Submission> {
+async function* withConsentInForce(
+  db: Db,
+  keys: AnswerKeys,
+  submissions: AsyncIterable<Submission>,
+): AsyncGenerator<Submission> {
   const inForce = new Map<string, boolean>();
   for await (const s of submissions) {
     let ok = inForce.get(s.caseId);
     if (ok === undefined) {
-      const c = await db.selectFrom('cases').select(['id', 'country']).where('id', '=', s.caseId).executeTakeFirstOrThrow();
+      const c = await db
+        .selectFrom('cases')
+        .select(['id', 'country'])
+        .where('id', '=', s.caseId)
+        .executeTakeFirstOrThrow();
       ok = await consentInForce(db, keys, c);
       inForce.set(s.caseId, ok);
     }
@@ -80,12 +115,22 @@ export const caseworkRoutes: RouteDef[] = [
     method: 'GET',
     url: '/api/cases/:id/prefill/:formId',
     operationId: 'prefill',
-    summary: "What the case's earlier forms already know for a form (schemas/prefill.json), and where each fact came from",
+    summary:
+      "What the case's earlier forms already know for a form (schemas/prefill.json), and where each fact came from",
     action: 'case.prefill',
     auth: 'principal',
     scope: 'case',
-    schema: { params: { type: 'object', required: ['id', 'formId'], properties: { id: { type: 'string' }, formId: { type: 'string' } } } },
-    responses: { 200: { description: '`{formId, data, sources}`' }, 404: { description: 'No such case or form', schema: errorSchema } },
+    schema: {
+      params: {
+        type: 'object',
+        required: ['id', 'formId'],
+        properties: { id: { type: 'string' }, formId: { type: 'string' } },
+      },
+    },
+    responses: {
+      200: { description: '`{formId, data, sources}`' },
+      404: { description: 'No such case or form', schema: errorSchema },
+    },
     handler: async (req) => {
       const { id, formId } = req.params as { id: string; formId: string };
       const c = await requireCase(req, id);
@@ -102,18 +147,47 @@ export const caseworkRoutes: RouteDef[] = [
     auth: 'principal',
     scope: 'case',
     schema: { params: idParams, body: referralBody },
-    responses: { 201: { description: 'The referral (status sent)' }, 404: { description: 'No such case', schema: errorSchema }, 409: { description: 'Sections beyond the consent to disclose', schema: errorSchema } },
+    responses: {
+      201: { description: 'The referral (status sent)' },
+      404: { description: 'No such case', schema: errorSchema },
+      409: { description: 'Sections beyond the consent to disclose', schema: errorSchema },
+    },
     handler: (req, reply) =>
       idempotent(req, reply, false, async (tx) => {
-        const body = req.body as { receivingBody: string; kind: string; sections: string[]; note?: string; receivingOrganisationId?: string };
-        if (body.receivingOrganisationId !== undefined && (!isUuid(body.receivingOrganisationId) || !(await tx.selectFrom('organisations').select('id').where('id', '=', body.receivingOrganisationId).executeTakeFirst()))) {
+        const body = req.body as {
+          receivingBody: string;
+          kind: string;
+          sections: string[];
+          note?: string;
+          receivingOrganisationId?: string;
+        };
+        if (
+          body.receivingOrganisationId !== undefined &&
+          (!isUuid(body.receivingOrganisationId) ||
+            !(await tx
+              .selectFrom('organisations')
+              .select('id')
+              .where('id', '=', body.receivingOrganisationId)
+              .executeTakeFirst()))
+        ) {
           throw new ApiError(400, 'invalid-request', { detail: 'receivingOrganisationId names no organisation' });
         }
         const c = await requireCase(req, (req.params as { id: string }).id, true, tx);
         const refused = undisclosable(c.country, body.sections, await caseSubmissions(tx, req.services.keys, c.id));
-        if (refused.length) throw new ApiError(409, 'referral-sections', { body: body.receivingBody, sections: refused.join(', ') }, { sections: refused });
+        if (refused.length)
+          throw new ApiError(
+            409,
+            'referral-sections',
+            { body: body.receivingBody, sections: refused.join(', ') },
+            { sections: refused },
+          );
         const referral = await createReferral(tx, c.id, body);
-        if (body.receivingOrganisationId) await tx.updateTable('referrals').set({ receiving_organisation_id: body.receivingOrganisationId }).where('id', '=', referral.id).execute();
+        if (body.receivingOrganisationId)
+          await tx
+            .updateTable('referrals')
+            .set({ receiving_organisation_id: body.receivingOrganisationId })
+            .where('id', '=', referral.id)
+            .execute();
         return { status: 201, body: { ...referral, receivingOrganisationId: body.receivingOrganisationId ?? null } };
       }),
   },
@@ -125,8 +199,20 @@ export const caseworkRoutes: RouteDef[] = [
     action: 'referral.update',
     auth: 'principal',
     scope: 'referral',
-    schema: { params: idParams, body: { type: 'object', required: ['status'], additionalProperties: false, properties: { status: { enum: ['accepted', 'declined', 'closed'] }, note: { type: 'string', maxLength: 2000 } } } },
-    responses: { 200: { description: 'The referral' }, 404: { description: 'No such referral', schema: errorSchema }, 409: { description: 'Not allowed from its status', schema: errorSchema } },
+    schema: {
+      params: idParams,
+      body: {
+        type: 'object',
+        required: ['status'],
+        additionalProperties: false,
+        properties: { status: { enum: ['accepted', 'declined', 'closed'] }, note: { type: 'string', maxLength: 2000 } },
+      },
+    },
+    responses: {
+      200: { description: 'The referral' },
+      404: { description: 'No such referral', schema: errorSchema },
+      409: { description: 'Not allowed from its status', schema: errorSchema },
+    },
     handler: async (req) => {
       const id = (req.params as { id: string }).id;
       const { status, note } = req.body as { status: Exclude<ReferralStatus, 'sent'>; note?: string };
@@ -134,15 +220,21 @@ export const caseworkRoutes: RouteDef[] = [
         const r = isUuid(id) ? await getReferral(tx, id, true) : undefined;
         if (!r) throw new ApiError(404, 'referral-not-found', { id });
         // The receiving organisation accepts or declines and closes; the referring one may close or withdraw it.
-        const receiving = await tx.selectFrom('referrals').select('receiving_organisation_id').where('id', '=', id).executeTakeFirst();
+        const receiving = await tx
+          .selectFrom('referrals')
+          .select('receiving_organisation_id')
+          .where('id', '=', id)
+          .executeTakeFirst();
         const isReceiver = receiving?.receiving_organisation_id === req.principal!.organisationId;
         if (!isReceiver) {
           await requireCase(req, r.caseId, false, tx).catch(() => {
             throw new ApiError(404, 'referral-not-found', { id });
           });
-          if (status !== 'closed' && receiving?.receiving_organisation_id) throw new ApiError(403, 'forbidden', { action: `referral ${status}` });
+          if (status !== 'closed' && receiving?.receiving_organisation_id)
+            throw new ApiError(403, 'forbidden', { action: `referral ${status}` });
         }
-        if (!referralTransitions[r.status].includes(status)) throw new ApiError(409, 'referral-transition', { from: r.status, to: status });
+        if (!referralTransitions[r.status].includes(status))
+          throw new ApiError(409, 'referral-transition', { from: r.status, to: status });
         return setReferralStatus(tx, id, status, note);
       });
     },
@@ -154,7 +246,16 @@ export const caseworkRoutes: RouteDef[] = [
     summary: 'Open deadlines of open cases from the SOPs (schemas/deadlines.json): overdue, or due within a week',
     action: 'task.list',
     auth: 'principal',
-    schema: { querystring: { type: 'object', properties: { due: { enum: ['overdue', 'week', 'all'], default: 'all' }, limit: { type: 'integer', minimum: 1, maximum: 1000, default: 200 }, lang: { type: 'string' } } } },
+    schema: {
+      querystring: {
+        type: 'object',
+        properties: {
+          due: { enum: ['overdue', 'week', 'all'], default: 'all' },
+          limit: { type: 'integer', minimum: 1, maximum: 1000, default: 200 },
+          lang: { type: 'string' },
+        },
+      },
+    },
     responses: { 200: { description: '`{tasks: [{caseId, ruleId, dueOn, title, sop, sourceLines}]}`' } },
     handler: async (req) => {
       const { due, limit } = req.query as { due: 'overdue' | 'week' | 'all'; limit: number };
@@ -176,10 +277,21 @@ export const caseworkRoutes: RouteDef[] = [
     method: 'GET',
     url: '/api/export',
     operationId: 'exportForm',
-    summary: "A form's submissions, streamed: JSON lines, or CSV / XLSX with column and choice labels in one or two languages beside the codes",
+    summary:
+      "A form's submissions, streamed: JSON lines, or CSV / XLSX with column and choice labels in one or two languages beside the codes",
     action: 'export.run',
     auth: 'principal',
-    schema: { querystring: { type: 'object', required: ['form'], properties: { form: { type: 'string' }, format: { enum: ['jsonl', 'csv', 'xlsx'], default: 'jsonl' }, lang: { type: 'string' } } } },
+    schema: {
+      querystring: {
+        type: 'object',
+        required: ['form'],
+        properties: {
+          form: { type: 'string' },
+          format: { enum: ['jsonl', 'csv', 'xlsx'], default: 'jsonl' },
+          lang: { type: 'string' },
+        },
+      },
+    },
     responses: {
       200: { description: 'The export', contentType: 'text/csv' },
       400: { description: 'Unknown language', schema: errorSchema },
@@ -191,8 +303,20 @@ export const caseworkRoutes: RouteDef[] = [
       const parsed = parseLanguages((req.query as { lang?: unknown }).lang);
       if (parsed && 'invalid' in parsed) throw new ApiError(400, 'invalid-language', { value: parsed.invalid });
       const db = req.services.database.db;
-      const stream = await exportStream(form, withConsentInForce(db, req.services.keys, formSubmissions(db, req.services.keys, formId, req.principal!.organisationId)), format, parsed ?? [req.lang]);
-      return reply.type(exportTypes[format]).header('content-disposition', `attachment; filename="${formId}.${format}"`).send(stream);
+      const stream = await exportStream(
+        form,
+        withConsentInForce(
+          db,
+          req.services.keys,
+          formSubmissions(db, req.services.keys, formId, req.principal!.organisationId),
+        ),
+        format,
+        parsed ?? [req.lang],
+      );
+      return reply
+        .type(exportTypes[format])
+        .header('content-disposition', `attachment; filename="${formId}.${format}"`)
+        .send(stream);
     },
   },
 ];

@@ -9,7 +9,12 @@ import type { ApiRequest } from '../routeTypes.js';
  * together, so a retry after an acknowledged request replays its reply and a retry after a failed one does the
  * work. `required`: answer 400 without a key.
  */
-export async function idempotent(req: ApiRequest, reply: FastifyReply, required: boolean, work: (tx: Db) => Promise<StoredReply>): Promise<unknown> {
+export async function idempotent(
+  req: ApiRequest,
+  reply: FastifyReply,
+  required: boolean,
+  work: (tx: Db) => Promise<StoredReply>,
+): Promise<unknown> {
   const raw = req.headers['idempotency-key'];
   const key = Array.isArray(raw) ? raw[0] : raw;
   if (key !== undefined && (key.length < 8 || key.length > 200 || !/^[\x21-\x7e]+$/.test(key))) {

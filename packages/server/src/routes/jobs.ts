@@ -16,20 +16,36 @@ export const jobRoutes: RouteDef[] = [
         type: 'object',
         required: ['submissionIds', 'lang'],
         additionalProperties: false,
-        properties: { submissionIds: { type: 'array', minItems: 1, maxItems: 5000, uniqueItems: true, items: { type: 'string' } }, lang: { type: 'string' }, mode: { enum: ['filled', 'final'], default: 'final' } },
+        properties: {
+          submissionIds: { type: 'array', minItems: 1, maxItems: 5000, uniqueItems: true, items: { type: 'string' } },
+          lang: { type: 'string' },
+          mode: { enum: ['filled', 'final'], default: 'final' },
+        },
       },
     },
-    responses: { 202: { description: '`{batchId, total}`' }, 400: { description: 'Invalid body', schema: errorSchema }, 404: { description: 'A submission is not found', schema: errorSchema } },
+    responses: {
+      202: { description: '`{batchId, total}`' },
+      400: { description: 'Invalid body', schema: errorSchema },
+      404: { description: 'A submission is not found', schema: errorSchema },
+    },
     handler: async (req, reply) => {
       const body = req.body as { submissionIds: string[]; lang: string; mode: 'filled' | 'final' };
       const languages = parseLanguages(body.lang);
       if (!languages || 'invalid' in languages) throw new ApiError(400, 'invalid-language', { value: body.lang });
       const db = req.services.database.db;
       for (const id of body.submissionIds) {
-        const s = isUuid(id) ? await db.selectFrom('submissions').select('case_id').where('id', '=', id).executeTakeFirst() : undefined;
-        if (!s || !(await getCase(db, req.principal!.organisationId, s.case_id))) throw new ApiError(404, 'submission-not-found', { id });
+        const s = isUuid(id)
+          ? await db.selectFrom('submissions').select('case_id').where('id', '=', id).executeTakeFirst()
+          : undefined;
+        if (!s || !(await getCase(db, req.principal!.organisationId, s.case_id)))
+          throw new ApiError(404, 'submission-not-found', { id });
       }
-      const { batchId } = await req.services.jobs.enqueue(body.submissionIds.map((submissionId) => ({ kind: 'pdf', payload: { submissionId, languages, mode: body.mode, organisationId: req.principal!.organisationId } })));
+      const { batchId } = await req.services.jobs.enqueue(
+        body.submissionIds.map((submissionId) => ({
+          kind: 'pdf',
+          payload: { submissionId, languages, mode: body.mode, organisationId: req.principal!.organisationId },
+        })),
+      );
       reply.code(202);
       return { batchId, total: body.submissionIds.length };
     },
@@ -43,7 +59,10 @@ export const jobRoutes: RouteDef[] = [
     auth: 'principal',
     scope: 'job',
     schema: { params: idParams },
-    responses: { 200: { description: '`{total, done, failed, jobs}`' }, 404: { description: 'No such batch', schema: errorSchema } },
+    responses: {
+      200: { description: '`{total, done, failed, jobs}`' },
+      404: { description: 'No such batch', schema: errorSchema },
+    },
     handler: async (req) => {
       const id = (req.params as { id: string }).id;
       const batch = isUuid(id) ? await req.services.jobs.batch(id, req.principal!.organisationId) : undefined;
@@ -59,13 +78,28 @@ export const jobRoutes: RouteDef[] = [
     action: 'job.read',
     auth: 'principal',
     scope: 'job',
-    schema: { params: { type: 'object', properties: { id: { type: 'string' }, jobId: { type: 'string' } }, required: ['id', 'jobId'] } },
-    responses: { 200: { description: 'The file', contentType: 'application/pdf' }, 404: { description: 'Not made (yet)', schema: errorSchema } },
+    schema: {
+      params: {
+        type: 'object',
+        properties: { id: { type: 'string' }, jobId: { type: 'string' } },
+        required: ['id', 'jobId'],
+      },
+    },
+    responses: {
+      200: { description: 'The file', contentType: 'application/pdf' },
+      404: { description: 'Not made (yet)', schema: errorSchema },
+    },
     handler: async (req, reply) => {
       const { id, jobId } = req.params as { id: string; jobId: string };
-      const file = isUuid(id) && isUuid(jobId) ? await req.services.jobs.file(jobId, id, req.principal!.organisationId) : undefined;
+      const file =
+        isUuid(id) && isUuid(jobId)
+          ? await req.services.jobs.file(jobId, id, req.principal!.organisationId)
+          : undefined;
       if (!file) throw new ApiError(404, 'not-found', { what: `file of job ${jobId}` });
-      return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.name}"`).send(Buffer.from(file.content));
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.name}"`)
+        .send(Buffer.from(file.content));
     },
   },
 ];

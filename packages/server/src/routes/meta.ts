@@ -19,7 +19,13 @@ export const metaRoutes: RouteDef[] = [
     action: 'health.read',
     auth: 'principal',
     responses: {
-      200: { description: 'Up', schema: { type: 'object', properties: { status: { const: 'ok' }, database: { enum: ['pglite', 'postgresql'] } } } },
+      200: {
+        description: 'Up',
+        schema: {
+          type: 'object',
+          properties: { status: { const: 'ok' }, database: { enum: ['pglite', 'postgresql'] } },
+        },
+      },
       503: { description: 'The database cannot be reached (Retry-After says when to try again)' },
     },
     handler: async (req) => {
@@ -42,7 +48,7 @@ export const metaRoutes: RouteDef[] = [
     method: 'GET',
     url: '/openapi.json',
     operationId: 'openapi',
-    summary: 'This description (OpenAPI 3.1), with every form\'s schema',
+    summary: "This description (OpenAPI 3.1), with every form's schema",
     action: 'api.describe',
     auth: 'public',
     responses: { 200: { description: 'The OpenAPI document' } },
@@ -56,6 +62,10 @@ export const metaRoutes: RouteDef[] = [
     action: 'api.describe',
     auth: 'public',
     responses: { 200: { description: 'HTML', contentType: 'text/html' } },
-    handler: async (_req, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(docsPage(await description())),
+    handler: async (_req, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+        .send(docsPage(await description())),
   },
 ];

@@ -12,7 +12,10 @@ import { requireForm, requireSubmission, storeSubmission, validAnswers } from '.
 
 const pdfQuery = {
   type: 'object',
-  properties: { lang: { type: 'string', description: 'one or two languages, e.g. kk,ru' }, mode: { enum: ['filled', 'final'], default: 'filled' } },
+  properties: {
+    lang: { type: 'string', description: 'one or two languages, e.g. kk,ru' },
+    mode: { enum: ['filled', 'final'], default: 'filled' },
+  },
 } as const;
 
 /** `?lang=` as the PDF's languages (one or two); the request's language when absent. */
@@ -34,13 +37,20 @@ export const paperRoutes: RouteDef[] = [
     auth: 'principal',
     scope: 'submission',
     schema: { params: idParams, querystring: pdfQuery },
-    responses: { 200: pdfResponse, 400: { description: 'Unknown language', schema: errorSchema }, 404: { description: 'No such submission', schema: errorSchema } },
+    responses: {
+      200: pdfResponse,
+      400: { description: 'Unknown language', schema: errorSchema },
+      404: { description: 'No such submission', schema: errorSchema },
+    },
     handler: async (req, reply) => {
       const languages = pdfLanguages(req);
       const s = await requireSubmission(req, (req.params as { id: string }).id);
       const mode = (req.query as { mode: PdfMode }).mode;
       const pdf = await submissionPdf(s, languages, mode);
-      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${pdfName(s.formId, s.id, mode)}"`).send(Buffer.from(pdf));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${pdfName(s.formId, s.id, mode)}"`)
+        .send(Buffer.from(pdf));
     },
   },
   {
@@ -57,17 +67,22 @@ export const paperRoutes: RouteDef[] = [
       const languages = pdfLanguages(req);
       const c = await requireCase(req, (req.params as { id: string }).id);
       const submissions = await caseSubmissions(req.services.database.db, req.services.keys, c.id);
-      if (!submissions.length) throw new ApiError(404, 'not-found', { what: `${req.url.split('?')[0]} (the case has no forms yet)` });
+      if (!submissions.length)
+        throw new ApiError(404, 'not-found', { what: `${req.url.split('?')[0]} (the case has no forms yet)` });
       const mode = (req.query as { mode: PdfMode }).mode;
       const pdf = await casePacket(submissions, languages, mode);
-      return reply.type('application/pdf').header('content-disposition', `attachment; filename="case-${c.id.slice(0, 8)}-${mode}.pdf"`).send(Buffer.from(pdf));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="case-${c.id.slice(0, 8)}-${mode}.pdf"`)
+        .send(Buffer.from(pdf));
     },
   },
   {
     method: 'POST',
     url: '/api/cases/:id/paper',
     operationId: 'uploadPaperForm',
-    summary: 'A Komek paper form filled in a PDF viewer, read back (readPaperForm), validated and stored as a submission',
+    summary:
+      'A Komek paper form filled in a PDF viewer, read back (readPaperForm), validated and stored as a submission',
     action: 'paper.upload',
     auth: 'principal',
     scope: 'case',
@@ -96,7 +111,19 @@ export const paperRoutes: RouteDef[] = [
       const answers = await validAnswers(form, content.data, req.langs);
       return idempotent(req, reply, false, async (tx) => {
         const s = await storeSubmission(tx, req, caseId, form, answers);
-        return { status: 201, body: { id: s.id, caseId: s.caseId, formId: s.formId, revision: s.revision, schemaVersion: s.schemaVersion, createdAt: s.createdAt, paperVersion: content.version, versionMatches: content.versionMatches } };
+        return {
+          status: 201,
+          body: {
+            id: s.id,
+            caseId: s.caseId,
+            formId: s.formId,
+            revision: s.revision,
+            schemaVersion: s.schemaVersion,
+            createdAt: s.createdAt,
+            paperVersion: content.version,
+            versionMatches: content.versionMatches,
+          },
+        };
       });
     },
   },

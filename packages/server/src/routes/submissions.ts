@@ -5,7 +5,14 @@ import { ApiError } from '../errors.js';
 import { checkAnswers, loadForm, type LoadedForm } from '../forms.js';
 import { refreshTasks } from '../deadlines.js';
 import { touchCase, type Case } from '../store/cases.js';
-import { caseSubmissions, getSubmission, insertSubmission, lockSubmission, reviseSubmission, submissionRevisions } from '../store/submissions.js';
+import {
+  caseSubmissions,
+  getSubmission,
+  insertSubmission,
+  lockSubmission,
+  reviseSubmission,
+  submissionRevisions,
+} from '../store/submissions.js';
 import type { Db } from '../store/types.js';
 import { errorSchema, idParams, isUuid, type ApiRequest, type RouteDef } from '../routeTypes.js';
 import { idempotent } from './idempotent.js';
@@ -16,7 +23,15 @@ import { requireCase } from './cases.js';
 const submissionSchema = {
   type: 'object',
   required: ['id', 'formId', 'revision', 'schemaVersion'],
-  properties: { id: { type: 'string', format: 'uuid' }, caseId: { type: 'string' }, formId: { type: 'string' }, revision: { type: 'integer' }, schemaVersion: { type: 'string' }, createdAt: { type: 'string' }, updatedAt: { type: 'string' } },
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    caseId: { type: 'string' },
+    formId: { type: 'string' },
+    revision: { type: 'integer' },
+    schemaVersion: { type: 'string' },
+    createdAt: { type: 'string' },
+    updatedAt: { type: 'string' },
+  },
 } as const;
 
 /** A form of the catalog, or 404 naming it. */
@@ -27,9 +42,19 @@ export async function requireForm(formId: string): Promise<LoadedForm> {
 }
 
 /** Answers valid for the form (hidden branches pruned), or 400 with the issues in the request's language. */
-export async function validAnswers(form: LoadedForm, data: unknown, langs: readonly Language[]): Promise<Record<string, unknown>> {
+export async function validAnswers(
+  form: LoadedForm,
+  data: unknown,
+  langs: readonly Language[],
+): Promise<Record<string, unknown>> {
   const checked = await checkAnswers(form, data, langs);
-  if (!checked.valid) throw new ApiError(400, 'invalid-data', { form: form.entry.id, count: checked.issues.length }, { issues: checked.issues });
+  if (!checked.valid)
+    throw new ApiError(
+      400,
+      'invalid-data',
+      { form: form.entry.id, count: checked.issues.length },
+      { issues: checked.issues },
+    );
   return checked.data;
 }
 
@@ -37,24 +62,48 @@ export async function validAnswers(form: LoadedForm, data: unknown, langs: reado
 export async function requireConsent(tx: Db, keys: AnswerKeys, c: Case, formId: string): Promise<void> {
   const gate = consentGates[formId as FormId];
   if (!gate) return;
-  const records = await caseSubmissions(tx, keys, c.id, [...gate.consents, ...gate.refusals].map((f) => f.formId));
+  const records = await caseSubmissions(
+    tx,
+    keys,
+    c.id,
+    [...gate.consents, ...gate.refusals].map((f) => f.formId),
+  );
   const decision = checkConsent(gate, records);
   if (!decision.allowed) {
-    throw new ApiError(409, 'consent-required', { form: formId, reason: decision.reason, consentForms: decision.requires.join(', ') }, { consentForms: decision.requires, reason: decision.reason });
+    throw new ApiError(
+      409,
+      'consent-required',
+      { form: formId, reason: decision.reason, consentForms: decision.requires.join(', ') },
+      { consentForms: decision.requires, reason: decision.reason },
+    );
   }
 }
 
 export function requireCountry(c: Case, form: LoadedForm): void {
-  if (form.entry.country.toLowerCase() !== c.country) throw new ApiError(400, 'form-country', { form: form.entry.id, country: c.country });
+  if (form.entry.country.toLowerCase() !== c.country)
+    throw new ApiError(400, 'form-country', { form: form.entry.id, country: c.country });
 }
 
 /** Stores a validated submission in a case: consent gate, revision 1, tasks, the case's step. */
-export async function storeSubmission(tx: Db, req: ApiRequest, caseId: string, form: LoadedForm, data: Record<string, unknown>) {
-  if (!tokenMaySubmit(req.principal!, form.entry.id)) throw new ApiError(403, 'forbidden', { action: `submit ${form.entry.id}` });
+export async function storeSubmission(
+  tx: Db,
+  req: ApiRequest,
+  caseId: string,
+  form: LoadedForm,
+  data: Record<string, unknown>,
+) {
+  if (!tokenMaySubmit(req.principal!, form.entry.id))
+    throw new ApiError(403, 'forbidden', { action: `submit ${form.entry.id}` });
   const c = await requireCase(req, caseId, true, tx);
   requireCountry(c, form);
   await requireConsent(tx, req.services.keys, c, form.entry.id);
-  const s = await insertSubmission(tx, req.services.keys, { caseId: c.id, formId: form.entry.id, schemaVersion: form.entry.version, data, createdBy: req.principal!.id });
+  const s = await insertSubmission(tx, req.services.keys, {
+    caseId: c.id,
+    formId: form.entry.id,
+    schemaVersion: form.entry.version,
+    data,
+    createdBy: req.principal!.id,
+  });
   await refreshTasks(tx, req.services.keys, c, form.entry.id);
   await touchCase(tx, c.id, form.entry.step);
   return s;
@@ -63,13 +112,16 @@ export async function storeSubmission(tx: Db, req: ApiRequest, caseId: string, f
 /** The submission named by `:id` in one of the principal's cases, or 404. */
 async function requireSubmission(req: ApiRequest, id: string) {
   const db = req.services.database.db;
-  const row = isUuid(id) ? await db.selectFrom('submissions').select(['case_id', 'form_id']).where('id', '=', id).executeTakeFirst() : undefined;
+  const row = isUuid(id)
+    ? await db.selectFrom('submissions').select(['case_id', 'form_id']).where('id', '=', id).executeTakeFirst()
+    : undefined;
   if (!row) throw new ApiError(404, 'submission-not-found', { id });
   // The case first (own organisation, or shared within its sections), the answers only then.
   await requireCase(req, row.case_id).catch(() => {
     throw new ApiError(404, 'submission-not-found', { id });
   });
-  if (req.sharedSections && !req.sharedSections.includes(row.form_id)) throw new ApiError(404, 'submission-not-found', { id });
+  if (req.sharedSections && !req.sharedSections.includes(row.form_id))
+    throw new ApiError(404, 'submission-not-found', { id });
   const s = await getSubmission(db, req.services.keys, id);
   if (!s) throw new ApiError(404, 'submission-not-found', { id });
   return s;
@@ -80,7 +132,8 @@ function ifMatch(req: ApiRequest): number {
   const raw = req.headers['if-match'];
   if (raw === undefined) throw new ApiError(428, 'if-match-required');
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(String(raw));
-  if (!m) throw new ApiError(400, 'invalid-request', { detail: 'If-Match must be a revision number, e.g. If-Match: "2"' });
+  if (!m)
+    throw new ApiError(400, 'invalid-request', { detail: 'If-Match must be a revision number, e.g. If-Match: "2"' });
   return Number(m[1]);
 }
 
@@ -96,13 +149,21 @@ export const submissionRoutes: RouteDef[] = [
     schema: {
       params: idParams,
       headers: { type: 'object', properties: { 'idempotency-key': { type: 'string' } } },
-      body: { type: 'object', required: ['formId', 'data'], additionalProperties: false, properties: { formId: { type: 'string' }, data: { type: 'object' } } },
+      body: {
+        type: 'object',
+        required: ['formId', 'data'],
+        additionalProperties: false,
+        properties: { formId: { type: 'string' }, data: { type: 'object' } },
+      },
     },
     responses: {
       201: { description: 'Stored (or, for a repeated key, what was stored the first time)', schema: submissionSchema },
       400: { description: 'Invalid data: `issues` names each field, its label and what is wrong', schema: errorSchema },
       404: { description: 'No such case or form', schema: errorSchema },
-      409: { description: 'The form needs a signed consent in force: `consentForms` lists the forms that give it', schema: errorSchema },
+      409: {
+        description: 'The form needs a signed consent in force: `consentForms` lists the forms that give it',
+        schema: errorSchema,
+      },
       422: { description: 'The Idempotency-Key was used for another request', schema: errorSchema },
     },
     handler: async (req, reply) => {
@@ -112,7 +173,17 @@ export const submissionRoutes: RouteDef[] = [
       const answers = await validAnswers(form, data, req.langs);
       return idempotent(req, reply, true, async (tx) => {
         const s = await storeSubmission(tx, req, caseId, form, answers);
-        return { status: 201, body: { id: s.id, caseId: s.caseId, formId: s.formId, revision: s.revision, schemaVersion: s.schemaVersion, createdAt: s.createdAt } };
+        return {
+          status: 201,
+          body: {
+            id: s.id,
+            caseId: s.caseId,
+            formId: s.formId,
+            revision: s.revision,
+            schemaVersion: s.schemaVersion,
+            createdAt: s.createdAt,
+          },
+        };
       });
     },
   },
@@ -125,7 +196,10 @@ export const submissionRoutes: RouteDef[] = [
     auth: 'principal',
     scope: 'submission',
     schema: { params: idParams },
-    responses: { 200: { description: 'The submission' }, 404: { description: 'No such submission', schema: errorSchema } },
+    responses: {
+      200: { description: 'The submission' },
+      404: { description: 'No such submission', schema: errorSchema },
+    },
     handler: async (req, reply) => {
       const s = await requireSubmission(req, (req.params as { id: string }).id);
       reply.header('etag', `"${s.revision}"`);
@@ -144,7 +218,12 @@ export const submissionRoutes: RouteDef[] = [
     schema: {
       params: idParams,
       headers: { type: 'object', properties: { 'if-match': { type: 'string' } } },
-      body: { type: 'object', required: ['data'], additionalProperties: false, properties: { data: { type: 'object' } } },
+      body: {
+        type: 'object',
+        required: ['data'],
+        additionalProperties: false,
+        properties: { data: { type: 'object' } },
+      },
     },
     responses: {
       200: { description: 'The new revision', schema: submissionSchema },
@@ -162,13 +241,34 @@ export const submissionRoutes: RouteDef[] = [
         const locked = await lockSubmission(tx, id);
         if (!locked) throw new ApiError(404, 'submission-not-found', { id });
         const c = await requireCase(req, locked.caseId, true, tx);
-        if (locked.revision !== expected) throw new ApiError(412, 'stale-revision', { current: locked.revision, sent: expected }, { currentRevision: locked.revision });
+        if (locked.revision !== expected)
+          throw new ApiError(
+            412,
+            'stale-revision',
+            { current: locked.revision, sent: expected },
+            { currentRevision: locked.revision },
+          );
         await requireConsent(tx, req.services.keys, c, form.entry.id);
-        const r = await reviseSubmission(tx, req.services.keys, id, expected, { schemaVersion: form.entry.version, data: answers, createdBy: req.principal!.id });
-        if ('stale' in r) throw new ApiError(412, 'stale-revision', { current: r.stale, sent: expected }, { currentRevision: r.stale });
+        const r = await reviseSubmission(tx, req.services.keys, id, expected, {
+          schemaVersion: form.entry.version,
+          data: answers,
+          createdBy: req.principal!.id,
+        });
+        if ('stale' in r)
+          throw new ApiError(412, 'stale-revision', { current: r.stale, sent: expected }, { currentRevision: r.stale });
         await refreshTasks(tx, req.services.keys, c, form.entry.id);
         await touchCase(tx, c.id, null);
-        return { status: 200, body: { id: r.id, caseId: r.caseId, formId: r.formId, revision: r.revision, schemaVersion: r.schemaVersion, updatedAt: r.updatedAt } };
+        return {
+          status: 200,
+          body: {
+            id: r.id,
+            caseId: r.caseId,
+            formId: r.formId,
+            revision: r.revision,
+            schemaVersion: r.schemaVersion,
+            updatedAt: r.updatedAt,
+          },
+        };
       });
       reply.header('etag', `"${(body as { revision: number }).revision}"`);
       return body;
@@ -183,7 +283,10 @@ export const submissionRoutes: RouteDef[] = [
     auth: 'principal',
     scope: 'submission',
     schema: { params: idParams },
-    responses: { 200: { description: 'The revisions' }, 404: { description: 'No such submission', schema: errorSchema } },
+    responses: {
+      200: { description: 'The revisions' },
+      404: { description: 'No such submission', schema: errorSchema },
+    },
     handler: async (req) => {
       const s = await requireSubmission(req, (req.params as { id: string }).id);
       const revisions = await submissionRevisions(req.services.database.db, req.services.keys, s.id);

@@ -14,7 +14,10 @@ export class AnswerKeys {
   private readonly deks = new Map<string, Buffer>();
   private active: { id: string; key: Buffer } | undefined;
 
-  private constructor(private ring: KekRing, private readonly reload: () => KekRing) {}
+  private constructor(
+    private ring: KekRing,
+    private readonly reload: () => KekRing,
+  ) {}
 
   /** Loads the KEK ring and makes sure a data key exists (creating the first one). */
   static async open(db: Kysely<Tables>, loadRing: () => KekRing): Promise<AnswerKeys> {
@@ -27,7 +30,13 @@ export class AnswerKeys {
   async refreshActive(db: Kysely<Tables>): Promise<void> {
     const row = await db.transaction().execute(async (tx) => {
       await sql`select pg_advisory_xact_lock(7240615)`.execute(tx);
-      const current = await tx.selectFrom('data_keys').selectAll().where('retired_at', 'is', null).orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
+      const current = await tx
+        .selectFrom('data_keys')
+        .selectAll()
+        .where('retired_at', 'is', null)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
       if (current) return current;
       return createDataKey(tx, this.ring);
     });
@@ -43,7 +52,11 @@ export class AnswerKeys {
       this.ring = this.reload();
       kek = this.ring.all.get(row.kek_id);
     }
-    if (!kek) throw new KeyFileError(`data key ${row.id}`, `is wrapped under key-encryption key ${row.kek_id}, which this server does not have`);
+    if (!kek)
+      throw new KeyFileError(
+        `data key ${row.id}`,
+        `is wrapped under key-encryption key ${row.kek_id}, which this server does not have`,
+      );
     const key = unwrapKey(kek.key, kek.id, row.wrapped, row.id);
     this.deks.set(row.id, key);
     return key;
@@ -83,7 +96,11 @@ export class AnswerKeys {
 async function createDataKey(db: Db, ring: KekRing) {
   const id = `dek-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
   const wrapped = wrapKey(ring.current.key, ring.current.id, generateKey(), id);
-  return db.insertInto('data_keys').values({ id, kek_id: ring.current.id, wrapped, created_at: new Date(), retired_at: null }).returningAll().executeTakeFirstOrThrow();
+  return db
+    .insertInto('data_keys')
+    .values({ id, kek_id: ring.current.id, wrapped, created_at: new Date(), retired_at: null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /**
@@ -91,15 +108,26 @@ async function createDataKey(db: Db, ring: KekRing) {
  * KOMEK_KEK) and starts a new data key for new answers. Answers are not re-encrypted; running servers keep working
  * (they hold their unwrapped data keys and load new ones on demand). Returns how many keys were re-wrapped.
  */
-export async function rewrapDataKeys(db: Kysely<Tables>, ring: KekRing): Promise<{ rewrapped: number; newKeyId: string }> {
+export async function rewrapDataKeys(
+  db: Kysely<Tables>,
+  ring: KekRing,
+): Promise<{ rewrapped: number; newKeyId: string }> {
   return db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(7240615)`.execute(tx);
     const rows = await tx.selectFrom('data_keys').selectAll().forUpdate().execute();
     for (const row of rows) {
       const kek = ring.all.get(row.kek_id);
-      if (!kek) throw new KeyFileError(`data key ${row.id}`, `is wrapped under ${row.kek_id}, which is neither in the key folder nor in KOMEK_KEK_PREVIOUS`);
+      if (!kek)
+        throw new KeyFileError(
+          `data key ${row.id}`,
+          `is wrapped under ${row.kek_id}, which is neither in the key folder nor in KOMEK_KEK_PREVIOUS`,
+        );
       const dek = unwrapKey(kek.key, kek.id, row.wrapped, row.id);
-      await tx.updateTable('data_keys').set({ kek_id: ring.current.id, wrapped: wrapKey(ring.current.key, ring.current.id, dek, row.id) }).where('id', '=', row.id).execute();
+      await tx
+        .updateTable('data_keys')
+        .set({ kek_id: ring.current.id, wrapped: wrapKey(ring.current.key, ring.current.id, dek, row.id) })
+        .where('id', '=', row.id)
+        .execute();
     }
     await tx.updateTable('data_keys').set({ retired_at: new Date() }).where('retired_at', 'is', null).execute();
     const created = await createDataKey(tx, ring);

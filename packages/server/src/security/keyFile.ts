@@ -4,21 +4,40 @@
  * `KOMEK_KEK_PREVIOUS` may hold older keys, comma-separated, while rotating). A database dump alone never yields the
  * answers; whoever holds the key files and a dump does — so back the keys up apart from the database.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { generateKey, KEY_LENGTH } from './envelope.js';
 
 /** A key-encryption key and its id. */
-export interface Kek { id: string; key: Buffer }
+export interface Kek {
+  id: string;
+  key: Buffer;
+}
 
 /** The keys a server can unwrap with, and the one it wraps new data keys under. */
-export interface KekRing { current: Kek; all: Map<string, Kek>; source: 'file' | 'environment' }
+export interface KekRing {
+  current: Kek;
+  all: Map<string, Kek>;
+  source: 'file' | 'environment';
+}
 
 /** A key file or variable that cannot be used: named, with the reason. Never prints key material. */
 export class KeyFileError extends Error {
   readonly code = 'key-file';
-  constructor(readonly where: string, reason: string) {
+  constructor(
+    readonly where: string,
+    reason: string,
+  ) {
     super(`${where}: ${reason}`);
     this.name = 'KeyFileError';
   }
@@ -79,7 +98,8 @@ export function loadKekRing(dataDir: string, options: { env?: NodeJS.ProcessEnv;
   const dir = keysDir(dataDir);
   const currentFile = join(dir, 'current');
   if (!existsSync(currentFile)) {
-    if (!options.create) throw new KeyFileError(currentFile, 'no key-encryption key; start the server once or set KOMEK_KEK');
+    if (!options.create)
+      throw new KeyFileError(currentFile, 'no key-encryption key; start the server once or set KOMEK_KEK');
     return addKek(dataDir);
   }
   const currentId = readFileSync(currentFile, 'utf8').trim();
@@ -89,7 +109,11 @@ export function loadKekRing(dataDir: string, options: { env?: NodeJS.ProcessEnv;
     if (match?.[1]) all.set(match[1], { id: match[1], key: readKeyFile(join(dir, name)) });
   }
   const current = all.get(currentId);
-  if (!current) throw new KeyFileError(currentFile, `names key ${JSON.stringify(currentId)}, which has no kek-${currentId}.key file`);
+  if (!current)
+    throw new KeyFileError(
+      currentFile,
+      `names key ${JSON.stringify(currentId)}, which has no kek-${currentId}.key file`,
+    );
   return { current, all, source: 'file' };
 }
 

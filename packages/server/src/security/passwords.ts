@@ -20,16 +20,20 @@ export const MIN_PASSWORD_LENGTH = 12;
 export class PasswordPolicyError extends Error {
   readonly code = 'password-policy';
   constructor(readonly reason: 'too-short' | 'too-long') {
-    super(reason === 'too-short'
-      ? `the password must have at least ${MIN_PASSWORD_LENGTH} characters`
-      : `the password must have at most ${MAX_PASSWORD_LENGTH} characters`);
+    super(
+      reason === 'too-short'
+        ? `the password must have at least ${MIN_PASSWORD_LENGTH} characters`
+        : `the password must have at most ${MAX_PASSWORD_LENGTH} characters`,
+    );
     this.name = 'PasswordPolicyError';
   }
 }
 
 function scrypt(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scryptCallback(password.normalize('NFKC'), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)));
+    scryptCallback(password.normalize('NFKC'), salt, keyLength, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 
@@ -54,14 +58,21 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', N, r, p, salt.toString('base64'), hash.toString('base64')].join('$');
 }
 
-interface ParsedHash { N: number; r: number; p: number; salt: Buffer; hash: Buffer }
+interface ParsedHash {
+  N: number;
+  r: number;
+  p: number;
+  salt: Buffer;
+  hash: Buffer;
+}
 
 function parse(stored: string): ParsedHash | undefined {
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return undefined;
   const [N, r, p] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
   // Refuse absurd stored parameters rather than let a tampered row make sign-in allocate gigabytes.
-  if (![N, r, p].every(Number.isInteger) || N < 2 ** 10 || N > 2 ** 20 || r < 1 || r > 32 || p < 1 || p > 16) return undefined;
+  if (![N, r, p].every(Number.isInteger) || N < 2 ** 10 || N > 2 ** 20 || r < 1 || r > 32 || p < 1 || p > 16)
+    return undefined;
   const salt = Buffer.from(parts[4] ?? '', 'base64');
   const hash = Buffer.from(parts[5] ?? '', 'base64');
   if (salt.length < 8 || hash.length < 16 || hash.length > 64) return undefined;
@@ -87,5 +98,7 @@ export async function verifyPassword(password: string, stored: string | undefine
 /** Whether a stored hash was made with weaker parameters than today's (re-hash it at the next sign-in). */
 export function needsRehash(stored: string): boolean {
   const parsed = parse(stored);
-  return !parsed || parsed.N < SCRYPT_PARAMS.N || parsed.r < SCRYPT_PARAMS.r || parsed.hash.length < SCRYPT_PARAMS.keyLength;
+  return (
+    !parsed || parsed.N < SCRYPT_PARAMS.N || parsed.r < SCRYPT_PARAMS.r || parsed.hash.length < SCRYPT_PARAMS.keyLength
+  );
 }

@@ -25,9 +25,13 @@ describe('passwords (scrypt)', () => {
   });
   it('refuses too short passwords and tampered hashes', async () => {
     await expect(hashPassword('short')).rejects.toBeInstanceOf(PasswordPolicyError);
-    expect(await verifyPassword('x'.repeat(20), 'scrypt$1073741824$8$1$AAAAAAAAAAA=$AAAAAAAAAAAAAAAAAAAAAA==')).toBe(false);
+    expect(await verifyPassword('x'.repeat(20), 'scrypt$1073741824$8$1$AAAAAAAAAAA=$AAAAAAAAAAAAAAAAAAAAAA==')).toBe(
+      false,
+    );
     expect(await verifyPassword('x'.repeat(20), 'plain')).toBe(false);
-    expect(needsRehash('scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=')).toBe(true);
+    expect(needsRehash('scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=')).toBe(
+      true,
+    );
   });
 });
 
@@ -56,8 +60,14 @@ describe('envelope encryption', () => {
 
 describe('key files', () => {
   const dirs: string[] = [];
-  const temp = () => { const d = mkdtempSync(join(tmpdir(), 'komek-keys-')); dirs.push(d); return d; };
-  afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+  const temp = () => {
+    const d = mkdtempSync(join(tmpdir(), 'komek-keys-'));
+    dirs.push(d);
+    return d;
+  };
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
 
   it('creates a 0600 key on first start, loads it again, and keeps old keys after a new one', () => {
     const data = temp();
@@ -75,7 +85,9 @@ describe('key files', () => {
     const file = join(data, 'keys', `kek-${ring.current.id}.key`);
     chmodSync(file, 0o644);
     expect(() => loadKekRing(data, { env: {} })).toThrow(/readable by others.*chmod 600/);
-    expect(() => loadKekRing(data, { env: { KOMEK_KEK: 'k1:bm90IGEga2V5' } })).toThrow(/KOMEK_KEK: not a base64 32-byte key/);
+    expect(() => loadKekRing(data, { env: { KOMEK_KEK: 'k1:bm90IGEga2V5' } })).toThrow(
+      /KOMEK_KEK: not a base64 32-byte key/,
+    );
     const key = generateKey().toString('base64');
     const fromEnv = loadKekRing(data, { env: { KOMEK_KEK: `k9:${key}` } });
     expect(fromEnv.source).toBe('environment');
@@ -91,7 +103,21 @@ describe('audit chain', () => {
   function chain(n: number): AuditEntry[] {
     const out: AuditEntry[] = [];
     for (let i = 0; i < n; i++) {
-      out.push(chainEntry({ at: `2026-12-03T10:00:0${i}Z`, actor: 'user:1', action: 'case.view', target: `case:${i}`, origin: '127.0.0.1', organisation: 'org:1', outcome: 'ok' }, out.at(-1), key));
+      out.push(
+        chainEntry(
+          {
+            at: `2026-12-03T10:00:0${i}Z`,
+            actor: 'user:1',
+            action: 'case.view',
+            target: `case:${i}`,
+            origin: '127.0.0.1',
+            organisation: 'org:1',
+            outcome: 'ok',
+          },
+          out.at(-1),
+          key,
+        ),
+      );
     }
     return out;
   }
@@ -118,10 +144,15 @@ describe('audit chain', () => {
     const entries = chain(5);
     const swapped = [entries[0]!, entries[2]!, entries[1]!, entries[3]!, entries[4]!];
     expect(verifyAuditChain(swapped, { key }).problem).toMatchObject({ kind: 'removed' });
-    expect(verifyAuditChain([entries[0]!, entries[1]!, entries[1]!], { key }).problem).toMatchObject({ seq: 2, kind: 'reordered' });
+    expect(verifyAuditChain([entries[0]!, entries[1]!, entries[1]!], { key }).problem).toMatchObject({
+      seq: 2,
+      kind: 'reordered',
+    });
   });
   it('finds the newest entries removed when the head kept outside the database is given', () => {
     const entries = chain(5);
-    expect(verifyAuditChain(entries.slice(0, 3), { key, head: { seq: 5, hash: entries[4]!.hash } }).problem).toMatchObject({ kind: 'truncated' });
+    expect(
+      verifyAuditChain(entries.slice(0, 3), { key, head: { seq: 5, hash: entries[4]!.hash } }).problem,
+    ).toMatchObject({ kind: 'truncated' });
   });
 });

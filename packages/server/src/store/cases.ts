@@ -15,16 +15,40 @@ export interface Case {
   updatedAt: string;
 }
 
-type Row = { id: string; organisation_id: string; country: Country; status: 'open' | 'closed'; step: string | null; created_at: Date; updated_at: Date };
+type Row = {
+  id: string;
+  organisation_id: string;
+  country: Country;
+  status: 'open' | 'closed';
+  step: string | null;
+  created_at: Date;
+  updated_at: Date;
+};
 
 const toCase = (r: Row): Case => ({
-  id: r.id, organisationId: r.organisation_id, country: r.country, status: r.status, step: r.step,
-  createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+  id: r.id,
+  organisationId: r.organisation_id,
+  country: r.country,
+  status: r.status,
+  step: r.step,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
 });
 
 export async function createCase(db: Db, organisationId: string, country: Country): Promise<Case> {
   const now = new Date();
-  const row = await db.insertInto('cases').values({ id: randomUUID(), organisation_id: organisationId, country, step: null, created_at: now, updated_at: now }).returningAll().executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('cases')
+    .values({
+      id: randomUUID(),
+      organisation_id: organisationId,
+      country,
+      step: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   return toCase(row);
 }
 
@@ -37,7 +61,11 @@ export async function getCase(db: Db, organisationId: string, id: string, lock =
 }
 
 export async function touchCase(db: Db, id: string, step: string | null): Promise<void> {
-  await db.updateTable('cases').set({ updated_at: new Date(), ...(step ? { step } : {}) }).where('id', '=', id).execute();
+  await db
+    .updateTable('cases')
+    .set({ updated_at: new Date(), ...(step ? { step } : {}) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function setCaseStatus(db: Db, id: string, status: 'open' | 'closed'): Promise<void> {
@@ -61,14 +89,31 @@ export function decodeCursor(cursor: string): { at: Date; id: string } | undefin
 }
 
 /** Cases newest first, `limit` at a time after `cursor`. */
-export async function listCases(db: Db, organisationId: string, o: { limit: number; after?: { at: Date; id: string } | undefined; status?: string | undefined; step?: string | undefined; country?: string | undefined }): Promise<{ cases: Case[]; next: string | null }> {
+export async function listCases(
+  db: Db,
+  organisationId: string,
+  o: {
+    limit: number;
+    after?: { at: Date; id: string } | undefined;
+    status?: string | undefined;
+    step?: string | undefined;
+    country?: string | undefined;
+  },
+): Promise<{ cases: Case[]; next: string | null }> {
   let q = db.selectFrom('cases').selectAll().where('organisation_id', '=', organisationId);
   if (o.status) q = q.where('status', '=', o.status as Case['status']);
   if (o.step) q = q.where('step', '=', o.step);
   if (o.country) q = q.where('country', '=', o.country as Country);
   const after = o.after;
-  if (after) q = q.where((eb) => eb.or([eb('created_at', '<', after.at), eb.and([eb('created_at', '=', after.at), eb('id', '<', after.id)])]));
-  const rows = (await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(o.limit + 1).execute()) as Row[];
+  if (after)
+    q = q.where((eb) =>
+      eb.or([eb('created_at', '<', after.at), eb.and([eb('created_at', '=', after.at), eb('id', '<', after.id)])]),
+    );
+  const rows = (await q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(o.limit + 1)
+    .execute()) as Row[];
   const cases = rows.slice(0, o.limit).map(toCase);
   return { cases, next: rows.length > o.limit ? encodeCursor(cases[cases.length - 1]!) : null };
 }

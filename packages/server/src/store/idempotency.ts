@@ -18,7 +18,12 @@ export function requestHash(...parts: unknown[]): string {
  * different request). On PostgreSQL a concurrent request with the same key waits on the row until the first
  * transaction ends, then sees its reply; if the first rolled back, the second does the work.
  */
-export async function claimKey(db: Db, principal: string, key: string, hash: string): Promise<(StoredReply & { conflict: boolean }) | undefined> {
+export async function claimKey(
+  db: Db,
+  principal: string,
+  key: string,
+  hash: string,
+): Promise<(StoredReply & { conflict: boolean }) | undefined> {
   const inserted = await db
     .insertInto('idempotency_keys')
     .values({ principal, key, request_hash: hash, status: 0, response: jsonb(null) })
@@ -26,10 +31,20 @@ export async function claimKey(db: Db, principal: string, key: string, hash: str
     .returning('key')
     .executeTakeFirst();
   if (inserted) return undefined;
-  const row = await db.selectFrom('idempotency_keys').select(['request_hash', 'status', 'response']).where('principal', '=', principal).where('key', '=', key).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'status', 'response'])
+    .where('principal', '=', principal)
+    .where('key', '=', key)
+    .executeTakeFirstOrThrow();
   return { status: row.status, body: row.response, conflict: row.request_hash !== hash };
 }
 
 export async function completeKey(db: Db, principal: string, key: string, reply: StoredReply): Promise<void> {
-  await db.updateTable('idempotency_keys').set({ status: reply.status, response: jsonb(reply.body) }).where('principal', '=', principal).where('key', '=', key).execute();
+  await db
+    .updateTable('idempotency_keys')
+    .set({ status: reply.status, response: jsonb(reply.body) })
+    .where('principal', '=', principal)
+    .where('key', '=', key)
+    .execute();
 }

@@ -27,15 +27,56 @@ export const referralTransitions: Record<ReferralStatus, readonly ReferralStatus
   closed: [],
 };
 
-type Row = { id: string; case_id: string; receiving_body: string; kind: string; sections: unknown; status: ReferralStatus; sent_at: Date; accepted_at: Date | null; declined_at: Date | null; closed_at: Date | null; note: string | null };
+type Row = {
+  id: string;
+  case_id: string;
+  receiving_body: string;
+  kind: string;
+  sections: unknown;
+  status: ReferralStatus;
+  sent_at: Date;
+  accepted_at: Date | null;
+  declined_at: Date | null;
+  closed_at: Date | null;
+  note: string | null;
+};
 const d = (x: Date | null) => (x ? x.toISOString() : null);
 const toReferral = (r: Row): Referral => ({
-  id: r.id, caseId: r.case_id, receivingBody: r.receiving_body, kind: r.kind, sections: (typeof r.sections === 'string' ? JSON.parse(r.sections) : r.sections) as string[],
-  status: r.status, sentAt: r.sent_at.toISOString(), acceptedAt: d(r.accepted_at), declinedAt: d(r.declined_at), closedAt: d(r.closed_at), note: r.note,
+  id: r.id,
+  caseId: r.case_id,
+  receivingBody: r.receiving_body,
+  kind: r.kind,
+  sections: (typeof r.sections === 'string' ? JSON.parse(r.sections) : r.sections) as string[],
+  status: r.status,
+  sentAt: r.sent_at.toISOString(),
+  acceptedAt: d(r.accepted_at),
+  declinedAt: d(r.declined_at),
+  closedAt: d(r.closed_at),
+  note: r.note,
 });
 
-export async function createReferral(db: Db, caseId: string, r: { receivingBody: string; kind: string; sections: string[]; note?: string | undefined }): Promise<Referral> {
-  const row = await db.insertInto('referrals').values({ id: randomUUID(), case_id: caseId, receiving_body: r.receivingBody, kind: r.kind, sections: jsonb(r.sections), status: 'sent', sent_at: new Date(), accepted_at: null, declined_at: null, closed_at: null, note: r.note ?? null }).returningAll().executeTakeFirstOrThrow();
+export async function createReferral(
+  db: Db,
+  caseId: string,
+  r: { receivingBody: string; kind: string; sections: string[]; note?: string | undefined },
+): Promise<Referral> {
+  const row = await db
+    .insertInto('referrals')
+    .values({
+      id: randomUUID(),
+      case_id: caseId,
+      receiving_body: r.receivingBody,
+      kind: r.kind,
+      sections: jsonb(r.sections),
+      status: 'sent',
+      sent_at: new Date(),
+      accepted_at: null,
+      declined_at: null,
+      closed_at: null,
+      note: r.note ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   return toReferral(row);
 }
 
@@ -46,10 +87,20 @@ export async function getReferral(db: Db, id: string, lock = false): Promise<Ref
   return r && toReferral(r);
 }
 
-export async function setReferralStatus(db: Db, id: string, status: Exclude<ReferralStatus, 'sent'>, note?: string): Promise<Referral> {
+export async function setReferralStatus(
+  db: Db,
+  id: string,
+  status: Exclude<ReferralStatus, 'sent'>,
+  note?: string,
+): Promise<Referral> {
   const at = new Date();
   const column = ({ accepted: 'accepted_at', declined: 'declined_at', closed: 'closed_at' } as const)[status];
-  const row = await db.updateTable('referrals').set({ status, [column]: at, ...(note !== undefined ? { note } : {}) }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  const row = await db
+    .updateTable('referrals')
+    .set({ status, [column]: at, ...(note !== undefined ? { note } : {}) })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
   return toReferral(row);
 }
 

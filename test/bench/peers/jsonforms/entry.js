@@ -25,6 +25,9 @@ window.komekBench = {
     flushSync(() => root.render(createElement(App)));
   },
   textInput(container, field) {
-    return container.querySelector(`[id="${field.jsonFormsScope}-input"]`) ?? container.querySelector(`[id^="${field.jsonFormsScope}"] input`);
+    return (
+      container.querySelector(`[id="${field.jsonFormsScope}-input"]`) ??
+      container.querySelector(`[id^="${field.jsonFormsScope}"] input`)
+    );
   },
 };

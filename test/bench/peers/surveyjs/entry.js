@@ -14,7 +14,9 @@ window.komekBench = {
     renderSurvey(survey, container);
   },
   textInput(container, field) {
-    return container.querySelector(`[data-name="${field.surveyName}"] input, [data-name="${field.surveyName}"] textarea`);
+    return container.querySelector(
+      `[data-name="${field.surveyName}"] input, [data-name="${field.surveyName}"] textarea`,
+    );
   },
   countInputs(container) {
     // A boolean switch is a checkbox input; signature pads are canvases.
