@@ -75,7 +75,7 @@ export function buildPackages(): void {
       cwd: root,
       stdio: 'pipe',
       encoding: 'utf8',
-      env: { ...process.env, KOMEK_SIZE_REPORT_ONLY: '1' },
+      env: { ...process.env },
     });
   } catch (e) {
     const { stdout, stderr } = e as { stdout?: string; stderr?: string };
