@@ -69,7 +69,11 @@ describe('date entry', () => {
     expires.focus();
     await userEvent.keyboard('31.02.2020{Tab}');
     await el.updateComplete;
-    const error = () => el.shadowRoot!.getElementById(`${idOf('/passport/expiryDate')}-err`)?.textContent ?? '';
+    const error = () =>
+      el
+        .shadowRoot!.getElementById(`${idOf('/passport/expiryDate')}-err`)
+        ?.textContent?.replace(/\s+/g, ' ')
+        .trim() ?? '';
     await until(() => error() !== '');
     expect(value(el, ['passport', 'expiryDate'])).toBe('31.02.2020');
     expect(error()).toMatch(/^Ошибка:/);
