@@ -66,6 +66,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.decorateRequest('action', undefined);
   app.decorateRequest('sharedSections', undefined);
   app.decorateRequest('auditTarget', undefined);
+  app.decorateRequest('auditScope', undefined);
   app.decorateRequest('auditOrganisation', undefined);
 
   // Every request a principal makes, and every sign-in, goes into the audit trail before its reply leaves: who,
@@ -77,11 +78,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       const id = /"id":"([0-9a-f-]{36})"/.exec(payload)?.[1];
       if (id) req.auditTarget = `${req.action.split('.')[0]}:${id}`;
     }
-    const route = (options.routes ?? routeTable).find(
-      (r) => r.action === req.action && r.url === req.routeOptions.url && r.method === req.method,
-    );
     const id = (req.params as { id?: string } | undefined)?.id;
-    const target = req.auditTarget ?? (route?.scope && id ? `${route.scope}:${id.slice(0, 64)}` : null);
+    const target = req.auditTarget ?? (req.auditScope && id ? `${req.auditScope}:${id.slice(0, 64)}` : null);
     const status = reply.statusCode;
     await services.audit
       .append({
@@ -176,6 +174,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       onRequest: async (request) => {
         const req = request as ApiRequest;
         req.action = route.action;
+        req.auditScope = route.scope;
         if (route.auth === 'public') return;
         const db = services.database.db;
         const cookie = readCookie(req.headers.cookie, SESSION_COOKIE);

@@ -46,6 +46,8 @@ export interface ApiRequest extends FastifyRequest {
   sharedSections: string[] | undefined;
   /** What the audit trail names as the record acted on, when the route's parameters do not say it. */
   auditTarget: string | undefined;
+  /** The route's scope: with its `:id`, the record the audit trail names when nothing more precise is set. */
+  auditScope: RouteDef['scope'];
   /** The organisation an entry belongs to when no principal says it (a failed sign-in of a known user). */
   auditOrganisation: string | undefined;
 }

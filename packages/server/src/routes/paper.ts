@@ -8,7 +8,7 @@ import { caseSubmissions } from '../store/submissions.js';
 import { errorSchema, idParams, type ApiRequest, type RouteDef } from '../routeTypes.js';
 import { idempotent } from './idempotent.js';
 import { requireCase } from './cases.js';
-import { requireForm, requireSubmission, storeSubmission, validAnswers } from './submissions.js';
+import { createdSubmission, requireForm, requireSubmission, storeSubmission, validAnswers } from './submissions.js';
 
 const pdfQuery = {
   type: 'object',
@@ -114,12 +114,7 @@ export const paperRoutes: RouteDef[] = [
         return {
           status: 201,
           body: {
-            id: s.id,
-            caseId: s.caseId,
-            formId: s.formId,
-            revision: s.revision,
-            schemaVersion: s.schemaVersion,
-            createdAt: s.createdAt,
+            ...createdSubmission(s),
             paperVersion: content.version,
             versionMatches: content.versionMatches,
           },

@@ -6,6 +6,7 @@ import { checkAnswers, loadForm, type LoadedForm } from '../forms.js';
 import { refreshTasks } from '../deadlines.js';
 import { touchCase, type Case } from '../store/cases.js';
 import {
+  type SubmissionSummary,
   caseSubmissions,
   getSubmission,
   insertSubmission,
@@ -82,6 +83,18 @@ export async function requireConsent(tx: Db, keys: AnswerKeys, c: Case, formId: 
 export function requireCountry(c: Case, form: LoadedForm): void {
   if (form.entry.country.toLowerCase() !== c.country)
     throw new ApiError(400, 'form-country', { form: form.entry.id, country: c.country });
+}
+
+/** What `201 Created` says of a stored submission (the API's submission body, without answers). */
+export function createdSubmission(s: SubmissionSummary) {
+  return {
+    id: s.id,
+    caseId: s.caseId,
+    formId: s.formId,
+    revision: s.revision,
+    schemaVersion: s.schemaVersion,
+    createdAt: s.createdAt,
+  };
 }
 
 /** Stores a validated submission in a case: consent gate, revision 1, tasks, the case's step. */
@@ -175,14 +188,7 @@ export const submissionRoutes: RouteDef[] = [
         const s = await storeSubmission(tx, req, caseId, form, answers);
         return {
           status: 201,
-          body: {
-            id: s.id,
-            caseId: s.caseId,
-            formId: s.formId,
-            revision: s.revision,
-            schemaVersion: s.schemaVersion,
-            createdAt: s.createdAt,
-          },
+          body: createdSubmission(s),
         };
       });
     },
