@@ -11,10 +11,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createUser, organisationNamed, startServer, type RunningServer } from '@komek/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = [
@@ -105,17 +105,6 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   if (shots && process.env.KOMEK_SCREENSHOTS !== '1') rmSync(shots, { recursive: true, force: true });
 });
-
-/** axe's WCAG 2.1 A/AA violations on the page (inside the element's shadow root too), as `rule: targets`. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  return page.evaluate(async () => {
-    const r = await (window as any).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return r.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => JSON.stringify(n.target)).join(', ')}`);
-  });
-}
 
 /** How far the page scrolls sideways (0 when it fits the screen). */
 const sideways = (page: Page) =>

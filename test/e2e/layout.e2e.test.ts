@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { catalog } from '@komek/forms';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from './axe.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = [
@@ -148,25 +149,7 @@ describe('screenshots of the gallery', () => {
       writeFileSync(join(shots, `${name}.png`), png);
       expect(await overflow(page)).toEqual({ scroll: 0, culprits: [] });
       // What the picture shows passes axe too: the marked problems, the marks legend, the folded or open panel.
-      await page.addScriptTag({
-        path: fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)),
-      });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run(
-                context: Document,
-                options: object,
-              ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe;
-        const result = await axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-        });
-        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      });
+      const violations = await axeViolations(page);
       expect(violations).toEqual([]);
       expect(errors).toEqual([]);
       await page.context().close();
