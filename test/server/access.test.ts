@@ -443,4 +443,16 @@ describe.each(engines)('access control on %s', (engine) => {
     ).toBe(rotated.newKeyId);
     expect(kekRingFor(t.dataDir, false)().all.size).toBe(2);
   });
+  // Last: it leaves this server's sign-in limit for 127.0.0.1 used up.
+  it('limits sign-in attempts from one address (30 in 5 minutes), whatever the user names', async () => {
+    let limited: Awaited<ReturnType<typeof signIn>>['r'] | undefined;
+    for (let i = 0; i < 31 && !limited; i++) {
+      const r = (await signIn(`nobody-${i}`, 'not a password at all')).r;
+      if (r.status === 429) limited = r;
+      else expect(r.status).toBe(401);
+    }
+    expect(limited?.body.code).toBe('too-many-attempts');
+    expect(Number(limited?.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await signIn('a-specialist')).r.status).toBe(429);
+  });
 });
