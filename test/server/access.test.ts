@@ -443,6 +443,24 @@ describe.each(engines)('access control on %s', (engine) => {
     ).toBe(rotated.newKeyId);
     expect(kekRingFor(t.dataDir, false)().all.size).toBe(2);
   });
+  it('another organisation cannot follow or download a PDF batch it did not queue', async () => {
+    const admin = creds.get('admin');
+    const c = (await call('POST', '/api/cases', admin, { country: 'kz' })).body;
+    const s = (
+      await call('POST', `/api/cases/${c.id}/submissions`, admin, {
+        formId: 'kz-f1-initial-application',
+        data: fixture('kz-f1-initial-application'),
+      })
+    ).body;
+    const batch = await call('POST', '/api/jobs/pdf', creds.get('specialist'), {
+      submissionIds: [s.id],
+      lang: 'kk,ru',
+    });
+    expect(batch.status).toBe(202);
+    expect((await call('GET', `/api/jobs/${batch.body.batchId}`, creds.get('specialist'))).status).toBe(200);
+    expect((await call('GET', `/api/jobs/${batch.body.batchId}`, otherSpecialist)).status).toBe(404);
+  });
+
   // Last: it leaves this server's sign-in limit for 127.0.0.1 used up.
   it('limits sign-in attempts from one address (30 in 5 minutes), whatever the user names', async () => {
     let limited: Awaited<ReturnType<typeof signIn>>['r'] | undefined;
