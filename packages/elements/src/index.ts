@@ -13,8 +13,8 @@ export type { Validator, PdfExporter, PdfRequest, Partially } from './komek-form
 export { KomekSignaturePad } from './signature-pad/signature-pad.js';
 export { KomekSubmitEvent, KomekInvalidEvent, KomekDraftRestoredEvent, KomekDraftProblemEvent } from './events.js';
 export type { LocalizedIssue, KomekFormEventMap } from './events.js';
-export { registerWidget, rendererFor, registry, widgetNamed } from './registry.js';
-export type { WidgetRenderer, WidgetRender, CellRender, CellPlace, Redraw } from './registry.js';
+export { lazyWidget, loadWidgets, registerWidget, rendererFor, registry, widgetNamed } from './registry.js';
+export type { WidgetRenderer, WidgetDeclaration, WidgetRender, CellRender, CellPlace, Redraw } from './registry.js';
 export { describedBy, description, errorText, fieldIds, invalid } from './widgets/field.js';
 export type { FormContext } from './context.js';
 export { defaultRenderers } from './widgets/index.js';

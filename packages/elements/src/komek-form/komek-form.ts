@@ -40,7 +40,7 @@ import { idOf } from '../ids.js';
 import { postSubmission, type PostResult } from './post.js';
 import { formatDate, type Language } from '../localize/messages.js';
 import { Localizer, toLanguage } from '../localize/localizer.js';
-import { registry, rendererFor } from '../registry.js';
+import { loadWidgets, registry, rendererFor } from '../registry.js';
 import { defaultRenderers } from '../widgets/index.js';
 import { styles } from './komek-form.styles.js';
 
@@ -386,7 +386,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /**
    * Resolves once the form (model, validator, messages, draft) is loaded, validated and wholly drawn (a long form is
-   * drawn a part per frame after its first screen), or once the element shows why it could not load it. Changing
+   * drawn once its first screen is painted), or once the element shows why it could not load it. Changing
    * `form` (or `schema`) starts a new `ready`.
    */
   get ready(): Promise<void> {
@@ -692,7 +692,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         validating = this.validator ? Promise.resolve(this.validator) : catalogValidator(id);
         model = await catalogModel(id);
       }
-      const [validator] = await Promise.all([validating, this.loadLanguages(model, token)]);
+      // Widgets drawn by chunks of their own (dates, tables, the signature pad) are fetched with the rest.
+      const [validator] = await Promise.all([validating, this.loadLanguages(model, token), loadWidgets(model.root)]);
       if (token !== this.loadToken) return;
       this.issues = [];
       this.summary = undefined;
