@@ -47,6 +47,7 @@ const readers: Who[] = [...caseWork, 'coordinator'];
 const allowed: Record<string, Who[] | 'public'> = {
   health: everyone,
   listForms: everyone,
+  blankFormPdf: readers,
   openapi: 'public',
   docs: 'public',
   signIn: 'public',

@@ -28,6 +28,7 @@ export const accessRules: Record<Action, AccessRule> = {
   'api.describe': { public: true },
   'session.create': { public: true },
   'forms.read': { roles: people, submitToken: true },
+  'forms.print': { roles: [...caseWork, 'coordinator'] },
   'session.read': { roles: people },
   'session.delete': { roles: people },
   'session.revoke-all': { roles: people },

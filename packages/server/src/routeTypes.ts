@@ -7,6 +7,7 @@ import type { Services } from './services.js';
 export type Action =
   | 'health.read'
   | 'forms.read'
+  | 'forms.print'
   | 'api.describe'
   | 'case.create'
   | 'case.list'
