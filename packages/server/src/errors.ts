@@ -41,6 +41,7 @@ export const apiErrorCodes = [
   'sign-in-failed',
   'too-many-attempts',
   'consent-withdrawn',
+  'minor-indicator',
 ] as const;
 
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

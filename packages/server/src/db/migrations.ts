@@ -212,6 +212,21 @@ delete from job_files;
 alter table job_files add column key_id text not null;
 `,
   },
+  {
+    version: 102,
+    name: 'case summaries sealed, and their blind search index',
+    up: `
+alter table cases add column summary bytea;
+alter table cases add column summary_key_id text;
+create table case_search_terms (
+  case_id uuid not null references cases (id) on delete cascade,
+  organisation_id uuid not null,
+  term bytea not null,
+  primary key (case_id, term)
+);
+create index case_search_terms_lookup on case_search_terms (organisation_id, term);
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied, each in its own transaction; safe when two processes start at once. */
