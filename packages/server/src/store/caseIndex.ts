@@ -46,7 +46,7 @@ export async function openSummary(
   row: { id: string; summary: Uint8Array | null; summary_key_id: string | null },
 ): Promise<Summary> {
   if (!row.summary || !row.summary_key_id) return {};
-  return (await keys.open(db, row.summary, row.summary_key_id, place(row.id)));
+  return await keys.open(db, row.summary, row.summary_key_id, place(row.id));
 }
 
 /**
