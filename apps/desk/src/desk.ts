@@ -7,14 +7,18 @@ import { casePageScreen } from './screens/case-page.js';
 import { caseListScreen } from './screens/case-list.js';
 import { formPageScreen } from './screens/form-page.js';
 import { signInScreen } from './screens/sign-in.js';
+import { approvalsScreen } from './screens/approvals.js';
+import { referralsScreen } from './screens/referrals.js';
 import { deskStyles } from './styles.js';
-import type { CaseSummary, CaseView, FormEntry, Me } from './types.js';
+import type { Approval, CaseSummary, CaseView, DueTask, FormEntry, Me, Referral } from './types.js';
 
 /** Which screen shows each route (sign-in is shown instead of any of them when there is no session). */
 const screens: { [V in Route['view']]: Screen<V> } = {
   cases: caseListScreen,
   case: casePageScreen,
   form: formPageScreen,
+  approvals: approvalsScreen,
+  referrals: referralsScreen,
 };
 
 /**
@@ -35,6 +39,10 @@ export class KomekDesk extends LitElement {
     notice: { state: true },
     problem: { state: true },
     busy: { state: true },
+    dueTasks: { state: true },
+    approvals: { state: true },
+    incoming: { state: true },
+    organisations: { state: true },
   };
 
   declare me: Me | null | undefined;
@@ -42,7 +50,7 @@ export class KomekDesk extends LitElement {
   declare route: Route;
   declare forms: FormEntry[];
   declare cases: CaseSummary[] | undefined;
-  declare filters: { country: string; status: string; step: string };
+  declare filters: { country: string; status: string; step: string; deadline: string };
   declare current: CaseView | undefined;
   declare prefill: Record<string, unknown> | undefined;
   declare notice: string;
@@ -50,6 +58,14 @@ export class KomekDesk extends LitElement {
   declare problem:
     { message: string; saving?: boolean; issues?: ApiErrorBody['issues']; consentForms?: string[] } | undefined;
   declare busy: boolean;
+  /** Open deadlines of the organisation's cases: overdue and due within the week (the case list). */
+  declare dueTasks: DueTask[];
+  /** Decisions and plans waiting for the head of service (the approvals screen). */
+  declare approvals: Approval[] | undefined;
+  /** Referrals sent to this organisation (the referrals screen). */
+  declare incoming: Referral[] | undefined;
+  /** The other organisations on the server, to refer a case to. */
+  declare organisations: { id: string; name: string }[];
 
   constructor() {
     super();
@@ -57,7 +73,9 @@ export class KomekDesk extends LitElement {
     this.lang = startLanguage();
     this.route = parseRoute(location.hash);
     this.forms = [];
-    this.filters = { country: '', status: '', step: '' };
+    this.filters = { country: '', status: '', step: '', deadline: '' };
+    this.dueTasks = [];
+    this.organisations = [];
     this.notice = '';
     this.busy = false;
   }
@@ -158,7 +176,8 @@ export class KomekDesk extends LitElement {
   }
 
   formTitle(formId: string): string {
-    return this.forms.find((f) => f.id === formId)?.title ?? formId;
+    const f = this.forms.find((x) => x.id === formId);
+    return f?.label ?? f?.title ?? formId;
   }
 
   countryName(c: string): string {
@@ -176,12 +195,27 @@ export class KomekDesk extends LitElement {
           </select></label
         >
         ${this.me ? html`<button type="button" class="link" @click=${() => this.signOut()}>${this.t('signOut')}</button>` : nothing}
+        ${this.me ? this.renderNav() : nothing}
       </header>
       ${status[this.lang] === 'draft' ? html`<p class="draft">${this.t('draftNotice')}</p>` : nothing}
       <main>
         ${this.me === undefined ? html`<p>${this.t('loading')}</p>` : this.me === null ? signInScreen.render(this, { view: 'cases' }) : this.renderPage()}
       </main>
     `;
+  }
+
+  /** The main pages: cases for everyone, approvals for the head of service, referrals sent to the organisation. */
+  private renderNav(): TemplateResult {
+    const view = this.route.view;
+    const link = (href: string, key: MessageKey, current: boolean) =>
+      html`<li><a href=${href} aria-current=${current ? 'page' : 'false'}>${this.t(key)}</a></li>`;
+    return html`<nav aria-label=${this.t('mainPages')}>
+      <ul>
+        ${link('#/cases', 'cases', view === 'cases')}
+        ${this.me?.roles.some((r) => r === 'head-of-service' || r === 'administrator') ? link('#/approvals', 'approvals', view === 'approvals') : nothing}
+        ${link('#/referrals', 'incomingReferrals', view === 'referrals')}
+      </ul>
+    </nav>`;
   }
 
   private renderPage(): TemplateResult {
@@ -204,7 +238,7 @@ export class KomekDesk extends LitElement {
           : nothing
       }
       ${
-        p.consentForms?.length && route.view !== 'cases'
+        p.consentForms?.length && 'id' in route
           ? html`<ul>
               ${p.consentForms.map((f) => html`<li><a href="#/cases/${route.id}/forms/${f}">${this.formTitle(f)}</a></li>`)}
             </ul>`

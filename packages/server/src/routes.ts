@@ -6,6 +6,8 @@ import { accessRoutes } from './routes/access.js';
 import { paperRoutes } from './routes/paper.js';
 import { jobRoutes } from './routes/jobs.js';
 import { caseworkRoutes } from './routes/casework.js';
+import { approvalRoutes } from './routes/approvals.js';
+import { referralRoutes } from './routes/referrals.js';
 
 /**
  * Every route of the server, in one table: registered from it (app.ts), described from it (openapi.ts); access
@@ -18,5 +20,7 @@ export const routeTable: readonly RouteDef[] = [
   ...submissionRoutes,
   ...paperRoutes,
   ...caseworkRoutes,
+  ...approvalRoutes,
+  ...referralRoutes,
   ...jobRoutes,
 ];

@@ -212,6 +212,42 @@ delete from job_files;
 alter table job_files add column key_id text not null;
 `,
   },
+  {
+    version: 110,
+    name: "head of service's approvals of decisions and plans",
+    up: `
+create table approvals (
+  id uuid primary key,
+  case_id uuid not null references cases (id),
+  submission_id uuid not null references submissions (id),
+  form_id text not null,
+  revision integer not null,
+  status text not null check (status in ('pending', 'approved', 'returned')),
+  requested_by text not null,
+  requested_at timestamptz not null default now(),
+  decided_by text,
+  decided_at timestamptz,
+  comment text
+);
+create index approvals_case on approvals (case_id);
+create index approvals_pending on approvals (status) where status = 'pending';
+`,
+  },
+  {
+    version: 140,
+    name: 'case summaries sealed, and their blind search index',
+    up: `
+alter table cases add column summary bytea;
+alter table cases add column summary_key_id text;
+create table case_search_terms (
+  case_id uuid not null references cases (id) on delete cascade,
+  organisation_id uuid not null,
+  term bytea not null,
+  primary key (case_id, term)
+);
+create index case_search_terms_lookup on case_search_terms (organisation_id, term);
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied, each in its own transaction; safe when two processes start at once. */
