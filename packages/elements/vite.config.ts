@@ -193,6 +193,9 @@ export default defineConfig({
   logLevel: 'warn',
   plugins: [localeTextsOnly(), localeFiles(), compactCss(), compactHtml()],
   define: { __KOMEK_STANDALONE__: 'true' },
+  // The production builds of dependencies (Lit's without its development warnings) whatever NODE_ENV the caller
+  // runs with: a build started from a test runner (NODE_ENV=test) would otherwise ship Lit's development build.
+  resolve: { conditions: ['module', 'browser', 'production'] },
   build: {
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'komek.js' },
     outDir: 'dist',
