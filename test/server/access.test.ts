@@ -74,6 +74,9 @@ const allowed: Record<string, Who[] | 'public'> = {
   queuePdfBatch: caseWork,
   getBatch: caseWork,
   getJobFile: caseWork,
+  listIndicators: ['admin', 'reporting'],
+  getIndicator: ['admin', 'reporting'],
+  reportFile: ['admin', 'reporting'],
 };
 
 describe.each(engines)('access control on %s', (engine) => {

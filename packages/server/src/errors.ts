@@ -41,6 +41,8 @@ export const apiErrorCodes = [
   'sign-in-failed',
   'too-many-attempts',
   'consent-withdrawn',
+  'invalid-period',
+  'indicator-not-found',
 ] as const;
 
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

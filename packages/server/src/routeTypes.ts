@@ -30,7 +30,8 @@ export type Action =
   | 'session.revoke-all'
   | 'audit.read'
   | 'grant.create'
-  | 'grant.revoke';
+  | 'grant.revoke'
+  | 'report.read';
 
 /** The request as a route handler sees it. */
 export interface ApiRequest extends FastifyRequest {

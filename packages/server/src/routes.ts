@@ -6,6 +6,7 @@ import { accessRoutes } from './routes/access.js';
 import { paperRoutes } from './routes/paper.js';
 import { jobRoutes } from './routes/jobs.js';
 import { caseworkRoutes } from './routes/casework.js';
+import { reportRoutes } from './routes/reports.js';
 
 /**
  * Every route of the server, in one table: registered from it (app.ts), described from it (openapi.ts); access
@@ -19,4 +20,5 @@ export const routeTable: readonly RouteDef[] = [
   ...paperRoutes,
   ...caseworkRoutes,
   ...jobRoutes,
+  ...reportRoutes,
 ];

@@ -9,6 +9,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { jobHandlers } from './jobs/handlers.js';
 import { JobQueue } from './jobs/queue.js';
 import type { Services } from './services.js';
+import { backfillFacts } from './reports/facts.js';
 
 export interface ServerOptions {
   /** Data folder: the admin token, and PGlite's files when no database URL is given. Default `./komek-data`. */
@@ -49,6 +50,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // Keys live outside the database: <data>/keys/ (0600) or KOMEK_KEK / KOMEK_AUDIT_KEY.
     const keys = await AnswerKeys.open(database.db, kekRingFor(dataDir));
     const audit = new AuditTrail(database.db, auditKey(dataDir));
+    const backfilled = await backfillFacts(database.db, keys);
+    if (backfilled) log(`komek: recorded the report facts of ${backfilled} case(s) stored before reports existed`);
     services = { database, jobs: new JobQueue(database, jobHandlers, keys), keys, audit, dataDir };
   } catch (e) {
     await database.close();

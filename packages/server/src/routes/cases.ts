@@ -4,6 +4,7 @@ import { caseView } from '../caseView.js';
 import { createCase, decodeCursor, getCase, listCases } from '../store/cases.js';
 import { errorSchema, idParams, isUuid, type ApiRequest, type RouteDef } from '../routeTypes.js';
 import { idempotent } from './idempotent.js';
+import { recordFacts } from '../reports/facts.js';
 
 export const caseSchema = {
   type: 'object',
@@ -67,7 +68,9 @@ export const caseRoutes: RouteDef[] = [
     handler: (req, reply) =>
       idempotent(req, reply, false, async (tx) => {
         const { country } = req.body as { country: 'kz' | 'kg' | 'tj' };
-        return { status: 201, body: await createCase(tx, req.principal!.organisationId, country) };
+        const c = await createCase(tx, req.principal!.organisationId, country);
+        await recordFacts(tx, req.services.keys, c.id);
+        return { status: 201, body: c };
       }),
   },
   {

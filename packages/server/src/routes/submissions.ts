@@ -20,6 +20,7 @@ import { idempotent } from './idempotent.js';
 import { tokenMaySubmit } from '../access.js';
 import type { AnswerKeys } from '../security/answerKeys.js';
 import { requireCase } from './cases.js';
+import { recordFacts } from '../reports/facts.js';
 
 const submissionSchema = {
   type: 'object',
@@ -119,6 +120,7 @@ export async function storeSubmission(
   });
   await refreshTasks(tx, req.services.keys, c, form.entry.id);
   await touchCase(tx, c.id, form.entry.step);
+  await recordFacts(tx, req.services.keys, c.id);
   return s;
 }
 
@@ -264,6 +266,7 @@ export const submissionRoutes: RouteDef[] = [
           throw new ApiError(412, 'stale-revision', { current: r.stale, sent: expected }, { currentRevision: r.stale });
         await refreshTasks(tx, req.services.keys, c, form.entry.id);
         await touchCase(tx, c.id, null);
+        await recordFacts(tx, req.services.keys, c.id);
         return {
           status: 200,
           body: {
