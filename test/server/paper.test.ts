@@ -146,6 +146,66 @@ describe.each(engines)('PDFs and paper forms on %s', (engine) => {
     expect((await t.api('GET', `/api/cases/${c}`)).body.submissions).toHaveLength(0);
   });
 
+  it('prints a blank form of the catalog in two languages, fillable and readable back as empty', async () => {
+    const r = await t.api('GET', '/api/forms/kg-3.1-f1-identification-consent/pdf?lang=ky,ru');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/pdf');
+    const back = await readPaperForm(r.bytes);
+    expect(back).toMatchObject({ formId: 'kg-3.1-f1-identification-consent', languages: ['ky', 'ru'] });
+    expect((await PDFDocument.load(r.bytes)).getForm().getFields().length).toBeGreaterThan(5);
+    expect(renderFirstPage(r.bytes)).toBeGreaterThan(3000);
+    expect((await t.api('GET', '/api/forms/no-such-form/pdf')).status).toBe(404);
+    expect((await t.api('GET', '/api/forms/kz-f1-initial-application/pdf?lang=xx')).status).toBe(400);
+  });
+
+  it('previews a paper upload (dryRun): answers, issues and problems listed, nothing stored; then stores it', async () => {
+    const c = (await t.api('POST', '/api/cases', { body: { country: 'kz' } })).body.id;
+    const pdf = (data?: Record<string, unknown>) =>
+      createPaperForm('kz-f5-identification-application', {
+        languages: ['kk', 'ru'],
+        ...(data ? { data, mode: 'filled' as const } : {}),
+      });
+    const post = (bytes: Uint8Array, query: string) =>
+      t.api('POST', `/api/cases/${c}/paper${query}`, { raw: bytes, headers: { 'content-type': 'application/pdf' } });
+    // A blank form before consent: the issues of its answers and the consent it needs, in Russian.
+    const blank = await post(await pdf(), '?dryRun=true&lang=ru');
+    expect(blank.status).toBe(200);
+    expect(blank.body).toMatchObject({ dryRun: true, formId: 'kz-f5-identification-application', wouldStore: false });
+    expect(blank.body.issues.length).toBeGreaterThan(0);
+    expect(blank.body.problems).toEqual([
+      expect.objectContaining({ code: 'consent-required', consentForms: ['kz-f4-interview-consent'] }),
+    ]);
+    expect(blank.body.problems[0].message).toMatch(/[а-яё]/i);
+    // Filled, but still without consent: only the consent is a problem.
+    const filled = await pdf(fixture('kz-f5-identification-application'));
+    const noConsent = await post(filled, '?dryRun=true');
+    expect(noConsent.body.issues).toEqual([]);
+    expect(noConsent.body.problems.map((p: { code: string }) => p.code)).toEqual(['consent-required']);
+    // A form of another country is named as such.
+    const kg = await post(
+      await createPaperForm('kg-3.1-f1-identification-consent', {
+        languages: ['ky', 'ru'],
+        data: fixture('kg-3.1-f1-identification-consent'),
+        mode: 'filled',
+      }),
+      '?dryRun=true',
+    );
+    expect(kg.body.problems.map((p: { code: string }) => p.code)).toEqual(['form-country']);
+    expect((await t.api('GET', `/api/cases/${c}`)).body.submissions).toHaveLength(0);
+    // With consent on record: the preview shows the answers it would add; then the upload stores them, once.
+    await t.api('POST', `/api/cases/${c}/submissions`, {
+      body: { formId: 'kz-f4-interview-consent', data: fixture('kz-f4-interview-consent') },
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    const good = await post(filled, '?dryRun=true');
+    expect(good.body).toMatchObject({ wouldStore: true, issues: [], problems: [], versionMatches: true });
+    expect(good.body.data).toEqual(fixture('kz-f5-identification-application'));
+    expect((await t.api('GET', `/api/cases/${c}`)).body.submissions).toHaveLength(1);
+    const stored = await post(filled, '');
+    expect(stored.status).toBe(201);
+    expect((await t.api('GET', `/api/submissions/${stored.body.id}`)).body.data).toEqual(good.body.data);
+  });
+
   it('makes a batch of PDFs as jobs and serves each file', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {

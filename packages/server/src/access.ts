@@ -28,6 +28,7 @@ export const accessRules: Record<Action, AccessRule> = {
   'api.describe': { public: true },
   'session.create': { public: true },
   'forms.read': { roles: people, submitToken: true },
+  'forms.print': { roles: [...caseWork, 'coordinator'] },
   'session.read': { roles: people },
   'session.delete': { roles: people },
   'session.revoke-all': { roles: people },
@@ -50,6 +51,11 @@ export const accessRules: Record<Action, AccessRule> = {
   'audit.read': { roles: ['org-admin'] },
   'grant.create': { roles: ['head-of-service', 'org-admin'] },
   'grant.revoke': { roles: ['head-of-service', 'org-admin'] },
+  'approval.request': { roles: caseWork },
+  'approval.list': { roles: caseWork },
+  'approval.decide': { roles: ['head-of-service'] },
+  'referral.list': { roles: [...caseWork, 'coordinator'] },
+  'organisation.list': { roles: caseWork },
   // Figures only, protected (reports/disclosure.ts), over every organisation of the server.
   'report.read': { roles: ['reporting'] },
 };

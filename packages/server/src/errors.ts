@@ -41,6 +41,10 @@ export const apiErrorCodes = [
   'sign-in-failed',
   'too-many-attempts',
   'consent-withdrawn',
+  'approval-not-required',
+  'approval-not-found',
+  'approval-decided',
+  'approval-comment-required',
   'invalid-period',
   'indicator-not-found',
 ] as const;

@@ -6,6 +6,8 @@ import { accessRoutes } from './routes/access.js';
 import { paperRoutes } from './routes/paper.js';
 import { jobRoutes } from './routes/jobs.js';
 import { caseworkRoutes } from './routes/casework.js';
+import { approvalRoutes } from './routes/approvals.js';
+import { referralRoutes } from './routes/referrals.js';
 import { reportRoutes } from './routes/reports.js';
 
 /**
@@ -19,6 +21,8 @@ export const routeTable: readonly RouteDef[] = [
   ...submissionRoutes,
   ...paperRoutes,
   ...caseworkRoutes,
+  ...approvalRoutes,
+  ...referralRoutes,
   ...jobRoutes,
   ...reportRoutes,
 ];

@@ -213,7 +213,28 @@ alter table job_files add column key_id text not null;
 `,
   },
   {
-    version: 102,
+    version: 110,
+    name: "head of service's approvals of decisions and plans",
+    up: `
+create table approvals (
+  id uuid primary key,
+  case_id uuid not null references cases (id),
+  submission_id uuid not null references submissions (id),
+  form_id text not null,
+  revision integer not null,
+  status text not null check (status in ('pending', 'approved', 'returned')),
+  requested_by text not null,
+  requested_at timestamptz not null default now(),
+  decided_by text,
+  decided_at timestamptz,
+  comment text
+);
+create index approvals_case on approvals (case_id);
+create index approvals_pending on approvals (status) where status = 'pending';
+`,
+  },
+  {
+    version: 160,
     name: 'de-identified report facts, written with each change of a case (no names, no free text, no birth dates)',
     up: `
 alter table organisations add column region text;

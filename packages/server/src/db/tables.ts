@@ -49,6 +49,19 @@ export interface Tables {
     response: Json;
     created_at: Timestamp;
   };
+  approvals: {
+    id: string;
+    case_id: string;
+    submission_id: string;
+    form_id: string;
+    revision: number;
+    status: 'pending' | 'approved' | 'returned';
+    requested_by: string;
+    requested_at: Timestamp;
+    decided_by: string | null;
+    decided_at: Date | null;
+    comment: string | null;
+  };
   referrals: {
     id: string;
     case_id: string;

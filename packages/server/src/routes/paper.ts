@@ -1,14 +1,23 @@
 import { isKomekError } from '@komek/core';
-import { readPaperForm } from '@komek/pdf';
+import { createPaperForm, readPaperForm } from '@komek/pdf';
 import type { Language } from '@komek/i18n';
-import { ApiError } from '../errors.js';
+import { ApiError, apiMessage, type ApiIssue } from '../errors.js';
+import { checkAnswers, loadForm } from '../forms.js';
 import { parseLanguages } from '../i18n.js';
 import { casePacket, pdfName, submissionPdf, type PdfMode } from '../pdfs.js';
 import { caseSubmissions } from '../store/submissions.js';
 import { errorSchema, idParams, type ApiRequest, type RouteDef } from '../routeTypes.js';
 import { idempotent } from './idempotent.js';
 import { requireCase } from './cases.js';
-import { createdSubmission, requireForm, requireSubmission, storeSubmission, validAnswers } from './submissions.js';
+import {
+  createdSubmission,
+  requireConsent,
+  requireForm,
+  requireSubmission,
+  storeSubmission,
+  validAnswers,
+} from './submissions.js';
+import { tokenMaySubmit } from '../access.js';
 
 const pdfQuery = {
   type: 'object',
@@ -27,7 +36,41 @@ export function pdfLanguages(req: ApiRequest): Language[] {
 
 const pdfResponse = { description: 'The PDF', contentType: 'application/pdf' };
 
+/** A problem a paper form would meet when stored, other than its answers: named by its API error code. */
+export interface PaperProblem {
+  code: 'form-country' | 'consent-required' | 'forbidden';
+  message: string;
+  consentForms?: string[];
+}
+
 export const paperRoutes: RouteDef[] = [
+  {
+    method: 'GET',
+    url: '/api/forms/:id/pdf',
+    operationId: 'blankFormPdf',
+    summary: 'A form of the catalog as a blank fillable PDF in one or two languages, to print or fill in a viewer',
+    action: 'forms.print',
+    auth: 'principal',
+    schema: {
+      params: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
+      querystring: pdfQuery,
+    },
+    responses: {
+      200: pdfResponse,
+      400: { description: 'Unknown language', schema: errorSchema },
+      404: { description: 'No such form', schema: errorSchema },
+    },
+    handler: async (req, reply) => {
+      const languages = pdfLanguages(req);
+      const id = (req.params as { id: string }).id;
+      if (!loadForm(id)) throw new ApiError(404, 'form-not-found', { id });
+      const pdf = await createPaperForm(id, { languages });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${id}-blank.pdf"`)
+        .send(Buffer.from(pdf));
+    },
+  },
   {
     method: 'GET',
     url: '/api/submissions/:id/pdf',
@@ -88,8 +131,22 @@ export const paperRoutes: RouteDef[] = [
     scope: 'case',
     body: 'pdf',
     bodyLimit: 20 * 1024 * 1024,
-    schema: { params: idParams },
+    schema: {
+      params: idParams,
+      querystring: {
+        type: 'object',
+        properties: {
+          dryRun: {
+            type: 'boolean',
+            default: false,
+            description: 'Read and check the form, store nothing: 200 with what it would add and every problem',
+          },
+          lang: { type: 'string' },
+        },
+      },
+    },
     responses: {
+      200: { description: '`dryRun=true`: the answers read, their issues and any other problem; nothing stored' },
       201: { description: 'Stored as a submission' },
       400: { description: 'Not a Komek paper form, or its answers are not valid (issues)', schema: errorSchema },
       404: { description: 'No such case', schema: errorSchema },
@@ -108,6 +165,7 @@ export const paperRoutes: RouteDef[] = [
         throw e;
       }
       const form = await requireForm(content.formId);
+      if ((req.query as { dryRun?: boolean }).dryRun) return paperPreview(req, caseId, form, content);
       const answers = await validAnswers(form, content.data, req.langs);
       return idempotent(req, reply, false, async (tx) => {
         const s = await storeSubmission(tx, req, caseId, form, answers);
@@ -123,3 +181,44 @@ export const paperRoutes: RouteDef[] = [
     },
   },
 ];
+
+/**
+ * What storing a paper form would do, without storing it: the answers as read (pruned of hidden questions when
+ * valid), every issue of the answers, and the other problems storing would meet (a form of another country, a
+ * consent not in force, a token that may not submit it), each in the request's language.
+ */
+async function paperPreview(
+  req: ApiRequest,
+  caseId: string,
+  form: Awaited<ReturnType<typeof requireForm>>,
+  content: Awaited<ReturnType<typeof readPaperForm>>,
+) {
+  const c = await requireCase(req, caseId);
+  const checked = await checkAnswers(form, content.data, req.langs);
+  const problems: PaperProblem[] = [];
+  const problem = (code: PaperProblem['code'], params: Record<string, unknown>, consentForms?: string[]) =>
+    problems.push({ code, message: apiMessage(code, req.lang, params), ...(consentForms ? { consentForms } : {}) });
+  if (!tokenMaySubmit(req.principal!, form.entry.id)) problem('forbidden', { action: `submit ${form.entry.id}` });
+  if (form.entry.country.toLowerCase() !== c.country) {
+    problem('form-country', { form: form.entry.id, country: c.country });
+  } else {
+    try {
+      await requireConsent(req.services.database.db, req.services.keys, c, form.entry.id);
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.code !== 'consent-required') throw e;
+      problem('consent-required', e.params, e.extra.consentForms as string[]);
+    }
+  }
+  const issues: ApiIssue[] = checked.valid ? [] : checked.issues;
+  return {
+    dryRun: true,
+    formId: form.entry.id,
+    languages: content.languages,
+    paperVersion: content.version,
+    versionMatches: content.versionMatches,
+    data: checked.valid ? checked.data : content.data,
+    issues,
+    problems,
+    wouldStore: issues.length === 0 && problems.length === 0,
+  };
+}

@@ -1,0 +1,101 @@
+import { html } from 'lit';
+import { api } from '../api.js';
+import type { KomekDesk } from '../desk.js';
+import type { Screen } from '../screen.js';
+import { stepNumber, type CaseSummary } from '../types.js';
+
+async function newCase(desk: KomekDesk, e: SubmitEvent): Promise<void> {
+  e.preventDefault();
+  const country = ((e.target as HTMLFormElement).elements.namedItem('country') as HTMLSelectElement).value;
+  desk.busy = true;
+  const r = await api<CaseSummary>('POST', '/api/cases', { country }, { 'idempotency-key': crypto.randomUUID() });
+  desk.busy = false;
+  if (desk.failed(r)) return;
+  location.hash = `#/cases/${r.body.id}`;
+}
+
+/** The list of cases with its filters, and "open a case" in a country. */
+export const caseListScreen: Screen<'cases'> = {
+  async load(desk) {
+    const q = new URLSearchParams(Object.entries(desk.filters).filter(([, v]) => v !== ''));
+    const r = await api<{ cases: CaseSummary[] }>('GET', `/api/cases${q.size ? `?${q}` : ''}`);
+    if (desk.failed(r)) return;
+    desk.cases = r.body.cases;
+  },
+
+  render(desk) {
+    const steps = [
+      ...new Set(
+        desk.forms.flatMap((f) =>
+          desk.filters.country && f.country.toLowerCase() !== desk.filters.country ? [] : [f.step],
+        ),
+      ),
+    ].sort((a, b) => stepNumber(a) - stepNumber(b) || a.localeCompare(b));
+    const filter = (key: keyof KomekDesk['filters']) => (e: Event) => {
+      desk.filters = { ...desk.filters, [key]: (e.target as HTMLSelectElement).value };
+      void desk.load();
+    };
+    return html`<h1 tabindex="-1">${desk.t('cases')}</h1>
+      ${desk.renderProblem()}
+      <section aria-labelledby="new-case">
+        <h2 id="new-case">${desk.t('newCase')}</h2>
+        <form class="row" @submit=${(e: SubmitEvent) => newCase(desk, e)}>
+          <label
+            >${desk.t('country')}
+            <select name="country">
+              ${(['kz', 'kg', 'tj'] as const).map((c) => html`<option value=${c}>${desk.countryName(c)}</option>`)}
+            </select></label
+          >
+          <button type="submit" ?disabled=${desk.busy}>${desk.t('openNewCase')}</button>
+        </form>
+      </section>
+      <section aria-labelledby="list">
+        <h2 id="list">${desk.t('cases')}</h2>
+        <div class="row filters">
+          <label
+            >${desk.t('country')}
+            <select @change=${filter('country')}>
+              <option value="">${desk.t('any')}</option>
+              ${(['kz', 'kg', 'tj'] as const).map((c) => html`<option value=${c} ?selected=${desk.filters.country === c}>${desk.countryName(c)}</option>`)}
+            </select></label
+          >
+          <label
+            >${desk.t('status')}
+            <select @change=${filter('status')}>
+              <option value="">${desk.t('any')}</option>
+              <option value="open" ?selected=${desk.filters.status === 'open'}>${desk.t('open')}</option>
+              <option value="closed" ?selected=${desk.filters.status === 'closed'}>${desk.t('closed')}</option>
+            </select></label
+          >
+          <label
+            >${desk.t('step')}
+            <select @change=${filter('step')}>
+              <option value="">${desk.t('any')}</option>
+              ${steps.map((s) => html`<option value=${s} ?selected=${desk.filters.step === s}>${s}</option>`)}
+            </select></label
+          >
+        </div>
+        ${
+          desk.cases === undefined
+            ? html`<p>${desk.t('loading')}</p>`
+            : desk.cases.length === 0
+              ? html`<p>${desk.t('noCases')}</p>`
+              : html`<ul class="cases">
+                  ${desk.cases.map(
+                    (c) =>
+                      html`<li>
+                        <a href="#/cases/${c.id}">${desk.t('caseLabel')} ${c.id.slice(0, 8)}</a>
+                        <span
+                          >${desk.countryName(c.country)} ·
+                          ${c.status === 'open' ? desk.t('open') : desk.t('closed')}${c.step ? ` · ${c.step}` : ''}</span
+                        >
+                        <span class="muted"
+                          >${desk.t('updated')}: ${new Date(c.updatedAt ?? c.createdAt).toLocaleString(desk.lang)}</span
+                        >
+                      </li>`,
+                  )}
+                </ul>`
+        }
+      </section>`;
+  },
+};

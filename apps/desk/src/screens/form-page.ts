@@ -1,0 +1,68 @@
+import { html, nothing } from 'lit';
+import type { KomekSubmitEvent } from '@komek/elements';
+import { api } from '../api.js';
+import type { KomekDesk } from '../desk.js';
+import type { Screen } from '../screen.js';
+
+/** The idempotency key of the submission being sent, kept while its answers stay the same (a retry reuses it). */
+let pending: { key: string; body: string } | undefined;
+
+async function submitForm(desk: KomekDesk, e: KomekSubmitEvent): Promise<void> {
+  const route = desk.route;
+  if (route.view !== 'form' || desk.busy) return;
+  const body = JSON.stringify({ formId: e.formId, data: e.data });
+  if (pending?.body !== body) pending = { key: crypto.randomUUID(), body };
+  desk.busy = true;
+  desk.problem = undefined;
+  const r = await api('POST', `/api/cases/${route.id}/submissions`, JSON.parse(body), {
+    'idempotency-key': pending.key,
+  });
+  desk.busy = false;
+  if (desk.failed(r)) {
+    const shown = desk.problem as KomekDesk['problem'];
+    if (shown) desk.problem = { ...shown, saving: true };
+    await desk.updateComplete;
+    desk.renderRoot.querySelector<HTMLElement>('.problem')?.focus();
+    return;
+  }
+  pending = undefined;
+  desk.notice = desk.t('saved');
+  desk.current = undefined;
+  location.hash = `#/cases/${route.id}`;
+}
+
+/** A form of the case in `<komek-form>`, with what the case already knows filled in (the server's prefill). */
+export const formPageScreen: Screen<'form'> = {
+  async load(desk, route) {
+    await desk.loadCase(route.id, false);
+    if (!desk.current) return;
+    desk.prefill = undefined;
+    pending = undefined;
+    const p = await api<{ data: Record<string, unknown> }>('GET', `/api/cases/${route.id}/prefill/${route.formId}`);
+    if (desk.failed(p)) return;
+    desk.prefill = p.body.data ?? {};
+  },
+
+  render(desk, route) {
+    const c = desk.current;
+    const formId = route.formId;
+    return html`<p><a href="#/cases/${route.id}">${desk.t('backToCase')}</a></p>
+      <h1 tabindex="-1">${desk.formTitle(formId)}</h1>
+      ${c ? html`<p>${desk.t('caseLabel')} ${c.id.slice(0, 8)} · ${desk.countryName(c.country)}</p>` : nothing}
+      ${desk.renderProblem()} ${desk.busy ? html`<p role="status">${desk.t('sending')}</p>` : nothing}
+      ${
+        c && desk.prefill
+          ? html`<p class="muted">${desk.t('prefilled')}</p>
+              <komek-form
+                form=${formId}
+                lang=${desk.lang}
+                .data=${desk.prefill}
+                .caseRecords=${c.submissions.map((s) => ({ formId: s.formId, data: s.data }))}
+                @komek-submit=${(e: KomekSubmitEvent) => submitForm(desk, e)}
+              ></komek-form>`
+          : desk.problem
+            ? nothing
+            : html`<p>${desk.t('loading')}</p>`
+      }`;
+  },
+};
