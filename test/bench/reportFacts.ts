@@ -87,9 +87,9 @@ export async function insertSyntheticFacts(url: string, n: number, seed = 16): P
         ident: [],
         identOn: [],
         minor: [],
+        vulnerable: [],
         referred: [],
       };
-      const v: { case: string[]; cat: string[] } = { case: [], cat: [] };
       const r: Record<string, unknown[]> = { id: [], case: [], body: [], kind: [], outcome: [], sent: [] };
       const d: Record<string, unknown[]> = { case: [], rule: [], due: [], done: [] };
       for (let i = done; i < Math.min(n, done + BATCH); i++) {
@@ -115,12 +115,9 @@ export async function insertSyntheticFacts(url: string, n: number, seed = 16): P
         c.identOn!.push(identOn === null ? null : day(start, identOn));
         c.minor!.push(random() < 0.12 ? 'yes' : random() < 0.9 ? 'no' : 'unknown');
         c.referred!.push(referred === null ? null : day(start, referred));
-        if (outcome !== 'pending' && outcome !== 'refused')
-          for (const g of groups) {
-            if (random() >= 0.18) continue;
-            v.case.push(id);
-            v.cat.push(g);
-          }
+        c.vulnerable!.push(
+          outcome !== 'pending' && outcome !== 'refused' ? groups.filter(() => random() < 0.18).join('|') : '',
+        );
         if (referred !== null)
           for (let k = 0, m = 1 + Math.floor(random() * 3); k < m; k++) {
             r.id!.push(randomUUID());
@@ -165,10 +162,6 @@ export async function insertSyntheticFacts(url: string, n: number, seed = 16): P
           c.minor,
           c.referred,
         ],
-      );
-      await client.query(
-        'insert into report_vulnerabilities (case_id, category) select * from unnest($1::uuid[], $2::text[])',
-        [v.case, v.cat],
       );
       await client.query(
         `insert into referrals (id, case_id, receiving_body, kind, sections, status, sent_at)

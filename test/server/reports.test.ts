@@ -177,12 +177,8 @@ describe.each(engines)('reports on %s', (engine) => {
     expect(referral.status).toBe(201);
     const row = await db.selectFrom('report_cases').selectAll().where('case_id', '=', c.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ identification: 'identified', minor: 'no', step: 'step-5', country: 'kz' });
-    const vulnerabilities = await db
-      .selectFrom('report_vulnerabilities')
-      .select('category')
-      .where('case_id', '=', c.id)
-      .execute();
-    expect(vulnerabilities.map((v) => v.category)).toContain('individualIndicators/factorOfViolence');
+    const vulnerabilities = row.vulnerabilities;
+    expect(vulnerabilities).toContain('individualIndicators/factorOfViolence');
     expect(
       (await db.selectFrom('report_referrals').selectAll().where('case_id', '=', c.id).execute()).map(
         (r) => r.receiving_body,
@@ -351,7 +347,6 @@ describe.each(engines)('reports on %s', (engine) => {
       .select('case_id')
       .where('step', '=', 'step-5')
       .executeTakeFirstOrThrow();
-    await db.deleteFrom('report_vulnerabilities').where('case_id', '=', some.case_id).execute();
     await db.deleteFrom('report_referrals').where('case_id', '=', some.case_id).execute();
     await db.deleteFrom('report_deadlines').where('case_id', '=', some.case_id).execute();
     await db.deleteFrom('report_cases').where('case_id', '=', some.case_id).execute();

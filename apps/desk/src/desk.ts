@@ -1,20 +1,34 @@
 import { html, LitElement, nothing, type CSSResult, type TemplateResult } from 'lit';
 import { api, setApiLanguage, setCsrfToken, type ApiErrorBody } from './api.js';
-import { languageNames, languages, messages, startLanguage, status, type Lang, type MessageKey } from './messages.js';
+import {
+  languageNames,
+  languages,
+  messages,
+  reportMessages,
+  startLanguage,
+  status,
+  type Lang,
+  type MessageKey,
+} from './messages.js';
 import { parseRoute, type Route } from './router.js';
 import type { Screen } from './screen.js';
 import { casePageScreen } from './screens/case-page.js';
 import { caseListScreen } from './screens/case-list.js';
 import { formPageScreen } from './screens/form-page.js';
 import { signInScreen } from './screens/sign-in.js';
+import { reportsScreen } from './screens/reports.js';
 import { deskStyles } from './styles.js';
 import type { CaseSummary, CaseView, FormEntry, Me } from './types.js';
+
+/** The roles whose work is cases (the others see no case list). */
+const caseRoles = ['specialist', 'head-of-service', 'coordinator'];
 
 /** Which screen shows each route (sign-in is shown instead of any of them when there is no session). */
 const screens: { [V in Route['view']]: Screen<V> } = {
   cases: caseListScreen,
   case: casePageScreen,
   form: formPageScreen,
+  reports: reportsScreen,
 };
 
 /**
@@ -100,6 +114,11 @@ export class KomekDesk extends LitElement {
   async signedIn(me: Me): Promise<void> {
     setCsrfToken(me.csrfToken);
     this.me = me;
+    // Someone whose only work is reporting starts on the reports: cases are not theirs to see.
+    if (this.onlyReports() && this.route.view !== 'reports') {
+      this.route = { view: 'reports' };
+      history.replaceState(null, '', '#/reports');
+    }
     const f = await api<{ forms: FormEntry[] }>('GET', '/api/forms');
     this.forms = f.status === 200 ? f.body.forms : [];
     await this.load();
@@ -157,6 +176,15 @@ export class KomekDesk extends LitElement {
     this.applyLanguage();
   }
 
+  /** Whether the person may see reports, and whether that is all they may do here. */
+  mayReport(): boolean {
+    return !!this.me?.roles.some((r) => r === 'reporting' || r === 'administrator');
+  }
+
+  onlyReports(): boolean {
+    return !!this.me && this.me.roles.includes('reporting') && !this.me.roles.some((r) => caseRoles.includes(r));
+  }
+
   formTitle(formId: string): string {
     return this.forms.find((f) => f.id === formId)?.title ?? formId;
   }
@@ -175,6 +203,7 @@ export class KomekDesk extends LitElement {
             ${languages.map((l) => html`<option value=${l} ?selected=${l === this.lang} lang=${l}>${languageNames[l]}</option>`)}
           </select></label
         >
+        ${this.me && this.mayReport() ? html`<nav aria-label=${reportMessages[this.lang].reports}>${this.onlyReports() ? nothing : html`<a href="#/cases">${this.t('cases')}</a> `}<a href="#/reports">${reportMessages[this.lang].reports}</a></nav>` : nothing}
         ${this.me ? html`<button type="button" class="link" @click=${() => this.signOut()}>${this.t('signOut')}</button>` : nothing}
       </header>
       ${status[this.lang] === 'draft' ? html`<p class="draft">${this.t('draftNotice')}</p>` : nothing}

@@ -252,17 +252,12 @@ create table report_cases (
   identified_on date,
   minor text not null,
   first_referral_on date,
+  vulnerabilities text[] not null default '{}',
   recorded_at timestamptz not null default now()
 );
 create index report_cases_opened on report_cases (opened_on);
 create index report_cases_identified on report_cases (identified_on) where identified_on is not null;
 create index report_cases_referred on report_cases (first_referral_on) where first_referral_on is not null;
-
-create table report_vulnerabilities (
-  case_id uuid not null references cases (id),
-  category text not null,
-  primary key (case_id, category)
-);
 
 create table report_referrals (
   referral_id uuid primary key references referrals (id),
@@ -281,7 +276,7 @@ create table report_deadlines (
   done_on date,
   primary key (case_id, rule_id)
 );
-create index report_deadlines_due on report_deadlines (due_on);
+create index report_deadlines_due on report_deadlines (due_on, case_id, done_on);
 `,
   },
 ];

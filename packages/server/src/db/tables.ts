@@ -165,9 +165,9 @@ export interface Tables {
     identified_on: string | null;
     minor: string;
     first_referral_on: string | null;
+    vulnerabilities: ColumnType<string[], string[] | undefined, string[]>;
     recorded_at: Timestamp;
   };
-  report_vulnerabilities: { case_id: string; category: string };
   report_referrals: {
     referral_id: string;
     case_id: string;

@@ -132,7 +132,7 @@ export function caseFacts(
 const text = (d: Date | string | null) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
 
 /**
- * Re-derives and stores the facts of one case: its row of `report_cases`, its indicator groups, its referrals and
+ * Re-derives and stores the facts of one case: its row of `report_cases` (with its indicator groups), its referrals and
  * its deadlines. Call in the transaction that changed the case.
  */
 export async function recordFacts(db: Db, keys: AnswerKeys, caseId: string): Promise<void> {
@@ -168,7 +168,6 @@ export async function recordFacts(db: Db, keys: AnswerKeys, caseId: string): Pro
     .execute();
   const firstReferral = referrals.map((r) => day(r.sent_at)).sort()[0] ?? null;
 
-  await db.deleteFrom('report_vulnerabilities').where('case_id', '=', caseId).execute();
   await db.deleteFrom('report_referrals').where('case_id', '=', caseId).execute();
   await db.deleteFrom('report_deadlines').where('case_id', '=', caseId).execute();
   const row = {
@@ -183,6 +182,7 @@ export async function recordFacts(db: Db, keys: AnswerKeys, caseId: string): Pro
     identified_on: facts.identifiedOn,
     minor: facts.minor,
     first_referral_on: firstReferral,
+    vulnerabilities: facts.vulnerabilities,
     recorded_at: new Date(),
   };
   await db
@@ -190,11 +190,6 @@ export async function recordFacts(db: Db, keys: AnswerKeys, caseId: string): Pro
     .values({ case_id: caseId, ...row })
     .onConflict((oc) => oc.column('case_id').doUpdateSet(row))
     .execute();
-  if (facts.vulnerabilities.length)
-    await db
-      .insertInto('report_vulnerabilities')
-      .values(facts.vulnerabilities.map((category) => ({ case_id: caseId, category })))
-      .execute();
   if (referrals.length)
     await db
       .insertInto('report_referrals')

@@ -92,7 +92,7 @@ function sourceSql(source: SourceId, from: string, to: string): RawBuilder<unkno
     case 'cases':
       return sql`report_cases rc`;
     case 'vulnerabilities':
-      return sql`report_vulnerabilities rv join report_cases rc on rc.case_id = rv.case_id`;
+      return sql`report_cases rc cross join lateral unnest(rc.vulnerabilities) as rv(category)`;
     case 'referrals':
       return sql`report_referrals rr join report_cases rc on rc.case_id = rr.case_id`;
     case 'deadlines':
