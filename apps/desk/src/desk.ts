@@ -16,9 +16,11 @@ import { casePageScreen } from './screens/case-page.js';
 import { caseListScreen } from './screens/case-list.js';
 import { formPageScreen } from './screens/form-page.js';
 import { signInScreen } from './screens/sign-in.js';
+import { approvalsScreen } from './screens/approvals.js';
+import { referralsScreen } from './screens/referrals.js';
 import { reportsScreen } from './screens/reports.js';
 import { deskStyles } from './styles.js';
-import type { CaseSummary, CaseView, FormEntry, Me } from './types.js';
+import type { Approval, CaseSummary, CaseView, DueTask, FormEntry, Me, Referral } from './types.js';
 
 /** The roles whose work is cases (the others see no case list). */
 const caseRoles = ['specialist', 'head-of-service', 'coordinator'];
@@ -28,6 +30,8 @@ const screens: { [V in Route['view']]: Screen<V> } = {
   cases: caseListScreen,
   case: casePageScreen,
   form: formPageScreen,
+  approvals: approvalsScreen,
+  referrals: referralsScreen,
   reports: reportsScreen,
 };
 
@@ -49,6 +53,10 @@ export class KomekDesk extends LitElement {
     notice: { state: true },
     problem: { state: true },
     busy: { state: true },
+    dueTasks: { state: true },
+    approvals: { state: true },
+    incoming: { state: true },
+    organisations: { state: true },
   };
 
   declare me: Me | null | undefined;
@@ -56,7 +64,7 @@ export class KomekDesk extends LitElement {
   declare route: Route;
   declare forms: FormEntry[];
   declare cases: CaseSummary[] | undefined;
-  declare filters: { country: string; status: string; step: string };
+  declare filters: { country: string; status: string; step: string; deadline: string };
   declare current: CaseView | undefined;
   declare prefill: Record<string, unknown> | undefined;
   declare notice: string;
@@ -64,6 +72,14 @@ export class KomekDesk extends LitElement {
   declare problem:
     { message: string; saving?: boolean; issues?: ApiErrorBody['issues']; consentForms?: string[] } | undefined;
   declare busy: boolean;
+  /** Open deadlines of the organisation's cases: overdue and due within the week (the case list). */
+  declare dueTasks: DueTask[];
+  /** Decisions and plans waiting for the head of service (the approvals screen). */
+  declare approvals: Approval[] | undefined;
+  /** Referrals sent to this organisation (the referrals screen). */
+  declare incoming: Referral[] | undefined;
+  /** The other organisations on the server, to refer a case to. */
+  declare organisations: { id: string; name: string }[];
 
   constructor() {
     super();
@@ -71,7 +87,9 @@ export class KomekDesk extends LitElement {
     this.lang = startLanguage();
     this.route = parseRoute(location.hash);
     this.forms = [];
-    this.filters = { country: '', status: '', step: '' };
+    this.filters = { country: '', status: '', step: '', deadline: '' };
+    this.dueTasks = [];
+    this.organisations = [];
     this.notice = '';
     this.busy = false;
   }
@@ -186,7 +204,8 @@ export class KomekDesk extends LitElement {
   }
 
   formTitle(formId: string): string {
-    return this.forms.find((f) => f.id === formId)?.title ?? formId;
+    const f = this.forms.find((x) => x.id === formId);
+    return f?.label ?? f?.title ?? formId;
   }
 
   countryName(c: string): string {
@@ -203,14 +222,45 @@ export class KomekDesk extends LitElement {
             ${languages.map((l) => html`<option value=${l} ?selected=${l === this.lang} lang=${l}>${languageNames[l]}</option>`)}
           </select></label
         >
-        ${this.me && this.mayReport() ? html`<nav aria-label=${reportMessages[this.lang].reports}>${this.onlyReports() ? nothing : html`<a href="#/cases">${this.t('cases')}</a> `}<a href="#/reports">${reportMessages[this.lang].reports}</a></nav>` : nothing}
         ${this.me ? html`<button type="button" class="link" @click=${() => this.signOut()}>${this.t('signOut')}</button>` : nothing}
+        ${this.me ? this.renderNav() : nothing}
       </header>
       ${status[this.lang] === 'draft' ? html`<p class="draft">${this.t('draftNotice')}</p>` : nothing}
       <main>
         ${this.me === undefined ? html`<p>${this.t('loading')}</p>` : this.me === null ? signInScreen.render(this, { view: 'cases' }) : this.renderPage()}
       </main>
     `;
+  }
+
+  /**
+   * The main pages: cases for everyone, approvals for the head of service, referrals sent to the organisation, reports
+   * for the reporting role.
+   */
+  private renderNav(): TemplateResult {
+    const view = this.route.view;
+    const link = (href: string, key: MessageKey, current: boolean) =>
+      html`<li><a href=${href} aria-current=${current ? 'page' : 'false'}>${this.t(key)}</a></li>`;
+    const reports = this.mayReport()
+      ? html`<li>
+          <a href="#/reports" aria-current=${view === 'reports' ? 'page' : 'false'}
+            >${reportMessages[this.lang].reports}</a
+          >
+        </li>`
+      : nothing;
+    // Someone who only reports sees only the reports: cases and referrals are not theirs to see.
+    if (this.onlyReports())
+      return html`<nav aria-label=${this.t('mainPages')}>
+        <ul>
+          ${reports}
+        </ul>
+      </nav>`;
+    return html`<nav aria-label=${this.t('mainPages')}>
+      <ul>
+        ${link('#/cases', 'cases', view === 'cases')}
+        ${this.me?.roles.some((r) => r === 'head-of-service' || r === 'administrator') ? link('#/approvals', 'approvals', view === 'approvals') : nothing}
+        ${link('#/referrals', 'incomingReferrals', view === 'referrals')} ${reports}
+      </ul>
+    </nav>`;
   }
 
   private renderPage(): TemplateResult {
@@ -233,7 +283,7 @@ export class KomekDesk extends LitElement {
           : nothing
       }
       ${
-        p.consentForms?.length && route.view !== 'cases'
+        p.consentForms?.length && 'id' in route
           ? html`<ul>
               ${p.consentForms.map((f) => html`<li><a href="#/cases/${route.id}/forms/${f}">${this.formTitle(f)}</a></li>`)}
             </ul>`

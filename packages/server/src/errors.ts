@@ -45,6 +45,7 @@ export const apiErrorCodes = [
   'approval-not-found',
   'approval-decided',
   'approval-comment-required',
+  'minor-indicator',
   'invalid-period',
   'indicator-not-found',
 ] as const;

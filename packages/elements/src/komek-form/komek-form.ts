@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import {
   checkConsent,
@@ -8,16 +8,11 @@ import {
   isReadByConditions,
   formatMessageKey,
   getAtPointer,
-  marks,
-  presentLabel,
-  presentTitle,
-  walkNodes,
   type CaseRecord,
   type ConsentDecision,
   type FormModel,
   type FormNode,
   type FormSession,
-  type IssueLanguage,
   type SchemaBundle,
   type ValidationIssue,
   type Validator,
@@ -38,8 +33,12 @@ import {
 } from '../events.js';
 import { idOf } from '../ids.js';
 import { postSubmission, type PostResult } from './post.js';
-import { formatDate, type Language } from '../localize/messages.js';
-import { Localizer, toLanguage } from '../localize/localizer.js';
+import { consentNotice } from './consent-notice.js';
+import { ProgressiveDrawing } from './drawing.js';
+import { errorSummary } from './error-summary.js';
+import { KeyboardNavigation } from './keyboard.js';
+import { Localization } from './localization.js';
+import { marksLegend } from './marks-legend.js';
 import { registry, rendererFor } from '../registry.js';
 import { defaultRenderers } from '../widgets/index.js';
 import { styles } from './komek-form.styles.js';
@@ -71,12 +70,7 @@ export type Partially<T> = T extends (infer U)[]
     ? { [K in keyof T]?: Partially<T[K]> }
     : T;
 
-const FOCUSABLE = 'input, select, textarea, button, komek-signature-pad';
 const EMPTY: readonly string[] = Object.freeze([]);
-const REQUIRED = html`<span class="mark required" aria-hidden="true">${marks.required}</span>`;
-const DERIVED = html`<span class="mark derived" aria-hidden="true">${marks.derived}</span>`;
-/** Which marks a form's labels carry (explained above the form): worked out once per model. */
-const marksUsed = new WeakMap<FormModel, { required: boolean; derived: boolean }>();
 const DRAFT_DELAY = 500;
 /** Models built per schema bundle: a bundle is immutable, and a page may show the same form more than once. */
 const models = new WeakMap<SchemaBundle, FormModel>();
@@ -107,33 +101,6 @@ function catalogValidator(id: string): Promise<Validator | undefined> {
   return loadedOnce(catalogValidators, id, () => load() as Promise<Validator>);
 }
 const VALIDATE_DELAY = 300;
-/**
- * A long form is drawn a part at a time: the first parts (about a screen) at once, the rest in the frames after, so
- * that the person sees the form's start without waiting for its end. Sizes in form nodes drawn.
- */
-const FIRST_PART = 15;
-const NEXT_PART = 80;
-const subtreeSizes = new WeakMap<FormNode, number>();
-
-/** Nodes in a node's tree (repeat item trees not counted: a repeat starts with no rows). */
-function subtreeSize(node: FormNode): number {
-  let n = subtreeSizes.get(node);
-  if (n === undefined) {
-    n = 1;
-    for (const c of node.children) n += subtreeSize(c);
-    subtreeSizes.set(node, n);
-  }
-  return n;
-}
-
-/** Index after the last top-level node of a part that starts at `from` (at least one node). */
-function partEnd(nodes: readonly FormNode[], from: number, budget: number): number {
-  let i = from;
-  for (let size = 0; i < nodes.length && (i === from || size + subtreeSize(nodes[i]!) <= budget); i++)
-    size += subtreeSize(nodes[i]!);
-  return i;
-}
-
 /**
  * Renders a Komek form from the catalog (or any schema bundle) as an accessible, bilingual, form-associated web
  * component: fields, YES / NO indicator tables, needs and plan tables, checklists and signatures, with validation
@@ -265,12 +232,27 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   /** The answers before a form is loaded; once it is, the session's. */
   private answers: Partially<T> = {} as Partially<T>;
   private initial: Partially<T> = {} as Partially<T>;
-  private localizer = new Localizer('en', undefined);
-  /** Labels and messages of issues, in the primary language, through the localizer of the moment. */
-  private readonly issueLanguage: IssueLanguage = {
-    translate: (key, fallback) => (fallback === undefined ? undefined : this.localizer.t(key, fallback)),
-    message: (issue, label) => this.localizer.message(issue, label),
-  };
+  /** The languages on screen and their messages. */
+  private readonly l10n = new Localization(this);
+  /** Which part of a long form is drawn. */
+  private readonly drawing = new ProgressiveDrawing(
+    this,
+    () => this.model,
+    () => this.loading || this.loadError !== undefined,
+    () => {
+      // The control the host form's validity points at may only now exist.
+      if (this.validated) void this.updateComplete.then(() => this.updateValidity());
+    },
+  );
+  /** Keyboard answers and moves; where focus goes for a pointer. */
+  private readonly keyboard = new KeyboardNavigation(
+    this,
+    () => this.ctx.editable,
+    (pointer) => {
+      this.setAnswer(pointer, undefined);
+      this.commit();
+    },
+  );
   private issues: readonly ValidationIssue[] = [];
   private shown = new Map<string, string[]>();
   /** Ids of fields (and their groups) the person has changed: their messages show once they are left. */
@@ -291,9 +273,6 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private stale = false;
   /** A form is being loaded: `ready` waits for it. */
   private loading = false;
-  /** How many top-level nodes of the form are drawn (see FIRST_PART). */
-  private drawn = 0;
-  private drawing = false;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private validateTimer: ReturnType<typeof setTimeout> | undefined;
   private draftQueue: Promise<unknown> = Promise.resolve();
@@ -331,17 +310,17 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         this.setAnswer(pointer, value);
         if (commit) this.commit();
       },
-      label: (node) => this.label(node),
-      text: (key, english) => this.localizer.t(formatMessageKey(key), english),
-      bilingual: (key, english) => this.bilingual(formatMessageKey(key), english),
-      ui: (key, english) => this.localizer.t(`ui:${key}`, english),
-      uiBilingual: (key, english) => this.bilingual(`ui:${key}`, english),
+      label: (node) => this.l10n.label(node, node === this.model?.root),
+      text: (key, english) => this.l10n.localizer.t(formatMessageKey(key), english),
+      bilingual: (key, english) => this.l10n.bilingual(formatMessageKey(key), english),
+      ui: (key, english) => this.l10n.ui(key, english),
+      uiBilingual: (key, english) => this.l10n.bilingual(`ui:${key}`, english),
       errors: (pointer) => this.shown.get(pointer) ?? EMPTY,
       renderNode: (node, base) => this.renderNode(node, base),
       isShown: (node, base) => this.isShown(node, base),
       focus: (pointer) => {
-        this.drawAll();
-        void this.updateComplete.then(() => this.focusPointer(pointer));
+        this.drawing.drawAll();
+        void this.updateComplete.then(() => this.keyboard.focus(pointer));
       },
     };
   }
@@ -402,7 +381,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** Validates as a submit would, shows the problems, and fires `komek-submit` or `komek-invalid`. */
   async submit(): Promise<boolean> {
-    this.drawAll();
+    this.drawing.drawAll();
     await this.updateComplete;
     if (!this.model || this.consentDecision()?.allowed === false) return false;
     clearTimeout(this.validateTimer);
@@ -536,14 +515,12 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     super.connectedCallback();
     this.adoptFormAttribute();
     addEventListener('pagehide', this.flushDraft);
-    addEventListener('beforeprint', this.onBeforePrint);
     document.addEventListener('visibilitychange', this.flushDraft);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('pagehide', this.flushDraft);
-    removeEventListener('beforeprint', this.onBeforePrint);
     document.removeEventListener('visibilitychange', this.flushDraft);
     if (this.draftTimer !== undefined) void this.saveDraftNow();
   }
@@ -563,7 +540,6 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       this.commit();
     });
     root.addEventListener('focusout', (e) => this.onFocusOut(e as FocusEvent));
-    root.addEventListener('keydown', (e) => this.onKeyDown(e as KeyboardEvent));
     return root;
   }
 
@@ -592,40 +568,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     }
     const model = this.model;
     if (!model) return;
-    if (this.drawn < model.root.children.length) this.drawNextPart(model);
-    else if (this.validated) this.resolveReady();
+    if (this.drawing.complete(model) && this.validated) this.resolveReady();
   }
-
-  /** Draws the next part of a long form after the browser has painted what is drawn. */
-  private drawNextPart(model: FormModel): void {
-    if (this.drawing) return;
-    this.drawing = true;
-    // After the next paint; a hidden page paints nothing (no frames), so there the parts follow one task apart.
-    const afterPaint = (f: () => void) =>
-      document.hidden ? setTimeout(f) : requestAnimationFrame(() => setTimeout(f));
-    afterPaint(() => {
-      this.drawing = false;
-      if (this.model !== model) return;
-      this.drawn = partEnd(model.root.children, this.drawn, NEXT_PART);
-      this.requestUpdate();
-      // The control the host form's validity points at may only now exist.
-      if (this.drawn === model.root.children.length && this.validated)
-        void this.updateComplete.then(() => this.updateValidity());
-    });
-  }
-
-  /** Draws the whole form now (before focusing a field, showing every problem, or printing). */
-  private drawAll(): void {
-    if (this.model && this.drawn < this.model.root.children.length) {
-      this.drawn = this.model.root.children.length;
-      this.requestUpdate();
-    }
-  }
-
-  private onBeforePrint = () => {
-    this.drawAll();
-    if (this.isUpdatePending) this.performUpdate();
-  };
 
   protected override willUpdate(changed: PropertyValues): void {
     // Guarded sections re-render when `version` changes: whether answers can be changed is part of what they show.
@@ -638,20 +582,11 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     if (changed.has('caseRecords') && this.model && this.validated) this.updateValidity();
   }
 
-  private language(): { primary: Language; secondary: Language | undefined } {
-    const inherited =
-      this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
-    return { primary: toLanguage(inherited) ?? 'en', secondary: toLanguage(this.secondaryLang) };
-  }
-
   private async loadLanguages(model: FormModel, token: number): Promise<void> {
-    const { primary, secondary } = this.language();
-    const localizer = new Localizer(primary, secondary);
     // With the case's records given, a gated form may name its consent forms: their titles are in their namespaces.
     const gate = this.caseRecords !== undefined ? consentGates[model.meta.id as FormId] : undefined;
-    await localizer.load(gate ? [...model.namespaces, ...gate.consents.map((c) => c.formId)] : model.namespaces);
-    if (token !== this.loadToken) return;
-    this.localizer = localizer;
+    const namespaces = gate ? [...model.namespaces, ...gate.consents.map((c) => c.formId)] : model.namespaces;
+    if (!(await this.l10n.load(namespaces, () => token === this.loadToken))) return;
     this.refreshShown();
     this.bump();
   }
@@ -709,12 +644,12 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         model,
         validate: validator,
         data: this.current,
-        languages: [this.issueLanguage],
+        languages: [this.l10n.issueLanguage],
       });
       this.loading = false;
       this.version++;
       this.validated = false;
-      this.drawn = partEnd(model.root.children, 0, FIRST_PART);
+      this.drawing.start(model);
       this.requestUpdate();
       // Nothing is shown of an untouched form's problems: validate after it is drawn, not before.
       clearTimeout(this.validateTimer);
@@ -810,7 +745,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     if (this.consentDecision()?.allowed === false) {
       this.internals.setValidity(
         { customError: true },
-        this.ui('consentRequired', 'Consent must be recorded before the work can continue.'),
+        this.l10n.ui('consentRequired', 'Consent must be recorded before the work can continue.'),
       );
       return;
     }
@@ -819,7 +754,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       this.internals.setValidity({});
       return;
     }
-    const anchor = this.anchorOf(first.pointer) as HTMLElement | undefined;
+    const anchor = this.keyboard.anchorOf(first.pointer);
     this.internals.setValidity({ customError: true }, this.localizeIssue(first).text, anchor);
   }
 
@@ -850,13 +785,13 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** After a submit attempt (or the host form's validation): every problem next to its field, and the summary. */
   private showAll(focusSummary: boolean): void {
-    this.drawAll();
+    this.drawing.drawAll();
     this.submitted = true;
     this.summary = this.localizeIssues();
     this.refreshShown();
     this.bump();
     if (focusSummary) {
-      this.announce(this.localizer.t('ui:errorSummary', 'Please correct the following'));
+      this.announce(this.l10n.ui('errorSummary', 'Please correct the following'));
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.summary')?.focus());
     }
   }
@@ -881,82 +816,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.runValidation();
     // Announce a message that has just appeared for the field being left.
     const fresh = [...this.shown].find(([p]) => !before.has(p) && ids.includes(idOf(p)));
-    if (fresh) this.announce(fresh[1].map((m) => `${this.ui('errorPrefix', 'Error:')} ${m}`).join(' '));
-  }
-
-  // ——— keyboard ———
-
-  /** Y / N (or + / −) answer a YES / NO question and move on; ↑ / ↓ move between questions; Delete clears. */
-  private onKeyDown(e: KeyboardEvent): void {
-    const t = e.target as HTMLInputElement;
-    if (t.type !== 'radio' || e.altKey || e.ctrlKey || e.metaKey) return;
-    const group = t.closest('fieldset');
-    if (!group) return;
-    if ((e.key === 'Delete' || e.key === 'Backspace') && group.dataset.pointer && this.ctx.editable) {
-      e.preventDefault();
-      this.setAnswer(group.dataset.pointer, undefined);
-      this.commit();
-      return;
-    }
-    if (t.dataset.yesno === undefined) return;
-    const yes = e.code === 'KeyY' || e.key === '+' || e.key.toLowerCase() === 'y';
-    const no = e.code === 'KeyN' || e.key === '-' || e.key.toLowerCase() === 'n';
-    if ((yes || no) && this.ctx.editable) {
-      e.preventDefault();
-      group.querySelector<HTMLInputElement>(`input[value=${yes ? 'yes' : 'no'}]`)?.click();
-      void this.updateComplete.then(() => this.moveFrom(group, 1, false));
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      this.moveFrom(group, e.key === 'ArrowDown' ? 1 : -1, true);
-    }
-  }
-
-  /** Moves focus to the next (or previous) control after a radio group; only to YES / NO questions with `yesNoOnly`. */
-  private moveFrom(group: HTMLElement, step: 1 | -1, yesNoOnly: boolean): void {
-    const stops = this.tabStops();
-    let i = stops.findIndex((el) => group.contains(el));
-    for (i += step; i >= 0 && i < stops.length; i += step) {
-      const el = stops[i]!;
-      if (group.contains(el)) continue;
-      if (!yesNoOnly || el.dataset.yesno !== undefined) {
-        el.focus();
-        return;
-      }
-    }
-  }
-
-  /** The controls Tab visits, in order: one per radio group (its checked radio, else its first). */
-  private tabStops(): HTMLElement[] {
-    const seen = new Set<string>();
-    const all = [...this.renderRoot.querySelectorAll<HTMLInputElement>(FOCUSABLE)].filter(
-      (el) => !el.disabled && el.getClientRects().length > 0,
-    );
-    return all.filter((el) => {
-      if (el.type !== 'radio') return true;
-      if (seen.has(el.name)) return false;
-      const checked = all.find((r) => r.name === el.name && r.checked);
-      if (checked && checked !== el) return false;
-      seen.add(el.name);
-      return true;
-    });
-  }
-
-  /** The element that stands for a pointer: its control, or the nearest rendered ancestor's. */
-  private anchorOf(pointer: string): Element | undefined {
-    const root = this.renderRoot as ShadowRoot;
-    for (let p = pointer; ; p = p.replace(/\/[^/]*$/, '')) {
-      const el = root.getElementById(idOf(p));
-      if (el) {
-        if (el.matches(FOCUSABLE)) return el;
-        const inside = el.querySelector<HTMLElement>(`input:checked, ${FOCUSABLE}`);
-        if (inside) return inside;
-      }
-      if (p === '') return undefined;
-    }
-  }
-
-  private focusPointer(pointer: string): void {
-    (this.anchorOf(pointer) as HTMLElement | undefined)?.focus();
+    if (fresh) this.announce(fresh[1].map((m) => `${this.l10n.ui('errorPrefix', 'Error:')} ${m}`).join(' '));
   }
 
   // ——— rendering ———
@@ -982,49 +842,9 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     }
   }
 
-  /**
-   * A message in the primary language, `mark` after it, the secondary language under it (a plain string when alone);
-   * `present` styles each language's text for the screen (see presentLabel).
-   */
-  private bilingual(
-    key: string,
-    english: string,
-    mark: unknown = nothing,
-    present?: (text: string, lang: string) => string,
-  ): TemplateResult | string {
-    let first = this.localizer.t(key, english);
-    let second = this.localizer.t2(key, english);
-    if (present) {
-      first = present(first, this.localizer.primary);
-      if (second !== undefined) second = present(second, this.localizer.secondary!);
-    }
-    if (second === undefined && mark === nothing) return first;
-    return html`${first}${mark}${
-      second === undefined
-        ? nothing
-        : html`<span class="secondary" part="secondary" lang=${this.localizer.secondary!}>${second}</span>`
-    }`;
-  }
-
-  private label(node: FormNode): TemplateResult | string {
-    const required = node.required && (node.kind === 'field' || node.kind === 'checklist');
-    const after = node.derived ? (required ? html`${REQUIRED}${DERIVED}` : DERIVED) : required ? REQUIRED : nothing;
-    const text = this.bilingual(
-      formatMessageKey(node.label),
-      node.text,
-      after,
-      node === this.model?.root ? presentTitle : presentLabel,
-    );
-    return node.number ? html`<span class="number">${node.number}</span> ${text}` : text;
-  }
-
   private bump(): void {
     this.version++;
     this.requestUpdate();
-  }
-
-  private ui(key: string, english: string): string {
-    return this.localizer.t(`ui:${key}`, english);
   }
 
   private async downloadPdf(): Promise<void> {
@@ -1032,7 +852,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     const model = this.model;
     if (!exporter || !model) return;
     this.runValidation();
-    const { primary, secondary } = this.language();
+    const { primary, secondary } = this.l10n.language();
     const pdf = await exporter({
       formId: model.meta.id,
       data: this.value,
@@ -1049,79 +869,12 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
-  private renderSummary() {
-    const issues = this.summary;
-    if (!issues || issues.length === 0) return nothing;
-    return html`<div class="summary" part="summary" tabindex="-1" role="group" aria-labelledby="summary-title">
-      <h2 id="summary-title">${this.bilingual('ui:errorSummary', 'Please correct the following')}</h2>
-      <ul>
-        ${issues.map(
-          (issue) =>
-            html`<li>
-              <a
-                href=${`#${idOf(issue.pointer)}`}
-                @click=${(e: Event) => {
-                  e.preventDefault();
-                  this.focusPointer(issue.pointer);
-                }}
-                >${issue.text}</a
-              >
-            </li>`,
-        )}
-      </ul>
-    </div>`;
-  }
-
   /** The consent check, when the host gave the case's records and the form is gated. */
   private consentDecision(): ConsentDecision | undefined {
     const model = this.model;
     const gate = consentGates[model?.meta.id as FormId];
     if (!model || this.caseRecords === undefined || !gate) return undefined;
     return checkConsent(gate, this.caseRecords);
-  }
-
-  private renderConsentNotice(decision: ConsentDecision & { allowed: false }) {
-    const related = this.model?.related ?? {};
-    const date = decision.since ? formatDate(decision.since, this.localizer.primary) : '';
-    const english = {
-      missing: 'No signed consent is on record. Complete and sign first:',
-      refused: 'The person refused on {{date}}. This form cannot be filled until they give consent in:',
-      withdrawn: 'The consent was withdrawn on {{date}}. A new consent is needed:',
-    }[decision.reason];
-    return html`<div class="consent" part="notice consent" role="alert">
-      <p>
-        <strong
-          >${this.bilingual('ui:consentRequired', 'Consent must be recorded before the work can continue.')}</strong
-        >
-      </p>
-      <p>${this.ui(`consent.${decision.reason}`, english).replace('{{date}}', date)}</p>
-      <ul>
-        ${decision.requires.map((id) => html`<li>${this.bilingual(`${id}:title`, related[id] ?? id)}</li>`)}
-      </ul>
-    </div>`;
-  }
-
-  /** The line above the form that says what the marks beside labels mean (only the marks this form uses). */
-  private renderMarks(model: FormModel) {
-    let used = marksUsed.get(model);
-    if (!used) {
-      used = { required: false, derived: false };
-      for (const n of walkNodes(model.root)) {
-        if (n.required && (n.kind === 'field' || n.kind === 'checklist')) used.required = true;
-        if (n.derived) used.derived = true;
-      }
-      marksUsed.set(model, used);
-    }
-    if (!used.required && !used.derived) return nothing;
-    // The legend's words around the mark, the mark itself drawn as beside the labels.
-    const line = (key: string, english: string, mark: string, kind: string) => {
-      const [before = '', after = ''] = this.ui(key, english).split('{{mark}}');
-      return html`<span>${before}<span class=${`mark ${kind}`}>${mark}</span>${after}</span>`;
-    };
-    return html`<p class="marks" part="marks">
-      ${used.required ? line('marks.required', '{{mark}} required', marks.required, 'required') : nothing}
-      ${used.derived ? line('marks.derived', '{{mark}} not on the printed form: added from the guidelines text', marks.derived, 'derived') : nothing}
-    </p>`;
   }
 
   private renderNotice() {
@@ -1133,10 +886,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         ? nothing
         : html`<div class="notice" part="notice" role="status">
             <span
-              >${this.bilingual('ui:draftRestored', 'Your unfinished answers were restored from a draft saved on this device.')}</span
+              >${this.l10n.bilingual('ui:draftRestored', 'Your unfinished answers were restored from a draft saved on this device.')}</span
             >
             <button type="button" part="button" @click=${() => this.clearDraft()}>
-              ${this.ui('clearDraft', 'Clear draft')}
+              ${this.l10n.ui('clearDraft', 'Clear draft')}
             </button>
           </div>`
     }${
@@ -1144,10 +897,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         ? nothing
         : html`<div class="notice problem" part="notice draft-problem" role="alert" data-problem="unreadable">
             <span
-              >${this.ui('draftUnreadable', 'A draft of this form saved on this computer on {{date}} cannot be opened: it was locked with another key (for example while another person was signed in) or it is damaged. It is kept aside, not overwritten, and opens again once its key is back. New answers are saved as a new draft.').replace('{{date}}', when(unreadable))}</span
+              >${this.l10n.ui('draftUnreadable', 'A draft of this form saved on this computer on {{date}} cannot be opened: it was locked with another key (for example while another person was signed in) or it is damaged. It is kept aside, not overwritten, and opens again once its key is back. New answers are saved as a new draft.').replace('{{date}}', when(unreadable))}</span
             >
             <button type="button" part="button" @click=${() => this.discardUnreadable()}>
-              ${this.ui('discardUnreadableDraft', 'Delete the unreadable draft')}
+              ${this.l10n.ui('discardUnreadableDraft', 'Delete the unreadable draft')}
             </button>
           </div>`
     }${
@@ -1157,18 +910,18 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
             <span
               >${
                 notSaved === 'quota'
-                  ? this.ui(
+                  ? this.l10n.ui(
                       'draftNotSavedQuota',
                       'Your answers could not be saved on this computer: the browser has no storage space left for this site. Do not close this page until you have submitted the form or saved it another way.',
                     )
-                  : this.ui(
+                  : this.l10n.ui(
                       'draftNotSaved',
                       'Your answers could not be saved on this computer: the browser does not let this site store them. Do not close this page until you have submitted the form or saved it another way.',
                     )
               }</span
             >
             <button type="button" part="button" @click=${() => void this.saveDraftNow()}>
-              ${this.ui('retryDraftSave', 'Try saving again')}
+              ${this.l10n.ui('retryDraftSave', 'Try saving again')}
             </button>
           </div>`
     }`;
@@ -1177,31 +930,35 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   override render() {
     const model = this.model;
     if (this.loadError) return html`<p class="load-error" part="error" role="alert">${this.loadError}</p>`;
-    if (!model) return html`<p class="loading" aria-busy="true">${this.ui('loading', 'Loading…')}</p>`;
+    if (!model) return html`<p class="loading" aria-busy="true">${this.l10n.ui('loading', 'Loading…')}</p>`;
     const editable = this.ctx.editable;
     const consent = this.consentDecision();
     if (consent && !consent.allowed) {
-      return html`<div class="form" part="form" lang=${this.localizer.primary}>
-        <h1 part="title">${this.label(model.root)}</h1>
-        ${this.renderConsentNotice(consent)}
+      return html`<div class="form" part="form" lang=${this.l10n.localizer.primary}>
+        <h1 part="title">${this.l10n.label(model.root, true)}</h1>
+        ${consentNotice(consent, this.l10n, model.related ?? {})}
       </div>`;
     }
-    return html`<div class="form" part="form" lang=${this.localizer.primary}>
-      <h1 part="title">${this.label(model.root)}</h1>
-      ${this.renderMarks(model)}${this.renderNotice()}${this.renderSummary()}
-      <div class="body">${model.root.children.slice(0, this.drawn).map((c) => this.renderNode(c, ''))}</div>
+    return html`<div class="form" part="form" lang=${this.l10n.localizer.primary}>
+      <h1 part="title">${this.l10n.label(model.root, true)}</h1>
+      ${marksLegend(model, (key, english) => this.l10n.ui(key, english))}${this.renderNotice()}${errorSummary(
+        this.summary,
+        this.l10n.bilingual('ui:errorSummary', 'Please correct the following'),
+        (pointer) => this.keyboard.focus(pointer),
+      )}
+      <div class="body">${model.root.children.slice(0, this.drawing.drawn).map((c) => this.renderNode(c, ''))}</div>
       <div class="actions">
         ${
           editable && !this.noSubmit && !this.internals.form
             ? html`<button type="button" class="primary" part="button submit" @click=${() => this.submit()}>
-                ${this.ui('submit', 'Submit')}
+                ${this.l10n.ui('submit', 'Submit')}
               </button>`
             : nothing
         }
         ${
           this.pdfExporter
             ? html`<button type="button" part="button pdf" @click=${() => this.downloadPdf()}>
-                ${this.ui('downloadPdf', 'Download PDF')}
+                ${this.l10n.ui('downloadPdf', 'Download PDF')}
               </button>`
             : nothing
         }

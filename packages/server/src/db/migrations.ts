@@ -234,6 +234,21 @@ create index approvals_pending on approvals (status) where status = 'pending';
 `,
   },
   {
+    version: 140,
+    name: 'case summaries sealed, and their blind search index',
+    up: `
+alter table cases add column summary bytea;
+alter table cases add column summary_key_id text;
+create table case_search_terms (
+  case_id uuid not null references cases (id) on delete cascade,
+  organisation_id uuid not null,
+  term bytea not null,
+  primary key (case_id, term)
+);
+create index case_search_terms_lookup on case_search_terms (organisation_id, term);
+`,
+  },
+  {
     version: 160,
     name: 'de-identified report facts, written with each change of a case (no names, no free text, no birth dates)',
     up: `
