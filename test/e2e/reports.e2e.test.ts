@@ -179,7 +179,7 @@ describe('the reports screen of the case desk', () => {
     ]);
     const file = await download.path();
     const bytes = readFileSync(file);
-    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');
     expect(download.suggestedFilename()).toMatch(/^komek-report-\d{4}-\d{2}_\d{4}-\d{2}\.pdf$/);
 
     // Another period: the last month has fewer cases, so fewer figures are shown exactly.

@@ -101,13 +101,13 @@ function chart(report: IndicatorReport): TemplateResult {
     ${report.rows.map((row, i) => {
       const t = report.rowTotals[i]!;
       const pct = t.value === null ? 0 : (t.value / max) * 80;
+      const y = i * rowHeight;
       const mark =
         pct > 0
           ? svg`<rect x="0" y=${y + 6} width="${pct}%" height="16" class="bar"></rect>`
           : t.value === null
             ? svg`<rect x="0.5" y=${y + 6.5} width="6" height="15" class="withheld"></rect>`
             : nothing;
-      const y = i * rowHeight;
       return svg`<g>
         ${mark}
         <text x="${pct}%" dx=${pct > 0 ? 4 : t.value === null ? 10 : 0} y=${y + 19}>${t.text}</text>
