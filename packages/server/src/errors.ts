@@ -45,6 +45,7 @@ export const apiErrorCodes = [
   'approval-not-found',
   'approval-decided',
   'approval-comment-required',
+  'minor-indicator',
 ] as const;
 
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

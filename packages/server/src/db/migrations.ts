@@ -233,6 +233,21 @@ create index approvals_case on approvals (case_id);
 create index approvals_pending on approvals (status) where status = 'pending';
 `,
   },
+  {
+    version: 140,
+    name: 'case summaries sealed, and their blind search index',
+    up: `
+alter table cases add column summary bytea;
+alter table cases add column summary_key_id text;
+create table case_search_terms (
+  case_id uuid not null references cases (id) on delete cascade,
+  organisation_id uuid not null,
+  term bytea not null,
+  primary key (case_id, term)
+);
+create index case_search_terms_lookup on case_search_terms (organisation_id, term);
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied, each in its own transaction; safe when two processes start at once. */

@@ -14,7 +14,12 @@ export interface Tables {
     step: string | null;
     created_at: Timestamp;
     updated_at: Timestamp;
+    /** The case summary (`x-komek.summary` fields), sealed like answers; null until a form holding one is stored. */
+    summary: Uint8Array | null;
+    summary_key_id: string | null;
   };
+  /** The blind search index: 16-byte HMAC terms of the summary's words (src/security/blindIndex.ts). */
+  case_search_terms: { case_id: string; organisation_id: string; term: Uint8Array };
   submissions: {
     id: string;
     case_id: string;

@@ -1,10 +1,11 @@
-import { checkConsent, getAtPointer } from '@komek/core';
+import { checkConsent, getAtPointer, setAtPointer } from '@komek/core';
 import { consentGates, type FormId } from '@komek/forms';
 import { ApiError } from '../errors.js';
 import { deadlineRules } from '../deadlines.js';
 import { exportStream, exportTypes, type ExportFormat } from '../exporter.js';
 import { parseLanguages } from '../i18n.js';
 import { prefill } from '../prefill.js';
+import { minorPrefill } from '../minors.js';
 import { caseSubmissions, formSubmissions, type Submission } from '../store/submissions.js';
 import type { Db } from '../store/types.js';
 import type { AnswerKeys } from '../security/answerKeys.js';
@@ -135,7 +136,13 @@ export const caseworkRoutes: RouteDef[] = [
       const { id, formId } = req.params as { id: string; formId: string };
       const c = await requireCase(req, id);
       await requireForm(formId);
-      return prefill(formId, await caseSubmissions(req.services.database.db, req.services.keys, c.id));
+      const all = await caseSubmissions(req.services.database.db, req.services.keys, c.id);
+      const filled = prefill(formId, all);
+      // The minor indicators, derived from the date of birth the case records: set, never asked.
+      let data = filled.data;
+      const derived = minorPrefill(formId, all);
+      for (const d of derived) data = setAtPointer(data, d.pointer, d.value);
+      return { ...filled, data, sources: [...filled.sources, ...derived.map(({ value: _v, ...s }) => s)] };
     },
   },
   {
