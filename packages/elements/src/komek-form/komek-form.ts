@@ -19,10 +19,6 @@ import {
 } from '@komek/core';
 import { consentGates, modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
 import type { FormContext } from '../context.js';
-/** Drafts (IndexedDB, WebCrypto) are loaded only by forms that keep one (`draft-key`). */
-const drafts = () => import('../drafts/draft-store.js');
-/** What is wrong with this form's draft: one that does not open (saved at), or why the last save failed. */
-type DraftProblem = { unreadable?: number | undefined; notSaved?: 'quota' | 'storage' | 'crypto' | undefined };
 import { dataAttribute } from './data-attribute.js';
 import {
   KomekDraftProblemEvent,
@@ -34,6 +30,8 @@ import {
 import { idOf } from '../ids.js';
 import { postSubmission, type PostResult } from './post.js';
 import { consentNotice } from './consent-notice.js';
+import { Drafts } from './drafts.js';
+import { FormAssociation } from './form-association.js';
 import { ProgressiveDrawing } from './drawing.js';
 import { errorSummary } from './error-summary.js';
 import { KeyboardNavigation } from './keyboard.js';
@@ -71,7 +69,6 @@ export type Partially<T> = T extends (infer U)[]
     : T;
 
 const EMPTY: readonly string[] = Object.freeze([]);
-const DRAFT_DELAY = 500;
 /** Models built per schema bundle: a bundle is immutable, and a page may show the same form more than once. */
 const models = new WeakMap<SchemaBundle, FormModel>();
 /**
@@ -226,12 +223,21 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   /** Bumped when something every widget shows changes: containers re-render only then or when their data does. */
   private version = 0;
 
-  private internals: ElementInternals;
   /** The answers, validation and visibility of the loaded form (core's form session). */
   private session: FormSession<Partially<T>> | undefined;
   /** The answers before a form is loaded; once it is, the session's. */
   private answers: Partially<T> = {} as Partially<T>;
   private initial: Partially<T> = {} as Partially<T>;
+  /** The element as a control of a host form. */
+  private readonly association = new FormAssociation(this, () => {
+    if (this.draftKey) void this.clearDraft(false);
+  });
+  /** The encrypted draft and its notices. */
+  private readonly drafts = new Drafts(
+    this,
+    () => this.model?.meta.id,
+    () => this.current,
+  );
   /** The languages on screen and their messages. */
   private readonly l10n = new Localization(this);
   /** Which part of a long form is drawn. */
@@ -261,11 +267,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private touched = new Set<string>();
   private submitted = false;
   private summary: LocalizedIssue[] | undefined;
-  private notice: number | undefined;
-  /** A draft of this key and form that did not open (kept aside), or the reason the last save failed. */
-  private draftProblem: DraftProblem = {};
   private announcement = '';
-  private formDisabled = false;
   private loadToken = 0;
   /** Whether the current model's data has been validated once (`ready` waits for it). */
   private validated = false;
@@ -273,22 +275,17 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private stale = false;
   /** A form is being loaded: `ready` waits for it. */
   private loading = false;
-  private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private validateTimer: ReturnType<typeof setTimeout> | undefined;
-  private draftQueue: Promise<unknown> = Promise.resolve();
-  private hostForm: HTMLFormElement | null = null;
   private ctx: FormContext;
   private readyPromise!: Promise<void>;
   private resolveReady!: () => void;
 
   constructor() {
     super();
-    this.internals = this.attachInternals();
     this.newReady();
     this.readonly = false;
     this.disabled = false;
     this.noSubmit = false;
-    this.internals.setValidity({ customError: true }, 'The form is loading');
     // `invalid` comes both from a host form's submit (the browser then focuses our anchor) and from a script's
     // silent `checkValidity()`: show every message only in the first case.
     this.addEventListener('invalid', () =>
@@ -300,7 +297,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         return self.model!;
       },
       get editable() {
-        return !self.readonly && !self.disabled && !self.formDisabled;
+        return !self.readonly && !self.disabled && !self.association.disabled;
       },
       get version() {
         return self.version;
@@ -376,7 +373,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** The host form, when the element is inside one. */
   get hostFormElement(): HTMLFormElement | null {
-    return this.internals.form;
+    return this.association.form;
   }
 
   /** Validates as a submit would, shows the problems, and fires `komek-submit` or `komek-invalid`. */
@@ -418,65 +415,22 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** Deletes the saved draft; with `reset` (the default) also empties the form back to the data the host set. */
   async clearDraft(reset = true): Promise<void> {
-    clearTimeout(this.draftTimer);
-    this.draftTimer = undefined;
-    this.notice = undefined;
+    this.drafts.cancel();
     if (reset) this.resetAnswers();
-    const key = this.draftKey;
-    const formId = this.model?.meta.id;
-    if (key && formId)
-      await (this.draftQueue = this.draftQueue
-        .then(async () => (await drafts()).deleteDraft(key, formId))
-        .catch(() => undefined));
+    await this.drafts.delete();
     this.requestUpdate();
   }
 
   /** Saves the draft now instead of after the typing pause. */
   async saveDraftNow(): Promise<void> {
-    clearTimeout(this.draftTimer);
-    this.draftTimer = undefined;
-    const key = this.draftKey;
-    const formId = this.model?.meta.id;
-    if (!key || !formId) return;
-    const data = this.current;
-    await (this.draftQueue = this.draftQueue.then(async () => {
-      const store = await drafts();
-      try {
-        await store.saveDraft(key, formId, data);
-        if (this.draftProblem.notSaved) this.showDraftProblem({ ...this.draftProblem, notSaved: undefined });
-      } catch (e) {
-        // Not swallowed: the person must know their answers are not kept on this device.
-        const reason = e instanceof store.DraftSaveError ? e.reason : 'storage';
-        const first = this.draftProblem.notSaved === undefined;
-        this.showDraftProblem({ ...this.draftProblem, notSaved: reason });
-        if (first) this.dispatchEvent(new KomekDraftProblemEvent(key, 'not-saved', reason));
-      }
-    }));
-  }
-
-  private showDraftProblem(problem: DraftProblem): void {
-    this.draftProblem = problem;
-    this.requestUpdate();
-  }
-
-  /** Deletes the drafts of this key and form that did not open, after the person chose to. */
-  private async discardUnreadable(): Promise<void> {
-    const key = this.draftKey;
-    const formId = this.model?.meta.id;
-    if (key && formId)
-      await (this.draftQueue = this.draftQueue
-        .then(async () => (await drafts()).discardUnreadable(key, formId))
-        .catch(() => undefined));
-    this.showDraftProblem({ ...this.draftProblem, unreadable: undefined });
+    await this.drafts.save();
   }
 
   // ——— form-associated callbacks ———
 
   /** @internal */
   formAssociatedCallback(form: HTMLFormElement | null): void {
-    this.hostForm?.removeEventListener('submit', this.onHostSubmit);
-    this.hostForm = form;
-    form?.addEventListener('submit', this.onHostSubmit);
+    this.association.associate(form);
     if (form && this.session) this.syncFormValue(this.session.value);
     this.requestUpdate();
   }
@@ -489,7 +443,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** @internal */
   formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
+    this.association.disabled = disabled;
     this.bump();
   }
 
@@ -505,29 +459,16 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     if (this.model) this.runValidation();
   }
 
-  private onHostSubmit = () => {
-    if (this.draftKey) void this.clearDraft(false);
-  };
-
   // ——— lifecycle ———
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.adoptFormAttribute();
-    addEventListener('pagehide', this.flushDraft);
-    document.addEventListener('visibilitychange', this.flushDraft);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('pagehide', this.flushDraft);
-    document.removeEventListener('visibilitychange', this.flushDraft);
-    if (this.draftTimer !== undefined) void this.saveDraftNow();
   }
-
-  private flushDraft = () => {
-    if (this.draftTimer !== undefined) void this.saveDraftNow();
-  };
 
   protected override createRenderRoot() {
     const root = super.createRenderRoot();
@@ -627,18 +568,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       this.submitted = false;
       this.touched.clear();
       this.edited.clear();
-      const found = this.draftKey
-        ? await drafts()
-            .then((d) => d.loadDraft<Partially<T>>(this.draftKey!, model.meta.id))
-            .catch(() => undefined)
-        : undefined;
-      if (token !== this.loadToken) return;
-      const draft = found?.draft;
-      this.draftProblem = found?.unreadable[0] ? { unreadable: found.unreadable[0].savedAt } : {};
-      if (draft) {
-        this.current = draft.data;
-        this.notice = draft.savedAt;
-      }
+      const found = await this.drafts.restore<Partially<T>>(model.meta.id, () => token === this.loadToken);
+      if (!found) return;
+      const draft = found.draft;
+      if (draft) this.current = draft.data;
       this.model = model;
       this.session = createFormSession<Partially<T>>({
         model,
@@ -654,10 +587,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       // Nothing is shown of an untouched form's problems: validate after it is drawn, not before.
       clearTimeout(this.validateTimer);
       this.validateTimer = setTimeout(() => this.runValidation(), 0);
-      if (draft || this.draftProblem.unreadable !== undefined) await this.updateComplete;
+      const unreadable = this.drafts.problem.unreadable !== undefined;
+      if (draft || unreadable) await this.updateComplete;
       if (draft) this.dispatchEvent(new KomekDraftRestoredEvent(this.draftKey!, draft.savedAt));
-      if (this.draftProblem.unreadable !== undefined)
-        this.dispatchEvent(new KomekDraftProblemEvent(this.draftKey!, 'unreadable'));
+      if (unreadable) this.dispatchEvent(new KomekDraftProblemEvent(this.draftKey!, 'unreadable'));
     } catch (e) {
       if (token === this.loadToken) {
         this.loadError = e instanceof Error ? e.message : String(e);
@@ -677,15 +610,12 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     for (let p = pointer; p !== ''; p = p.replace(/\/[^/]*$/, '')) this.edited.add(idOf(p));
     if (this.showsChange(pointer)) this.requestUpdate();
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    if (this.draftKey) {
-      clearTimeout(this.draftTimer);
-      this.draftTimer = setTimeout(() => void this.saveDraftNow(), DRAFT_DELAY);
-    }
+    this.drafts.changed();
     clearTimeout(this.validateTimer);
     this.stale = true;
     // Validated after the typing pause when its outcome shows: a host form's validity, the messages on screen or the
     // summary. Otherwise leaving the field validates (and `validationIssues` does when read).
-    if (this.internals.form || this.submitted || this.shown.size > 0) {
+    if (this.association.form || this.submitted || this.shown.size > 0) {
       this.validateTimer = setTimeout(() => this.runValidation(), VALIDATE_DELAY);
     }
   }
@@ -714,7 +644,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.edited.clear();
     this.submitted = false;
     this.summary = undefined;
-    this.notice = undefined;
+    this.drafts.notice = undefined;
     this.requestUpdate();
     if (this.model) this.runValidation();
   }
@@ -738,24 +668,23 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** The value a host form submits (JSON, hidden answers pruned) and the state it restores; none outside a form. */
   private syncFormValue(pruned: unknown): void {
-    if (this.internals.form) this.internals.setFormValue(JSON.stringify(pruned), JSON.stringify(this.current));
+    this.association.setValue(pruned, this.current);
   }
 
   private updateValidity(): void {
     if (this.consentDecision()?.allowed === false) {
-      this.internals.setValidity(
-        { customError: true },
+      this.association.setValidity(
         this.l10n.ui('consentRequired', 'Consent must be recorded before the work can continue.'),
       );
       return;
     }
     const first = this.issues[0];
     if (!first) {
-      this.internals.setValidity({});
+      this.association.setValidity();
       return;
     }
     const anchor = this.keyboard.anchorOf(first.pointer);
-    this.internals.setValidity({ customError: true }, this.localizeIssue(first).text, anchor);
+    this.association.setValidity(this.localizeIssue(first).text, anchor);
   }
 
   private localizeIssue(issue: ValidationIssue): LocalizedIssue {
@@ -877,56 +806,6 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     return checkConsent(gate, this.caseRecords);
   }
 
-  private renderNotice() {
-    const { unreadable, notSaved } = this.draftProblem;
-    const when = (ms: number) =>
-      new Date(ms).toLocaleString(this.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' });
-    return html`${
-      this.notice === undefined
-        ? nothing
-        : html`<div class="notice" part="notice" role="status">
-            <span
-              >${this.l10n.bilingual('ui:draftRestored', 'Your unfinished answers were restored from a draft saved on this device.')}</span
-            >
-            <button type="button" part="button" @click=${() => this.clearDraft()}>
-              ${this.l10n.ui('clearDraft', 'Clear draft')}
-            </button>
-          </div>`
-    }${
-      unreadable === undefined
-        ? nothing
-        : html`<div class="notice problem" part="notice draft-problem" role="alert" data-problem="unreadable">
-            <span
-              >${this.l10n.ui('draftUnreadable', 'A draft of this form saved on this computer on {{date}} cannot be opened: it was locked with another key (for example while another person was signed in) or it is damaged. It is kept aside, not overwritten, and opens again once its key is back. New answers are saved as a new draft.').replace('{{date}}', when(unreadable))}</span
-            >
-            <button type="button" part="button" @click=${() => this.discardUnreadable()}>
-              ${this.l10n.ui('discardUnreadableDraft', 'Delete the unreadable draft')}
-            </button>
-          </div>`
-    }${
-      notSaved === undefined
-        ? nothing
-        : html`<div class="notice problem" part="notice draft-problem" role="alert" data-problem="not-saved">
-            <span
-              >${
-                notSaved === 'quota'
-                  ? this.l10n.ui(
-                      'draftNotSavedQuota',
-                      'Your answers could not be saved on this computer: the browser has no storage space left for this site. Do not close this page until you have submitted the form or saved it another way.',
-                    )
-                  : this.l10n.ui(
-                      'draftNotSaved',
-                      'Your answers could not be saved on this computer: the browser does not let this site store them. Do not close this page until you have submitted the form or saved it another way.',
-                    )
-              }</span
-            >
-            <button type="button" part="button" @click=${() => void this.saveDraftNow()}>
-              ${this.l10n.ui('retryDraftSave', 'Try saving again')}
-            </button>
-          </div>`
-    }`;
-  }
-
   override render() {
     const model = this.model;
     if (this.loadError) return html`<p class="load-error" part="error" role="alert">${this.loadError}</p>`;
@@ -941,7 +820,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     }
     return html`<div class="form" part="form" lang=${this.l10n.localizer.primary}>
       <h1 part="title">${this.l10n.label(model.root, true)}</h1>
-      ${marksLegend(model, (key, english) => this.l10n.ui(key, english))}${this.renderNotice()}${errorSummary(
+      ${marksLegend(model, (key, english) => this.l10n.ui(key, english))}${this.drafts.notices(this.l10n, () => void this.clearDraft())}${errorSummary(
         this.summary,
         this.l10n.bilingual('ui:errorSummary', 'Please correct the following'),
         (pointer) => this.keyboard.focus(pointer),
@@ -949,7 +828,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       <div class="body">${model.root.children.slice(0, this.drawing.drawn).map((c) => this.renderNode(c, ''))}</div>
       <div class="actions">
         ${
-          editable && !this.noSubmit && !this.internals.form
+          editable && !this.noSubmit && !this.association.form
             ? html`<button type="button" class="primary" part="button submit" @click=${() => this.submit()}>
                 ${this.l10n.ui('submit', 'Submit')}
               </button>`
