@@ -3,8 +3,6 @@ import { guard } from 'lit/directives/guard.js';
 import {
   checkConsent,
   createFormSession,
-  UnknownFormError,
-  hydrateModel,
   isReadByConditions,
   formatMessageKey,
   getAtPointer,
@@ -17,7 +15,7 @@ import {
   type ValidationIssue,
   type Validator,
 } from '@komek/core';
-import { consentGates, modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
+import { consentGates, modelLoaders, type FormId } from '@komek/forms/catalog';
 import type { FormContext } from '../context.js';
 import { dataAttribute } from './data-attribute.js';
 import {
@@ -35,6 +33,7 @@ import { FormAssociation } from './form-association.js';
 import { ProgressiveDrawing } from './drawing.js';
 import { errorSummary } from './error-summary.js';
 import { KeyboardNavigation } from './keyboard.js';
+import { FormLoader } from './loading.js';
 import { Localization } from './localization.js';
 import { marksLegend } from './marks-legend.js';
 import { registry, rendererFor } from '../registry.js';
@@ -69,34 +68,6 @@ export type Partially<T> = T extends (infer U)[]
     : T;
 
 const EMPTY: readonly string[] = Object.freeze([]);
-/** Models built per schema bundle: a bundle is immutable, and a page may show the same form more than once. */
-const models = new WeakMap<SchemaBundle, FormModel>();
-/**
- * A catalog form's part (its model, its validator), loaded once per page and shared by every element showing the
- * form; a failed load is forgotten so that the next element tries again.
- */
-function loadedOnce<T>(cache: Map<string, Promise<T>>, id: string, load: () => Promise<T>): Promise<T> {
-  let loaded = cache.get(id);
-  if (!loaded) {
-    cache.set(id, (loaded = load()));
-    loaded.catch(() => cache.delete(id));
-  }
-  return loaded;
-}
-const catalogModels = new Map<string, Promise<FormModel>>();
-const catalogValidators = new Map<string, Promise<Validator | undefined>>();
-
-function catalogModel(id: string): Promise<FormModel> {
-  const load = modelLoaders[id as FormId];
-  if (!load) return Promise.reject(new UnknownFormError(id, Object.keys(modelLoaders)));
-  return loadedOnce(catalogModels, id, () => load().then(hydrateModel));
-}
-
-function catalogValidator(id: string): Promise<Validator | undefined> {
-  const load = validatorLoaders[id as FormId];
-  if (!load) return Promise.resolve(undefined);
-  return loadedOnce(catalogValidators, id, () => load() as Promise<Validator>);
-}
 const VALIDATE_DELAY = 300;
 /**
  * Renders a Komek form from the catalog (or any schema bundle) as an accessible, bilingual, form-associated web
@@ -218,8 +189,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   /** An API token for `action` (sent as a Bearer token); without it the page's own cookies go with the post. */
   declare token: string | undefined;
 
-  private model: FormModel | undefined;
-  private loadError: string | undefined;
+  /** The form's model and validator, `ready`, the load error. */
+  private readonly loader: FormLoader = new FormLoader(this, (model) => this.drawing.complete(model) && this.validated);
   /** Bumped when something every widget shows changes: containers re-render only then or when their data does. */
   private version = 0;
 
@@ -235,16 +206,16 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   /** The encrypted draft and its notices. */
   private readonly drafts = new Drafts(
     this,
-    () => this.model?.meta.id,
+    () => this.loader.model?.meta.id,
     () => this.current,
   );
   /** The languages on screen and their messages. */
   private readonly l10n = new Localization(this);
   /** Which part of a long form is drawn. */
-  private readonly drawing = new ProgressiveDrawing(
+  private readonly drawing: ProgressiveDrawing = new ProgressiveDrawing(
     this,
-    () => this.model,
-    () => this.loading || this.loadError !== undefined,
+    () => this.loader.model,
+    () => this.loader.loading || this.loader.error !== undefined,
     () => {
       // The control the host form's validity points at may only now exist.
       if (this.validated) void this.updateComplete.then(() => this.updateValidity());
@@ -268,21 +239,15 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private submitted = false;
   private summary: LocalizedIssue[] | undefined;
   private announcement = '';
-  private loadToken = 0;
   /** Whether the current model's data has been validated once (`ready` waits for it). */
   private validated = false;
   /** Answers changed since the last validation (see `setAnswer`). */
   private stale = false;
-  /** A form is being loaded: `ready` waits for it. */
-  private loading = false;
   private validateTimer: ReturnType<typeof setTimeout> | undefined;
   private ctx: FormContext;
-  private readyPromise!: Promise<void>;
-  private resolveReady!: () => void;
 
   constructor() {
     super();
-    this.newReady();
     this.readonly = false;
     this.disabled = false;
     this.noSubmit = false;
@@ -294,7 +259,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     const self = this;
     this.ctx = {
       get model() {
-        return self.model!;
+        return self.loader.model!;
       },
       get editable() {
         return !self.readonly && !self.disabled && !self.association.disabled;
@@ -307,7 +272,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         this.setAnswer(pointer, value);
         if (commit) this.commit();
       },
-      label: (node) => this.l10n.label(node, node === this.model?.root),
+      label: (node) => this.l10n.label(node, node === this.loader.model?.root),
       text: (key, english) => this.l10n.localizer.t(formatMessageKey(key), english),
       bilingual: (key, english) => this.l10n.bilingual(formatMessageKey(key), english),
       ui: (key, english) => this.l10n.ui(key, english),
@@ -335,7 +300,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     // Every control redrawn: one typed into may show an answer no render has seen (see `showsChange`).
     this.version++;
     this.requestUpdate('data', old);
-    if (this.model) this.runValidation();
+    if (this.loader.model) this.runValidation();
   }
 
   /** The data as submitted: hidden questions' answers left out. */
@@ -364,11 +329,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
    * `form` (or `schema`) starts a new `ready`.
    */
   get ready(): Promise<void> {
-    return this.readyPromise;
-  }
-
-  private newReady(): void {
-    this.readyPromise = new Promise((resolve) => (this.resolveReady = resolve));
+    return this.loader.ready;
   }
 
   /** The host form, when the element is inside one. */
@@ -380,18 +341,18 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   async submit(): Promise<boolean> {
     this.drawing.drawAll();
     await this.updateComplete;
-    if (!this.model || this.consentDecision()?.allowed === false) return false;
+    if (!this.loader.model || this.consentDecision()?.allowed === false) return false;
     clearTimeout(this.validateTimer);
     this.runValidation();
     if (this.issues.length > 0) {
       this.showAll(true);
-      this.dispatchEvent(new KomekInvalidEvent(this.model.meta.id, this.summary!));
+      this.dispatchEvent(new KomekInvalidEvent(this.loader.model.meta.id, this.summary!));
       return false;
     }
     this.summary = undefined;
     this.submitted = false;
     this.requestUpdate();
-    const event = new KomekSubmitEvent<T>(this.model.meta.id, this.value as T);
+    const event = new KomekSubmitEvent<T>(this.loader.model.meta.id, this.value as T);
     if (!this.dispatchEvent(event)) return true;
     if (this.action) {
       let result: PostResult | { ok: false; status: 0; body: undefined };
@@ -399,7 +360,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         result = await postSubmission({
           action: this.action,
           token: this.token,
-          formId: this.model.meta.id,
+          formId: this.loader.model.meta.id,
           data: event.data,
           idempotencyKey: crypto.randomUUID(),
         });
@@ -456,7 +417,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       return;
     }
     this.bump();
-    if (this.model) this.runValidation();
+    if (this.loader.model) this.runValidation();
   }
 
   // ——— lifecycle ———
@@ -501,85 +462,47 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     }
   }
 
-  protected override updated(): void {
-    if (this.loading) return;
-    if (this.loadError !== undefined) {
-      this.resolveReady();
-      return;
-    }
-    const model = this.model;
-    if (!model) return;
-    if (this.drawing.complete(model) && this.validated) this.resolveReady();
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     // Guarded sections re-render when `version` changes: whether answers can be changed is part of what they show.
     if (changed.has('readonly') || changed.has('disabled')) this.version++;
-    if (changed.has('form') || changed.has('formId') || changed.has('schema') || changed.has('validator'))
-      void this.load();
-    else if ((changed.has('lang') || changed.has('secondaryLang') || changed.has('caseRecords')) && this.model) {
-      void this.loadLanguages(this.model, this.loadToken);
+    if (changed.has('form') || changed.has('formId') || changed.has('schema') || changed.has('validator')) this.load();
+    else if ((changed.has('lang') || changed.has('secondaryLang') || changed.has('caseRecords')) && this.loader.model) {
+      void this.loadLanguages(this.loader.model, this.loader.current());
     }
-    if (changed.has('caseRecords') && this.model && this.validated) this.updateValidity();
+    if (changed.has('caseRecords') && this.loader.model && this.validated) this.updateValidity();
   }
 
-  private async loadLanguages(model: FormModel, token: number): Promise<void> {
+  private async loadLanguages(model: FormModel, current: () => boolean): Promise<void> {
     // With the case's records given, a gated form may name its consent forms: their titles are in their namespaces.
     const gate = this.caseRecords !== undefined ? consentGates[model.meta.id as FormId] : undefined;
     const namespaces = gate ? [...model.namespaces, ...gate.consents.map((c) => c.formId)] : model.namespaces;
-    if (!(await this.l10n.load(namespaces, () => token === this.loadToken))) return;
+    if (!(await this.l10n.load(namespaces, current))) return;
     this.refreshShown();
     this.bump();
   }
 
-  private async load(): Promise<void> {
-    const token = ++this.loadToken;
-    if (this.model || this.loadError !== undefined) this.newReady();
-    // Until the new form is in place, renders of the one on screen must not resolve the new `ready`.
-    this.loading = true;
-    const id = this.formId || this.form;
-    if (this.loadError !== undefined) {
-      this.loadError = undefined;
-      this.requestUpdate();
-    }
-    try {
-      let model: FormModel;
-      let validating: Promise<Validator | undefined>;
-      const bundle = this.schema;
-      if (bundle) {
-        // Building a model from schemas is only needed for bundles given as `schema`: catalog forms come built.
-        const built = models.get(bundle) ?? (await import('@komek/core/buildFormModel')).buildFormModel(bundle);
-        models.set(bundle, built);
-        model = built;
-        validating = this.validator ? Promise.resolve(this.validator) : catalogValidator(model.meta.id);
-      } else {
-        if (!id) {
-          this.loading = false;
-          return;
-        }
-        // The validator is fetched while the model is.
-        validating = this.validator ? Promise.resolve(this.validator) : catalogValidator(id);
-        model = await catalogModel(id);
-      }
-      const [validator] = await Promise.all([validating, this.loadLanguages(model, token)]);
-      if (token !== this.loadToken) return;
+  /** Loads the form asked for, with its messages, and the draft; then validates it once it is drawn. */
+  private load(): void {
+    const source = { id: this.formId || this.form, schema: this.schema, validator: this.validator };
+    void this.loader.load(source, async (model, validating, current) => {
+      const [validator] = await Promise.all([validating, this.loadLanguages(model, current)]);
+      if (!current()) return;
       this.issues = [];
       this.summary = undefined;
       this.submitted = false;
       this.touched.clear();
       this.edited.clear();
-      const found = await this.drafts.restore<Partially<T>>(model.meta.id, () => token === this.loadToken);
+      const found = await this.drafts.restore<Partially<T>>(model.meta.id, current);
       if (!found) return;
       const draft = found.draft;
       if (draft) this.current = draft.data;
-      this.model = model;
       this.session = createFormSession<Partially<T>>({
         model,
         validate: validator,
         data: this.current,
         languages: [this.l10n.issueLanguage],
       });
-      this.loading = false;
+      this.loader.loaded(model);
       this.version++;
       this.validated = false;
       this.drawing.start(model);
@@ -591,13 +514,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       if (draft || unreadable) await this.updateComplete;
       if (draft) this.dispatchEvent(new KomekDraftRestoredEvent(this.draftKey!, draft.savedAt));
       if (unreadable) this.dispatchEvent(new KomekDraftProblemEvent(this.draftKey!, 'unreadable'));
-    } catch (e) {
-      if (token === this.loadToken) {
-        this.loadError = e instanceof Error ? e.message : String(e);
-        this.loading = false;
-        this.requestUpdate();
-      }
-    }
+    });
   }
 
   // ——— answers, validation, drafts ———
@@ -626,9 +543,9 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
    * messages follow with the validation after the typing pause.
    */
   private showsChange(pointer: string): boolean {
-    const node = this.model?.byPointer.get(pointer);
+    const node = this.loader.model?.byPointer.get(pointer);
     if (!node || !rendererFor(node)?.echoesInput) return true;
-    return isReadByConditions(this.model!, pointer);
+    return isReadByConditions(this.loader.model!, pointer);
   }
 
   private commit(): void {
@@ -646,7 +563,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.summary = undefined;
     this.drafts.notice = undefined;
     this.requestUpdate();
-    if (this.model) this.runValidation();
+    if (this.loader.model) this.runValidation();
   }
 
   /** Validates the data (hidden branches pruned) and updates the host form's value and validity. */
@@ -778,7 +695,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   private async downloadPdf(): Promise<void> {
     const exporter = this.pdfExporter;
-    const model = this.model;
+    const model = this.loader.model;
     if (!exporter || !model) return;
     this.runValidation();
     const { primary, secondary } = this.l10n.language();
@@ -800,15 +717,15 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** The consent check, when the host gave the case's records and the form is gated. */
   private consentDecision(): ConsentDecision | undefined {
-    const model = this.model;
+    const model = this.loader.model;
     const gate = consentGates[model?.meta.id as FormId];
     if (!model || this.caseRecords === undefined || !gate) return undefined;
     return checkConsent(gate, this.caseRecords);
   }
 
   override render() {
-    const model = this.model;
-    if (this.loadError) return html`<p class="load-error" part="error" role="alert">${this.loadError}</p>`;
+    const model = this.loader.model;
+    if (this.loader.error) return html`<p class="load-error" part="error" role="alert">${this.loader.error}</p>`;
     if (!model) return html`<p class="loading" aria-busy="true">${this.l10n.ui('loading', 'Loading…')}</p>`;
     const editable = this.ctx.editable;
     const consent = this.consentDecision();
