@@ -3,8 +3,6 @@ import { guard } from 'lit/directives/guard.js';
 import {
   checkConsent,
   createFormSession,
-  UnknownFormError,
-  hydrateModel,
   isReadByConditions,
   formatMessageKey,
   getAtPointer,
@@ -17,12 +15,8 @@ import {
   type ValidationIssue,
   type Validator,
 } from '@komek/core';
-import { consentGates, modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
+import { consentGates, modelLoaders, type FormId } from '@komek/forms/catalog';
 import type { FormContext } from '../context.js';
-/** Drafts (IndexedDB, WebCrypto) are loaded only by forms that keep one (`draft-key`). */
-const drafts = () => import('../drafts/draft-store.js');
-/** What is wrong with this form's draft: one that does not open (saved at), or why the last save failed. */
-type DraftProblem = { unreadable?: number | undefined; notSaved?: 'quota' | 'storage' | 'crypto' | undefined };
 import { dataAttribute } from './data-attribute.js';
 import {
   KomekDraftProblemEvent,
@@ -34,9 +28,12 @@ import {
 import { idOf } from '../ids.js';
 import type { PostResult } from './post.js';
 import { consentNotice } from './consent-notice.js';
+import { Drafts } from './drafts.js';
+import { FormAssociation } from './form-association.js';
 import { ProgressiveDrawing } from './drawing.js';
 import { errorSummary } from './error-summary.js';
 import { KeyboardNavigation } from './keyboard.js';
+import { FormLoader } from './loading.js';
 import { Localization } from './localization.js';
 import { marksLegend } from './marks-legend.js';
 import { loadWidgets, registry, rendererFor } from '../registry.js';
@@ -71,35 +68,6 @@ export type Partially<T> = T extends (infer U)[]
     : T;
 
 const EMPTY: readonly string[] = Object.freeze([]);
-const DRAFT_DELAY = 500;
-/** Models built per schema bundle: a bundle is immutable, and a page may show the same form more than once. */
-const models = new WeakMap<SchemaBundle, FormModel>();
-/**
- * A catalog form's part (its model, its validator), loaded once per page and shared by every element showing the
- * form; a failed load is forgotten so that the next element tries again.
- */
-function loadedOnce<T>(cache: Map<string, Promise<T>>, id: string, load: () => Promise<T>): Promise<T> {
-  let loaded = cache.get(id);
-  if (!loaded) {
-    cache.set(id, (loaded = load()));
-    loaded.catch(() => cache.delete(id));
-  }
-  return loaded;
-}
-const catalogModels = new Map<string, Promise<FormModel>>();
-const catalogValidators = new Map<string, Promise<Validator | undefined>>();
-
-function catalogModel(id: string): Promise<FormModel> {
-  const load = modelLoaders[id as FormId];
-  if (!load) return Promise.reject(new UnknownFormError(id, Object.keys(modelLoaders)));
-  return loadedOnce(catalogModels, id, () => load().then(hydrateModel));
-}
-
-function catalogValidator(id: string): Promise<Validator | undefined> {
-  const load = validatorLoaders[id as FormId];
-  if (!load) return Promise.resolve(undefined);
-  return loadedOnce(catalogValidators, id, () => load() as Promise<Validator>);
-}
 const VALIDATE_DELAY = 300;
 /**
  * Renders a Komek form from the catalog (or any schema bundle) as an accessible, bilingual, form-associated web
@@ -221,24 +189,33 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   /** An API token for `action` (sent as a Bearer token); without it the page's own cookies go with the post. */
   declare token: string | undefined;
 
-  private model: FormModel | undefined;
-  private loadError: string | undefined;
+  /** The form's model and validator, `ready`, the load error. */
+  private readonly loader: FormLoader = new FormLoader(this, (model) => this.drawing.complete(model) && this.validated);
   /** Bumped when something every widget shows changes: containers re-render only then or when their data does. */
   private version = 0;
 
-  private internals: ElementInternals;
   /** The answers, validation and visibility of the loaded form (core's form session). */
   private session: FormSession<Partially<T>> | undefined;
   /** The answers before a form is loaded; once it is, the session's. */
   private answers: Partially<T> = {} as Partially<T>;
   private initial: Partially<T> = {} as Partially<T>;
+  /** The element as a control of a host form. */
+  private readonly association = new FormAssociation(this, () => {
+    if (this.draftKey) void this.clearDraft(false);
+  });
+  /** The encrypted draft and its notices. */
+  private readonly drafts = new Drafts(
+    this,
+    () => this.loader.model?.meta.id,
+    () => this.current,
+  );
   /** The languages on screen and their messages. */
   private readonly l10n = new Localization(this);
   /** Which part of a long form is drawn. */
-  private readonly drawing = new ProgressiveDrawing(
+  private readonly drawing: ProgressiveDrawing = new ProgressiveDrawing(
     this,
-    () => this.model,
-    () => this.loading || this.loadError !== undefined,
+    () => this.loader.model,
+    () => this.loader.loading || this.loader.error !== undefined,
     () => {
       // The control the host form's validity points at may only now exist.
       if (this.validated) void this.updateComplete.then(() => this.updateValidity());
@@ -261,34 +238,19 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   private touched = new Set<string>();
   private submitted = false;
   private summary: LocalizedIssue[] | undefined;
-  private notice: number | undefined;
-  /** A draft of this key and form that did not open (kept aside), or the reason the last save failed. */
-  private draftProblem: DraftProblem = {};
   private announcement = '';
-  private formDisabled = false;
-  private loadToken = 0;
   /** Whether the current model's data has been validated once (`ready` waits for it). */
   private validated = false;
   /** Answers changed since the last validation (see `setAnswer`). */
   private stale = false;
-  /** A form is being loaded: `ready` waits for it. */
-  private loading = false;
-  private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private validateTimer: ReturnType<typeof setTimeout> | undefined;
-  private draftQueue: Promise<unknown> = Promise.resolve();
-  private hostForm: HTMLFormElement | null = null;
   private ctx: FormContext;
-  private readyPromise!: Promise<void>;
-  private resolveReady!: () => void;
 
   constructor() {
     super();
-    this.internals = this.attachInternals();
-    this.newReady();
     this.readonly = false;
     this.disabled = false;
     this.noSubmit = false;
-    this.internals.setValidity({ customError: true }, 'The form is loading');
     // `invalid` comes both from a host form's submit (the browser then focuses our anchor) and from a script's
     // silent `checkValidity()`: show every message only in the first case.
     this.addEventListener('invalid', () =>
@@ -297,10 +259,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     const self = this;
     this.ctx = {
       get model() {
-        return self.model!;
+        return self.loader.model!;
       },
       get editable() {
-        return !self.readonly && !self.disabled && !self.formDisabled;
+        return !self.readonly && !self.disabled && !self.association.disabled;
       },
       get version() {
         return self.version;
@@ -310,7 +272,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         this.setAnswer(pointer, value);
         if (commit) this.commit();
       },
-      label: (node) => this.l10n.label(node, node === this.model?.root),
+      label: (node) => this.l10n.label(node, node === this.loader.model?.root),
       text: (key, english) => this.l10n.localizer.t(formatMessageKey(key), english),
       bilingual: (key, english) => this.l10n.bilingual(formatMessageKey(key), english),
       ui: (key, english) => this.l10n.ui(key, english),
@@ -338,7 +300,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     // Every control redrawn: one typed into may show an answer no render has seen (see `showsChange`).
     this.version++;
     this.requestUpdate('data', old);
-    if (this.model) this.runValidation();
+    if (this.loader.model) this.runValidation();
   }
 
   /** The data as submitted: hidden questions' answers left out. */
@@ -367,34 +329,30 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
    * `form` (or `schema`) starts a new `ready`.
    */
   get ready(): Promise<void> {
-    return this.readyPromise;
-  }
-
-  private newReady(): void {
-    this.readyPromise = new Promise((resolve) => (this.resolveReady = resolve));
+    return this.loader.ready;
   }
 
   /** The host form, when the element is inside one. */
   get hostFormElement(): HTMLFormElement | null {
-    return this.internals.form;
+    return this.association.form;
   }
 
   /** Validates as a submit would, shows the problems, and fires `komek-submit` or `komek-invalid`. */
   async submit(): Promise<boolean> {
     this.drawing.drawAll();
     await this.updateComplete;
-    if (!this.model || this.consentDecision()?.allowed === false) return false;
+    if (!this.loader.model || this.consentDecision()?.allowed === false) return false;
     clearTimeout(this.validateTimer);
     this.runValidation();
     if (this.issues.length > 0) {
       this.showAll(true);
-      this.dispatchEvent(new KomekInvalidEvent(this.model.meta.id, this.summary!));
+      this.dispatchEvent(new KomekInvalidEvent(this.loader.model.meta.id, this.summary!));
       return false;
     }
     this.summary = undefined;
     this.submitted = false;
     this.requestUpdate();
-    const event = new KomekSubmitEvent<T>(this.model.meta.id, this.value as T);
+    const event = new KomekSubmitEvent<T>(this.loader.model.meta.id, this.value as T);
     if (!this.dispatchEvent(event)) return true;
     if (this.action) {
       let result: PostResult | { ok: false; status: 0; body: undefined };
@@ -404,7 +362,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         result = await postSubmission({
           action: this.action,
           token: this.token,
-          formId: this.model.meta.id,
+          formId: this.loader.model.meta.id,
           data: event.data,
           idempotencyKey: crypto.randomUUID(),
         });
@@ -420,65 +378,22 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** Deletes the saved draft; with `reset` (the default) also empties the form back to the data the host set. */
   async clearDraft(reset = true): Promise<void> {
-    clearTimeout(this.draftTimer);
-    this.draftTimer = undefined;
-    this.notice = undefined;
+    this.drafts.cancel();
     if (reset) this.resetAnswers();
-    const key = this.draftKey;
-    const formId = this.model?.meta.id;
-    if (key && formId)
-      await (this.draftQueue = this.draftQueue
-        .then(async () => (await drafts()).deleteDraft(key, formId))
-        .catch(() => undefined));
+    await this.drafts.delete();
     this.requestUpdate();
   }
 
   /** Saves the draft now instead of after the typing pause. */
   async saveDraftNow(): Promise<void> {
-    clearTimeout(this.draftTimer);
-    this.draftTimer = undefined;
-    const key = this.draftKey;
-    const formId = this.model?.meta.id;
-    if (!key || !formId) return;
-    const data = this.current;
-    await (this.draftQueue = this.draftQueue.then(async () => {
-      const store = await drafts();
-      try {
-        await store.saveDraft(key, formId, data);
-        if (this.draftProblem.notSaved) this.showDraftProblem({ ...this.draftProblem, notSaved: undefined });
-      } catch (e) {
-        // Not swallowed: the person must know their answers are not kept on this device.
-        const reason = e instanceof store.DraftSaveError ? e.reason : 'storage';
-        const first = this.draftProblem.notSaved === undefined;
-        this.showDraftProblem({ ...this.draftProblem, notSaved: reason });
-        if (first) this.dispatchEvent(new KomekDraftProblemEvent(key, 'not-saved', reason));
-      }
-    }));
-  }
-
-  private showDraftProblem(problem: DraftProblem): void {
-    this.draftProblem = problem;
-    this.requestUpdate();
-  }
-
-  /** Deletes the drafts of this key and form that did not open, after the person chose to. */
-  private async discardUnreadable(): Promise<void> {
-    const key = this.draftKey;
-    const formId = this.model?.meta.id;
-    if (key && formId)
-      await (this.draftQueue = this.draftQueue
-        .then(async () => (await drafts()).discardUnreadable(key, formId))
-        .catch(() => undefined));
-    this.showDraftProblem({ ...this.draftProblem, unreadable: undefined });
+    await this.drafts.save();
   }
 
   // ——— form-associated callbacks ———
 
   /** @internal */
   formAssociatedCallback(form: HTMLFormElement | null): void {
-    this.hostForm?.removeEventListener('submit', this.onHostSubmit);
-    this.hostForm = form;
-    form?.addEventListener('submit', this.onHostSubmit);
+    this.association.associate(form);
     if (form && this.session) this.syncFormValue(this.session.value);
     this.requestUpdate();
   }
@@ -491,7 +406,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** @internal */
   formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
+    this.association.disabled = disabled;
     this.bump();
   }
 
@@ -504,32 +419,19 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       return;
     }
     this.bump();
-    if (this.model) this.runValidation();
+    if (this.loader.model) this.runValidation();
   }
-
-  private onHostSubmit = () => {
-    if (this.draftKey) void this.clearDraft(false);
-  };
 
   // ——— lifecycle ———
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.adoptFormAttribute();
-    addEventListener('pagehide', this.flushDraft);
-    document.addEventListener('visibilitychange', this.flushDraft);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('pagehide', this.flushDraft);
-    document.removeEventListener('visibilitychange', this.flushDraft);
-    if (this.draftTimer !== undefined) void this.saveDraftNow();
   }
-
-  private flushDraft = () => {
-    if (this.draftTimer !== undefined) void this.saveDraftNow();
-  };
 
   protected override createRenderRoot() {
     const root = super.createRenderRoot();
@@ -562,94 +464,48 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     }
   }
 
-  protected override updated(): void {
-    if (this.loading) return;
-    if (this.loadError !== undefined) {
-      this.resolveReady();
-      return;
-    }
-    const model = this.model;
-    if (!model) return;
-    if (this.drawing.complete(model) && this.validated) this.resolveReady();
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     // Guarded sections re-render when `version` changes: whether answers can be changed is part of what they show.
     if (changed.has('readonly') || changed.has('disabled')) this.version++;
-    if (changed.has('form') || changed.has('formId') || changed.has('schema') || changed.has('validator'))
-      void this.load();
-    else if ((changed.has('lang') || changed.has('secondaryLang') || changed.has('caseRecords')) && this.model) {
-      void this.loadLanguages(this.model, this.loadToken);
+    if (changed.has('form') || changed.has('formId') || changed.has('schema') || changed.has('validator')) this.load();
+    else if ((changed.has('lang') || changed.has('secondaryLang') || changed.has('caseRecords')) && this.loader.model) {
+      void this.loadLanguages(this.loader.model, this.loader.current());
     }
-    if (changed.has('caseRecords') && this.model && this.validated) this.updateValidity();
+    if (changed.has('caseRecords') && this.loader.model && this.validated) this.updateValidity();
   }
 
-  private async loadLanguages(model: FormModel, token: number): Promise<void> {
+  private async loadLanguages(model: FormModel, current: () => boolean): Promise<void> {
     // With the case's records given, a gated form may name its consent forms: their titles are in their namespaces.
     const gate = this.caseRecords !== undefined ? consentGates[model.meta.id as FormId] : undefined;
     const namespaces = gate ? [...model.namespaces, ...gate.consents.map((c) => c.formId)] : model.namespaces;
-    if (!(await this.l10n.load(namespaces, () => token === this.loadToken))) return;
+    if (!(await this.l10n.load(namespaces, current))) return;
     this.refreshShown();
     this.bump();
   }
 
-  private async load(): Promise<void> {
-    const token = ++this.loadToken;
-    if (this.model || this.loadError !== undefined) this.newReady();
-    // Until the new form is in place, renders of the one on screen must not resolve the new `ready`.
-    this.loading = true;
-    const id = this.formId || this.form;
-    if (this.loadError !== undefined) {
-      this.loadError = undefined;
-      this.requestUpdate();
-    }
-    try {
-      let model: FormModel;
-      let validating: Promise<Validator | undefined>;
-      const bundle = this.schema;
-      if (bundle) {
-        // Building a model from schemas is only needed for bundles given as `schema`: catalog forms come built.
-        const built = models.get(bundle) ?? (await import('@komek/core/buildFormModel')).buildFormModel(bundle);
-        models.set(bundle, built);
-        model = built;
-        validating = this.validator ? Promise.resolve(this.validator) : catalogValidator(model.meta.id);
-      } else {
-        if (!id) {
-          this.loading = false;
-          return;
-        }
-        // The validator is fetched while the model is.
-        validating = this.validator ? Promise.resolve(this.validator) : catalogValidator(id);
-        model = await catalogModel(id);
-      }
+  /** Loads the form asked for, with its messages, and the draft; then validates it once it is drawn. */
+  private load(): void {
+    const source = { id: this.formId || this.form, schema: this.schema, validator: this.validator };
+    void this.loader.load(source, async (model, validating, current) => {
       // Widgets drawn by chunks of their own (the needs and plan tables) are fetched with the rest.
-      const [validator] = await Promise.all([validating, this.loadLanguages(model, token), loadWidgets(model.root)]);
-      if (token !== this.loadToken) return;
+      const [validator] = await Promise.all([validating, this.loadLanguages(model, current), loadWidgets(model.root)]);
+      if (!current()) return;
       this.issues = [];
       this.summary = undefined;
       this.submitted = false;
       this.touched.clear();
       this.edited.clear();
-      const found = this.draftKey
-        ? await drafts()
-            .then((d) => d.loadDraft<Partially<T>>(this.draftKey!, model.meta.id))
-            .catch(() => undefined)
-        : undefined;
-      if (token !== this.loadToken) return;
-      const draft = found?.draft;
-      this.draftProblem = found?.unreadable[0] ? { unreadable: found.unreadable[0].savedAt } : {};
-      if (draft) {
-        this.current = draft.data;
-        this.notice = draft.savedAt;
-      }
-      this.model = model;
+      const found = await this.drafts.restore<Partially<T>>(model.meta.id, current);
+      if (!found) return;
+      const draft = found.draft;
+      if (draft) this.current = draft.data;
       this.session = createFormSession<Partially<T>>({
         model,
         validate: validator,
         data: this.current,
         languages: [this.l10n.issueLanguage],
       });
-      this.loading = false;
+      this.loader.loaded(model);
       this.version++;
       this.validated = false;
       this.drawing.start(model);
@@ -657,17 +513,11 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       // Nothing is shown of an untouched form's problems: validate after it is drawn, not before.
       clearTimeout(this.validateTimer);
       this.validateTimer = setTimeout(() => this.runValidation(), 0);
-      if (draft || this.draftProblem.unreadable !== undefined) await this.updateComplete;
+      const unreadable = this.drafts.problem.unreadable !== undefined;
+      if (draft || unreadable) await this.updateComplete;
       if (draft) this.dispatchEvent(new KomekDraftRestoredEvent(this.draftKey!, draft.savedAt));
-      if (this.draftProblem.unreadable !== undefined)
-        this.dispatchEvent(new KomekDraftProblemEvent(this.draftKey!, 'unreadable'));
-    } catch (e) {
-      if (token === this.loadToken) {
-        this.loadError = e instanceof Error ? e.message : String(e);
-        this.loading = false;
-        this.requestUpdate();
-      }
-    }
+      if (unreadable) this.dispatchEvent(new KomekDraftProblemEvent(this.draftKey!, 'unreadable'));
+    });
   }
 
   // ——— answers, validation, drafts ———
@@ -680,15 +530,12 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     for (let p = pointer; p !== ''; p = p.replace(/\/[^/]*$/, '')) this.edited.add(idOf(p));
     if (this.showsChange(pointer)) this.requestUpdate();
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    if (this.draftKey) {
-      clearTimeout(this.draftTimer);
-      this.draftTimer = setTimeout(() => void this.saveDraftNow(), DRAFT_DELAY);
-    }
+    this.drafts.changed();
     clearTimeout(this.validateTimer);
     this.stale = true;
     // Validated after the typing pause when its outcome shows: a host form's validity, the messages on screen or the
     // summary. Otherwise leaving the field validates (and `validationIssues` does when read).
-    if (this.internals.form || this.submitted || this.shown.size > 0) {
+    if (this.association.form || this.submitted || this.shown.size > 0) {
       this.validateTimer = setTimeout(() => this.runValidation(), VALIDATE_DELAY);
     }
   }
@@ -699,9 +546,9 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
    * messages follow with the validation after the typing pause.
    */
   private showsChange(pointer: string): boolean {
-    const node = this.model?.byPointer.get(pointer);
+    const node = this.loader.model?.byPointer.get(pointer);
     if (!node || !rendererFor(node)?.echoesInput) return true;
-    return isReadByConditions(this.model!, pointer);
+    return isReadByConditions(this.loader.model!, pointer);
   }
 
   private commit(): void {
@@ -717,9 +564,9 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.edited.clear();
     this.submitted = false;
     this.summary = undefined;
-    this.notice = undefined;
+    this.drafts.notice = undefined;
     this.requestUpdate();
-    if (this.model) this.runValidation();
+    if (this.loader.model) this.runValidation();
   }
 
   /** Validates the data (hidden branches pruned) and updates the host form's value and validity. */
@@ -741,24 +588,23 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** The value a host form submits (JSON, hidden answers pruned) and the state it restores; none outside a form. */
   private syncFormValue(pruned: unknown): void {
-    if (this.internals.form) this.internals.setFormValue(JSON.stringify(pruned), JSON.stringify(this.current));
+    this.association.setValue(pruned, this.current);
   }
 
   private updateValidity(): void {
     if (this.consentDecision()?.allowed === false) {
-      this.internals.setValidity(
-        { customError: true },
+      this.association.setValidity(
         this.l10n.ui('consentRequired', 'Consent must be recorded before the work can continue.'),
       );
       return;
     }
     const first = this.issues[0];
     if (!first) {
-      this.internals.setValidity({});
+      this.association.setValidity();
       return;
     }
     const anchor = this.keyboard.anchorOf(first.pointer);
-    this.internals.setValidity({ customError: true }, this.localizeIssue(first).text, anchor);
+    this.association.setValidity(this.localizeIssue(first).text, anchor);
   }
 
   private localizeIssue(issue: ValidationIssue): LocalizedIssue {
@@ -852,7 +698,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   private async downloadPdf(): Promise<void> {
     const exporter = this.pdfExporter;
-    const model = this.model;
+    const model = this.loader.model;
     if (!exporter || !model) return;
     this.runValidation();
     const { primary, secondary } = this.l10n.language();
@@ -874,65 +720,15 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** The consent check, when the host gave the case's records and the form is gated. */
   private consentDecision(): ConsentDecision | undefined {
-    const model = this.model;
+    const model = this.loader.model;
     const gate = consentGates[model?.meta.id as FormId];
     if (!model || this.caseRecords === undefined || !gate) return undefined;
     return checkConsent(gate, this.caseRecords);
   }
 
-  private renderNotice() {
-    const { unreadable, notSaved } = this.draftProblem;
-    const when = (ms: number) =>
-      new Date(ms).toLocaleString(this.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' });
-    return html`${
-      this.notice === undefined
-        ? nothing
-        : html`<div class="notice" part="notice" role="status">
-            <span
-              >${this.l10n.bilingual('ui:draftRestored', 'Your unfinished answers were restored from a draft saved on this device.')}</span
-            >
-            <button type="button" part="button" @click=${() => this.clearDraft()}>
-              ${this.l10n.ui('clearDraft', 'Clear draft')}
-            </button>
-          </div>`
-    }${
-      unreadable === undefined
-        ? nothing
-        : html`<div class="notice problem" part="notice draft-problem" role="alert" data-problem="unreadable">
-            <span
-              >${this.l10n.ui('draftUnreadable', 'A draft of this form saved on this computer on {{date}} cannot be opened: it was locked with another key (for example while another person was signed in) or it is damaged. It is kept aside, not overwritten, and opens again once its key is back. New answers are saved as a new draft.').replace('{{date}}', when(unreadable))}</span
-            >
-            <button type="button" part="button" @click=${() => this.discardUnreadable()}>
-              ${this.l10n.ui('discardUnreadableDraft', 'Delete the unreadable draft')}
-            </button>
-          </div>`
-    }${
-      notSaved === undefined
-        ? nothing
-        : html`<div class="notice problem" part="notice draft-problem" role="alert" data-problem="not-saved">
-            <span
-              >${
-                notSaved === 'quota'
-                  ? this.l10n.ui(
-                      'draftNotSavedQuota',
-                      'Your answers could not be saved on this computer: the browser has no storage space left for this site. Do not close this page until you have submitted the form or saved it another way.',
-                    )
-                  : this.l10n.ui(
-                      'draftNotSaved',
-                      'Your answers could not be saved on this computer: the browser does not let this site store them. Do not close this page until you have submitted the form or saved it another way.',
-                    )
-              }</span
-            >
-            <button type="button" part="button" @click=${() => void this.saveDraftNow()}>
-              ${this.l10n.ui('retryDraftSave', 'Try saving again')}
-            </button>
-          </div>`
-    }`;
-  }
-
   override render() {
-    const model = this.model;
-    if (this.loadError) return html`<p class="load-error" part="error" role="alert">${this.loadError}</p>`;
+    const model = this.loader.model;
+    if (this.loader.error) return html`<p class="load-error" part="error" role="alert">${this.loader.error}</p>`;
     if (!model) return html`<p class="loading" aria-busy="true">${this.l10n.ui('loading', 'Loading…')}</p>`;
     const editable = this.ctx.editable;
     const consent = this.consentDecision();
@@ -944,7 +740,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     }
     return html`<div class="form" part="form" lang=${this.l10n.localizer.primary}>
       <h1 part="title">${this.l10n.label(model.root, true)}</h1>
-      ${marksLegend(model, (key, english) => this.l10n.ui(key, english))}${this.renderNotice()}${errorSummary(
+      ${marksLegend(model, (key, english) => this.l10n.ui(key, english))}${this.drafts.notices(this.l10n, () => void this.clearDraft())}${errorSummary(
         this.summary,
         this.l10n.bilingual('ui:errorSummary', 'Please correct the following'),
         (pointer) => this.keyboard.focus(pointer),
@@ -952,7 +748,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       <div class="body">${model.root.children.slice(0, this.drawing.drawn).map((c) => this.renderNode(c, ''))}</div>
       <div class="actions">
         ${
-          editable && !this.noSubmit && !this.internals.form
+          editable && !this.noSubmit && !this.association.form
             ? html`<button type="button" class="primary" part="button submit" @click=${() => this.submit()}>
                 ${this.l10n.ui('submit', 'Submit')}
               </button>`
