@@ -10,6 +10,7 @@ import { signInScreen } from './screens/sign-in.js';
 import { approvalsScreen } from './screens/approvals.js';
 import { referralsScreen } from './screens/referrals.js';
 import { deskStyles } from './styles.js';
+import { minorStyles } from './screens/minor.js';
 import type { Approval, CaseSummary, CaseView, DueTask, FormEntry, Me, Referral } from './types.js';
 
 /** Which screen shows each route (sign-in is shown instead of any of them when there is no session). */
@@ -50,7 +51,7 @@ export class KomekDesk extends LitElement {
   declare route: Route;
   declare forms: FormEntry[];
   declare cases: CaseSummary[] | undefined;
-  declare filters: { country: string; status: string; step: string; deadline: string };
+  declare filters: { country: string; status: string; step: string; deadline: string; q: string };
   declare current: CaseView | undefined;
   declare prefill: Record<string, unknown> | undefined;
   declare notice: string;
@@ -73,7 +74,7 @@ export class KomekDesk extends LitElement {
     this.lang = startLanguage();
     this.route = parseRoute(location.hash);
     this.forms = [];
-    this.filters = { country: '', status: '', step: '', deadline: '' };
+    this.filters = { country: '', status: '', step: '', deadline: '', q: '' };
     this.dueTasks = [];
     this.organisations = [];
     this.notice = '';
@@ -251,5 +252,6 @@ export class KomekDesk extends LitElement {
     deskStyles,
     ...Object.values(screens).flatMap((s: { styles?: CSSResult }) => (s.styles ? [s.styles] : [])),
     ...(signInScreen.styles ? [signInScreen.styles] : []),
+    minorStyles,
   ];
 }
