@@ -46,6 +46,8 @@ export const apiErrorCodes = [
   'approval-decided',
   'approval-comment-required',
   'minor-indicator',
+  'invalid-period',
+  'indicator-not-found',
 ] as const;
 
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

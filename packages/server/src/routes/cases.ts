@@ -5,6 +5,7 @@ import { createCase, decodeCursor, getCase, listCases } from '../store/cases.js'
 import { errorSchema, idParams, isUuid, type ApiRequest, type RouteDef } from '../routeTypes.js';
 import { idempotent } from './idempotent.js';
 import { searchTerms } from '../store/caseIndex.js';
+import { recordFacts } from '../reports/facts.js';
 
 export const caseSchema = {
   type: 'object',
@@ -80,7 +81,9 @@ export const caseRoutes: RouteDef[] = [
     handler: (req, reply) =>
       idempotent(req, reply, false, async (tx) => {
         const { country } = req.body as { country: 'kz' | 'kg' | 'tj' };
-        return { status: 201, body: await createCase(tx, req.principal!.organisationId, country) };
+        const c = await createCase(tx, req.principal!.organisationId, country);
+        await recordFacts(tx, req.services.keys, c.id);
+        return { status: 201, body: c };
       }),
   },
   {

@@ -1,3 +1,4 @@
+import { recordFacts } from '../reports/facts.js';
 import { checkConsent, getAtPointer, setAtPointer } from '@komek/core';
 import { consentGates, type FormId } from '@komek/forms';
 import { ApiError } from '../errors.js';
@@ -195,6 +196,7 @@ export const caseworkRoutes: RouteDef[] = [
             .set({ receiving_organisation_id: body.receivingOrganisationId })
             .where('id', '=', referral.id)
             .execute();
+        await recordFacts(tx, req.services.keys, c.id);
         return { status: 201, body: { ...referral, receivingOrganisationId: body.receivingOrganisationId ?? null } };
       }),
   },
@@ -242,7 +244,9 @@ export const caseworkRoutes: RouteDef[] = [
         }
         if (!referralTransitions[r.status].includes(status))
           throw new ApiError(409, 'referral-transition', { from: r.status, to: status });
-        return setReferralStatus(tx, id, status, note);
+        const updated = await setReferralStatus(tx, id, status, note);
+        await recordFacts(tx, req.services.keys, r.caseId);
+        return updated;
       });
     },
   },

@@ -23,6 +23,7 @@ import type { AnswerKeys } from '../security/answerKeys.js';
 import { requireCase } from './cases.js';
 import { indicatorConflicts, summaryFormIds } from '../minors.js';
 import { refreshCaseIndex } from '../store/caseIndex.js';
+import { recordFacts } from '../reports/facts.js';
 
 const submissionSchema = {
   type: 'object',
@@ -158,6 +159,7 @@ export async function storeSubmission(
   await refreshTasks(tx, req.services.keys, c, form.entry.id);
   await touchCase(tx, c.id, form.entry.step);
   if (summaryFormIds.includes(form.entry.id)) await refreshCaseIndex(tx, req.services.keys, req.services.search, c);
+  await recordFacts(tx, req.services.keys, c.id);
   return s;
 }
 
@@ -306,6 +308,7 @@ export const submissionRoutes: RouteDef[] = [
         await touchCase(tx, c.id, null);
         if (summaryFormIds.includes(form.entry.id))
           await refreshCaseIndex(tx, req.services.keys, req.services.search, c);
+        await recordFacts(tx, req.services.keys, c.id);
         return {
           status: 200,
           body: {
