@@ -24,7 +24,7 @@ import {
   KomekSubmitEvent,
   type LocalizedIssue,
 } from '../events.js';
-import { postFrom } from './post.js';
+import { postFrom } from './posting.js';
 import { downloadPdf } from './pdf-download.js';
 import { consentNotice } from './consent-notice.js';
 import { Drafts } from './drafts.js';
