@@ -80,6 +80,9 @@ const allowed: Record<string, Who[] | 'public'> = {
   decideApproval: ['admin', 'head-of-service'],
   listReferrals: readers,
   listOrganisations: caseWork,
+  listIndicators: ['admin', 'reporting'],
+  getIndicator: ['admin', 'reporting'],
+  reportFile: ['admin', 'reporting'],
 };
 
 describe.each(engines)('access control on %s', (engine) => {

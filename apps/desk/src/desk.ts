@@ -1,6 +1,15 @@
 import { html, LitElement, nothing, type CSSResult, type TemplateResult } from 'lit';
 import { api, setApiLanguage, setCsrfToken, type ApiErrorBody } from './api.js';
-import { languageNames, languages, messages, startLanguage, status, type Lang, type MessageKey } from './messages.js';
+import {
+  languageNames,
+  languages,
+  messages,
+  reportMessages,
+  startLanguage,
+  status,
+  type Lang,
+  type MessageKey,
+} from './messages.js';
 import { parseRoute, type Route } from './router.js';
 import type { Screen } from './screen.js';
 import { casePageScreen } from './screens/case-page.js';
@@ -9,8 +18,12 @@ import { formPageScreen } from './screens/form-page.js';
 import { signInScreen } from './screens/sign-in.js';
 import { approvalsScreen } from './screens/approvals.js';
 import { referralsScreen } from './screens/referrals.js';
+import { reportsScreen } from './screens/reports.js';
 import { deskStyles } from './styles.js';
 import type { Approval, CaseSummary, CaseView, DueTask, FormEntry, Me, Referral } from './types.js';
+
+/** The roles whose work is cases (the others see no case list). */
+const caseRoles = ['specialist', 'head-of-service', 'coordinator'];
 
 /** Which screen shows each route (sign-in is shown instead of any of them when there is no session). */
 const screens: { [V in Route['view']]: Screen<V> } = {
@@ -19,6 +32,7 @@ const screens: { [V in Route['view']]: Screen<V> } = {
   form: formPageScreen,
   approvals: approvalsScreen,
   referrals: referralsScreen,
+  reports: reportsScreen,
 };
 
 /**
@@ -123,6 +137,11 @@ export class KomekDesk extends LitElement {
   async signedIn(me: Me): Promise<void> {
     setCsrfToken(me.csrfToken);
     this.me = me;
+    // Someone whose only work is reporting starts on the reports: cases are not theirs to see.
+    if (this.onlyReports() && this.route.view !== 'reports') {
+      this.route = { view: 'reports' };
+      history.replaceState(null, '', '#/reports');
+    }
     const f = await api<{ forms: FormEntry[] }>('GET', '/api/forms');
     this.forms = f.status === 200 ? f.body.forms : [];
     await this.load();
@@ -185,6 +204,15 @@ export class KomekDesk extends LitElement {
     localStorage.setItem('komek-desk-lang2', lang);
   }
 
+  /** Whether the person may see reports, and whether that is all they may do here. */
+  mayReport(): boolean {
+    return !!this.me?.roles.some((r) => r === 'reporting' || r === 'administrator');
+  }
+
+  onlyReports(): boolean {
+    return !!this.me && this.me.roles.includes('reporting') && !this.me.roles.some((r) => caseRoles.includes(r));
+  }
+
   formTitle(formId: string): string {
     const f = this.forms.find((x) => x.id === formId);
     return f?.label ?? f?.title ?? formId;
@@ -214,16 +242,33 @@ export class KomekDesk extends LitElement {
     `;
   }
 
-  /** The main pages: cases for everyone, approvals for the head of service, referrals sent to the organisation. */
+  /**
+   * The main pages: cases for everyone, approvals for the head of service, referrals sent to the organisation, reports
+   * for the reporting role.
+   */
   private renderNav(): TemplateResult {
     const view = this.route.view;
     const link = (href: string, key: MessageKey, current: boolean) =>
       html`<li><a href=${href} aria-current=${current ? 'page' : 'false'}>${this.t(key)}</a></li>`;
+    const reports = this.mayReport()
+      ? html`<li>
+          <a href="#/reports" aria-current=${view === 'reports' ? 'page' : 'false'}
+            >${reportMessages[this.lang].reports}</a
+          >
+        </li>`
+      : nothing;
+    // Someone who only reports sees only the reports: cases and referrals are not theirs to see.
+    if (this.onlyReports())
+      return html`<nav aria-label=${this.t('mainPages')}>
+        <ul>
+          ${reports}
+        </ul>
+      </nav>`;
     return html`<nav aria-label=${this.t('mainPages')}>
       <ul>
         ${link('#/cases', 'cases', view === 'cases')}
         ${this.me?.roles.some((r) => r === 'head-of-service' || r === 'administrator') ? link('#/approvals', 'approvals', view === 'approvals') : nothing}
-        ${link('#/referrals', 'incomingReferrals', view === 'referrals')}
+        ${link('#/referrals', 'incomingReferrals', view === 'referrals')} ${reports}
       </ul>
     </nav>`;
   }

@@ -7,9 +7,11 @@ export type Route =
   | { view: 'case'; id: string }
   | { view: 'form'; id: string; formId: string }
   | { view: 'approvals' }
-  | { view: 'referrals' };
+  | { view: 'referrals' }
+  | { view: 'reports' };
 
 export function parseRoute(hash: string): Route {
+  if (hash === '#/reports') return { view: 'reports' };
   const m = /^#\/cases\/([0-9a-f-]{36})(?:\/forms\/([a-z0-9.-]+))?$/.exec(hash);
   if (m?.[2]) return { view: 'form', id: m[1]!, formId: m[2] };
   if (m) return { view: 'case', id: m[1]! };

@@ -56,6 +56,8 @@ export const accessRules: Record<Action, AccessRule> = {
   'approval.decide': { roles: ['head-of-service'] },
   'referral.list': { roles: [...caseWork, 'coordinator'] },
   'organisation.list': { roles: caseWork },
+  // Figures only, protected (reports/disclosure.ts), over every organisation of the server.
+  'report.read': { roles: ['reporting'] },
 };
 
 /** Whether the principal's role (or token) allows the action at all; per-record checks come after. */

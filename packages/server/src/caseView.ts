@@ -6,6 +6,7 @@ import type { AnswerKeys } from './security/answerKeys.js';
 import type { Db } from './store/types.js';
 import { caseReferrals } from './store/referrals.js';
 import { caseTasks } from './store/tasks.js';
+import { caseSummary, minorState } from './minors.js';
 import { caseApprovals } from './routes/approvals.js';
 
 /** The consent state of each gated form of the case's country. */
@@ -40,6 +41,8 @@ export async function caseView(db: Db, keys: AnswerKeys, c: Case, sharedSections
   }
   return {
     ...c,
+    summary: caseSummary(all).values,
+    minor: minorState(c.country, all),
     submissions: all,
     consent,
     referrals: await caseReferrals(db, c.id),

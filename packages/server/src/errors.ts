@@ -45,6 +45,9 @@ export const apiErrorCodes = [
   'approval-not-found',
   'approval-decided',
   'approval-comment-required',
+  'minor-indicator',
+  'invalid-period',
+  'indicator-not-found',
 ] as const;
 
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

@@ -36,7 +36,8 @@ export type Action =
   | 'approval.list'
   | 'approval.decide'
   | 'referral.list'
-  | 'organisation.list';
+  | 'organisation.list'
+  | 'report.read';
 
 /** The request as a route handler sees it. */
 export interface ApiRequest extends FastifyRequest {

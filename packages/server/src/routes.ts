@@ -8,6 +8,7 @@ import { jobRoutes } from './routes/jobs.js';
 import { caseworkRoutes } from './routes/casework.js';
 import { approvalRoutes } from './routes/approvals.js';
 import { referralRoutes } from './routes/referrals.js';
+import { reportRoutes } from './routes/reports.js';
 
 /**
  * Every route of the server, in one table: registered from it (app.ts), described from it (openapi.ts); access
@@ -23,4 +24,5 @@ export const routeTable: readonly RouteDef[] = [
   ...approvalRoutes,
   ...referralRoutes,
   ...jobRoutes,
+  ...reportRoutes,
 ];
