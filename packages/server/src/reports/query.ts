@@ -95,7 +95,8 @@ function sourceSql(source: SourceId, from: string, to: string): RawBuilder<unkno
     case 'vulnerabilities':
       return sql`report_cases rc cross join lateral unnest(rc.vulnerabilities) as rv(category)`;
     case 'referrals':
-      return sql`report_referrals rr join report_cases rc on rc.case_id = rr.case_id`;
+      // The referral's own copy of its case's country, region and organisation stands in for the case (`rc`).
+      return sql`report_referrals rr cross join lateral (select rr.case_id, rr.country, rr.region, rr.organisation_id) rc`;
     case 'deadlines':
       return sql`(select case_id, bool_or(coalesce(done_on > due_on, due_on < current_date)) as missed
         from report_deadlines where due_on between ${from}::date and ${to}::date group by case_id) d
