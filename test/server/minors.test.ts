@@ -89,6 +89,9 @@ describe('age at each step', () => {
     expect(minorState('kz', [f1, f5('2026-06-10', true)], '2026-07-01').flags).toEqual([
       expect.objectContaining({ kind: 'minor-indicator', pointer: '/personIsMinor', expected: false, ageAtStep: 18 }),
     ]);
+    // Filled again, correctly: the earlier submission of the form is superseded and no longer flagged.
+    const again = { ...f5('2026-06-10', false), id: 'f5-again', updatedAt: '2026-07-02T08:00:00Z' };
+    expect(minorState('kz', [f1, f5('2026-06-10', true), again], '2026-07-03').flags).toEqual([]);
   });
 });
 

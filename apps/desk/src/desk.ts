@@ -20,6 +20,7 @@ import { approvalsScreen } from './screens/approvals.js';
 import { referralsScreen } from './screens/referrals.js';
 import { reportsScreen } from './screens/reports.js';
 import { deskStyles } from './styles.js';
+import { minorStyles } from './screens/minor.js';
 import type { Approval, CaseSummary, CaseView, DueTask, FormEntry, Me, Referral } from './types.js';
 
 /** The roles whose work is cases (the others see no case list). */
@@ -64,7 +65,7 @@ export class KomekDesk extends LitElement {
   declare route: Route;
   declare forms: FormEntry[];
   declare cases: CaseSummary[] | undefined;
-  declare filters: { country: string; status: string; step: string; deadline: string };
+  declare filters: { country: string; status: string; step: string; deadline: string; q: string };
   declare current: CaseView | undefined;
   declare prefill: Record<string, unknown> | undefined;
   declare notice: string;
@@ -87,7 +88,7 @@ export class KomekDesk extends LitElement {
     this.lang = startLanguage();
     this.route = parseRoute(location.hash);
     this.forms = [];
-    this.filters = { country: '', status: '', step: '', deadline: '' };
+    this.filters = { country: '', status: '', step: '', deadline: '', q: '' };
     this.dueTasks = [];
     this.organisations = [];
     this.notice = '';
@@ -296,5 +297,6 @@ export class KomekDesk extends LitElement {
     deskStyles,
     ...Object.values(screens).flatMap((s: { styles?: CSSResult }) => (s.styles ? [s.styles] : [])),
     ...(signInScreen.styles ? [signInScreen.styles] : []),
+    minorStyles,
   ];
 }

@@ -3,9 +3,12 @@ import type { KomekSubmitEvent } from '@komek/elements';
 import { api } from '../api.js';
 import type { KomekDesk } from '../desk.js';
 import type { Screen } from '../screen.js';
+import { renderDerivedNote, type DerivedSource } from './minor.js';
 
 /** The idempotency key of the submission being sent, kept while its answers stay the same (a retry reuses it). */
 let pending: { key: string; body: string } | undefined;
+/** Where the prefill's facts came from; the minor indicators are marked derived. */
+let sources: DerivedSource[] | undefined;
 
 async function submitForm(desk: KomekDesk, e: KomekSubmitEvent): Promise<void> {
   const route = desk.route;
@@ -44,8 +47,13 @@ export const formPageScreen: Screen<'form'> = {
     }
     desk.prefill = undefined;
     pending = undefined;
-    const p = await api<{ data: Record<string, unknown> }>('GET', `/api/cases/${route.id}/prefill/${route.formId}`);
+    sources = undefined;
+    const p = await api<{ data: Record<string, unknown>; sources?: DerivedSource[] }>(
+      'GET',
+      `/api/cases/${route.id}/prefill/${route.formId}`,
+    );
     if (desk.failed(p)) return;
+    sources = p.body.sources;
     desk.prefill = p.body.data ?? {};
   },
 
@@ -65,6 +73,7 @@ export const formPageScreen: Screen<'form'> = {
       ${
         c && !c.shared && desk.prefill
           ? html`<p class="muted">${desk.t('prefilled')}</p>
+              ${renderDerivedNote(desk, sources)}
               <komek-form
                 form=${formId}
                 lang=${desk.lang}

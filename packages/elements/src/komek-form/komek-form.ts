@@ -12,7 +12,6 @@ import {
   type FormNode,
   type FormSession,
   type SchemaBundle,
-  type ValidationIssue,
   type Validator,
 } from '@komek/core';
 import { consentGates, modelLoaders, type FormId } from '@komek/forms/catalog';
@@ -25,7 +24,6 @@ import {
   KomekSubmitEvent,
   type LocalizedIssue,
 } from '../events.js';
-import { idOf } from '../ids.js';
 import { postSubmission, type PostResult } from './post.js';
 import { consentNotice } from './consent-notice.js';
 import { Drafts } from './drafts.js';
@@ -34,6 +32,7 @@ import { ProgressiveDrawing } from './drawing.js';
 import { errorSummary } from './error-summary.js';
 import { KeyboardNavigation } from './keyboard.js';
 import { FormLoader } from './loading.js';
+import { Validation } from './validation.js';
 import { Localization } from './localization.js';
 import { marksLegend } from './marks-legend.js';
 import { registry, rendererFor } from '../registry.js';
@@ -68,7 +67,6 @@ export type Partially<T> = T extends (infer U)[]
     : T;
 
 const EMPTY: readonly string[] = Object.freeze([]);
-const VALIDATE_DELAY = 300;
 /**
  * Renders a Komek form from the catalog (or any schema bundle) as an accessible, bilingual, form-associated web
  * component: fields, YES / NO indicator tables, needs and plan tables, checklists and signatures, with validation
@@ -190,7 +188,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   declare token: string | undefined;
 
   /** The form's model and validator, `ready`, the load error. */
-  private readonly loader: FormLoader = new FormLoader(this, (model) => this.drawing.complete(model) && this.validated);
+  private readonly loader: FormLoader = new FormLoader(
+    this,
+    (model) => this.drawing.complete(model) && this.validation.validated,
+  );
   /** Bumped when something every widget shows changes: containers re-render only then or when their data does. */
   private version = 0;
 
@@ -218,7 +219,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     () => this.loader.loading || this.loader.error !== undefined,
     () => {
       // The control the host form's validity points at may only now exist.
-      if (this.validated) void this.updateComplete.then(() => this.updateValidity());
+      if (this.validation.validated) void this.updateComplete.then(() => this.updateValidity());
     },
   );
   /** Keyboard answers and moves; where focus goes for a pointer. */
@@ -230,20 +231,22 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       this.commit();
     },
   );
-  private issues: readonly ValidationIssue[] = [];
-  private shown = new Map<string, string[]>();
-  /** Ids of fields (and their groups) the person has changed: their messages show once they are left. */
-  private edited = new Set<string>();
-  /** Ids of changed fields the person has left: their messages show. */
-  private touched = new Set<string>();
-  private submitted = false;
-  private summary: LocalizedIssue[] | undefined;
+  /** Which problems show, where and when. */
+  private readonly validation: Validation = new Validation(this, {
+    session: () => this.session,
+    inForm: () => this.association.form !== null,
+    validated: (pruned) => {
+      this.association.setValue(pruned, this.current);
+      // Validity now, so a host reading it at once sees it; the anchor once the fields it points at are rendered.
+      this.updateValidity();
+      if (this.isUpdatePending) void this.updateComplete.then(() => this.updateValidity());
+    },
+    changed: () => this.bump(),
+    announce: (text) => this.announce(text),
+    ui: (key, english) => this.l10n.ui(key, english),
+    drawAll: () => this.drawing.drawAll(),
+  });
   private announcement = '';
-  /** Whether the current model's data has been validated once (`ready` waits for it). */
-  private validated = false;
-  /** Answers changed since the last validation (see `setAnswer`). */
-  private stale = false;
-  private validateTimer: ReturnType<typeof setTimeout> | undefined;
   private ctx: FormContext;
 
   constructor() {
@@ -254,7 +257,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     // `invalid` comes both from a host form's submit (the browser then focuses our anchor) and from a script's
     // silent `checkValidity()`: show every message only in the first case.
     this.addEventListener('invalid', () =>
-      requestAnimationFrame(() => this.matches(':focus-within') && this.showAll(false)),
+      requestAnimationFrame(() => this.matches(':focus-within') && this.validation.showAll(false)),
     );
     const self = this;
     this.ctx = {
@@ -277,7 +280,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       bilingual: (key, english) => this.l10n.bilingual(formatMessageKey(key), english),
       ui: (key, english) => this.l10n.ui(key, english),
       uiBilingual: (key, english) => this.l10n.bilingual(`ui:${key}`, english),
-      errors: (pointer) => this.shown.get(pointer) ?? EMPTY,
+      errors: (pointer) => this.validation.shown.get(pointer) ?? EMPTY,
       renderNode: (node, base) => this.renderNode(node, base),
       isShown: (node, base) => this.isShown(node, base),
       focus: (pointer) => {
@@ -300,7 +303,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     // Every control redrawn: one typed into may show an answer no render has seen (see `showsChange`).
     this.version++;
     this.requestUpdate('data', old);
-    if (this.loader.model) this.runValidation();
+    if (this.loader.model) this.validation.run();
   }
 
   /** The data as submitted: hidden questions' answers left out. */
@@ -319,8 +322,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** The problems of the current data, localized (empty when valid or before the form has loaded). */
   get validationIssues(): LocalizedIssue[] {
-    if (this.stale) this.runValidation();
-    return this.localizeIssues();
+    if (this.validation.stale) this.validation.run();
+    return this.validation.worded();
   }
 
   /**
@@ -342,15 +345,14 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.drawing.drawAll();
     await this.updateComplete;
     if (!this.loader.model || this.consentDecision()?.allowed === false) return false;
-    clearTimeout(this.validateTimer);
-    this.runValidation();
-    if (this.issues.length > 0) {
-      this.showAll(true);
-      this.dispatchEvent(new KomekInvalidEvent(this.loader.model.meta.id, this.summary!));
+    this.validation.now();
+    if (this.validation.issues.length > 0) {
+      this.validation.showAll(true);
+      this.dispatchEvent(new KomekInvalidEvent(this.loader.model.meta.id, this.validation.summary!));
       return false;
     }
-    this.summary = undefined;
-    this.submitted = false;
+    this.validation.summary = undefined;
+    this.validation.submitted = false;
     this.requestUpdate();
     const event = new KomekSubmitEvent<T>(this.loader.model.meta.id, this.value as T);
     if (!this.dispatchEvent(event)) return true;
@@ -392,7 +394,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   /** @internal */
   formAssociatedCallback(form: HTMLFormElement | null): void {
     this.association.associate(form);
-    if (form && this.session) this.syncFormValue(this.session.value);
+    if (form && this.session) this.association.setValue(this.session.value, this.current);
     this.requestUpdate();
   }
 
@@ -417,7 +419,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       return;
     }
     this.bump();
-    if (this.loader.model) this.runValidation();
+    if (this.loader.model) this.validation.run();
   }
 
   // ——— lifecycle ———
@@ -441,7 +443,6 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       if (t.dataset?.yesno !== undefined) this.setAnswer(t.closest('fieldset')!.dataset.pointer!, t.value === 'yes');
       this.commit();
     });
-    root.addEventListener('focusout', (e) => this.onFocusOut(e as FocusEvent));
     return root;
   }
 
@@ -469,7 +470,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     else if ((changed.has('lang') || changed.has('secondaryLang') || changed.has('caseRecords')) && this.loader.model) {
       void this.loadLanguages(this.loader.model, this.loader.current());
     }
-    if (changed.has('caseRecords') && this.loader.model && this.validated) this.updateValidity();
+    if (changed.has('caseRecords') && this.loader.model && this.validation.validated) this.updateValidity();
   }
 
   private async loadLanguages(model: FormModel, current: () => boolean): Promise<void> {
@@ -477,7 +478,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     const gate = this.caseRecords !== undefined ? consentGates[model.meta.id as FormId] : undefined;
     const namespaces = gate ? [...model.namespaces, ...gate.consents.map((c) => c.formId)] : model.namespaces;
     if (!(await this.l10n.load(namespaces, current))) return;
-    this.refreshShown();
+    this.validation.refresh();
     this.bump();
   }
 
@@ -487,11 +488,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     void this.loader.load(source, async (model, validating, current) => {
       const [validator] = await Promise.all([validating, this.loadLanguages(model, current)]);
       if (!current()) return;
-      this.issues = [];
-      this.summary = undefined;
-      this.submitted = false;
-      this.touched.clear();
-      this.edited.clear();
+      this.validation.issues = [];
+      this.validation.forget();
       const found = await this.drafts.restore<Partially<T>>(model.meta.id, current);
       if (!found) return;
       const draft = found.draft;
@@ -504,12 +502,11 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       });
       this.loader.loaded(model);
       this.version++;
-      this.validated = false;
+      this.validation.validated = false;
       this.drawing.start(model);
       this.requestUpdate();
       // Nothing is shown of an untouched form's problems: validate after it is drawn, not before.
-      clearTimeout(this.validateTimer);
-      this.validateTimer = setTimeout(() => this.runValidation(), 0);
+      this.validation.later(0);
       const unreadable = this.drafts.problem.unreadable !== undefined;
       if (draft || unreadable) await this.updateComplete;
       if (draft) this.dispatchEvent(new KomekDraftRestoredEvent(this.draftKey!, draft.savedAt));
@@ -524,17 +521,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     if (!session) return;
     session.setAnswer(pointer, value);
     this.answers = session.data;
-    for (let p = pointer; p !== ''; p = p.replace(/\/[^/]*$/, '')) this.edited.add(idOf(p));
     if (this.showsChange(pointer)) this.requestUpdate();
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     this.drafts.changed();
-    clearTimeout(this.validateTimer);
-    this.stale = true;
-    // Validated after the typing pause when its outcome shows: a host form's validity, the messages on screen or the
-    // summary. Otherwise leaving the field validates (and `validationIssues` does when read).
-    if (this.association.form || this.submitted || this.shown.size > 0) {
-      this.validateTimer = setTimeout(() => this.runValidation(), VALIDATE_DELAY);
-    }
+    this.validation.typed(pointer);
   }
 
   /**
@@ -549,43 +539,17 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   }
 
   private commit(): void {
-    clearTimeout(this.validateTimer);
-    this.runValidation();
+    this.validation.now();
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
 
   private resetAnswers(): void {
     this.current = this.initial;
     this.version++;
-    this.touched.clear();
-    this.edited.clear();
-    this.submitted = false;
-    this.summary = undefined;
+    this.validation.forget();
     this.drafts.notice = undefined;
     this.requestUpdate();
-    if (this.loader.model) this.runValidation();
-  }
-
-  /** Validates the data (hidden branches pruned) and updates the host form's value and validity. */
-  private runValidation(): void {
-    const session = this.session;
-    if (!session) return;
-    this.stale = false;
-    if (!this.validated) {
-      this.validated = true;
-      this.requestUpdate();
-    }
-    this.issues = session.rawIssues;
-    this.syncFormValue(session.value);
-    this.refreshShown();
-    // Validity now, so a host reading it at once sees it; the anchor once the fields it points at are rendered.
-    this.updateValidity();
-    if (this.isUpdatePending) void this.updateComplete.then(() => this.updateValidity());
-  }
-
-  /** The value a host form submits (JSON, hidden answers pruned) and the state it restores; none outside a form. */
-  private syncFormValue(pruned: unknown): void {
-    this.association.setValue(pruned, this.current);
+    if (this.loader.model) this.validation.run();
   }
 
   private updateValidity(): void {
@@ -595,51 +559,13 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       );
       return;
     }
-    const first = this.issues[0];
+    const first = this.validation.issues[0];
     if (!first) {
       this.association.setValidity();
       return;
     }
     const anchor = this.keyboard.anchorOf(first.pointer);
-    this.association.setValidity(this.localizeIssue(first).text, anchor);
-  }
-
-  private localizeIssue(issue: ValidationIssue): LocalizedIssue {
-    return this.session!.word(issue);
-  }
-
-  private localizeIssues(): LocalizedIssue[] {
-    return this.issues.map((i) => this.localizeIssue(i));
-  }
-
-  /** Recomputes the messages shown next to fields: touched ones, or all after a submit. */
-  private refreshShown(): void {
-    const next = new Map<string, string[]>();
-    for (const issue of this.issues) {
-      if (!this.submitted && !this.touched.has(idOf(issue.pointer))) continue;
-      const list = next.get(issue.pointer) ?? [];
-      list.push(this.localizeIssue(issue).text);
-      next.set(issue.pointer, list);
-    }
-    const key = (m: Map<string, string[]>) => JSON.stringify([...m]);
-    if (key(next) !== key(this.shown)) {
-      this.shown = next;
-      this.bump();
-    }
-    if (this.summary) this.summary = this.issues.length > 0 ? this.localizeIssues() : undefined;
-  }
-
-  /** After a submit attempt (or the host form's validation): every problem next to its field, and the summary. */
-  private showAll(focusSummary: boolean): void {
-    this.drawing.drawAll();
-    this.submitted = true;
-    this.summary = this.localizeIssues();
-    this.refreshShown();
-    this.bump();
-    if (focusSummary) {
-      this.announce(this.l10n.ui('errorSummary', 'Please correct the following'));
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.summary')?.focus());
-    }
+    this.association.setValidity(this.validation.word(first).text, anchor);
   }
 
   private announce(text: string): void {
@@ -649,20 +575,6 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       this.announcement = text;
       this.requestUpdate();
     });
-  }
-
-  /** Leaving a changed field shows its messages (not before: tabbing through a form must not fill it with errors). */
-  private onFocusOut(e: FocusEvent): void {
-    const target = e.target as HTMLElement & { name?: string };
-    const ids = [target.name ?? ''];
-    for (let el: HTMLElement | null = target; el; el = el.parentElement) ids.push(el.id);
-    for (const id of ids) if (id && this.edited.has(id)) this.touched.add(id);
-    clearTimeout(this.validateTimer);
-    const before = this.shown;
-    this.runValidation();
-    // Announce a message that has just appeared for the field being left.
-    const fresh = [...this.shown].find(([p]) => !before.has(p) && ids.includes(idOf(p)));
-    if (fresh) this.announce(fresh[1].map((m) => `${this.l10n.ui('errorPrefix', 'Error:')} ${m}`).join(' '));
   }
 
   // ——— rendering ———
@@ -697,13 +609,13 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     const exporter = this.pdfExporter;
     const model = this.loader.model;
     if (!exporter || !model) return;
-    this.runValidation();
+    this.validation.run();
     const { primary, secondary } = this.l10n.language();
     const pdf = await exporter({
       formId: model.meta.id,
       data: this.value,
-      valid: this.issues.length === 0,
-      issues: this.localizeIssues(),
+      valid: this.validation.issues.length === 0,
+      issues: this.validation.worded(),
       lang: primary,
       ...(secondary ? { secondaryLang: secondary } : {}),
     });
@@ -738,7 +650,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     return html`<div class="form" part="form" lang=${this.l10n.localizer.primary}>
       <h1 part="title">${this.l10n.label(model.root, true)}</h1>
       ${marksLegend(model, (key, english) => this.l10n.ui(key, english))}${this.drafts.notices(this.l10n, () => void this.clearDraft())}${errorSummary(
-        this.summary,
+        this.validation.summary,
         this.l10n.bilingual('ui:errorSummary', 'Please correct the following'),
         (pointer) => this.keyboard.focus(pointer),
       )}
