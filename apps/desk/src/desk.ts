@@ -20,6 +20,7 @@ import { approvalsScreen } from './screens/approvals.js';
 import { referralsScreen } from './screens/referrals.js';
 import { reportsScreen } from './screens/reports.js';
 import { deskStyles } from './styles.js';
+import { minorStyles } from './screens/minor.js';
 import type { Approval, CaseSummary, CaseView, DueTask, FormEntry, Me, Referral } from './types.js';
 
 /** The roles whose work is cases (the others see no case list). */
@@ -57,6 +58,7 @@ export class KomekDesk extends LitElement {
     approvals: { state: true },
     incoming: { state: true },
     organisations: { state: true },
+    secondLang: { state: true },
   };
 
   declare me: Me | null | undefined;
@@ -64,7 +66,7 @@ export class KomekDesk extends LitElement {
   declare route: Route;
   declare forms: FormEntry[];
   declare cases: CaseSummary[] | undefined;
-  declare filters: { country: string; status: string; step: string; deadline: string };
+  declare filters: { country: string; status: string; step: string; deadline: string; q: string };
   declare current: CaseView | undefined;
   declare prefill: Record<string, unknown> | undefined;
   declare notice: string;
@@ -80,6 +82,8 @@ export class KomekDesk extends LitElement {
   declare incoming: Referral[] | undefined;
   /** The other organisations on the server, to refer a case to. */
   declare organisations: { id: string; name: string }[];
+  /** The forms' second language, shown under every label ('' for none). */
+  declare secondLang: Lang | '';
 
   constructor() {
     super();
@@ -87,9 +91,11 @@ export class KomekDesk extends LitElement {
     this.lang = startLanguage();
     this.route = parseRoute(location.hash);
     this.forms = [];
-    this.filters = { country: '', status: '', step: '', deadline: '' };
+    this.filters = { country: '', status: '', step: '', deadline: '', q: '' };
     this.dueTasks = [];
     this.organisations = [];
+    const second = localStorage.getItem('komek-desk-lang2');
+    this.secondLang = (languages as readonly string[]).includes(second ?? '') ? (second as Lang) : '';
     this.notice = '';
     this.busy = false;
   }
@@ -194,6 +200,11 @@ export class KomekDesk extends LitElement {
     this.applyLanguage();
   }
 
+  setSecondLanguage(lang: Lang | ''): void {
+    this.secondLang = lang;
+    localStorage.setItem('komek-desk-lang2', lang);
+  }
+
   /** Whether the person may see reports, and whether that is all they may do here. */
   mayReport(): boolean {
     return !!this.me?.roles.some((r) => r === 'reporting' || r === 'administrator');
@@ -296,5 +307,6 @@ export class KomekDesk extends LitElement {
     deskStyles,
     ...Object.values(screens).flatMap((s: { styles?: CSSResult }) => (s.styles ? [s.styles] : [])),
     ...(signInScreen.styles ? [signInScreen.styles] : []),
+    minorStyles,
   ];
 }
