@@ -2,6 +2,8 @@ import { html, nothing } from 'lit';
 import deadlines from '../../../../schemas/deadlines.json';
 import type { KomekDesk } from '../desk.js';
 import type { Screen } from '../screen.js';
+import { renderCaseOutbox } from '../panels/outbox-panel.js';
+import { renderPaper } from '../panels/paper-panel.js';
 import { stepNumber, type Consent } from '../types.js';
 
 const deadlineTitles = new Map(
@@ -20,12 +22,13 @@ function consentLabel(desk: KomekDesk, c: Consent | undefined): string {
 export const casePageScreen: Screen<'case'> = {
   load: (desk, route) => desk.loadCase(route.id, true),
 
-  render(desk) {
+  render(desk, route) {
     const c = desk.current;
     if (!c)
       return html`<p><a href="#/cases">${desk.t('backToCases')}</a></p>
-        ${desk.renderProblem()}
-        <p>${desk.t('loading')}</p>`;
+        <h1 tabindex="-1">${desk.t('caseLabel')} ${route.id.slice(0, 8)}</h1>
+        ${desk.notice ? html`<p class="saved" role="status">${desk.notice}</p>` : nothing} ${desk.renderProblem()}
+        ${renderCaseOutbox(desk, route.id)} ${desk.problem ? nothing : html`<p>${desk.t('loading')}</p>`}`;
     const forms = desk.forms
       .filter((f) => f.country.toLowerCase() === c.country)
       .sort((a, b) => stepNumber(a.step) - stepNumber(b.step) || a.id.localeCompare(b.id));
@@ -39,6 +42,7 @@ export const casePageScreen: Screen<'case'> = {
         ${desk.t('created')}: ${new Date(c.createdAt).toLocaleString(desk.lang)}
       </p>
       ${notice ? html`<p class="saved" role="status">${notice}</p>` : nothing} ${desk.renderProblem()}
+      ${renderCaseOutbox(desk, c.id)}
       <section aria-labelledby="steps">
         <h2 id="steps">${desk.t('sopSteps')}</h2>
         <ol class="steps">
@@ -86,6 +90,7 @@ export const casePageScreen: Screen<'case'> = {
                 )}
               </ul>`
         }
-      </section>`;
+      </section>
+      ${renderPaper(desk, c)}`;
   },
 };
