@@ -361,7 +361,7 @@ describe('the case desk offline and on paper', () => {
     const row = page.locator('table.compare tbody tr');
     await expect
       .poll(() => row.allTextContents())
-      .toEqual([expect.stringMatching(/passportWhereabouts.*\(theirs\).*\(mine\)/)]);
+      .toEqual([expect.stringMatching(/passportWhereabouts[\s\S]*\(theirs\)[\s\S]*\(mine\)/)]);
     expect(await sideways(page)).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Save mine as a new revision' }).click();
