@@ -7,6 +7,7 @@ import { validateBench } from './validate.js';
 import { pdfBench } from './pdf.js';
 import { profileBench } from './profile.js';
 import { serverBench } from './server.js';
+import { reportsBench } from './reports.js';
 import { benchDir, pickForm, rankForms } from './form.js';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +36,11 @@ const asked = process.argv.slice(2).filter((a) => a !== '--');
 if (asked[0] === 'profile') {
   await profileBench(asked.slice(1));
   process.exit(0);
+}
+if (asked[0] === 'reports') {
+  // Every indicator over 100,000 synthetic cases on PostgreSQL: its own table (README's reports section).
+  await reportsBench();
+  process.exit(process.exitCode ?? 0);
 }
 if (asked[0] === 'server') {
   // The server's throughput and latency: its own table (README's server section), not part of results/latest.json.

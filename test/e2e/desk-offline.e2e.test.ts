@@ -175,13 +175,13 @@ function outboxInPage(page: Page) {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const r = indexedDB.open('komek-desk');
       r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
+      r.onerror = () => reject(new Error(String(r.error)));
     });
     const all = <T>(store: string) =>
       new Promise<T[]>((resolve, reject) => {
         const r = db.transaction(store).objectStore(store).getAll();
         r.onsuccess = () => resolve(r.result as T[]);
-        r.onerror = () => reject(r.error);
+        r.onerror = () => reject(new Error(String(r.error)));
       });
     const records = await all<Record<string, unknown>>('outbox');
     const keys = await all<{ key: CryptoKey }>('keys');
@@ -327,8 +327,13 @@ describe('the case desk offline and on paper', () => {
     );
     await page.goto(`${server.url}/#/cases/${caseId}/submissions/${application.id}`);
     await formReady(page);
-    await desk(page).getByText(/You are changing revision 1\./).waitFor();
-    const mine = { ...application.data, passportWhereabouts: 'Kept by the employer in Almaty (mine)' };
+    await desk(page)
+      .getByText(/You are changing revision 1\./)
+      .waitFor();
+    const mine: Record<string, unknown> = {
+      ...application.data,
+      passportWhereabouts: 'Kept by the employer in Almaty (mine)',
+    };
     await answer(page, mine);
     await context.setOffline(true);
     await page.locator('komek-form').getByRole('button', { name: 'Submit' }).click();
@@ -411,13 +416,13 @@ describe('the case desk offline and on paper', () => {
     const blankLink = page.getByRole('link', { name: 'PDF, blank' });
     expect(await blankLink.getAttribute('href')).toBe('/api/forms/kz-f5-identification-application/pdf?lang=kk,ru');
     const download = await Promise.all([page.waitForEvent('download'), blankLink.click()]).then(([d]) => d);
-    const blank = readFileSync((await download.path())!);
+    const blank = readFileSync(await download.path());
     const blankRead = await readPaperForm(blank);
     expect(blankRead).toMatchObject({ formId: 'kz-f5-identification-application', languages: ['kk', 'ru'] });
 
     // Filled: the consent as stored, read back from the PDF's fields.
     const filledLink = page
-      .locator('li[data-form="kz-f4-interview-consent"][data-submission]')
+      .locator('li[data-record-form="kz-f4-interview-consent"]')
       .getByRole('link', { name: /PDF, filled/ });
     const filled = await readPaperForm(await pdfAt((await filledLink.getAttribute('href'))!));
     expect(filled.languages).toEqual(['kk', 'ru']);

@@ -255,7 +255,10 @@ describe('the case desk served by komek serve', () => {
 
     // The list shows the case at its latest step; the interface in Kazakh.
     await page.getByRole('link', { name: 'All cases' }).click();
-    await page.getByRole('link', { name: `Case ${caseId.slice(0, 8)}` }).waitFor();
+    await page
+      .getByRole('region', { name: 'Cases', exact: true })
+      .getByRole('link', { name: `Case ${caseId.slice(0, 8)}` })
+      .waitFor();
     await page.getByLabel('Language').selectOption('kk');
     await page.getByRole('heading', { name: 'Істер', level: 1 }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('kk');

@@ -75,6 +75,14 @@ const allowed: Record<string, Who[] | 'public'> = {
   queuePdfBatch: caseWork,
   getBatch: caseWork,
   getJobFile: caseWork,
+  requestApproval: caseWork,
+  listApprovals: caseWork,
+  decideApproval: ['admin', 'head-of-service'],
+  listReferrals: readers,
+  listOrganisations: caseWork,
+  listIndicators: ['admin', 'reporting'],
+  getIndicator: ['admin', 'reporting'],
+  reportFile: ['admin', 'reporting'],
 };
 
 describe.each(engines)('access control on %s', (engine) => {

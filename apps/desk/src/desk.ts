@@ -1,6 +1,15 @@
 import { html, LitElement, nothing, type CSSResult, type TemplateResult } from 'lit';
 import { api, setApiLanguage, setCsrfToken, type ApiErrorBody } from './api.js';
-import { languageNames, languages, messages, startLanguage, status, type Lang, type MessageKey } from './messages.js';
+import {
+  languageNames,
+  languages,
+  messages,
+  reportMessages,
+  startLanguage,
+  status,
+  type Lang,
+  type MessageKey,
+} from './messages.js';
 import { parseRoute, type Route } from './router.js';
 import { Outbox } from './outbox.js';
 import { forgetUser, offlineUser, rememberUser, renderOutboxIndicator, renderSignOutWarning } from './offline.js';
@@ -13,8 +22,14 @@ import type { OutboxItem } from './outbox.js';
 import { outboxStyles } from './panels/outbox-panel.js';
 import { paperStyles } from './panels/paper-panel.js';
 import { signInScreen } from './screens/sign-in.js';
+import { approvalsScreen } from './screens/approvals.js';
+import { referralsScreen } from './screens/referrals.js';
+import { reportsScreen } from './screens/reports.js';
 import { deskStyles } from './styles.js';
-import type { CaseSummary, CaseView, FormEntry, Me } from './types.js';
+import type { Approval, CaseSummary, CaseView, DueTask, FormEntry, Me, Referral } from './types.js';
+
+/** The roles whose work is cases (the others see no case list). */
+const caseRoles = ['specialist', 'head-of-service', 'coordinator'];
 
 /** Which screen shows each route (sign-in is shown instead of any of them when there is no session). */
 const screens: { [V in Route['view']]: Screen<V> } = {
@@ -22,6 +37,9 @@ const screens: { [V in Route['view']]: Screen<V> } = {
   case: casePageScreen,
   form: formPageScreen,
   edit: editPageScreen,
+  approvals: approvalsScreen,
+  referrals: referralsScreen,
+  reports: reportsScreen,
 };
 
 /**
@@ -45,6 +63,10 @@ export class KomekDesk extends LitElement {
     online: { state: true },
     outbox: { state: true },
     signOutWarning: { state: true },
+    dueTasks: { state: true },
+    approvals: { state: true },
+    incoming: { state: true },
+    organisations: { state: true },
   };
 
   declare me: Me | null | undefined;
@@ -52,7 +74,7 @@ export class KomekDesk extends LitElement {
   declare route: Route;
   declare forms: FormEntry[];
   declare cases: CaseSummary[] | undefined;
-  declare filters: { country: string; status: string; step: string };
+  declare filters: { country: string; status: string; step: string; deadline: string };
   declare current: CaseView | undefined;
   declare prefill: Record<string, unknown> | undefined;
   declare notice: string;
@@ -69,6 +91,14 @@ export class KomekDesk extends LitElement {
   /** A queued form the person chose to open again in its form (the form page or the edit page takes it). */
   reopen: OutboxItem | undefined;
   private retry: number | undefined;
+  /** Open deadlines of the organisation's cases: overdue and due within the week (the case list). */
+  declare dueTasks: DueTask[];
+  /** Decisions and plans waiting for the head of service (the approvals screen). */
+  declare approvals: Approval[] | undefined;
+  /** Referrals sent to this organisation (the referrals screen). */
+  declare incoming: Referral[] | undefined;
+  /** The other organisations on the server, to refer a case to. */
+  declare organisations: { id: string; name: string }[];
 
   constructor() {
     super();
@@ -76,7 +106,9 @@ export class KomekDesk extends LitElement {
     this.lang = startLanguage();
     this.route = parseRoute(location.hash);
     this.forms = [];
-    this.filters = { country: '', status: '', step: '' };
+    this.filters = { country: '', status: '', step: '', deadline: '' };
+    this.dueTasks = [];
+    this.organisations = [];
     this.notice = '';
     this.busy = false;
     this.online = navigator.onLine;
@@ -168,6 +200,11 @@ export class KomekDesk extends LitElement {
   async signedIn(me: Me): Promise<void> {
     setCsrfToken(me.csrfToken);
     this.me = me;
+    // Someone whose only work is reporting starts on the reports: cases are not theirs to see.
+    if (this.onlyReports() && this.route.view !== 'reports') {
+      this.route = { view: 'reports' };
+      history.replaceState(null, '', '#/reports');
+    }
     this.online = true;
     const f = await api<{ forms: FormEntry[] }>('GET', '/api/forms');
     this.forms = f.status === 200 ? f.body.forms : [];
@@ -257,8 +294,18 @@ export class KomekDesk extends LitElement {
     this.applyLanguage();
   }
 
+  /** Whether the person may see reports, and whether that is all they may do here. */
+  mayReport(): boolean {
+    return !!this.me?.roles.some((r) => r === 'reporting' || r === 'administrator');
+  }
+
+  onlyReports(): boolean {
+    return !!this.me && this.me.roles.includes('reporting') && !this.me.roles.some((r) => caseRoles.includes(r));
+  }
+
   formTitle(formId: string): string {
-    return this.forms.find((f) => f.id === formId)?.title ?? formId;
+    const f = this.forms.find((x) => x.id === formId);
+    return f?.label ?? f?.title ?? formId;
   }
 
   countryName(c: string): string {
@@ -277,6 +324,7 @@ export class KomekDesk extends LitElement {
         >
         ${renderOutboxIndicator(this)}
         ${this.me ? html`<button type="button" class="link" @click=${() => this.signOut()}>${this.t('signOut')}</button>` : nothing}
+        ${this.me ? this.renderNav() : nothing}
       </header>
       ${renderSignOutWarning(this)}
       ${status[this.lang] === 'draft' ? html`<p class="draft">${this.t('draftNotice')}</p>` : nothing}
@@ -284,6 +332,37 @@ export class KomekDesk extends LitElement {
         ${this.me === undefined ? html`<p>${this.t('loading')}</p>` : this.me === null ? signInScreen.render(this, { view: 'cases' }) : this.renderPage()}
       </main>
     `;
+  }
+
+  /**
+   * The main pages: cases for everyone, approvals for the head of service, referrals sent to the organisation, reports
+   * for the reporting role.
+   */
+  private renderNav(): TemplateResult {
+    const view = this.route.view;
+    const link = (href: string, key: MessageKey, current: boolean) =>
+      html`<li><a href=${href} aria-current=${current ? 'page' : 'false'}>${this.t(key)}</a></li>`;
+    const reports = this.mayReport()
+      ? html`<li>
+          <a href="#/reports" aria-current=${view === 'reports' ? 'page' : 'false'}
+            >${reportMessages[this.lang].reports}</a
+          >
+        </li>`
+      : nothing;
+    // Someone who only reports sees only the reports: cases and referrals are not theirs to see.
+    if (this.onlyReports())
+      return html`<nav aria-label=${this.t('mainPages')}>
+        <ul>
+          ${reports}
+        </ul>
+      </nav>`;
+    return html`<nav aria-label=${this.t('mainPages')}>
+      <ul>
+        ${link('#/cases', 'cases', view === 'cases')}
+        ${this.me?.roles.some((r) => r === 'head-of-service' || r === 'administrator') ? link('#/approvals', 'approvals', view === 'approvals') : nothing}
+        ${link('#/referrals', 'incomingReferrals', view === 'referrals')} ${reports}
+      </ul>
+    </nav>`;
   }
 
   private renderPage(): TemplateResult {
@@ -306,7 +385,7 @@ export class KomekDesk extends LitElement {
           : nothing
       }
       ${
-        p.consentForms?.length && route.view !== 'cases'
+        p.consentForms?.length && 'id' in route
           ? html`<ul>
               ${p.consentForms.map((f) => html`<li><a href="#/cases/${route.id}/forms/${f}">${this.formTitle(f)}</a></li>`)}
             </ul>`

@@ -70,6 +70,37 @@ export const deskStyles = css`
     text-decoration: none;
     cursor: pointer;
   }
+  button.secondary {
+    background: #fff;
+    color: #0b5cad;
+    border: 1px solid #0b5cad;
+  }
+  textarea {
+    font: inherit;
+    max-width: 100%;
+    box-sizing: border-box;
+    border: 1px solid #6b6b6b;
+    border-radius: 4px;
+  }
+  header nav {
+    flex: 0 0 100%;
+  }
+  nav ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  header a {
+    min-height: 2.75rem;
+    display: inline-flex;
+    align-items: center;
+  }
+  header a[aria-current='page'] {
+    font-weight: 700;
+  }
   button.link {
     background: transparent;
     color: inherit;

@@ -19,7 +19,9 @@ usage:
                                                          API tokens (printed once on creation)
   komek audit verify                                     check the audit trail's hash chain
   komek keys rotate                                      new key-encryption key; data keys re-wrapped
-  (users, tokens, audit, keys take --data DIR or --database URL as serve does)
+  komek reports rebuild | region --organisation O --region R
+                                                         report facts re-derived; an organisation's region
+  (users, tokens, audit, keys, reports take --data DIR or --database URL as serve does)
 
 options of every command: --debug (a stack trace with an unexpected error)
 exit codes: 0 done · 1 invalid content · 2 bad command line · 3 cannot read an input · 4 cannot write an output
@@ -38,6 +40,7 @@ const commands: Record<string, () => Promise<(args: string[]) => Promise<number>
   tokens: async () => (await import('./commands/admin.js')).tokensCommand,
   audit: async () => (await import('./commands/admin.js')).auditCommand,
   keys: async () => (await import('./commands/admin.js')).keysCommand,
+  reports: async () => (await import('./commands/admin.js')).reportsCommand,
 };
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

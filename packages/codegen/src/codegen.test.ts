@@ -94,6 +94,25 @@ describe('pnpm gen refuses bad schemas, naming the file, the JSON pointer and th
       expect(e!.reason).toMatch(/pairs of pointers to date fields/);
     }
   });
+  it('a summary field of an unknown kind, or inside a list', async () => {
+    const named = (summary: unknown) => ({
+      who: { $ref: '../common/defs.schema.json#/$defs/text', title: 'Name', 'x-komek': { summary } },
+    });
+    expect(await errorsOf(form({}, named('fullName')))).toEqual([]);
+    const [e] = await errorsOf(form({}, named('surname')));
+    expect(e!.pointer).toBe('/properties/who/x-komek/summary');
+    expect(e!.reason).toMatch(/one of fullName, dateOfBirth, citizenship, place/);
+    const list = {
+      people: {
+        type: 'array',
+        title: 'People',
+        items: { type: 'object', title: 'Person', properties: named('fullName') },
+      },
+    };
+    const [l] = await errorsOf(form({}, list));
+    expect(l!.pointer).toBe('/properties/people/items/properties/who/x-komek/summary');
+    expect(l!.reason).toMatch(/not inside a list/);
+  });
   it('a field without a title', async () => {
     const [e] = await errorsOf(form({}, { x: { type: 'string' } }));
     expect(e!.pointer).toBe('/properties/x');
@@ -169,6 +188,28 @@ describe('the message catalog tells printed labels from labels not on the printe
     expect(m['birth.date.title']).toEqual({ text: 'Date of birth', reading: true });
     expect(m['extra.title']).toEqual({ text: 'Added question', derived: true });
     expect(m['name.title']).toEqual({ text: 'Full name' });
+  });
+});
+
+describe('the catalog names where each form holds the case summary', () => {
+  it('follows shared bases: the questionnaires hold the name, date of birth, citizenship and place', async () => {
+    const { catalog } = await import('@komek/forms');
+    for (const id of [
+      'kz-f5-identification-application',
+      'kg-3.1-f3-identification-questionnaire',
+      'tj-f3-identification-questionnaire',
+    ])
+      expect(catalog.find((c) => c.id === id)!.summary).toEqual([
+        { field: 'place', pointer: '/placeOfApplication' },
+        { field: 'fullName', pointer: '/personInformation/fullName' },
+        { field: 'dateOfBirth', pointer: '/personInformation/dateAndPlaceOfBirth/date' },
+        { field: 'citizenship', pointer: '/personInformation/citizenship' },
+      ]);
+    expect(catalog.find((c) => c.id === 'kz-f1-initial-application')!.summary).toEqual([
+      { field: 'fullName', pointer: '/fullName' },
+      { field: 'dateOfBirth', pointer: '/dateOfBirth' },
+    ]);
+    expect(catalog.find((c) => c.id === 'kz-f2-ethical-principles')!.summary).toBeUndefined();
   });
 });
 

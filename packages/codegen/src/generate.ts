@@ -17,6 +17,7 @@ import {
   type JsonSchema,
   type SchemaBundle,
   type SchemaLocation,
+  type SummaryField,
   unescapePointerSegment,
 } from '@komek/core';
 import type { SchemaFile } from './loadSchemas.js';
@@ -396,6 +397,24 @@ export function extractMessages(file: SchemaFile): Record<string, ExtractedMessa
   return out;
 }
 
+/**
+ * The summary fields of a form (`x-komek.summary`, also inside shared bases it refers to) and the data pointer of
+ * each, in form order. Lists are not entered: a summary field holds one value of the form.
+ */
+export function summaryFieldsOf(
+  bundle: SchemaBundle,
+  schema: JsonSchema,
+  at: SchemaLocation,
+  pointer = '',
+  out: { field: SummaryField; pointer: string }[] = [],
+): { field: SummaryField; pointer: string }[] {
+  const eff = effectiveSchema(bundle, schema, at);
+  const field = eff.annotation.summary;
+  if (field) out.push({ field, pointer });
+  for (const p of eff.properties) summaryFieldsOf(bundle, p.schema, p.at, `${pointer}/${escapePointerSegment(p.name)}`, out);
+  return out;
+}
+
 /** One entry of the form catalog. */
 export interface CatalogEntry extends FormMeta {
   title: string;
@@ -403,6 +422,8 @@ export interface CatalogEntry extends FormMeta {
   typeName: string;
   /** Message namespaces the form uses (its own and the shared files it refers to). */
   namespaces: string[];
+  /** Where the form holds the case's summary fields (`x-komek.summary`). */
+  summary?: { field: SummaryField; pointer: string }[];
 }
 
 const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
@@ -494,12 +515,14 @@ export async function generate(files: SchemaFile[]): Promise<Map<string, string>
       `// ${GENERATED_HEADER}\n/* Data of the form ${meta.id}: ${f.json.title} */\n${importShared(used)}\n${body.trimStart()}`,
     );
 
+    const summary = summaryFieldsOf(bundle, f.json, { file: f.id, pointer: '' });
     catalog.push({
       ...meta,
       title: f.json.title!,
       titleKey: `${namespaceOf(f.id)}:title`,
       typeName,
       namespaces: refs.map(namespaceOf),
+      ...(summary.length ? { summary } : {}),
     });
   }
 
@@ -545,6 +568,8 @@ export async function generate(files: SchemaFile[]): Promise<Map<string, string>
       '  gatedBy?: { consents: FormId[]; refusals: FormId[] };',
       '  /** A consent or refusal form: where its data holds the date it was signed and the date it stopped counting. */',
       '  consentRecord?: { signedOn: string[]; endedOn: string[] };',
+      "  /** Where the form holds the case's summary fields (`x-komek.summary` in the schemas). */",
+      "  summary?: { field: 'fullName' | 'dateOfBirth' | 'citizenship' | 'place'; pointer: string }[];",
       '}',
       '',
       '/** The consent gate of each gated form, as `checkConsent` of @komek/core reads it (from `x-komek.form` of the schemas). */',

@@ -7,6 +7,7 @@ import {
   type JsonSchema,
   type SchemaBundle,
   escapePointerSegment,
+  summaryFields,
 } from '@komek/core';
 import type { SchemaFile } from './loadSchemas.js';
 import { SchemaError } from './SchemaError.js';
@@ -161,6 +162,12 @@ export function lintSchemas(files: SchemaFile[]): SchemaError[] {
             `${pointer}/x-komek`,
             'a part is either a reading of a printed line (reading) or not printed at all (derived), not both',
           );
+      }
+      if (komek && komek.summary !== undefined) {
+        if (!(summaryFields as readonly unknown[]).includes(komek.summary))
+          err(`${pointer}/x-komek/summary`, `summary must be one of ${summaryFields.join(', ')}`);
+        else if (/\/(items|prefixItems)(\/|$)/.test(pointer))
+          err(`${pointer}/x-komek/summary`, 'a summary field holds one value of the form: not inside a list');
       }
       if (komek && komek.dateOrder !== undefined) {
         // Each pointer names a date field of this object: a typo would otherwise make the order silently unchecked.

@@ -1,4 +1,5 @@
-export type { JsonSchema, KomekAnnotation, FormMeta, FormKind, SchemaBundle } from './schema.js';
+export type { JsonSchema, KomekAnnotation, FormMeta, FormKind, SchemaBundle, SummaryField } from './schema.js';
+export { summaryFields } from './schema.js';
 export type { FormNode, FormModel, NodeKind, ChoiceOption, Condition, SerializedModel } from './model.js';
 export { resolveRef, resolveUri, UnresolvedRefError } from './resolveRef.js';
 export {

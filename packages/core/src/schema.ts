@@ -56,8 +56,17 @@ export interface KomekAnnotation {
    * this object) may not be earlier than the one at the first (`[["/issueDate", "/expiryDate"]]`).
    */
   dateOrder?: [string, string][];
+  /**
+   * A field that summarises the case (lists and search show and find a case by it): which summary field it holds.
+   * The case's value is the one of the latest form that holds it.
+   */
+  summary?: SummaryField;
   [annotation: string]: unknown;
 }
+
+/** The fields that summarise a case (`x-komek.summary`): the migrant's name, date of birth, citizenship, place. */
+export const summaryFields = ['fullName', 'dateOfBirth', 'citizenship', 'place'] as const;
+export type SummaryField = (typeof summaryFields)[number];
 
 /** Form-level metadata in the root schema's `x-komek.form`. */
 export interface FormMeta {

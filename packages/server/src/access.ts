@@ -51,6 +51,13 @@ export const accessRules: Record<Action, AccessRule> = {
   'audit.read': { roles: ['org-admin'] },
   'grant.create': { roles: ['head-of-service', 'org-admin'] },
   'grant.revoke': { roles: ['head-of-service', 'org-admin'] },
+  'approval.request': { roles: caseWork },
+  'approval.list': { roles: caseWork },
+  'approval.decide': { roles: ['head-of-service'] },
+  'referral.list': { roles: [...caseWork, 'coordinator'] },
+  'organisation.list': { roles: caseWork },
+  // Figures only, protected (reports/disclosure.ts), over every organisation of the server.
+  'report.read': { roles: ['reporting'] },
 };
 
 /** Whether the principal's role (or token) allows the action at all; per-record checks come after. */

@@ -6,6 +6,8 @@ import type { AnswerKeys } from './security/answerKeys.js';
 import type { Db } from './store/types.js';
 import { caseReferrals } from './store/referrals.js';
 import { caseTasks } from './store/tasks.js';
+import { caseSummary, minorState } from './minors.js';
+import { caseApprovals } from './routes/approvals.js';
 
 /** The consent state of each gated form of the case's country. */
 export function consentState(country: string, records: readonly { formId: string; data: unknown }[]) {
@@ -26,13 +28,25 @@ export async function caseView(db: Db, keys: AnswerKeys, c: Case, sharedSections
   if (sharedSections) {
     // Another organisation's view: the consented sections only; no tasks, no other bodies' referrals.
     const submissions = all.filter((s) => sharedSections.includes(s.formId));
-    return { ...c, shared: true, sections: sharedSections, submissions, consent, referrals: [], tasks: [] };
+    return {
+      ...c,
+      shared: true,
+      sections: sharedSections,
+      submissions,
+      consent,
+      referrals: [],
+      tasks: [],
+      approvals: [],
+    };
   }
   return {
     ...c,
+    summary: caseSummary(all).values,
+    minor: minorState(c.country, all),
     submissions: all,
     consent,
     referrals: await caseReferrals(db, c.id),
     tasks: await caseTasks(db, c.id),
+    approvals: await caseApprovals(db, c.id),
   };
 }

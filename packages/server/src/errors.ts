@@ -41,6 +41,13 @@ export const apiErrorCodes = [
   'sign-in-failed',
   'too-many-attempts',
   'consent-withdrawn',
+  'approval-not-required',
+  'approval-not-found',
+  'approval-decided',
+  'approval-comment-required',
+  'minor-indicator',
+  'invalid-period',
+  'indicator-not-found',
 ] as const;
 
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

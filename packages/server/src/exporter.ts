@@ -72,7 +72,7 @@ function row(s: Submission, columns: readonly Column[], translators: readonly Tr
 }
 
 /** A CSV field: quoted when needed; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
-function csvField(v: string): string {
+export function csvField(v: string): string {
   const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

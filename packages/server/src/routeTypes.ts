@@ -31,7 +31,13 @@ export type Action =
   | 'session.revoke-all'
   | 'audit.read'
   | 'grant.create'
-  | 'grant.revoke';
+  | 'grant.revoke'
+  | 'approval.request'
+  | 'approval.list'
+  | 'approval.decide'
+  | 'referral.list'
+  | 'organisation.list'
+  | 'report.read';
 
 /** The request as a route handler sees it. */
 export interface ApiRequest extends FastifyRequest {
@@ -73,7 +79,7 @@ export interface RouteDef {
   /** `public`: no token (the API description); `principal`: a valid token. */
   auth: 'public' | 'principal';
   /** Which resource the `:id` parameter names, for per-record rules. */
-  scope?: 'case' | 'submission' | 'referral' | 'job' | 'grant';
+  scope?: 'case' | 'submission' | 'referral' | 'job' | 'grant' | 'approval';
   /** The body's media type (JSON unless said). */
   body?: 'json' | 'pdf';
   bodyLimit?: number;

@@ -6,6 +6,9 @@ import { accessRoutes } from './routes/access.js';
 import { paperRoutes } from './routes/paper.js';
 import { jobRoutes } from './routes/jobs.js';
 import { caseworkRoutes } from './routes/casework.js';
+import { approvalRoutes } from './routes/approvals.js';
+import { referralRoutes } from './routes/referrals.js';
+import { reportRoutes } from './routes/reports.js';
 
 /**
  * Every route of the server, in one table: registered from it (app.ts), described from it (openapi.ts); access
@@ -18,5 +21,8 @@ export const routeTable: readonly RouteDef[] = [
   ...submissionRoutes,
   ...paperRoutes,
   ...caseworkRoutes,
+  ...approvalRoutes,
+  ...referralRoutes,
   ...jobRoutes,
+  ...reportRoutes,
 ];

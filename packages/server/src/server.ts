@@ -4,11 +4,14 @@ import { buildApp } from './app.js';
 import { defaultDeskDir } from './desk.js';
 import { ensureAdminToken, registerAdminToken } from './auth.js';
 import { AuditTrail, auditKey } from './audit.js';
+import { SearchIndex, searchKey } from './security/blindIndex.js';
+import { indexUnsummarisedCases } from './store/caseIndex.js';
 import { AnswerKeys, kekRingFor } from './security/answerKeys.js';
 import { openDatabase, type Database } from './db/database.js';
 import { jobHandlers } from './jobs/handlers.js';
 import { JobQueue } from './jobs/queue.js';
 import type { Services } from './services.js';
+import { backfillFacts } from './reports/facts.js';
 
 export interface ServerOptions {
   /** Data folder: the admin token, and PGlite's files when no database URL is given. Default `./komek-data`. */
@@ -49,7 +52,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // Keys live outside the database: <data>/keys/ (0600) or KOMEK_KEK / KOMEK_AUDIT_KEY.
     const keys = await AnswerKeys.open(database.db, kekRingFor(dataDir));
     const audit = new AuditTrail(database.db, auditKey(dataDir));
-    services = { database, jobs: new JobQueue(database, jobHandlers, keys), keys, audit, dataDir };
+    const search = new SearchIndex(searchKey(dataDir));
+    // Cases stored before case summaries existed get theirs (and their search terms) now.
+    await indexUnsummarisedCases(database.db, keys, search);
+    const backfilled = await backfillFacts(database.db, keys);
+    if (backfilled) log(`komek: recorded the report facts of ${backfilled} case(s) stored before reports existed`);
+    services = { database, jobs: new JobQueue(database, jobHandlers, keys), keys, search, audit, dataDir };
   } catch (e) {
     await database.close();
     throw e;

@@ -49,7 +49,8 @@ function renderCompare(desk: KomekDesk, mine: Record<string, unknown>, theirs: R
   const b = new Map(leaves(mine));
   const paths = [...new Set([...a.keys(), ...b.keys()])].filter((p) => a.get(p) !== b.get(p));
   if (!paths.length) return html`<p>${desk.t('noDifferences')}</p>`;
-  return html`<div class="compare-wrap">
+  // Scrolls sideways on a narrow screen: focusable, so that a keyboard can scroll it too.
+  return html`<div class="compare-wrap" tabindex="0" role="region" aria-label=${desk.t('compareCaption')}>
     <table class="compare">
       <caption>
         ${desk.t('compareCaption')}

@@ -156,7 +156,7 @@ export function renderPaper(desk: KomekDesk, c: CaseView): TemplateResult {
           ? html`<ul class="records">
               ${c.submissions.map(
                 (s) =>
-                  html`<li data-submission=${s.id} data-form=${s.formId}>
+                  html`<li data-submission=${s.id} data-record-form=${s.formId}>
                     <span class="title">${desk.formTitle(s.formId)}</span>
                     <span class="muted"
                       >${desk.t('revision')} ${s.revision} · ${new Date(s.updatedAt).toLocaleString(desk.lang)}</span

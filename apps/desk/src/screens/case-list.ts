@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { api } from '../api.js';
 import type { KomekDesk } from '../desk.js';
 import type { Screen } from '../screen.js';
-import { stepNumber, type CaseSummary } from '../types.js';
+import { stepNumber, type CaseSummary, type DueTask } from '../types.js';
 
 async function newCase(desk: KomekDesk, e: SubmitEvent): Promise<void> {
   e.preventDefault();
@@ -17,10 +17,23 @@ async function newCase(desk: KomekDesk, e: SubmitEvent): Promise<void> {
 /** The list of cases with its filters, and "open a case" in a country. */
 export const caseListScreen: Screen<'cases'> = {
   async load(desk) {
-    const q = new URLSearchParams(Object.entries(desk.filters).filter(([, v]) => v !== ''));
-    const r = await api<{ cases: CaseSummary[] }>('GET', `/api/cases${q.size ? `?${q}` : ''}`);
+    const { deadline, ...server } = desk.filters;
+    const q = new URLSearchParams(Object.entries(server).filter(([, v]) => v !== ''));
+    const [r, overdue, week] = await Promise.all([
+      api<{ cases: CaseSummary[] }>('GET', `/api/cases${q.size ? `?${q}` : ''}`),
+      api<{ tasks: DueTask[] }>('GET', '/api/tasks?due=overdue'),
+      api<{ tasks: DueTask[] }>('GET', '/api/tasks?due=week'),
+    ]);
     if (desk.failed(r)) return;
-    desk.cases = r.body.cases;
+    desk.dueTasks = [
+      ...(overdue.status === 200 ? overdue.body.tasks : []),
+      ...(week.status === 200 ? week.body.tasks : []),
+    ];
+    // The deadline filter: cases with an overdue task, or with one due within the week.
+    const keep = new Set(
+      desk.dueTasks.filter((t) => (deadline === 'overdue' ? t.overdue : !t.overdue)).map((t) => t.caseId),
+    );
+    desk.cases = deadline ? r.body.cases.filter((c) => keep.has(c.id)) : r.body.cases;
   },
 
   render(desk) {
@@ -49,6 +62,26 @@ export const caseListScreen: Screen<'cases'> = {
           <button type="submit" ?disabled=${desk.busy}>${desk.t('openNewCase')}</button>
         </form>
       </section>
+      <section aria-labelledby="due">
+        <h2 id="due">${desk.t('dueTasksTitle')}</h2>
+        ${
+          desk.dueTasks.length === 0
+            ? html`<p>${desk.t('noDueTasks')}</p>`
+            : html`<ul class="tasks due">
+                ${desk.dueTasks.map(
+                  (t) =>
+                    html`<li data-case=${t.caseId} data-rule=${t.ruleId}>
+                      <a href="#/cases/${t.caseId}">${desk.t('caseLabel')} ${t.caseId.slice(0, 8)}</a>
+                      <span>${t.title ?? t.ruleId}${t.sop ? ` (${t.sop})` : ''}</span>
+                      <span class=${t.overdue ? 'warn' : ''}
+                        >${t.overdue ? desk.t('overdue') : desk.t('due')}:
+                        ${new Date(`${t.dueOn}T00:00:00`).toLocaleDateString(desk.lang)}</span
+                      >
+                    </li>`,
+                )}
+              </ul>`
+        }
+      </section>
       <section aria-labelledby="list">
         <h2 id="list">${desk.t('cases')}</h2>
         <div class="row filters">
@@ -72,6 +105,14 @@ export const caseListScreen: Screen<'cases'> = {
             <select @change=${filter('step')}>
               <option value="">${desk.t('any')}</option>
               ${steps.map((s) => html`<option value=${s} ?selected=${desk.filters.step === s}>${s}</option>`)}
+            </select></label
+          >
+          <label
+            >${desk.t('deadlines')}
+            <select @change=${filter('deadline')}>
+              <option value="">${desk.t('any')}</option>
+              <option value="overdue" ?selected=${desk.filters.deadline === 'overdue'}>${desk.t('overdue')}</option>
+              <option value="week" ?selected=${desk.filters.deadline === 'week'}>${desk.t('dueThisWeek')}</option>
             </select></label
           >
         </div>

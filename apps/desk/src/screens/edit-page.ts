@@ -74,21 +74,20 @@ export const editPageScreen: Screen<'edit'> = {
 
   render(desk, route) {
     const c = desk.current;
+    const e = editing;
     return html`<p><a href="#/cases/${route.id}">${desk.t('backToCase')}</a></p>
       <h1 tabindex="-1">${editing ? desk.formTitle(editing.formId) : desk.t('loading')}</h1>
       ${c ? html`<p>${desk.t('caseLabel')} ${c.id.slice(0, 8)} · ${desk.countryName(c.country)}</p>` : nothing}
       ${desk.renderProblem()} ${desk.busy ? html`<p role="status">${desk.t('sending')}</p>` : nothing}
       ${
-        c && editing
-          ? html`<p class="muted">${desk.t('editingRevision').replace('{n}', String(editing.revision))}</p>
+        c && e
+          ? html`<p class="muted">${desk.t('editingRevision').replace('{n}', String(e.revision))}</p>
               <komek-form
-                form=${editing.formId}
+                form=${e.formId}
                 lang=${desk.lang}
-                .data=${guard([editing.data], () => editing.data)}
-                .caseRecords=${guard([c, editing], () =>
-                  c.submissions
-                    .filter((s) => s.id !== editing!.submissionId)
-                    .map((s) => ({ formId: s.formId, data: s.data })),
+                .data=${guard([e.data], () => e.data)}
+                .caseRecords=${guard([c, e], () =>
+                  c.submissions.filter((s) => s.id !== e.submissionId).map((s) => ({ formId: s.formId, data: s.data })),
                 )}
                 @komek-submit=${(e: KomekSubmitEvent) => save(desk, e)}
               ></komek-form>`

@@ -46,6 +46,12 @@ export const formPageScreen: Screen<'form'> = {
   async load(desk, route) {
     await desk.loadCase(route.id, false);
     if (!desk.current) return;
+    if (desk.current.shared) {
+      // Another organisation's case: the shared section as it was recorded, to read.
+      const s = [...desk.current.submissions].reverse().find((x) => x.formId === route.formId);
+      desk.prefill = s?.data;
+      return;
+    }
     desk.prefill = undefined;
     pending = undefined;
     const reopen = desk.reopen;
@@ -67,7 +73,13 @@ export const formPageScreen: Screen<'form'> = {
       ${c ? html`<p>${desk.t('caseLabel')} ${c.id.slice(0, 8)} · ${desk.countryName(c.country)}</p>` : nothing}
       ${desk.renderProblem()} ${desk.busy ? html`<p role="status">${desk.t('sending')}</p>` : nothing}
       ${
-        c && desk.prefill
+        c?.shared && desk.prefill
+          ? html`<p class="muted">${desk.t('sharedNotice')}</p>
+              <komek-form form=${formId} lang=${desk.lang} readonly .data=${desk.prefill}></komek-form>`
+          : nothing
+      }
+      ${
+        c && !c.shared && desk.prefill
           ? html`<p class="muted">${desk.t('prefilled')}</p>
               <!-- Guarded: Lit sets an object bound to a property on every render, which would put back the
                    prefill over what was typed whenever the desk re-renders (a connection lost, a form queued). -->
@@ -78,7 +90,7 @@ export const formPageScreen: Screen<'form'> = {
                 .caseRecords=${guard([c], () => c.submissions.map((s) => ({ formId: s.formId, data: s.data })))}
                 @komek-submit=${(e: KomekSubmitEvent) => submitForm(desk, e)}
               ></komek-form>`
-          : desk.problem
+          : desk.problem || c?.shared
             ? nothing
             : html`<p>${desk.t('loading')}</p>`
       }`;

@@ -269,3 +269,46 @@ export async function keysCommand(args: string[]): Promise<number> {
     return 0;
   });
 }
+
+const REPORTS =
+  'usage: komek reports rebuild [--data DIR] [--database URL]\n       komek reports region --organisation "Org" --region "Region" [--data DIR] [--database URL]';
+
+/**
+ * `komek reports rebuild`: re-derives the de-identified facts reports count (every case, from its sealed answers);
+ * `komek reports region`: sets the region of an organisation, which the facts of its cases carry.
+ */
+export async function reportsCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const { options } = parseOptions(rest, { ...common, organisation: 'string', region: 'string' });
+  if (sub === 'rebuild')
+    return withStore(options, async ({ server, database, dataDir }) => {
+      const keys = await server.AnswerKeys.open(database.db, server.kekRingFor(dataDir));
+      const n = await server.rebuildFacts(database.db, keys);
+      console.log(`report facts rebuilt for ${n} case(s)`);
+      return 0;
+    });
+  if (sub === 'region') {
+    const { organisation, region } = options;
+    if (typeof organisation !== 'string' || typeof region !== 'string') throw new UsageError(REPORTS);
+    if (!region.trim() || region.length > 200)
+      throw new UsageError(`--region "${region}": give the region's name, 1–200 characters`);
+    return withStore(options, async ({ database }) => {
+      const org = await database.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('name', '=', organisation)
+        .executeTakeFirst();
+      if (!org)
+        throw new CliError('KOMEK_INVALID_ARGUMENT', `no organisation named "${organisation}"`, exitCodes.invalid);
+      await database.db.updateTable('organisations').set({ region: region.trim() }).where('id', '=', org.id).execute();
+      await database.db
+        .updateTable('report_cases')
+        .set({ region: region.trim() })
+        .where('organisation_id', '=', org.id)
+        .execute();
+      console.log(`region of "${organisation}" set to "${region.trim()}"`);
+      return 0;
+    });
+  }
+  throw new UsageError(REPORTS);
+}

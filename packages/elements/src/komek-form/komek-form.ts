@@ -1,33 +1,21 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import {
   checkConsent,
   createFormSession,
-  UnknownFormError,
-  hydrateModel,
   isReadByConditions,
   formatMessageKey,
   getAtPointer,
-  marks,
-  presentLabel,
-  presentTitle,
-  walkNodes,
   type CaseRecord,
   type ConsentDecision,
   type FormModel,
   type FormNode,
   type FormSession,
-  type IssueLanguage,
   type SchemaBundle,
-  type ValidationIssue,
   type Validator,
 } from '@komek/core';
-import { consentGates, modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
+import { consentGates, modelLoaders, type FormId } from '@komek/forms/catalog';
 import type { FormContext } from '../context.js';
-/** Drafts (IndexedDB, WebCrypto) are loaded only by forms that keep one (`draft-key`). */
-const drafts = () => import('../drafts/draft-store.js');
-/** What is wrong with this form's draft: one that does not open (saved at), or why the last save failed. */
-type DraftProblem = { unreadable?: number | undefined; notSaved?: 'quota' | 'storage' | 'crypto' | undefined };
 import { dataAttribute } from './data-attribute.js';
 import {
   KomekDraftProblemEvent,
@@ -36,10 +24,17 @@ import {
   KomekSubmitEvent,
   type LocalizedIssue,
 } from '../events.js';
-import { idOf } from '../ids.js';
 import { postSubmission, type PostResult } from './post.js';
-import { formatDate, type Language } from '../localize/messages.js';
-import { Localizer, toLanguage } from '../localize/localizer.js';
+import { consentNotice } from './consent-notice.js';
+import { Drafts } from './drafts.js';
+import { FormAssociation } from './form-association.js';
+import { ProgressiveDrawing } from './drawing.js';
+import { errorSummary } from './error-summary.js';
+import { KeyboardNavigation } from './keyboard.js';
+import { FormLoader } from './loading.js';
+import { Validation } from './validation.js';
+import { Localization } from './localization.js';
+import { marksLegend } from './marks-legend.js';
 import { registry, rendererFor } from '../registry.js';
 import { defaultRenderers } from '../widgets/index.js';
 import { styles } from './komek-form.styles.js';
@@ -71,69 +66,7 @@ export type Partially<T> = T extends (infer U)[]
     ? { [K in keyof T]?: Partially<T[K]> }
     : T;
 
-const FOCUSABLE = 'input, select, textarea, button, komek-signature-pad';
 const EMPTY: readonly string[] = Object.freeze([]);
-const REQUIRED = html`<span class="mark required" aria-hidden="true">${marks.required}</span>`;
-const DERIVED = html`<span class="mark derived" aria-hidden="true">${marks.derived}</span>`;
-/** Which marks a form's labels carry (explained above the form): worked out once per model. */
-const marksUsed = new WeakMap<FormModel, { required: boolean; derived: boolean }>();
-const DRAFT_DELAY = 500;
-/** Models built per schema bundle: a bundle is immutable, and a page may show the same form more than once. */
-const models = new WeakMap<SchemaBundle, FormModel>();
-/**
- * A catalog form's part (its model, its validator), loaded once per page and shared by every element showing the
- * form; a failed load is forgotten so that the next element tries again.
- */
-function loadedOnce<T>(cache: Map<string, Promise<T>>, id: string, load: () => Promise<T>): Promise<T> {
-  let loaded = cache.get(id);
-  if (!loaded) {
-    cache.set(id, (loaded = load()));
-    loaded.catch(() => cache.delete(id));
-  }
-  return loaded;
-}
-const catalogModels = new Map<string, Promise<FormModel>>();
-const catalogValidators = new Map<string, Promise<Validator | undefined>>();
-
-function catalogModel(id: string): Promise<FormModel> {
-  const load = modelLoaders[id as FormId];
-  if (!load) return Promise.reject(new UnknownFormError(id, Object.keys(modelLoaders)));
-  return loadedOnce(catalogModels, id, () => load().then(hydrateModel));
-}
-
-function catalogValidator(id: string): Promise<Validator | undefined> {
-  const load = validatorLoaders[id as FormId];
-  if (!load) return Promise.resolve(undefined);
-  return loadedOnce(catalogValidators, id, () => load() as Promise<Validator>);
-}
-const VALIDATE_DELAY = 300;
-/**
- * A long form is drawn a part at a time: the first parts (about a screen) at once, the rest in the frames after, so
- * that the person sees the form's start without waiting for its end. Sizes in form nodes drawn.
- */
-const FIRST_PART = 15;
-const NEXT_PART = 80;
-const subtreeSizes = new WeakMap<FormNode, number>();
-
-/** Nodes in a node's tree (repeat item trees not counted: a repeat starts with no rows). */
-function subtreeSize(node: FormNode): number {
-  let n = subtreeSizes.get(node);
-  if (n === undefined) {
-    n = 1;
-    for (const c of node.children) n += subtreeSize(c);
-    subtreeSizes.set(node, n);
-  }
-  return n;
-}
-
-/** Index after the last top-level node of a part that starts at `from` (at least one node). */
-function partEnd(nodes: readonly FormNode[], from: number, budget: number): number {
-  let i = from;
-  for (let size = 0; i < nodes.length && (i === from || size + subtreeSize(nodes[i]!) <= budget); i++)
-    size += subtreeSize(nodes[i]!);
-  return i;
-}
-
 /**
  * Renders a Komek form from the catalog (or any schema bundle) as an accessible, bilingual, form-associated web
  * component: fields, YES / NO indicator tables, needs and plan tables, checklists and signatures, with validation
@@ -254,74 +187,85 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   /** An API token for `action` (sent as a Bearer token); without it the page's own cookies go with the post. */
   declare token: string | undefined;
 
-  private model: FormModel | undefined;
-  private loadError: string | undefined;
+  /** The form's model and validator, `ready`, the load error. */
+  private readonly loader: FormLoader = new FormLoader(
+    this,
+    (model) => this.drawing.complete(model) && this.validation.validated,
+  );
   /** Bumped when something every widget shows changes: containers re-render only then or when their data does. */
   private version = 0;
 
-  private internals: ElementInternals;
   /** The answers, validation and visibility of the loaded form (core's form session). */
   private session: FormSession<Partially<T>> | undefined;
   /** The answers before a form is loaded; once it is, the session's. */
   private answers: Partially<T> = {} as Partially<T>;
   private initial: Partially<T> = {} as Partially<T>;
-  private localizer = new Localizer('en', undefined);
-  /** Labels and messages of issues, in the primary language, through the localizer of the moment. */
-  private readonly issueLanguage: IssueLanguage = {
-    translate: (key, fallback) => (fallback === undefined ? undefined : this.localizer.t(key, fallback)),
-    message: (issue, label) => this.localizer.message(issue, label),
-  };
-  private issues: readonly ValidationIssue[] = [];
-  private shown = new Map<string, string[]>();
-  /** Ids of fields (and their groups) the person has changed: their messages show once they are left. */
-  private edited = new Set<string>();
-  /** Ids of changed fields the person has left: their messages show. */
-  private touched = new Set<string>();
-  private submitted = false;
-  private summary: LocalizedIssue[] | undefined;
-  private notice: number | undefined;
-  /** A draft of this key and form that did not open (kept aside), or the reason the last save failed. */
-  private draftProblem: DraftProblem = {};
+  /** The element as a control of a host form. */
+  private readonly association = new FormAssociation(this, () => {
+    if (this.draftKey) void this.clearDraft(false);
+  });
+  /** The encrypted draft and its notices. */
+  private readonly drafts = new Drafts(
+    this,
+    () => this.loader.model?.meta.id,
+    () => this.current,
+  );
+  /** The languages on screen and their messages. */
+  private readonly l10n = new Localization(this);
+  /** Which part of a long form is drawn. */
+  private readonly drawing: ProgressiveDrawing = new ProgressiveDrawing(
+    this,
+    () => this.loader.model,
+    () => this.loader.loading || this.loader.error !== undefined,
+    () => {
+      // The control the host form's validity points at may only now exist.
+      if (this.validation.validated) void this.updateComplete.then(() => this.updateValidity());
+    },
+  );
+  /** Keyboard answers and moves; where focus goes for a pointer. */
+  private readonly keyboard = new KeyboardNavigation(
+    this,
+    () => this.ctx.editable,
+    (pointer) => {
+      this.setAnswer(pointer, undefined);
+      this.commit();
+    },
+  );
+  /** Which problems show, where and when. */
+  private readonly validation: Validation = new Validation(this, {
+    session: () => this.session,
+    inForm: () => this.association.form !== null,
+    validated: (pruned) => {
+      this.association.setValue(pruned, this.current);
+      // Validity now, so a host reading it at once sees it; the anchor once the fields it points at are rendered.
+      this.updateValidity();
+      if (this.isUpdatePending) void this.updateComplete.then(() => this.updateValidity());
+    },
+    changed: () => this.bump(),
+    announce: (text) => this.announce(text),
+    ui: (key, english) => this.l10n.ui(key, english),
+    drawAll: () => this.drawing.drawAll(),
+  });
   private announcement = '';
-  private formDisabled = false;
-  private loadToken = 0;
-  /** Whether the current model's data has been validated once (`ready` waits for it). */
-  private validated = false;
-  /** Answers changed since the last validation (see `setAnswer`). */
-  private stale = false;
-  /** A form is being loaded: `ready` waits for it. */
-  private loading = false;
-  /** How many top-level nodes of the form are drawn (see FIRST_PART). */
-  private drawn = 0;
-  private drawing = false;
-  private draftTimer: ReturnType<typeof setTimeout> | undefined;
-  private validateTimer: ReturnType<typeof setTimeout> | undefined;
-  private draftQueue: Promise<unknown> = Promise.resolve();
-  private hostForm: HTMLFormElement | null = null;
   private ctx: FormContext;
-  private readyPromise!: Promise<void>;
-  private resolveReady!: () => void;
 
   constructor() {
     super();
-    this.internals = this.attachInternals();
-    this.newReady();
     this.readonly = false;
     this.disabled = false;
     this.noSubmit = false;
-    this.internals.setValidity({ customError: true }, 'The form is loading');
     // `invalid` comes both from a host form's submit (the browser then focuses our anchor) and from a script's
     // silent `checkValidity()`: show every message only in the first case.
     this.addEventListener('invalid', () =>
-      requestAnimationFrame(() => this.matches(':focus-within') && this.showAll(false)),
+      requestAnimationFrame(() => this.matches(':focus-within') && this.validation.showAll(false)),
     );
     const self = this;
     this.ctx = {
       get model() {
-        return self.model!;
+        return self.loader.model!;
       },
       get editable() {
-        return !self.readonly && !self.disabled && !self.formDisabled;
+        return !self.readonly && !self.disabled && !self.association.disabled;
       },
       get version() {
         return self.version;
@@ -331,17 +275,17 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         this.setAnswer(pointer, value);
         if (commit) this.commit();
       },
-      label: (node) => this.label(node),
-      text: (key, english) => this.localizer.t(formatMessageKey(key), english),
-      bilingual: (key, english) => this.bilingual(formatMessageKey(key), english),
-      ui: (key, english) => this.localizer.t(`ui:${key}`, english),
-      uiBilingual: (key, english) => this.bilingual(`ui:${key}`, english),
-      errors: (pointer) => this.shown.get(pointer) ?? EMPTY,
+      label: (node) => this.l10n.label(node, node === this.loader.model?.root),
+      text: (key, english) => this.l10n.localizer.t(formatMessageKey(key), english),
+      bilingual: (key, english) => this.l10n.bilingual(formatMessageKey(key), english),
+      ui: (key, english) => this.l10n.ui(key, english),
+      uiBilingual: (key, english) => this.l10n.bilingual(`ui:${key}`, english),
+      errors: (pointer) => this.validation.shown.get(pointer) ?? EMPTY,
       renderNode: (node, base) => this.renderNode(node, base),
       isShown: (node, base) => this.isShown(node, base),
       focus: (pointer) => {
-        this.drawAll();
-        void this.updateComplete.then(() => this.focusPointer(pointer));
+        this.drawing.drawAll();
+        void this.updateComplete.then(() => this.keyboard.focus(pointer));
       },
     };
   }
@@ -359,7 +303,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     // Every control redrawn: one typed into may show an answer no render has seen (see `showsChange`).
     this.version++;
     this.requestUpdate('data', old);
-    if (this.model) this.runValidation();
+    if (this.loader.model) this.validation.run();
   }
 
   /** The data as submitted: hidden questions' answers left out. */
@@ -378,8 +322,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** The problems of the current data, localized (empty when valid or before the form has loaded). */
   get validationIssues(): LocalizedIssue[] {
-    if (this.stale) this.runValidation();
-    return this.localizeIssues();
+    if (this.validation.stale) this.validation.run();
+    return this.validation.worded();
   }
 
   /**
@@ -388,34 +332,29 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
    * `form` (or `schema`) starts a new `ready`.
    */
   get ready(): Promise<void> {
-    return this.readyPromise;
-  }
-
-  private newReady(): void {
-    this.readyPromise = new Promise((resolve) => (this.resolveReady = resolve));
+    return this.loader.ready;
   }
 
   /** The host form, when the element is inside one. */
   get hostFormElement(): HTMLFormElement | null {
-    return this.internals.form;
+    return this.association.form;
   }
 
   /** Validates as a submit would, shows the problems, and fires `komek-submit` or `komek-invalid`. */
   async submit(): Promise<boolean> {
-    this.drawAll();
+    this.drawing.drawAll();
     await this.updateComplete;
-    if (!this.model || this.consentDecision()?.allowed === false) return false;
-    clearTimeout(this.validateTimer);
-    this.runValidation();
-    if (this.issues.length > 0) {
-      this.showAll(true);
-      this.dispatchEvent(new KomekInvalidEvent(this.model.meta.id, this.summary!));
+    if (!this.loader.model || this.consentDecision()?.allowed === false) return false;
+    this.validation.now();
+    if (this.validation.issues.length > 0) {
+      this.validation.showAll(true);
+      this.dispatchEvent(new KomekInvalidEvent(this.loader.model.meta.id, this.validation.summary!));
       return false;
     }
-    this.summary = undefined;
-    this.submitted = false;
+    this.validation.summary = undefined;
+    this.validation.submitted = false;
     this.requestUpdate();
-    const event = new KomekSubmitEvent<T>(this.model.meta.id, this.value as T);
+    const event = new KomekSubmitEvent<T>(this.loader.model.meta.id, this.value as T);
     if (!this.dispatchEvent(event)) return true;
     if (this.action) {
       let result: PostResult | { ok: false; status: 0; body: undefined };
@@ -423,7 +362,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         result = await postSubmission({
           action: this.action,
           token: this.token,
-          formId: this.model.meta.id,
+          formId: this.loader.model.meta.id,
           data: event.data,
           idempotencyKey: crypto.randomUUID(),
         });
@@ -439,66 +378,23 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** Deletes the saved draft; with `reset` (the default) also empties the form back to the data the host set. */
   async clearDraft(reset = true): Promise<void> {
-    clearTimeout(this.draftTimer);
-    this.draftTimer = undefined;
-    this.notice = undefined;
+    this.drafts.cancel();
     if (reset) this.resetAnswers();
-    const key = this.draftKey;
-    const formId = this.model?.meta.id;
-    if (key && formId)
-      await (this.draftQueue = this.draftQueue
-        .then(async () => (await drafts()).deleteDraft(key, formId))
-        .catch(() => undefined));
+    await this.drafts.delete();
     this.requestUpdate();
   }
 
   /** Saves the draft now instead of after the typing pause. */
   async saveDraftNow(): Promise<void> {
-    clearTimeout(this.draftTimer);
-    this.draftTimer = undefined;
-    const key = this.draftKey;
-    const formId = this.model?.meta.id;
-    if (!key || !formId) return;
-    const data = this.current;
-    await (this.draftQueue = this.draftQueue.then(async () => {
-      const store = await drafts();
-      try {
-        await store.saveDraft(key, formId, data);
-        if (this.draftProblem.notSaved) this.showDraftProblem({ ...this.draftProblem, notSaved: undefined });
-      } catch (e) {
-        // Not swallowed: the person must know their answers are not kept on this device.
-        const reason = e instanceof store.DraftSaveError ? e.reason : 'storage';
-        const first = this.draftProblem.notSaved === undefined;
-        this.showDraftProblem({ ...this.draftProblem, notSaved: reason });
-        if (first) this.dispatchEvent(new KomekDraftProblemEvent(key, 'not-saved', reason));
-      }
-    }));
-  }
-
-  private showDraftProblem(problem: DraftProblem): void {
-    this.draftProblem = problem;
-    this.requestUpdate();
-  }
-
-  /** Deletes the drafts of this key and form that did not open, after the person chose to. */
-  private async discardUnreadable(): Promise<void> {
-    const key = this.draftKey;
-    const formId = this.model?.meta.id;
-    if (key && formId)
-      await (this.draftQueue = this.draftQueue
-        .then(async () => (await drafts()).discardUnreadable(key, formId))
-        .catch(() => undefined));
-    this.showDraftProblem({ ...this.draftProblem, unreadable: undefined });
+    await this.drafts.save();
   }
 
   // ——— form-associated callbacks ———
 
   /** @internal */
   formAssociatedCallback(form: HTMLFormElement | null): void {
-    this.hostForm?.removeEventListener('submit', this.onHostSubmit);
-    this.hostForm = form;
-    form?.addEventListener('submit', this.onHostSubmit);
-    if (form && this.session) this.syncFormValue(this.session.value);
+    this.association.associate(form);
+    if (form && this.session) this.association.setValue(this.session.value, this.current);
     this.requestUpdate();
   }
 
@@ -510,7 +406,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** @internal */
   formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
+    this.association.disabled = disabled;
     this.bump();
   }
 
@@ -523,34 +419,19 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       return;
     }
     this.bump();
-    if (this.model) this.runValidation();
+    if (this.loader.model) this.validation.run();
   }
-
-  private onHostSubmit = () => {
-    if (this.draftKey) void this.clearDraft(false);
-  };
 
   // ——— lifecycle ———
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.adoptFormAttribute();
-    addEventListener('pagehide', this.flushDraft);
-    addEventListener('beforeprint', this.onBeforePrint);
-    document.addEventListener('visibilitychange', this.flushDraft);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('pagehide', this.flushDraft);
-    removeEventListener('beforeprint', this.onBeforePrint);
-    document.removeEventListener('visibilitychange', this.flushDraft);
-    if (this.draftTimer !== undefined) void this.saveDraftNow();
   }
-
-  private flushDraft = () => {
-    if (this.draftTimer !== undefined) void this.saveDraftNow();
-  };
 
   protected override createRenderRoot() {
     const root = super.createRenderRoot();
@@ -562,8 +443,6 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       if (t.dataset?.yesno !== undefined) this.setAnswer(t.closest('fieldset')!.dataset.pointer!, t.value === 'yes');
       this.commit();
     });
-    root.addEventListener('focusout', (e) => this.onFocusOut(e as FocusEvent));
-    root.addEventListener('keydown', (e) => this.onKeyDown(e as KeyboardEvent));
     return root;
   }
 
@@ -584,152 +463,55 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     }
   }
 
-  protected override updated(): void {
-    if (this.loading) return;
-    if (this.loadError !== undefined) {
-      this.resolveReady();
-      return;
-    }
-    const model = this.model;
-    if (!model) return;
-    if (this.drawn < model.root.children.length) this.drawNextPart(model);
-    else if (this.validated) this.resolveReady();
-  }
-
-  /** Draws the next part of a long form after the browser has painted what is drawn. */
-  private drawNextPart(model: FormModel): void {
-    if (this.drawing) return;
-    this.drawing = true;
-    // After the next paint; a hidden page paints nothing (no frames), so there the parts follow one task apart.
-    const afterPaint = (f: () => void) =>
-      document.hidden ? setTimeout(f) : requestAnimationFrame(() => setTimeout(f));
-    afterPaint(() => {
-      this.drawing = false;
-      if (this.model !== model) return;
-      this.drawn = partEnd(model.root.children, this.drawn, NEXT_PART);
-      this.requestUpdate();
-      // The control the host form's validity points at may only now exist.
-      if (this.drawn === model.root.children.length && this.validated)
-        void this.updateComplete.then(() => this.updateValidity());
-    });
-  }
-
-  /** Draws the whole form now (before focusing a field, showing every problem, or printing). */
-  private drawAll(): void {
-    if (this.model && this.drawn < this.model.root.children.length) {
-      this.drawn = this.model.root.children.length;
-      this.requestUpdate();
-    }
-  }
-
-  private onBeforePrint = () => {
-    this.drawAll();
-    if (this.isUpdatePending) this.performUpdate();
-  };
-
   protected override willUpdate(changed: PropertyValues): void {
     // Guarded sections re-render when `version` changes: whether answers can be changed is part of what they show.
     if (changed.has('readonly') || changed.has('disabled')) this.version++;
-    if (changed.has('form') || changed.has('formId') || changed.has('schema') || changed.has('validator'))
-      void this.load();
-    else if ((changed.has('lang') || changed.has('secondaryLang') || changed.has('caseRecords')) && this.model) {
-      void this.loadLanguages(this.model, this.loadToken);
+    if (changed.has('form') || changed.has('formId') || changed.has('schema') || changed.has('validator')) this.load();
+    else if ((changed.has('lang') || changed.has('secondaryLang') || changed.has('caseRecords')) && this.loader.model) {
+      void this.loadLanguages(this.loader.model, this.loader.current());
     }
-    if (changed.has('caseRecords') && this.model && this.validated) this.updateValidity();
+    if (changed.has('caseRecords') && this.loader.model && this.validation.validated) this.updateValidity();
   }
 
-  private language(): { primary: Language; secondary: Language | undefined } {
-    const inherited =
-      this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
-    return { primary: toLanguage(inherited) ?? 'en', secondary: toLanguage(this.secondaryLang) };
-  }
-
-  private async loadLanguages(model: FormModel, token: number): Promise<void> {
-    const { primary, secondary } = this.language();
-    const localizer = new Localizer(primary, secondary);
+  private async loadLanguages(model: FormModel, current: () => boolean): Promise<void> {
     // With the case's records given, a gated form may name its consent forms: their titles are in their namespaces.
     const gate = this.caseRecords !== undefined ? consentGates[model.meta.id as FormId] : undefined;
-    await localizer.load(gate ? [...model.namespaces, ...gate.consents.map((c) => c.formId)] : model.namespaces);
-    if (token !== this.loadToken) return;
-    this.localizer = localizer;
-    this.refreshShown();
+    const namespaces = gate ? [...model.namespaces, ...gate.consents.map((c) => c.formId)] : model.namespaces;
+    if (!(await this.l10n.load(namespaces, current))) return;
+    this.validation.refresh();
     this.bump();
   }
 
-  private async load(): Promise<void> {
-    const token = ++this.loadToken;
-    if (this.model || this.loadError !== undefined) this.newReady();
-    // Until the new form is in place, renders of the one on screen must not resolve the new `ready`.
-    this.loading = true;
-    const id = this.formId || this.form;
-    if (this.loadError !== undefined) {
-      this.loadError = undefined;
-      this.requestUpdate();
-    }
-    try {
-      let model: FormModel;
-      let validating: Promise<Validator | undefined>;
-      const bundle = this.schema;
-      if (bundle) {
-        // Building a model from schemas is only needed for bundles given as `schema`: catalog forms come built.
-        const built = models.get(bundle) ?? (await import('@komek/core/buildFormModel')).buildFormModel(bundle);
-        models.set(bundle, built);
-        model = built;
-        validating = this.validator ? Promise.resolve(this.validator) : catalogValidator(model.meta.id);
-      } else {
-        if (!id) {
-          this.loading = false;
-          return;
-        }
-        // The validator is fetched while the model is.
-        validating = this.validator ? Promise.resolve(this.validator) : catalogValidator(id);
-        model = await catalogModel(id);
-      }
-      const [validator] = await Promise.all([validating, this.loadLanguages(model, token)]);
-      if (token !== this.loadToken) return;
-      this.issues = [];
-      this.summary = undefined;
-      this.submitted = false;
-      this.touched.clear();
-      this.edited.clear();
-      const found = this.draftKey
-        ? await drafts()
-            .then((d) => d.loadDraft<Partially<T>>(this.draftKey!, model.meta.id))
-            .catch(() => undefined)
-        : undefined;
-      if (token !== this.loadToken) return;
-      const draft = found?.draft;
-      this.draftProblem = found?.unreadable[0] ? { unreadable: found.unreadable[0].savedAt } : {};
-      if (draft) {
-        this.current = draft.data;
-        this.notice = draft.savedAt;
-      }
-      this.model = model;
+  /** Loads the form asked for, with its messages, and the draft; then validates it once it is drawn. */
+  private load(): void {
+    const source = { id: this.formId || this.form, schema: this.schema, validator: this.validator };
+    void this.loader.load(source, async (model, validating, current) => {
+      const [validator] = await Promise.all([validating, this.loadLanguages(model, current)]);
+      if (!current()) return;
+      this.validation.issues = [];
+      this.validation.forget();
+      const found = await this.drafts.restore<Partially<T>>(model.meta.id, current);
+      if (!found) return;
+      const draft = found.draft;
+      if (draft) this.current = draft.data;
       this.session = createFormSession<Partially<T>>({
         model,
         validate: validator,
         data: this.current,
-        languages: [this.issueLanguage],
+        languages: [this.l10n.issueLanguage],
       });
-      this.loading = false;
+      this.loader.loaded(model);
       this.version++;
-      this.validated = false;
-      this.drawn = partEnd(model.root.children, 0, FIRST_PART);
+      this.validation.validated = false;
+      this.drawing.start(model);
       this.requestUpdate();
       // Nothing is shown of an untouched form's problems: validate after it is drawn, not before.
-      clearTimeout(this.validateTimer);
-      this.validateTimer = setTimeout(() => this.runValidation(), 0);
-      if (draft || this.draftProblem.unreadable !== undefined) await this.updateComplete;
+      this.validation.later(0);
+      const unreadable = this.drafts.problem.unreadable !== undefined;
+      if (draft || unreadable) await this.updateComplete;
       if (draft) this.dispatchEvent(new KomekDraftRestoredEvent(this.draftKey!, draft.savedAt));
-      if (this.draftProblem.unreadable !== undefined)
-        this.dispatchEvent(new KomekDraftProblemEvent(this.draftKey!, 'unreadable'));
-    } catch (e) {
-      if (token === this.loadToken) {
-        this.loadError = e instanceof Error ? e.message : String(e);
-        this.loading = false;
-        this.requestUpdate();
-      }
-    }
+      if (unreadable) this.dispatchEvent(new KomekDraftProblemEvent(this.draftKey!, 'unreadable'));
+    });
   }
 
   // ——— answers, validation, drafts ———
@@ -739,20 +521,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     if (!session) return;
     session.setAnswer(pointer, value);
     this.answers = session.data;
-    for (let p = pointer; p !== ''; p = p.replace(/\/[^/]*$/, '')) this.edited.add(idOf(p));
     if (this.showsChange(pointer)) this.requestUpdate();
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    if (this.draftKey) {
-      clearTimeout(this.draftTimer);
-      this.draftTimer = setTimeout(() => void this.saveDraftNow(), DRAFT_DELAY);
-    }
-    clearTimeout(this.validateTimer);
-    this.stale = true;
-    // Validated after the typing pause when its outcome shows: a host form's validity, the messages on screen or the
-    // summary. Otherwise leaving the field validates (and `validationIssues` does when read).
-    if (this.internals.form || this.submitted || this.shown.size > 0) {
-      this.validateTimer = setTimeout(() => this.runValidation(), VALIDATE_DELAY);
-    }
+    this.drafts.changed();
+    this.validation.typed(pointer);
   }
 
   /**
@@ -761,104 +533,39 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
    * messages follow with the validation after the typing pause.
    */
   private showsChange(pointer: string): boolean {
-    const node = this.model?.byPointer.get(pointer);
+    const node = this.loader.model?.byPointer.get(pointer);
     if (!node || !rendererFor(node)?.echoesInput) return true;
-    return isReadByConditions(this.model!, pointer);
+    return isReadByConditions(this.loader.model!, pointer);
   }
 
   private commit(): void {
-    clearTimeout(this.validateTimer);
-    this.runValidation();
+    this.validation.now();
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
 
   private resetAnswers(): void {
     this.current = this.initial;
     this.version++;
-    this.touched.clear();
-    this.edited.clear();
-    this.submitted = false;
-    this.summary = undefined;
-    this.notice = undefined;
+    this.validation.forget();
+    this.drafts.notice = undefined;
     this.requestUpdate();
-    if (this.model) this.runValidation();
-  }
-
-  /** Validates the data (hidden branches pruned) and updates the host form's value and validity. */
-  private runValidation(): void {
-    const session = this.session;
-    if (!session) return;
-    this.stale = false;
-    if (!this.validated) {
-      this.validated = true;
-      this.requestUpdate();
-    }
-    this.issues = session.rawIssues;
-    this.syncFormValue(session.value);
-    this.refreshShown();
-    // Validity now, so a host reading it at once sees it; the anchor once the fields it points at are rendered.
-    this.updateValidity();
-    if (this.isUpdatePending) void this.updateComplete.then(() => this.updateValidity());
-  }
-
-  /** The value a host form submits (JSON, hidden answers pruned) and the state it restores; none outside a form. */
-  private syncFormValue(pruned: unknown): void {
-    if (this.internals.form) this.internals.setFormValue(JSON.stringify(pruned), JSON.stringify(this.current));
+    if (this.loader.model) this.validation.run();
   }
 
   private updateValidity(): void {
     if (this.consentDecision()?.allowed === false) {
-      this.internals.setValidity(
-        { customError: true },
-        this.ui('consentRequired', 'Consent must be recorded before the work can continue.'),
+      this.association.setValidity(
+        this.l10n.ui('consentRequired', 'Consent must be recorded before the work can continue.'),
       );
       return;
     }
-    const first = this.issues[0];
+    const first = this.validation.issues[0];
     if (!first) {
-      this.internals.setValidity({});
+      this.association.setValidity();
       return;
     }
-    const anchor = this.anchorOf(first.pointer) as HTMLElement | undefined;
-    this.internals.setValidity({ customError: true }, this.localizeIssue(first).text, anchor);
-  }
-
-  private localizeIssue(issue: ValidationIssue): LocalizedIssue {
-    return this.session!.word(issue);
-  }
-
-  private localizeIssues(): LocalizedIssue[] {
-    return this.issues.map((i) => this.localizeIssue(i));
-  }
-
-  /** Recomputes the messages shown next to fields: touched ones, or all after a submit. */
-  private refreshShown(): void {
-    const next = new Map<string, string[]>();
-    for (const issue of this.issues) {
-      if (!this.submitted && !this.touched.has(idOf(issue.pointer))) continue;
-      const list = next.get(issue.pointer) ?? [];
-      list.push(this.localizeIssue(issue).text);
-      next.set(issue.pointer, list);
-    }
-    const key = (m: Map<string, string[]>) => JSON.stringify([...m]);
-    if (key(next) !== key(this.shown)) {
-      this.shown = next;
-      this.bump();
-    }
-    if (this.summary) this.summary = this.issues.length > 0 ? this.localizeIssues() : undefined;
-  }
-
-  /** After a submit attempt (or the host form's validation): every problem next to its field, and the summary. */
-  private showAll(focusSummary: boolean): void {
-    this.drawAll();
-    this.submitted = true;
-    this.summary = this.localizeIssues();
-    this.refreshShown();
-    this.bump();
-    if (focusSummary) {
-      this.announce(this.localizer.t('ui:errorSummary', 'Please correct the following'));
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.summary')?.focus());
-    }
+    const anchor = this.keyboard.anchorOf(first.pointer);
+    this.association.setValidity(this.validation.word(first).text, anchor);
   }
 
   private announce(text: string): void {
@@ -868,95 +575,6 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       this.announcement = text;
       this.requestUpdate();
     });
-  }
-
-  /** Leaving a changed field shows its messages (not before: tabbing through a form must not fill it with errors). */
-  private onFocusOut(e: FocusEvent): void {
-    const target = e.target as HTMLElement & { name?: string };
-    const ids = [target.name ?? ''];
-    for (let el: HTMLElement | null = target; el; el = el.parentElement) ids.push(el.id);
-    for (const id of ids) if (id && this.edited.has(id)) this.touched.add(id);
-    clearTimeout(this.validateTimer);
-    const before = this.shown;
-    this.runValidation();
-    // Announce a message that has just appeared for the field being left.
-    const fresh = [...this.shown].find(([p]) => !before.has(p) && ids.includes(idOf(p)));
-    if (fresh) this.announce(fresh[1].map((m) => `${this.ui('errorPrefix', 'Error:')} ${m}`).join(' '));
-  }
-
-  // ——— keyboard ———
-
-  /** Y / N (or + / −) answer a YES / NO question and move on; ↑ / ↓ move between questions; Delete clears. */
-  private onKeyDown(e: KeyboardEvent): void {
-    const t = e.target as HTMLInputElement;
-    if (t.type !== 'radio' || e.altKey || e.ctrlKey || e.metaKey) return;
-    const group = t.closest('fieldset');
-    if (!group) return;
-    if ((e.key === 'Delete' || e.key === 'Backspace') && group.dataset.pointer && this.ctx.editable) {
-      e.preventDefault();
-      this.setAnswer(group.dataset.pointer, undefined);
-      this.commit();
-      return;
-    }
-    if (t.dataset.yesno === undefined) return;
-    const yes = e.code === 'KeyY' || e.key === '+' || e.key.toLowerCase() === 'y';
-    const no = e.code === 'KeyN' || e.key === '-' || e.key.toLowerCase() === 'n';
-    if ((yes || no) && this.ctx.editable) {
-      e.preventDefault();
-      group.querySelector<HTMLInputElement>(`input[value=${yes ? 'yes' : 'no'}]`)?.click();
-      void this.updateComplete.then(() => this.moveFrom(group, 1, false));
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      this.moveFrom(group, e.key === 'ArrowDown' ? 1 : -1, true);
-    }
-  }
-
-  /** Moves focus to the next (or previous) control after a radio group; only to YES / NO questions with `yesNoOnly`. */
-  private moveFrom(group: HTMLElement, step: 1 | -1, yesNoOnly: boolean): void {
-    const stops = this.tabStops();
-    let i = stops.findIndex((el) => group.contains(el));
-    for (i += step; i >= 0 && i < stops.length; i += step) {
-      const el = stops[i]!;
-      if (group.contains(el)) continue;
-      if (!yesNoOnly || el.dataset.yesno !== undefined) {
-        el.focus();
-        return;
-      }
-    }
-  }
-
-  /** The controls Tab visits, in order: one per radio group (its checked radio, else its first). */
-  private tabStops(): HTMLElement[] {
-    const seen = new Set<string>();
-    const all = [...this.renderRoot.querySelectorAll<HTMLInputElement>(FOCUSABLE)].filter(
-      (el) => !el.disabled && el.getClientRects().length > 0,
-    );
-    return all.filter((el) => {
-      if (el.type !== 'radio') return true;
-      if (seen.has(el.name)) return false;
-      const checked = all.find((r) => r.name === el.name && r.checked);
-      if (checked && checked !== el) return false;
-      seen.add(el.name);
-      return true;
-    });
-  }
-
-  /** The element that stands for a pointer: its control, or the nearest rendered ancestor's. */
-  private anchorOf(pointer: string): Element | undefined {
-    const root = this.renderRoot as ShadowRoot;
-    for (let p = pointer; ; p = p.replace(/\/[^/]*$/, '')) {
-      const el = root.getElementById(idOf(p));
-      if (el) {
-        if (el.matches(FOCUSABLE)) return el;
-        const inside = el.querySelector<HTMLElement>(`input:checked, ${FOCUSABLE}`);
-        if (inside) return inside;
-      }
-      if (p === '') return undefined;
-    }
-  }
-
-  private focusPointer(pointer: string): void {
-    (this.anchorOf(pointer) as HTMLElement | undefined)?.focus();
   }
 
   // ——— rendering ———
@@ -982,62 +600,22 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     }
   }
 
-  /**
-   * A message in the primary language, `mark` after it, the secondary language under it (a plain string when alone);
-   * `present` styles each language's text for the screen (see presentLabel).
-   */
-  private bilingual(
-    key: string,
-    english: string,
-    mark: unknown = nothing,
-    present?: (text: string, lang: string) => string,
-  ): TemplateResult | string {
-    let first = this.localizer.t(key, english);
-    let second = this.localizer.t2(key, english);
-    if (present) {
-      first = present(first, this.localizer.primary);
-      if (second !== undefined) second = present(second, this.localizer.secondary!);
-    }
-    if (second === undefined && mark === nothing) return first;
-    return html`${first}${mark}${
-      second === undefined
-        ? nothing
-        : html`<span class="secondary" part="secondary" lang=${this.localizer.secondary!}>${second}</span>`
-    }`;
-  }
-
-  private label(node: FormNode): TemplateResult | string {
-    const required = node.required && (node.kind === 'field' || node.kind === 'checklist');
-    const after = node.derived ? (required ? html`${REQUIRED}${DERIVED}` : DERIVED) : required ? REQUIRED : nothing;
-    const text = this.bilingual(
-      formatMessageKey(node.label),
-      node.text,
-      after,
-      node === this.model?.root ? presentTitle : presentLabel,
-    );
-    return node.number ? html`<span class="number">${node.number}</span> ${text}` : text;
-  }
-
   private bump(): void {
     this.version++;
     this.requestUpdate();
   }
 
-  private ui(key: string, english: string): string {
-    return this.localizer.t(`ui:${key}`, english);
-  }
-
   private async downloadPdf(): Promise<void> {
     const exporter = this.pdfExporter;
-    const model = this.model;
+    const model = this.loader.model;
     if (!exporter || !model) return;
-    this.runValidation();
-    const { primary, secondary } = this.language();
+    this.validation.run();
+    const { primary, secondary } = this.l10n.language();
     const pdf = await exporter({
       formId: model.meta.id,
       data: this.value,
-      valid: this.issues.length === 0,
-      issues: this.localizeIssues(),
+      valid: this.validation.issues.length === 0,
+      issues: this.validation.worded(),
       lang: primary,
       ...(secondary ? { secondaryLang: secondary } : {}),
     });
@@ -1049,159 +627,46 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
-  private renderSummary() {
-    const issues = this.summary;
-    if (!issues || issues.length === 0) return nothing;
-    return html`<div class="summary" part="summary" tabindex="-1" role="group" aria-labelledby="summary-title">
-      <h2 id="summary-title">${this.bilingual('ui:errorSummary', 'Please correct the following')}</h2>
-      <ul>
-        ${issues.map(
-          (issue) =>
-            html`<li>
-              <a
-                href=${`#${idOf(issue.pointer)}`}
-                @click=${(e: Event) => {
-                  e.preventDefault();
-                  this.focusPointer(issue.pointer);
-                }}
-                >${issue.text}</a
-              >
-            </li>`,
-        )}
-      </ul>
-    </div>`;
-  }
-
   /** The consent check, when the host gave the case's records and the form is gated. */
   private consentDecision(): ConsentDecision | undefined {
-    const model = this.model;
+    const model = this.loader.model;
     const gate = consentGates[model?.meta.id as FormId];
     if (!model || this.caseRecords === undefined || !gate) return undefined;
     return checkConsent(gate, this.caseRecords);
   }
 
-  private renderConsentNotice(decision: ConsentDecision & { allowed: false }) {
-    const related = this.model?.related ?? {};
-    const date = decision.since ? formatDate(decision.since, this.localizer.primary) : '';
-    const english = {
-      missing: 'No signed consent is on record. Complete and sign first:',
-      refused: 'The person refused on {{date}}. This form cannot be filled until they give consent in:',
-      withdrawn: 'The consent was withdrawn on {{date}}. A new consent is needed:',
-    }[decision.reason];
-    return html`<div class="consent" part="notice consent" role="alert">
-      <p>
-        <strong
-          >${this.bilingual('ui:consentRequired', 'Consent must be recorded before the work can continue.')}</strong
-        >
-      </p>
-      <p>${this.ui(`consent.${decision.reason}`, english).replace('{{date}}', date)}</p>
-      <ul>
-        ${decision.requires.map((id) => html`<li>${this.bilingual(`${id}:title`, related[id] ?? id)}</li>`)}
-      </ul>
-    </div>`;
-  }
-
-  /** The line above the form that says what the marks beside labels mean (only the marks this form uses). */
-  private renderMarks(model: FormModel) {
-    let used = marksUsed.get(model);
-    if (!used) {
-      used = { required: false, derived: false };
-      for (const n of walkNodes(model.root)) {
-        if (n.required && (n.kind === 'field' || n.kind === 'checklist')) used.required = true;
-        if (n.derived) used.derived = true;
-      }
-      marksUsed.set(model, used);
-    }
-    if (!used.required && !used.derived) return nothing;
-    // The legend's words around the mark, the mark itself drawn as beside the labels.
-    const line = (key: string, english: string, mark: string, kind: string) => {
-      const [before = '', after = ''] = this.ui(key, english).split('{{mark}}');
-      return html`<span>${before}<span class=${`mark ${kind}`}>${mark}</span>${after}</span>`;
-    };
-    return html`<p class="marks" part="marks">
-      ${used.required ? line('marks.required', '{{mark}} required', marks.required, 'required') : nothing}
-      ${used.derived ? line('marks.derived', '{{mark}} not on the printed form: added from the guidelines text', marks.derived, 'derived') : nothing}
-    </p>`;
-  }
-
-  private renderNotice() {
-    const { unreadable, notSaved } = this.draftProblem;
-    const when = (ms: number) =>
-      new Date(ms).toLocaleString(this.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' });
-    return html`${
-      this.notice === undefined
-        ? nothing
-        : html`<div class="notice" part="notice" role="status">
-            <span
-              >${this.bilingual('ui:draftRestored', 'Your unfinished answers were restored from a draft saved on this device.')}</span
-            >
-            <button type="button" part="button" @click=${() => this.clearDraft()}>
-              ${this.ui('clearDraft', 'Clear draft')}
-            </button>
-          </div>`
-    }${
-      unreadable === undefined
-        ? nothing
-        : html`<div class="notice problem" part="notice draft-problem" role="alert" data-problem="unreadable">
-            <span
-              >${this.ui('draftUnreadable', 'A draft of this form saved on this computer on {{date}} cannot be opened: it was locked with another key (for example while another person was signed in) or it is damaged. It is kept aside, not overwritten, and opens again once its key is back. New answers are saved as a new draft.').replace('{{date}}', when(unreadable))}</span
-            >
-            <button type="button" part="button" @click=${() => this.discardUnreadable()}>
-              ${this.ui('discardUnreadableDraft', 'Delete the unreadable draft')}
-            </button>
-          </div>`
-    }${
-      notSaved === undefined
-        ? nothing
-        : html`<div class="notice problem" part="notice draft-problem" role="alert" data-problem="not-saved">
-            <span
-              >${
-                notSaved === 'quota'
-                  ? this.ui(
-                      'draftNotSavedQuota',
-                      'Your answers could not be saved on this computer: the browser has no storage space left for this site. Do not close this page until you have submitted the form or saved it another way.',
-                    )
-                  : this.ui(
-                      'draftNotSaved',
-                      'Your answers could not be saved on this computer: the browser does not let this site store them. Do not close this page until you have submitted the form or saved it another way.',
-                    )
-              }</span
-            >
-            <button type="button" part="button" @click=${() => void this.saveDraftNow()}>
-              ${this.ui('retryDraftSave', 'Try saving again')}
-            </button>
-          </div>`
-    }`;
-  }
-
   override render() {
-    const model = this.model;
-    if (this.loadError) return html`<p class="load-error" part="error" role="alert">${this.loadError}</p>`;
-    if (!model) return html`<p class="loading" aria-busy="true">${this.ui('loading', 'Loading…')}</p>`;
+    const model = this.loader.model;
+    if (this.loader.error) return html`<p class="load-error" part="error" role="alert">${this.loader.error}</p>`;
+    if (!model) return html`<p class="loading" aria-busy="true">${this.l10n.ui('loading', 'Loading…')}</p>`;
     const editable = this.ctx.editable;
     const consent = this.consentDecision();
     if (consent && !consent.allowed) {
-      return html`<div class="form" part="form" lang=${this.localizer.primary}>
-        <h1 part="title">${this.label(model.root)}</h1>
-        ${this.renderConsentNotice(consent)}
+      return html`<div class="form" part="form" lang=${this.l10n.localizer.primary}>
+        <h1 part="title">${this.l10n.label(model.root, true)}</h1>
+        ${consentNotice(consent, this.l10n, model.related ?? {})}
       </div>`;
     }
-    return html`<div class="form" part="form" lang=${this.localizer.primary}>
-      <h1 part="title">${this.label(model.root)}</h1>
-      ${this.renderMarks(model)}${this.renderNotice()}${this.renderSummary()}
-      <div class="body">${model.root.children.slice(0, this.drawn).map((c) => this.renderNode(c, ''))}</div>
+    return html`<div class="form" part="form" lang=${this.l10n.localizer.primary}>
+      <h1 part="title">${this.l10n.label(model.root, true)}</h1>
+      ${marksLegend(model, (key, english) => this.l10n.ui(key, english))}${this.drafts.notices(this.l10n, () => void this.clearDraft())}${errorSummary(
+        this.validation.summary,
+        this.l10n.bilingual('ui:errorSummary', 'Please correct the following'),
+        (pointer) => this.keyboard.focus(pointer),
+      )}
+      <div class="body">${model.root.children.slice(0, this.drawing.drawn).map((c) => this.renderNode(c, ''))}</div>
       <div class="actions">
         ${
-          editable && !this.noSubmit && !this.internals.form
+          editable && !this.noSubmit && !this.association.form
             ? html`<button type="button" class="primary" part="button submit" @click=${() => this.submit()}>
-                ${this.ui('submit', 'Submit')}
+                ${this.l10n.ui('submit', 'Submit')}
               </button>`
             : nothing
         }
         ${
           this.pdfExporter
             ? html`<button type="button" part="button pdf" @click=${() => this.downloadPdf()}>
-                ${this.ui('downloadPdf', 'Download PDF')}
+                ${this.l10n.ui('downloadPdf', 'Download PDF')}
               </button>`
             : nothing
         }

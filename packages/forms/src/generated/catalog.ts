@@ -99,6 +99,8 @@ export interface CatalogEntry {
   gatedBy?: { consents: FormId[]; refusals: FormId[] };
   /** A consent or refusal form: where its data holds the date it was signed and the date it stopped counting. */
   consentRecord?: { signedOn: string[]; endedOn: string[] };
+  /** Where the form holds the case's summary fields (`x-komek.summary` in the schemas). */
+  summary?: { field: 'fullName' | 'dateOfBirth' | 'citizenship' | 'place'; pointer: string }[];
 }
 
 /** The consent gate of each gated form, as `checkConsent` of @komek/core reads it (from `x-komek.form` of the schemas). */
@@ -357,6 +359,12 @@ export const catalog: readonly CatalogEntry[] = [
       "kg-3.1-f1-identification-consent",
       "defs",
       "identification-questionnaire"
+    ],
+    "summary": [
+      {
+        "field": "fullName",
+        "pointer": "/fullName"
+      }
     ]
   },
   {
@@ -383,6 +391,12 @@ export const catalog: readonly CatalogEntry[] = [
       "kg-3.1-f2-identification-refusal",
       "defs",
       "identification-questionnaire"
+    ],
+    "summary": [
+      {
+        "field": "fullName",
+        "pointer": "/fullName"
+      }
     ]
   },
   {
@@ -411,6 +425,24 @@ export const catalog: readonly CatalogEntry[] = [
       "kg-3.1-f3-identification-questionnaire",
       "defs",
       "identification-questionnaire"
+    ],
+    "summary": [
+      {
+        "field": "place",
+        "pointer": "/placeOfApplication"
+      },
+      {
+        "field": "fullName",
+        "pointer": "/personInformation/fullName"
+      },
+      {
+        "field": "dateOfBirth",
+        "pointer": "/personInformation/dateAndPlaceOfBirth/date"
+      },
+      {
+        "field": "citizenship",
+        "pointer": "/personInformation/citizenship"
+      }
     ]
   },
   {
@@ -440,6 +472,12 @@ export const catalog: readonly CatalogEntry[] = [
       "defs",
       "family-questionnaire",
       "identification-questionnaire"
+    ],
+    "summary": [
+      {
+        "field": "place",
+        "pointer": "/placeOfApplication"
+      }
     ]
   },
   {
@@ -509,6 +547,12 @@ export const catalog: readonly CatalogEntry[] = [
     "namespaces": [
       "kg-3.2-f1-help-consent",
       "defs"
+    ],
+    "summary": [
+      {
+        "field": "fullName",
+        "pointer": "/fullName"
+      }
     ]
   },
   {
@@ -535,6 +579,12 @@ export const catalog: readonly CatalogEntry[] = [
       "kg-3.2-f2-needs-assessment",
       "defs",
       "identification-questionnaire"
+    ],
+    "summary": [
+      {
+        "field": "fullName",
+        "pointer": "/applicantName"
+      }
     ]
   },
   {
@@ -562,6 +612,12 @@ export const catalog: readonly CatalogEntry[] = [
       "defs",
       "identification-questionnaire",
       "individual-plan"
+    ],
+    "summary": [
+      {
+        "field": "fullName",
+        "pointer": "/applicantName"
+      }
     ]
   },
   {
@@ -588,6 +644,16 @@ export const catalog: readonly CatalogEntry[] = [
     "namespaces": [
       "kz-f1-initial-application",
       "defs"
+    ],
+    "summary": [
+      {
+        "field": "fullName",
+        "pointer": "/fullName"
+      },
+      {
+        "field": "dateOfBirth",
+        "pointer": "/dateOfBirth"
+      }
     ]
   },
   {
@@ -633,6 +699,16 @@ export const catalog: readonly CatalogEntry[] = [
     "namespaces": [
       "kz-f3-primary-aid-application",
       "defs"
+    ],
+    "summary": [
+      {
+        "field": "fullName",
+        "pointer": "/fullName"
+      },
+      {
+        "field": "dateOfBirth",
+        "pointer": "/dateAndPlaceOfBirth/date"
+      }
     ]
   },
   {
@@ -661,6 +737,16 @@ export const catalog: readonly CatalogEntry[] = [
     "namespaces": [
       "kz-f4-interview-consent",
       "defs"
+    ],
+    "summary": [
+      {
+        "field": "fullName",
+        "pointer": "/fullName"
+      },
+      {
+        "field": "dateOfBirth",
+        "pointer": "/dateAndPlaceOfBirth/date"
+      }
     ]
   },
   {
@@ -687,6 +773,16 @@ export const catalog: readonly CatalogEntry[] = [
     "namespaces": [
       "kz-f4-interview-refusal",
       "defs"
+    ],
+    "summary": [
+      {
+        "field": "fullName",
+        "pointer": "/fullName"
+      },
+      {
+        "field": "dateOfBirth",
+        "pointer": "/dateAndPlaceOfBirth/date"
+      }
     ]
   },
   {
@@ -715,6 +811,24 @@ export const catalog: readonly CatalogEntry[] = [
       "kz-f5-identification-application",
       "defs",
       "identification-questionnaire"
+    ],
+    "summary": [
+      {
+        "field": "place",
+        "pointer": "/placeOfApplication"
+      },
+      {
+        "field": "fullName",
+        "pointer": "/personInformation/fullName"
+      },
+      {
+        "field": "dateOfBirth",
+        "pointer": "/personInformation/dateAndPlaceOfBirth/date"
+      },
+      {
+        "field": "citizenship",
+        "pointer": "/personInformation/citizenship"
+      }
     ]
   },
   {
@@ -762,6 +876,12 @@ export const catalog: readonly CatalogEntry[] = [
     "namespaces": [
       "kz-individual-aid-plan",
       "defs"
+    ],
+    "summary": [
+      {
+        "field": "fullName",
+        "pointer": "/migrantFullName"
+      }
     ]
   },
   {
@@ -810,6 +930,12 @@ export const catalog: readonly CatalogEntry[] = [
     "namespaces": [
       "kz-needs-assessment",
       "defs"
+    ],
+    "summary": [
+      {
+        "field": "fullName",
+        "pointer": "/migrantFullName"
+      }
     ]
   },
   {
@@ -838,6 +964,12 @@ export const catalog: readonly CatalogEntry[] = [
       "tj-f1-identification-consent",
       "defs",
       "identification-questionnaire"
+    ],
+    "summary": [
+      {
+        "field": "fullName",
+        "pointer": "/fullName"
+      }
     ]
   },
   {
@@ -864,6 +996,12 @@ export const catalog: readonly CatalogEntry[] = [
       "tj-f2-identification-refusal",
       "defs",
       "identification-questionnaire"
+    ],
+    "summary": [
+      {
+        "field": "fullName",
+        "pointer": "/fullName"
+      }
     ]
   },
   {
@@ -892,6 +1030,24 @@ export const catalog: readonly CatalogEntry[] = [
       "tj-f3-identification-questionnaire",
       "defs",
       "identification-questionnaire"
+    ],
+    "summary": [
+      {
+        "field": "place",
+        "pointer": "/placeOfApplication"
+      },
+      {
+        "field": "fullName",
+        "pointer": "/personInformation/fullName"
+      },
+      {
+        "field": "dateOfBirth",
+        "pointer": "/personInformation/dateAndPlaceOfBirth/date"
+      },
+      {
+        "field": "citizenship",
+        "pointer": "/personInformation/citizenship"
+      }
     ]
   },
   {
@@ -921,6 +1077,12 @@ export const catalog: readonly CatalogEntry[] = [
       "defs",
       "family-questionnaire",
       "identification-questionnaire"
+    ],
+    "summary": [
+      {
+        "field": "place",
+        "pointer": "/placeOfApplication"
+      }
     ]
   },
   {
@@ -948,6 +1110,12 @@ export const catalog: readonly CatalogEntry[] = [
     "namespaces": [
       "tj-f5-help-consent",
       "defs"
+    ],
+    "summary": [
+      {
+        "field": "fullName",
+        "pointer": "/fullName"
+      }
     ]
   },
   {
@@ -974,6 +1142,12 @@ export const catalog: readonly CatalogEntry[] = [
       "tj-f6-needs-assessment",
       "defs",
       "identification-questionnaire"
+    ],
+    "summary": [
+      {
+        "field": "fullName",
+        "pointer": "/applicantName"
+      }
     ]
   },
   {
@@ -1001,6 +1175,12 @@ export const catalog: readonly CatalogEntry[] = [
       "defs",
       "identification-questionnaire",
       "individual-plan"
+    ],
+    "summary": [
+      {
+        "field": "fullName",
+        "pointer": "/applicantName"
+      }
     ]
   }
 ];

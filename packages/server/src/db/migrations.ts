@@ -212,6 +212,88 @@ delete from job_files;
 alter table job_files add column key_id text not null;
 `,
   },
+  {
+    version: 110,
+    name: "head of service's approvals of decisions and plans",
+    up: `
+create table approvals (
+  id uuid primary key,
+  case_id uuid not null references cases (id),
+  submission_id uuid not null references submissions (id),
+  form_id text not null,
+  revision integer not null,
+  status text not null check (status in ('pending', 'approved', 'returned')),
+  requested_by text not null,
+  requested_at timestamptz not null default now(),
+  decided_by text,
+  decided_at timestamptz,
+  comment text
+);
+create index approvals_case on approvals (case_id);
+create index approvals_pending on approvals (status) where status = 'pending';
+`,
+  },
+  {
+    version: 140,
+    name: 'case summaries sealed, and their blind search index',
+    up: `
+alter table cases add column summary bytea;
+alter table cases add column summary_key_id text;
+create table case_search_terms (
+  case_id uuid not null references cases (id) on delete cascade,
+  organisation_id uuid not null,
+  term bytea not null,
+  primary key (case_id, term)
+);
+create index case_search_terms_lookup on case_search_terms (organisation_id, term);
+`,
+  },
+  {
+    version: 160,
+    name: 'de-identified report facts, written with each change of a case (no names, no free text, no birth dates)',
+    up: `
+alter table organisations add column region text;
+
+create table report_cases (
+  case_id uuid primary key references cases (id),
+  organisation_id uuid not null references organisations (id),
+  country text not null,
+  region text,
+  status text not null,
+  step text not null,
+  opened_on date not null,
+  first_contact_on date not null,
+  identification text not null,
+  identified_on date,
+  minor text not null,
+  first_referral_on date,
+  vulnerabilities text[] not null default '{}',
+  recorded_at timestamptz not null default now()
+);
+create index report_cases_opened on report_cases (opened_on);
+create index report_cases_identified on report_cases (identified_on) where identified_on is not null;
+create index report_cases_referred on report_cases (first_referral_on) where first_referral_on is not null;
+
+create table report_referrals (
+  referral_id uuid primary key references referrals (id),
+  case_id uuid not null references cases (id),
+  receiving_body text not null,
+  kind text not null,
+  outcome text not null,
+  sent_on date not null
+);
+create index report_referrals_sent on report_referrals (sent_on);
+
+create table report_deadlines (
+  case_id uuid not null references cases (id),
+  rule_id text not null,
+  due_on date not null,
+  done_on date,
+  primary key (case_id, rule_id)
+);
+create index report_deadlines_due on report_deadlines (due_on, case_id, done_on);
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied, each in its own transaction; safe when two processes start at once. */

@@ -5,7 +5,12 @@ type Json<T = unknown> = ColumnType<T, string, string>;
 
 /** The tables as Kysely sees them (see migrations.ts). */
 export interface Tables {
-  organisations: { id: string; name: string; created_at: Timestamp };
+  organisations: {
+    id: string;
+    name: string;
+    created_at: Timestamp;
+    region: ColumnType<string | null, string | null | undefined, string | null>;
+  };
   cases: {
     id: string;
     organisation_id: string;
@@ -14,7 +19,12 @@ export interface Tables {
     step: string | null;
     created_at: Timestamp;
     updated_at: Timestamp;
+    /** The case summary (`x-komek.summary` fields), sealed like answers; null until a form holding one is stored. */
+    summary: Uint8Array | null;
+    summary_key_id: string | null;
   };
+  /** The blind search index: 16-byte HMAC terms of the summary's words (src/security/blindIndex.ts). */
+  case_search_terms: { case_id: string; organisation_id: string; term: Uint8Array };
   submissions: {
     id: string;
     case_id: string;
@@ -43,6 +53,19 @@ export interface Tables {
     status: number;
     response: Json;
     created_at: Timestamp;
+  };
+  approvals: {
+    id: string;
+    case_id: string;
+    submission_id: string;
+    form_id: string;
+    revision: number;
+    status: 'pending' | 'approved' | 'returned';
+    requested_by: string;
+    requested_at: Timestamp;
+    decided_by: string | null;
+    decided_at: Date | null;
+    comment: string | null;
   };
   referrals: {
     id: string;
@@ -134,4 +157,29 @@ export interface Tables {
     hash: string;
   };
   data_keys: { id: string; kek_id: string; wrapped: Uint8Array; created_at: Timestamp; retired_at: Date | null };
+  report_cases: {
+    case_id: string;
+    organisation_id: string;
+    country: string;
+    region: string | null;
+    status: string;
+    step: string;
+    opened_on: string;
+    first_contact_on: string;
+    identification: string;
+    identified_on: string | null;
+    minor: string;
+    first_referral_on: string | null;
+    vulnerabilities: ColumnType<string[], string[] | undefined, string[]>;
+    recorded_at: Timestamp;
+  };
+  report_referrals: {
+    referral_id: string;
+    case_id: string;
+    receiving_body: string;
+    kind: string;
+    outcome: string;
+    sent_on: string;
+  };
+  report_deadlines: { case_id: string; rule_id: string; due_on: string; done_on: string | null };
 }

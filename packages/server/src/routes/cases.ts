@@ -4,6 +4,8 @@ import { caseView } from '../caseView.js';
 import { createCase, decodeCursor, getCase, listCases } from '../store/cases.js';
 import { errorSchema, idParams, isUuid, type ApiRequest, type RouteDef } from '../routeTypes.js';
 import { idempotent } from './idempotent.js';
+import { searchTerms } from '../store/caseIndex.js';
+import { recordFacts } from '../reports/facts.js';
 
 export const caseSchema = {
   type: 'object',
@@ -16,6 +18,18 @@ export const caseSchema = {
     step: { type: ['string', 'null'] },
     createdAt: { type: 'string', format: 'date-time' },
     updatedAt: { type: 'string', format: 'date-time' },
+    summary: {
+      type: 'object',
+      description: 'The summary fields (`x-komek.summary`), each from the latest form that holds it',
+      properties: {
+        fullName: { type: 'string' },
+        dateOfBirth: { type: 'string' },
+        citizenship: { type: 'string' },
+        place: { type: 'string' },
+      },
+    },
+    minor: { type: 'boolean', description: 'Under 18 today by the recorded date of birth' },
+    age: { type: ['integer', 'null'] },
   },
 } as const;
 
@@ -67,14 +81,16 @@ export const caseRoutes: RouteDef[] = [
     handler: (req, reply) =>
       idempotent(req, reply, false, async (tx) => {
         const { country } = req.body as { country: 'kz' | 'kg' | 'tj' };
-        return { status: 201, body: await createCase(tx, req.principal!.organisationId, country) };
+        const c = await createCase(tx, req.principal!.organisationId, country);
+        await recordFacts(tx, req.services.keys, c.id);
+        return { status: 201, body: c };
       }),
   },
   {
     method: 'GET',
     url: '/api/cases',
     operationId: 'listCases',
-    summary: 'Cases, newest first, a page at a time (filter by status, step, country)',
+    summary: 'Cases, newest first, a page at a time (filter by status, step, country; `q` searches the summary fields)',
     action: 'case.list',
     auth: 'principal',
     schema: {
@@ -86,6 +102,7 @@ export const caseRoutes: RouteDef[] = [
           status: { enum: ['open', 'closed'] },
           step: { type: 'string' },
           country: { enum: ['kz', 'kg', 'tj'] },
+          q: { type: 'string', maxLength: 200 },
           lang: { type: 'string' },
         },
       },
@@ -100,16 +117,25 @@ export const caseRoutes: RouteDef[] = [
       },
     },
     handler: async (req) => {
-      const q = req.query as { limit: number; cursor?: string; status?: string; step?: string; country?: string };
+      const q = req.query as {
+        limit: number;
+        cursor?: string;
+        status?: string;
+        step?: string;
+        country?: string;
+        q?: string;
+      };
       const after = q.cursor ? decodeCursor(q.cursor) : undefined;
       if (q.cursor && !after)
         throw new ApiError(400, 'invalid-request', { detail: 'cursor is not one this server gave' });
-      return listCases(req.services.database.db, req.principal!.organisationId, {
+      const organisationId = req.principal!.organisationId;
+      return listCases(req.services.database.db, req.services.keys, organisationId, {
         limit: q.limit,
         after,
         status: q.status,
         step: q.step,
         country: q.country,
+        terms: q.q ? searchTerms(req.services.search, organisationId, q.q) : undefined,
       });
     },
   },

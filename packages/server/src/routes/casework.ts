@@ -1,10 +1,12 @@
-import { checkConsent, getAtPointer } from '@komek/core';
+import { recordFacts } from '../reports/facts.js';
+import { checkConsent, getAtPointer, setAtPointer } from '@komek/core';
 import { consentGates, type FormId } from '@komek/forms';
 import { ApiError } from '../errors.js';
 import { deadlineRules } from '../deadlines.js';
 import { exportStream, exportTypes, type ExportFormat } from '../exporter.js';
 import { parseLanguages } from '../i18n.js';
 import { prefill } from '../prefill.js';
+import { minorPrefill } from '../minors.js';
 import { caseSubmissions, formSubmissions, type Submission } from '../store/submissions.js';
 import type { Db } from '../store/types.js';
 import type { AnswerKeys } from '../security/answerKeys.js';
@@ -135,7 +137,13 @@ export const caseworkRoutes: RouteDef[] = [
       const { id, formId } = req.params as { id: string; formId: string };
       const c = await requireCase(req, id);
       await requireForm(formId);
-      return prefill(formId, await caseSubmissions(req.services.database.db, req.services.keys, c.id));
+      const all = await caseSubmissions(req.services.database.db, req.services.keys, c.id);
+      const filled = prefill(formId, all);
+      // The minor indicators, derived from the date of birth the case records: set, never asked.
+      let data = filled.data;
+      const derived = minorPrefill(formId, all);
+      for (const d of derived) data = setAtPointer(data, d.pointer, d.value);
+      return { ...filled, data, sources: [...filled.sources, ...derived.map(({ value: _v, ...s }) => s)] };
     },
   },
   {
@@ -188,6 +196,7 @@ export const caseworkRoutes: RouteDef[] = [
             .set({ receiving_organisation_id: body.receivingOrganisationId })
             .where('id', '=', referral.id)
             .execute();
+        await recordFacts(tx, req.services.keys, c.id);
         return { status: 201, body: { ...referral, receivingOrganisationId: body.receivingOrganisationId ?? null } };
       }),
   },
@@ -235,7 +244,9 @@ export const caseworkRoutes: RouteDef[] = [
         }
         if (!referralTransitions[r.status].includes(status))
           throw new ApiError(409, 'referral-transition', { from: r.status, to: status });
-        return setReferralStatus(tx, id, status, note);
+        const updated = await setReferralStatus(tx, id, status, note);
+        await recordFacts(tx, req.services.keys, r.caseId);
+        return updated;
       });
     },
   },

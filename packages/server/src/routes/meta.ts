@@ -1,4 +1,36 @@
 import { catalog } from '@komek/forms';
+import { translate, type FormNode } from '@komek/core';
+import type { Language } from '@komek/i18n';
+import { loadForm } from '../forms.js';
+import { ensureMessages, translatorFor } from '../i18n.js';
+import { approvalRules } from './approvals.js';
+
+/** The catalog with each form's title and signature fields in a language, and its approval rule (if any). */
+async function describedForms(lang: Language) {
+  await ensureMessages(
+    lang,
+    catalog.map((c) => c.id),
+  );
+  const t = translatorFor(lang);
+  return Promise.all(
+    catalog.map(async (entry) => {
+      const form = await loadForm(entry.id)!;
+      const signatures: { pointer: string; label: string; required: boolean }[] = [];
+      const walk = (n: FormNode) => {
+        if (n.kind === 'signature')
+          signatures.push({ pointer: n.pointer, label: translate(t, n.label, n.text), required: n.required });
+        for (const child of n.children ?? []) walk(child);
+      };
+      walk(form.model.root);
+      return {
+        ...entry,
+        label: translate(t, form.model.root.label, entry.title),
+        signatures,
+        approval: approvalRules[entry.id] ?? null,
+      };
+    }),
+  );
+}
 import { ApiError } from '../errors.js';
 import { docsPage, openApiDocument } from '../openapi.js';
 import type { RouteDef } from '../routeTypes.js';
@@ -38,11 +70,17 @@ export const metaRoutes: RouteDef[] = [
     method: 'GET',
     url: '/api/forms',
     operationId: 'listForms',
-    summary: 'The catalog: every form with its country, SOP step, kind and version',
+    summary:
+      "The catalog: every form with its country, SOP step, kind and version; with its title and who signs it (the form's signature fields) in the request's language, and whether the head of service approves it",
     action: 'forms.read',
     auth: 'principal',
-    responses: { 200: { description: 'The catalog' } },
-    handler: async () => ({ forms: catalog }),
+    responses: {
+      200: {
+        description:
+          '`{forms: [{id, country, sop, step, title, label, signatures: [{pointer, label, required}], approval}]}`',
+      },
+    },
+    handler: async (req) => ({ forms: await describedForms(req.lang) }),
   },
   {
     method: 'GET',

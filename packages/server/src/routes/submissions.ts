@@ -1,7 +1,8 @@
-import { checkConsent } from '@komek/core';
+import { checkConsent, formatMessageKey } from '@komek/core';
 import { consentGates, type FormId } from '@komek/forms';
 import type { Language } from '@komek/i18n';
-import { ApiError } from '../errors.js';
+import { ApiError, apiMessage } from '../errors.js';
+import { ensureMessages, translatorFor } from '../i18n.js';
 import { checkAnswers, loadForm, type LoadedForm } from '../forms.js';
 import { refreshTasks } from '../deadlines.js';
 import { touchCase, type Case } from '../store/cases.js';
@@ -20,6 +21,9 @@ import { idempotent } from './idempotent.js';
 import { tokenMaySubmit } from '../access.js';
 import type { AnswerKeys } from '../security/answerKeys.js';
 import { requireCase } from './cases.js';
+import { indicatorConflicts, summaryFormIds } from '../minors.js';
+import { refreshCaseIndex } from '../store/caseIndex.js';
+import { recordFacts } from '../reports/facts.js';
 
 const submissionSchema = {
   type: 'object',
@@ -80,6 +84,40 @@ export async function requireConsent(tx: Db, keys: AnswerKeys, c: Case, formId: 
   }
 }
 
+/**
+ * 400 `minor-indicator` when the form's minor indicators contradict the date of birth the case records (with this
+ * form's own answers): a minor is a minor in every later form, set from the date of birth, never answered otherwise
+ * (schemas/minors.json). `exclude` is the submission being revised.
+ */
+export async function requireMinorIndicators(
+  tx: Db,
+  req: ApiRequest,
+  c: Case,
+  form: LoadedForm,
+  data: Record<string, unknown>,
+  exclude?: string,
+): Promise<void> {
+  const others = (await caseSubmissions(tx, req.services.keys, c.id, summaryFormIds)).filter((s) => s.id !== exclude);
+  const conflicts = indicatorConflicts(form.entry.id, data, others);
+  if (!conflicts.length) return;
+  const [lang] = req.langs;
+  await ensureMessages(lang!, [form.entry.id]);
+  const t = translatorFor(lang!);
+  const issues = conflicts.map((x) => {
+    const node = form.model.byPointer.get(x.pointer);
+    const label = (node && (t(formatMessageKey(node.label), node.text) ?? node.text)) || x.pointer;
+    const params = { form: form.entry.id, pointer: x.pointer, dateOfBirth: x.dateOfBirth, day: x.day, age: x.age };
+    return { pointer: x.pointer, label, message: apiMessage('minor-indicator', lang!, params) };
+  });
+  const first = conflicts[0]!;
+  throw new ApiError(
+    400,
+    'minor-indicator',
+    { form: form.entry.id, pointer: first.pointer, dateOfBirth: first.dateOfBirth, day: first.day, age: first.age },
+    { issues },
+  );
+}
+
 export function requireCountry(c: Case, form: LoadedForm): void {
   if (form.entry.country.toLowerCase() !== c.country)
     throw new ApiError(400, 'form-country', { form: form.entry.id, country: c.country });
@@ -110,6 +148,7 @@ export async function storeSubmission(
   const c = await requireCase(req, caseId, true, tx);
   requireCountry(c, form);
   await requireConsent(tx, req.services.keys, c, form.entry.id);
+  await requireMinorIndicators(tx, req, c, form, data);
   const s = await insertSubmission(tx, req.services.keys, {
     caseId: c.id,
     formId: form.entry.id,
@@ -119,6 +158,8 @@ export async function storeSubmission(
   });
   await refreshTasks(tx, req.services.keys, c, form.entry.id);
   await touchCase(tx, c.id, form.entry.step);
+  if (summaryFormIds.includes(form.entry.id)) await refreshCaseIndex(tx, req.services.keys, req.services.search, c);
+  await recordFacts(tx, req.services.keys, c.id);
   return s;
 }
 
@@ -255,6 +296,7 @@ export const submissionRoutes: RouteDef[] = [
             { currentRevision: locked.revision },
           );
         await requireConsent(tx, req.services.keys, c, form.entry.id);
+        await requireMinorIndicators(tx, req, c, form, answers, id);
         const r = await reviseSubmission(tx, req.services.keys, id, expected, {
           schemaVersion: form.entry.version,
           data: answers,
@@ -264,6 +306,9 @@ export const submissionRoutes: RouteDef[] = [
           throw new ApiError(412, 'stale-revision', { current: r.stale, sent: expected }, { currentRevision: r.stale });
         await refreshTasks(tx, req.services.keys, c, form.entry.id);
         await touchCase(tx, c.id, null);
+        if (summaryFormIds.includes(form.entry.id))
+          await refreshCaseIndex(tx, req.services.keys, req.services.search, c);
+        await recordFacts(tx, req.services.keys, c.id);
         return {
           status: 200,
           body: {

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './types.js';
+import type { AnswerKeys } from '../security/answerKeys.js';
+import { openSummary, type Summary } from './caseIndex.js';
+import { ageOn, minorRules, today } from '../minors.js';
 
 export type Country = 'kz' | 'kg' | 'tj';
 
@@ -44,6 +47,8 @@ export async function createCase(db: Db, organisationId: string, country: Countr
       organisation_id: organisationId,
       country,
       step: null,
+      summary: null,
+      summary_key_id: null,
       created_at: now,
       updated_at: now,
     })
@@ -88,9 +93,16 @@ export function decodeCursor(cursor: string): { at: Date; id: string } | undefin
   }
 }
 
-/** Cases newest first, `limit` at a time after `cursor`. */
+/** A case in a list: with its summary (opened) and whether the person is a minor today. */
+export type ListedCase = Case & { summary: Summary; minor: boolean; age: number | null };
+
+/**
+ * Cases newest first, `limit` at a time after `cursor`; `terms` (blind-index terms of a search, one per typed word)
+ * keeps the cases whose summary has every one of them.
+ */
 export async function listCases(
   db: Db,
+  keys: AnswerKeys,
   organisationId: string,
   o: {
     limit: number;
@@ -98,9 +110,21 @@ export async function listCases(
     status?: string | undefined;
     step?: string | undefined;
     country?: string | undefined;
+    terms?: Buffer[] | undefined;
   },
-): Promise<{ cases: Case[]; next: string | null }> {
+): Promise<{ cases: ListedCase[]; next: string | null }> {
   let q = db.selectFrom('cases').selectAll().where('organisation_id', '=', organisationId);
+  const terms = o.terms;
+  if (terms?.length)
+    q = q.where('id', 'in', (eb) =>
+      eb
+        .selectFrom('case_search_terms')
+        .select('case_id')
+        .where('organisation_id', '=', organisationId)
+        .where('term', 'in', terms)
+        .groupBy('case_id')
+        .having((h) => h.fn.count('term').distinct(), '=', terms.length),
+    );
   if (o.status) q = q.where('status', '=', o.status as Case['status']);
   if (o.step) q = q.where('step', '=', o.step);
   if (o.country) q = q.where('country', '=', o.country as Country);
@@ -109,11 +133,18 @@ export async function listCases(
     q = q.where((eb) =>
       eb.or([eb('created_at', '<', after.at), eb.and([eb('created_at', '=', after.at), eb('id', '<', after.id)])]),
     );
-  const rows = (await q
+  const rows = await q
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(o.limit + 1)
-    .execute()) as Row[];
-  const cases = rows.slice(0, o.limit).map(toCase);
+    .execute();
+  const on = today();
+  const cases = await Promise.all(
+    rows.slice(0, o.limit).map(async (r) => {
+      const summary = await openSummary(db, keys, r);
+      const age = ageOn(summary.dateOfBirth, on) ?? null;
+      return { ...toCase(r), summary, minor: age !== null && age < minorRules.adultAge, age };
+    }),
+  );
   return { cases, next: rows.length > o.limit ? encodeCursor(cases[cases.length - 1]!) : null };
 }

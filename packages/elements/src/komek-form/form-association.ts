@@ -1,0 +1,45 @@
+/**
+ * `<komek-form>` as a control of a host `<form>`: its `ElementInternals`, the value and state the host form submits
+ * and restores, its validity (the message and the control the browser points at), whether a disabled fieldset
+ * disables it, and the host form's submit (which `submitted` is told of). The element's form-associated callbacks
+ * hand over to it.
+ */
+export class FormAssociation {
+  readonly internals: ElementInternals;
+  /** Whether the host form disables the element (a disabled fieldset around it). */
+  disabled = false;
+  // Members that are not the class's interface are `#private`: the minifier shortens those names.
+  #form: HTMLFormElement | null = null;
+  #submitted: () => void;
+
+  constructor(host: HTMLElement, submitted: () => void) {
+    this.#submitted = submitted;
+    this.internals = host.attachInternals();
+    this.internals.setValidity({ customError: true }, 'The form is loading');
+  }
+
+  /** The host form, when the element is inside one. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  /** The element joined (or left) a host form. */
+  associate(form: HTMLFormElement | null): void {
+    this.#form?.removeEventListener('submit', this.#onSubmit);
+    this.#form = form;
+    form?.addEventListener('submit', this.#onSubmit);
+  }
+
+  #onSubmit = () => this.#submitted();
+
+  /** The value a host form submits (JSON, hidden answers pruned) and the state it restores; none outside a form. */
+  setValue(submitted: unknown, state: unknown): void {
+    if (this.internals.form) this.internals.setFormValue(JSON.stringify(submitted), JSON.stringify(state));
+  }
+
+  /** Valid (no message), or invalid with the message and the control a browser points at. */
+  setValidity(message?: string, anchor?: HTMLElement): void {
+    if (message === undefined) this.internals.setValidity({});
+    else this.internals.setValidity({ customError: true }, message, anchor);
+  }
+}

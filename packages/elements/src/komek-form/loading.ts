@@ -1,0 +1,142 @@
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { UnknownFormError, hydrateModel, type FormModel, type SchemaBundle, type Validator } from '@komek/core';
+import { modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
+
+/** Models built per schema bundle: a bundle is immutable, and a page may show the same form more than once. */
+const models = new WeakMap<SchemaBundle, FormModel>();
+/**
+ * A catalog form's part (its model, its validator), loaded once per page and shared by every element showing the
+ * form; a failed load is forgotten so that the next element tries again.
+ */
+function loadedOnce<T>(cache: Map<string, Promise<T>>, id: string, load: () => Promise<T>): Promise<T> {
+  let loaded = cache.get(id);
+  if (!loaded) {
+    cache.set(id, (loaded = load()));
+    loaded.catch(() => cache.delete(id));
+  }
+  return loaded;
+}
+const catalogModels = new Map<string, Promise<FormModel>>();
+const catalogValidators = new Map<string, Promise<Validator | undefined>>();
+
+function catalogModel(id: string): Promise<FormModel> {
+  const load = modelLoaders[id as FormId];
+  if (!load) return Promise.reject(new UnknownFormError(id, Object.keys(modelLoaders)));
+  return loadedOnce(catalogModels, id, () => load().then(hydrateModel));
+}
+
+function catalogValidator(id: string): Promise<Validator | undefined> {
+  const load = validatorLoaders[id as FormId];
+  if (!load) return Promise.resolve(undefined);
+  return loadedOnce(catalogValidators, id, () => load() as Promise<Validator>);
+}
+
+/** What a form is loaded from: a catalog id, or a schema bundle; and a validator given instead of the catalog's. */
+export interface FormSource {
+  id: string | undefined;
+  schema: SchemaBundle | undefined;
+  validator: Validator | undefined;
+}
+
+/**
+ * Loading of `<komek-form>`: the form's model (a catalog form's, built by `pnpm gen`, or one built from a schema
+ * bundle) and its validator, each fetched once per page; the element's `ready`; the message shown when a form
+ * cannot be loaded. A later load supersedes an earlier one still under way (`current()`).
+ */
+export class FormLoader implements ReactiveController {
+  /** The form on screen. */
+  model: FormModel | undefined;
+  /** Why the form could not be loaded (shown instead of it). */
+  error: string | undefined;
+  /** A form is being loaded: `ready` waits for it. */
+  loading = false;
+  // Members that are not the controller's interface are `#private`: the minifier shortens those names.
+  #host: ReactiveElement;
+  #settled: (model: FormModel) => boolean;
+  #token = 0;
+  #ready!: Promise<void>;
+  #resolve!: () => void;
+
+  /** @param settled whether the form on screen is validated and wholly drawn (`ready` waits for that too) */
+  constructor(host: ReactiveElement, settled: (model: FormModel) => boolean) {
+    this.#host = host;
+    this.#settled = settled;
+    this.#newReady();
+    host.addController(this);
+  }
+
+  /** See the element's `ready`. */
+  get ready(): Promise<void> {
+    return this.#ready;
+  }
+
+  #newReady(): void {
+    this.#ready = new Promise((resolve) => (this.#resolve = resolve));
+  }
+
+  hostUpdated(): void {
+    if (this.loading) return;
+    if (this.error !== undefined) this.#resolve();
+    else if (this.model && this.#settled(this.model)) this.#resolve();
+  }
+
+  /** Whether no load has started since this was asked. */
+  current(): () => boolean {
+    const token = this.#token;
+    return () => token === this.#token;
+  }
+
+  /**
+   * Loads the form of `source` (nothing without one) and hands its model, the validator being fetched and `current`
+   * to `prepare`, which puts the form in place (with `loaded`) unless a later load has started. A failure of either
+   * is shown as the element's load error.
+   */
+  async load(
+    source: FormSource,
+    prepare: (model: FormModel, validating: Promise<Validator | undefined>, current: () => boolean) => Promise<void>,
+  ): Promise<void> {
+    const token = ++this.#token;
+    const current = () => token === this.#token;
+    if (this.model || this.error !== undefined) this.#newReady();
+    // Until the new form is in place, renders of the one on screen must not resolve the new `ready`.
+    this.loading = true;
+    const id = source.id;
+    if (this.error !== undefined) {
+      this.error = undefined;
+      this.#host.requestUpdate();
+    }
+    try {
+      let model: FormModel;
+      let validating: Promise<Validator | undefined>;
+      const bundle = source.schema;
+      if (bundle) {
+        // Building a model from schemas is only needed for bundles given as `schema`: catalog forms come built.
+        const built = models.get(bundle) ?? (await import('@komek/core/buildFormModel')).buildFormModel(bundle);
+        models.set(bundle, built);
+        model = built;
+        validating = source.validator ? Promise.resolve(source.validator) : catalogValidator(model.meta.id);
+      } else {
+        if (!id) {
+          this.loading = false;
+          return;
+        }
+        // The validator is fetched while the model is.
+        validating = source.validator ? Promise.resolve(source.validator) : catalogValidator(id);
+        model = await catalogModel(id);
+      }
+      await prepare(model, validating, current);
+    } catch (e) {
+      if (current()) {
+        this.error = e instanceof Error ? e.message : String(e);
+        this.loading = false;
+        this.#host.requestUpdate();
+      }
+    }
+  }
+
+  /** The form is in place. */
+  loaded(model: FormModel): void {
+    this.model = model;
+    this.loading = false;
+  }
+}

@@ -1,0 +1,75 @@
+import { sql } from 'kysely';
+import { type RouteDef } from '../routeTypes.js';
+
+/** The routes a receiving organisation and a referring specialist use beside those of casework.ts. */
+export const referralRoutes: RouteDef[] = [
+  {
+    method: 'GET',
+    url: '/api/referrals',
+    operationId: 'listReferrals',
+    summary:
+      "Referrals sent to the principal's organisation by other organisations on this server, newest first: the receiving body's list to accept, decline and close",
+    action: 'referral.list',
+    auth: 'principal',
+    schema: {
+      querystring: {
+        type: 'object',
+        properties: { status: { enum: ['sent', 'accepted', 'declined', 'closed', 'all'], default: 'all' } },
+      },
+    },
+    responses: {
+      200: {
+        description: '`{referrals: [{id, caseId, country, from, receivingBody, kind, sections, status, sentAt, …}]}`',
+      },
+    },
+    handler: async (req) => {
+      const { status } = req.query as { status: string };
+      let q = req.services.database.db
+        .selectFrom('referrals')
+        .innerJoin('cases', 'cases.id', 'referrals.case_id')
+        .innerJoin('organisations', 'organisations.id', 'cases.organisation_id')
+        .selectAll('referrals')
+        .select(['cases.country', 'organisations.name as from'])
+        .where('referrals.receiving_organisation_id', '=', req.principal!.organisationId)
+        .orderBy('referrals.sent_at', 'desc')
+        .limit(500);
+      if (status !== 'all') q = q.where('referrals.status', '=', status as 'sent');
+      const rows = await q.execute();
+      const iso = (d: Date | null) => (d ? d.toISOString() : null);
+      return {
+        referrals: rows.map((r) => ({
+          id: r.id,
+          caseId: r.case_id,
+          country: r.country,
+          from: r.from,
+          receivingBody: r.receiving_body,
+          kind: r.kind,
+          sections: (typeof r.sections === 'string' ? JSON.parse(r.sections) : r.sections) as string[],
+          status: r.status,
+          sentAt: r.sent_at.toISOString(),
+          acceptedAt: iso(r.accepted_at),
+          declinedAt: iso(r.declined_at),
+          closedAt: iso(r.closed_at),
+          note: r.note,
+        })),
+      };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/organisations',
+    operationId: 'listOrganisations',
+    summary: 'The other organisations on this server (id and name), to refer a case to',
+    action: 'organisation.list',
+    auth: 'principal',
+    responses: { 200: { description: '`{organisations: [{id, name}]}`' } },
+    handler: async (req) => ({
+      organisations: await req.services.database.db
+        .selectFrom('organisations')
+        .select(['id', 'name'])
+        .where('id', '<>', req.principal!.organisationId)
+        .orderBy(sql`lower(name)`)
+        .execute(),
+    }),
+  },
+];
