@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { queryKeys, searchForm, summaryKeys, words } from '../../packages/server/src/security/blindIndex.js';
 import { ageOn, minorState } from '../../packages/server/src/minors.js';
+import { createPaperForm } from '@komek/pdf';
 import { engines, fixture, startTestServer, type TestServer } from './harness.js';
 
 /** A date `years` years (and `days` days) before today, as the forms write dates. */
@@ -89,6 +90,9 @@ describe('age at each step', () => {
     expect(minorState('kz', [f1, f5('2026-06-10', true)], '2026-07-01').flags).toEqual([
       expect.objectContaining({ kind: 'minor-indicator', pointer: '/personIsMinor', expected: false, ageAtStep: 18 }),
     ]);
+    // Filled again, correctly: the earlier submission of the form is superseded and no longer flagged.
+    const again = { ...f5('2026-06-10', false), id: 'f5-again', updatedAt: '2026-07-02T08:00:00Z' };
+    expect(minorState('kz', [f1, f5('2026-06-10', true), again], '2026-07-03').flags).toEqual([]);
   });
 });
 
@@ -292,6 +296,38 @@ describe.each(engines)('case summaries and minors on %s', (engine) => {
     expect(
       (await t.api('GET', `/api/cases/${c}/prefill/kz-f4-interview-refusal`)).body.data.needsLegalRepresentative,
     ).toBe(undefined);
+  });
+
+  it('a paper form of a minor that says otherwise is named as a problem before anything is stored', async () => {
+    const c = await open();
+    await submit(c, 'kz-f1-initial-application', {
+      ...fixture('kz-f1-initial-application'),
+      dateOfBirth: yearsAgo(12),
+    });
+    const consent = {
+      ...fixture('kz-f4-interview-consent'),
+      dateAndPlaceOfBirth: { date: yearsAgo(12), place: 'Osh' },
+    };
+    const pdf = await createPaperForm('kz-f4-interview-consent', {
+      languages: ['kk', 'ru'],
+      data: consent,
+      mode: 'filled',
+    });
+    const preview = await t.api('POST', `/api/cases/${c}/paper?dryRun=true&lang=kk`, {
+      raw: pdf,
+      headers: { 'content-type': 'application/pdf' },
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ wouldStore: false, issues: [] });
+    expect(preview.body.problems).toEqual([expect.objectContaining({ code: 'minor-indicator' })]);
+    expect(preview.body.problems[0].message).toContain('кәмелетке толма');
+    const upload = await t.api('POST', `/api/cases/${c}/paper`, {
+      raw: pdf,
+      headers: { 'content-type': 'application/pdf' },
+    });
+    expect(upload.status).toBe(400);
+    expect(upload.body.code).toBe('minor-indicator');
+    expect((await t.api('GET', `/api/cases/${c}`)).body.submissions).toHaveLength(1);
   });
 
   it('an adult whose date of birth turns out to be a minor’s: the signed forms that said otherwise are flagged', async () => {

@@ -26,6 +26,7 @@ import { approvalsScreen } from './screens/approvals.js';
 import { referralsScreen } from './screens/referrals.js';
 import { reportsScreen } from './screens/reports.js';
 import { deskStyles } from './styles.js';
+import { minorStyles } from './screens/minor.js';
 import type { Approval, CaseSummary, CaseView, DueTask, FormEntry, Me, Referral } from './types.js';
 
 /** The roles whose work is cases (the others see no case list). */
@@ -67,6 +68,7 @@ export class KomekDesk extends LitElement {
     approvals: { state: true },
     incoming: { state: true },
     organisations: { state: true },
+    secondLang: { state: true },
   };
 
   declare me: Me | null | undefined;
@@ -74,7 +76,7 @@ export class KomekDesk extends LitElement {
   declare route: Route;
   declare forms: FormEntry[];
   declare cases: CaseSummary[] | undefined;
-  declare filters: { country: string; status: string; step: string; deadline: string };
+  declare filters: { country: string; status: string; step: string; deadline: string; q: string };
   declare current: CaseView | undefined;
   declare prefill: Record<string, unknown> | undefined;
   declare notice: string;
@@ -99,6 +101,8 @@ export class KomekDesk extends LitElement {
   declare incoming: Referral[] | undefined;
   /** The other organisations on the server, to refer a case to. */
   declare organisations: { id: string; name: string }[];
+  /** The forms' second language, shown under every label ('' for none). */
+  declare secondLang: Lang | '';
 
   constructor() {
     super();
@@ -106,9 +110,11 @@ export class KomekDesk extends LitElement {
     this.lang = startLanguage();
     this.route = parseRoute(location.hash);
     this.forms = [];
-    this.filters = { country: '', status: '', step: '', deadline: '' };
+    this.filters = { country: '', status: '', step: '', deadline: '', q: '' };
     this.dueTasks = [];
     this.organisations = [];
+    const second = localStorage.getItem('komek-desk-lang2');
+    this.secondLang = (languages as readonly string[]).includes(second ?? '') ? (second as Lang) : '';
     this.notice = '';
     this.busy = false;
     this.online = navigator.onLine;
@@ -294,6 +300,11 @@ export class KomekDesk extends LitElement {
     this.applyLanguage();
   }
 
+  setSecondLanguage(lang: Lang | ''): void {
+    this.secondLang = lang;
+    localStorage.setItem('komek-desk-lang2', lang);
+  }
+
   /** Whether the person may see reports, and whether that is all they may do here. */
   mayReport(): boolean {
     return !!this.me?.roles.some((r) => r === 'reporting' || r === 'administrator');
@@ -400,5 +411,6 @@ export class KomekDesk extends LitElement {
     paperStyles,
     ...Object.values(screens).flatMap((s: { styles?: CSSResult }) => (s.styles ? [s.styles] : [])),
     ...(signInScreen.styles ? [signInScreen.styles] : []),
+    minorStyles,
   ];
 }

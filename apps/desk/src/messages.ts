@@ -136,6 +136,8 @@ const en = {
   countries_kg: 'Kyrgyz Republic',
   countries_tj: 'Tajikistan',
   draftNotice: 'This language is a draft translation.',
+  secondLanguage: 'Second language of the form',
+  none: 'None',
   mainPages: 'Main pages',
   approvals: 'Approvals',
   approvalsIntro:
@@ -206,6 +208,49 @@ const en = {
   sharedNotice:
     'Shared with your organisation by a referral: you see only the sections the migrant consented to share.',
   view: 'View',
+  searchLabel: 'Search by name, date of birth, citizenship or place',
+  search: 'Search',
+  minor: 'Minor',
+  age: 'age',
+  dateOfBirth: 'Date of birth',
+  citizenship: 'Citizenship',
+  minorTitle: 'The person is a minor',
+  recordedOn: 'recorded on',
+  minorIntro:
+    'Under 18 by the date of birth recorded in the case: every later form opens with its minor indicators set, and asks for the legal representative or guardian and the people the guidelines require at the interview.',
+  childProtectionTitle: 'Child-protection steps of the guidelines',
+  sourceLines: 'lines',
+  flagsTitle: 'Signed forms to check',
+  flagsIntro:
+    'The date of birth recorded in the case changed after these forms were signed. Check each one and fill it again where it is wrong; nothing signed is changed by itself.',
+  flagDateOfBirth: 'Another date of birth',
+  flagMinor: 'It says the person is a minor, but by the date of birth they were an adult at that step',
+  flagNotMinor: 'It does not say the person is a minor, but by the date of birth they were under 18 at that step',
+  ageAtStep: 'age at that step',
+  derivedMinor:
+    'Set from the date of birth recorded in the case: the person is a minor at this step, so the form asks for the legal representative or guardian.',
+  derivedAdult: 'Set from the date of birth recorded in the case: the person is not a minor at this step.',
+  'cp_kz-unaccompanied':
+    'An unaccompanied minor is transferred to the Center for adaptation of minors, and the guardianship authority is informed immediately.',
+  'cp_kz-interview':
+    'The interview is held with the parents, a guardian or a representative of the guardianship authority present; after sexual exploitation, by a specially trained employee.',
+  'cp_kz-needs': 'The legal representatives are present at the needs assessment.',
+  'cp_kz-return': 'A minor returns home only with the consent of the minor’s representatives.',
+  'cp_kg-notify': 'The competent authority for the protection of children’s rights is notified immediately.',
+  'cp_kg-identification':
+    'The children’s rights authority identifies the minor with a psychologist and the parents or tutors present (without them if the minor refuses); a minor left without parental care is interviewed with a representative of the guardianship authority.',
+  'cp_kg-referral':
+    'The legal representative takes part in the referral; the minor’s opinion is taken into account, with an interpreter at every stage if needed.',
+  'cp_kg-needs': 'The legal representative and a psychologist are present at the needs assessment.',
+  'cp_kg-child-plan':
+    'A child left without parental care gets an individual plan for child protection, approved by the Chairman of the Commission for children’s affairs.',
+  'cp_tj-notify': 'The authorised state body for the protection of the rights of the child is notified immediately.',
+  'cp_tj-identification':
+    'The minor is interviewed in the daytime with a teacher, a child psychologist and a parent, guardian or guardianship representative present (and the treating physician if the child is chronically ill); the children’s rights body identifies the minor.',
+  'cp_tj-referral':
+    'The parent or guardian is consulted on the referral; the minor’s opinion and requests are taken into account.',
+  'cp_tj-plan':
+    'The legal representatives or a guardian are present when the plan is drawn up, and the child’s views are taken into account.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -320,6 +365,8 @@ const ru: Record<MessageKey, string> = {
   countries_kg: 'Кыргызская Республика',
   countries_tj: 'Таджикистан',
   draftNotice: 'Перевод на этот язык — черновик.',
+  secondLanguage: 'Второй язык формы',
+  none: 'Нет',
   mainPages: 'Основные разделы',
   approvals: 'Утверждения',
   approvalsIntro:
@@ -390,6 +437,48 @@ const ru: Record<MessageKey, string> = {
   sharedNotice:
     'Передано вашей организации по перенаправлению: вы видите только разделы, передачу которых мигрант разрешил.',
   view: 'Просмотреть',
+  searchLabel: 'Поиск по ФИО, дате рождения, гражданству или месту',
+  search: 'Найти',
+  minor: 'Несовершеннолетний',
+  age: 'возраст',
+  dateOfBirth: 'Дата рождения',
+  citizenship: 'Гражданство',
+  minorTitle: 'Человек несовершеннолетний',
+  recordedOn: 'записано в форме',
+  minorIntro:
+    'По дате рождения, записанной в деле, человеку нет 18 лет: каждая следующая форма открывается с уже отмеченным признаком несовершеннолетия и требует указать законного представителя или опекуна и лиц, присутствие которых на интервью требуют руководящие принципы.',
+  childProtectionTitle: 'Шаги по защите ребёнка по руководящим принципам',
+  sourceLines: 'строки',
+  flagsTitle: 'Подписанные формы, которые нужно проверить',
+  flagsIntro:
+    'Дата рождения в деле изменилась после подписания этих форм. Проверьте каждую и заполните заново, если она неверна; подписанное само по себе не меняется.',
+  flagDateOfBirth: 'Другая дата рождения',
+  flagMinor: 'В форме человек отмечен несовершеннолетним, но по дате рождения на этом шаге он был совершеннолетним',
+  flagNotMinor: 'В форме человек не отмечен несовершеннолетним, но по дате рождения на этом шаге ему не было 18 лет',
+  ageAtStep: 'возраст на этом шаге',
+  derivedMinor:
+    'Отмечено по дате рождения, записанной в деле: на этом шаге человек несовершеннолетний, поэтому форма требует указать законного представителя или опекуна.',
+  derivedAdult: 'Отмечено по дате рождения, записанной в деле: на этом шаге человек не является несовершеннолетним.',
+  'cp_kz-unaccompanied':
+    'Несовершеннолетнего без сопровождения передают в Центр адаптации несовершеннолетних и немедленно сообщают в орган опеки и попечительства.',
+  'cp_kz-interview':
+    'Интервью проводят в присутствии родителей, опекуна или представителя органа опеки и попечительства; после сексуальной эксплуатации — специально подготовленный сотрудник.',
+  'cp_kz-needs': 'При оценке потребностей присутствуют законные представители.',
+  'cp_kz-return': 'Несовершеннолетний возвращается на родину только с согласия его представителей.',
+  'cp_kg-notify': 'Немедленно уведомляют уполномоченный орган по защите прав детей.',
+  'cp_kg-identification':
+    'Уполномоченный орган по защите прав детей проводит идентификацию несовершеннолетнего в присутствии психолога и родителей или попечителей (без них, если несовершеннолетний отказывается); интервью с несовершеннолетним, оставшимся без попечения родителей, проводят в присутствии представителя органа опеки и попечительства.',
+  'cp_kg-referral':
+    'Законный представитель участвует в перенаправлении; мнение несовершеннолетнего учитывается, при необходимости на всех этапах присутствует переводчик.',
+  'cp_kg-needs': 'При оценке потребностей присутствуют законный представитель и психолог.',
+  'cp_kg-child-plan':
+    'Для ребёнка, оставшегося без попечения родителей, составляют индивидуальный план защиты ребёнка, который утверждает председатель Комиссии по делам детей.',
+  'cp_tj-notify': 'Немедленно уведомляют уполномоченный государственный орган по защите прав ребёнка.',
+  'cp_tj-identification':
+    'Интервью с несовершеннолетним проводят днём в присутствии педагога, детского психолога и родителя, опекуна или представителя органа опеки и попечительства (и лечащего врача, если ребёнок хронически болен); идентификацию проводит орган по защите прав ребёнка.',
+  'cp_tj-referral':
+    'По вопросам перенаправления консультируются с родителем или опекуном; мнение и просьбы несовершеннолетнего учитываются.',
+  'cp_tj-plan': 'При составлении плана присутствуют законные представители или опекун, мнение ребёнка учитывается.',
 };
 
 const kk: Record<MessageKey, string> = {
@@ -502,6 +591,8 @@ const kk: Record<MessageKey, string> = {
   countries_kg: 'Қырғыз Республикасы',
   countries_tj: 'Тәжікстан',
   draftNotice: 'Бұл тілдегі аударма — жоба.',
+  secondLanguage: 'Нысанның екінші тілі',
+  none: 'Жоқ',
   mainPages: 'Негізгі бөлімдер',
   approvals: 'Бекітулер',
   approvalsIntro:
@@ -571,6 +662,50 @@ const kk: Record<MessageKey, string> = {
   closeWithOutcome: 'Осы нәтижемен жабу',
   sharedNotice: 'Жолдама бойынша сіздің ұйымыңызға берілді: сіз тек мигрант беруге келісім берген бөлімдерді көресіз.',
   view: 'Қарау',
+  searchLabel: 'Аты-жөні, туған күні, азаматтығы немесе орны бойынша іздеу',
+  search: 'Іздеу',
+  minor: 'Кәмелетке толмаған',
+  age: 'жасы',
+  dateOfBirth: 'Туған күні',
+  citizenship: 'Азаматтығы',
+  minorTitle: 'Адам кәмелетке толмаған',
+  recordedOn: 'жазылған нысан',
+  minorIntro:
+    'Істе жазылған туған күні бойынша адам 18-ге толмаған: әрбір келесі нысан кәмелетке толмағандық белгісі қойылған күйде ашылады және заңды өкілді немесе қорғаншыны, сондай-ақ басшылық қағидаттар сұхбатқа қатысуын талап ететін адамдарды көрсетуді сұрайды.',
+  childProtectionTitle: 'Басшылық қағидаттар бойынша баланы қорғау қадамдары',
+  sourceLines: 'жолдар',
+  flagsTitle: 'Тексеруді қажет ететін қол қойылған нысандар',
+  flagsIntro:
+    'Бұл нысандарға қол қойылғаннан кейін істегі туған күні өзгерді. Әрқайсысын тексеріп, қате болса, қайта толтырыңыз; қол қойылған нысан өздігінен өзгермейді.',
+  flagDateOfBirth: 'Басқа туған күні',
+  flagMinor:
+    'Нысанда адам кәмелетке толмаған деп белгіленген, бірақ туған күні бойынша бұл қадамда ол кәмелетке толған',
+  flagNotMinor:
+    'Нысанда адам кәмелетке толмаған деп белгіленбеген, бірақ туған күні бойынша бұл қадамда ол 18-ге толмаған',
+  ageAtStep: 'осы қадамдағы жасы',
+  derivedMinor:
+    'Істе жазылған туған күні бойынша қойылды: бұл қадамда адам кәмелетке толмаған, сондықтан нысан заңды өкілді немесе қорғаншыны көрсетуді сұрайды.',
+  derivedAdult: 'Істе жазылған туған күні бойынша қойылды: бұл қадамда адам кәмелетке толмаған емес.',
+  'cp_kz-unaccompanied':
+    'Ересектердің ілесуінсіз жүрген кәмелетке толмаған Кәмелетке толмағандарды бейімдеу орталығына беріледі және бұл туралы қорғаншылық және қамқоршылық органына дереу хабарланады.',
+  'cp_kz-interview':
+    'Сұхбат ата-анасының, қорғаншының немесе қорғаншылық және қамқоршылық органы өкілінің қатысуымен өткізіледі; жыныстық қанаудан кейін — арнайы даярланған қызметкер өткізеді.',
+  'cp_kz-needs': 'Қажеттіліктерді бағалау кезінде заңды өкілдер қатысады.',
+  'cp_kz-return': 'Кәмелетке толмаған адам елге тек өкілдерінің келісімімен қайтарылады.',
+  'cp_kg-notify': 'Балалардың құқықтарын қорғау жөніндегі уәкілетті органға дереу хабарланады.',
+  'cp_kg-identification':
+    'Балалардың құқықтарын қорғау жөніндегі уәкілетті орган кәмелетке толмаған адамды психологтың және ата-анасының немесе қамқоршыларының қатысуымен сәйкестендіреді (кәмелетке толмаған бас тартса, оларсыз); ата-анасының қамқорлығынсыз қалған кәмелетке толмағанмен сұхбат қорғаншылық және қамқоршылық органы өкілінің қатысуымен өткізіледі.',
+  'cp_kg-referral':
+    'Заңды өкіл жолдауға қатысады; кәмелетке толмағанның пікірі ескеріледі, қажет болса, барлық кезеңде аудармашы қатысады.',
+  'cp_kg-needs': 'Қажеттіліктерді бағалау кезінде заңды өкіл мен психолог қатысады.',
+  'cp_kg-child-plan':
+    'Ата-анасының қамқорлығынсыз қалған балаға баланы қорғаудың жеке жоспары жасалады, оны Балалар істері жөніндегі комиссияның төрағасы бекітеді.',
+  'cp_tj-notify': 'Баланың құқықтарын қорғау жөніндегі уәкілетті мемлекеттік органға дереу хабарланады.',
+  'cp_tj-identification':
+    'Кәмелетке толмағанмен сұхбат күндіз педагогтың, балалар психологының және ата-анасының, қорғаншының немесе қорғаншылық және қамқоршылық органы өкілінің қатысуымен өткізіледі (бала созылмалы ауру болса, емдеуші дәрігер де қатысады); сәйкестендіруді баланың құқықтарын қорғау жөніндегі орган жүргізеді.',
+  'cp_tj-referral':
+    'Жолдау мәселелері бойынша ата-анасымен немесе қорғаншымен кеңеседі; кәмелетке толмағанның пікірі мен өтініштері ескеріледі.',
+  'cp_tj-plan': 'Жоспар жасалғанда заңды өкілдер немесе қорғаншы қатысады, баланың пікірі ескеріледі.',
 };
 
 const ky: Record<MessageKey, string> = {
@@ -682,6 +817,8 @@ const ky: Record<MessageKey, string> = {
   countries_kg: 'Кыргыз Республикасы',
   countries_tj: 'Тажикстан',
   draftNotice: 'Бул тилдеги котормо — долбоор.',
+  secondLanguage: 'Форманын экинчи тили',
+  none: 'Жок',
   mainPages: 'Негизги бөлүмдөр',
   approvals: 'Бекитүүлөр',
   approvalsIntro:
@@ -752,6 +889,49 @@ const ky: Record<MessageKey, string> = {
   sharedNotice:
     'Багыттоо боюнча сиздин уюмуңузга берилди: сиз мигрант берүүгө макулдук берген бөлүмдөрдү гана көрөсүз.',
   view: 'Көрүү',
+  searchLabel: 'Аты-жөнү, туулган күнү, жарандыгы же орду боюнча издөө',
+  search: 'Издөө',
+  minor: 'Жашы жете элек',
+  age: 'жашы',
+  dateOfBirth: 'Туулган күнү',
+  citizenship: 'Жарандыгы',
+  minorTitle: 'Адамдын жашы жете элек',
+  recordedOn: 'жазылган форма',
+  minorIntro:
+    'Ишке жазылган туулган күнү боюнча адам 18ге чыга элек: ар бир кийинки форма жашы жете элек экендиги белгиленген абалда ачылат жана мыйзамдуу өкүлдү же камкорчуну, ошондой эле жетектөөчү принциптер интервьюга катышуусун талап кылган адамдарды көрсөтүүнү сурайт.',
+  childProtectionTitle: 'Жетектөөчү принциптер боюнча баланы коргоо кадамдары',
+  sourceLines: 'саптар',
+  flagsTitle: 'Текшерүү керек болгон кол коюлган формалар',
+  flagsIntro:
+    'Бул формаларга кол коюлгандан кийин иштеги туулган күнү өзгөрдү. Ар бирин текшерип, туура эмес болсо, кайра толтуруңуз; кол коюлган форма өзүнөн-өзү өзгөрбөйт.',
+  flagDateOfBirth: 'Башка туулган күнү',
+  flagMinor: 'Формада адамдын жашы жете элек деп белгиленген, бирок туулган күнү боюнча бул кадамда ал бойго жеткен',
+  flagNotMinor:
+    'Формада адамдын жашы жете элек деп белгиленген эмес, бирок туулган күнү боюнча бул кадамда ал 18ге чыга элек',
+  ageAtStep: 'бул кадамдагы жашы',
+  derivedMinor:
+    'Ишке жазылган туулган күнү боюнча белгиленди: бул кадамда адамдын жашы жете элек, ошондуктан форма мыйзамдуу өкүлдү же камкорчуну көрсөтүүнү сурайт.',
+  derivedAdult: 'Ишке жазылган туулган күнү боюнча белгиленди: бул кадамда адамдын жашы жете элек эмес.',
+  'cp_kz-unaccompanied':
+    'Коштоосуз жашы жете элек бала Жашы жете электерди адаптациялоо борборуна өткөрүлүп берилет жана камкордук жана көзөмөлчүлүк органына дароо кабарланат.',
+  'cp_kz-interview':
+    'Интервью ата-энесинин, камкорчунун же камкордук жана көзөмөлчүлүк органынын өкүлүнүн катышуусунда өткөрүлөт; сексуалдык эксплуатациядан кийин — атайын даярдалган кызматкер өткөрөт.',
+  'cp_kz-needs': 'Муктаждыктарды баалоодо мыйзамдуу өкүлдөр катышат.',
+  'cp_kz-return': 'Жашы жете элек адам мекенине өкүлдөрүнүн макулдугу менен гана кайтарылат.',
+  'cp_kg-notify': 'Балдардын укуктарын коргоо боюнча ыйгарым укуктуу органга дароо кабарланат.',
+  'cp_kg-identification':
+    'Балдардын укуктарын коргоо боюнча ыйгарым укуктуу орган жашы жете элек адамды психологдун жана ата-энесинин же камкорчуларынын катышуусунда идентификациялайт (жашы жете элек баш тартса, аларсыз); ата-энесинин камкордугусуз калган жашы жете элек менен интервью камкордук жана көзөмөлчүлүк органынын өкүлүнүн катышуусунда өткөрүлөт.',
+  'cp_kg-referral':
+    'Мыйзамдуу өкүл багыттоого катышат; жашы жете электин пикири эске алынат, зарыл болсо, бардык этаптарда котормочу катышат.',
+  'cp_kg-needs': 'Муктаждыктарды баалоодо мыйзамдуу өкүл жана психолог катышат.',
+  'cp_kg-child-plan':
+    'Ата-энесинин камкордугусуз калган балага баланы коргоонун жеке планы түзүлөт, аны Балдардын иштери боюнча комиссиянын төрагасы бекитет.',
+  'cp_tj-notify': 'Баланын укуктарын коргоо боюнча ыйгарым укуктуу мамлекеттик органга дароо кабарланат.',
+  'cp_tj-identification':
+    'Жашы жете элек менен интервью күндүз педагогдун, балдар психологунун жана ата-энесинин, камкорчунун же камкордук жана көзөмөлчүлүк органынын өкүлүнүн катышуусунда өткөрүлөт (бала өнөкөт оорулуу болсо, дарылоочу дарыгер да катышат); идентификациялоону баланын укуктарын коргоо боюнча орган жүргүзөт.',
+  'cp_tj-referral':
+    'Багыттоо маселелери боюнча ата-энеси же камкорчусу менен кеңешишет; жашы жете электин пикири жана өтүнүчтөрү эске алынат.',
+  'cp_tj-plan': 'План түзүлүп жатканда мыйзамдуу өкүлдөр же камкорчу катышат, баланын пикири эске алынат.',
 };
 
 const tg: Record<MessageKey, string> = {
@@ -868,6 +1048,8 @@ const tg: Record<MessageKey, string> = {
   countries_kg: 'Ҷумҳурии Қирғизистон',
   countries_tj: 'Тоҷикистон',
   draftNotice: 'Тарҷума ба ин забон пешнавис аст.',
+  secondLanguage: 'Забони дуюми шакл',
+  none: 'Нест',
   mainPages: 'Бахшҳои асосӣ',
   approvals: 'Тасдиқҳо',
   approvalsIntro:
@@ -938,6 +1120,49 @@ const tg: Record<MessageKey, string> = {
   sharedNotice:
     'Бо равонкунӣ ба ташкилоти шумо дода шуд: шумо танҳо бахшҳоеро мебинед, ки муҳоҷир ба додани онҳо розӣ шудааст.',
   view: 'Дидан',
+  searchLabel: 'Ҷустуҷӯ аз рӯи ному насаб, санаи таваллуд, шаҳрвандӣ ё ҷой',
+  search: 'Ҷустан',
+  minor: 'Ноболиғ',
+  age: 'синну сол',
+  dateOfBirth: 'Санаи таваллуд',
+  citizenship: 'Шаҳрвандӣ',
+  minorTitle: 'Шахс ноболиғ аст',
+  recordedOn: 'дар шакл сабт шудааст',
+  minorIntro:
+    'Аз рӯи санаи таваллуде, ки дар парванда сабт шудааст, шахс ба 18 нарасидааст: ҳар шакли минбаъда бо аломати ноболиғӣ кушода мешавад ва намояндаи қонунӣ ё васӣ ва шахсонеро талаб мекунад, ки ҳузурашон дар мусоҳиба тибқи дастурҳо ҳатмист.',
+  childProtectionTitle: 'Қадамҳои ҳифзи кӯдак тибқи дастурҳо',
+  sourceLines: 'сатрҳо',
+  flagsTitle: 'Шаклҳои имзошудае, ки бояд тафтиш шаванд',
+  flagsIntro:
+    'Пас аз имзои ин шаклҳо санаи таваллуд дар парванда тағйир ёфт. Ҳар якро тафтиш кунед ва агар нодуруст бошад, аз нав пур кунед; шакли имзошуда худ аз худ тағйир намеёбад.',
+  flagDateOfBirth: 'Санаи таваллуди дигар',
+  flagMinor: 'Дар шакл шахс ноболиғ қайд шудааст, аммо аз рӯи санаи таваллуд дар ин қадам ӯ болиғ буд',
+  flagNotMinor: 'Дар шакл шахс ноболиғ қайд нашудааст, аммо аз рӯи санаи таваллуд дар ин қадам ӯ ба 18 нарасида буд',
+  ageAtStep: 'синну сол дар ин қадам',
+  derivedMinor:
+    'Аз рӯи санаи таваллуди дар парванда сабтшуда гузошта шуд: дар ин қадам шахс ноболиғ аст, бинобар ин шакл намояндаи қонунӣ ё васиро талаб мекунад.',
+  derivedAdult: 'Аз рӯи санаи таваллуди дар парванда сабтшуда гузошта шуд: дар ин қадам шахс ноболиғ нест.',
+  'cp_kz-unaccompanied':
+    'Ноболиғи бе ҳамроҳ ба Маркази мутобиқгардонии ноболиғон супорида мешавад ва ба мақомоти васоят ва парасторӣ фавран хабар дода мешавад.',
+  'cp_kz-interview':
+    'Мусоҳиба дар ҳузури волидон, васӣ ё намояндаи мақомоти васоят ва парасторӣ гузаронида мешавад; пас аз истисмори ҷинсӣ — аз ҷониби корманди махсус омодашуда.',
+  'cp_kz-needs': 'Ҳангоми арзёбии ниёзҳо намояндагони қонунӣ ҳузур доранд.',
+  'cp_kz-return': 'Ноболиғ танҳо бо розигии намояндагонаш ба ватан баргардонида мешавад.',
+  'cp_kg-notify': 'Ба мақомоти салоҳиятдори ҳифзи ҳуқуқҳои кӯдакон фавран хабар дода мешавад.',
+  'cp_kg-identification':
+    'Мақомоти салоҳиятдори ҳифзи ҳуқуқҳои кӯдакон муайянкунии ноболиғро дар ҳузури равоншинос ва волидон ё парасторон мегузаронад (агар ноболиғ розӣ набошад, бе онҳо); мусоҳиба бо ноболиғи бе парастории волидайн монда дар ҳузури намояндаи мақомоти васоят ва парасторӣ гузаронида мешавад.',
+  'cp_kg-referral':
+    'Намояндаи қонунӣ дар равон кардан иштирок мекунад; андешаи ноболиғ ба назар гирифта мешавад, дар ҳолати зарурӣ дар ҳамаи марҳилаҳо тарҷумон ҳузур дорад.',
+  'cp_kg-needs': 'Ҳангоми арзёбии ниёзҳо намояндаи қонунӣ ва равоншинос ҳузур доранд.',
+  'cp_kg-child-plan':
+    'Барои кӯдаки бе парастории волидайн монда нақшаи инфиродии ҳифзи кӯдак тартиб дода мешавад, ки онро раиси Комиссия оид ба ҳуқуқи кӯдак тасдиқ мекунад.',
+  'cp_tj-notify': 'Ба мақомоти ваколатдори давлатии ҳифзи ҳуқуқҳои кӯдак фавран хабар дода мешавад.',
+  'cp_tj-identification':
+    'Мусоҳиба бо ноболиғ рӯзона дар ҳузури омӯзгор, равоншиноси кӯдакона ва волид, васӣ ё намояндаи мақомоти васоят ва парасторӣ гузаронида мешавад (ва агар кӯдак бемории музмин дошта бошад, табиби муолиҷакунанда); муайянкуниро мақомоти ҳифзи ҳуқуқҳои кӯдак мегузаронад.',
+  'cp_tj-referral':
+    'Оид ба масъалаҳои равон кардан бо волид ё васӣ машварат мекунанд; андеша ва дархостҳои ноболиғ ба назар гирифта мешаванд.',
+  'cp_tj-plan':
+    'Ҳангоми тартиб додани нақша намояндагони қонунӣ ё васӣ ҳузур доранд ва андешаи кӯдак ба назар гирифта мешавад.',
 };
 
 const uz: Record<MessageKey, string> = {
@@ -1049,6 +1274,8 @@ const uz: Record<MessageKey, string> = {
   countries_kg: 'Qirgʻiz Respublikasi',
   countries_tj: 'Tojikiston',
   draftNotice: 'Bu tildagi tarjima qoralama.',
+  secondLanguage: 'Shaklning ikkinchi tili',
+  none: 'Yoʻq',
   mainPages: 'Asosiy boʻlimlar',
   approvals: 'Tasdiqlar',
   approvalsIntro:
@@ -1119,6 +1346,50 @@ const uz: Record<MessageKey, string> = {
   sharedNotice:
     'Yoʻnaltirish orqali tashkilotingizga berildi: siz faqat migrant berishga rozilik bergan boʻlimlarni koʻrasiz.',
   view: 'Koʻrish',
+  searchLabel: 'F.I.Sh., tugʻilgan sana, fuqarolik yoki joy boʻyicha qidirish',
+  search: 'Qidirish',
+  minor: 'Voyaga yetmagan',
+  age: 'yoshi',
+  dateOfBirth: 'Tugʻilgan sana',
+  citizenship: 'Fuqaroligi',
+  minorTitle: 'Shaxs voyaga yetmagan',
+  recordedOn: 'qayd etilgan shakl',
+  minorIntro:
+    'Ishda qayd etilgan tugʻilgan sanaga koʻra shaxs 18 yoshga toʻlmagan: har bir keyingi shakl voyaga yetmaganlik belgisi qoʻyilgan holda ochiladi hamda qonuniy vakil yoki vasiyni va yoʻriqnomalar intervyuda ishtirok etishini talab qiladigan shaxslarni koʻrsatishni soʻraydi.',
+  childProtectionTitle: 'Yoʻriqnomalar boʻyicha bolani himoya qilish qadamlari',
+  sourceLines: 'satrlar',
+  flagsTitle: 'Tekshirilishi kerak boʻlgan imzolangan shakllar',
+  flagsIntro:
+    'Bu shakllar imzolangandan keyin ishdagi tugʻilgan sana oʻzgardi. Har birini tekshiring va notoʻgʻri boʻlsa, qaytadan toʻldiring; imzolangan shakl oʻz-oʻzidan oʻzgarmaydi.',
+  flagDateOfBirth: 'Boshqa tugʻilgan sana',
+  flagMinor:
+    'Shaklda shaxs voyaga yetmagan deb belgilangan, lekin tugʻilgan sanaga koʻra bu qadamda u voyaga yetgan edi',
+  flagNotMinor:
+    'Shaklda shaxs voyaga yetmagan deb belgilanmagan, lekin tugʻilgan sanaga koʻra bu qadamda u 18 yoshga toʻlmagan edi',
+  ageAtStep: 'bu qadamdagi yoshi',
+  derivedMinor:
+    'Ishda qayd etilgan tugʻilgan sanaga koʻra belgilandi: bu qadamda shaxs voyaga yetmagan, shuning uchun shakl qonuniy vakil yoki vasiyni koʻrsatishni soʻraydi.',
+  derivedAdult: 'Ishda qayd etilgan tugʻilgan sanaga koʻra belgilandi: bu qadamda shaxs voyaga yetmagan emas.',
+  'cp_kz-unaccompanied':
+    'Hamrohsiz voyaga yetmagan Voyaga yetmaganlarni moslashtirish markaziga topshiriladi va vasiylik va homiylik organiga darhol xabar beriladi.',
+  'cp_kz-interview':
+    'Intervyu ota-onasi, vasiy yoki vasiylik va homiylik organi vakili ishtirokida oʻtkaziladi; jinsiy ekspluatatsiyadan keyin — maxsus tayyorlangan xodim tomonidan.',
+  'cp_kz-needs': 'Ehtiyojlarni baholashda qonuniy vakillar ishtirok etadi.',
+  'cp_kz-return': 'Voyaga yetmagan shaxs vataniga faqat vakillarining roziligi bilan qaytariladi.',
+  'cp_kg-notify': 'Bolalar huquqlarini himoya qilish boʻyicha vakolatli organga darhol xabar beriladi.',
+  'cp_kg-identification':
+    'Bolalar huquqlarini himoya qilish boʻyicha vakolatli organ voyaga yetmagan shaxsni psixolog va ota-onasi yoki homiylari ishtirokida identifikatsiya qiladi (voyaga yetmagan rad etsa, ularsiz); ota-ona qaramogʻisiz qolgan voyaga yetmagan bilan intervyu vasiylik va homiylik organi vakili ishtirokida oʻtkaziladi.',
+  'cp_kg-referral':
+    'Qonuniy vakil yoʻnaltirishda ishtirok etadi; voyaga yetmaganning fikri inobatga olinadi, zarur boʻlsa, barcha bosqichlarda tarjimon ishtirok etadi.',
+  'cp_kg-needs': 'Ehtiyojlarni baholashda qonuniy vakil va psixolog ishtirok etadi.',
+  'cp_kg-child-plan':
+    'Ota-ona qaramogʻisiz qolgan bola uchun bolani himoya qilishning individual rejasi tuziladi, uni Bolalar ishlari boʻyicha komissiya raisi tasdiqlaydi.',
+  'cp_tj-notify': 'Bola huquqlarini himoya qilish boʻyicha vakolatli davlat organiga darhol xabar beriladi.',
+  'cp_tj-identification':
+    'Voyaga yetmagan bilan intervyu kunduzi pedagog, bolalar psixologi va ota-onasi, vasiy yoki vasiylik va homiylik organi vakili ishtirokida oʻtkaziladi (bola surunkali kasal boʻlsa, davolovchi shifokor ham); identifikatsiyani bola huquqlarini himoya qilish organi oʻtkazadi.',
+  'cp_tj-referral':
+    'Yoʻnaltirish masalalari boʻyicha ota-onasi yoki vasiy bilan maslahatlashiladi; voyaga yetmaganning fikri va iltimoslari inobatga olinadi.',
+  'cp_tj-plan': 'Reja tuzilayotganda qonuniy vakillar yoki vasiy ishtirok etadi, bolaning fikri inobatga olinadi.',
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { en, ru, kk, ky, tg, uz };

@@ -28,6 +28,30 @@ export interface CaseSummary {
   step: string | null;
   createdAt: string;
   updatedAt?: string;
+  /** The summary fields (`x-komek.summary` of the forms), each from the latest form holding it. */
+  summary?: { fullName?: string; dateOfBirth?: string; citizenship?: string; place?: string };
+  /** Under 18 today by the recorded date of birth. */
+  minor?: boolean;
+  age?: number | null;
+}
+/** A signed form that no longer agrees with the date of birth the case records. */
+export interface MinorFlag {
+  kind: 'minor-indicator' | 'date-of-birth';
+  submissionId: string;
+  formId: string;
+  pointer: string;
+  recorded: unknown;
+  expected: unknown;
+  ageAtStep?: number;
+}
+/** The case's minor state (server: src/minors.ts). */
+export interface MinorState {
+  dateOfBirth: string | null;
+  source: { submissionId: string; formId: string; pointer: string } | null;
+  age: number | null;
+  minor: boolean;
+  childProtection: { id: string; sop: string; sourceLines: string; title: string; form?: string }[];
+  flags: MinorFlag[];
 }
 export interface Submission {
   id: string;
@@ -75,7 +99,9 @@ export interface Task {
   dueOn: string;
   doneAt: string | null;
 }
-export interface CaseView extends CaseSummary {
+export interface CaseView extends Omit<CaseSummary, 'minor' | 'age'> {
+  /** Absent on another organisation's shared view. */
+  minor?: MinorState;
   submissions: Submission[];
   consent: Record<string, Consent>;
   tasks: Task[];

@@ -121,14 +121,23 @@ export interface MinorFlag {
   ageAtStep?: number;
 }
 
-/** The case's minor state: date of birth, age today, minor or not, the SOP's child-protection steps, the flags. */
+/**
+ * The case's minor state: date of birth, age today, minor or not, the SOP's child-protection steps, and the flags
+ * (the latest submission of each form that no longer agrees with the date of birth).
+ */
 export function minorState(country: string, submissions: readonly Stored[], on: string = today()) {
   const { values, sources } = caseSummary(submissions);
   const dateOfBirth = values.dateOfBirth;
   const age = ageOn(dateOfBirth, on);
   const flags: MinorFlag[] = [];
   if (isDay(dateOfBirth)) {
+    // A form filled again supersedes its earlier submissions: only the latest of each form is checked.
+    const latest = new Map<string, Stored>();
     for (const s of submissions) {
+      const seen = latest.get(s.formId);
+      if (!seen || s.updatedAt > seen.updatedAt) latest.set(s.formId, s);
+    }
+    for (const s of latest.values()) {
       const day = stepDay(s.data, s.createdAt.slice(0, 10));
       for (const d of derivedIndicators(s.formId, dateOfBirth, day)) {
         const recorded = getAtPointer(s.data, d.pointer);

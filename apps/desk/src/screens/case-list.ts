@@ -3,6 +3,7 @@ import { api } from '../api.js';
 import type { KomekDesk } from '../desk.js';
 import type { Screen } from '../screen.js';
 import { stepNumber, type CaseSummary, type DueTask } from '../types.js';
+import { minorMark, summaryLine } from './minor.js';
 
 async function newCase(desk: KomekDesk, e: SubmitEvent): Promise<void> {
   e.preventDefault();
@@ -84,6 +85,22 @@ export const caseListScreen: Screen<'cases'> = {
       </section>
       <section aria-labelledby="list">
         <h2 id="list">${desk.t('cases')}</h2>
+        <form
+          class="row search"
+          role="search"
+          @submit=${(e: SubmitEvent) => {
+            e.preventDefault();
+            const q = ((e.target as HTMLFormElement).elements.namedItem('q') as HTMLInputElement).value.trim();
+            desk.filters = { ...desk.filters, q };
+            void desk.load();
+          }}
+        >
+          <label
+            >${desk.t('searchLabel')}
+            <input type="search" name="q" .value=${desk.filters.q} autocomplete="off" maxlength="200"
+          /></label>
+          <button type="submit">${desk.t('search')}</button>
+        </form>
         <div class="row filters">
           <label
             >${desk.t('country')}
@@ -126,6 +143,7 @@ export const caseListScreen: Screen<'cases'> = {
                     (c) =>
                       html`<li>
                         <a href="#/cases/${c.id}">${desk.t('caseLabel')} ${c.id.slice(0, 8)}</a>
+                        ${summaryLine(desk, c)} ${minorMark(desk, c)}
                         <span
                           >${desk.countryName(c.country)} ·
                           ${c.status === 'open' ? desk.t('open') : desk.t('closed')}${c.step ? ` · ${c.step}` : ''}</span

@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import type { KomekDesk } from '../desk.js';
 import type { MessageKey } from '../messages.js';
 import type { Screen } from '../screen.js';
+import { minorMark, renderMinorSection, summaryLine } from './minor.js';
 import { stepNumber, type Approval, type CaseView, type Consent, type FormEntry, type Task } from '../types.js';
 import { renderCaseOutbox } from '../panels/outbox-panel.js';
 import { renderPaper } from '../panels/paper-panel.js';
@@ -238,6 +239,13 @@ export const casePageScreen: Screen<'case'> = {
     desk.notice = '';
     const head = html`<p><a href="#/cases">${desk.t('backToCases')}</a></p>
       <h1 tabindex="-1">${desk.t('caseLabel')} ${c.id.slice(0, 8)}</h1>
+      ${
+        c.shared
+          ? nothing
+          : html`<p>
+              ${summaryLine(desk, c)} ${minorMark(desk, c.minor ? { minor: c.minor.minor, age: c.minor.age } : {})}
+            </p>`
+      }
       <p>
         ${desk.countryName(c.country)} · ${c.status === 'open' ? desk.t('open') : desk.t('closed')} ·
         ${desk.t('created')}: ${new Date(c.createdAt).toLocaleString(desk.lang)}
@@ -256,7 +264,7 @@ export const casePageScreen: Screen<'case'> = {
     }
     const taskOf = (formId: string) =>
       c.tasks.find((t) => rules.find((r) => r.id === t.ruleId)?.doneWhen?.form === formId);
-    return html`${head} ${renderRefusal(desk, c)}
+    return html`${head} ${renderRefusal(desk, c)} ${renderMinorSection(desk, c)}
       <section aria-labelledby="steps">
         <h2 id="steps">${desk.t('sopSteps')}</h2>
         <ol class="sop">

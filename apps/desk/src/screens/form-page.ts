@@ -3,10 +3,14 @@ import { guard } from 'lit/directives/guard.js';
 import type { KomekSubmitEvent } from '@komek/elements';
 import { api } from '../api.js';
 import type { KomekDesk } from '../desk.js';
+import { languageNames, languages, type Lang } from '../messages.js';
 import type { Screen } from '../screen.js';
+import { renderDerivedNote, type DerivedSource } from './minor.js';
 
 /** The idempotency key of the submission being sent, kept while its answers stay the same (a retry reuses it). */
 let pending: { key: string; body: string } | undefined;
+/** Where the prefill's facts came from; the minor indicators are marked derived. */
+let sources: DerivedSource[] | undefined;
 
 async function submitForm(desk: KomekDesk, e: KomekSubmitEvent): Promise<void> {
   const route = desk.route;
@@ -54,14 +58,19 @@ export const formPageScreen: Screen<'form'> = {
     }
     desk.prefill = undefined;
     pending = undefined;
+    sources = undefined;
     const reopen = desk.reopen;
     if (reopen?.caseId === route.id && reopen.formId === route.formId) {
       desk.prefill = reopen.data;
       return;
     }
     desk.reopen = undefined;
-    const p = await api<{ data: Record<string, unknown> }>('GET', `/api/cases/${route.id}/prefill/${route.formId}`);
+    const p = await api<{ data: Record<string, unknown>; sources?: DerivedSource[] }>(
+      'GET',
+      `/api/cases/${route.id}/prefill/${route.formId}`,
+    );
     if (desk.failed(p)) return;
+    sources = p.body.sources;
     desk.prefill = p.body.data ?? {};
   },
 
@@ -71,21 +80,40 @@ export const formPageScreen: Screen<'form'> = {
     return html`<p><a href="#/cases/${route.id}">${desk.t('backToCase')}</a></p>
       <h1 tabindex="-1">${desk.formTitle(formId)}</h1>
       ${c ? html`<p>${desk.t('caseLabel')} ${c.id.slice(0, 8)} · ${desk.countryName(c.country)}</p>` : nothing}
+      <label
+        >${desk.t('secondLanguage')}
+        <select @change=${(e: Event) => desk.setSecondLanguage((e.target as HTMLSelectElement).value as Lang | '')}>
+          <option value="" ?selected=${desk.secondLang === ''}>${desk.t('none')}</option>
+          ${languages
+            .filter((l) => l !== desk.lang)
+            .map(
+              (l) => html`<option value=${l} lang=${l} ?selected=${l === desk.secondLang}>${languageNames[l]}</option>`,
+            )}
+        </select></label
+      >
       ${desk.renderProblem()} ${desk.busy ? html`<p role="status">${desk.t('sending')}</p>` : nothing}
       ${
         c?.shared && desk.prefill
           ? html`<p class="muted">${desk.t('sharedNotice')}</p>
-              <komek-form form=${formId} lang=${desk.lang} readonly .data=${desk.prefill}></komek-form>`
+              <komek-form
+                form=${formId}
+                lang=${desk.lang}
+                secondary-lang=${desk.secondLang || nothing}
+                readonly
+                .data=${desk.prefill}
+              ></komek-form>`
           : nothing
       }
       ${
         c && !c.shared && desk.prefill
           ? html`<p class="muted">${desk.t('prefilled')}</p>
+              ${renderDerivedNote(desk, sources)}
               <!-- Guarded: Lit sets an object bound to a property on every render, which would put back the
                    prefill over what was typed whenever the desk re-renders (a connection lost, a form queued). -->
               <komek-form
                 form=${formId}
                 lang=${desk.lang}
+                secondary-lang=${desk.secondLang || nothing}
                 .data=${guard([desk.prefill], () => desk.prefill)}
                 .caseRecords=${guard([c], () => c.submissions.map((s) => ({ formId: s.formId, data: s.data })))}
                 @komek-submit=${(e: KomekSubmitEvent) => submitForm(desk, e)}

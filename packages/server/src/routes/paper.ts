@@ -12,6 +12,7 @@ import { requireCase } from './cases.js';
 import {
   createdSubmission,
   requireConsent,
+  requireMinorIndicators,
   requireForm,
   requireSubmission,
   storeSubmission,
@@ -38,7 +39,7 @@ const pdfResponse = { description: 'The PDF', contentType: 'application/pdf' };
 
 /** A problem a paper form would meet when stored, other than its answers: named by its API error code. */
 export interface PaperProblem {
-  code: 'form-country' | 'consent-required' | 'forbidden';
+  code: 'form-country' | 'consent-required' | 'forbidden' | 'minor-indicator';
   message: string;
   consentForms?: string[];
 }
@@ -185,7 +186,8 @@ export const paperRoutes: RouteDef[] = [
 /**
  * What storing a paper form would do, without storing it: the answers as read (pruned of hidden questions when
  * valid), every issue of the answers, and the other problems storing would meet (a form of another country, a
- * consent not in force, a token that may not submit it), each in the request's language.
+ * consent not in force, a token that may not submit it, a minor indicator the date of birth contradicts), each in
+ * the request's language.
  */
 async function paperPreview(
   req: ApiRequest,
@@ -208,6 +210,14 @@ async function paperPreview(
       if (!(e instanceof ApiError) || e.code !== 'consent-required') throw e;
       problem('consent-required', e.params, e.extra.consentForms as string[]);
     }
+    // A minor indicator on paper that contradicts the date of birth the case records would be refused too.
+    if (checked.valid)
+      try {
+        await requireMinorIndicators(req.services.database.db, req, c, form, checked.data);
+      } catch (e) {
+        if (!(e instanceof ApiError) || e.code !== 'minor-indicator') throw e;
+        problem('minor-indicator', e.params);
+      }
   }
   const issues: ApiIssue[] = checked.valid ? [] : checked.issues;
   return {
