@@ -90,7 +90,17 @@ export async function insertSyntheticFacts(url: string, n: number, seed = 16): P
         vulnerable: [],
         referred: [],
       };
-      const r: Record<string, unknown[]> = { id: [], case: [], body: [], kind: [], outcome: [], sent: [] };
+      const r: Record<string, unknown[]> = {
+        id: [],
+        case: [],
+        body: [],
+        kind: [],
+        outcome: [],
+        sent: [],
+        country: [],
+        region: [],
+        org: [],
+      };
       const d: Record<string, unknown[]> = { case: [], rule: [], due: [], done: [] };
       for (let i = done; i < Math.min(n, done + BATCH); i++) {
         const id = randomUUID();
@@ -126,6 +136,9 @@ export async function insertSyntheticFacts(url: string, n: number, seed = 16): P
             r.kind!.push(pick(['medical', 'legal', 'psychological', 'shelter', 'return']));
             r.outcome!.push(pick(['sent', 'accepted', 'accepted', 'declined', 'closed']));
             r.sent!.push(day(start, referred + k * 3));
+            r.country!.push(country);
+            r.region!.push(org.region);
+            r.org!.push(org.id);
           }
         for (const rule of rules.filter((x) => x.country === country))
           if (random() < 0.5) {
@@ -169,9 +182,11 @@ export async function insertSyntheticFacts(url: string, n: number, seed = 16): P
         [r.id, r.case, r.body, r.kind, r.outcome, r.sent],
       );
       await client.query(
-        `insert into report_referrals (referral_id, case_id, receiving_body, kind, outcome, sent_on)
-         select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[])`,
-        [r.id, r.case, r.body, r.kind, r.outcome, r.sent],
+        `insert into report_referrals (referral_id, case_id, receiving_body, kind, outcome, sent_on, country, region,
+           organisation_id)
+         select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[],
+           $8::text[], $9::uuid[])`,
+        [r.id, r.case, r.body, r.kind, r.outcome, r.sent, r.country, r.region, r.org],
       );
       await client.query(
         `insert into report_deadlines (case_id, rule_id, due_on, done_on)

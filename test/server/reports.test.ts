@@ -184,6 +184,13 @@ describe.each(engines)('reports on %s', (engine) => {
         (r) => r.receiving_body,
       ),
     ).toEqual(['Crisis centre']);
+    expect(
+      await db
+        .selectFrom('report_referrals')
+        .select(['country', 'organisation_id'])
+        .where('case_id', '=', c.id)
+        .execute(),
+    ).toEqual([{ country: 'kz', organisation_id: orgId }]);
     const everything = JSON.stringify([
       row,
       vulnerabilities,
@@ -279,6 +286,9 @@ describe.each(engines)('reports on %s', (engine) => {
           kind: 'legal',
           outcome: 'accepted',
           sent_on: '2025-05-06',
+          country: 'kg',
+          region: 'South',
+          organisation_id: orgId,
         })
         .execute();
     }

@@ -58,6 +58,7 @@ export class KomekDesk extends LitElement {
     approvals: { state: true },
     incoming: { state: true },
     organisations: { state: true },
+    secondLang: { state: true },
   };
 
   declare me: Me | null | undefined;
@@ -81,6 +82,8 @@ export class KomekDesk extends LitElement {
   declare incoming: Referral[] | undefined;
   /** The other organisations on the server, to refer a case to. */
   declare organisations: { id: string; name: string }[];
+  /** The forms' second language, shown under every label ('' for none). */
+  declare secondLang: Lang | '';
 
   constructor() {
     super();
@@ -91,6 +94,8 @@ export class KomekDesk extends LitElement {
     this.filters = { country: '', status: '', step: '', deadline: '', q: '' };
     this.dueTasks = [];
     this.organisations = [];
+    const second = localStorage.getItem('komek-desk-lang2');
+    this.secondLang = (languages as readonly string[]).includes(second ?? '') ? (second as Lang) : '';
     this.notice = '';
     this.busy = false;
   }
@@ -193,6 +198,11 @@ export class KomekDesk extends LitElement {
     this.lang = lang;
     localStorage.setItem('komek-desk-lang', lang);
     this.applyLanguage();
+  }
+
+  setSecondLanguage(lang: Lang | ''): void {
+    this.secondLang = lang;
+    localStorage.setItem('komek-desk-lang2', lang);
   }
 
   /** Whether the person may see reports, and whether that is all they may do here. */

@@ -77,6 +77,8 @@ const en = {
   countries_kg: 'Kyrgyz Republic',
   countries_tj: 'Tajikistan',
   draftNotice: 'This language is a draft translation.',
+  secondLanguage: 'Second language of the form',
+  none: 'None',
   mainPages: 'Main pages',
   approvals: 'Approvals',
   approvalsIntro:
@@ -245,6 +247,8 @@ const ru: Record<MessageKey, string> = {
   countries_kg: 'Кыргызская Республика',
   countries_tj: 'Таджикистан',
   draftNotice: 'Перевод на этот язык — черновик.',
+  secondLanguage: 'Второй язык формы',
+  none: 'Нет',
   mainPages: 'Основные разделы',
   approvals: 'Утверждения',
   approvalsIntro:
@@ -410,6 +414,8 @@ const kk: Record<MessageKey, string> = {
   countries_kg: 'Қырғыз Республикасы',
   countries_tj: 'Тәжікстан',
   draftNotice: 'Бұл тілдегі аударма — жоба.',
+  secondLanguage: 'Нысанның екінші тілі',
+  none: 'Жоқ',
   mainPages: 'Негізгі бөлімдер',
   approvals: 'Бекітулер',
   approvalsIntro:
@@ -576,6 +582,8 @@ const ky: Record<MessageKey, string> = {
   countries_kg: 'Кыргыз Республикасы',
   countries_tj: 'Тажикстан',
   draftNotice: 'Бул тилдеги котормо — долбоор.',
+  secondLanguage: 'Форманын экинчи тили',
+  none: 'Жок',
   mainPages: 'Негизги бөлүмдөр',
   approvals: 'Бекитүүлөр',
   approvalsIntro:
@@ -743,6 +751,8 @@ const tg: Record<MessageKey, string> = {
   countries_kg: 'Ҷумҳурии Қирғизистон',
   countries_tj: 'Тоҷикистон',
   draftNotice: 'Тарҷума ба ин забон пешнавис аст.',
+  secondLanguage: 'Забони дуюми шакл',
+  none: 'Нест',
   mainPages: 'Бахшҳои асосӣ',
   approvals: 'Тасдиқҳо',
   approvalsIntro:
@@ -909,6 +919,8 @@ const uz: Record<MessageKey, string> = {
   countries_kg: 'Qirgʻiz Respublikasi',
   countries_tj: 'Tojikiston',
   draftNotice: 'Bu tildagi tarjima qoralama.',
+  secondLanguage: 'Shaklning ikkinchi tili',
+  none: 'Yoʻq',
   mainPages: 'Asosiy boʻlimlar',
   approvals: 'Tasdiqlar',
   approvalsIntro:

@@ -43,6 +43,8 @@ export const deskStyles = css`
     display: inline-flex;
     flex-direction: column;
     gap: 0.25rem;
+    max-width: 100%;
+    min-width: 0;
   }
   input,
   select,

@@ -25,6 +25,28 @@ const types: Record<string, string> = {
 };
 
 /**
+ * The desk's Content-Security-Policy: scripts only from the server itself (no inline script, no eval), everything
+ * else from the same origin; images also as `data:`/`blob:` URLs (drawn signatures, the icon, PDFs of the case); no
+ * plugins, no framing, no `<base>`. Inline style attributes stay allowed: the form element sets some from its
+ * templates, and a style cannot run code.
+ */
+export const deskContentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "frame-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
  * Serves the built case desk at `/`: its files as they are, and `index.html` for any other path outside `/api` (the
  * desk routes in the page). Only files inside the folder are ever read. Hashed files under `assets/` are cached for
  * a year; `index.html` is revalidated each time so that a new release is picked up at once.
@@ -65,7 +87,10 @@ export function serveDesk(app: FastifyInstance, dir: string = defaultDeskDir): v
       'cache-control',
       file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
     );
-    if (file.endsWith('.html')) reply.header('x-frame-options', 'DENY');
+    if (file.endsWith('.html')) {
+      reply.header('x-frame-options', 'DENY');
+      reply.header('content-security-policy', deskContentSecurityPolicy);
+    }
     return reply.type(types[extname(file)] ?? 'application/octet-stream').send(body);
   });
 }

@@ -16,8 +16,9 @@ async function decide(desk: KomekDesk, a: Approval, decision: 'approved' | 'retu
     return;
   }
   desk.problem = undefined;
-  desk.notice = desk.t(decision === 'approved' ? 'approvedNotice' : 'returnedNotice');
   await approvalsScreen.load!(desk, { view: 'approvals' });
+  // Set after the list is reloaded: the notice is shown by the next render, once.
+  desk.notice = desk.t(decision === 'approved' ? 'approvedNotice' : 'returnedNotice');
 }
 
 /** The head of service's list: decisions and plans waiting for approval, each approved or returned with a comment. */

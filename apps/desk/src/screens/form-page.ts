@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { KomekSubmitEvent } from '@komek/elements';
 import { api } from '../api.js';
 import type { KomekDesk } from '../desk.js';
+import { languageNames, languages, type Lang } from '../messages.js';
 import type { Screen } from '../screen.js';
 import { renderDerivedNote, type DerivedSource } from './minor.js';
 
@@ -63,11 +64,28 @@ export const formPageScreen: Screen<'form'> = {
     return html`<p><a href="#/cases/${route.id}">${desk.t('backToCase')}</a></p>
       <h1 tabindex="-1">${desk.formTitle(formId)}</h1>
       ${c ? html`<p>${desk.t('caseLabel')} ${c.id.slice(0, 8)} · ${desk.countryName(c.country)}</p>` : nothing}
+      <label
+        >${desk.t('secondLanguage')}
+        <select @change=${(e: Event) => desk.setSecondLanguage((e.target as HTMLSelectElement).value as Lang | '')}>
+          <option value="" ?selected=${desk.secondLang === ''}>${desk.t('none')}</option>
+          ${languages
+            .filter((l) => l !== desk.lang)
+            .map(
+              (l) => html`<option value=${l} lang=${l} ?selected=${l === desk.secondLang}>${languageNames[l]}</option>`,
+            )}
+        </select></label
+      >
       ${desk.renderProblem()} ${desk.busy ? html`<p role="status">${desk.t('sending')}</p>` : nothing}
       ${
         c?.shared && desk.prefill
           ? html`<p class="muted">${desk.t('sharedNotice')}</p>
-              <komek-form form=${formId} lang=${desk.lang} readonly .data=${desk.prefill}></komek-form>`
+              <komek-form
+                form=${formId}
+                lang=${desk.lang}
+                secondary-lang=${desk.secondLang || nothing}
+                readonly
+                .data=${desk.prefill}
+              ></komek-form>`
           : nothing
       }
       ${
@@ -77,6 +95,7 @@ export const formPageScreen: Screen<'form'> = {
               <komek-form
                 form=${formId}
                 lang=${desk.lang}
+                secondary-lang=${desk.secondLang || nothing}
                 .data=${desk.prefill}
                 .caseRecords=${c.submissions.map((s) => ({ formId: s.formId, data: s.data }))}
                 @komek-submit=${(e: KomekSubmitEvent) => submitForm(desk, e)}

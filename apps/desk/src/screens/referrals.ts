@@ -18,8 +18,9 @@ async function setStatus(
   desk.busy = false;
   if (desk.failed(reply)) return;
   desk.problem = undefined;
-  desk.notice = desk.t(`referral_${status}`);
   await referralsScreen.load!(desk, { view: 'referrals' });
+  // Set after the list is reloaded: the notice is shown by the next render, once.
+  desk.notice = desk.t(`referral_${status}`);
 }
 
 /** The receiving organisation's list: referrals sent to it, to accept or decline and then close with an outcome. */

@@ -306,6 +306,11 @@ export async function reportsCommand(args: string[]): Promise<number> {
         .set({ region: region.trim() })
         .where('organisation_id', '=', org.id)
         .execute();
+      await database.db
+        .updateTable('report_referrals')
+        .set({ region: region.trim() })
+        .where('organisation_id', '=', org.id)
+        .execute();
       console.log(`region of "${organisation}" set to "${region.trim()}"`);
       return 0;
     });

@@ -24,7 +24,8 @@ import {
   KomekSubmitEvent,
   type LocalizedIssue,
 } from '../events.js';
-import { postSubmission, type PostResult } from './post.js';
+import { postFrom } from './posting.js';
+import { downloadPdf } from './pdf-download.js';
 import { consentNotice } from './consent-notice.js';
 import { Drafts } from './drafts.js';
 import { FormAssociation } from './form-association.js';
@@ -356,22 +357,11 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.requestUpdate();
     const event = new KomekSubmitEvent<T>(this.loader.model.meta.id, this.value as T);
     if (!this.dispatchEvent(event)) return true;
-    if (this.action) {
-      let result: PostResult | { ok: false; status: 0; body: undefined };
-      try {
-        result = await postSubmission({
-          action: this.action,
-          token: this.token,
-          formId: this.loader.model.meta.id,
-          data: event.data,
-          idempotencyKey: crypto.randomUUID(),
-        });
-      } catch {
-        result = { ok: false, status: 0, body: undefined };
-      }
-      this.dispatchEvent(new CustomEvent('komek-posted', { detail: result, bubbles: true, composed: true }));
-      if (!result.ok) return false;
-    }
+    if (
+      this.action &&
+      !(await postFrom(this, { action: this.action, token: this.token, formId: event.formId, data: event.data }))
+    )
+      return false;
     await this.clearDraft(false);
     return true;
   }
@@ -605,13 +595,13 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.requestUpdate();
   }
 
-  private async downloadPdf(): Promise<void> {
+  private async makePdf(): Promise<void> {
     const exporter = this.pdfExporter;
     const model = this.loader.model;
     if (!exporter || !model) return;
     this.validation.run();
     const { primary, secondary } = this.l10n.language();
-    const pdf = await exporter({
+    await downloadPdf(exporter, {
       formId: model.meta.id,
       data: this.value,
       valid: this.validation.issues.length === 0,
@@ -619,12 +609,6 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       lang: primary,
       ...(secondary ? { secondaryLang: secondary } : {}),
     });
-    const url = URL.createObjectURL(
-      pdf instanceof Blob ? pdf : new Blob([pdf as BlobPart], { type: 'application/pdf' }),
-    );
-    const a = Object.assign(document.createElement('a'), { href: url, download: `${model.meta.id}.pdf` });
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
   /** The consent check, when the host gave the case's records and the form is gated. */
@@ -665,7 +649,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         }
         ${
           this.pdfExporter
-            ? html`<button type="button" part="button pdf" @click=${() => this.downloadPdf()}>
+            ? html`<button type="button" part="button pdf" @click=${() => this.makePdf()}>
                 ${this.l10n.ui('downloadPdf', 'Download PDF')}
               </button>`
             : nothing

@@ -294,6 +294,19 @@ create table report_deadlines (
 create index report_deadlines_due on report_deadlines (due_on, case_id, done_on);
 `,
   },
+  {
+    version: 161,
+    name: 'report referrals carry the country, region and organisation of their case (counted without a join)',
+    up: `
+alter table report_referrals add column country text;
+alter table report_referrals add column region text;
+alter table report_referrals add column organisation_id uuid;
+update report_referrals rr set country = rc.country, region = rc.region, organisation_id = rc.organisation_id
+  from report_cases rc where rc.case_id = rr.case_id;
+alter table report_referrals alter column country set not null;
+alter table report_referrals alter column organisation_id set not null;
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied, each in its own transaction; safe when two processes start at once. */

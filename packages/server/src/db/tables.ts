@@ -180,6 +180,9 @@ export interface Tables {
     kind: string;
     outcome: string;
     sent_on: string;
+    country: string;
+    region: string | null;
+    organisation_id: string;
   };
   report_deadlines: { case_id: string; rule_id: string; due_on: string; done_on: string | null };
 }

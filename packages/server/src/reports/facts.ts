@@ -202,6 +202,9 @@ export async function recordFacts(db: Db, keys: AnswerKeys, caseId: string): Pro
           kind: r.kind.trim().toLowerCase().slice(0, 60),
           outcome: r.status,
           sent_on: day(r.sent_at),
+          country: facts.country,
+          region: c.region,
+          organisation_id: c.organisation_id,
         })),
       )
       .execute();

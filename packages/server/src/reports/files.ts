@@ -81,12 +81,17 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return out;
 }
 
-/** Text cut to a width, with an ellipsis. */
+/** Text cut to a width, with an ellipsis (the cut found by bisection: measuring text is the costly part). */
 function fit(text: string, font: PDFFont, size: number, width: number): string {
   if (font.widthOfTextAtSize(text, size) <= width) return text;
-  let t = text;
-  while (t.length > 1 && font.widthOfTextAtSize(`${t}…`, size) > width) t = t.slice(0, -1);
-  return `${t}…`;
+  let lo = 1;
+  let hi = text.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (font.widthOfTextAtSize(`${text.slice(0, mid)}…`, size) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${text.slice(0, lo)}…`;
 }
 
 /**
