@@ -36,7 +36,7 @@ import { FormLoader } from './loading.js';
 import { Validation } from './validation.js';
 import { Localization } from './localization.js';
 import { marksLegend } from './marks-legend.js';
-import { registry, rendererFor } from '../registry.js';
+import { loadWidgets, registry, rendererFor } from '../registry.js';
 import { defaultRenderers } from '../widgets/index.js';
 import { styles } from './komek-form.styles.js';
 
@@ -329,7 +329,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /**
    * Resolves once the form (model, validator, messages, draft) is loaded, validated and wholly drawn (a long form is
-   * drawn a part per frame after its first screen), or once the element shows why it could not load it. Changing
+   * drawn once its first screen is painted), or once the element shows why it could not load it. Changing
    * `form` (or `schema`) starts a new `ready`.
    */
   get ready(): Promise<void> {
@@ -479,7 +479,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   #load(): void {
     const source = { id: this.formId || this.form, schema: this.schema, validator: this.validator };
     void this.#loader.load(source, async (model, validating, current) => {
-      const [validator] = await Promise.all([validating, this.#loadLanguages(model, current)]);
+      // Widgets drawn by chunks of their own (the needs and plan tables) are fetched with the rest.
+      const [validator] = await Promise.all([validating, this.#loadLanguages(model, current), loadWidgets(model.root)]);
       if (!current()) return;
       this.#validation.issues = [];
       this.#validation.forget();

@@ -1,4 +1,4 @@
-import { postSubmission, type PostOptions, type PostResult } from './post.js';
+import type { PostOptions, PostResult } from './post.js';
 
 /**
  * Posts a valid submission of `<komek-form>` (`el`) to its `action` with a new idempotency key and fires
@@ -11,6 +11,8 @@ export async function postFrom(
 ): Promise<boolean> {
   let result: PostResult | { ok: false; status: 0; body: undefined };
   try {
+    // Posting is a chunk of its own, fetched by a form with `action` when it is first submitted.
+    const { postSubmission } = await import('./post.js');
     result = await postSubmission({ ...o, idempotencyKey: crypto.randomUUID() });
   } catch {
     result = { ok: false, status: 0, body: undefined };
