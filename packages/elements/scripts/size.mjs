@@ -1,6 +1,7 @@
 // Prints what a page downloads (gzip) to show a form: the renderer entry (every widget), the form's validator,
-// its messages in one language, and its definition (the form model `pnpm gen` built). Fails when "all widgets + one locale + one validator"
-// exceeds the budget for the typical form (the median over the catalog).
+// its messages in one language, and its definition (the form model `pnpm gen` built). Fails the build when "all
+// widgets + one locale + one validator" exceeds the budget for the typical form (the median over the catalog), so
+// that the figure cannot creep back over it; KOMEK_SIZE_STRICT=0 reports without failing (a local experiment).
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
@@ -40,29 +41,44 @@ const localeFiles = (lang, namespaces) =>
 const localeBytes = (lang, namespaces) => localeFiles(lang, namespaces).reduce((sum, f) => sum + gz(f), 0);
 const lang = 'ru';
 
+/**
+ * Widgets drawn by chunks of their own (`lazyWidget`, `load` in src/widgets): the chunk a form fetches when its
+ * model has such a node, found by what the generated model says.
+ */
+const lazyWidgets = [
+  { chunk: 'src/widgets/needs-table.ts', used: /\\"kind\\":\\"needsTable\\"/ },
+  { chunk: 'src/widgets/plan-table.ts', used: /\\"kind\\":\\"planTable\\"/ },
+];
+for (const { chunk } of lazyWidgets)
+  if (!manifest[chunk]) throw new Error(`${chunk} is not a chunk of its own any more: update lazyWidgets in size.mjs`);
+
 const entryBytes = bytes([entry]);
+const everyWidget = bytes([entry, ...lazyWidgets.map((w) => w.chunk)]);
 const rows = forms.map(({ id, namespaces }) => {
   const validator = `../forms/src/generated/validators/${id}.js`;
   const schema = `../forms/src/generated/models/${id}.js`;
+  const modelText = readFileSync(new URL(`../../forms/src/generated/models/${id}.js`, import.meta.url), 'utf8');
+  const widgets = lazyWidgets.filter((w) => w.used.test(modelText)).map((w) => w.chunk);
   const locale = localeBytes(lang, namespaces);
-  const budgeted = bytes([entry, validator]) + locale;
+  const budgeted = bytes([entry, validator, ...widgets]) + locale;
   return {
     id,
     validator: bytes([validator]),
     locale,
     schema: bytes([schema]),
     budgeted,
-    all: bytes([entry, validator, schema]) + locale,
+    all: bytes([entry, validator, schema, ...widgets]) + locale,
   };
 });
 rows.sort((a, b) => a.budgeted - b.budgeted);
 
 console.log(`\n@komek/elements — gzip sizes (level 9), messages in "${lang}"`);
 console.log(
-  `komek.js and its static chunks (every widget, the element, the messages runtime; drafts load with draft-key): ${kib(entryBytes)}`,
+  `komek.js and its static chunks (the element, the messages runtime, every widget but those below): ${kib(entryBytes)}`,
 );
+console.log(`with the widgets drawn by chunks of their own (needs and plan tables): ${kib(everyWidget)}`);
 console.log(
-  "locale = ui + the form's namespaces in that language (JSON beside komek.js); model = the form's definition (model chunk)\n",
+  "widgets = komek.js + the widget chunks the form fetches; locale = ui + the form's namespaces in that language (JSON beside komek.js); model = the form's definition (model chunk)\n",
 );
 console.log(
   `${'form'.padEnd(42)}${'validator'.padStart(10)}${'locale'.padStart(10)}${'model'.padStart(10)}${'widgets+locale+validator'.padStart(26)}${'+ model'.padStart(10)}`,
@@ -78,8 +94,6 @@ console.log(
   `\nAll widgets + one locale + one validator: median ${kib(median.budgeted).trim()} (${median.id}), largest ${kib(largest.budgeted).trim()} (${largest.id}); budget ${kib(BUDGET).trim()}`,
 );
 if (median.budgeted > BUDGET) {
-  // Size is a quality bar measured and reported here and by `pnpm bench`, not a gate on every build (a build that
-  // people and CI depend on must not fail on a few hundred bytes); KOMEK_SIZE_STRICT=1 makes it fail.
   console.error(`Over budget: the median form needs ${kib(median.budgeted - BUDGET).trim()} less.`);
-  if (process.env.KOMEK_SIZE_STRICT === '1') process.exit(1);
+  if (process.env.KOMEK_SIZE_STRICT !== '0') process.exit(1);
 }

@@ -5,16 +5,22 @@ import type { FormDataMap, FormId } from '@komek/forms/catalog';
 import type { KomekForm } from './komek-form/komek-form.js';
 
 export { KomekForm } from './komek-form/komek-form.js';
-export { postSubmission } from './komek-form/post.js';
-export type { PostOptions, PostResult } from './komek-form/post.js';
+import type { PostOptions, PostResult } from './komek-form/post.js';
+export type { PostOptions, PostResult };
+/**
+ * Posts a submission to a Komek server, retrying with the same idempotency key on a network failure or a 5xx (see
+ * `komek-form/post.ts`). Its code is a chunk of its own, fetched when it is first called.
+ */
+export const postSubmission = (options: PostOptions): Promise<PostResult> =>
+  import('./komek-form/post.js').then((m) => m.postSubmission(options));
 /** `<komek-form>` typed with the data of one catalog form: `document.querySelector('komek-form') as KomekFormFor<'kz-f1-initial-application'>`. */
 export type KomekFormFor<K extends FormId> = KomekForm<FormDataMap[K]>;
 export type { Validator, PdfExporter, PdfRequest, Partially } from './komek-form/komek-form.js';
 export { KomekSignaturePad } from './signature-pad/signature-pad.js';
 export { KomekSubmitEvent, KomekInvalidEvent, KomekDraftRestoredEvent, KomekDraftProblemEvent } from './events.js';
 export type { LocalizedIssue, KomekFormEventMap } from './events.js';
-export { registerWidget, rendererFor, registry, widgetNamed } from './registry.js';
-export type { WidgetRenderer, WidgetRender, CellRender, CellPlace, Redraw } from './registry.js';
+export { lazyWidget, loadWidgets, registerWidget, rendererFor, registry, widgetNamed } from './registry.js';
+export type { WidgetRenderer, WidgetDeclaration, WidgetRender, CellRender, CellPlace, Redraw } from './registry.js';
 export { describedBy, description, errorText, fieldIds, invalid } from './widgets/field.js';
 export type { FormContext } from './context.js';
 export { defaultRenderers } from './widgets/index.js';

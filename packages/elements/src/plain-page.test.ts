@@ -152,7 +152,7 @@ it("draws the largest form whole from the production bundle, whose messages carr
       keys: Object.keys(ui),
     };
   });
-  // Every part of the form drawn (a long form is drawn a part per frame after its first screen).
+  // Every part of the form drawn (a long form is drawn once its first screen is painted).
   expect(state.inputs).toBeGreaterThan(150);
   expect(state.last).toBe(true);
   expect(state.submit).toMatch(/[А-Яа-я]/);

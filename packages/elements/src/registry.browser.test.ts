@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { html } from 'lit';
 import { and, buildFormModel, kindIs, NOT_APPLICABLE, rankWith, walkNodes, type FormNode } from '@komek/core';
 import { formIds, schemaLoaders } from '@komek/forms/catalog';
-import { registerWidget, registry, rendererFor, widgetNamed, type WidgetRenderer } from './registry.js';
+import {
+  lazyWidget,
+  loadWidgets,
+  registerWidget,
+  registry,
+  rendererFor,
+  widgetNamed,
+  type WidgetRenderer,
+} from './registry.js';
 import { defaultRenderers } from './widgets/index.js';
 
 if (registry.length === 0) registry.push(...defaultRenderers);
@@ -62,5 +70,43 @@ describe('widget testers', () => {
     } finally {
       registry.splice(registry.indexOf(phone), 1);
     }
+  });
+});
+
+describe('widgets drawn by chunks of their own', () => {
+  // A copy: `rendererFor` keeps the choice made for each node object.
+  const tableNode = { ...nodes.find((n) => n.kind === 'needsTable')! };
+
+  it('load when a form that has one is loaded, and only then draw', async () => {
+    const declared = { name: 'later', tester: rankWith(9, (n: FormNode) => n === tableNode) };
+    let fetched = 0;
+    const later = lazyWidget(declared, async () => {
+      fetched++;
+      return { render: () => html`<p>drawn</p>` };
+    });
+    registerWidget(later);
+    try {
+      expect(rendererFor(tableNode)).toBe(later);
+      expect(later.render({} as never, tableNode, '')).toBe('');
+      // A form without such a node fetches nothing.
+      await loadWidgets(nodes.find((n) => n.kind === 'field' && n !== tableNode)!);
+      expect(fetched).toBe(0);
+      await Promise.all([loadWidgets(tableNode), loadWidgets(tableNode)]);
+      expect(fetched).toBe(1);
+      expect(later.render({} as never, tableNode, '')).not.toBe('');
+    } finally {
+      registry.splice(registry.indexOf(later), 1);
+    }
+  });
+
+  it('may be fetched again after a failed fetch', async () => {
+    let attempts = 0;
+    const flaky = lazyWidget({ name: 'flaky', tester: () => 0 }, async () => {
+      if (++attempts === 1) throw new Error('offline');
+      return { render: () => 'drawn' };
+    });
+    await expect(flaky.load!()).rejects.toThrow('offline');
+    await flaky.load!();
+    expect(flaky.render({} as never, tableNode, '')).toBe('drawn');
   });
 });

@@ -1,4 +1,4 @@
-import { resolveWidget, type FormNode, type NodePredicate, type Tester, type WidgetKind } from '@komek/core';
+import { resolveWidget, walkNodes, type FormNode, type NodePredicate, type Tester, type WidgetKind } from '@komek/core';
 import type { nothing, TemplateResult } from 'lit';
 import type { FormContext } from './context.js';
 
@@ -46,6 +46,54 @@ export interface WidgetRenderer {
   echoesInput?: boolean;
   /** Its bare control in a table cell; without one a cell holds the whole widget. */
   cell?: CellRender;
+  /**
+   * Fetches code the widget draws with that is kept out of `komek.js` (a chunk of its own: a rarely used widget, a
+   * custom element). `<komek-form>` awaits it, with the form's model, validator and messages, before drawing a form
+   * that has a node of this widget (`loadWidgets`).
+   */
+  load?: () => Promise<unknown>;
+}
+
+/** What a widget is, without how it draws: the part of a lazily drawn widget that is in `komek.js`. */
+export type WidgetDeclaration = Omit<WidgetRenderer, 'render' | 'cell' | 'load'>;
+
+/**
+ * A widget declared in `komek.js` (name, tester, when it redraws) and drawn by code in a chunk of its own: `load`
+ * fetches it and puts its `render` (and `cell`) in place. Until then it draws nothing, which `loadWidgets` makes
+ * sure a form never shows.
+ */
+export function lazyWidget(
+  declared: WidgetDeclaration,
+  drawing: () => Promise<Pick<WidgetRenderer, 'render' | 'cell'>>,
+): WidgetRenderer {
+  let loading: Promise<void> | undefined;
+  const widget: WidgetRenderer = {
+    ...declared,
+    render: () => '',
+    load: () =>
+      (loading ??= drawing().then(
+        ({ render, cell }) => {
+          widget.render = render;
+          if (cell) widget.cell = cell;
+        },
+        (e: unknown) => {
+          // A failed fetch (offline) may be retried by loading the form again.
+          loading = undefined;
+          throw e;
+        },
+      )),
+  };
+  return widget;
+}
+
+/** Loads the code of every lazily drawn widget that a form (or a node's subtree, repeat rows included) uses. */
+export async function loadWidgets(root: FormNode): Promise<void> {
+  const loads = new Set<() => Promise<unknown>>();
+  for (const node of walkNodes(root)) {
+    const load = rendererFor(node)?.load;
+    if (load) loads.add(load);
+  }
+  await Promise.all([...loads].map((load) => load()));
 }
 
 /** The node's field widget, as the core's ranked testers resolved it (`text`, `date`, `yesno`, …). */

@@ -1,9 +1,19 @@
-import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
+import { nothing, type ReactiveController, type ReactiveElement } from 'lit';
 import { KomekDraftProblemEvent } from '../events.js';
+import type { draftNotices as DrawNotices } from './draft-notices.js';
 import type { Localization } from './localization.js';
 
-/** Drafts (IndexedDB, WebCrypto) are loaded only by forms that keep one (`draft-key`). */
-const drafts = () => import('../drafts/draft-store.js');
+/** The templates of the draft notices, loaded with the drafts code. */
+let drawNotices: typeof DrawNotices | undefined;
+/**
+ * Drafts (IndexedDB, WebCrypto) are loaded only by forms that keep one (`draft-key`), and with them the notices
+ * about a draft.
+ */
+const drafts = () =>
+  Promise.all([
+    import('../drafts/draft-store.js'),
+    import('./draft-notices.js').then((m) => (drawNotices = m.draftNotices)),
+  ]).then(([store]) => store);
 /** What is wrong with this form's draft: one that does not open (saved at), or why the last save failed. */
 type DraftProblem = { unreadable?: number | undefined; notSaved?: 'quota' | 'storage' | 'crypto' | undefined };
 const DRAFT_DELAY = 500;
@@ -141,53 +151,22 @@ export class Drafts implements ReactiveController {
 
   /**
    * The notices about the draft: restored (`clear` when the person asks to start again), one that does not open,
-   * answers that could not be saved.
+   * answers that could not be saved. There is none before the drafts code has been loaded, and their templates
+   * come with it (draft-notices.ts).
    */
   notices(l10n: Localization, clear: () => void) {
     const { unreadable, notSaved } = this.problem;
-    const when = (ms: number) =>
-      new Date(ms).toLocaleString(this.#host.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' });
-    return html`${
-      this.notice === undefined
-        ? nothing
-        : html`<div class="notice" part="notice" role="status">
-            <span
-              >${l10n.bilingual('ui:draftRestored', 'Your unfinished answers were restored from a draft saved on this device.')}</span
-            >
-            <button type="button" part="button" @click=${() => clear()}>${l10n.ui('clearDraft', 'Clear draft')}</button>
-          </div>`
-    }${
-      unreadable === undefined
-        ? nothing
-        : html`<div class="notice problem" part="notice draft-problem" role="alert" data-problem="unreadable">
-            <span
-              >${l10n.ui('draftUnreadable', 'A draft of this form saved on this computer on {{date}} cannot be opened: it was locked with another key (for example while another person was signed in) or it is damaged. It is kept aside, not overwritten, and opens again once its key is back. New answers are saved as a new draft.').replace('{{date}}', when(unreadable))}</span
-            >
-            <button type="button" part="button" @click=${() => this.#discardUnreadable()}>
-              ${l10n.ui('discardUnreadableDraft', 'Delete the unreadable draft')}
-            </button>
-          </div>`
-    }${
-      notSaved === undefined
-        ? nothing
-        : html`<div class="notice problem" part="notice draft-problem" role="alert" data-problem="not-saved">
-            <span
-              >${
-                notSaved === 'quota'
-                  ? l10n.ui(
-                      'draftNotSavedQuota',
-                      'Your answers could not be saved on this computer: the browser has no storage space left for this site. Do not close this page until you have submitted the form or saved it another way.',
-                    )
-                  : l10n.ui(
-                      'draftNotSaved',
-                      'Your answers could not be saved on this computer: the browser does not let this site store them. Do not close this page until you have submitted the form or saved it another way.',
-                    )
-              }</span
-            >
-            <button type="button" part="button" @click=${() => void this.save()}>
-              ${l10n.ui('retryDraftSave', 'Try saving again')}
-            </button>
-          </div>`
-    }`;
+    if (!drawNotices || (this.notice === undefined && unreadable === undefined && notSaved === undefined))
+      return nothing;
+    return drawNotices({
+      notice: this.notice,
+      unreadable,
+      notSaved,
+      lang: this.#host.lang,
+      l10n,
+      clear,
+      discard: () => void this.#discardUnreadable(),
+      retry: () => void this.save(),
+    });
   }
 }

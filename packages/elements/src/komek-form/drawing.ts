@@ -2,11 +2,13 @@ import type { ReactiveController, ReactiveElement } from 'lit';
 import type { FormModel, FormNode } from '@komek/core';
 
 /**
- * A long form is drawn a part at a time: the first parts (about a screen) at once, the rest in the frames after, so
- * that the person sees the form's start without waiting for its end. Sizes in form nodes drawn.
+ * A long form is drawn a part at a time: the first parts (about a screen) at once, the rest once that is painted, so
+ * that the person sees the form's start without waiting for its end. Sizes in form nodes drawn: every form of the
+ * catalog (the largest has under 200 nodes) is drawn in two parts; a longer one in parts of `NEXT_PART`, each a task
+ * of its own, since every part also costs the browser a style and layout pass of everything drawn so far.
  */
 const FIRST_PART = 15;
-const NEXT_PART = 80;
+const NEXT_PART = 400;
 const subtreeSizes = new WeakMap<FormNode, number>();
 
 /** Nodes in a node's tree (repeat item trees not counted: a repeat starts with no rows). */
@@ -78,13 +80,18 @@ export class ProgressiveDrawing implements ReactiveController {
     return this.drawn >= model.root.children.length;
   }
 
-  /** Draws the next part of a long form after the browser has painted what is drawn. */
+  /**
+   * Draws the next part of a long form: the second after the browser has painted the first (what a person sees at
+   * once), the others in the tasks that follow, without waiting a frame each (the browser still paints between
+   * them when a frame is due). A hidden page paints nothing (no frames): there every part follows one task apart.
+   */
   #drawNextPart(model: FormModel): void {
     if (this.#drawing) return;
     this.#drawing = true;
-    // After the next paint; a hidden page paints nothing (no frames), so there the parts follow one task apart.
     const afterPaint = (f: () => void) =>
-      document.hidden ? setTimeout(f) : requestAnimationFrame(() => setTimeout(f));
+      document.hidden || this.drawn > partEnd(model.root.children, 0, FIRST_PART)
+        ? setTimeout(f)
+        : requestAnimationFrame(() => setTimeout(f));
     afterPaint(() => {
       this.#drawing = false;
       if (this.#model() !== model) return;

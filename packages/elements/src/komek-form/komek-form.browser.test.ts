@@ -123,16 +123,24 @@ describe('<komek-form>', () => {
     expect(keys.filter((k) => k === 'y' || k === 'n').length).toBeGreaterThan(40);
   }, 120_000);
 
-  it("draws a long form's first part at once and the rest in the next frames; printing or submitting draws it all", async () => {
+  it("draws a long form's first part at once and the rest after it is painted; printing or submitting draws it all", async () => {
     const LONG = 'kz-f5-identification-application';
     const last = '/decision';
+    /** The form as its first part is drawn: seen by an observer, which runs before the next frame could come. */
     const start = async () => {
       document.body.innerHTML = '';
       const el = document.createElement('komek-form');
       el.setAttribute('form', LONG);
       document.body.append(el);
-      await until(() => el.shadowRoot?.querySelector('.form') != null);
-      await el.updateComplete;
+      const root = el.shadowRoot!;
+      await new Promise<void>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (root.querySelector('.form') == null) return;
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe(root, { childList: true, subtree: true });
+      });
       return el;
     };
     // First part: the start of the form is there, its end not yet.

@@ -24,7 +24,8 @@ import {
   KomekSubmitEvent,
   type LocalizedIssue,
 } from '../events.js';
-import { postSubmission, type PostResult } from './post.js';
+import { postFrom } from './posting.js';
+import { downloadPdf } from './pdf-download.js';
 import { consentNotice } from './consent-notice.js';
 import { Drafts } from './drafts.js';
 import { FormAssociation } from './form-association.js';
@@ -35,7 +36,7 @@ import { FormLoader } from './loading.js';
 import { Validation } from './validation.js';
 import { Localization } from './localization.js';
 import { marksLegend } from './marks-legend.js';
-import { registry, rendererFor } from '../registry.js';
+import { loadWidgets, registry, rendererFor } from '../registry.js';
 import { defaultRenderers } from '../widgets/index.js';
 import { styles } from './komek-form.styles.js';
 
@@ -188,66 +189,66 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   declare token: string | undefined;
 
   /** The form's model and validator, `ready`, the load error. */
-  private readonly loader: FormLoader = new FormLoader(
+  readonly #loader: FormLoader = new FormLoader(
     this,
-    (model) => this.drawing.complete(model) && this.validation.validated,
+    (model) => this.#drawing.complete(model) && this.#validation.validated,
   );
   /** Bumped when something every widget shows changes: containers re-render only then or when their data does. */
-  private version = 0;
+  #version = 0;
 
   /** The answers, validation and visibility of the loaded form (core's form session). */
-  private session: FormSession<Partially<T>> | undefined;
+  #session: FormSession<Partially<T>> | undefined;
   /** The answers before a form is loaded; once it is, the session's. */
-  private answers: Partially<T> = {} as Partially<T>;
-  private initial: Partially<T> = {} as Partially<T>;
+  #answers: Partially<T> = {} as Partially<T>;
+  #initial: Partially<T> = {} as Partially<T>;
   /** The element as a control of a host form. */
-  private readonly association = new FormAssociation(this, () => {
+  readonly #association = new FormAssociation(this, () => {
     if (this.draftKey) void this.clearDraft(false);
   });
   /** The encrypted draft and its notices. */
-  private readonly drafts = new Drafts(
+  readonly #drafts = new Drafts(
     this,
-    () => this.loader.model?.meta.id,
-    () => this.current,
+    () => this.#loader.model?.meta.id,
+    () => this.#current,
   );
   /** The languages on screen and their messages. */
-  private readonly l10n = new Localization(this);
+  readonly #l10n = new Localization(this);
   /** Which part of a long form is drawn. */
-  private readonly drawing: ProgressiveDrawing = new ProgressiveDrawing(
+  readonly #drawing: ProgressiveDrawing = new ProgressiveDrawing(
     this,
-    () => this.loader.model,
-    () => this.loader.loading || this.loader.error !== undefined,
+    () => this.#loader.model,
+    () => this.#loader.loading || this.#loader.error !== undefined,
     () => {
       // The control the host form's validity points at may only now exist.
-      if (this.validation.validated) void this.updateComplete.then(() => this.updateValidity());
+      if (this.#validation.validated) void this.updateComplete.then(() => this.#updateValidity());
     },
   );
   /** Keyboard answers and moves; where focus goes for a pointer. */
-  private readonly keyboard = new KeyboardNavigation(
+  readonly #keyboard = new KeyboardNavigation(
     this,
-    () => this.ctx.editable,
+    () => this.#ctx.editable,
     (pointer) => {
-      this.setAnswer(pointer, undefined);
-      this.commit();
+      this.#setAnswer(pointer, undefined);
+      this.#commit();
     },
   );
   /** Which problems show, where and when. */
-  private readonly validation: Validation = new Validation(this, {
-    session: () => this.session,
-    inForm: () => this.association.form !== null,
+  readonly #validation: Validation = new Validation(this, {
+    session: () => this.#session,
+    inForm: () => this.#association.form !== null,
     validated: (pruned) => {
-      this.association.setValue(pruned, this.current);
+      this.#association.setValue(pruned, this.#current);
       // Validity now, so a host reading it at once sees it; the anchor once the fields it points at are rendered.
-      this.updateValidity();
-      if (this.isUpdatePending) void this.updateComplete.then(() => this.updateValidity());
+      this.#updateValidity();
+      if (this.isUpdatePending) void this.updateComplete.then(() => this.#updateValidity());
     },
-    changed: () => this.bump(),
-    announce: (text) => this.announce(text),
-    ui: (key, english) => this.l10n.ui(key, english),
-    drawAll: () => this.drawing.drawAll(),
+    changed: () => this.#bump(),
+    announce: (text) => this.#announce(text),
+    ui: (key, english) => this.#l10n.ui(key, english),
+    drawAll: () => this.#drawing.drawAll(),
   });
-  private announcement = '';
-  private ctx: FormContext;
+  #announcement = '';
+  #ctx: FormContext;
 
   constructor() {
     super();
@@ -257,35 +258,35 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     // `invalid` comes both from a host form's submit (the browser then focuses our anchor) and from a script's
     // silent `checkValidity()`: show every message only in the first case.
     this.addEventListener('invalid', () =>
-      requestAnimationFrame(() => this.matches(':focus-within') && this.validation.showAll(false)),
+      requestAnimationFrame(() => this.matches(':focus-within') && this.#validation.showAll(false)),
     );
     const self = this;
-    this.ctx = {
+    this.#ctx = {
       get model() {
-        return self.loader.model!;
+        return self.#loader.model!;
       },
       get editable() {
-        return !self.readonly && !self.disabled && !self.association.disabled;
+        return !self.readonly && !self.disabled && !self.#association.disabled;
       },
       get version() {
-        return self.version;
+        return self.#version;
       },
-      value: (pointer) => getAtPointer(this.current, pointer),
+      value: (pointer) => getAtPointer(this.#current, pointer),
       set: (pointer, value, commit) => {
-        this.setAnswer(pointer, value);
-        if (commit) this.commit();
+        this.#setAnswer(pointer, value);
+        if (commit) this.#commit();
       },
-      label: (node) => this.l10n.label(node, node === this.loader.model?.root),
-      text: (key, english) => this.l10n.localizer.t(formatMessageKey(key), english),
-      bilingual: (key, english) => this.l10n.bilingual(formatMessageKey(key), english),
-      ui: (key, english) => this.l10n.ui(key, english),
-      uiBilingual: (key, english) => this.l10n.bilingual(`ui:${key}`, english),
-      errors: (pointer) => this.validation.shown.get(pointer) ?? EMPTY,
-      renderNode: (node, base) => this.renderNode(node, base),
-      isShown: (node, base) => this.isShown(node, base),
+      label: (node) => this.#l10n.label(node, node === this.#loader.model?.root),
+      text: (key, english) => this.#l10n.localizer.t(formatMessageKey(key), english),
+      bilingual: (key, english) => this.#l10n.bilingual(formatMessageKey(key), english),
+      ui: (key, english) => this.#l10n.ui(key, english),
+      uiBilingual: (key, english) => this.#l10n.bilingual(`ui:${key}`, english),
+      errors: (pointer) => this.#validation.shown.get(pointer) ?? EMPTY,
+      renderNode: (node, base) => this.#renderNode(node, base),
+      isShown: (node, base) => this.#isShown(node, base),
       focus: (pointer) => {
-        this.drawing.drawAll();
-        void this.updateComplete.then(() => this.keyboard.focus(pointer));
+        this.#drawing.drawAll();
+        void this.updateComplete.then(() => this.#keyboard.focus(pointer));
       },
     };
   }
@@ -295,138 +296,127 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
    * them back). Setting it replaces the answers; the value set is also what a form reset returns to.
    */
   get data(): Partially<T> {
-    return this.current;
+    return this.#current;
   }
   set data(value: Partially<T> | undefined) {
-    const old = this.current;
-    this.current = this.initial = (value ?? {}) as Partially<T>;
+    const old = this.#current;
+    this.#current = this.#initial = (value ?? {}) as Partially<T>;
     // Every control redrawn: one typed into may show an answer no render has seen (see `showsChange`).
-    this.version++;
+    this.#version++;
     this.requestUpdate('data', old);
-    if (this.loader.model) this.validation.run();
+    if (this.#loader.model) this.#validation.run();
   }
 
   /** The data as submitted: hidden questions' answers left out. */
   get value(): Partially<T> {
-    return this.session ? this.session.value : this.current;
+    return this.#session ? this.#session.value : this.#current;
   }
 
   /** The answers as typed (the session's once a form is loaded). */
-  private get current(): Partially<T> {
-    return this.answers;
+  get #current(): Partially<T> {
+    return this.#answers;
   }
-  private set current(value: Partially<T>) {
-    this.answers = value;
-    if (this.session) this.session.data = value;
+  set #current(value: Partially<T>) {
+    this.#answers = value;
+    if (this.#session) this.#session.data = value;
   }
 
   /** The problems of the current data, localized (empty when valid or before the form has loaded). */
   get validationIssues(): LocalizedIssue[] {
-    if (this.validation.stale) this.validation.run();
-    return this.validation.worded();
+    if (this.#validation.stale) this.#validation.run();
+    return this.#validation.worded();
   }
 
   /**
    * Resolves once the form (model, validator, messages, draft) is loaded, validated and wholly drawn (a long form is
-   * drawn a part per frame after its first screen), or once the element shows why it could not load it. Changing
+   * drawn once its first screen is painted), or once the element shows why it could not load it. Changing
    * `form` (or `schema`) starts a new `ready`.
    */
   get ready(): Promise<void> {
-    return this.loader.ready;
+    return this.#loader.ready;
   }
 
   /** The host form, when the element is inside one. */
   get hostFormElement(): HTMLFormElement | null {
-    return this.association.form;
+    return this.#association.form;
   }
 
   /** Validates as a submit would, shows the problems, and fires `komek-submit` or `komek-invalid`. */
   async submit(): Promise<boolean> {
-    this.drawing.drawAll();
+    this.#drawing.drawAll();
     await this.updateComplete;
-    if (!this.loader.model || this.consentDecision()?.allowed === false) return false;
-    this.validation.now();
-    if (this.validation.issues.length > 0) {
-      this.validation.showAll(true);
-      this.dispatchEvent(new KomekInvalidEvent(this.loader.model.meta.id, this.validation.summary!));
+    if (!this.#loader.model || this.#consentDecision()?.allowed === false) return false;
+    this.#validation.now();
+    if (this.#validation.issues.length > 0) {
+      this.#validation.showAll(true);
+      this.dispatchEvent(new KomekInvalidEvent(this.#loader.model.meta.id, this.#validation.summary!));
       return false;
     }
-    this.validation.summary = undefined;
-    this.validation.submitted = false;
+    this.#validation.summary = undefined;
+    this.#validation.submitted = false;
     this.requestUpdate();
-    const event = new KomekSubmitEvent<T>(this.loader.model.meta.id, this.value as T);
+    const event = new KomekSubmitEvent<T>(this.#loader.model.meta.id, this.value as T);
     if (!this.dispatchEvent(event)) return true;
-    if (this.action) {
-      let result: PostResult | { ok: false; status: 0; body: undefined };
-      try {
-        result = await postSubmission({
-          action: this.action,
-          token: this.token,
-          formId: this.loader.model.meta.id,
-          data: event.data,
-          idempotencyKey: crypto.randomUUID(),
-        });
-      } catch {
-        result = { ok: false, status: 0, body: undefined };
-      }
-      this.dispatchEvent(new CustomEvent('komek-posted', { detail: result, bubbles: true, composed: true }));
-      if (!result.ok) return false;
-    }
+    if (
+      this.action &&
+      !(await postFrom(this, { action: this.action, token: this.token, formId: event.formId, data: event.data }))
+    )
+      return false;
     await this.clearDraft(false);
     return true;
   }
 
   /** Deletes the saved draft; with `reset` (the default) also empties the form back to the data the host set. */
   async clearDraft(reset = true): Promise<void> {
-    this.drafts.cancel();
-    if (reset) this.resetAnswers();
-    await this.drafts.delete();
+    this.#drafts.cancel();
+    if (reset) this.#resetAnswers();
+    await this.#drafts.delete();
     this.requestUpdate();
   }
 
   /** Saves the draft now instead of after the typing pause. */
   async saveDraftNow(): Promise<void> {
-    await this.drafts.save();
+    await this.#drafts.save();
   }
 
   // ——— form-associated callbacks ———
 
   /** @internal */
   formAssociatedCallback(form: HTMLFormElement | null): void {
-    this.association.associate(form);
-    if (form && this.session) this.association.setValue(this.session.value, this.current);
+    this.#association.associate(form);
+    if (form && this.#session) this.#association.setValue(this.#session.value, this.#current);
     this.requestUpdate();
   }
 
   /** @internal */
   formResetCallback(): void {
-    this.resetAnswers();
+    this.#resetAnswers();
     if (this.draftKey) void this.clearDraft(false);
   }
 
   /** @internal */
   formDisabledCallback(disabled: boolean): void {
-    this.association.disabled = disabled;
-    this.bump();
+    this.#association.disabled = disabled;
+    this.#bump();
   }
 
   /** @internal */
   formStateRestoreCallback(state: unknown): void {
     if (typeof state !== 'string') return;
     try {
-      this.current = JSON.parse(state) as Partially<T>;
+      this.#current = JSON.parse(state) as Partially<T>;
     } catch {
       return;
     }
-    this.bump();
-    if (this.loader.model) this.validation.run();
+    this.#bump();
+    if (this.#loader.model) this.#validation.run();
   }
 
   // ——— lifecycle ———
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.adoptFormAttribute();
+    this.#adoptFormAttribute();
   }
 
   override disconnectedCallback(): void {
@@ -440,22 +430,22 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     root.addEventListener('input', (e) => e.stopPropagation());
     root.addEventListener('change', (e) => {
       const t = e.target as HTMLInputElement;
-      if (t.dataset?.yesno !== undefined) this.setAnswer(t.closest('fieldset')!.dataset.pointer!, t.value === 'yes');
-      this.commit();
+      if (t.dataset?.yesno !== undefined) this.#setAnswer(t.closest('fieldset')!.dataset.pointer!, t.value === 'yes');
+      this.#commit();
     });
     return root;
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
-    if (name === 'form') this.adoptFormAttribute();
+    if (name === 'form') this.#adoptFormAttribute();
   }
 
   /**
    * HTML reads a form-associated element's `form` attribute as the id of its form: `form="kz-f1-…"` inside a host
    * `<form>` would cut the element off from it. Inside a form, a catalog id given there moves to `form-id`.
    */
-  private adoptFormAttribute(): void {
+  #adoptFormAttribute(): void {
     const id = this.getAttribute('form');
     if (id && id in modelLoaders && this.parentElement?.closest('form')) {
       this.formId = id;
@@ -465,49 +455,53 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   protected override willUpdate(changed: PropertyValues): void {
     // Guarded sections re-render when `version` changes: whether answers can be changed is part of what they show.
-    if (changed.has('readonly') || changed.has('disabled')) this.version++;
-    if (changed.has('form') || changed.has('formId') || changed.has('schema') || changed.has('validator')) this.load();
-    else if ((changed.has('lang') || changed.has('secondaryLang') || changed.has('caseRecords')) && this.loader.model) {
-      void this.loadLanguages(this.loader.model, this.loader.current());
+    if (changed.has('readonly') || changed.has('disabled')) this.#version++;
+    if (changed.has('form') || changed.has('formId') || changed.has('schema') || changed.has('validator')) this.#load();
+    else if (
+      (changed.has('lang') || changed.has('secondaryLang') || changed.has('caseRecords')) &&
+      this.#loader.model
+    ) {
+      void this.#loadLanguages(this.#loader.model, this.#loader.current());
     }
-    if (changed.has('caseRecords') && this.loader.model && this.validation.validated) this.updateValidity();
+    if (changed.has('caseRecords') && this.#loader.model && this.#validation.validated) this.#updateValidity();
   }
 
-  private async loadLanguages(model: FormModel, current: () => boolean): Promise<void> {
+  async #loadLanguages(model: FormModel, current: () => boolean): Promise<void> {
     // With the case's records given, a gated form may name its consent forms: their titles are in their namespaces.
     const gate = this.caseRecords !== undefined ? consentGates[model.meta.id as FormId] : undefined;
     const namespaces = gate ? [...model.namespaces, ...gate.consents.map((c) => c.formId)] : model.namespaces;
-    if (!(await this.l10n.load(namespaces, current))) return;
-    this.validation.refresh();
-    this.bump();
+    if (!(await this.#l10n.load(namespaces, current))) return;
+    this.#validation.refresh();
+    this.#bump();
   }
 
   /** Loads the form asked for, with its messages, and the draft; then validates it once it is drawn. */
-  private load(): void {
+  #load(): void {
     const source = { id: this.formId || this.form, schema: this.schema, validator: this.validator };
-    void this.loader.load(source, async (model, validating, current) => {
-      const [validator] = await Promise.all([validating, this.loadLanguages(model, current)]);
+    void this.#loader.load(source, async (model, validating, current) => {
+      // Widgets drawn by chunks of their own (the needs and plan tables) are fetched with the rest.
+      const [validator] = await Promise.all([validating, this.#loadLanguages(model, current), loadWidgets(model.root)]);
       if (!current()) return;
-      this.validation.issues = [];
-      this.validation.forget();
-      const found = await this.drafts.restore<Partially<T>>(model.meta.id, current);
+      this.#validation.issues = [];
+      this.#validation.forget();
+      const found = await this.#drafts.restore<Partially<T>>(model.meta.id, current);
       if (!found) return;
       const draft = found.draft;
-      if (draft) this.current = draft.data;
-      this.session = createFormSession<Partially<T>>({
+      if (draft) this.#current = draft.data;
+      this.#session = createFormSession<Partially<T>>({
         model,
         validate: validator,
-        data: this.current,
-        languages: [this.l10n.issueLanguage],
+        data: this.#current,
+        languages: [this.#l10n.issueLanguage],
       });
-      this.loader.loaded(model);
-      this.version++;
-      this.validation.validated = false;
-      this.drawing.start(model);
+      this.#loader.loaded(model);
+      this.#version++;
+      this.#validation.validated = false;
+      this.#drawing.start(model);
       this.requestUpdate();
       // Nothing is shown of an untouched form's problems: validate after it is drawn, not before.
-      this.validation.later(0);
-      const unreadable = this.drafts.problem.unreadable !== undefined;
+      this.#validation.later(0);
+      const unreadable = this.#drafts.problem.unreadable !== undefined;
       if (draft || unreadable) await this.updateComplete;
       if (draft) this.dispatchEvent(new KomekDraftRestoredEvent(this.draftKey!, draft.savedAt));
       if (unreadable) this.dispatchEvent(new KomekDraftProblemEvent(this.draftKey!, 'unreadable'));
@@ -516,15 +510,15 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   // ——— answers, validation, drafts ———
 
-  private setAnswer(pointer: string, value: unknown): void {
-    const session = this.session;
+  #setAnswer(pointer: string, value: unknown): void {
+    const session = this.#session;
     if (!session) return;
     session.setAnswer(pointer, value);
-    this.answers = session.data;
-    if (this.showsChange(pointer)) this.requestUpdate();
+    this.#answers = session.data;
+    if (this.#showsChange(pointer)) this.requestUpdate();
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    this.drafts.changed();
-    this.validation.typed(pointer);
+    this.#drafts.changed();
+    this.#validation.typed(pointer);
   }
 
   /**
@@ -532,146 +526,142 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
    * that control, which already shows it, unless a condition reads the answer (a question shown or hidden by it);
    * messages follow with the validation after the typing pause.
    */
-  private showsChange(pointer: string): boolean {
-    const node = this.loader.model?.byPointer.get(pointer);
+  #showsChange(pointer: string): boolean {
+    const node = this.#loader.model?.byPointer.get(pointer);
     if (!node || !rendererFor(node)?.echoesInput) return true;
-    return isReadByConditions(this.loader.model!, pointer);
+    return isReadByConditions(this.#loader.model!, pointer);
   }
 
-  private commit(): void {
-    this.validation.now();
+  #commit(): void {
+    this.#validation.now();
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
 
-  private resetAnswers(): void {
-    this.current = this.initial;
-    this.version++;
-    this.validation.forget();
-    this.drafts.notice = undefined;
+  #resetAnswers(): void {
+    this.#current = this.#initial;
+    this.#version++;
+    this.#validation.forget();
+    this.#drafts.notice = undefined;
     this.requestUpdate();
-    if (this.loader.model) this.validation.run();
+    if (this.#loader.model) this.#validation.run();
   }
 
-  private updateValidity(): void {
-    if (this.consentDecision()?.allowed === false) {
-      this.association.setValidity(
-        this.l10n.ui('consentRequired', 'Consent must be recorded before the work can continue.'),
+  #updateValidity(): void {
+    if (this.#consentDecision()?.allowed === false) {
+      this.#association.setValidity(
+        this.#l10n.ui('consentRequired', 'Consent must be recorded before the work can continue.'),
       );
       return;
     }
-    const first = this.validation.issues[0];
+    const first = this.#validation.issues[0];
     if (!first) {
-      this.association.setValidity();
+      this.#association.setValidity();
       return;
     }
-    const anchor = this.keyboard.anchorOf(first.pointer);
-    this.association.setValidity(this.validation.word(first).text, anchor);
+    const anchor = this.#keyboard.anchorOf(first.pointer);
+    this.#association.setValidity(this.#validation.word(first).text, anchor);
   }
 
-  private announce(text: string): void {
-    this.announcement = '';
+  #announce(text: string): void {
+    this.#announcement = '';
     this.requestUpdate();
     requestAnimationFrame(() => {
-      this.announcement = text;
+      this.#announcement = text;
       this.requestUpdate();
     });
   }
 
   // ——— rendering ———
 
-  private isShown(node: FormNode, base: string): boolean {
-    return this.session?.isShown(node, base) ?? true;
+  #isShown(node: FormNode, base: string): boolean {
+    return this.#session?.isShown(node, base) ?? true;
   }
 
-  private renderNode(node: FormNode, base: string): unknown {
-    if (!this.isShown(node, base)) return nothing;
+  #renderNode(node: FormNode, base: string): unknown {
+    if (!this.#isShown(node, base)) return nothing;
     const renderer = rendererFor(node);
     if (!renderer) return nothing;
     const pointer = base + node.pointer;
     switch (renderer.redraw) {
       case 'answer':
-        return guard([pointer, getAtPointer(this.current, pointer), this.version], () =>
-          renderer.render(this.ctx, node, base),
+        return guard([pointer, getAtPointer(this.#current, pointer), this.#version], () =>
+          renderer.render(this.#ctx, node, base),
         );
       case 'subtree':
-        return guard([getAtPointer(this.current, pointer), this.version], () => renderer.render(this.ctx, node, base));
+        return guard([getAtPointer(this.#current, pointer), this.#version], () =>
+          renderer.render(this.#ctx, node, base),
+        );
       default:
-        return renderer.render(this.ctx, node, base);
+        return renderer.render(this.#ctx, node, base);
     }
   }
 
-  private bump(): void {
-    this.version++;
+  #bump(): void {
+    this.#version++;
     this.requestUpdate();
   }
 
-  private async downloadPdf(): Promise<void> {
+  async #makePdf(): Promise<void> {
     const exporter = this.pdfExporter;
-    const model = this.loader.model;
+    const model = this.#loader.model;
     if (!exporter || !model) return;
-    this.validation.run();
-    const { primary, secondary } = this.l10n.language();
-    const pdf = await exporter({
+    this.#validation.run();
+    const { primary, secondary } = this.#l10n.language();
+    await downloadPdf(exporter, {
       formId: model.meta.id,
       data: this.value,
-      valid: this.validation.issues.length === 0,
-      issues: this.validation.worded(),
+      valid: this.#validation.issues.length === 0,
+      issues: this.#validation.worded(),
       lang: primary,
       ...(secondary ? { secondaryLang: secondary } : {}),
     });
-    const url = URL.createObjectURL(
-      pdf instanceof Blob ? pdf : new Blob([pdf as BlobPart], { type: 'application/pdf' }),
-    );
-    const a = Object.assign(document.createElement('a'), { href: url, download: `${model.meta.id}.pdf` });
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
   /** The consent check, when the host gave the case's records and the form is gated. */
-  private consentDecision(): ConsentDecision | undefined {
-    const model = this.loader.model;
+  #consentDecision(): ConsentDecision | undefined {
+    const model = this.#loader.model;
     const gate = consentGates[model?.meta.id as FormId];
     if (!model || this.caseRecords === undefined || !gate) return undefined;
     return checkConsent(gate, this.caseRecords);
   }
 
   override render() {
-    const model = this.loader.model;
-    if (this.loader.error) return html`<p class="load-error" part="error" role="alert">${this.loader.error}</p>`;
-    if (!model) return html`<p class="loading" aria-busy="true">${this.l10n.ui('loading', 'Loading…')}</p>`;
-    const editable = this.ctx.editable;
-    const consent = this.consentDecision();
+    const model = this.#loader.model;
+    if (this.#loader.error) return html`<p class="load-error" part="error" role="alert">${this.#loader.error}</p>`;
+    if (!model) return html`<p class="loading" aria-busy="true">${this.#l10n.ui('loading', 'Loading…')}</p>`;
+    const editable = this.#ctx.editable;
+    const consent = this.#consentDecision();
     if (consent && !consent.allowed) {
-      return html`<div class="form" part="form" lang=${this.l10n.localizer.primary}>
-        <h1 part="title">${this.l10n.label(model.root, true)}</h1>
-        ${consentNotice(consent, this.l10n, model.related ?? {})}
+      return html`<div class="form" part="form" lang=${this.#l10n.localizer.primary}>
+        <h1 part="title">${this.#l10n.label(model.root, true)}</h1>
+        ${consentNotice(consent, this.#l10n, model.related ?? {})}
       </div>`;
     }
-    return html`<div class="form" part="form" lang=${this.l10n.localizer.primary}>
-      <h1 part="title">${this.l10n.label(model.root, true)}</h1>
-      ${marksLegend(model, (key, english) => this.l10n.ui(key, english))}${this.drafts.notices(this.l10n, () => void this.clearDraft())}${errorSummary(
-        this.validation.summary,
-        this.l10n.bilingual('ui:errorSummary', 'Please correct the following'),
-        (pointer) => this.keyboard.focus(pointer),
+    return html`<div class="form" part="form" lang=${this.#l10n.localizer.primary}>
+      <h1 part="title">${this.#l10n.label(model.root, true)}</h1>
+      ${marksLegend(model, (key, english) => this.#l10n.ui(key, english))}${this.#drafts.notices(this.#l10n, () => void this.clearDraft())}${errorSummary(
+        this.#validation.summary,
+        this.#l10n.bilingual('ui:errorSummary', 'Please correct the following'),
+        (pointer) => this.#keyboard.focus(pointer),
       )}
-      <div class="body">${model.root.children.slice(0, this.drawing.drawn).map((c) => this.renderNode(c, ''))}</div>
+      <div class="body">${model.root.children.slice(0, this.#drawing.drawn).map((c) => this.#renderNode(c, ''))}</div>
       <div class="actions">
         ${
-          editable && !this.noSubmit && !this.association.form
+          editable && !this.noSubmit && !this.#association.form
             ? html`<button type="button" class="primary" part="button submit" @click=${() => this.submit()}>
-                ${this.l10n.ui('submit', 'Submit')}
+                ${this.#l10n.ui('submit', 'Submit')}
               </button>`
             : nothing
         }
         ${
           this.pdfExporter
-            ? html`<button type="button" part="button pdf" @click=${() => this.downloadPdf()}>
-                ${this.l10n.ui('downloadPdf', 'Download PDF')}
+            ? html`<button type="button" part="button pdf" @click=${() => this.#makePdf()}>
+                ${this.#l10n.ui('downloadPdf', 'Download PDF')}
               </button>`
             : nothing
         }
       </div>
-      <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
+      <div class="visually-hidden" aria-live="polite">${this.#announcement}</div>
     </div>`;
   }
 }

@@ -1,10 +1,11 @@
 import { html } from 'lit';
-import { kindIs, rankWith, type FormNode } from '@komek/core';
+import type { FormNode } from '@komek/core';
 import type { FormContext } from '../context.js';
 import type { WidgetRenderer } from '../registry.js';
 import { idOf } from '../ids.js';
 import { cellControl } from './cell.js';
 import { description, errorText, fieldIds } from './field.js';
+import { needsTableDeclared } from './lazy.js';
 
 function needRow(ctx: FormContext, row: FormNode, base: string, columns: string[]) {
   const rowId = `${idOf(base + row.pointer)}-h`;
@@ -19,9 +20,7 @@ function needRow(ctx: FormContext, row: FormNode, base: string, columns: string[
  * A real table, so each control is announced with its need and its column.
  */
 export const needsTableWidget: WidgetRenderer = {
-  name: 'needsTable',
-  tester: rankWith(1, kindIs('needsTable')),
-  redraw: 'subtree',
+  ...needsTableDeclared,
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);

@@ -1,10 +1,11 @@
 import { html } from 'lit';
-import { kindIs, rankWith, type FormNode } from '@komek/core';
+import type { FormNode } from '@komek/core';
 import type { FormContext } from '../context.js';
 import type { WidgetRenderer } from '../registry.js';
 import { idOf } from '../ids.js';
 import { cellControl } from './cell.js';
 import { description, errorText, fieldIds } from './field.js';
+import { planTableDeclared } from './lazy.js';
 import { addRowButton, removeRowButton, rowsOf } from './rows.js';
 
 function category(ctx: FormContext, node: FormNode, base: string, columns: string[], width: number) {
@@ -34,9 +35,7 @@ function category(ctx: FormContext, node: FormNode, base: string, columns: strin
  * psychological, …), each holding as many measures as the plan needs. Rows are added and removed per category.
  */
 export const planTableWidget: WidgetRenderer = {
-  name: 'planTable',
-  tester: rankWith(1, kindIs('planTable')),
-  redraw: 'subtree',
+  ...planTableDeclared,
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);

@@ -1,7 +1,8 @@
 // Komek's <komek-form> (Lit) rendering the benchmarked form from the catalog in one language. The form's model,
 // validator and messages are chunks the element loads on demand, as in any host page.
 // loadMessages preloads a language's messages into the element's store (a host may do the same before showing a form).
-import { loadMessages } from '@komek/elements';
+import { hydrateModel } from '@komek/core';
+import { loadMessages, loadWidgets } from '@komek/elements';
 import { modelLoaders, validatorLoaders } from '@komek/forms/catalog';
 import { komek as form } from 'komek-bench-form';
 
@@ -10,9 +11,13 @@ const rendered = (el) => el.shadowRoot?.querySelector('input, textarea, select')
 
 window.komekBench = {
   name: 'komek',
-  /** Loads the chunks the element would fetch (model, validator, messages) so that mount times rendering only. */
+  /**
+   * Loads the chunks the element would fetch (model, validator, messages, the code of widgets drawn by chunks of
+   * their own) so that mount times rendering only.
+   */
   async prepare() {
-    await Promise.all([modelLoaders[form.id](), validatorLoaders[form.id](), loadMessages(form.lang, form.namespaces)]);
+    const model = modelLoaders[form.id]().then((m) => loadWidgets(hydrateModel(m).root));
+    await Promise.all([model, validatorLoaders[form.id](), loadMessages(form.lang, form.namespaces)]);
   },
   async mount(container) {
     const el = document.createElement('komek-form');
@@ -27,7 +32,7 @@ window.komekBench = {
     await el.updateComplete;
   },
   settle: (container) => formOf(container)?.updateComplete,
-  /** A long form is drawn a part per frame after its first screen: resolves when all of it is drawn. */
+  /** A long form is drawn once its first screen is painted: resolves when all of it is drawn. */
   complete: (container) => formOf(container)?.ready,
   textInput(container, field) {
     return formOf(container)?.shadowRoot?.getElementById(field.komekId) ?? null;
