@@ -319,6 +319,12 @@ export class KomekDesk extends LitElement {
     return f?.label ?? f?.title ?? formId;
   }
 
+  /** A deadline rule's title in the interface language (schemas/deadlines.json's English where there is none). */
+  deadlineTitle(ruleId: string, english: string | undefined): string {
+    const key = `deadline_${ruleId}` as MessageKey;
+    return messages[this.lang][key] ?? english ?? ruleId;
+  }
+
   countryName(c: string): string {
     return this.t(`countries_${c}` as MessageKey);
   }

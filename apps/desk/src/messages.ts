@@ -136,6 +136,14 @@ const en = {
   countries_kg: 'Kyrgyz Republic',
   countries_tj: 'Tajikistan',
   draftNotice: 'This language is a draft translation.',
+  'deadline_kz-needs-assessment':
+    'Full assessment of the needs of the migrant and family members within one day after a positive identification decision',
+  'deadline_tj-needs-assessment':
+    'Visit the migrant and assess the needs of the migrant and family members within 10 working days',
+  'deadline_tj-plan-approval':
+    'The coordinating body considers the draft Plan of Individual Work within 10 days and approves it by its decision',
+  'deadline_tj-plan-monitoring':
+    'Monitor the implementation of the Plan of Individual Work at least once in every three months',
   secondLanguage: 'Second language of the form',
   none: 'None',
   mainPages: 'Main pages',
@@ -365,6 +373,14 @@ const ru: Record<MessageKey, string> = {
   countries_kg: 'Кыргызская Республика',
   countries_tj: 'Таджикистан',
   draftNotice: 'Перевод на этот язык — черновик.',
+  'deadline_kz-needs-assessment':
+    'Полная оценка потребностей мигранта и членов семьи в течение одного дня после положительного решения об идентификации',
+  'deadline_tj-needs-assessment':
+    'Посетить мигранта и оценить потребности мигранта и членов семьи в течение 10 рабочих дней',
+  'deadline_tj-plan-approval':
+    'Координирующий орган рассматривает проект Плана индивидуальной работы в течение 10 дней и утверждает его своим решением',
+  'deadline_tj-plan-monitoring':
+    'Контролировать выполнение Плана индивидуальной работы не реже одного раза в три месяца',
   secondLanguage: 'Второй язык формы',
   none: 'Нет',
   mainPages: 'Основные разделы',
@@ -591,6 +607,13 @@ const kk: Record<MessageKey, string> = {
   countries_kg: 'Қырғыз Республикасы',
   countries_tj: 'Тәжікстан',
   draftNotice: 'Бұл тілдегі аударма — жоба.',
+  'deadline_kz-needs-assessment':
+    'Сәйкестендіру туралы оң шешімнен кейін бір күн ішінде мигрант пен отбасы мүшелерінің қажеттіліктерін толық бағалау',
+  'deadline_tj-needs-assessment':
+    '10 жұмыс күні ішінде мигрантқа барып, мигрант пен отбасы мүшелерінің қажеттіліктерін бағалау',
+  'deadline_tj-plan-approval':
+    'Үйлестіруші орган Жеке жұмыс жоспарының жобасын 10 күн ішінде қарап, өз шешімімен бекітеді',
+  'deadline_tj-plan-monitoring': 'Жеке жұмыс жоспарының орындалуын кемінде үш айда бір рет бақылау',
   secondLanguage: 'Нысанның екінші тілі',
   none: 'Жоқ',
   mainPages: 'Негізгі бөлімдер',
@@ -817,6 +840,13 @@ const ky: Record<MessageKey, string> = {
   countries_kg: 'Кыргыз Республикасы',
   countries_tj: 'Тажикстан',
   draftNotice: 'Бул тилдеги котормо — долбоор.',
+  'deadline_kz-needs-assessment':
+    'Идентификация боюнча оң чечимден кийин бир күндүн ичинде мигранттын жана үй-бүлө мүчөлөрүнүн муктаждыктарын толук баалоо',
+  'deadline_tj-needs-assessment':
+    '10 иш күнүнүн ичинде мигрантка барып, мигранттын жана үй-бүлө мүчөлөрүнүн муктаждыктарын баалоо',
+  'deadline_tj-plan-approval':
+    'Координациялоочу орган Жеке иш планынын долбоорун 10 күндүн ичинде карап, өз чечими менен бекитет',
+  'deadline_tj-plan-monitoring': 'Жеке иш планынын аткарылышын кеминде үч айда бир жолу көзөмөлдөө',
   secondLanguage: 'Форманын экинчи тили',
   none: 'Жок',
   mainPages: 'Негизги бөлүмдөр',
@@ -1048,6 +1078,13 @@ const tg: Record<MessageKey, string> = {
   countries_kg: 'Ҷумҳурии Қирғизистон',
   countries_tj: 'Тоҷикистон',
   draftNotice: 'Тарҷума ба ин забон пешнавис аст.',
+  'deadline_kz-needs-assessment':
+    'Арзёбии пурраи ниёзҳои муҳоҷир ва аъзои оила дар давоми як рӯз пас аз қарори мусбат дар бораи муайянкунӣ',
+  'deadline_tj-needs-assessment':
+    'Дар давоми 10 рӯзи корӣ ба назди муҳоҷир рафтан ва ниёзҳои муҳоҷир ва аъзои оиларо арзёбӣ кардан',
+  'deadline_tj-plan-approval':
+    'Мақоми ҳамоҳангсоз лоиҳаи Нақшаи кори инфиродиро дар давоми 10 рӯз баррасӣ карда, бо қарори худ тасдиқ мекунад',
+  'deadline_tj-plan-monitoring': 'Иҷрои Нақшаи кори инфиродиро на камтар аз як маротиба дар се моҳ назорат кардан',
   secondLanguage: 'Забони дуюми шакл',
   none: 'Нест',
   mainPages: 'Бахшҳои асосӣ',
@@ -1274,6 +1311,13 @@ const uz: Record<MessageKey, string> = {
   countries_kg: 'Qirgʻiz Respublikasi',
   countries_tj: 'Tojikiston',
   draftNotice: 'Bu tildagi tarjima qoralama.',
+  'deadline_kz-needs-assessment':
+    'Identifikatsiya toʻgʻrisidagi ijobiy qarordan keyin bir kun ichida migrant va oila aʼzolarining ehtiyojlarini toʻliq baholash',
+  'deadline_tj-needs-assessment':
+    '10 ish kuni ichida migrantning oldiga borib, migrant va oila aʼzolarining ehtiyojlarini baholash',
+  'deadline_tj-plan-approval':
+    'Muvofiqlashtiruvchi organ Individual ish rejasi loyihasini 10 kun ichida koʻrib chiqadi va oʻz qarori bilan tasdiqlaydi',
+  'deadline_tj-plan-monitoring': 'Individual ish rejasining bajarilishini kamida uch oyda bir marta nazorat qilish',
   secondLanguage: 'Shaklning ikkinchi tili',
   none: 'Yoʻq',
   mainPages: 'Asosiy boʻlimlar',

@@ -320,7 +320,8 @@ export const casePageScreen: Screen<'case'> = {
                 ${c.tasks.map(
                   (t) =>
                     html`<li data-rule=${t.ruleId}>
-                      <span>${deadlineTitles.get(t.ruleId) ?? t.ruleId}</span> ${deadlineState(desk, t)}
+                      <span>${desk.deadlineTitle(t.ruleId, deadlineTitles.get(t.ruleId))}</span>
+                      ${deadlineState(desk, t)}
                     </li>`,
                 )}
               </ul>`
