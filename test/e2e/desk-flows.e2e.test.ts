@@ -225,6 +225,9 @@ describe('the case desk from first contact to referral', () => {
     await fitsAndPasses(aliya, 'kk case list');
     await aliya.goto(`${server.url}/#/cases/${caseId}`);
     await aliya.getByRole('heading', { name: /^Іс [0-9a-f]{8}$/, level: 1 }).waitFor();
+    expect(await aliya.locator('li[data-rule="kz-needs-assessment"]').textContent()).toContain(
+      'Сәйкестендіру туралы оң шешімнен кейін',
+    );
     await fitsAndPasses(aliya, 'kk case page');
     await aliya.screenshot({ path: join(shots, 'case-kk.png'), fullPage: true });
     await aliya.goto(`${server.url}/#/cases/${caseId}/forms/kz-f5-identification-application`);

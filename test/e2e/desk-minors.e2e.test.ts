@@ -5,26 +5,57 @@
  * interview consent opens with its minor indicator set and the legal representative required; after it is signed,
  * the date of birth is corrected on a new initial application and the case page flags the signed consent.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { createUser, organisationNamed, startServer, type RunningServer } from '@komek/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.js';
 import {
   answer,
+  buildDesk,
+  CHROMIUM,
+  deskDir,
+  FLAGS,
   fixture,
   formReady,
   formValue,
-  saved,
+  notice,
+  pageErrors,
+  root,
   sideways,
-  signIn,
-  startDesk,
-  type DeskRig,
-} from './desk-harness.js';
+  signedIn,
+} from './desk-support.js';
 
-let rig: DeskRig;
+let server: RunningServer;
+let browser: Browser;
+let dataDir: string;
+let shots: string;
+const password = `pw-${Math.random().toString(36).slice(2)}-Desk!2026`;
 beforeAll(async () => {
-  rig = await startDesk();
+  await buildDesk();
+  dataDir = mkdtempSync(join(tmpdir(), 'komek-desk-minors-'));
+  server = await startServer({ dataDir, port: 0, log: () => {}, deskDir: join(deskDir, 'dist') });
+  const organisationId = await organisationNamed(server.services.database.db, 'Crisis centre Almaty');
+  await createUser(server.services.database.db, {
+    organisationId,
+    username: 'aliya',
+    displayName: 'Aliya Seitkali',
+    roles: ['specialist'],
+    password,
+  });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  shots =
+    process.env.KOMEK_SCREENSHOTS === '1' ? root('apps/desk/docs/') : mkdtempSync(join(tmpdir(), 'komek-desk-shots-'));
 });
-afterAll(() => rig?.close());
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (shots && process.env.KOMEK_SCREENSHOTS !== '1') rmSync(shots, { recursive: true, force: true });
+});
+const saved = (page: Parameters<typeof notice>[0]) => notice(page, 'Saved to the case.');
 
 const isoDay = (yearsBack: number) => {
   const d = new Date();
@@ -34,11 +65,12 @@ const isoDay = (yearsBack: number) => {
 
 describe('a minor on the case desk', () => {
   it('sets the minor indicators, requires the guardian, and flags a signed form when the date of birth changes', async () => {
-    const context = await rig.browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await signIn(page, rig);
+    const page = await signedIn(
+      () => browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'en-GB', deviceScaleFactor: 1 }),
+      server.url,
+      'aliya',
+      password,
+    );
 
     await page.getByLabel('Country').first().selectOption('kz');
     await page.getByRole('button', { name: 'Open a case' }).click();
@@ -72,7 +104,7 @@ describe('a minor on the case desk', () => {
     ).toEqual(['kz-unaccompanied', 'kz-interview', 'kz-needs', 'kz-return']);
     expect(await sideways(page)).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(rig.shots, 'case-minor.png'), fullPage: true });
+    await page.screenshot({ path: join(shots, 'case-minor.png'), fullPage: true });
 
     // The list says so too, and finds the case by name and by date of birth as staff type them.
     await page.getByRole('link', { name: 'All cases' }).click();
@@ -91,7 +123,7 @@ describe('a minor on the case desk', () => {
     await page.getByText('No cases match.').waitFor();
 
     // The interview consent opens as a minor's: the indicator set (and said to be derived), the guardian required.
-    await page.goto(`${rig.server.url}/#/cases/${caseId}/forms/kz-f4-interview-consent`);
+    await page.goto(`${server.url}/#/cases/${caseId}/forms/kz-f4-interview-consent`);
     await formReady(page);
     expect((await formValue(page)).needsLegalRepresentative).toBe(true);
     expect((await formValue(page)).dateAndPlaceOfBirth.date).toBe(born);
@@ -126,7 +158,7 @@ describe('a minor on the case desk', () => {
     expect(await page.getByRole('region', { name: 'Signed forms to check' }).count()).toBe(0);
 
     // The date of birth turns out to be 25 years ago: a new initial application records it.
-    await page.goto(`${rig.server.url}/#/cases/${caseId}/forms/kz-f1-initial-application`);
+    await page.goto(`${server.url}/#/cases/${caseId}/forms/kz-f1-initial-application`);
     await formReady(page);
     expect((await formValue(page)).dateOfBirth).toBe(born);
     await answer(page, { ...initial, dateOfBirth: isoDay(25) });
@@ -145,13 +177,13 @@ describe('a minor on the case desk', () => {
     expect(await page.locator('h1 ~ p .minor-mark').count()).toBe(0);
     expect(await sideways(page)).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(rig.shots, 'case-flags.png'), fullPage: true });
+    await page.screenshot({ path: join(shots, 'case-flags.png'), fullPage: true });
 
     // A later form now opens with the indicator NO, from the new date of birth.
-    await page.goto(`${rig.server.url}/#/cases/${caseId}/forms/kz-f5-identification-application`);
+    await page.goto(`${server.url}/#/cases/${caseId}/forms/kz-f5-identification-application`);
     await formReady(page);
     expect((await formValue(page)).personIsMinor).toBe(false);
-    expect(errors).toEqual([]);
-    await context.close();
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
   });
 });

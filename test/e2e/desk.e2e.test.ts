@@ -64,7 +64,8 @@ async function buildDesk(): Promise<void> {
   const child = spawn(
     process.execPath,
     [join(deskDir, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    { cwd: deskDir, stdio: 'inherit' },
+    // Under vitest NODE_ENV is `test`; the desk is built as it ships (Lit's production build, the service worker).
+    { cwd: deskDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`building apps/desk failed (exit code ${code})`);

@@ -55,3 +55,26 @@ export async function api<T = unknown>(
   }
   return { status: res.status, body: parsed as T };
 }
+
+/** Sends a file as the request's body (e.g. a PDF), with the session's CSRF token; the reply as `api` reads it. */
+export async function apiUpload<T = unknown>(
+  path: string,
+  file: Blob,
+  contentType: string,
+  headers: Record<string, string> = {},
+): Promise<ApiReply<T>> {
+  const h: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': language,
+    'content-type': contentType,
+    ...headers,
+  };
+  if (csrfToken) h['x-csrf-token'] = csrfToken;
+  try {
+    const res = await fetch(path, { method: 'POST', headers: h, credentials: 'same-origin', body: file });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+  } catch {
+    return { status: 0, body: undefined as T };
+  }
+}

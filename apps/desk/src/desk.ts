@@ -11,10 +11,16 @@ import {
   type MessageKey,
 } from './messages.js';
 import { parseRoute, type Route } from './router.js';
+import { Outbox } from './outbox.js';
+import { forgetUser, offlineUser, rememberUser, renderOutboxIndicator, renderSignOutWarning } from './offline.js';
 import type { Screen } from './screen.js';
 import { casePageScreen } from './screens/case-page.js';
 import { caseListScreen } from './screens/case-list.js';
 import { formPageScreen } from './screens/form-page.js';
+import { editPageScreen } from './screens/edit-page.js';
+import type { OutboxItem } from './outbox.js';
+import { outboxStyles } from './panels/outbox-panel.js';
+import { paperStyles } from './panels/paper-panel.js';
 import { signInScreen } from './screens/sign-in.js';
 import { approvalsScreen } from './screens/approvals.js';
 import { referralsScreen } from './screens/referrals.js';
@@ -31,6 +37,7 @@ const screens: { [V in Route['view']]: Screen<V> } = {
   cases: caseListScreen,
   case: casePageScreen,
   form: formPageScreen,
+  edit: editPageScreen,
   approvals: approvalsScreen,
   referrals: referralsScreen,
   reports: reportsScreen,
@@ -54,6 +61,9 @@ export class KomekDesk extends LitElement {
     notice: { state: true },
     problem: { state: true },
     busy: { state: true },
+    online: { state: true },
+    outbox: { state: true },
+    signOutWarning: { state: true },
     dueTasks: { state: true },
     approvals: { state: true },
     incoming: { state: true },
@@ -74,6 +84,15 @@ export class KomekDesk extends LitElement {
   declare problem:
     { message: string; saving?: boolean; issues?: ApiErrorBody['issues']; consentForms?: string[] } | undefined;
   declare busy: boolean;
+  /** False while the browser says it has no connection, or the server did not answer at start. */
+  declare online: boolean;
+  /** The signed-in user's forms waiting to be sent (offline.ts, outbox.ts). */
+  declare outbox: Outbox | undefined;
+  /** Shown instead of signing out while forms still wait to be sent. */
+  declare signOutWarning: boolean;
+  /** A queued form the person chose to open again in its form (the form page or the edit page takes it). */
+  reopen: OutboxItem | undefined;
+  private retry: number | undefined;
   /** Open deadlines of the organisation's cases: overdue and due within the week (the case list). */
   declare dueTasks: DueTask[];
   /** Decisions and plans waiting for the head of service (the approvals screen). */
@@ -98,7 +117,27 @@ export class KomekDesk extends LitElement {
     this.secondLang = (languages as readonly string[]).includes(second ?? '') ? (second as Lang) : '';
     this.notice = '';
     this.busy = false;
+    this.online = navigator.onLine;
+    this.signOutWarning = false;
   }
+
+  private readonly onOnline = () => {
+    this.online = true;
+    void this.reconnect();
+  };
+
+  private readonly onOffline = () => {
+    this.online = false;
+  };
+
+  private readonly onOutboxChange = () => this.requestUpdate();
+
+  /** A queued form of the case on screen was stored: the case is read again to show it. */
+  private readonly onOutboxStored = (e: Event) => {
+    const r = this.route;
+    if (r.view === 'case' && (e as CustomEvent<{ caseId: string }>).detail.caseId === r.id)
+      void this.loadCase(r.id, true);
+  };
 
   private readonly onHash = () => {
     this.route = parseRoute(location.hash);
@@ -109,6 +148,12 @@ export class KomekDesk extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHash);
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    // The network may be up while the server was not: what waits is tried again every minute.
+    this.retry = window.setInterval(() => {
+      if (navigator.onLine && this.me?.csrfToken && this.outbox?.waiting) void this.outbox.sync();
+    }, 60_000);
     this.applyLanguage();
     void this.start();
   }
@@ -116,6 +161,9 @@ export class KomekDesk extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHash);
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    window.clearInterval(this.retry);
   }
 
   /** A string of the interface in the chosen language (English where a translation lacks it). */
@@ -132,7 +180,27 @@ export class KomekDesk extends LitElement {
   private async start(): Promise<void> {
     const r = await api<Me>('GET', '/api/session');
     if (r.status === 200 && r.body) return this.signedIn(r.body);
+    // No answer: the desk opens offline for the user last signed in here, with what waits to be sent.
+    const last = r.status === 0 ? offlineUser() : undefined;
+    if (last) {
+      this.online = false;
+      this.me = last.me;
+      this.forms = last.forms;
+      this.useOutbox(last.me.id);
+      return this.load();
+    }
     this.me = null;
+  }
+
+  /** The connection is back: the session is checked again (for its CSRF token) and what waits is sent. */
+  private async reconnect(): Promise<void> {
+    if (!this.me || this.me.csrfToken) return void this.outbox?.sync();
+    const r = await api<Me>('GET', '/api/session');
+    if (r.status === 200 && r.body) return this.signedIn(r.body);
+    if (r.status === 401) {
+      this.me = null;
+      this.problem = { message: this.t('signInAgain') };
+    }
   }
 
   async signedIn(me: Me): Promise<void> {
@@ -143,9 +211,23 @@ export class KomekDesk extends LitElement {
       this.route = { view: 'reports' };
       history.replaceState(null, '', '#/reports');
     }
+    this.online = true;
     const f = await api<{ forms: FormEntry[] }>('GET', '/api/forms');
     this.forms = f.status === 200 ? f.body.forms : [];
+    rememberUser(me, this.forms);
+    this.useOutbox(me.id);
     await this.load();
+    await this.outbox!.sync();
+  }
+
+  private useOutbox(userId: string): void {
+    if (this.outbox?.userId === userId) return;
+    this.outbox?.removeEventListener('change', this.onOutboxChange);
+    this.outbox?.removeEventListener('stored', this.onOutboxStored);
+    this.outbox = new Outbox(userId);
+    this.outbox.addEventListener('change', this.onOutboxChange);
+    this.outbox.addEventListener('stored', this.onOutboxStored);
+    void this.outbox.refresh();
   }
 
   /** Loads what the current route's screen shows, then moves the focus to its heading. */
@@ -160,8 +242,14 @@ export class KomekDesk extends LitElement {
   /** Loads the case into `current`, unless it is already there and `fresh` is not asked for. */
   async loadCase(id: string, fresh: boolean): Promise<void> {
     if (this.current?.id === id && !fresh) return;
+    // Without a connection the case as last read in this page stays on screen (kept in memory only).
+    const previous = this.current?.id === id ? this.current : undefined;
     this.current = undefined;
     const r = await api<CaseView>('GET', `/api/cases/${id}`);
+    if (r.status === 0 && previous) {
+      this.current = previous;
+      return;
+    }
     if (this.failed(r)) return;
     this.current = r.body;
   }
@@ -185,7 +273,19 @@ export class KomekDesk extends LitElement {
     return true;
   }
 
-  private async signOut(): Promise<void> {
+  /** Signs out; while forms still wait to be sent, first asks (renderSignOutWarning) unless `confirmed`. */
+  async signOut(confirmed = false): Promise<void> {
+    await this.outbox?.refresh();
+    if (!confirmed && this.outbox?.waiting) {
+      this.signOutWarning = true;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.signout-warning')?.focus();
+      return;
+    }
+    this.signOutWarning = false;
+    await this.outbox?.clear();
+    this.outbox = undefined;
+    forgetUser();
     await api('DELETE', '/api/session');
     setCsrfToken(undefined);
     this.me = null;
@@ -219,6 +319,12 @@ export class KomekDesk extends LitElement {
     return f?.label ?? f?.title ?? formId;
   }
 
+  /** A deadline rule's title in the interface language (schemas/deadlines.json's English where there is none). */
+  deadlineTitle(ruleId: string, english: string | undefined): string {
+    const key = `deadline_${ruleId}` as MessageKey;
+    return messages[this.lang][key] ?? english ?? ruleId;
+  }
+
   countryName(c: string): string {
     return this.t(`countries_${c}` as MessageKey);
   }
@@ -233,9 +339,11 @@ export class KomekDesk extends LitElement {
             ${languages.map((l) => html`<option value=${l} ?selected=${l === this.lang} lang=${l}>${languageNames[l]}</option>`)}
           </select></label
         >
+        ${renderOutboxIndicator(this)}
         ${this.me ? html`<button type="button" class="link" @click=${() => this.signOut()}>${this.t('signOut')}</button>` : nothing}
         ${this.me ? this.renderNav() : nothing}
       </header>
+      ${renderSignOutWarning(this)}
       ${status[this.lang] === 'draft' ? html`<p class="draft">${this.t('draftNotice')}</p>` : nothing}
       <main>
         ${this.me === undefined ? html`<p>${this.t('loading')}</p>` : this.me === null ? signInScreen.render(this, { view: 'cases' }) : this.renderPage()}
@@ -305,6 +413,8 @@ export class KomekDesk extends LitElement {
 
   static override styles: CSSResult[] = [
     deskStyles,
+    outboxStyles,
+    paperStyles,
     ...Object.values(screens).flatMap((s: { styles?: CSSResult }) => (s.styles ? [s.styles] : [])),
     ...(signInScreen.styles ? [signInScreen.styles] : []),
     minorStyles,

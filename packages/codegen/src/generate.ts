@@ -411,7 +411,8 @@ export function summaryFieldsOf(
   const eff = effectiveSchema(bundle, schema, at);
   const field = eff.annotation.summary;
   if (field) out.push({ field, pointer });
-  for (const p of eff.properties) summaryFieldsOf(bundle, p.schema, p.at, `${pointer}/${escapePointerSegment(p.name)}`, out);
+  for (const p of eff.properties)
+    summaryFieldsOf(bundle, p.schema, p.at, `${pointer}/${escapePointerSegment(p.name)}`, out);
   return out;
 }
 

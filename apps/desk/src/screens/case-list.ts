@@ -73,7 +73,7 @@ export const caseListScreen: Screen<'cases'> = {
                   (t) =>
                     html`<li data-case=${t.caseId} data-rule=${t.ruleId}>
                       <a href="#/cases/${t.caseId}">${desk.t('caseLabel')} ${t.caseId.slice(0, 8)}</a>
-                      <span>${t.title ?? t.ruleId}${t.sop ? ` (${t.sop})` : ''}</span>
+                      <span>${desk.deadlineTitle(t.ruleId, t.title)}${t.sop ? ` (${t.sop})` : ''}</span>
                       <span class=${t.overdue ? 'warn' : ''}
                         >${t.overdue ? desk.t('overdue') : desk.t('due')}:
                         ${new Date(`${t.dueOn}T00:00:00`).toLocaleDateString(desk.lang)}</span

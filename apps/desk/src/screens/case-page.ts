@@ -6,6 +6,8 @@ import type { MessageKey } from '../messages.js';
 import type { Screen } from '../screen.js';
 import { minorMark, renderMinorSection, summaryLine } from './minor.js';
 import { stepNumber, type Approval, type CaseView, type Consent, type FormEntry, type Task } from '../types.js';
+import { renderCaseOutbox } from '../panels/outbox-panel.js';
+import { renderPaper } from '../panels/paper-panel.js';
 
 interface Rule {
   id: string;
@@ -226,12 +228,13 @@ export const casePageScreen: Screen<'case'> = {
     }
   },
 
-  render(desk) {
+  render(desk, route) {
     const c = desk.current;
     if (!c)
       return html`<p><a href="#/cases">${desk.t('backToCases')}</a></p>
-        ${desk.renderProblem()}
-        <p>${desk.t('loading')}</p>`;
+        <h1 tabindex="-1">${desk.t('caseLabel')} ${route.id.slice(0, 8)}</h1>
+        ${desk.notice ? html`<p class="saved" role="status">${desk.notice}</p>` : nothing} ${desk.renderProblem()}
+        ${renderCaseOutbox(desk, route.id)} ${desk.problem ? nothing : html`<p>${desk.t('loading')}</p>`}`;
     const notice = desk.notice;
     desk.notice = '';
     const head = html`<p><a href="#/cases">${desk.t('backToCases')}</a></p>
@@ -247,7 +250,8 @@ export const casePageScreen: Screen<'case'> = {
         ${desk.countryName(c.country)} · ${c.status === 'open' ? desk.t('open') : desk.t('closed')} ·
         ${desk.t('created')}: ${new Date(c.createdAt).toLocaleString(desk.lang)}
       </p>
-      ${notice ? html`<p class="saved" role="status">${notice}</p>` : nothing} ${desk.renderProblem()}`;
+      ${notice ? html`<p class="saved" role="status">${notice}</p>` : nothing} ${desk.renderProblem()}
+      ${renderCaseOutbox(desk, c.id)}`;
     if (c.shared) return html`${head}${renderShared(desk, c)}`;
 
     const forms = desk.forms
@@ -316,13 +320,14 @@ export const casePageScreen: Screen<'case'> = {
                 ${c.tasks.map(
                   (t) =>
                     html`<li data-rule=${t.ruleId}>
-                      <span>${deadlineTitles.get(t.ruleId) ?? t.ruleId}</span> ${deadlineState(desk, t)}
+                      <span>${desk.deadlineTitle(t.ruleId, deadlineTitles.get(t.ruleId))}</span>
+                      ${deadlineState(desk, t)}
                     </li>`,
                 )}
               </ul>`
         }
       </section>
-      ${renderReferrals(desk, c)}`;
+      ${renderReferrals(desk, c)} ${renderPaper(desk, c)}`;
   },
 
   styles: css`

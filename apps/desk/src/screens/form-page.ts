@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { KomekSubmitEvent } from '@komek/elements';
 import { api } from '../api.js';
 import type { KomekDesk } from '../desk.js';
@@ -13,25 +14,34 @@ let sources: DerivedSource[] | undefined;
 
 async function submitForm(desk: KomekDesk, e: KomekSubmitEvent): Promise<void> {
   const route = desk.route;
-  if (route.view !== 'form' || desk.busy) return;
+  if (route.view !== 'form' || desk.busy || !desk.outbox) return;
   const body = JSON.stringify({ formId: e.formId, data: e.data });
   if (pending?.body !== body) pending = { key: crypto.randomUUID(), body };
   desk.busy = true;
   desk.problem = undefined;
-  const r = await api('POST', `/api/cases/${route.id}/submissions`, JSON.parse(body), {
-    'idempotency-key': pending.key,
+  // Sent now, or, without a connection, queued encrypted on this device with the same Idempotency-Key.
+  const sent = await desk.outbox.submit({
+    kind: 'create',
+    caseId: route.id,
+    formId: e.formId,
+    data: e.data,
+    idempotencyKey: pending.key,
   });
   desk.busy = false;
-  if (desk.failed(r)) {
+  if (sent.outcome === 'refused') {
+    desk.failed(sent.reply);
     const shown = desk.problem as KomekDesk['problem'];
     if (shown) desk.problem = { ...shown, saving: true };
     await desk.updateComplete;
     desk.renderRoot.querySelector<HTMLElement>('.problem')?.focus();
     return;
   }
+  // A queued form opened again and sent (or queued anew) replaces the one it came from.
+  if (desk.reopen) await desk.outbox.discard(desk.reopen.id);
+  desk.reopen = undefined;
   pending = undefined;
-  desk.notice = desk.t('saved');
-  desk.current = undefined;
+  desk.notice = desk.t(sent.outcome === 'queued' ? 'queuedNotice' : 'saved');
+  if (sent.outcome === 'stored') desk.current = undefined;
   location.hash = `#/cases/${route.id}`;
 }
 
@@ -49,6 +59,12 @@ export const formPageScreen: Screen<'form'> = {
     desk.prefill = undefined;
     pending = undefined;
     sources = undefined;
+    const reopen = desk.reopen;
+    if (reopen?.caseId === route.id && reopen.formId === route.formId) {
+      desk.prefill = reopen.data;
+      return;
+    }
+    desk.reopen = undefined;
     const p = await api<{ data: Record<string, unknown>; sources?: DerivedSource[] }>(
       'GET',
       `/api/cases/${route.id}/prefill/${route.formId}`,
@@ -92,12 +108,14 @@ export const formPageScreen: Screen<'form'> = {
         c && !c.shared && desk.prefill
           ? html`<p class="muted">${desk.t('prefilled')}</p>
               ${renderDerivedNote(desk, sources)}
+              <!-- Guarded: Lit sets an object bound to a property on every render, which would put back the
+                   prefill over what was typed whenever the desk re-renders (a connection lost, a form queued). -->
               <komek-form
                 form=${formId}
                 lang=${desk.lang}
                 secondary-lang=${desk.secondLang || nothing}
-                .data=${desk.prefill}
-                .caseRecords=${c.submissions.map((s) => ({ formId: s.formId, data: s.data }))}
+                .data=${guard([desk.prefill], () => desk.prefill)}
+                .caseRecords=${guard([c], () => c.submissions.map((s) => ({ formId: s.formId, data: s.data })))}
                 @komek-submit=${(e: KomekSubmitEvent) => submitForm(desk, e)}
               ></komek-form>`
           : desk.problem || c?.shared

@@ -1,0 +1,97 @@
+import { html, nothing } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import type { KomekSubmitEvent } from '@komek/elements';
+import { api } from '../api.js';
+import type { KomekDesk } from '../desk.js';
+import type { Screen } from '../screen.js';
+
+/** The submission being edited: its answers as opened and the revision they were made on. */
+let editing: { submissionId: string; formId: string; revision: number; data: Record<string, unknown> } | undefined;
+/** The Idempotency-Key of the revision being sent, kept while its answers stay the same. */
+let pending: { key: string; body: string } | undefined;
+
+async function save(desk: KomekDesk, e: KomekSubmitEvent): Promise<void> {
+  const route = desk.route;
+  if (route.view !== 'edit' || !editing || desk.busy || !desk.outbox) return;
+  const body = JSON.stringify(e.data);
+  if (pending?.body !== body) pending = { key: crypto.randomUUID(), body };
+  const outgoing = {
+    kind: 'revise' as const,
+    caseId: route.id,
+    formId: editing.formId,
+    submissionId: editing.submissionId,
+    baseRevision: editing.revision,
+    data: e.data,
+    idempotencyKey: pending.key,
+  };
+  desk.busy = true;
+  desk.problem = undefined;
+  const sent = await desk.outbox.submit(outgoing);
+  desk.busy = false;
+  if (sent.outcome === 'refused' && sent.reply.status !== 412) {
+    desk.failed(sent.reply);
+    const shown = desk.problem as KomekDesk['problem'];
+    if (shown) desk.problem = { ...shown, saving: true };
+    await desk.updateComplete;
+    desk.renderRoot.querySelector<HTMLElement>('.problem')?.focus();
+    return;
+  }
+  // Someone else saved a revision meanwhile: nothing is overwritten; the answers wait on the case page, where the
+  // person compares and settles them.
+  if (sent.outcome === 'refused') await desk.outbox.hold(outgoing, sent.reply);
+  if (desk.reopen) await desk.outbox.discard(desk.reopen.id);
+  desk.reopen = undefined;
+  pending = undefined;
+  desk.notice = desk.t(
+    sent.outcome === 'stored' ? 'saved' : sent.outcome === 'queued' ? 'queuedNotice' : 'conflictHeld',
+  );
+  if (sent.outcome === 'stored') desk.current = undefined;
+  location.hash = `#/cases/${route.id}`;
+}
+
+/** A submission of the case opened to change: saving makes a new revision (If-Match: the revision opened). */
+export const editPageScreen: Screen<'edit'> = {
+  async load(desk, route) {
+    editing = undefined;
+    pending = undefined;
+    await desk.loadCase(route.id, false);
+    if (!desk.current) return;
+    const r = await api<{ id: string; formId: string; revision: number; data: Record<string, unknown> }>(
+      'GET',
+      `/api/submissions/${route.submissionId}`,
+    );
+    if (desk.failed(r)) return;
+    editing = { submissionId: r.body.id, formId: r.body.formId, revision: r.body.revision, data: r.body.data };
+    const reopen = desk.reopen;
+    if (reopen?.submissionId === route.submissionId) {
+      // A queued revision opened again: the person's answers, on the revision the server holds now.
+      editing = { ...editing, data: reopen.data };
+    } else {
+      desk.reopen = undefined;
+    }
+    desk.requestUpdate();
+  },
+
+  render(desk, route) {
+    const c = desk.current;
+    const e = editing;
+    return html`<p><a href="#/cases/${route.id}">${desk.t('backToCase')}</a></p>
+      <h1 tabindex="-1">${editing ? desk.formTitle(editing.formId) : desk.t('loading')}</h1>
+      ${c ? html`<p>${desk.t('caseLabel')} ${c.id.slice(0, 8)} · ${desk.countryName(c.country)}</p>` : nothing}
+      ${desk.renderProblem()} ${desk.busy ? html`<p role="status">${desk.t('sending')}</p>` : nothing}
+      ${
+        c && e
+          ? html`<p class="muted">${desk.t('editingRevision').replace('{n}', String(e.revision))}</p>
+              <komek-form
+                form=${e.formId}
+                lang=${desk.lang}
+                .data=${guard([e.data], () => e.data)}
+                .caseRecords=${guard([c, e], () =>
+                  c.submissions.filter((s) => s.id !== e.submissionId).map((s) => ({ formId: s.formId, data: s.data })),
+                )}
+                @komek-submit=${(e: KomekSubmitEvent) => save(desk, e)}
+              ></komek-form>`
+          : nothing
+      }`;
+  },
+};
