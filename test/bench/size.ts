@@ -10,7 +10,7 @@ import { launchChromium, serve } from './browser.js';
 import { pickForm, repoRoot } from './form.js';
 import { fmt, ratioOf, type Row } from './report.js';
 
-export const SIZE_BAR_KIB = 40;
+export const SIZE_BAR_KIB = 20;
 
 const gzipKiB = (buf: Buffer) => gzipSync(buf, { level: 9 }).length / 1024;
 
