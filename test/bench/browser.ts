@@ -6,17 +6,9 @@ import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Same executable and flags as the browser tests (vitest.config.ts). */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROMIUM as chromiumPath, FLAGS as chromiumArgs } from '../chromium.js';
+
+export { chromiumPath };
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath))

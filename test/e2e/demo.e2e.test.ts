@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import { type Browser, type Download, type Page } from 'playwright-core';
+import { launchChromium } from '../chromium.js';
 import { readPaperPack } from '@komek/pdf';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -15,17 +16,6 @@ import { isPdf, pdfText, readZip } from './files.js';
 import { axeViolations } from './axe.js';
 
 /** Debian's Chromium with the flags of the browser project in vitest.config.ts: nothing is downloaded. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 const readJson = <T>(path: string): T =>
   JSON.parse(new TextDecoder().decode(readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url))))) as T;
@@ -47,7 +37,7 @@ let workers: string[] = [];
 let requests: string[] = [];
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  browser = await launchChromium();
   downloads = mkdtempSync(join(tmpdir(), 'komek-e2e-'));
 });
 

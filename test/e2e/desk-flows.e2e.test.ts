@@ -9,30 +9,25 @@
  * violation, and in Kazakh with Russian as the forms' second language. Screenshots for apps/desk/README.md with
  * KOMEK_SCREENSHOTS=1.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createUser, organisationNamed, startServer, type RunningServer } from '@komek/server';
+import { type Browser, type Page } from 'playwright-core';
+import type { RunningServer } from '@komek/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.js';
 import {
-  buildDesk,
-  CHROMIUM,
-  deskDir,
+  type Desk,
   fill,
   fixture,
-  FLAGS,
   notice,
   pageErrors,
-  root,
   sideways,
   signedIn,
+  startDesk,
   visibleSections,
 } from './desk-support.js';
 
 let server: RunningServer;
-let dataDir: string;
+let desk: Desk;
 let browser: Browser;
 let shots: string;
 const password = `pw-${Math.random().toString(36).slice(2)}-Flow!2026`;
@@ -47,30 +42,19 @@ const as = async (username: string) => {
 };
 
 beforeAll(async () => {
-  await buildDesk();
-  dataDir = mkdtempSync(join(tmpdir(), 'komek-desk-flows-'));
-  server = await startServer({ dataDir, port: 0, log: () => {}, deskDir: join(deskDir, 'dist') });
-  const db = server.services.database.db;
-  const centre = await organisationNamed(db, 'Crisis centre');
-  const shelter = await organisationNamed(db, 'Shelter Astana');
-  const users: [string, string, 'specialist' | 'head-of-service'][] = [
-    ['aliya', centre, 'specialist'],
-    ['daulet', centre, 'head-of-service'],
-    ['bota', shelter, 'specialist'],
-  ];
-  for (const [username, organisationId, role] of users)
-    await createUser(db, { organisationId, username, displayName: username, roles: [role], password });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-  shots =
-    process.env.KOMEK_SCREENSHOTS === '1' ? root('apps/desk/docs/') : mkdtempSync(join(tmpdir(), 'komek-flow-shots-'));
+  desk = await startDesk(
+    'komek-desk-flows',
+    [
+      { username: 'aliya', organisation: 'Crisis centre', roles: ['specialist'] },
+      { username: 'daulet', organisation: 'Crisis centre', roles: ['head-of-service'] },
+      { username: 'bota', organisation: 'Shelter Astana', roles: ['specialist'] },
+    ],
+    password,
+  );
+  ({ server, browser, shots } = desk);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  if (shots && process.env.KOMEK_SCREENSHOTS !== '1') rmSync(shots, { recursive: true, force: true });
-});
+afterAll(() => desk?.close());
 
 /** The page fits a phone and passes axe. */
 async function fitsAndPasses(page: Page, what: string): Promise<void> {

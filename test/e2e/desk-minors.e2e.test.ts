@@ -5,56 +5,38 @@
  * interview consent opens with its minor indicator set and the legal representative required; after it is signed,
  * the date of birth is corrected on a new initial application and the case page flags the signed consent.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { createUser, organisationNamed, startServer, type RunningServer } from '@komek/server';
+import { type Browser } from 'playwright-core';
+import type { RunningServer } from '@komek/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.js';
 import {
   answer,
-  buildDesk,
-  CHROMIUM,
-  deskDir,
-  FLAGS,
+  type Desk,
   fixture,
   formReady,
   formValue,
   notice,
   pageErrors,
-  root,
   sideways,
   signedIn,
+  startDesk,
 } from './desk-support.js';
 
 let server: RunningServer;
 let browser: Browser;
-let dataDir: string;
+let desk: Desk;
 let shots: string;
 const password = `pw-${Math.random().toString(36).slice(2)}-Desk!2026`;
 beforeAll(async () => {
-  await buildDesk();
-  dataDir = mkdtempSync(join(tmpdir(), 'komek-desk-minors-'));
-  server = await startServer({ dataDir, port: 0, log: () => {}, deskDir: join(deskDir, 'dist') });
-  const organisationId = await organisationNamed(server.services.database.db, 'Crisis centre Almaty');
-  await createUser(server.services.database.db, {
-    organisationId,
-    username: 'aliya',
-    displayName: 'Aliya Seitkali',
-    roles: ['specialist'],
+  desk = await startDesk(
+    'komek-desk-minors',
+    [{ username: 'aliya', displayName: 'Aliya Seitkali', organisation: 'Crisis centre Almaty', roles: ['specialist'] }],
     password,
-  });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-  shots =
-    process.env.KOMEK_SCREENSHOTS === '1' ? root('apps/desk/docs/') : mkdtempSync(join(tmpdir(), 'komek-desk-shots-'));
+  );
+  ({ server, browser, shots } = desk);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  if (shots && process.env.KOMEK_SCREENSHOTS !== '1') rmSync(shots, { recursive: true, force: true });
-});
+afterAll(() => desk?.close());
 const saved = (page: Parameters<typeof notice>[0]) => notice(page, 'Saved to the case.');
 
 const isoDay = (yearsBack: number) => {

@@ -8,129 +8,46 @@
  * languages, the case packet, and a PDF filled in a viewer checked (problems listed, nothing stored) before it is
  * stored.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createPaperForm, readPaperForm, readPaperPack } from '@komek/pdf';
-import { createUser, organisationNamed, startServer, type RunningServer } from '@komek/server';
+import type { RunningServer } from '@komek/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
-const deskDir = root('apps/desk/');
-
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  let latest = statSync(path).mtimeMs;
-  try {
-    for (const e of readdirSync(path, { withFileTypes: true })) {
-      if (e.name === 'node_modules' || e.name === 'dist' || e.name === 'docs') continue;
-      latest = Math.max(latest, e.isDirectory() ? newest(join(path, e.name)) : statSync(join(path, e.name)).mtimeMs);
-    }
-  } catch {
-    // A file, not a folder.
-  }
-  return latest;
-}
-
-/** Builds the desk when dist is missing or older than its sources or the element's. */
-async function buildDesk(): Promise<void> {
-  const built = join(deskDir, 'dist/sw.js');
-  const sources = [
-    'apps/desk',
-    'packages/elements/src',
-    'packages/core/src',
-    'packages/forms/src',
-    'packages/i18n/locales',
-  ].map(root);
-  if (
-    process.env.KOMEK_E2E_REBUILD !== '1' &&
-    existsSync(built) &&
-    sources.every((s) => newest(s) <= statSync(built).mtimeMs)
-  )
-    return;
-  const child = spawn(
-    process.execPath,
-    [join(deskDir, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    // Under vitest NODE_ENV is `test`; the desk is built as it ships (Lit's production build, the service worker).
-    { cwd: deskDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
-  );
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`building apps/desk failed (exit code ${code})`);
-}
-
-const fixture = (formId: string) =>
-  JSON.parse(new TextDecoder().decode(readFileSync(root(`test/fixtures/forms/${formId}/valid-1.json`)))) as Record<
-    string,
-    any
-  >;
+import { answer, fixture, formReady, sideways, startDesk, type Desk } from './desk-support.js';
 
 let server: RunningServer;
-let dataDir: string;
+let running: Desk;
 let browser: Browser;
 let files: string;
 const password = `pw-${Math.random().toString(36).slice(2)}-Desk!2026`;
 
 beforeAll(async () => {
-  await buildDesk();
-  dataDir = mkdtempSync(join(tmpdir(), 'komek-desk-offline-'));
   files = mkdtempSync(join(tmpdir(), 'komek-desk-offline-files-'));
-  server = await startServer({ dataDir, port: 0, log: () => {}, deskDir: join(deskDir, 'dist') });
-  const org = await organisationNamed(server.services.database.db, 'Crisis centre Almaty');
-  for (const [username, displayName] of [
-    ['aliya', 'Aliya Seitkali'],
-    ['bota', 'Bota Zhaksylykova'],
-  ])
-    await createUser(server.services.database.db, {
-      organisationId: org,
-      username: username!,
-      displayName: displayName!,
-      roles: ['specialist'],
-      password,
-    });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  running = await startDesk(
+    'komek-desk-offline',
+    [
+      { username: 'aliya', displayName: 'Aliya Seitkali', organisation: 'Crisis centre Almaty', roles: ['specialist'] },
+      {
+        username: 'bota',
+        displayName: 'Bota Zhaksylykova',
+        organisation: 'Crisis centre Almaty',
+        roles: ['specialist'],
+      },
+    ],
+    password,
+  );
+  ({ server, browser } = running);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await running?.close();
   if (files) rmSync(files, { recursive: true, force: true });
 });
 
-const sideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
 const desk = (page: Page) => page.locator('komek-desk');
-
-async function formReady(page: Page): Promise<void> {
-  await page.locator('komek-form .form').first().waitFor();
-  await page.evaluate(
-    () => (document.querySelector('komek-desk')!.shadowRoot!.querySelector('komek-form') as any).ready,
-  );
-}
-
-async function answer(page: Page, data: Record<string, unknown>): Promise<void> {
-  await page.evaluate((d) => {
-    const el = document.querySelector('komek-desk')!.shadowRoot!.querySelector('komek-form') as any;
-    el.data = { ...el.value, ...d };
-  }, data);
-  await formReady(page);
-}
 
 async function signIn(context: BrowserContext, username = 'aliya'): Promise<Page> {
   const page = await context.newPage();

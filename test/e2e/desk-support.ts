@@ -5,22 +5,15 @@
  * what the person would see.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createUser, organisationNamed, startServer, type RunningServer } from '@komek/server';
+import { launchChromium } from '../chromium.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const FLAGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { CHROMIUM, FLAGS } from '../chromium.js';
 export const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 export const deskDir = root('apps/desk/');
 
@@ -38,9 +31,13 @@ function newest(path: string): number {
   return latest;
 }
 
-/** Builds the desk when dist is missing or older than its sources or the element's. */
+/**
+ * Builds the desk as it ships (Lit's production build and the service worker, whatever NODE_ENV the test runner
+ * set) when dist is missing or older than its sources or the element's. Every desk test calls it through
+ * `startDesk`, so one build serves them all.
+ */
 export async function buildDesk(): Promise<void> {
-  const built = join(deskDir, 'dist/index.html');
+  const built = join(deskDir, 'dist/sw.js');
   const sources = [
     'apps/desk',
     'packages/elements/src',
@@ -57,10 +54,57 @@ export async function buildDesk(): Promise<void> {
   const child = spawn(
     process.execPath,
     [join(deskDir, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    { cwd: deskDir, stdio: 'inherit' },
+    { cwd: deskDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`building apps/desk failed (exit code ${code})`);
+}
+
+/** A user the desk test signs in as: the organisation is made (or found) by name. */
+export interface DeskUser {
+  username: string;
+  organisation: string;
+  roles: Parameters<typeof createUser>[1]['roles'];
+  displayName?: string;
+}
+
+/** A running desk: `komek serve` on PGlite in a temporary folder, Chromium, and where screenshots go. */
+export interface Desk {
+  server: RunningServer;
+  browser: Browser;
+  /** apps/desk/docs/ with KOMEK_SCREENSHOTS=1 (the README's pictures), else a temporary folder. */
+  shots: string;
+  close(): Promise<void>;
+}
+
+/** Builds the desk if needed, starts a server with these users (all with `password`) and Chromium. */
+export async function startDesk(name: string, users: DeskUser[], password: string): Promise<Desk> {
+  await buildDesk();
+  const dataDir = mkdtempSync(join(tmpdir(), `${name}-`));
+  const keep = process.env.KOMEK_SCREENSHOTS === '1';
+  const shots = keep ? root('apps/desk/docs/') : mkdtempSync(join(tmpdir(), `${name}-shots-`));
+  const server = await startServer({ dataDir, port: 0, log: () => {}, deskDir: join(deskDir, 'dist') });
+  const db = server.services.database.db;
+  for (const u of users)
+    await createUser(db, {
+      organisationId: await organisationNamed(db, u.organisation),
+      username: u.username,
+      displayName: u.displayName ?? u.username,
+      roles: u.roles,
+      password,
+    });
+  const browser = await launchChromium();
+  return {
+    server,
+    browser,
+    shots,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      if (!keep) rmSync(shots, { recursive: true, force: true });
+    },
+  };
 }
 
 export const fixture = (formId: string, name = 'valid-1') =>

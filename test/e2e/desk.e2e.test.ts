@@ -6,127 +6,29 @@
  * page. The screenshots of apps/desk/README.md are made here (written to apps/desk/docs/ with KOMEK_SCREENSHOTS=1,
  * else to a temporary folder).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createUser, organisationNamed, startServer, type RunningServer } from '@komek/server';
+import { type Browser, type Page } from 'playwright-core';
+import type { RunningServer } from '@komek/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
-const deskDir = root('apps/desk/');
-
-/** The newest modification time under a folder (node_modules and dist left out). */
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  let latest = statSync(path).mtimeMs;
-  try {
-    for (const e of readdirSync(path, { withFileTypes: true })) {
-      if (e.name === 'node_modules' || e.name === 'dist' || e.name === 'docs') continue;
-      latest = Math.max(latest, e.isDirectory() ? newest(join(path, e.name)) : statSync(join(path, e.name)).mtimeMs);
-    }
-  } catch {
-    // A file, not a folder.
-  }
-  return latest;
-}
-
-/** Builds the desk when dist is missing or older than its sources or the element's. */
-async function buildDesk(): Promise<void> {
-  const built = join(deskDir, 'dist/index.html');
-  const sources = [
-    'apps/desk',
-    'packages/elements/src',
-    'packages/core/src',
-    'packages/forms/src',
-    'packages/i18n/locales',
-  ].map(root);
-  if (
-    process.env.KOMEK_E2E_REBUILD !== '1' &&
-    existsSync(built) &&
-    sources.every((s) => newest(s) <= statSync(built).mtimeMs)
-  )
-    return;
-  const child = spawn(
-    process.execPath,
-    [join(deskDir, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    // Under vitest NODE_ENV is `test`; the desk is built as it ships (Lit's production build, the service worker).
-    { cwd: deskDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
-  );
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`building apps/desk failed (exit code ${code})`);
-}
-
-const fixture = (formId: string) =>
-  JSON.parse(new TextDecoder().decode(readFileSync(root(`test/fixtures/forms/${formId}/valid-1.json`)))) as Record<
-    string,
-    any
-  >;
+import { answer, fixture, formReady, sideways, startDesk, type Desk } from './desk-support.js';
 
 let server: RunningServer;
-let dataDir: string;
+let desk: Desk;
 let browser: Browser;
 let shots: string;
 const password = `pw-${Math.random().toString(36).slice(2)}-Desk!2026`;
 
 beforeAll(async () => {
-  await buildDesk();
-  dataDir = mkdtempSync(join(tmpdir(), 'komek-desk-'));
-  server = await startServer({ dataDir, port: 0, log: () => {}, deskDir: join(deskDir, 'dist') });
-  const org = await organisationNamed(server.services.database.db, 'Crisis centre Almaty');
-  await createUser(server.services.database.db, {
-    organisationId: org,
-    username: 'aliya',
-    displayName: 'Aliya Seitkali',
-    roles: ['specialist'],
+  desk = await startDesk(
+    'komek-desk',
+    [{ username: 'aliya', displayName: 'Aliya Seitkali', organisation: 'Crisis centre Almaty', roles: ['specialist'] }],
     password,
-  });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-  shots =
-    process.env.KOMEK_SCREENSHOTS === '1' ? root('apps/desk/docs/') : mkdtempSync(join(tmpdir(), 'komek-desk-shots-'));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  if (shots && process.env.KOMEK_SCREENSHOTS !== '1') rmSync(shots, { recursive: true, force: true });
-});
-
-/** How far the page scrolls sideways (0 when it fits the screen). */
-const sideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
-/** Waits until the `<komek-form>` on the page has loaded its form and validated its data once. */
-async function formReady(page: Page): Promise<void> {
-  await page.locator('komek-form .form').first().waitFor();
-  await page.evaluate(
-    () => (document.querySelector('komek-desk')!.shadowRoot!.querySelector('komek-form') as any).ready,
   );
-}
+  ({ server, browser, shots } = desk);
+});
 
-/** Sets answers in the form as a person's typing would leave them (the element's `data`), keeping what is there. */
-async function answer(page: Page, data: Record<string, unknown>): Promise<void> {
-  await page.evaluate((d) => {
-    const el = document.querySelector('komek-desk')!.shadowRoot!.querySelector('komek-form') as any;
-    el.data = { ...el.value, ...d };
-  }, data);
-  await formReady(page);
-}
+afterAll(() => desk?.close());
 
 /** Waits for the case page's "saved" notice; a refusal shown instead fails with the message the person sees. */
 async function saved(page: Page): Promise<void> {

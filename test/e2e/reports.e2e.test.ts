@@ -4,61 +4,17 @@
  * with its table, switches the period, and downloads the report PDF; axe finds nothing at 375 px and on a desktop
  * screen. The cases are crafted facts in past months (reports cover months that have ended).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createUser, organisationNamed, startServer, type RunningServer } from '@komek/server';
+import type { Browser } from 'playwright-core';
+import { organisationNamed, type RunningServer } from '@komek/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
-const deskDir = root('apps/desk/');
-
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  let latest = statSync(path).mtimeMs;
-  try {
-    for (const e of readdirSync(path, { withFileTypes: true })) {
-      if (e.name === 'node_modules' || e.name === 'dist' || e.name === 'docs') continue;
-      latest = Math.max(latest, e.isDirectory() ? newest(join(path, e.name)) : statSync(join(path, e.name)).mtimeMs);
-    }
-  } catch {
-    // A file, not a folder.
-  }
-  return latest;
-}
-
-/** Builds the desk when dist is missing or older than its sources. */
-async function buildDesk(): Promise<void> {
-  const built = join(deskDir, 'dist/index.html');
-  const sources = ['apps/desk', 'packages/elements/src', 'packages/core/src', 'packages/forms/src'].map(root);
-  if (existsSync(built) && sources.every((s) => newest(s) <= statSync(built).mtimeMs)) return;
-  const child = spawn(
-    process.execPath,
-    [join(deskDir, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    { cwd: deskDir, stdio: 'inherit' },
-  );
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`building apps/desk failed (exit code ${code})`);
-}
+import { sideways, startDesk, type Desk } from './desk-support.js';
 
 let server: RunningServer;
-let dataDir: string;
+let running: Desk;
 let browser: Browser;
 let shots: string;
 const password = `pw-${Math.random().toString(36).slice(2)}-Rep!2026`;
@@ -74,12 +30,14 @@ function lastQuarter(): string[] {
 }
 
 beforeAll(async () => {
-  await buildDesk();
-  dataDir = mkdtempSync(join(tmpdir(), 'komek-reports-'));
-  server = await startServer({ dataDir, port: 0, log: () => {}, deskDir: join(deskDir, 'dist') });
+  running = await startDesk(
+    'komek-reports',
+    [{ username: 'dana', displayName: 'Dana', organisation: 'Crisis centre Almaty', roles: ['reporting'] }],
+    password,
+  );
+  ({ server, browser, shots } = running);
   const db = server.services.database.db;
   const org = await organisationNamed(db, 'Crisis centre Almaty');
-  await createUser(db, { organisationId: org, username: 'dana', displayName: 'Dana', roles: ['reporting'], password });
   // 60 crafted cases over the last quarter: facts only, as the server records them.
   const days = lastQuarter();
   for (let i = 0; i < 60; i++) {
@@ -109,22 +67,9 @@ beforeAll(async () => {
       })
       .execute();
   }
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-  shots =
-    process.env.KOMEK_SCREENSHOTS === '1'
-      ? root('apps/desk/docs/')
-      : mkdtempSync(join(tmpdir(), 'komek-reports-shots-'));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  if (shots && process.env.KOMEK_SCREENSHOTS !== '1') rmSync(shots, { recursive: true, force: true });
-});
-
-const sideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+afterAll(() => running?.close());
 
 describe('the reports screen of the case desk', () => {
   it('the reporting role signs in, sees the dashboard, changes the period and downloads the report', async () => {

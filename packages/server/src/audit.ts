@@ -1,6 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { Tables } from './db/tables.js';
 import {
@@ -10,7 +7,7 @@ import {
   type AuditFields,
   type AuditVerification,
 } from './security/auditChain.js';
-import { KeyFileError, keysDir } from './security/keyFile.js';
+import { secretKey } from './security/keyFile.js';
 
 /**
  * The audit trail: who did what to which record, when, from where — never the content. Append-only and
@@ -128,24 +125,5 @@ export async function verifyAuditTrail(db: Kysely<Tables>, key: Buffer): Promise
 
 /** The audit trail's HMAC key: `KOMEK_AUDIT_KEY` (base64), else `<data>/keys/audit.key` (0600), created on first start. */
 export function auditKey(dataDir: string, options: { env?: NodeJS.ProcessEnv; create?: boolean } = {}): Buffer {
-  const fromEnv = (options.env ?? process.env)['KOMEK_AUDIT_KEY'];
-  if (fromEnv) {
-    const key = Buffer.from(fromEnv, 'base64');
-    if (key.length < 32) throw new KeyFileError('KOMEK_AUDIT_KEY', 'must be at least 32 bytes, base64');
-    return key;
-  }
-  const dir = keysDir(dataDir);
-  const path = join(dir, 'audit.key');
-  if (!existsSync(path)) {
-    if (options.create === false)
-      throw new KeyFileError(path, 'missing; the server creates it on first start, or set KOMEK_AUDIT_KEY');
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-    writeFileSync(temporary, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-    chmodSync(temporary, 0o600);
-    renameSync(temporary, path);
-  }
-  const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
-  if (key.length < 32) throw new KeyFileError(path, 'is not a base64 key of at least 32 bytes');
-  return key;
+  return secretKey(dataDir, 'audit.key', 'KOMEK_AUDIT_KEY', options);
 }

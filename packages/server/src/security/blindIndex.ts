@@ -6,11 +6,9 @@
  * database (`<data>/keys/search.key`, or `KOMEK_SEARCH_KEY`), and each organisation's terms are made under a key
  * derived from it and the organisation's id, so equal names in two organisations give different terms.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createHmac, randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { createHmac } from 'node:crypto';
 import type { SummaryField } from '@komek/core';
-import { KeyFileError, keysDir } from './keyFile.js';
+import { secretKey } from './keyFile.js';
 
 /** The shortest prefix indexed and searched; the longest prefix indexed (a longer word is also indexed whole). */
 export const MIN_PREFIX = 2;
@@ -130,24 +128,5 @@ export class SearchIndex {
 
 /** The search key: `KOMEK_SEARCH_KEY` (base64, 32 bytes or more), else `<data>/keys/search.key` (0600), made on first start. */
 export function searchKey(dataDir: string, options: { env?: NodeJS.ProcessEnv; create?: boolean } = {}): Buffer {
-  const fromEnv = (options.env ?? process.env)['KOMEK_SEARCH_KEY'];
-  if (fromEnv) {
-    const key = Buffer.from(fromEnv, 'base64');
-    if (key.length < 32) throw new KeyFileError('KOMEK_SEARCH_KEY', 'must be at least 32 bytes, base64');
-    return key;
-  }
-  const dir = keysDir(dataDir);
-  const path = join(dir, 'search.key');
-  if (!existsSync(path)) {
-    if (options.create === false)
-      throw new KeyFileError(path, 'missing; the server creates it on first start, or set KOMEK_SEARCH_KEY');
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-    writeFileSync(temporary, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-    chmodSync(temporary, 0o600);
-    renameSync(temporary, path);
-  }
-  const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
-  if (key.length < 32) throw new KeyFileError(path, 'is not a base64 key of at least 32 bytes');
-  return key;
+  return secretKey(dataDir, 'search.key', 'KOMEK_SEARCH_KEY', options);
 }

@@ -83,6 +83,39 @@ function writeSecret(path: string, text: string): void {
   renameSync(temporary, path);
 }
 
+/**
+ * A 32-byte secret kept beside the KEKs (the audit trail's HMAC key, the search key): the environment variable
+ * `envVar` (base64, 32 bytes or more) when set, else `<data>/keys/<file>` (mode 0600), made on first start unless
+ * `create: false`.
+ */
+export function secretKey(
+  dataDir: string,
+  file: string,
+  envVar: string,
+  options: { env?: NodeJS.ProcessEnv; create?: boolean } = {},
+): Buffer {
+  const fromEnv = (options.env ?? process.env)[envVar];
+  if (fromEnv) {
+    const key = Buffer.from(fromEnv, 'base64');
+    if (key.length < 32) throw new KeyFileError(envVar, 'must be at least 32 bytes, base64');
+    return key;
+  }
+  const dir = keysDir(dataDir);
+  const path = join(dir, file);
+  if (!existsSync(path)) {
+    if (options.create === false)
+      throw new KeyFileError(path, `missing; the server creates it on first start, or set ${envVar}`);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    writeFileSync(temporary, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    chmodSync(temporary, 0o600);
+    renameSync(temporary, path);
+  }
+  const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
+  if (key.length < 32) throw new KeyFileError(path, 'is not a base64 key of at least 32 bytes');
+  return key;
+}
+
 /** The keys folder of a data folder. */
 export function keysDir(dataDir: string): string {
   return join(dataDir, 'keys');
