@@ -149,6 +149,7 @@ it("draws the largest form whole from the production bundle, whose messages carr
       inputs: root.querySelectorAll('input, textarea, select').length,
       last: root.getElementById('k--decision') != null,
       submit: root.querySelector('button.primary')?.textContent,
+      datePlaceholder: root.querySelector('input[inputmode="numeric"][placeholder]')?.getAttribute('placeholder'),
       keys: Object.keys(ui),
     };
   });
@@ -156,6 +157,8 @@ it("draws the largest form whole from the production bundle, whose messages carr
   expect(state.inputs).toBeGreaterThan(150);
   expect(state.last).toBe(true);
   expect(state.submit).toMatch(/[А-Яа-я]/);
+  // A date box shows the Russian placeholder printed on paper, not the English fallback.
+  expect(state.datePlaceholder).toBe('ДД.ММ.ГГГГ');
   // The demo's and the paper forms' strings stay out of the element's copy of ui.json; its own are there.
   expect(state.keys.filter((k) => /^(demo|pdf)\./.test(k))).toEqual([]);
   expect(state.keys).toEqual(expect.arrayContaining(['submit', 'errorSummary', 'draftRestored']));

@@ -37,10 +37,11 @@ export function formatTypedDate(iso: string, separator: string): string {
 
 /**
  * How the form's language writes a date: its placeholder ("КК.АА.ЖЖЖЖ", the one printed on paper beside an empty
- * date box) and the separator in it.
+ * date box: the element's own `dateHint` in capitals, so the standalone build, whose strings leave out the paper's
+ * `pdf.*` keys, shows it too) and the separator in it.
  */
 function dateStyle(ctx: FormContext): { placeholder: string; separator: string } {
-  const placeholder = ctx.ui('pdf.dateHint', 'DD/MM/YYYY');
+  const placeholder = ctx.ui('dateHint', 'dd/mm/yyyy').toUpperCase();
   return { placeholder, separator: /[^\p{L}]/u.exec(placeholder)?.[0] ?? '.' };
 }
 
