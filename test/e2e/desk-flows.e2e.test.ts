@@ -103,6 +103,7 @@ async function refer(page: Page, caseId: string, sections: string[]): Promise<vo
   await page.getByLabel('Receiving organisation').selectOption({ label: 'Shelter Astana' });
   await page.getByLabel('Kind of help').selectOption('shelter');
   for (const s of sections) await page.locator(`input[name="section"][value="${s}"]`).check();
+  await page.locator('textarea[name="note"]').fill('Call the duty phone before the visit.');
   await page.getByRole('button', { name: 'Send the referral' }).click();
   await notice(page, 'Referral sent.');
   await expect
@@ -144,6 +145,10 @@ async function receive(shelter: Page, caseId: string, shared: string[], shot?: s
   await expect
     .poll(() => shelter.locator('li[data-referral]').first().textContent())
     .toContain('Placed in the shelter for a month.');
+  // The sender's note stays beside the outcome: an answer never replaces it.
+  expect(await shelter.locator('li[data-referral]').first().textContent()).toContain(
+    'Call the duty phone before the visit.',
+  );
 }
 
 describe('the case desk from first contact to referral', () => {

@@ -129,6 +129,29 @@ describe.each(engines)('case work on %s', (engine) => {
     ).toBe(404);
   });
 
+  it("keeps every note of a referral: the sender's is not replaced by the answer or the outcome", async () => {
+    const c = (await t.api('POST', '/api/cases', { body: { country: 'tj' } })).body.id;
+    await submit(c, 'tj-f1-identification-consent', fixture('tj-f1-identification-consent'));
+    await submit(c, 'tj-f5-help-consent', fixture('tj-f5-help-consent'));
+    const sent = await t.api('POST', `/api/cases/${c}/referrals`, {
+      body: { receivingBody: 'City clinic No. 2', kind: 'medical', sections: [], note: 'Call before the visit' },
+    });
+    expect(sent.status).toBe(201);
+    const id = sent.body.id as string;
+    await t.api('POST', `/api/referrals/${id}/status`, { body: { status: 'accepted', note: 'Seen on Monday' } });
+    const closed = await t.api('POST', `/api/referrals/${id}/status`, {
+      body: { status: 'closed', note: 'Treated; no follow-up' },
+    });
+    expect(closed.body.note).toBe('Treated; no follow-up');
+    expect(closed.body.notes.map((n: { status: string; note: string }) => [n.status, n.note])).toEqual([
+      ['sent', 'Call before the visit'],
+      ['accepted', 'Seen on Monday'],
+      ['closed', 'Treated; no follow-up'],
+    ]);
+    const view = (await t.api('GET', `/api/cases/${c}`)).body;
+    expect(view.referrals[0].notes).toHaveLength(3);
+  });
+
   it('lists deadlines: overdue and within a week', async () => {
     const c = (await t.api('POST', '/api/cases', { body: { country: 'kz' } })).body.id;
     await submit(c, 'kz-f4-interview-consent', fixture('kz-f4-interview-consent'));

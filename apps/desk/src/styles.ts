@@ -138,6 +138,18 @@ export const deskStyles = css`
     padding: 0.75rem 0;
     border-bottom: 1px solid #d0d0d0;
   }
+  .tasks .notes {
+    flex: 0 0 100%;
+    list-style: none;
+    padding: 0;
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .tasks .notes li {
+    display: block;
+    padding: 0;
+    border: 0;
+  }
   .steps .title {
     flex: 1 1 18rem;
   }

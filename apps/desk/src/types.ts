@@ -90,6 +90,8 @@ export interface Referral {
   declinedAt: string | null;
   closedAt: string | null;
   note: string | null;
+  /** Every note, oldest first: the sender's and the receiving body's on each step. */
+  notes: { status: ReferralStatus; at: string; note: string }[];
   /** On the receiving organisation's list: the referring organisation and the case's country. */
   from?: string;
   country?: 'kz' | 'kg' | 'tj';

@@ -1,6 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import deadlines from '../../../../schemas/deadlines.json';
 import { api } from '../api.js';
+import { referralNotes } from './referral-notes.js';
 import type { KomekDesk } from '../desk.js';
 import type { MessageKey } from '../messages.js';
 import type { Screen } from '../screen.js';
@@ -157,8 +158,9 @@ function renderReferrals(desk: KomekDesk, c: CaseView): TemplateResult {
                   <span><strong>${r.receivingBody}</strong> · ${desk.t(`kind_${r.kind}` as MessageKey) ?? r.kind}</span>
                   <span>${r.sections.map((s) => desk.formTitle(s)).join('; ')}</span>
                   <span class=${r.status === 'declined' ? 'warn' : r.status === 'sent' ? '' : 'ok'}
-                    >${desk.t(`referral_${r.status}`)}${r.note ? ` — ${r.note}` : ''}</span
+                    >${desk.t(`referral_${r.status}`)}</span
                   >
+                  ${referralNotes(desk, r)}
                 </li>`,
             )}
           </ul>`

@@ -4,6 +4,7 @@ import type { KomekDesk } from '../desk.js';
 import type { MessageKey } from '../messages.js';
 import type { Screen } from '../screen.js';
 import type { Referral } from '../types.js';
+import { referralNotes } from './referral-notes.js';
 
 async function setStatus(
   desk: KomekDesk,
@@ -50,9 +51,8 @@ export const referralsScreen: Screen<'referrals'> = {
                         ${desk.t(`kind_${r.kind}` as MessageKey) ?? r.kind}</span
                       >
                       <span>${desk.t('sectionsShared')}: ${r.sections.map((s) => desk.formTitle(s)).join('; ')}</span>
-                      <span class=${r.status === 'declined' ? 'warn' : 'ok'}
-                        >${desk.t(`referral_${r.status}`)}${r.note ? ` — ${r.note}` : ''}</span
-                      >
+                      <span class=${r.status === 'declined' ? 'warn' : 'ok'}>${desk.t(`referral_${r.status}`)}</span>
+                      ${referralNotes(desk, r)}
                       ${
                         r.status === 'sent'
                           ? html`<span class="row">

@@ -307,6 +307,16 @@ alter table report_referrals alter column country set not null;
 alter table report_referrals alter column organisation_id set not null;
 `,
   },
+  {
+    version: 170,
+    name: "a referral keeps every note: the sender's and each accept, decline and close note, dated",
+    up: `
+alter table referrals add column notes jsonb not null default '[]'::jsonb;
+update referrals set notes = jsonb_build_array(jsonb_build_object(
+  'status', status, 'at', coalesce(closed_at, declined_at, accepted_at, sent_at), 'note', note))
+  where note is not null;
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied, each in its own transaction; safe when two processes start at once. */

@@ -2,6 +2,12 @@ import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T = unknown> = ColumnType<T, string, string>;
+/** One dated note of a referral: the sender's (`sent`) or the receiving body's on accepting, declining, closing. */
+export interface ReferralNote {
+  status: 'sent' | 'accepted' | 'declined' | 'closed';
+  at: string;
+  note: string;
+}
 
 /** The tables as Kysely sees them (see migrations.ts). */
 export interface Tables {
@@ -79,6 +85,7 @@ export interface Tables {
     declined_at: Date | null;
     closed_at: Date | null;
     note: string | null;
+    notes: ColumnType<ReferralNote[], string | undefined, string>;
     receiving_organisation_id: ColumnType<string | null, string | null | undefined, string | null>;
   };
   tasks: { case_id: string; rule_id: string; due_on: ColumnType<string, string, string>; done_at: Date | null };

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { type RouteDef } from '../routeTypes.js';
+import { toReferral } from '../store/referrals.js';
 
 /** The routes a receiving organisation and a referring specialist use beside those of casework.ts. */
 export const referralRoutes: RouteDef[] = [
@@ -35,23 +36,8 @@ export const referralRoutes: RouteDef[] = [
         .limit(500);
       if (status !== 'all') q = q.where('referrals.status', '=', status as 'sent');
       const rows = await q.execute();
-      const iso = (d: Date | null) => (d ? d.toISOString() : null);
       return {
-        referrals: rows.map((r) => ({
-          id: r.id,
-          caseId: r.case_id,
-          country: r.country,
-          from: r.from,
-          receivingBody: r.receiving_body,
-          kind: r.kind,
-          sections: (typeof r.sections === 'string' ? JSON.parse(r.sections) : r.sections) as string[],
-          status: r.status,
-          sentAt: r.sent_at.toISOString(),
-          acceptedAt: iso(r.accepted_at),
-          declinedAt: iso(r.declined_at),
-          closedAt: iso(r.closed_at),
-          note: r.note,
-        })),
+        referrals: rows.map((r) => ({ ...toReferral(r), country: r.country, from: r.from })),
       };
     },
   },

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { jsonb } from '../db/json.js';
+import type { ReferralNote } from '../db/tables.js';
 import type { Db } from './types.js';
 
 export type ReferralStatus = 'sent' | 'accepted' | 'declined' | 'closed';
@@ -16,7 +18,10 @@ export interface Referral {
   acceptedAt: string | null;
   declinedAt: string | null;
   closedAt: string | null;
+  /** The latest note (the sender's, until the receiving body answers with one). */
   note: string | null;
+  /** Every note, oldest first: the sender's and the receiving body's on each step; none is ever replaced. */
+  notes: ReferralNote[];
 }
 
 /** Which status may follow which: sent → accepted | declined; accepted → closed; declined → closed. */
@@ -39,9 +44,11 @@ type Row = {
   declined_at: Date | null;
   closed_at: Date | null;
   note: string | null;
+  notes: unknown;
 };
 const d = (x: Date | null) => (x ? x.toISOString() : null);
-const toReferral = (r: Row): Referral => ({
+/** A referrals row as the API gives it. */
+export const toReferral = (r: Row): Referral => ({
   id: r.id,
   caseId: r.case_id,
   receivingBody: r.receiving_body,
@@ -53,6 +60,7 @@ const toReferral = (r: Row): Referral => ({
   declinedAt: d(r.declined_at),
   closedAt: d(r.closed_at),
   note: r.note,
+  notes: (typeof r.notes === 'string' ? JSON.parse(r.notes) : (r.notes ?? [])) as ReferralNote[],
 });
 
 export async function createReferral(
@@ -60,6 +68,7 @@ export async function createReferral(
   caseId: string,
   r: { receivingBody: string; kind: string; sections: string[]; note?: string | undefined },
 ): Promise<Referral> {
+  const sentAt = new Date();
   const row = await db
     .insertInto('referrals')
     .values({
@@ -69,11 +78,12 @@ export async function createReferral(
       kind: r.kind,
       sections: jsonb(r.sections),
       status: 'sent',
-      sent_at: new Date(),
+      sent_at: sentAt,
       accepted_at: null,
       declined_at: null,
       closed_at: null,
       note: r.note ?? null,
+      notes: jsonb(r.note ? [{ status: 'sent', at: sentAt.toISOString(), note: r.note }] : []),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -97,7 +107,13 @@ export async function setReferralStatus(
   const column = ({ accepted: 'accepted_at', declined: 'declined_at', closed: 'closed_at' } as const)[status];
   const row = await db
     .updateTable('referrals')
-    .set({ status, [column]: at, ...(note !== undefined ? { note } : {}) })
+    .set({
+      status,
+      [column]: at,
+      ...(note !== undefined
+        ? { note, notes: sql<string>`notes || ${jsonb([{ status, at: at.toISOString(), note }])}` }
+        : {}),
+    })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
