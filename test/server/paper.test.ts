@@ -159,6 +159,8 @@ describe.each(engines)('PDFs and paper forms on %s', (engine) => {
   });
 
   it('previews a paper upload (dryRun): answers, issues and problems listed, nothing stored; then stores it', async () => {
+    const db = t.server.services.database.db;
+    const before = (await db.selectFrom('audit_log').select(db.fn.max('seq').as('seq')).executeTakeFirst())?.seq ?? 0;
     const c = (await t.api('POST', '/api/cases', { body: { country: 'kz' } })).body.id;
     const pdf = (data?: Record<string, unknown>) =>
       createPaperForm('kz-f5-identification-application', {
@@ -204,6 +206,21 @@ describe.each(engines)('PDFs and paper forms on %s', (engine) => {
     const stored = await post(filled, '');
     expect(stored.status).toBe(201);
     expect((await t.api('GET', `/api/submissions/${stored.body.id}`)).body.data).toEqual(good.body.data);
+    // The trail tells the checks from the one upload that stored something.
+    const trail = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('seq', '>', String(before))
+      .where('action', 'in', ['paper.check', 'paper.upload'])
+      .orderBy('seq')
+      .execute();
+    expect(trail.map((e) => e.action)).toEqual([
+      'paper.check',
+      'paper.check',
+      'paper.check',
+      'paper.check',
+      'paper.upload',
+    ]);
   });
 
   it('makes a batch of PDFs as jobs and serves each file', async () => {

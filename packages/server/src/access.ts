@@ -42,6 +42,8 @@ export const accessRules: Record<Action, AccessRule> = {
   'submission.update': { roles: caseWork },
   'submission.print': { roles: [...caseWork, 'coordinator'], shared: true },
   'paper.upload': { roles: caseWork },
+  /** A paper upload checked, nothing stored (`?dryRun=true`): audited as such, allowed as the upload. */
+  'paper.check': { roles: caseWork },
   'referral.create': { roles: caseWork },
   'referral.update': { roles: caseWork },
   'task.list': { roles: [...caseWork, 'coordinator'] },

@@ -19,6 +19,7 @@ export type Action =
   | 'case.print'
   | 'case.prefill'
   | 'paper.upload'
+  | 'paper.check'
   | 'referral.create'
   | 'referral.update'
   | 'task.list'

@@ -166,7 +166,11 @@ export const paperRoutes: RouteDef[] = [
         throw e;
       }
       const form = await requireForm(content.formId);
-      if ((req.query as { dryRun?: boolean }).dryRun) return paperPreview(req, caseId, form, content);
+      if ((req.query as { dryRun?: boolean }).dryRun) {
+        // The trail says a form was checked, not that one was added to the case.
+        req.action = 'paper.check';
+        return paperPreview(req, caseId, form, content);
+      }
       const answers = await validAnswers(form, content.data, req.langs);
       return idempotent(req, reply, false, async (tx) => {
         const s = await storeSubmission(tx, req, caseId, form, answers);
