@@ -229,7 +229,9 @@ it('fetches the parts a page uses on demand, with their styles: tables, drafts, 
   expect(await tab.locator('komek-form .notice').evaluate((n) => getComputedStyle(n).display)).toBe('flex');
   // A gated form given the case's records stays closed, and says why, until a signed consent is among them.
   const consent = JSON.parse(
-    readFileSync(join(here, '../../../test/fixtures/forms/kz-f4-interview-consent/valid-1.json'), 'utf8'),
+    new TextDecoder().decode(
+      readFileSync(join(here, '../../../test/fixtures/forms/kz-f4-interview-consent/valid-1.json')),
+    ),
   ) as unknown;
   await tab.evaluate(async () => {
     const el = document.querySelector('komek-form') as HTMLElement & { ready: Promise<void>; caseRecords: unknown };
