@@ -1,6 +1,14 @@
 export type { JsonSchema, KomekAnnotation, FormMeta, FormKind, SchemaBundle, SummaryField } from './schema.js';
 export { summaryFields } from './schema.js';
-export type { FormNode, FormModel, NodeKind, ChoiceOption, Condition, SerializedModel } from './model.js';
+export type {
+  FormNode,
+  FormModel,
+  NodeKind,
+  ChoiceOption,
+  Condition,
+  SerializedModel,
+  SerializedNode,
+} from './model.js';
 export { resolveRef, resolveUri, UnresolvedRefError } from './resolveRef.js';
 export {
   escapePointerSegment,

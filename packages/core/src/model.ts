@@ -48,10 +48,17 @@ export interface FormNode {
   text: string;
   description?: { key: MessageKey; text: string };
   number?: string;
+  /** Line of the guidelines' text the node comes from (absent from a model precompiled by `pnpm gen`). */
   line?: number;
-  /** Not on the printed form at all: why it exists (`x-komek.derived`). */
+  /**
+   * Not on the printed form at all: why it exists (`x-komek.derived`); `'derived'` in a model precompiled by
+   * `pnpm gen`, which keeps the mark, not the reason.
+   */
   derived?: string;
-  /** On the printed form, asked as the page does not draw it: the reading (`x-komek.reading`). */
+  /**
+   * On the printed form, asked as the page does not draw it: the reading (`x-komek.reading`); `'reading'` in a model
+   * precompiled by `pnpm gen`.
+   */
   reading?: string;
   required: boolean;
   /** The widget kind resolved by the ranked testers (fields only). */
@@ -84,12 +91,46 @@ export interface FormModel {
 }
 
 /**
- * A model as `pnpm gen` writes it (plain JSON, loaded instead of building the model from the schemas at run time):
- * node schemas keep their own keywords only, not the sub-schemas the node tree already holds.
+ * A model as `pnpm gen` writes it (plain JSON, loaded instead of building the model from the schemas at run time;
+ * read it with `hydrateModel`): node schemas keep their own keywords only, not the sub-schemas the node tree
+ * already holds, and nodes leave out what can be derived (see `serializeModel`).
  */
 export interface SerializedModel {
   meta: FormMeta;
   namespaces: string[];
   related?: Record<string, string>;
-  root: FormNode;
+  root: SerializedNode;
+}
+
+/**
+ * A node of a `SerializedModel`. A message key is `"<index in namespaces>:<key>"`, or the key alone in the form's
+ * own namespace (the first).
+ */
+export interface SerializedNode {
+  /** Absent for `'field'`. */
+  kind?: NodeKind;
+  name: string;
+  /** Absent when it is the parent's pointer and the name (always, for models written by `pnpm gen`). */
+  pointer?: string;
+  /** Absent when it is the parent's key in its place: `<parent key less .title>.<name>.title`. */
+  label?: string;
+  text: string;
+  description?: { key: string; text: string };
+  number?: string;
+  derived?: 1;
+  reading?: 1;
+  required?: 1;
+  widget?: WidgetKind;
+  /**
+   * `value` (its key is the field's `<key less .title>.enum.<value>` and its English text the value itself),
+   * `[value, text]` (the same key), or `[value, text, key]`.
+   */
+  options?: (string | [string, string] | [string, string, string])[];
+  condition?: Condition;
+  schema: JsonSchema;
+  /** Absent when empty. */
+  annotation?: KomekAnnotation;
+  /** Absent when empty. */
+  children?: SerializedNode[];
+  item?: SerializedNode;
 }
