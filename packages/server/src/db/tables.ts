@@ -2,12 +2,8 @@ import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T = unknown> = ColumnType<T, string, string>;
-/** One dated note of a referral: the sender's (`sent`) or the receiving body's on accepting, declining, closing. */
-export interface ReferralNote {
-  status: 'sent' | 'accepted' | 'declined' | 'closed';
-  at: string;
-  note: string;
-}
+export type { ReferralNote } from '../api.js';
+import type { ReferralNote } from '../api.js';
 
 /** The tables as Kysely sees them (see migrations.ts). */
 export interface Tables {

@@ -1,29 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { jsonb } from '../db/json.js';
-import type { ReferralNote, Tables } from '../db/tables.js';
+import type { Referral, ReferralNote, ReferralStatus } from '../api.js';
+import type { Tables } from '../db/tables.js';
 import type { AnswerKeys } from '../security/answerKeys.js';
 import type { Db } from './types.js';
 
-export type ReferralStatus = 'sent' | 'accepted' | 'declined' | 'closed';
-
-/** A referral of a case to a receiving body, with the sections of the case it discloses. */
-export interface Referral {
-  id: string;
-  caseId: string;
-  receivingBody: string;
-  kind: string;
-  sections: string[];
-  status: ReferralStatus;
-  sentAt: string;
-  acceptedAt: string | null;
-  declinedAt: string | null;
-  closedAt: string | null;
-  /** The latest note (the sender's, until the receiving body answers with one). */
-  note: string | null;
-  /** Every note, oldest first: the sender's and the receiving body's on each step; none is ever replaced. */
-  notes: ReferralNote[];
-}
+export type { Referral, ReferralStatus } from '../api.js';
 
 /** Which status may follow which: sent → accepted | declined; accepted → closed; declined → closed. */
 export const referralTransitions: Record<ReferralStatus, readonly ReferralStatus[]> = {
