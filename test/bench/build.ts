@@ -2,6 +2,7 @@
 // renderer loads parts on demand) of the entry in peers/<renderer>/entry.js, with the benchmarked form in the
 // renderer's own format behind the import `komek-bench-form`.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { widgetOf } from '@komek/core';
 import { dirname, join, relative } from 'node:path';
 import { build, loadConfigFromFile, type Manifest, type PluginOption } from 'vite';
 import { toJsonForms, toRjsf, toSurveyJs, surveyName } from './convert.js';
@@ -41,7 +42,7 @@ export interface TypedField {
 
 /** The first one-line text field of the form (outside repeats, shown without conditions). */
 export function typedField(form: BenchForm): TypedField {
-  const node = inputLeaves(form.model.root).find((n) => n.widget === 'text' && !n.condition);
+  const node = inputLeaves(form.model.root).find((n) => widgetOf(n) === 'text' && !n.condition);
   if (!node) throw new Error(`${form.id} has no unconditional text field to type into`);
   const segments = node.pointer.split('/').slice(1);
   return {

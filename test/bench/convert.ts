@@ -6,7 +6,7 @@
 // - RJSF: the same data schema with conditional properties under `allOf`/`if`/`then` (how RJSF shows fields on a
 //   condition) plus a uiSchema choosing widgets.
 import type { ChoiceOption, FormModel, FormNode, JsonSchema, MessageKey } from '@komek/core';
-import { getAtPointer, unescapePointerSegment } from '@komek/core';
+import { childrenOf, isContainer, optionsOf, widgetOf, getAtPointer, unescapePointerSegment } from '@komek/core';
 import { inputLeaves } from './form.js';
 
 /** Gives the label of a message key (one language, or two joined). */
@@ -15,18 +15,16 @@ export type Label = (key: MessageKey, fallback: string) => string;
 type Json = Record<string, unknown>;
 
 const labelOf = (label: Label, n: FormNode) => {
-  const text = label(n.label, n.text);
+  const text = label(n.labelKey, n.englishLabel);
   return n.number ? `${n.number}. ${text}` : text;
 };
-const optionLabel = (label: Label, o: ChoiceOption) => label(o.label, o.text);
+const optionLabel = (label: Label, o: ChoiceOption) => label(o.labelKey, o.englishLabel);
 const segmentsOf = (pointer: string) => pointer.split('/').slice(1).map(unescapePointerSegment);
-const isContainer = (n: FormNode) =>
-  n.kind !== 'field' && n.kind !== 'checklist' && n.kind !== 'static' && n.kind !== 'repeat';
 
 /** The original enum values of a choice node, in option order. */
 function enumValues(n: FormNode): unknown[] {
   const values = n.schema.enum ?? n.schema.items?.enum;
-  return values ?? (n.options ?? []).map((o) => o.value);
+  return values ?? (optionsOf(n) ?? []).map((o) => o.value);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -63,7 +61,7 @@ function surveyQuestion(n: FormNode, label: Label, rowPrefix: string): Json {
   const q: Json = { name: surveyName(n), title: labelOf(label, n) };
   if (n.required) q.isRequired = true;
   const s = n.schema;
-  switch (n.widget) {
+  switch (widgetOf(n)) {
     case 'textarea':
       Object.assign(q, { type: 'comment' });
       break;
@@ -77,7 +75,7 @@ function surveyQuestion(n: FormNode, label: Label, rowPrefix: string): Json {
       break;
     case 'choice': {
       const values = enumValues(n);
-      const choices = (n.options ?? []).map((o, i) => ({ value: values[i], text: optionLabel(label, o) }));
+      const choices = (optionsOf(n) ?? []).map((o, i) => ({ value: values[i], text: optionLabel(label, o) }));
       Object.assign(q, { type: choices.length > 4 ? 'dropdown' : 'radiogroup', choices });
       break;
     }
@@ -85,7 +83,7 @@ function surveyQuestion(n: FormNode, label: Label, rowPrefix: string): Json {
       const values = enumValues(n);
       Object.assign(q, {
         type: 'checkbox',
-        choices: (n.options ?? []).map((o, i) => ({ value: values[i], text: optionLabel(label, o) })),
+        choices: (optionsOf(n) ?? []).map((o, i) => ({ value: values[i], text: optionLabel(label, o) })),
       });
       break;
     }
@@ -112,7 +110,7 @@ function surveyQuestion(n: FormNode, label: Label, rowPrefix: string): Json {
 }
 
 function surveyElements(n: FormNode, label: Label, rowPrefix: string): Json[] {
-  return n.children.map((c) => surveyElement(c, label, rowPrefix));
+  return childrenOf(n).map((c) => surveyElement(c, label, rowPrefix));
 }
 
 function surveyElement(n: FormNode, label: Label, rowPrefix: string): Json {
@@ -125,7 +123,7 @@ function surveyElement(n: FormNode, label: Label, rowPrefix: string): Json {
       name: surveyName(n),
       title: labelOf(label, n),
       panelCount: 0,
-      templateElements: n.item ? surveyElements(n.item, label, 'panel.') : [],
+      templateElements: surveyElements(n.item, label, 'panel.'),
     };
   } else if (isContainer(n)) {
     el = {
@@ -158,11 +156,11 @@ export function toSurveyJs(model: FormModel, label: Label, locale?: string): Jso
 /** Form data in SurveyJS's shape: one value per question name (nested in rows for repeats). */
 export function toSurveyData(model: FormModel, data: unknown): Json {
   const flat = (node: FormNode, value: unknown, out: Json) => {
-    for (const c of node.children) {
+    for (const c of childrenOf(node)) {
       const rel = c.pointer.slice(node.pointer.length);
       const v = getAtPointer(value, rel);
       if (v === undefined) continue;
-      if (c.kind === 'repeat' && Array.isArray(v) && c.item) out[surveyName(c)] = v.map((row) => flatRow(c.item!, row));
+      if (c.kind === 'repeat' && Array.isArray(v)) out[surveyName(c)] = v.map((row) => flatRow(c.item, row));
       else if (isContainer(c)) flat(c, v, out);
       else if (c.kind !== 'static') out[surveyName(c)] = v;
     }
@@ -171,7 +169,7 @@ export function toSurveyData(model: FormModel, data: unknown): Json {
   const flatRow = (item: FormNode, row: unknown) => {
     const out: Json = {};
     const visit = (n: FormNode) => {
-      for (const c of n.children) {
+      for (const c of childrenOf(n)) {
         const v = getAtPointer(row, c.pointer);
         if (v === undefined) continue;
         if (isContainer(c)) visit(c);
@@ -214,10 +212,11 @@ function fieldSchema(n: FormNode, label: Label): Json {
   const out: Json = { title: labelOf(label, n) };
   for (const k of KEPT_KEYWORDS) if (n.schema[k] !== undefined) out[k] = n.schema[k];
   if (n.kind === 'static') return { type: 'null', title: labelOf(label, n) };
-  if (n.options) {
+  const options = optionsOf(n);
+  if (options) {
     const values = enumValues(n);
-    const choices = n.options.map((o, i) => ({ const: values[i], title: optionLabel(label, o) }));
-    if (n.widget === 'multichoice') {
+    const choices = options.map((o, i) => ({ const: values[i], title: optionLabel(label, o) }));
+    if (widgetOf(n) === 'multichoice') {
       out.type = 'array';
       out.uniqueItems = true;
       out.items = { type: 'string', oneOf: choices };
@@ -235,7 +234,7 @@ function objectSchema(n: FormNode, label: Label, style: ConditionStyle): Json {
   const properties: Json = {};
   const required: string[] = [];
   const conditional = new Map<string, { if: JsonSchema; properties: Json; required: string[] }>();
-  for (const c of n.children) {
+  for (const c of childrenOf(n)) {
     const s = nodeSchema(c, label, style);
     if (c.condition && style === 'allOf') {
       const key = JSON.stringify(c.condition.if);
@@ -331,10 +330,10 @@ export function toJsonForms(model: FormModel, label: Label): { schema: Json; uis
 
 function rjsfUi(n: FormNode): Json | undefined {
   if (n.kind === 'repeat') {
-    const items = n.item ? rjsfUi(n.item) : undefined;
+    const items = rjsfUi(n.item);
     return items ? { items } : undefined;
   }
-  if (isContainer(n) || n.kind === 'form') {
+  if (isContainer(n)) {
     const out: Json = {};
     for (const c of n.children) {
       const ui = rjsfUi(c);
@@ -342,13 +341,13 @@ function rjsfUi(n: FormNode): Json | undefined {
     }
     return Object.keys(out).length > 0 ? out : undefined;
   }
-  switch (n.widget) {
+  switch (widgetOf(n)) {
     case 'textarea':
       return { 'ui:widget': 'textarea' };
     case 'yesno':
       return { 'ui:widget': 'radio' };
     case 'choice':
-      return (n.options?.length ?? 0) > 4 ? undefined : { 'ui:widget': 'radio' };
+      return (optionsOf(n)?.length ?? 0) > 4 ? undefined : { 'ui:widget': 'radio' };
     case 'multichoice':
       return { 'ui:widget': 'checkboxes' };
     default:

@@ -3,7 +3,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildFormModel, formatMessageKey, type FormModel, type FormNode, type MessageKey } from '@komek/core';
+import {
+  childrenOf,
+  buildFormModel,
+  formatMessageKey,
+  type FormModel,
+  type FormNode,
+  type MessageKey,
+} from '@komek/core';
 import { formIds, schemaLoaders, type FormId } from '@komek/forms';
 import type { SchemaBundle } from '@komek/core';
 
@@ -18,7 +25,7 @@ export function inputLeaves(node: FormNode): FormNode[] {
   const out: FormNode[] = [];
   const visit = (n: FormNode) => {
     if (n.kind === 'field' || n.kind === 'checklist') out.push(n);
-    else if (n.kind !== 'repeat') n.children.forEach(visit);
+    else if (n.kind !== 'repeat') childrenOf(n).forEach(visit);
   };
   visit(node);
   return out;

@@ -83,7 +83,7 @@ const atLeastZero = (a: Busy): Busy => ({
  */
 function writePlainPage(form: BenchForm, lang: string): void {
   const label = labeler([lang]);
-  const labels = inputLeaves(form.model.root).map((n) => label(n.label, n.text));
+  const labels = inputLeaves(form.model.root).map((n) => label(n.labelKey, n.englishLabel));
   const dir = join(outDir, 'plain');
   mkdirSync(dir, { recursive: true });
   const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
+import { sealReferralNotes } from '../../packages/server/src/store/referrals.js';
 import { computeTasks } from '../../packages/server/src/deadlines.js';
 import { engines, fixture, startTestServer, type TestServer } from './harness.js';
 
@@ -150,6 +152,51 @@ describe.each(engines)('case work on %s', (engine) => {
     ]);
     const view = (await t.api('GET', `/api/cases/${c}`)).body;
     expect(view.referrals[0].notes).toHaveLength(3);
+    // Notes are free text about a person: sealed at rest, nothing of them readable in the row.
+    const row = await t.server.services.database.db
+      .selectFrom('referrals')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.note).toBeNull();
+    expect(row.notes).toEqual([]);
+    const stored = Buffer.from(row.notes_sealed!);
+    for (const text of ['Call before the visit', 'Seen on Monday', 'Treated'])
+      expect(stored.includes(text)).toBe(false);
+    if (engine === 'postgresql') {
+      const dump = execFileSync('pg_dump', ['--data-only', t.databaseUrl!], {
+        maxBuffer: 256 * 1024 * 1024,
+      }).toString();
+      expect(dump).toContain(id);
+      for (const text of ['Call before the visit', 'Seen on Monday', 'Treated']) expect(dump).not.toContain(text);
+    }
+  });
+
+  it('seals at start the plaintext notes of referrals stored before notes were sealed', async () => {
+    const c = (await t.api('POST', '/api/cases', { body: { country: 'tj' } })).body.id;
+    const sent = await t.api('POST', `/api/cases/${c}/referrals`, {
+      body: { receivingBody: 'Shelter', kind: 'shelter', sections: [] },
+    });
+    const id = sent.body.id as string;
+    const db = t.server.services.database.db;
+    // As an older version stored it: readable note columns, nothing sealed.
+    const legacy = [
+      { status: 'sent', at: '2026-01-05T09:00:00.000Z', note: 'Needs an interpreter (Uzbek)' },
+      { status: 'accepted', at: '2026-01-06T09:00:00.000Z', note: 'Bed from Friday' },
+    ];
+    await db
+      .updateTable('referrals')
+      .set({ note: 'Bed from Friday', notes: JSON.stringify(legacy), notes_sealed: null, notes_key_id: null })
+      .where('id', '=', id)
+      .execute();
+    expect(await sealReferralNotes(db, t.server.services.keys)).toBe(1);
+    expect(await sealReferralNotes(db, t.server.services.keys)).toBe(0);
+    const row = await db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect([row.note, row.notes]).toEqual([null, []]);
+    expect(Buffer.from(row.notes_sealed!).includes('Bed from Friday')).toBe(false);
+    const view = (await t.api('GET', `/api/cases/${c}`)).body;
+    expect(view.referrals[0].notes).toEqual(legacy);
+    expect(view.referrals[0].note).toBe('Bed from Friday');
   });
 
   it('lists deadlines: overdue and within a week', async () => {

@@ -1,4 +1,18 @@
-/** The shapes the desk reads from the Komek API, shared by its screens. */
+/**
+ * The shapes the desk reads from the Komek API, shared by its screens. Those the server also builds come from its
+ * types-only module `@komek/server/api`, so a field added there reaches the desk's type check.
+ */
+import type {
+  Approval as ApiApproval,
+  ApprovalStatus,
+  MinorFlag,
+  MinorState,
+  ReceivedReferral,
+  Referral as ApiReferral,
+  ReferralStatus,
+} from '@komek/server/api';
+
+export type { ApprovalStatus, MinorFlag, MinorState, ReferralStatus };
 
 export interface Me {
   id: string;
@@ -34,25 +48,6 @@ export interface CaseSummary {
   minor?: boolean;
   age?: number | null;
 }
-/** A signed form that no longer agrees with the date of birth the case records. */
-export interface MinorFlag {
-  kind: 'minor-indicator' | 'date-of-birth';
-  submissionId: string;
-  formId: string;
-  pointer: string;
-  recorded: unknown;
-  expected: unknown;
-  ageAtStep?: number;
-}
-/** The case's minor state (server: src/minors.ts). */
-export interface MinorState {
-  dateOfBirth: string | null;
-  source: { submissionId: string; formId: string; pointer: string } | null;
-  age: number | null;
-  minor: boolean;
-  childProtection: { id: string; sop: string; sourceLines: string; title: string; form?: string }[];
-  flags: MinorFlag[];
-}
 export interface Submission {
   id: string;
   formId: string;
@@ -64,38 +59,10 @@ export interface Submission {
 export type Consent =
   | { allowed: true; since?: string }
   | { allowed: false; reason: 'missing' | 'refused' | 'withdrawn'; requires: string[] };
-export type ApprovalStatus = 'pending' | 'approved' | 'returned';
-export interface Approval {
-  id: string;
-  caseId: string;
-  submissionId: string;
-  formId: string;
-  revision: number;
-  status: ApprovalStatus;
-  requestedAt: string;
-  decidedAt: string | null;
-  comment: string | null;
-  country?: 'kz' | 'kg' | 'tj';
-}
-export type ReferralStatus = 'sent' | 'accepted' | 'declined' | 'closed';
-export interface Referral {
-  id: string;
-  caseId: string;
-  receivingBody: string;
-  kind: string;
-  sections: string[];
-  status: ReferralStatus;
-  sentAt: string;
-  acceptedAt: string | null;
-  declinedAt: string | null;
-  closedAt: string | null;
-  note: string | null;
-  /** Every note, oldest first: the sender's and the receiving body's on each step. */
-  notes: { status: ReferralStatus; at: string; note: string }[];
-  /** On the receiving organisation's list: the referring organisation and the case's country. */
-  from?: string;
-  country?: 'kz' | 'kg' | 'tj';
-}
+/** An approval; on the pending list also the case's country. */
+export type Approval = ApiApproval & { country?: 'kz' | 'kg' | 'tj' };
+/** A referral; on the receiving organisation's list also the referring organisation and the case's country. */
+export type Referral = ApiReferral & Partial<Pick<ReceivedReferral, 'from' | 'country'>>;
 export interface Task {
   ruleId: string;
   dueOn: string;

@@ -21,7 +21,8 @@ usage:
   komek keys rotate                                      new key-encryption key; data keys re-wrapped
   komek reports rebuild | region --organisation O --region R
                                                          report facts re-derived; an organisation's region
-  (users, tokens, audit, keys, reports take --data DIR or --database URL as serve does)
+  komek search reindex                                   case summaries and search terms re-derived (new search key)
+  (users, tokens, audit, keys, reports, search take --data DIR or --database URL as serve does)
 
 options of every command: --debug (a stack trace with an unexpected error)
 exit codes: 0 done · 1 invalid content · 2 bad command line · 3 cannot read an input · 4 cannot write an output
@@ -41,6 +42,7 @@ const commands: Record<string, () => Promise<(args: string[]) => Promise<number>
   audit: async () => (await import('./commands/admin.js')).auditCommand,
   keys: async () => (await import('./commands/admin.js')).keysCommand,
   reports: async () => (await import('./commands/admin.js')).reportsCommand,
+  search: async () => (await import('./commands/admin.js')).searchCommand,
 };
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

@@ -126,6 +126,9 @@ const DATE_ORDER: KeywordDefinition = {
   },
 };
 
+/** See `makeAjv`: the largest form's validator is smallest with refs of up to 4 keywords inlined. */
+export const INLINE_REFS_UP_TO = 4;
+
 function makeAjv(files: SchemaFile[]) {
   const ajv = new Ajv2020({
     code: { source: true, esm: true, lines: false, formats: _`formats` },
@@ -133,7 +136,12 @@ function makeAjv(files: SchemaFile[]) {
     strict: true,
     strictTypes: false,
     strictRequired: false,
-    messages: true,
+    // Komek words every message itself from the keyword and params (@komek/i18n, core's FormSession): ajv's
+    // English sentences would only add weight to every validator.
+    messages: false,
+    // A shared definition of more than a few keywords (a signature, a person) is compiled once as a function of
+    // its own rather than copied into every place that refers to it; small ones (a text, a date) stay inline.
+    inlineRefs: INLINE_REFS_UP_TO,
   });
   ajv.addFormat('date', runtimeFormats.date);
   ajv.addKeyword({ keyword: 'x-komek', schemaType: 'object' });
@@ -161,11 +169,14 @@ function toEsmValidator(code: string, formId: string): string {
 }
 
 /**
- * Makes ajv's standalone code smaller without changing what it accepts or the errors' instancePath, keyword,
- * params and message (about a fifth off the largest form's validator, minified and gzipped):
- * - each error is appended by one helper call instead of an inline `if (vErrors === null) … else push` block;
+ * Makes ajv's standalone code smaller without changing what it accepts or the errors' instancePath, keyword and
+ * params (with `messages: false` and shared refs compiled once, about 30% off the largest form's validator,
+ * minified and gzipped):
+ * - each error is appended by one helper call, `pushError(vErrors, instancePath, keyword, params)`, instead of an
+ *   inline `if (vErrors === null) … else push` block of an object literal;
  * - errors carry no `schemaPath` (a path into the schema files, which nothing here reads);
- * - schema objects ajv embeds but no code refers to are left out.
+ * - the schema's enums and property lists the code reads are literals, and the schema objects ajv embeds for them
+ *   are left out.
  */
 export function compactValidator(code: string): string {
   let out = code.replace(
@@ -173,6 +184,18 @@ export function compactValidator(code: string): string {
     'vErrors = pushError(vErrors, $2);errors++;',
   );
   out = out.replace(/schemaPath:"(?:[^"\\]|\\.)*",/g, '');
+  out = out
+    .replace(
+      /pushError\(vErrors, \{instancePath(?::((?:[^,"]|"(?:[^"\\]|\\.)*")+))?,keyword:("\w+"),params:(\{(?:[^{}"]|"(?:[^"\\]|\\.)*")*\})\}\)/g,
+      (_, path: string | undefined, keyword: string, params: string) =>
+        `pushError(vErrors, ${path ?? 'instancePath'}, ${keyword}, ${params})`,
+    )
+    .replace(/pushError\(vErrors, \{\}\)/g, 'pushError(vErrors)');
+  if (/pushError\(vErrors, \{/.test(out))
+    throw new Error(
+      `an error the validator compaction does not know: ${/pushError\(vErrors, \{.{0,120}/.exec(out)![0]}`,
+    );
+  out = inlineSchemaReads(out);
   for (const m of [...out.matchAll(/const (schema\d+) = \{/g)].reverse()) {
     const name = m[1]!;
     if (new RegExp(`\\b${name}\\b`, 'g').exec(out.slice(0, m.index) + out.slice(m.index + m[0].length)) !== null)
@@ -181,6 +204,27 @@ export function compactValidator(code: string): string {
     out = out.slice(0, m.index) + out.slice(out[end] === ';' ? end + 1 : end);
   }
   return out;
+}
+
+/**
+ * Reads of the schema objects ajv embeds (`schema12.properties.x.enum` for an enum's `allowedValues`,
+ * `func3.call(schema12.properties, key)` to check a property name) become literals: the whole schema need not ship
+ * for them. A `properties` object becomes the same keys with the value 0 (only own keys are asked for).
+ */
+function inlineSchemaReads(code: string): string {
+  const schemas = new Map<string, unknown>();
+  for (const m of code.matchAll(/const (schema\d+) = \{/g)) {
+    const end = endOfJsonObject(code, m.index + m[0].length - 1);
+    schemas.set(m[1]!, JSON.parse(code.slice(m.index + m[0].length - 1, end)));
+  }
+  return code.replace(/\b(schema\d+)((?:\.[A-Za-z_$][\w$]*)+)/g, (all, name: string, path: string) => {
+    if (!schemas.has(name)) return all;
+    let v = schemas.get(name);
+    for (const seg of path.slice(1).split('.')) v = (v as Record<string, unknown> | undefined)?.[seg];
+    if (v === undefined) return all;
+    if (path.endsWith('.properties')) v = Object.fromEntries(Object.keys(v as object).map((k) => [k, 0]));
+    return `(${JSON.stringify(v)})`;
+  });
 }
 
 /** Index just after the JSON object that starts at `start` (a `{`). */

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { schemaLoaders } from '@komek/forms';
-import { buildFormModel, walkNodes, type FormModel, type FormNode } from './index.js';
+import {
+  childrenOf,
+  itemOf,
+  optionsOf,
+  widgetOf,
+  buildFormModel,
+  walkNodes,
+  type FormModel,
+  type FormNode,
+} from './index.js';
 
 const load = async (id: keyof typeof schemaLoaders) => buildFormModel(await schemaLoaders[id]());
 const byNumber = (m: FormModel, n: string) => [...walkNodes(m.root)].find((x) => x.number === n);
@@ -9,7 +18,7 @@ describe('buildFormModel', () => {
   it('walks KZ Form 1 into fields in print order with verbatim labels and derived parts marked', async () => {
     const m = await load('kz-f1-initial-application');
     expect(m.meta.id).toBe('kz-f1-initial-application');
-    expect(m.root.children.slice(0, 3).map((n) => n.text)).toEqual([
+    expect(m.root.children.slice(0, 3).map((n) => n.englishLabel)).toEqual([
       'Full name',
       'Date of birth—day, month, year',
       'Place of Birth: country, city, district, inhabited locality',
@@ -23,16 +32,16 @@ describe('buildFormModel', () => {
     expect(m.byPointer.get('/worksWillingly')!.reading).toMatch(/wording/);
     expect(m.byPointer.get('/worksWillingly')!.derived).toBeUndefined();
     expect(m.byPointer.get('/signature')!.kind).toBe('signature');
-    expect(m.byPointer.get('/worksWillingly')!.options!.map((o) => o.text)).toEqual(['willingly', 'forced']);
-    expect(m.byPointer.get('/specialistNote/signsOfVulnerability')!.widget).toBe('yesno');
-    expect(m.byPointer.get('/dateOfBirth')!.widget).toBe('date');
-    expect(m.byPointer.get('/healthProblems')!.widget).toBe('textarea');
-    expect(m.byPointer.get('/familyMembersInKazakhstan')!.widget).toBe('number');
+    expect(optionsOf(m.byPointer.get('/worksWillingly'))!.map((o) => o.englishLabel)).toEqual(['willingly', 'forced']);
+    expect(widgetOf(m.byPointer.get('/specialistNote/signsOfVulnerability'))).toBe('yesno');
+    expect(widgetOf(m.byPointer.get('/dateOfBirth'))).toBe('date');
+    expect(widgetOf(m.byPointer.get('/healthProblems'))).toBe('textarea');
+    expect(widgetOf(m.byPointer.get('/familyMembersInKazakhstan'))).toBe('number');
   });
 
   it('gives the KG questionnaire its indicator groups 3.1–6.2 with their sub-items, as in the source', async () => {
     const m = await load('kg-3.1-f3-identification-questionnaire');
-    const yesNoCount = (n: FormNode) => n.children.filter((c) => c.widget === 'yesno').length;
+    const yesNoCount = (n: FormNode) => childrenOf(n).filter((c) => widgetOf(c) === 'yesno').length;
     // Sub-item counts of KG 3.1 Form 3 (source lines 3045–3083; FORMS.md §2a).
     const expected: Record<string, number> = {
       '3.2': 4,
@@ -58,13 +67,13 @@ describe('buildFormModel', () => {
       expect(yesNoCount(group!), `sub-items of ${num}`).toBe(count);
     }
     for (const single of ['3.1', '5.4', '5.5', '6.1', '6.2']) {
-      expect(byNumber(m, single)?.widget, `indicator ${single}`).toBe('yesno');
+      expect(widgetOf(byNumber(m, single)), `indicator ${single}`).toBe('yesno');
     }
     expect(byNumber(m, '6.3')).toBeUndefined();
-    expect(byNumber(m, '3.5')!.children.map((c) => c.text)).toContain('viral hepatitis');
-    expect(byNumber(m, '3.7')!.children.map((c) => c.text)).not.toContain('physical violence');
+    expect(childrenOf(byNumber(m, '3.5')).map((c) => c.englishLabel)).toContain('viral hepatitis');
+    expect(childrenOf(byNumber(m, '3.7')).map((c) => c.englishLabel)).not.toContain('physical violence');
     // Items of the shared base carry their KG source line.
-    expect(byNumber(m, '3.2')!.children[0]!.line).toBe(3049);
+    expect(childrenOf(byNumber(m, '3.2'))[0]!.line).toBe(3049);
     const sections = m.root.children.filter((c) => /^[1-6]$/.test(c.number ?? '')).map((c) => c.number);
     expect(sections).toEqual(['1', '2', '3', '4', '5', '6']);
   });
@@ -72,7 +81,7 @@ describe('buildFormModel', () => {
   it('models the TJ work plan as five row categories of repeatable eight-column measures', async () => {
     const m = await load('tj-f7-individual-work-plan');
     const plan = [...walkNodes(m.root)].find((n) => n.kind === 'planTable')!;
-    expect(plan.children.map((c) => c.text)).toEqual([
+    expect(plan.children.map((c) => c.englishLabel)).toEqual([
       'Social and medical help',
       'Legal help',
       'Psychological help',
@@ -81,7 +90,7 @@ describe('buildFormModel', () => {
     ]);
     for (const category of plan.children) {
       expect(category.kind).toBe('repeat');
-      expect(category.item!.children.map((c) => c.text)).toEqual([
+      expect(childrenOf(itemOf(category)).map((c) => c.englishLabel)).toEqual([
         'Needs revealed',
         'Measures aimed at the provision of help and rehabilitation',
         'Time limits for completion',
@@ -92,20 +101,20 @@ describe('buildFormModel', () => {
         'The progress achieved',
       ]);
     }
-    expect([...walkNodes(m.root)].some((n) => n.text === 'Period of validity')).toBe(true);
+    expect([...walkNodes(m.root)].some((n) => n.englishLabel === 'Period of validity')).toBe(true);
   });
 
   it('derives each label key from where the title is written', async () => {
     const m = await load('tj-f7-individual-work-plan');
     const plan = [...walkNodes(m.root)].find((n) => n.kind === 'planTable')!;
-    const col = plan.children[0]!.item!.children[0]!;
-    expect(col.label).toEqual({ ns: 'defs', key: '$defs.planMeasure.needsRevealed.title' });
+    const col = childrenOf(itemOf(childrenOf(plan)[0]))[0]!;
+    expect(col.labelKey).toEqual({ ns: 'defs', key: '$defs.planMeasure.needsRevealed.title' });
     const kz = await load('kz-f1-initial-application');
-    expect(kz.byPointer.get('/passport/number')!.label).toEqual({
+    expect(kz.byPointer.get('/passport/number')!.labelKey).toEqual({
       ns: 'kz-f1-initial-application',
       key: 'passport.number.title',
     });
-    expect(kz.byPointer.get('/worksWillingly')!.options![1]!.label).toEqual({
+    expect(optionsOf(kz.byPointer.get('/worksWillingly'))![1]!.labelKey).toEqual({
       ns: 'kz-f1-initial-application',
       key: 'worksWillingly.enum.forced',
     });

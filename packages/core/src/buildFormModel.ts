@@ -1,5 +1,14 @@
 import { KomekError } from './komekError.js';
-import type { ChoiceOption, Condition, FormModel, FormNode, NodeKind } from './model.js';
+import type {
+  ChecklistNode,
+  ChoiceOption,
+  Condition,
+  FieldNode,
+  FormModel,
+  FormNode,
+  NodeBase,
+  NodeKind,
+} from './model.js';
 import { messageKeyAt, type MessageKey } from './messageKey.js';
 import { escapePointerSegment, getAtPointer } from './pointer.js';
 import { resolveRef, type SchemaLocation } from './resolveRef.js';
@@ -164,16 +173,16 @@ function thenRequired(eff: EffectiveSchema): Set<string> {
   return out;
 }
 
-function optionsOf(eff: EffectiveSchema): ChoiceOption[] | undefined {
+function choicesOf(eff: EffectiveSchema): ChoiceOption[] | undefined {
   const values = eff.schema.enum ?? eff.itemsAt?.schema.enum;
   if (!Array.isArray(values)) return undefined;
   const titles = eff.annotation.enumTitles ?? {};
   return values.map((v) => {
     const value = String(v);
-    const label: MessageKey = eff.enumTitlesAt
+    const labelKey: MessageKey = eff.enumTitlesAt
       ? messageKeyAt(eff.enumTitlesAt.file, `${eff.enumTitlesAt.pointer}/${escapePointerSegment(value)}`)
       : { ns: 'ui', key: `enum.${value}` };
-    return { value, label, text: titles[value] ?? value };
+    return { value, labelKey, englishLabel: titles[value] ?? value };
   });
 }
 
@@ -193,45 +202,42 @@ function buildNode(
   required: boolean,
   condition: Condition | undefined,
   register: boolean,
+  asForm = false,
 ): FormNode {
   const eff = effectiveSchema(ctx.bundle, schema, at);
-  const kind = kindOf(eff);
-  const label = eff.titleAt ? messageKeyAt(eff.titleAt.file, eff.titleAt.pointer) : { ns: 'ui', key: `field.${name}` };
-  const node: FormNode = {
-    kind,
+  const kind: NodeKind = asForm ? 'form' : kindOf(eff);
+  const base: NodeBase = {
     name,
     pointer,
-    label,
-    text: textAt(ctx.bundle, eff.titleAt) ?? name,
+    labelKey: eff.titleAt ? messageKeyAt(eff.titleAt.file, eff.titleAt.pointer) : { ns: 'ui', key: `field.${name}` },
+    englishLabel: textAt(ctx.bundle, eff.titleAt) ?? name,
     required,
     schema: eff.schema,
     annotation: eff.annotation,
-    children: [],
   };
   const description = textAt(ctx.bundle, eff.descriptionAt);
   if (description !== undefined && eff.descriptionAt) {
-    node.description = { key: messageKeyAt(eff.descriptionAt.file, eff.descriptionAt.pointer), text: description };
+    base.description = { key: messageKeyAt(eff.descriptionAt.file, eff.descriptionAt.pointer), english: description };
   }
-  if (eff.annotation.number !== undefined) node.number = eff.annotation.number;
+  if (eff.annotation.number !== undefined) base.number = eff.annotation.number;
   // A node of a shared base records its line per country (`lines: { KZ, KG, TJ }`).
   const lines = eff.annotation.lines as Record<string, number> | undefined;
   const line = eff.annotation.line ?? lines?.[ctx.country];
-  if (line !== undefined) node.line = line;
+  if (line !== undefined) base.line = line;
   if (eff.annotation.derived !== undefined && eff.annotation.derived !== false) {
-    node.derived = eff.annotation.derived === true ? 'derived' : eff.annotation.derived;
+    base.derived = eff.annotation.derived === true ? 'derived' : eff.annotation.derived;
   }
-  if (typeof eff.annotation.reading === 'string' && node.derived === undefined) node.reading = eff.annotation.reading;
-  if (condition) node.condition = condition;
-  const options = optionsOf(eff);
-  if (options) node.options = options;
+  if (typeof eff.annotation.reading === 'string' && base.derived === undefined) base.reading = eff.annotation.reading;
+  if (condition) base.condition = condition;
 
-  if (eff.properties.length > 0 && kind !== 'field' && kind !== 'static') {
+  const childrenOf = (): FormNode[] => {
+    const children: FormNode[] = [];
     const req = new Set(eff.schema.required ?? []);
     const conds = conditionsOf(eff, pointer);
     const whenShown = thenRequired(eff);
     for (const p of eff.properties) {
       const c = conds.get(p.name);
-      node.children.push(
+      children.push(
         buildNode(
           ctx,
           p.name,
@@ -244,11 +250,38 @@ function buildNode(
         ),
       );
     }
+    return children;
+  };
+
+  let node: FormNode;
+  switch (kind) {
+    case 'field': {
+      // Testers see the node before its widget is resolved: `unknown` until then.
+      const field: FieldNode = { ...base, kind, widget: 'unknown' };
+      const options = choicesOf(eff);
+      if (options) field.options = options;
+      field.widget = resolveWidget(ctx.widgets, field) ?? 'unknown';
+      node = field;
+      break;
+    }
+    case 'checklist': {
+      const item: ChecklistNode = { ...base, kind, widget: 'unknown' };
+      item.widget = resolveWidget(ctx.widgets, item) ?? 'unknown';
+      node = item;
+      break;
+    }
+    case 'static':
+      node = { ...base, kind };
+      break;
+    case 'repeat': {
+      // kindOf finds a repeat only where the array's items are an object schema.
+      const items = eff.itemsAt ?? { schema: {}, at };
+      node = { ...base, kind, item: buildNode(ctx, '', items.schema, items.at, '', true, undefined, false) };
+      break;
+    }
+    default:
+      node = { ...base, kind, children: childrenOf() };
   }
-  if (kind === 'repeat' && eff.itemsAt) {
-    node.item = buildNode(ctx, '', eff.itemsAt.schema, eff.itemsAt.at, '', true, undefined, false);
-  }
-  if (kind === 'field' || kind === 'checklist') node.widget = resolveWidget(ctx.widgets, node) ?? 'unknown';
   if (register) ctx.byPointer.set(pointer, node);
   return node;
 }
@@ -275,7 +308,7 @@ export function buildFormModel(bundle: SchemaBundle, widgets: readonly WidgetEnt
   const meta = rootSchema?.['x-komek']?.form;
   if (rootSchema === undefined || meta === undefined) throw new NotAFormError(bundle.root);
   const ctx: BuildContext = { bundle, country: meta.country, widgets, byPointer: new Map() };
-  const root = buildNode(ctx, '', rootSchema, { file: bundle.root, pointer: '' }, '', true, undefined, true);
-  root.kind = 'form';
+  const root = buildNode(ctx, '', rootSchema, { file: bundle.root, pointer: '' }, '', true, undefined, true, true);
+  if (root.kind !== 'form') throw new NotAFormError(bundle.root);
   return { meta, bundle, namespaces: Object.keys(bundle.schemas).map(namespaceOf), root, byPointer: ctx.byPointer };
 }

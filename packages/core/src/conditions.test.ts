@@ -80,7 +80,7 @@ describe('conditions', () => {
     const issues = mapErrors(m, validate.errors);
     const at = (p: string) => issues.find((i) => i.pointer === p);
     expect(at('/fullName')?.keyword).toBe('required');
-    expect(at('/fullName')?.node?.text).toBe('Full name');
+    expect(at('/fullName')?.node?.englishLabel).toBe('Full name');
     expect(at('/fullName')?.messageKeys).toEqual([
       'kz-f1-initial-application:fullName.error.required',
       'ui:error.required',

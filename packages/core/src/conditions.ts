@@ -1,5 +1,5 @@
 import { KomekError } from './komekError.js';
-import type { Condition, FormModel, FormNode } from './model.js';
+import { childrenOf, type Condition, type FormModel, type FormNode } from './model.js';
 import { escapePointerSegment, getAtPointer, parentPointer, pointerSegments } from './pointer.js';
 import { walkNodes } from './walk.js';
 import type { JsonSchema } from './schema.js';
@@ -131,10 +131,11 @@ export function pruneHidden<T>(model: FormModel, data: T): T {
       deleteAtPointer(copy, base + node.pointer, own);
       return;
     }
-    node.children.forEach((c) => walk(c, base));
-    if (node.kind === 'repeat' && node.item) {
+    childrenOf(node).forEach((c) => walk(c, base));
+    if (node.kind === 'repeat') {
+      const { item } = node;
       const rows = getAtPointer(data, base + node.pointer);
-      if (Array.isArray(rows)) rows.forEach((_, i) => walk(node.item!, `${base}${node.pointer}/${i}`));
+      if (Array.isArray(rows)) rows.forEach((_, i) => walk(item, `${base}${node.pointer}/${i}`));
     }
   };
   walk(model.root, '');

@@ -1,4 +1,4 @@
-import type { FormModel, FormNode } from './model.js';
+import { childrenOf, type FormModel, type FormNode } from './model.js';
 import { formatMessageKey } from './messageKey.js';
 import { escapePointerSegment, parentPointer, pointerSegments } from './pointer.js';
 
@@ -39,7 +39,7 @@ export function findNode(model: FormModel, pointer: string): FormNode | undefine
       node = node.item;
       continue;
     }
-    node = node.children.find((c) => c.name === seg);
+    node = childrenOf(node).find((c) => c.name === seg);
   }
   return node;
 }
@@ -64,7 +64,8 @@ export function mapErrors(model: FormModel, errors: readonly ValidatorError[] | 
       // the earlier one by its label (`earlierLabel`, a message key, with its English text).
       const earlier = findNode(model, pointer + e.params.earlier);
       pointer += e.params.later;
-      if (earlier) params = { ...params, earlierLabel: formatMessageKey(earlier.label), earlierText: earlier.text };
+      if (earlier)
+        params = { ...params, earlierLabel: formatMessageKey(earlier.labelKey), earlierText: earlier.englishLabel };
     }
     const id = `${pointer}|${e.keyword}`;
     if (seen.has(id)) continue;
@@ -77,8 +78,8 @@ export function mapErrors(model: FormModel, errors: readonly ValidatorError[] | 
     }
     const messageKeys: string[] = [];
     if (node) {
-      const base = node.label.key.replace(/\.title$/, '');
-      messageKeys.push(formatMessageKey({ ns: node.label.ns, key: `${base}.error.${e.keyword}` }));
+      const base = node.labelKey.key.replace(/\.title$/, '');
+      messageKeys.push(formatMessageKey({ ns: node.labelKey.ns, key: `${base}.error.${e.keyword}` }));
     }
     messageKeys.push(`ui:error.${e.keyword}`);
     const issue: ValidationIssue = {

@@ -30,7 +30,7 @@ describe('FormSession', () => {
     const missing = session.issues.find((i) => i.pointer === '/interpreterSignature');
     expect(missing).toMatchObject({
       keyword: 'required',
-      label: session.model.byPointer.get('/interpreterSignature')!.text,
+      label: session.model.byPointer.get('/interpreterSignature')!.englishLabel,
     });
     expect(missing!.text).toContain(missing!.label);
   });
@@ -88,7 +88,7 @@ describe('FormSession', () => {
     const missing = session.issues.find((i) => i.pointer === '/interpreterSignature')!;
     expect(missing.label).toBe('Подпись переводчика');
     expect(missing.text).toBe('Заполните поле «Подпись переводчика»');
-    expect(missing.secondary?.label).toBe(session.model.byPointer.get('/interpreterSignature')!.text);
+    expect(missing.secondary?.label).toBe(session.model.byPointer.get('/interpreterSignature')!.englishLabel);
     // A language without the message falls back to the validator's English, the label in front.
     expect(missing.secondary?.text).toBe(`${missing.secondary?.label}: ${missing.message}`);
     session.setLanguages((_k, fallback) => fallback);

@@ -178,7 +178,7 @@ export class FormSession<T = unknown> {
   /** A node's label in the primary language (or the second, `which = 1`), falling back to the schema's English. */
   label(node: FormNode, which: 0 | 1 = 0): string {
     const t = this.langs[which]?.translate;
-    return (t && t(formatMessageKey(node.label), node.text)) ?? node.text;
+    return (t && t(formatMessageKey(node.labelKey), node.englishLabel)) ?? node.englishLabel;
   }
 
   /** An issue with its label and message in the session's languages. */
@@ -236,7 +236,7 @@ function textIssues(model: FormModel, data: unknown): ValidationIssue[] {
           ? 'a control character'
           : 'a noncharacter';
     const messageKeys = node
-      ? [formatMessageKey({ ns: node.label.ns, key: `${node.label.key.replace(/\.title$/, '')}.error.text` })]
+      ? [formatMessageKey({ ns: node.labelKey.ns, key: `${node.labelKey.key.replace(/\.title$/, '')}.error.text` })]
       : [];
     messageKeys.push('ui:error.text');
     const issue: ValidationIssue = {
@@ -261,7 +261,7 @@ function wordIn(language: IssueLanguage | undefined, issue: ValidationIssue): { 
     typeof unknown === 'string'
       ? unknown
       : node
-        ? ((t && t(formatMessageKey(node.label), node.text)) ?? node.text)
+        ? ((t && t(formatMessageKey(node.labelKey), node.englishLabel)) ?? node.englishLabel)
         : '';
   if (language?.message) return { label, text: language.message(issue, label) };
   const params = { ...issue.params, label };

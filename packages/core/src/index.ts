@@ -1,6 +1,31 @@
 export type { JsonSchema, KomekAnnotation, FormMeta, FormKind, SchemaBundle, SummaryField } from './schema.js';
 export { summaryFields } from './schema.js';
-export type { FormNode, FormModel, NodeKind, ChoiceOption, Condition, SerializedModel } from './model.js';
+export type {
+  FormNode,
+  FormModel,
+  NodeKind,
+  NodeOfKind,
+  NodeBase,
+  NodeDescription,
+  ContainerNode,
+  WidgetNode,
+  FormRootNode,
+  GroupNode,
+  IndicatorsNode,
+  SignatureNode,
+  NeedsTableNode,
+  NeedRowNode,
+  PlanTableNode,
+  RepeatNode,
+  FieldNode,
+  ChecklistNode,
+  StaticNode,
+  ChoiceOption,
+  Condition,
+  SerializedModel,
+  SerializedNode,
+} from './model.js';
+export { childrenOf, isContainer, itemOf, optionsOf, widgetOf } from './model.js';
 export { resolveRef, resolveUri, UnresolvedRefError } from './resolveRef.js';
 export {
   escapePointerSegment,
@@ -14,7 +39,7 @@ export type { SchemaLocation } from './resolveRef.js';
 export { messageKeyAt, namespaceOf, formatMessageKey } from './messageKey.js';
 export type { MessageKey } from './messageKey.js';
 export { buildFormModel, effectiveSchema, NotAFormError, RefCycleError } from './buildFormModel.js';
-export { hydrateModel, serializeModel } from './serialize.js';
+export { hydrateModel, serializeModel, InvalidModelError } from './serialize.js';
 export type { EffectiveSchema } from './buildFormModel.js';
 export {
   rankWith,

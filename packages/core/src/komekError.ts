@@ -23,7 +23,8 @@ export type KomekErrorCode =
   | 'KOMEK_CANNOT_READ'
   | 'KOMEK_CANNOT_WRITE'
   | 'KOMEK_UNPRINTABLE'
-  | 'KOMEK_BAD_IMAGE';
+  | 'KOMEK_BAD_IMAGE'
+  | 'KOMEK_INVALID_MODEL';
 
 /**
  * The base class of every error Komek throws on purpose: a stable `code`, a `name` naming the class (set

@@ -44,6 +44,6 @@ describe('text problems', () => {
     const issue = s.issues.find((i) => i.keyword === 'additionalProperties')!;
     expect(issue.label).toBe('bogusField');
     expect(issue.text).toContain('bogusField');
-    expect(issue.text).not.toContain(s.model.root.text);
+    expect(issue.text).not.toContain(s.model.root.englishLabel);
   });
 });

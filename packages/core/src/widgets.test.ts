@@ -16,12 +16,12 @@ const node = (schema: FormNode['schema'], annotation: FormNode['annotation'] = {
   kind: 'field',
   name: 'x',
   pointer: '/x',
-  label: { ns: 't', key: 'x.title' },
-  text: 'x',
+  labelKey: { ns: 't', key: 'x.title' },
+  englishLabel: 'x',
   required: false,
   schema,
   annotation,
-  children: [],
+  widget: 'unknown',
 });
 
 describe('ranked widget testers', () => {

@@ -1,4 +1,4 @@
-import type { FormNode } from './model.js';
+import type { FormNode, NodeKind, NodeOfKind } from './model.js';
 
 /**
  * The widget kinds a field can be drawn as, by name. A package adding a kind declares it here by declaration merging
@@ -56,10 +56,10 @@ export function or(...predicates: NodePredicate[]): NodePredicate {
   return (node) => predicates.some((p) => p(node));
 }
 
-/** The node is of this kind. */
+/** The node is of this kind (a type guard: `nodes.filter(kindIs('field'))` are `FieldNode`s). */
 export const kindIs =
-  (kind: FormNode['kind']): NodePredicate =>
-  (node) =>
+  <K extends NodeKind>(kind: K) =>
+  (node: FormNode): node is NodeOfKind<K> =>
     node.kind === kind;
 /** The schema type is this one. */
 export const typeIs =

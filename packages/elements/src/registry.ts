@@ -1,4 +1,12 @@
-import { resolveWidget, walkNodes, type FormNode, type NodePredicate, type Tester, type WidgetKind } from '@komek/core';
+import {
+  widgetOf,
+  resolveWidget,
+  walkNodes,
+  type FormNode,
+  type NodePredicate,
+  type Tester,
+  type WidgetKind,
+} from '@komek/core';
 import type { nothing, TemplateResult } from 'lit';
 import type { FormContext } from './context.js';
 
@@ -100,7 +108,7 @@ export async function loadWidgets(root: FormNode): Promise<void> {
 export const widgetNamed =
   (name: WidgetKind): NodePredicate =>
   (node) =>
-    node.widget === name;
+    widgetOf(node) === name;
 
 /**
  * The widget registry: every renderer `<komek-form>` knows, highest rank wins, ties go to the later entry.

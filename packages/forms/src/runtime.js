@@ -35,8 +35,12 @@ function date(str) {
 /** The formats the schemas use. */
 export const formats = { date };
 
-/** Appends a validation error to the list (null while there is none); the generated validators' one way to add one. */
-export function pushError(list, error) {
+/**
+ * Appends a validation error `{ instancePath, keyword, params }` to the list (null while there is none): the
+ * generated validators' one way to add one. Without a keyword, an empty error (one that is counted and dropped).
+ */
+export function pushError(list, instancePath, keyword, params) {
+  const error = keyword === undefined ? {} : { instancePath, keyword, params };
   if (list === null) return [error];
   list.push(error);
   return list;

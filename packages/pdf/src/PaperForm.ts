@@ -1,4 +1,6 @@
 import {
+  childrenOf,
+  widgetOf,
   buildFormModel,
   createFormSession,
   findNode,
@@ -338,8 +340,10 @@ export class PaperForm {
     paginator.commit(await nativeDeflate());
 
     const title =
-      env.translators[0]!(`${this.model.root.label.ns}:${this.model.root.label.key}`, this.model.root.text) ??
-      this.model.root.text;
+      env.translators[0]!(
+        `${this.model.root.labelKey.ns}:${this.model.root.labelKey.key}`,
+        this.model.root.englishLabel,
+      ) ?? this.model.root.englishLabel;
     doc.setTitle(title, { showInWindowTitleBar: true });
     const subject = `${meta.sop}${meta.formNumber ? ` · Form ${meta.formNumber}` : ''} · ${meta.id}`;
     doc.setSubject(subject);
@@ -357,8 +361,8 @@ export class PaperForm {
     doc.setCreationDate(now);
     doc.setModificationDate(now);
     const secondaryTitle = this.translators[1]?.(
-      `${this.model.root.label.ns}:${this.model.root.label.key}`,
-      this.model.root.text,
+      `${this.model.root.labelKey.ns}:${this.model.root.labelKey.key}`,
+      this.model.root.englishLabel,
     );
     setXmpMetadata(doc, {
       title,
@@ -421,7 +425,7 @@ function repeatRowsOf(root: FormNode, pointer: string): number[] {
     if (at.kind === 'repeat' && /^\d+$/.test(seg)) {
       rows.push(Number(seg) + 1);
       at = at.item;
-    } else at = at.children.find((c) => c.name === seg.replace(/~1/g, '/').replace(/~0/g, '~'));
+    } else at = childrenOf(at).find((c) => c.name === seg.replace(/~1/g, '/').replace(/~0/g, '~'));
   }
   return rows;
 }
@@ -462,7 +466,7 @@ function signatureImages(model: FormModel, data: unknown): { pointer: string; va
   const walk = (v: unknown, pointer: string, depth: number) => {
     if (depth > 64) return;
     if (typeof v === 'string') {
-      if (v !== '' && findNode(model, pointer)?.widget === 'signaturePad') found.push({ pointer, value: v });
+      if (v !== '' && widgetOf(findNode(model, pointer)) === 'signaturePad') found.push({ pointer, value: v });
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${pointer}/${i}`, depth + 1));
     else if (v !== null && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) walk(x, pointer + pointerOf(k), depth + 1);

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { buildFormModel, translate, walkNodes, type FormModel } from '@komek/core';
+import { childrenOf, buildFormModel, translate, walkNodes, type FormModel } from '@komek/core';
 import { schemaLoaders } from '@komek/forms';
 import { createTranslator, loadMessages } from '@komek/i18n';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFNumber } from 'pdf-lib';
@@ -275,7 +275,7 @@ describe('paper for handwriting', () => {
     const required = [...walkNodes(model.root)].find(
       (n) => n.kind === 'field' && n.required && !n.derived && n.pointer === '/placeOfApplication',
     )!;
-    const label = translate(kk, required.label, required.text);
+    const label = translate(kk, required.labelKey, required.englishLabel);
     expect(all.find((n) => n.role === 'Form' && n.text.startsWith(label))?.text).toBe(`${label} *`);
     const text = all.map((n) => n.text).join('\n');
     expect(text).toContain('* толтыру міндетті');
@@ -312,7 +312,7 @@ describe('a tagged PDF', () => {
     expect(all[0]!.role).toBe('Document');
     const h1 = all.filter((n) => n.role === 'H1');
     expect(h1).toHaveLength(1);
-    expect(h1[0]!.text.replace(/\s+/g, ' ')).toBe(translate(kk, model.root.label, model.root.text));
+    expect(h1[0]!.text.replace(/\s+/g, ' ')).toBe(translate(kk, model.root.labelKey, model.root.englishLabel));
     expect(h1[0]!.children[0]).toMatchObject({
       role: 'Span',
       lang: 'ru',
@@ -320,8 +320,8 @@ describe('a tagged PDF', () => {
     });
     // The sections' headings, in the order of the form.
     const sections = model.root.children
-      .filter((c) => c.number !== undefined && c.children.length > 0)
-      .map((c) => `${c.number} ${translate(kk, c.label, c.text)}`);
+      .filter((c) => c.number !== undefined && childrenOf(c).length > 0)
+      .map((c) => `${c.number} ${translate(kk, c.labelKey, c.englishLabel)}`);
     const h2 = all.filter((n) => n.role === 'H2').map((n) => n.text.replace(/\s+/g, ' '));
     expect(sections.length).toBeGreaterThan(3);
     const at = sections.map((s) => h2.findIndex((h) => h.startsWith(s)));

@@ -128,7 +128,12 @@ function validData(id: string): Record<string, unknown> {
 function sampleLabels(model: FormModel): FormNode[] {
   const out: FormNode[] = [];
   for (const node of walkNodes(model.root)) {
-    if (node.kind === 'field' && node.pointer.split('/').length === 2 && node.text.length > 3 && !node.condition)
+    if (
+      node.kind === 'field' &&
+      node.pointer.split('/').length === 2 &&
+      node.englishLabel.length > 3 &&
+      !node.condition
+    )
       out.push(node);
     if (out.length === 3) break;
   }
@@ -158,13 +163,14 @@ describe('every form of the catalog on paper', () => {
         const blank = save(`${tag}-blank.pdf`, await createPaperForm(entry.id, { languages }));
         expect(qpdfCheck(blank)).toMatch(/No syntax or stream encoding errors/);
         const blankText = text(blank, true);
-        const title = translate(first!, model.root.label, model.root.text);
+        const title = translate(first!, model.root.labelKey, model.root.englishLabel);
         expect(norm(blankText)).toContain(norm(title));
         for (const node of sampleLabels(model)) {
-          expect(norm(blankText)).toContain(norm(translate(first!, node.label, node.text)));
-          if (second) expect(norm(blankText)).toContain(norm(translate(second, node.label, node.text)));
+          expect(norm(blankText)).toContain(norm(translate(first!, node.labelKey, node.englishLabel)));
+          if (second) expect(norm(blankText)).toContain(norm(translate(second, node.labelKey, node.englishLabel)));
         }
-        if (second) expect(norm(blankText)).toContain(norm(translate(second, model.root.label, model.root.text)));
+        if (second)
+          expect(norm(blankText)).toContain(norm(translate(second, model.root.labelKey, model.root.englishLabel)));
 
         // The title and a secondary-language label must have ink where poppler finds their words.
         const page = render(blank, 1);
@@ -175,7 +181,7 @@ describe('every form of the catalog on paper', () => {
         const titleWord = boxes.find((w) => w.word.length > 3 && w.y0 > 50 && titleWords.has(w.word));
         expect(titleWord, `a word of the title on page 1 of ${tag}`).toBeDefined();
         expect(ink(page, titleWord!)).toBeGreaterThan(0.03);
-        const secondaryTitle = second ? translate(second, model.root.label, model.root.text) : undefined;
+        const secondaryTitle = second ? translate(second, model.root.labelKey, model.root.englishLabel) : undefined;
         const secondaryWords = secondaryTitle ? wordsOf(secondaryTitle) : new Set<string>();
         const secondaryWord = boxes.find(
           (w) => w.word.length > 3 && w.y0 > 50 && secondaryWords.has(w.word) && !titleWords.has(w.word),

@@ -79,7 +79,7 @@ async function titleOf(id: FormId, lang: Language): Promise<string> {
   const entry = catalog.find((e) => e.id === id)!;
   await loadMessages(lang, entry.namespaces);
   const model = buildFormModel(await schemaLoaders[id]());
-  return translate(createTranslator(lang), model.root.label, model.root.text);
+  return translate(createTranslator(lang), model.root.labelKey, model.root.englishLabel);
 }
 
 function validData(id: string): Record<string, unknown> {

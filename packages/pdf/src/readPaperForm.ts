@@ -7,6 +7,7 @@ import {
   type FormNode,
 } from '@komek/core';
 import { formIds, schemaLoaders, validatorLoaders, type FormId, type FormValidator } from '@komek/forms';
+import { issueLanguage, loadMessages } from '@komek/i18n';
 import {
   PDFCheckBox,
   PDFDocument,
@@ -35,6 +36,7 @@ export interface PaperFormContent {
   data: Record<string, unknown>;
   /** Whether the data passes the form's validator. */
   valid: boolean;
+  /** The validator's problems with the data read, in form order, each message in English with the field's label. */
   issues: DataIssue[];
 }
 
@@ -166,7 +168,12 @@ async function readForm(
   const session = createFormSession({ model, validate: validator, data: read ?? {} });
   const data = session.value as Record<string, unknown>;
   const valid = session.valid;
-  const issues = session.rawIssues.map((i) => ({ pointer: i.pointer, keyword: i.keyword, message: i.message }));
+  // Worded by @komek/i18n as everywhere else (the validators carry no sentences of their own).
+  if (!valid) {
+    await loadMessages('en', model.namespaces);
+    session.setLanguages(issueLanguage('en'));
+  }
+  const issues = session.issues.map((i) => ({ pointer: i.pointer, keyword: i.keyword, message: i.text }));
   return {
     formId,
     version: keywords.version,

@@ -45,7 +45,7 @@ export async function caseView(db: Db, keys: AnswerKeys, c: Case, sharedSections
     minor: minorState(c.country, all),
     submissions: all,
     consent,
-    referrals: await caseReferrals(db, c.id),
+    referrals: await caseReferrals(db, keys, c.id),
     tasks: await caseTasks(db, c.id),
     approvals: await caseApprovals(db, c.id),
   };

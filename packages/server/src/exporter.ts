@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { getAtPointer, translate, type FormNode, type Translator } from '@komek/core';
+import { childrenOf, optionsOf, getAtPointer, translate, type FormNode, type Translator } from '@komek/core';
 import type { Language } from '@komek/i18n';
 import type { LoadedForm } from './forms.js';
 import { ensureMessages, translatorFor } from './i18n.js';
@@ -27,18 +27,18 @@ const TABLES = new Set(['repeat', 'needsTable', 'planTable', 'indicators']);
 export function exportColumns(form: LoadedForm, translators: readonly Translator[]): Column[] {
   const columns: Column[] = [];
   const heading = (n: FormNode, suffix = '') =>
-    `${translators.map((t) => translate(t, n.label, n.text)).join(' / ')}${suffix} (${n.pointer})`;
+    `${translators.map((t) => translate(t, n.labelKey, n.englishLabel)).join(' / ')}${suffix} (${n.pointer})`;
   const visit = (n: FormNode) => {
     if (
       n.pointer !== '' &&
       (TABLES.has(n.kind) || n.kind === 'field' || n.kind === 'checklist' || n.kind === 'signature')
     ) {
       columns.push({ pointer: n.pointer, heading: heading(n), node: n, labels: false });
-      if (n.options?.length)
+      if (optionsOf(n)?.length)
         columns.push({ pointer: n.pointer, heading: heading(n, ' — label'), node: n, labels: true });
       if (TABLES.has(n.kind) || n.kind === 'field' || n.kind === 'signature') return;
     }
-    for (const c of n.children) visit(c);
+    for (const c of childrenOf(n)) visit(c);
   };
   visit(form.model.root);
   return columns;
@@ -53,8 +53,8 @@ function cell(value: unknown): string {
 
 function choiceLabel(node: FormNode, value: unknown, translators: readonly Translator[]): string {
   const one = (v: unknown) => {
-    const o = node.options?.find((x) => x.value === v);
-    return o ? translators.map((t) => translate(t, o.label, o.text)).join(' / ') : cell(v);
+    const o = optionsOf(node)?.find((x) => x.value === v);
+    return o ? translators.map((t) => translate(t, o.labelKey, o.englishLabel)).join(' / ') : cell(v);
   };
   if (value === undefined || value === null) return '';
   return Array.isArray(value) ? value.map(one).join('; ') : one(value);

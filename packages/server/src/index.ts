@@ -17,6 +17,8 @@ export { AnswerKeys, kekRingFor, rewrapDataKeys } from './security/answerKeys.js
 export { addKek, loadKekRing, KeyFileError } from './security/keyFile.js';
 export { PasswordPolicyError, checkPasswordPolicy } from './security/passwords.js';
 export { createUser, listUsers, disableUser, organisationNamed } from './store/users.js';
+export { SearchIndex, searchKey } from './security/blindIndex.js';
+export { reindexCases } from './store/caseIndex.js';
 export { rebuildFacts, recordFacts, caseFacts, backfillFacts } from './reports/facts.js';
 export { indicators } from './reports/indicators.js';
 export type { Indicator } from './reports/indicators.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { getAtPointer, type SummaryField } from '@komek/core';
 import { catalog } from '@komek/forms';
+import type { ChildProtectionStep, MinorFlag, MinorState } from './api.js';
 import type { Submission } from './store/submissions.js';
 
 /** schemas/minors.json: minor indicators, the step date, the SOP's child-protection steps. */
@@ -8,7 +9,7 @@ export interface MinorRules {
   adultAge: number;
   stepDate: string[];
   indicators: { form: string; pointer: string; means: 'minor' | 'minorOrUnable' }[];
-  childProtection: { id: string; country: string; sop: string; sourceLines: string; title: string; form?: string }[];
+  childProtection: ChildProtectionStep[];
 }
 
 export const minorRules: MinorRules = JSON.parse(
@@ -109,23 +110,13 @@ export function indicatorConflicts(
     .map((d) => ({ pointer: d.pointer, expected: d.value, age: d.age, dateOfBirth, day }));
 }
 
-/** A signed form that no longer agrees with the date of birth the case records now. */
-export interface MinorFlag {
-  kind: 'minor-indicator' | 'date-of-birth';
-  submissionId: string;
-  formId: string;
-  pointer: string;
-  recorded: unknown;
-  expected: unknown;
-  /** The person's age on the form's date, by the current date of birth. */
-  ageAtStep?: number;
-}
+export type { MinorFlag, MinorState } from './api.js';
 
 /**
  * The case's minor state: date of birth, age today, minor or not, the SOP's child-protection steps, and the flags
  * (the latest submission of each form that no longer agrees with the date of birth).
  */
-export function minorState(country: string, submissions: readonly Stored[], on: string = today()) {
+export function minorState(country: string, submissions: readonly Stored[], on: string = today()): MinorState {
   const { values, sources } = caseSummary(submissions);
   const dateOfBirth = values.dateOfBirth;
   const age = ageOn(dateOfBirth, on);

@@ -12,6 +12,7 @@ import { jobHandlers } from './jobs/handlers.js';
 import { JobQueue } from './jobs/queue.js';
 import type { Services } from './services.js';
 import { backfillFacts } from './reports/facts.js';
+import { sealReferralNotes } from './store/referrals.js';
 
 export interface ServerOptions {
   /** Data folder: the admin token, and PGlite's files when no database URL is given. Default `./komek-data`. */
@@ -55,6 +56,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const search = new SearchIndex(searchKey(dataDir));
     // Cases stored before case summaries existed get theirs (and their search terms) now.
     await indexUnsummarisedCases(database.db, keys, search);
+    const sealed = await sealReferralNotes(database.db, keys);
+    if (sealed) log(`komek: sealed the notes of ${sealed} referral(s) stored before notes were encrypted`);
     const backfilled = await backfillFacts(database.db, keys);
     if (backfilled) log(`komek: recorded the report facts of ${backfilled} case(s) stored before reports existed`);
     services = { database, jobs: new JobQueue(database, jobHandlers, keys), keys, search, audit, dataDir };

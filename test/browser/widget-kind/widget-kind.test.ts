@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFormModel, defaultWidgets } from '@komek/core';
+import { widgetOf, buildFormModel, defaultWidgets } from '@komek/core';
 import { registerWidget } from '@komek/elements';
 import { scaleKind } from '../../fixtures/widget-kind/scale.kind.js';
 import { scaleWidget } from '../../fixtures/widget-kind/scale.element.js';
@@ -11,7 +11,7 @@ registerWidget(scaleWidget);
 
 describe('a widget kind added by one file per renderer', () => {
   it('is resolved by core and drawn by <komek-form>: five choices, the answer an integer, the form valid', async () => {
-    expect(buildFormModel(satisfactionForm).byPointer.get('/rating')?.widget).toBe('scale');
+    expect(widgetOf(buildFormModel(satisfactionForm).byPointer.get('/rating'))).toBe('scale');
     const el = document.createElement('komek-form');
     el.schema = satisfactionForm;
     el.validator = Object.assign((d: unknown) => typeof (d as { rating?: unknown }).rating === 'number', {

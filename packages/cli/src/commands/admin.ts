@@ -317,3 +317,24 @@ export async function reportsCommand(args: string[]): Promise<number> {
   }
   throw new UsageError(REPORTS);
 }
+
+const SEARCH = 'usage: komek search reindex [--data DIR] [--database URL]';
+
+/**
+ * `komek search reindex`: re-derives every case's summary and blind search terms under the search key in force
+ * (`KOMEK_SEARCH_KEY` or `<data>/keys/search.key`) — after that key was replaced, or the schemas' summary fields
+ * changed. Cases stay searchable under the old terms until each is re-indexed; run it with the servers stopped or
+ * during a quiet hour.
+ */
+export async function searchCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'reindex') throw new UsageError(SEARCH);
+  const { options } = parseOptions(rest, common);
+  return withStore(options, async ({ server, database, dataDir }) => {
+    const keys = await server.AnswerKeys.open(database.db, server.kekRingFor(dataDir));
+    const search = new server.SearchIndex(server.searchKey(dataDir, { create: false }));
+    const n = await server.reindexCases(database.db, keys, search);
+    console.log(`search index rebuilt for ${n} case(s)`);
+    return 0;
+  });
+}

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
+import { childrenOf } from '@komek/core';
 import type { FormModel, FormNode } from '@komek/core';
 
 /**
@@ -16,7 +17,7 @@ function subtreeSize(node: FormNode): number {
   let n = subtreeSizes.get(node);
   if (n === undefined) {
     n = 1;
-    for (const c of node.children) n += subtreeSize(c);
+    for (const c of childrenOf(node)) n += subtreeSize(c);
     subtreeSizes.set(node, n);
   }
   return n;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { loadMessages, validationMessage } from '@komek/i18n';
 import { addMessages } from '../localize/messages.js';
-import { buildFormModel, getAtPointer, setAtPointer, walkNodes } from '@komek/core';
+import { widgetOf, buildFormModel, getAtPointer, setAtPointer, walkNodes } from '@komek/core';
 import { schemaLoaders } from '@komek/forms/catalog';
 import '../index.js';
 import { readDraftRecord } from '../drafts/draft-store.js';
@@ -114,7 +114,7 @@ describe('<komek-form>', () => {
     const { data } = await submitted;
     // Drawn signatures are PNGs made from the typed name: check their form, then compare the rest exactly.
     for (const node of walkNodes(model.root)) {
-      if (node.widget === 'signaturePad' && getAtPointer(expected, node.pointer) === 'IMAGE') {
+      if (widgetOf(node) === 'signaturePad' && getAtPointer(expected, node.pointer) === 'IMAGE') {
         expect(getAtPointer(data, node.pointer)).toMatch(/^data:image\/png;base64,/);
         expected = setAtPointer(expected, node.pointer, getAtPointer(data, node.pointer));
       }

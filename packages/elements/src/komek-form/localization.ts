@@ -78,7 +78,12 @@ export class Localization {
   label(node: FormNode, title: boolean): TemplateResult | string {
     const required = node.required && (node.kind === 'field' || node.kind === 'checklist');
     const after = node.derived ? (required ? html`${REQUIRED}${DERIVED}` : DERIVED) : required ? REQUIRED : nothing;
-    const text = this.bilingual(formatMessageKey(node.label), node.text, after, title ? presentTitle : presentLabel);
+    const text = this.bilingual(
+      formatMessageKey(node.labelKey),
+      node.englishLabel,
+      after,
+      title ? presentTitle : presentLabel,
+    );
     return node.number ? html`<span class="number">${node.number}</span> ${text}` : text;
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as reference from '@komek/i18n';
-import { buildFormModel, formatMessageKey, mapErrors, walkNodes, type ValidationIssue } from '@komek/core';
+import { optionsOf, buildFormModel, formatMessageKey, mapErrors, walkNodes, type ValidationIssue } from '@komek/core';
 import { formIds, schemaLoaders, validatorLoaders } from '@komek/forms/catalog';
 import * as light from './messages.js';
 import { validationMessage } from './validation-message.js';
@@ -52,9 +52,9 @@ describe('the element’s messages match @komek/i18n', () => {
         const ours = light.createTranslator(lang);
         const theirs = reference.createTranslator(lang);
         for (const node of walkNodes(model.root)) {
-          const keys: [string, string][] = [[formatMessageKey(node.label), node.text]];
-          if (node.description) keys.push([formatMessageKey(node.description.key), node.description.text]);
-          for (const o of node.options ?? []) keys.push([formatMessageKey(o.label), o.text]);
+          const keys: [string, string][] = [[formatMessageKey(node.labelKey), node.englishLabel]];
+          if (node.description) keys.push([formatMessageKey(node.description.key), node.description.english]);
+          for (const o of optionsOf(node) ?? []) keys.push([formatMessageKey(o.labelKey), o.englishLabel]);
           for (const [key, english] of keys) expect(ours(key, english), `${lang} ${key}`).toBe(theirs(key, english));
         }
         const validate = await validatorLoaders[id]();

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { and, kindIs, or, rankWith } from '@komek/core';
+import { widgetOf, and, kindIs, or, rankWith } from '@komek/core';
 import { widgetNamed, type WidgetRenderer } from '../registry.js';
 import { describedBy, description, errorText, fieldIds, invalid } from './field.js';
 
@@ -31,7 +31,7 @@ export const checkboxWidget: WidgetRenderer = {
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);
-    const checklist = node.widget === 'checklist';
+    const checklist = widgetOf(node) === 'checklist';
     return html`<div
       class=${checklist ? 'field checkbox checklist' : 'field checkbox'}
       part=${checklist ? 'field checklist' : 'field'}

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { and, kindIs, rankWith, type FormNode } from '@komek/core';
+import { optionsOf, and, kindIs, rankWith, type FormNode } from '@komek/core';
 import type { FormContext } from '../context.js';
 import { widgetNamed, type WidgetRenderer } from '../registry.js';
 import { describedBy, description, errorText, fieldIds, invalid } from './field.js';
@@ -11,7 +11,7 @@ const MAX_RADIOS = 7;
 function radios(ctx: FormContext, node: FormNode, pointer: string) {
   const ids = fieldIds(pointer);
   const value = ctx.value(pointer);
-  const options = node.options ?? [];
+  const options = optionsOf(node) ?? [];
   return html`<fieldset
     class="field choice"
     part="field choice"
@@ -37,7 +37,7 @@ function radios(ctx: FormContext, node: FormNode, pointer: string) {
               ?disabled=${!ctx.editable}
               aria-invalid=${invalid(ctx, pointer)}
               @change=${() => ctx.set(pointer, o.value)}
-            />${ctx.bilingual(o.label, o.text)}</label
+            />${ctx.bilingual(o.labelKey, o.englishLabel)}</label
           >`,
       )}
     </div>
@@ -60,7 +60,7 @@ function select(ctx: FormContext, node: FormNode, pointer: string) {
       @change=${(e: Event) => ctx.set(pointer, (e.target as HTMLSelectElement).value || undefined)}
     >
       <option value="" ?selected=${value === undefined}>${ctx.ui('select', '— select —')}</option>
-      ${(node.options ?? []).map((o) => html`<option value=${o.value} ?selected=${value === o.value}>${ctx.text(o.label, o.text)}</option>`)}
+      ${(optionsOf(node) ?? []).map((o) => html`<option value=${o.value} ?selected=${value === o.value}>${ctx.text(o.labelKey, o.englishLabel)}</option>`)}
     </select>
     ${errorText(ctx, pointer, ids)}
   </div>`;
@@ -76,6 +76,6 @@ export const choiceWidget: WidgetRenderer = {
   redraw: 'answer',
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
-    return (node.options?.length ?? 0) > MAX_RADIOS ? select(ctx, node, pointer) : radios(ctx, node, pointer);
+    return (optionsOf(node)?.length ?? 0) > MAX_RADIOS ? select(ctx, node, pointer) : radios(ctx, node, pointer);
   },
 };

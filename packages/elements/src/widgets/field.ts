@@ -31,7 +31,7 @@ export const invalid = (ctx: FormContext, pointer: string): 'true' | typeof noth
 export function description(ctx: FormContext, node: FormNode, ids: FieldIds): TemplateResult | typeof nothing {
   const d = node.description;
   return d
-    ? html`<div class="description" id=${ids.desc} part="description">${ctx.bilingual(d.key, d.text)}</div>`
+    ? html`<div class="description" id=${ids.desc} part="description">${ctx.bilingual(d.key, d.english)}</div>`
     : nothing;
 }
 

@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { kindIs, or, rankWith } from '@komek/core';
+import { childrenOf, kindIs, or, rankWith } from '@komek/core';
 import type { WidgetRenderer } from '../registry.js';
 import { description, errorText, fieldIds } from './field.js';
 
@@ -26,7 +26,7 @@ export const groupWidget: WidgetRenderer = {
       <legend part="legend">${section ? html`<h2>${ctx.label(node)}</h2>` : ctx.label(node)}</legend>
       ${description(ctx, node, ids)}${errorText(ctx, pointer, ids)}
       <div class="children">
-        ${node.children.map((c) =>
+        ${childrenOf(node).map((c) =>
           // Side by side, a question the answers reveal gets a row of its own under the one that reveals it, so the
           // fields beside them keep their places and widths.
           inline && c.condition && ctx.isShown(c, base)

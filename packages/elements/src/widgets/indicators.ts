@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { kindIs, rankWith } from '@komek/core';
+import { widgetOf, childrenOf, kindIs, rankWith } from '@komek/core';
 import type { WidgetRenderer } from '../registry.js';
 import { description, errorText, fieldIds } from './field.js';
 import { yesNo } from './yesno.js';
@@ -22,8 +22,8 @@ export const indicatorsWidget: WidgetRenderer = {
       <div class="head" aria-hidden="true">
         <span></span><span>${ctx.uiBilingual('yes', 'YES')}</span><span>${ctx.uiBilingual('no', 'NO')}</span>
       </div>
-      ${node.children.map((c) =>
-        c.widget === 'yesno'
+      ${childrenOf(node).map((c) =>
+        widgetOf(c) === 'yesno'
           ? ctx.isShown(c, base)
             ? yesNo(ctx, c, base + c.pointer, true)
             : null

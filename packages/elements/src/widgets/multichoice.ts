@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { and, kindIs, rankWith } from '@komek/core';
+import { optionsOf, and, kindIs, rankWith } from '@komek/core';
 import { widgetNamed, type WidgetRenderer } from '../registry.js';
 import { describedBy, description, errorText, fieldIds, invalid } from './field.js';
 
@@ -14,7 +14,7 @@ export const multichoiceWidget: WidgetRenderer = {
     const ids = fieldIds(pointer);
     const raw = ctx.value(pointer);
     const chosen = Array.isArray(raw) ? (raw as unknown[]) : [];
-    const options = node.options ?? [];
+    const options = optionsOf(node) ?? [];
     const toggle = (value: string, on: boolean) => {
       const next = options.map((o) => o.value).filter((v) => (v === value ? on : chosen.includes(v)));
       ctx.set(pointer, next.length > 0 ? next : undefined);
@@ -39,7 +39,7 @@ export const multichoiceWidget: WidgetRenderer = {
                 ?disabled=${!ctx.editable}
                 aria-invalid=${invalid(ctx, pointer)}
                 @change=${(e: Event) => toggle(o.value, (e.target as HTMLInputElement).checked)}
-              />${ctx.bilingual(o.label, o.text)}</label
+              />${ctx.bilingual(o.labelKey, o.englishLabel)}</label
             >`,
         )}
       </div>

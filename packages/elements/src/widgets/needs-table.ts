@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import type { FormNode } from '@komek/core';
+import { childrenOf, kindIs, type FormNode } from '@komek/core';
 import type { FormContext } from '../context.js';
 import type { WidgetRenderer } from '../registry.js';
 import { idOf } from '../ids.js';
@@ -12,7 +12,7 @@ function needRow(ctx: FormContext, row: FormNode, base: string, columns: string[
   const rowId = `${idOf(base + row.pointer)}-h`;
   return html`<tr>
     <th scope="row" id=${rowId} part="row-header">${ctx.label(row)}</th>
-    ${row.children.map((c, i) => html`<td>${cellControl(ctx, c, base, `${columns[i] ?? ''} ${rowId}`)}</td>`)}
+    ${childrenOf(row).map((c, i) => html`<td>${cellControl(ctx, c, base, `${columns[i] ?? ''} ${rowId}`)}</td>`)}
   </tr>`;
 }
 
@@ -25,13 +25,13 @@ export const needsTableWidget: WidgetRenderer = {
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);
-    const firstRow = node.children
-      .flatMap((c) => (c.kind === 'needRow' ? [c] : c.children))
-      .find((c) => c.kind === 'needRow');
+    const firstRow = childrenOf(node)
+      .flatMap((c) => (c.kind === 'needRow' ? [c] : childrenOf(c)))
+      .find(kindIs('needRow'));
     const columns = (firstRow?.children ?? []).map((_, i) => `${ids.id}-c${i}`);
     const width = columns.length + 1;
-    const rows = (parent: FormNode) =>
-      parent.children.map((c) =>
+    const rows = (nodes: readonly FormNode[]) =>
+      nodes.map((c) =>
         !ctx.isShown(c, base)
           ? null
           : c.kind === 'needRow'
@@ -51,20 +51,20 @@ export const needsTableWidget: WidgetRenderer = {
               ${(firstRow?.children ?? []).map((c, i) => html`<th scope="col" id=${columns[i]}>${ctx.label(c)}</th>`)}
             </tr>
           </thead>
-          ${node.children.map((category) =>
+          ${childrenOf(node).map((category) =>
             category.kind === 'needRow' || !ctx.isShown(category, base)
               ? null
               : html`<tbody>
                   <tr>
                     <th scope="rowgroup" colspan=${width} class="category" part="category">${ctx.label(category)}</th>
                   </tr>
-                  ${rows(category)}
+                  ${rows(childrenOf(category))}
                 </tbody>`,
           )}
           ${
-            node.children.some((c) => c.kind === 'needRow')
+            childrenOf(node).some((c) => c.kind === 'needRow')
               ? html`<tbody>
-                  ${rows({ ...node, children: node.children.filter((c) => c.kind === 'needRow') })}
+                  ${rows(childrenOf(node).filter(kindIs('needRow')))}
                 </tbody>`
               : null
           }

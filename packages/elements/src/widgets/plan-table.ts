@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import type { FormNode } from '@komek/core';
+import { childrenOf, kindIs, type RepeatNode } from '@komek/core';
 import type { FormContext } from '../context.js';
 import type { WidgetRenderer } from '../registry.js';
 import { idOf } from '../ids.js';
@@ -9,11 +9,10 @@ import { description, errorText, fieldIds } from './field.js';
 import { planTableDeclared } from './lazy.js';
 import { addRowButton, removeRowButton, rowsOf } from './rows.js';
 
-function category(ctx: FormContext, node: FormNode, base: string, columns: string[], width: number) {
+function category(ctx: FormContext, node: RepeatNode, base: string, columns: string[], width: number) {
   const pointer = base + node.pointer;
   const ids = fieldIds(pointer);
-  const name = ctx.text(node.label, node.text);
-  const item = node.item;
+  const name = ctx.text(node.labelKey, node.englishLabel);
   return html`<tbody id=${ids.id}>
     <tr class="category">
       <th scope="rowgroup" colspan=${width - 1} part="category">${ctx.label(node)}${errorText(ctx, pointer, ids)}</th>
@@ -24,7 +23,7 @@ function category(ctx: FormContext, node: FormNode, base: string, columns: strin
       const rowId = `${idOf(row)}-h`;
       return html`<tr id=${idOf(row)}>
         <th scope="row" id=${rowId} class="num"><span class="visually-hidden">${name} </span>${i + 1}</th>
-        ${(item?.children ?? []).map((c, j) => html`<td>${ctx.isShown(c, row) ? cellControl(ctx, c, row, `${columns[j] ?? ''} ${rowId}`) : null}</td>`)}
+        ${childrenOf(node.item).map((c, j) => html`<td>${ctx.isShown(c, row) ? cellControl(ctx, c, row, `${columns[j] ?? ''} ${rowId}`) : null}</td>`)}
         <td class="actions">${removeRowButton(ctx, pointer, i, name)}</td>
       </tr>`;
     })}
@@ -40,7 +39,7 @@ export const planTableWidget: WidgetRenderer = {
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);
-    const head = node.children.find((c) => c.kind === 'repeat')?.item?.children ?? [];
+    const head = childrenOf(childrenOf(node).find(kindIs('repeat'))?.item);
     const columns = head.map((_, i) => `${ids.id}-c${i}`);
     const width = head.length + 2;
     return html`<fieldset class="table-block" part="group plan-table" id=${ids.id}>
@@ -55,7 +54,7 @@ export const planTableWidget: WidgetRenderer = {
               <th scope="col"><span class="visually-hidden">${ctx.ui('actions', 'Actions')}</span></th>
             </tr>
           </thead>
-          ${node.children.map((c) =>
+          ${childrenOf(node).map((c) =>
             !ctx.isShown(c, base)
               ? null
               : c.kind === 'repeat'

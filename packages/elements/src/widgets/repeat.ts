@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { kindIs, rankWith } from '@komek/core';
+import { childrenOf, itemOf, kindIs, rankWith } from '@komek/core';
 import type { WidgetRenderer } from '../registry.js';
 import { description, errorText, fieldIds } from './field.js';
 import { idOf } from '../ids.js';
@@ -13,8 +13,8 @@ export const repeatWidget: WidgetRenderer = {
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);
-    const name = ctx.text(node.label, node.text);
-    const item = node.item;
+    const name = ctx.text(node.labelKey, node.englishLabel);
+    const item = itemOf(node);
     return html`<fieldset class="group repeat" part="group repeat" id=${ids.id}>
       <legend part="legend">${ctx.label(node)}</legend>
       ${description(ctx, node, ids)}${errorText(ctx, pointer, ids)}
@@ -22,7 +22,7 @@ export const repeatWidget: WidgetRenderer = {
         const row = `${pointer}/${i}`;
         return html`<fieldset class="group item" part="group item" id=${idOf(row)}>
           <legend part="legend">${name} ${i + 1}</legend>
-          <div class="children">${(item?.children ?? []).map((c) => ctx.renderNode(c, row))}</div>
+          <div class="children">${childrenOf(item).map((c) => ctx.renderNode(c, row))}</div>
           ${removeRowButton(ctx, pointer, i, name)}
         </fieldset>`;
       })}

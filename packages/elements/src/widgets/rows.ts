@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import type { FormNode } from '@komek/core';
+import { childrenOf, itemOf, type FormNode } from '@komek/core';
 import type { FormContext } from '../context.js';
 
 /** The rows of a repeat node's array value. */
@@ -12,7 +12,7 @@ export function rowsOf(ctx: FormContext, pointer: string): unknown[] {
 export function addRowButton(ctx: FormContext, node: FormNode, pointer: string, name: string) {
   const rows = rowsOf(ctx, pointer);
   const full = node.schema.maxItems !== undefined && rows.length >= node.schema.maxItems;
-  const first = node.item?.children.find((c) => c.kind !== 'static');
+  const first = childrenOf(itemOf(node)).find((c) => c.kind !== 'static');
   const add = () => {
     ctx.set(pointer, [...rows, {}], true);
     ctx.focus(`${pointer}/${rows.length}${first?.pointer ?? ''}`);

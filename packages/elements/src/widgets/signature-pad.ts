@@ -13,7 +13,7 @@ export const signaturePadWidget: WidgetRenderer = {
     const ids = fieldIds(pointer);
     const value = ctx.value(pointer);
     const typedName = ctx.value(pointer.replace(/\/[^/]*$/, '/signedBy'));
-    const label = ctx.text(node.label, node.text);
+    const label = ctx.text(node.labelKey, node.englishLabel);
     return html`<div class="field signature-pad" part="field">
       <span class="label" id=${`${ids.id}-label`} part="label">${ctx.label(node)}</span>
       <komek-signature-pad

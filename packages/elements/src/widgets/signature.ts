@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { kindIs, rankWith } from '@komek/core';
+import { widgetOf, childrenOf, kindIs, rankWith } from '@komek/core';
 import type { WidgetRenderer } from '../registry.js';
 import { description, errorText, fieldIds } from './field.js';
 
@@ -14,8 +14,8 @@ export const signatureWidget: WidgetRenderer = {
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);
-    const typed = node.children.filter((c) => c.widget !== 'signaturePad');
-    const drawn = node.children.filter((c) => c.widget === 'signaturePad');
+    const typed = childrenOf(node).filter((c) => widgetOf(c) !== 'signaturePad');
+    const drawn = childrenOf(node).filter((c) => widgetOf(c) === 'signaturePad');
     return html`<fieldset class="group signature" part="group signature" id=${ids.id}>
       <legend part="legend">${ctx.label(node)}</legend>
       ${description(ctx, node, ids)}${errorText(ctx, pointer, ids)}

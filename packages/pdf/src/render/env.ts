@@ -135,7 +135,7 @@ export function biKey(env: RenderEnv, key: MessageKey, english: string): BiText 
 
 /** A node's label in both languages. */
 export function labelOf(env: RenderEnv, node: FormNode): BiText {
-  return biKey(env, node.label, node.text);
+  return biKey(env, node.labelKey, node.englishLabel);
 }
 
 /** A short UI word pair on one line: `ИӘ / ДА`. */

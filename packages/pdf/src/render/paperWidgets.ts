@@ -1,4 +1,6 @@
 import {
+  optionsOf,
+  widgetOf,
   and,
   kindIs,
   or,
@@ -52,7 +54,7 @@ export interface PaperWidget {
 const widgetNamed =
   (name: WidgetKind): NodePredicate =>
   (node) =>
-    node.widget === name;
+    widgetOf(node) === name;
 /** A field drawn as this widget kind. */
 const fieldOf = (name: WidgetKind): Tester => rankWith(1, and(kindIs('field'), widgetNamed(name)));
 
@@ -129,7 +131,7 @@ export const paperWidgets: PaperWidget[] = [
     row: 'field',
     input: (s, node, width) => choiceInput(s, node, width, true),
     read: (fields, node, pointer) => {
-      const options = node.options ?? [];
+      const options = optionsOf(node) ?? [];
       const states = options.map((o) => fields.box(optionFieldName(pointer, o.value)));
       if (states.every((s) => s === undefined)) return undefined;
       return options.filter((_, i) => states[i] === true).map((o) => o.value);

@@ -1,4 +1,4 @@
-import { marks, translate, type FormNode } from '@komek/core';
+import { childrenOf, kindIs, marks, translate, type FormNode, type PlanTableNode, type RepeatNode } from '@komek/core';
 import { block, drawBlock, drawRule, linesHeight, type TextBlock } from '../layout/draw.js';
 import { paperWidgetFor } from './paperWidgets.js';
 import type { Canvas } from '../layout/canvas.js';
@@ -95,7 +95,7 @@ function staticRows(s: Scope, node: FormNode, shown: boolean): Row[] {
 
 function descriptionRows(s: Scope, node: FormNode): Row[] {
   if (!node.description) return [];
-  return paragraphRows(s, biKey(s.env, node.description.key, node.description.text), {
+  return paragraphRows(s, biKey(s.env, node.description.key, node.description.english), {
     role: 'muted',
     indent: node.number ? metrics.number : 0,
   });
@@ -105,7 +105,7 @@ function isSimpleField(node: FormNode): boolean {
   return node.kind === 'field' && ['text', 'date', 'number', 'unknown'].includes(node.widget ?? '');
 }
 
-function repeatRows(s: Scope, node: FormNode, depth: number, shown: boolean): Row[] {
+function repeatRows(s: Scope, node: RepeatNode, depth: number, shown: boolean): Row[] {
   const rows: Row[] = [spacer(s, depth <= 1 ? 8 : 4), headingRow(s, node, depth), ...descriptionRows(s, node)];
   if (!shown) return [...rows, ...naRow(s)];
   const data = valueAt(s.env, pointerIn(s, node));
@@ -117,26 +117,26 @@ function repeatRows(s: Scope, node: FormNode, depth: number, shown: boolean): Ro
       spacer(s, metrics.afterTable),
     ];
   }
-  const item = node.item!;
+  const { item } = node;
   const total = count + (s.env.mode === 'blank' ? 1 : 0);
   for (let i = 0; i < total; i++) {
     const itemScope: Scope = { ...s, root: item, base: `${pointerIn(s, node)}/${i}` };
-    const title = perLanguage(s.env, (t) => `${translate(t, item.label, item.text)} ${i + 1}`);
+    const title = perLanguage(s.env, (t) => `${translate(t, item.labelKey, item.englishLabel)} ${i + 1}`);
     const { condition: _condition, ...heading } = unnumbered(item);
     rows.push(headingRow(itemScope, heading, depth + 1, title));
-    for (const child of item.children) rows.push(...nodeRows(itemScope, child, depth + 2));
+    for (const child of childrenOf(item)) rows.push(...nodeRows(itemScope, child, depth + 2));
   }
   if (total === 0) rows.push(...paragraphRows(s, { primary: '—' }, { role: 'muted' }));
   return rows;
 }
 
-function planTableRows(s: Scope, node: FormNode, depth: number, shown: boolean): Row[] {
+function planTableRows(s: Scope, node: PlanTableNode, depth: number, shown: boolean): Row[] {
   const landscape: Scope = { ...s, orientation: 'landscape', width: pageGeometry('landscape').contentWidth };
   const heading = headingRow(landscape, node, depth);
   heading.breakBefore = true;
   const rows: Row[] = [heading, ...descriptionRows(landscape, node)];
   if (!shown) return [...rows, ...naRow(landscape)];
-  const categories = node.children.filter((c) => c.kind === 'repeat' && c.item);
+  const categories = node.children.filter(kindIs('repeat'));
   if (categories.length > 0) {
     const counts = categories.map((c) => valueAt(s.env, pointerIn(s, c))).map((v) => (Array.isArray(v) ? v.length : 0));
     rows.push(
@@ -149,7 +149,7 @@ function planTableRows(s: Scope, node: FormNode, depth: number, shown: boolean):
     );
     rows.push(spacer(landscape, metrics.afterTable));
   }
-  const others = node.children.filter((c) => !categories.includes(c));
+  const others = node.children.filter((c) => c.kind !== 'repeat');
   // What follows the table goes back to portrait pages.
   return [...rows, ...others.flatMap((c) => nodeRows(s, c, depth + 1))];
 }
@@ -285,7 +285,8 @@ function titleRows(s: Scope, issues: PrintedIssue[] | undefined): Row[] {
 
 function hasMarked(node: FormNode, test: (n: FormNode) => boolean): boolean {
   return (
-    node.children.some((c) => test(c) || hasMarked(c, test)) || (node.item !== undefined && hasMarked(node.item, test))
+    childrenOf(node).some((c) => test(c) || hasMarked(c, test)) ||
+    (node.kind === 'repeat' && hasMarked(node.item, test))
   );
 }
 
@@ -312,8 +313,8 @@ export function continuationRows(env: RenderEnv, continuations: Continuation[]):
         kind: 'group',
         name: '',
         pointer: cont.pointer,
-        label: { ns: 'ui', key: 'continuationSheet' },
-        text: '',
+        labelKey: { ns: 'ui', key: 'continuationSheet' },
+        englishLabel: '',
         required: false,
         schema: {},
         annotation: {},
@@ -375,8 +376,8 @@ export function issueRows(env: RenderEnv, issues: PrintedIssue[]): Row[] {
       kind: 'group',
       name: '',
       pointer: '',
-      label: { ns: 'ui', key: 'pdf.problems' },
-      text: '',
+      labelKey: { ns: 'ui', key: 'pdf.problems' },
+      englishLabel: '',
       required: false,
       schema: {},
       annotation: {},

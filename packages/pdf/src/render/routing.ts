@@ -1,4 +1,12 @@
-import { pointerSegments, translate, type FormNode, type JsonSchema, type Translator } from '@komek/core';
+import {
+  childrenOf,
+  optionsOf,
+  pointerSegments,
+  translate,
+  type FormNode,
+  type JsonSchema,
+  type Translator,
+} from '@komek/core';
 import type { BiText, RenderEnv } from './env.js';
 
 /** Builds a text in each language of the form from one function of the language's translator. */
@@ -13,7 +21,7 @@ export function perLanguage(env: RenderEnv, text: (t: Translator) => string): Bi
 /** How a condition names a question: by its printed number ("2.1"), else by its label in quotes. */
 function fieldRef(t: Translator, node: FormNode): string {
   if (node.number) return node.number;
-  const label = translate(t, node.label, node.text).replace(/[:：]\s*$/, '');
+  const label = translate(t, node.labelKey, node.englishLabel).replace(/[:：]\s*$/, '');
   return t('ui:quoted', '“{{text}}”', { text: label }) ?? `“${label}”`;
 }
 
@@ -21,8 +29,8 @@ function fieldRef(t: Translator, node: FormNode): string {
 function answerText(t: Translator, node: FormNode, value: unknown): string {
   if (value === true) return t('ui:yes', 'YES') ?? 'YES';
   if (value === false) return t('ui:no', 'NO') ?? 'NO';
-  const option = node.options?.find((o) => o.value === String(value));
-  const text = option ? translate(t, option.label, option.text) : String(value);
+  const option = optionsOf(node)?.find((o) => o.value === String(value));
+  const text = option ? translate(t, option.labelKey, option.englishLabel) : String(value);
   return t('ui:quoted', '“{{text}}”', { text }) ?? `“${text}”`;
 }
 
@@ -32,9 +40,9 @@ function describe(t: Translator, scope: FormNode, schema: JsonSchema): string[] 
   const props = schema.properties ?? {};
   const or = t('ui:pdf.or', ' or ') ?? ' or ';
   for (const [name, sub] of Object.entries(props)) {
-    const child = scope.children.find((c) => c.name === name);
+    const child = childrenOf(scope).find((c) => c.name === name);
     if (!child) continue;
-    if (sub.properties && child.children.length > 0) {
+    if (sub.properties && childrenOf(child).length > 0) {
       parts.push(...describe(t, child, sub));
       continue;
     }
@@ -58,7 +66,7 @@ function describe(t: Translator, scope: FormNode, schema: JsonSchema): string[] 
   }
   for (const name of schema.required ?? []) {
     if (name in props) continue;
-    const child = scope.children.find((c) => c.name === name);
+    const child = childrenOf(scope).find((c) => c.name === name);
     if (child) {
       const field = fieldRef(t, child);
       parts.push(t('ui:condition.filled', '{{field}} is filled in', { field }) ?? `${field} is filled in`);
@@ -73,7 +81,7 @@ export function nodeBelow(root: FormNode, pointer: string): FormNode | undefined
   const rel = pointer.startsWith(root.pointer + '/') ? pointer.slice(root.pointer.length) : pointer;
   let node: FormNode | undefined = root;
   for (const name of pointerSegments(rel)) {
-    node = node?.children.find((c) => c.name === name);
+    node = childrenOf(node).find((c) => c.name === name);
     if (!node) return undefined;
   }
   return node;

@@ -1,4 +1,4 @@
-import { marks, type FormNode } from '@komek/core';
+import { optionsOf, widgetOf, marks, type FormNode } from '@komek/core';
 import { formatDate } from '@komek/i18n';
 import {
   block,
@@ -131,7 +131,7 @@ export function naPart(s: Scope, width: number): InputPart {
  */
 export function fieldText(env: RenderEnv, node: FormNode, value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string') return node.widget === 'date' ? formatDate(value, env.languages[0]!) : value;
+  if (typeof value === 'string') return widgetOf(node) === 'date' ? formatDate(value, env.languages[0]!) : value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join('\n');
   return JSON.stringify(value);
@@ -142,14 +142,14 @@ export function planFieldBox(
   s: Scope,
   node: FormNode,
   width: number,
-  lines?: { blank?: number; max?: number },
+  lines?: { blank?: number; max?: number; singleLine?: boolean },
 ): TextBoxPlan {
   const pointer = pointerIn(s, node);
-  const long = node.widget === 'textarea' || (node.schema.type === 'array' && node.widget === 'unknown');
+  const long = widgetOf(node) === 'textarea' || (node.schema.type === 'array' && widgetOf(node) === 'unknown');
   const options = {
     blankLines: lines?.blank ?? (long ? 4 : 1),
     maxLines: lines?.max ?? (long ? 16 : 4),
-    singleLine: !long,
+    singleLine: lines?.singleLine ?? !long,
     label: labelOf(s.env, node),
     ...(typeof node.schema.maxLength === 'number' ? { maxLength: node.schema.maxLength } : {}),
     ...(node.number !== undefined ? { number: node.number } : {}),
@@ -168,12 +168,12 @@ export function textInput(s: Scope, node: FormNode, width: number): InputPart {
   const env = s.env;
   let boxWidth = width;
   let hint: TextBlock | undefined;
-  if (node.widget === 'date') {
+  if (widgetOf(node) === 'date') {
     boxWidth = Math.min(width, DATE_BOX);
     // The hint shows the primary language's order only: it is the format the field is written in.
     const format = env.translators[0]!('ui:pdf.dateHint', 'DD/MM/YYYY') ?? 'DD/MM/YYYY';
     hint = block(format, stylesOf(env, 'muted')[0], Math.max(10, width - boxWidth - 6));
-  } else if (node.widget === 'number') boxWidth = Math.min(width, 60);
+  } else if (widgetOf(node) === 'number') boxWidth = Math.min(width, 60);
   const plan = planFieldBox(s, node, boxWidth);
   return {
     height: plan.height,
@@ -251,8 +251,8 @@ export function choiceInput(s: Scope, node: FormNode, width: number, multiple: b
   const selected = (Array.isArray(value) ? value : [value])
     .filter((v) => ['string', 'number', 'boolean'].includes(typeof v))
     .map(String);
-  const choices: Choice[] = (node.options ?? []).map((o) => {
-    const text = biBlock(env, biKey(env, o.label, o.text), 'label', width - metrics.tick - 4);
+  const choices: Choice[] = (optionsOf(node) ?? []).map((o) => {
+    const text = biBlock(env, biKey(env, o.labelKey, o.englishLabel), 'label', width - metrics.tick - 4);
     const textWidth = Math.max(blockWidth(text.primary), text.secondary ? blockWidth(text.secondary) : 0);
     return {
       value: o.value,

@@ -1,4 +1,4 @@
-import type { FormNode } from '@komek/core';
+import { childrenOf, widgetOf, type FormNode, type RepeatNode } from '@komek/core';
 import { block, drawBlock } from '../layout/draw.js';
 import type { DrawContext, Row } from '../layout/page.js';
 import { StructElem } from '../layout/tags.js';
@@ -98,7 +98,7 @@ export function indicatorTableRows(s: Scope, container: FormNode): Row[] {
   // under its group's ("3.3.1", "3.3.2"). "Specify" lines belong to the indicator above them and get none.
   const childNumbers = (parent: FormNode, parentNumber: string | undefined): (string | undefined)[] => {
     let n = 0;
-    return parent.children.map((child) => {
+    return childrenOf(parent).map((child) => {
       if (!(isYesNo(child) || child.kind === 'indicators' || (child.kind === 'group' && child.children.length > 0)))
         return child.number;
       n++;
@@ -162,7 +162,7 @@ export function indicatorTableRows(s: Scope, container: FormNode): Row[] {
   };
 
   const numbers = childNumbers(container, container.number);
-  container.children.forEach((child, i) => itemRows(child, 0, false, numbers[i]));
+  childrenOf(container).forEach((child, i) => itemRows(child, 0, false, numbers[i]));
   return rows;
 }
 
@@ -170,8 +170,8 @@ export function indicatorTableRows(s: Scope, container: FormNode): Row[] {
 export function needsTableRows(s: Scope, table: FormNode, renderOther: (node: FormNode) => Row[], after?: Row): Row[] {
   const env = s.env;
   const sample = findFirst(table, (n) => n.kind === 'needRow');
-  const neededNode = sample?.children.find((c) => c.name === 'needed');
-  const commentNode = sample?.children.find((c) => c.name === 'comment');
+  const neededNode = childrenOf(sample).find((c) => c.name === 'needed');
+  const commentNode = childrenOf(sample).find((c) => c.name === 'comment');
   const numberWidth = 24;
   const markWidth = 52;
   const commentWidth = Math.round(s.width * 0.36);
@@ -203,8 +203,8 @@ export function needsTableRows(s: Scope, table: FormNode, renderOther: (node: Fo
     const shown = !hiddenAbove && isShown(s, node);
     const label = labelPart(s, node, needWidth - 6);
     const numberText = block(String(n), stylesOf(env, 'label')[0], numberWidth - 4);
-    const needed = node.children.find((c) => c.name === 'needed');
-    const comment = node.children.find((c) => c.name === 'comment');
+    const needed = childrenOf(node).find((c) => c.name === 'needed');
+    const comment = childrenOf(node).find((c) => c.name === 'comment');
     let plan: TextBoxPlan | undefined;
     if (shown && comment) plan = planFieldBox({ ...s }, comment, commentWidth - 2, { blank: 1, max: 5 });
     const height = Math.max(label.height + 2 * PAD, plan ? plan.height + 2 : 0, metrics.box + 2);
@@ -228,7 +228,7 @@ export function needsTableRows(s: Scope, table: FormNode, renderOther: (node: Fo
   };
 
   const walk = (node: FormNode, hiddenAbove: boolean) => {
-    for (const child of node.children) {
+    for (const child of childrenOf(node)) {
       if (child.kind === 'needRow') needRow(child, hiddenAbove);
       else if (child.kind === 'group' && child.children.some((c) => c.kind === 'needRow')) {
         const shown = !hiddenAbove && isShown(s, child);
@@ -252,7 +252,7 @@ export function needsTableRows(s: Scope, table: FormNode, renderOther: (node: Fo
 
 function findFirst(node: FormNode, test: (n: FormNode) => boolean): FormNode | undefined {
   if (test(node)) return node;
-  for (const c of node.children) {
+  for (const c of childrenOf(node)) {
     const found = findFirst(c, test);
     if (found) return found;
   }
@@ -261,17 +261,17 @@ function findFirst(node: FormNode, test: (n: FormNode) => boolean): FormNode | u
 
 /** Relative width of a column by what it holds. */
 function columnWeight(node: FormNode): number {
-  if (node.widget === 'date') return 0.78;
-  if (node.widget === 'yesno' || node.widget === 'checkbox') return 0.5;
+  if (widgetOf(node) === 'date') return 0.78;
+  if (widgetOf(node) === 'yesno' || widgetOf(node) === 'checkbox') return 0.5;
   const max = typeof node.schema.maxLength === 'number' ? node.schema.maxLength : 500;
   return max >= 2000 ? 1.55 : max >= 1000 ? 1.15 : 0.95;
 }
 
 /** Whether a repeat's rows print as a table: an item of a few plain fields. */
-export function isTabular(repeat: FormNode): boolean {
-  const item = repeat.item;
-  if (!item || item.children.length === 0 || item.children.length > 8) return false;
-  return item.children.every(
+export function isTabular(repeat: RepeatNode): boolean {
+  const columns = childrenOf(repeat.item);
+  if (columns.length === 0 || columns.length > 8) return false;
+  return columns.every(
     (c) => c.kind === 'field' && c.widget !== 'multichoice' && c.widget !== 'signaturePad' && !c.condition,
   );
 }
@@ -282,19 +282,21 @@ export function isTabular(repeat: FormNode): boolean {
  */
 export function repeatTableRows(
   s: Scope,
-  categories: FormNode[],
+  categories: RepeatNode[],
   options: { spare: number; band: boolean; maxLines: number; blankLines: number },
 ): Row[] {
   const env = s.env;
-  const item = categories[0]!.item!;
-  const columns = item.children;
+  const item = categories[0]!.item;
+  const columns = childrenOf(item);
   const numberWidth = 26;
   // A date column is as wide as a date written in full; the other columns share the rest by what they hold.
   const dateWidth = 80;
-  const weights = columns.map((c) => (c.widget === 'date' ? 0 : columnWeight(c)));
+  const weights = columns.map((c) => (widgetOf(c) === 'date' ? 0 : columnWeight(c)));
   const total = weights.reduce((a, b) => a + b, 0);
-  const shared = s.width - numberWidth - dateWidth * columns.filter((c) => c.widget === 'date').length;
-  const widths = columns.map((c, i) => (c.widget === 'date' ? dateWidth : Math.floor((shared * weights[i]!) / total)));
+  const shared = s.width - numberWidth - dateWidth * columns.filter((c) => widgetOf(c) === 'date').length;
+  const widths = columns.map((c, i) =>
+    widgetOf(c) === 'date' ? dateWidth : Math.floor((shared * weights[i]!) / total),
+  );
   widths[widths.length - 1]! += s.width - numberWidth - widths.reduce((a, b) => a + b, 0);
   const head = [
     cellText(s, bi(env, 'ui:pdf.number', 'No.'), 'caption', numberWidth),
@@ -340,20 +342,16 @@ export function repeatTableRows(
       const base = `${pointerIn(s, category)}/${i}`;
       const rowScope: Scope = { ...s, root: item, base };
       const composites = columns.map((col, j) =>
-        col.children.length > 0 ? compositeCell(rowScope, col, widths[j]! - 2, options) : undefined,
+        childrenOf(col).length > 0 ? compositeCell(rowScope, col, widths[j]! - 2, options) : undefined,
       );
       const plans = columns.map((col, j) =>
-        col.widget === 'yesno' || col.widget === 'checkbox' || col.widget === 'choice' || composites[j]
+        widgetOf(col) === 'yesno' || widgetOf(col) === 'checkbox' || widgetOf(col) === 'choice' || composites[j]
           ? undefined
-          : planFieldBox(
-              rowScope,
-              { ...col, widget: col.widget === 'date' || col.widget === 'number' ? col.widget : 'textarea' },
-              widths[j]! - 2,
-              {
-                blank: options.blankLines,
-                max: options.maxLines,
-              },
-            ),
+          : planFieldBox(rowScope, col, widths[j]! - 2, {
+              blank: options.blankLines,
+              max: options.maxLines,
+              singleLine: widgetOf(col) === 'date' || widgetOf(col) === 'number',
+            }),
       );
       const numberText = block(String(i + 1), stylesOf(env, 'label')[0], numberWidth - 4);
       const height = Math.max(
@@ -367,7 +365,7 @@ export function repeatTableRows(
         const composite = composites[j];
         if (plan) cells.push({ width: widths[j]!, draw: (c, x, top) => drawTextBox(c, plan, x + 1, top - 1, false) });
         else if (composite) cells.push({ width: widths[j]!, draw: (c, x, top) => composite.draw(c, x + 1, top - 1) });
-        else if (col.widget === 'yesno') {
+        else if (widgetOf(col) === 'yesno') {
           const [yes, no] = yesNoCells(rowScope, `${base}${col.pointer}`, [widths[j]! / 2, widths[j]! / 2]);
           cells.push({
             width: widths[j]!,
@@ -376,7 +374,7 @@ export function repeatTableRows(
         } else {
           const r = fieldRow(
             { ...rowScope, width: widths[j]! - 4 },
-            { ...col, text: '', label: { ns: 'ui', key: 'pdf.empty' } },
+            { ...col, englishLabel: '', labelKey: { ns: 'ui', key: 'pdf.empty' } },
             true,
           );
           cells.push({ width: widths[j]!, draw: (c, x, top) => r.draw({ ...c, x: x + 2 }, top) });
@@ -401,7 +399,7 @@ function compositeCell(
 ): { height: number; draw: (c: DrawContext, x: number, top: number) => void } {
   const env = s.env;
   // A signature column prints the name, the date and the line to sign; the position is the "Responsible" column's.
-  const parts = column.children.filter(
+  const parts = childrenOf(column).filter(
     (p) => p.kind === 'field' && !(column.kind === 'signature' && p.name === 'role'),
   );
   const gap = 2;
@@ -409,9 +407,9 @@ function compositeCell(
   const spare = valueAt(env, s.base) === undefined;
   const stacked = parts.map((part) => {
     const shown = spare || isShown(s, part);
-    const choice = part.widget === 'choice' || part.widget === 'yesno' || part.widget === 'multichoice';
+    const choice = widgetOf(part) === 'choice' || widgetOf(part) === 'yesno' || widgetOf(part) === 'multichoice';
     const caption =
-      choice || part.widget === 'signaturePad'
+      choice || widgetOf(part) === 'signaturePad'
         ? undefined
         : biBlock(env, part.derived ? derivedMark(part, labelOf(env, part)) : labelOf(env, part), 'caption', width);
     if (!shown) {
@@ -422,19 +420,15 @@ function compositeCell(
         draw: (c: DrawContext, x: number, top: number) => drawBlock(c.canvas, na, x, top - 1),
       };
     }
-    if (choice || part.widget === 'signaturePad') {
+    if (choice || widgetOf(part) === 'signaturePad') {
       const input = inputPart(s, part, width);
       return { caption, height: input.height, draw: (c: DrawContext, x: number, top: number) => input.draw(c, x, top) };
     }
-    const plan = planFieldBox(
-      s,
-      { ...part, widget: part.widget === 'date' || part.widget === 'number' ? part.widget : 'textarea' },
-      width,
-      {
-        blank: 1,
-        max: lines.maxLines,
-      },
-    );
+    const plan = planFieldBox(s, part, width, {
+      blank: 1,
+      max: lines.maxLines,
+      singleLine: widgetOf(part) === 'date' || widgetOf(part) === 'number',
+    });
     return {
       caption,
       height: plan.height,
@@ -467,7 +461,7 @@ export function inlineFieldsRow(s: Scope, node: FormNode, fields: FormNode[], sh
   const labelWidth = s.width * metrics.labelShare;
   const area = s.width - labelWidth - metrics.gap;
   const label = labelPart(s, node, labelWidth);
-  const fixed = (f: FormNode) => (f.widget === 'date' ? DATE_BOX : f.widget === 'number' ? 60 : 0);
+  const fixed = (f: FormNode) => (widgetOf(f) === 'date' ? DATE_BOX : widgetOf(f) === 'number' ? 60 : 0);
   const gap = 8;
   // Lines of fields: a field goes on the current line while every flexible box there keeps its minimum width.
   const lines: FormNode[][] = [];
@@ -527,9 +521,9 @@ export function signatureRow(s: Scope, node: FormNode, shown: boolean): Row[] {
   const env = s.env;
   const heading = labelPart(s, node, s.width, 'strong');
   const parts = ['signedBy', 'role', 'date']
-    .map((name) => node.children.find((c) => c.name === name))
+    .map((name) => childrenOf(node).find((c) => c.name === name))
     .filter((c): c is FormNode => c !== undefined);
-  const imageNode = node.children.find((c) => c.widget === 'signaturePad');
+  const imageNode = childrenOf(node).find((c) => widgetOf(c) === 'signaturePad');
   const gap = 8;
   const share: Record<string, number> = { signedBy: 0.36, role: 0.26, date: 0.15 };
   const used = parts.reduce((w, p) => w + (share[p.name] ?? 0.2), 0);

@@ -317,6 +317,14 @@ update referrals set notes = jsonb_build_array(jsonb_build_object(
   where note is not null;
 `,
   },
+  {
+    version: 180,
+    name: "a referral's notes are sealed under the answer keys (the plaintext columns are emptied at start)",
+    up: `
+alter table referrals add column notes_sealed bytea;
+alter table referrals add column notes_key_id text;
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied, each in its own transaction; safe when two processes start at once. */

@@ -2,12 +2,8 @@ import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T = unknown> = ColumnType<T, string, string>;
-/** One dated note of a referral: the sender's (`sent`) or the receiving body's on accepting, declining, closing. */
-export interface ReferralNote {
-  status: 'sent' | 'accepted' | 'declined' | 'closed';
-  at: string;
-  note: string;
-}
+export type { ReferralNote } from '../api.js';
+import type { ReferralNote } from '../api.js';
 
 /** The tables as Kysely sees them (see migrations.ts). */
 export interface Tables {
@@ -84,8 +80,12 @@ export interface Tables {
     accepted_at: Date | null;
     declined_at: Date | null;
     closed_at: Date | null;
-    note: string | null;
+    /** Plaintext note columns of referrals stored before notes were sealed: emptied at start (`sealReferralNotes`). */
+    note: ColumnType<string | null, string | null | undefined, string | null>;
     notes: ColumnType<ReferralNote[], string | undefined, string>;
+    /** Every note, oldest first, sealed under the answer keys (`referral:<id>:notes`); null when there is none. */
+    notes_sealed: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
+    notes_key_id: ColumnType<string | null, string | null | undefined, string | null>;
     receiving_organisation_id: ColumnType<string | null, string | null | undefined, string | null>;
   };
   tasks: { case_id: string; rule_id: string; due_on: ColumnType<string, string, string>; done_at: Date | null };

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { translate } from '@komek/core';
+import { childrenOf, translate, type FormNode } from '@komek/core';
 import type { Language } from '@komek/i18n';
 import { loadForm } from '../forms.js';
 import { ensureMessages, translatorFor } from '../i18n.js';
@@ -175,11 +175,15 @@ async function vulnerabilityLabel(key: string, lang: Language): Promise<string> 
   for (const id of questionnaireForms) {
     const form = await loadForm(id)!;
     const [section, group] = key.split('/') as [string, string];
-    const find = (n: typeof form.model.root, pointer: string): typeof n | undefined =>
-      n.pointer === pointer ? n : n.children.map((c) => find(c, pointer)).find(Boolean);
+    const find = (n: FormNode, pointer: string): FormNode | undefined =>
+      n.pointer === pointer
+        ? n
+        : childrenOf(n)
+            .map((c) => find(c, pointer))
+            .find(Boolean);
     const g = find(form.model.root, `/${section}/${group}`);
     if (g) {
-      label = translate(t, g.label, g.text).replace(/[:：]\s*$/, '');
+      label = translate(t, g.labelKey, g.englishLabel).replace(/[:：]\s*$/, '');
       break;
     }
   }

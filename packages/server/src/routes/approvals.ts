@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Approval, ApprovalStatus } from '../api.js';
 import { ApiError } from '../errors.js';
 import { errorSchema, idParams, isUuid, type RouteDef } from '../routeTypes.js';
 import type { Db } from '../store/types.js';
@@ -22,22 +23,7 @@ export const approvalRules: Readonly<Record<string, { sop: string; lines: string
   'tj-f7-individual-work-plan': { sop: 'TJ 4 Step 8 (8.4-8.5)', lines: '3855-3857', what: 'plan' },
 };
 
-export type ApprovalStatus = 'pending' | 'approved' | 'returned';
-
-/** An approval as the API returns it. */
-export interface Approval {
-  id: string;
-  caseId: string;
-  submissionId: string;
-  formId: string;
-  revision: number;
-  status: ApprovalStatus;
-  requestedBy: string;
-  requestedAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  comment: string | null;
-}
+export type { Approval, ApprovalStatus } from '../api.js';
 
 type Row = {
   id: string;

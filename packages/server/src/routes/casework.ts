@@ -189,7 +189,7 @@ export const caseworkRoutes: RouteDef[] = [
             { body: body.receivingBody, sections: refused.join(', ') },
             { sections: refused },
           );
-        const referral = await createReferral(tx, c.id, body);
+        const referral = await createReferral(tx, req.services.keys, c.id, body);
         if (body.receivingOrganisationId)
           await tx
             .updateTable('referrals')
@@ -226,7 +226,7 @@ export const caseworkRoutes: RouteDef[] = [
       const id = (req.params as { id: string }).id;
       const { status, note } = req.body as { status: Exclude<ReferralStatus, 'sent'>; note?: string };
       return req.services.database.db.transaction().execute(async (tx) => {
-        const r = isUuid(id) ? await getReferral(tx, id, true) : undefined;
+        const r = isUuid(id) ? await getReferral(tx, req.services.keys, id, true) : undefined;
         if (!r) throw new ApiError(404, 'referral-not-found', { id });
         // The receiving organisation accepts or declines and closes; the referring one may close or withdraw it.
         const receiving = await tx
@@ -244,7 +244,7 @@ export const caseworkRoutes: RouteDef[] = [
         }
         if (!referralTransitions[r.status].includes(status))
           throw new ApiError(409, 'referral-transition', { from: r.status, to: status });
-        const updated = await setReferralStatus(tx, id, status, note);
+        const updated = await setReferralStatus(tx, req.services.keys, id, status, note);
         await recordFacts(tx, req.services.keys, r.caseId);
         return updated;
       });

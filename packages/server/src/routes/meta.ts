@@ -1,5 +1,5 @@
 import { catalog } from '@komek/forms';
-import { translate, type FormNode } from '@komek/core';
+import { childrenOf, translate, type FormNode } from '@komek/core';
 import type { Language } from '@komek/i18n';
 import { loadForm } from '../forms.js';
 import { ensureMessages, translatorFor } from '../i18n.js';
@@ -18,13 +18,17 @@ async function describedForms(lang: Language) {
       const signatures: { pointer: string; label: string; required: boolean }[] = [];
       const walk = (n: FormNode) => {
         if (n.kind === 'signature')
-          signatures.push({ pointer: n.pointer, label: translate(t, n.label, n.text), required: n.required });
-        for (const child of n.children ?? []) walk(child);
+          signatures.push({
+            pointer: n.pointer,
+            label: translate(t, n.labelKey, n.englishLabel),
+            required: n.required,
+          });
+        for (const child of childrenOf(n) ?? []) walk(child);
       };
       walk(form.model.root);
       return {
         ...entry,
-        label: translate(t, form.model.root.label, entry.title),
+        label: translate(t, form.model.root.labelKey, entry.title),
         signatures,
         approval: approvalRules[entry.id] ?? null,
       };

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { type RouteDef } from '../routeTypes.js';
-import { toReferral } from '../store/referrals.js';
+import { referralColumns, toReferral } from '../store/referrals.js';
 
 /** The routes a receiving organisation and a referring specialist use beside those of casework.ts. */
 export const referralRoutes: RouteDef[] = [
@@ -29,7 +29,7 @@ export const referralRoutes: RouteDef[] = [
         .selectFrom('referrals')
         .innerJoin('cases', 'cases.id', 'referrals.case_id')
         .innerJoin('organisations', 'organisations.id', 'cases.organisation_id')
-        .selectAll('referrals')
+        .select(referralColumns.map((c) => `referrals.${c}` as const))
         .select(['cases.country', 'organisations.name as from'])
         .where('referrals.receiving_organisation_id', '=', req.principal!.organisationId)
         .orderBy('referrals.sent_at', 'desc')
@@ -37,7 +37,13 @@ export const referralRoutes: RouteDef[] = [
       if (status !== 'all') q = q.where('referrals.status', '=', status as 'sent');
       const rows = await q.execute();
       return {
-        referrals: rows.map((r) => ({ ...toReferral(r), country: r.country, from: r.from })),
+        referrals: await Promise.all(
+          rows.map(async (r) => ({
+            ...(await toReferral(req.services.database.db, req.services.keys, r)),
+            country: r.country,
+            from: r.from,
+          })),
+        ),
       };
     },
   },

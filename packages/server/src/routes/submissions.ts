@@ -105,7 +105,7 @@ export async function requireMinorIndicators(
   const t = translatorFor(lang!);
   const issues = conflicts.map((x) => {
     const node = form.model.byPointer.get(x.pointer);
-    const label = (node && (t(formatMessageKey(node.label), node.text) ?? node.text)) || x.pointer;
+    const label = (node && (t(formatMessageKey(node.labelKey), node.englishLabel) ?? node.englishLabel)) || x.pointer;
     const params = { form: form.entry.id, pointer: x.pointer, dateOfBirth: x.dateOfBirth, day: x.day, age: x.age };
     return { pointer: x.pointer, label, message: apiMessage('minor-indicator', lang!, params) };
   });

@@ -81,3 +81,17 @@ export async function indexUnsummarisedCases(
       .execute((tx) => refreshCaseIndex(tx, keys, search, { id: r.id, organisationId: r.organisation_id }));
   return rows.length;
 }
+
+/**
+ * Re-derives every case's summary and blind search terms, each case in its own transaction (`komek search
+ * reindex`): after the search key was replaced (the terms made under the old key no longer match anything) or the
+ * summary fields of the schemas changed. Returns how many cases it indexed.
+ */
+export async function reindexCases(db: Kysely<Tables>, keys: AnswerKeys, search: SearchIndex): Promise<number> {
+  const rows = await db.selectFrom('cases').select(['id', 'organisation_id']).orderBy('id').execute();
+  for (const r of rows)
+    await db
+      .transaction()
+      .execute((tx) => refreshCaseIndex(tx, keys, search, { id: r.id, organisationId: r.organisation_id }));
+  return rows.length;
+}
