@@ -1,3 +1,17 @@
+import { knownForms } from './loading.js';
+
+/**
+ * HTML reads a form-associated element's `form` attribute as the id of its form: `form="kz-f1-…"` inside a host
+ * `<form>` would cut the element off from it. Inside a form, a catalog id given there moves to `form-id`.
+ */
+export function adoptFormAttribute(host: HTMLElement & { formId: string | undefined }): void {
+  const id = host.getAttribute('form');
+  if (id && knownForms.includes(id) && host.parentElement?.closest('form')) {
+    host.formId = id;
+    host.removeAttribute('form');
+  }
+}
+
 /**
  * `<komek-form>` as a control of a host `<form>`: its `ElementInternals`, the value and state the host form submits
  * and restores, its validity (the message and the control the browser points at), whether a disabled fieldset
