@@ -1,12 +1,12 @@
-import { knownForms } from './loading.js';
-
 /**
  * HTML reads a form-associated element's `form` attribute as the id of its form: `form="kz-f1-…"` inside a host
- * `<form>` would cut the element off from it. Inside a form, a catalog id given there moves to `form-id`.
+ * `<form>` would cut the element off from it. Inside a form, a `form` attribute that names no form of the page is a
+ * form id of the catalog: it moves to `form-id`.
  */
 export function adoptFormAttribute(host: HTMLElement & { formId: string | undefined }): void {
   const id = host.getAttribute('form');
-  if (id && knownForms.includes(id) && host.parentElement?.closest('form')) {
+  const root = host.getRootNode() as Document | ShadowRoot;
+  if (id && host.parentElement?.closest('form') && !(root.getElementById(id) instanceof HTMLFormElement)) {
     host.formId = id;
     host.removeAttribute('form');
   }
