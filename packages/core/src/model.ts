@@ -45,11 +45,20 @@ export interface NodeBase {
   description?: NodeDescription;
   /** The printed numbering of the item, e.g. `3.2` (`x-komek.number`). */
   number?: string;
-  /** The line of the guidelines' text the item is printed on (`x-komek.line`, or `lines` for this country). */
+  /**
+   * The line of the guidelines' text the item is printed on (`x-komek.line`, or `lines` for this country); absent
+   * from a model precompiled by `pnpm gen`.
+   */
   line?: number;
-  /** Not on the printed form at all: why it exists (`x-komek.derived`). */
+  /**
+   * Not on the printed form at all: why it exists (`x-komek.derived`); `'derived'` in a model precompiled by
+   * `pnpm gen`, which keeps the mark, not the reason.
+   */
   derived?: string;
-  /** On the printed form, asked as the page does not draw it: the reading (`x-komek.reading`). */
+  /**
+   * On the printed form, asked as the page does not draw it: the reading (`x-komek.reading`); `'reading'` in a model
+   * precompiled by `pnpm gen`.
+   */
   reading?: string;
   required: boolean;
   condition?: Condition;
@@ -199,7 +208,8 @@ export interface FormModel {
 /**
  * A model as `pnpm gen` writes it (plain JSON, loaded instead of building the model from the schemas at run time):
  * node schemas keep their own keywords only, not the sub-schemas the node tree already holds. Its nodes have keys of
- * their own (`SerializedNode`); `serializeModel` and `hydrateModel` (serialize.ts) map them to and from `FormNode`.
+ * their own and leave out what can be derived (`SerializedNode`); `serializeModel` and `hydrateModel`
+ * (serialize.ts) map them to and from `FormNode`.
  */
 export interface SerializedModel {
   meta: FormMeta;
@@ -209,28 +219,40 @@ export interface SerializedModel {
 }
 
 /**
- * A node as the serialized model writes it: one shape for every kind, with short keys of its own — `label` is the
+ * A node as the serialized model writes it: one compact shape for every kind, with keys of its own — `label` is the
  * label's message key (`FormNode.labelKey`), `text` its English text (`FormNode.englishLabel`), `description.text`
- * and an option's `label`/`text` likewise; leaves have empty `children`. The mapping is `toSerialized` /
- * `fromSerialized` in serialize.ts, the only place that knows these keys.
+ * likewise. A message key is written `key` in the form's own namespace (the first of `namespaces`),
+ * `<index>:key` in another of them, `ns:key` in any other (`ui`). The mapping is `toSerialized` / `fromSerialized`
+ * in serialize.ts, the only place that knows these keys.
  */
 export interface SerializedNode {
-  kind: NodeKind;
+  /** Absent for `'field'`. */
+  kind?: NodeKind;
   name: string;
-  pointer: string;
-  label: MessageKey;
+  /** Absent when it is the parent's pointer and the name (the item of a repeat: `''`). */
+  pointer?: string;
+  /** Absent when it is the parent's key in its place: `<parent's key less .title>.<name>.title`. */
+  label?: string;
   text: string;
-  required: boolean;
+  /** Absent when false. */
+  required?: 1;
   schema: JsonSchema;
-  annotation: KomekAnnotation;
-  children: SerializedNode[];
-  description?: { key: MessageKey; text: string };
+  /** Absent when empty. */
+  annotation?: KomekAnnotation;
+  /** Absent when empty. */
+  children?: SerializedNode[];
+  description?: { key: string; text: string };
   number?: string;
-  line?: number;
-  derived?: string;
-  reading?: string;
+  /** The node is derived (the reason stays in the schema). */
+  derived?: 1;
+  /** The node is a reading of a printed line (the reading stays in the schema). */
+  reading?: 1;
   condition?: Condition;
-  options?: { value: string; label: MessageKey; text: string }[];
+  /**
+   * Each choice: `value` (its key the field's `<key less .title>.enum.<value>`, its English label the value),
+   * `[value, englishLabel]` (the same key) or `[value, englishLabel, key]`.
+   */
+  options?: (string | [string, string] | [string, string, string])[];
   item?: SerializedNode;
   widget?: WidgetKind;
 }

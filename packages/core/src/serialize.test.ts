@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schemaLoaders } from '@komek/forms';
+import { formIds, modelLoaders, schemaLoaders } from '@komek/forms';
 import {
   buildFormModel,
   childrenOf,
@@ -8,7 +8,9 @@ import {
   isKomekError,
   serializeModel,
   walkNodes,
+  type FormModel,
   type FormNode,
+  type JsonSchema,
   type SerializedModel,
 } from './index.js';
 
@@ -45,25 +47,87 @@ describe('serializeModel and hydrateModel', () => {
   it('write the serialized keys of their own: label (the key) and text (the English label)', async () => {
     const built = buildFormModel(await schemaLoaders[ID]());
     const json = JSON.parse(JSON.stringify(serializeModel(built))) as SerializedModel;
-    expect(json.root.label).toEqual(built.root.labelKey);
+    expect(json.root.label).toBe(built.root.labelKey.key);
     expect(json.root.text).toBe(built.root.englishLabel);
     expect(json.root).not.toHaveProperty('labelKey');
-    const leaf = json.root.children.find((c) => c.kind === 'field')!;
-    expect(leaf.children).toEqual([]);
+    const leaf = json.root.children!.find((c) => c.kind === undefined)!;
+    expect(leaf).not.toHaveProperty('children');
+    expect(leaf).not.toHaveProperty('pointer');
   });
 
   it('refuse a repeat without its item, naming the node', async () => {
     const json = serializeModel(buildFormModel(await schemaLoaders[ID]()));
-    const plan = json.root.children.find((c) => c.kind === 'planTable')!;
-    const category = plan.children.find((c) => c.kind === 'repeat')!;
+    const plan = json.root.children!.find((c) => c.kind === 'planTable')!;
+    const category = plan.children!.find((c) => c.kind === 'repeat')!;
     delete category.item;
     expect(() => hydrateModel(json)).toThrow(InvalidModelError);
     try {
       hydrateModel(json);
     } catch (e) {
       expect(isKomekError(e, 'KOMEK_INVALID_MODEL')).toBe(true);
-      expect((e as Error).message).toContain(category.pointer);
+      expect((e as Error).message).toContain(`/${plan.name}/${category.name}`);
     }
+  });
+});
+
+/** A node's schema less the sub-schemas the node tree holds and the labels the node holds. */
+const SUBTREE = ['properties', 'allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', '$defs', 'dependentSchemas'];
+const LABELS = ['$comment', 'title', 'description', 'x-komek'];
+function ownKeywords(schema: JsonSchema): JsonSchema {
+  const out = Object.fromEntries(Object.entries(schema).filter(([k]) => !SUBTREE.includes(k) && !LABELS.includes(k)));
+  if (schema.items && typeof schema.items === 'object' && !Array.isArray(schema.items))
+    out.items = ownKeywords(schema.items);
+  return out;
+}
+
+/** A model built from the schemas as a precompiled one holds it: no bundle, no source lines, marks without reasons. */
+function asPrecompiled(model: FormModel): Omit<FormModel, 'bundle'> {
+  const node = (n: FormNode): FormNode => {
+    const { line: _, ...out } = n;
+    if (out.derived !== undefined) out.derived = 'derived';
+    if (out.reading !== undefined) out.reading = 'reading';
+    out.annotation = Object.fromEntries(
+      Object.entries(n.annotation).filter(
+        ([k]) => !['number', 'line', 'lines', 'derived', 'reading', 'enumTitles', 'form'].includes(k),
+      ),
+    );
+    out.schema = ownKeywords(n.schema);
+    if ('children' in out) out.children = childrenOf(n).map(node);
+    if (out.kind === 'repeat') out.item = node(out.item);
+    return out;
+  };
+  const { bundle: _, ...rest } = model;
+  return { ...rest, root: node(model.root) as FormModel['root'] };
+}
+
+describe('the catalog models `pnpm gen` writes', () => {
+  it.each(formIds)('%s: the hydrated model is the model built from the schemas', async (id) => {
+    const built = buildFormModel(await schemaLoaders[id]());
+    const hydrated = hydrateModel(await modelLoaders[id]());
+    const want = asPrecompiled(built);
+    // Node by node first, for a readable failure; then the whole model with every node by pointer.
+    expect(hydrated.root).toEqual(want.root);
+    // `pnpm gen` adds the English titles of the forms that gate this one.
+    const gate = built.meta.gatedBy;
+    expect(Object.keys(hydrated.related ?? {}).sort()).toEqual(gate ? [...gate.consents, ...gate.refusals].sort() : []);
+    const related = hydrated.related ? { related: hydrated.related } : {};
+    expect(hydrated).toEqual({ ...want, ...related, root: hydrated.root, byPointer: hydrated.byPointer });
+    expect([...hydrated.byPointer.keys()]).toEqual([...built.byPointer.keys()]);
+    for (const [pointer, node] of hydrated.byPointer) expect(node.pointer).toBe(pointer);
+  });
+
+  it('write what cannot be derived: a pointer or a label key out of its place, a namespace not listed', async () => {
+    const built = buildFormModel(await schemaLoaders['kz-f1-initial-application']());
+    const [first, second] = built.root.children;
+    built.root.children[0] = { ...first!, pointer: '/elsewhere', labelKey: { ns: built.namespaces[0]!, key: 'a:b' } };
+    built.root.children[1] = { ...second!, labelKey: { ns: 'ui', key: 'field.x' } };
+    const serialized = serializeModel(built);
+    expect(serialized.root.children?.[0]).toMatchObject({ pointer: '/elsewhere', label: '0:a:b' });
+    expect(serialized.root.children?.[1]).toMatchObject({ label: 'ui:field.x' });
+    const back = hydrateModel(serialized).root.children;
+    expect(back[0]!.pointer).toBe('/elsewhere');
+    expect(back[0]!.labelKey).toEqual({ ns: built.namespaces[0], key: 'a:b' });
+    expect(back[1]!.labelKey).toEqual({ ns: 'ui', key: 'field.x' });
   });
 });
 

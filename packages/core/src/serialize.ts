@@ -1,6 +1,8 @@
 import { KomekError } from './komekError.js';
+import type { MessageKey } from './messageKey.js';
 import {
   childrenOf,
+  type ContainerNode,
   type FieldNode,
   type FormModel,
   type FormNode,
@@ -8,6 +10,7 @@ import {
   type SerializedModel,
   type SerializedNode,
 } from './model.js';
+import { escapePointerSegment } from './pointer.js';
 import type { JsonSchema } from './schema.js';
 
 /** Keywords a node's schema drops when serialized: sub-schemas the node tree holds, labels the node holds. */
@@ -41,63 +44,117 @@ function slimSchema(schema: JsonSchema): JsonSchema {
 /** Annotations a node already holds as its own fields (number, line, derived, reading, options, the form's meta). */
 const NODE_ANNOTATIONS = new Set(['number', 'line', 'lines', 'derived', 'reading', 'enumTitles', 'form']);
 
+/** The label key a child has when its label is written in its parent's place: `<parent>.<name>.title`. */
+function childKey(parent: MessageKey, name: string): MessageKey {
+  return { ns: parent.ns, key: `${parent.key === 'title' ? '' : parent.key.replace(/\.title$/, '.')}${name}.title` };
+}
+
+/** The label key of a choice written in its field's place: `<field>.enum.<value>`. */
+function optionKey(field: MessageKey, value: string): MessageKey {
+  return { ns: field.ns, key: `${field.key.replace(/\.title$/, '')}.enum.${value}` };
+}
+
+const sameKey = (a: MessageKey, b: MessageKey) => a.ns === b.ns && a.key === b.key;
+
 /*
  * The mapping between the in-memory node (`FormNode`, a union by kind with names that say what they hold) and the
- * serialized node (`SerializedNode`, one shape with its own keys): `toSerialized` writes, `fromSerialized` reads.
- * These two functions are the only place that knows the serialized keys; the key order below is the order the
- * generated models are written in.
+ * serialized node (`SerializedNode`, one compact shape with its own keys): `toSerialized` writes, `fromSerialized`
+ * reads. These two functions are the only place that knows the serialized keys; the key order below is the order
+ * the generated models are written in.
  */
 
-/** The serialized node of a node, its schema and annotations slimmed (see `slimSchema`). */
-function toSerialized(node: FormNode): SerializedNode {
-  const annotation = Object.fromEntries(Object.entries(node.annotation).filter(([k]) => !NODE_ANNOTATIONS.has(k)));
-  const out: SerializedNode = {
-    kind: node.kind,
-    name: node.name,
-    pointer: node.pointer,
-    label: node.labelKey,
-    text: node.englishLabel,
-    required: node.required,
-    schema: slimSchema(node.schema),
-    annotation,
-    children: childrenOf(node).map(toSerialized),
+/** A message key as written: `key` in the form's own namespace, `<index>:key` in another of the model's, else `ns:key`. */
+function keyWriter(namespaces: readonly string[]): (k: MessageKey) => string {
+  return (k) => {
+    const i = namespaces.indexOf(k.ns);
+    if (i === 0 && !k.key.includes(':')) return k.key;
+    if (i < 0 && (/^\d*$/.test(k.ns) || k.ns.includes(':')))
+      throw new InvalidModelError('', `a message namespace that cannot be written ("${k.ns}")`);
+    return `${i < 0 ? k.ns : i}:${k.key}`;
   };
-  if (node.description) out.description = { key: node.description.key, text: node.description.english };
+}
+
+function keyReader(namespaces: readonly string[]): (text: string) => MessageKey {
+  return (text) => {
+    const colon = text.indexOf(':');
+    if (colon < 0) return { ns: namespaces[0]!, key: text };
+    const ns = text.slice(0, colon);
+    return { ns: /^\d+$/.test(ns) ? namespaces[+ns]! : ns, key: text.slice(colon + 1) };
+  };
+}
+
+/** The serialized node of a node, its schema and annotations slimmed (see `slimSchema`), what is derivable left out. */
+function toSerialized(
+  node: FormNode,
+  parent: FormNode | undefined,
+  pointer: string,
+  key: (k: MessageKey) => string,
+): SerializedNode {
+  const out: SerializedNode = { name: node.name, text: node.englishLabel, schema: slimSchema(node.schema) };
+  if (node.kind !== 'field') out.kind = node.kind;
+  if (node.pointer !== pointer) out.pointer = node.pointer;
+  if (!parent || !sameKey(node.labelKey, childKey(parent.labelKey, node.name))) out.label = key(node.labelKey);
+  if (node.required) out.required = 1;
+  const annotation = Object.entries(node.annotation).filter(([k]) => !NODE_ANNOTATIONS.has(k));
+  if (annotation.length > 0) out.annotation = Object.fromEntries(annotation);
+  const children = childrenOf(node);
+  if (children.length > 0)
+    out.children = children.map((c) => toSerialized(c, node, `${node.pointer}/${escapePointerSegment(c.name)}`, key));
+  if (node.description) out.description = { key: key(node.description.key), text: node.description.english };
   if (node.number !== undefined) out.number = node.number;
-  if (node.line !== undefined) out.line = node.line;
-  if (node.derived !== undefined) out.derived = node.derived;
-  if (node.reading !== undefined) out.reading = node.reading;
+  if (node.derived !== undefined) out.derived = 1;
+  if (node.reading !== undefined) out.reading = 1;
   if (node.condition) out.condition = node.condition;
   if (node.kind === 'field' && node.options) {
-    out.options = node.options.map((o) => ({ value: o.value, label: o.labelKey, text: o.englishLabel }));
+    out.options = node.options.map((o) =>
+      sameKey(o.labelKey, optionKey(node.labelKey, o.value))
+        ? o.englishLabel === o.value
+          ? o.value
+          : [o.value, o.englishLabel]
+        : [o.value, o.englishLabel, key(o.labelKey)],
+    );
   }
-  if (node.kind === 'repeat') out.item = toSerialized(node.item);
+  if (node.kind === 'repeat') out.item = toSerialized(node.item, undefined, '', key);
   if (node.kind === 'field' || node.kind === 'checklist') out.widget = node.widget;
   return out;
 }
 
 /** A model's node from its serialized node; throws `InvalidModelError` where the kind lacks what it needs. */
-function fromSerialized(n: SerializedNode): FormNode {
+function fromSerialized(
+  n: SerializedNode,
+  parent: FormNode | undefined,
+  pointer: string,
+  key: (text: string) => MessageKey,
+): FormNode {
   const base: NodeBase = {
     name: n.name,
-    pointer: n.pointer,
-    labelKey: n.label,
+    pointer: n.pointer ?? pointer,
+    labelKey: n.label !== undefined ? key(n.label) : childKey(parent!.labelKey, n.name),
     englishLabel: n.text,
-    required: n.required,
+    required: n.required === 1,
     schema: n.schema,
-    annotation: n.annotation,
+    annotation: n.annotation ?? {},
   };
-  if (n.description) base.description = { key: n.description.key, english: n.description.text };
+  if (n.description) base.description = { key: key(n.description.key), english: n.description.text };
   if (n.number !== undefined) base.number = n.number;
-  if (n.line !== undefined) base.line = n.line;
-  if (n.derived !== undefined) base.derived = n.derived;
-  if (n.reading !== undefined) base.reading = n.reading;
+  if (n.derived) base.derived = 'derived';
+  if (n.reading) base.reading = 'reading';
   if (n.condition) base.condition = n.condition;
-  switch (n.kind) {
+  const kind = n.kind ?? 'field';
+  const children = (node: FormNode) =>
+    (n.children ?? []).map((c) => fromSerialized(c, node, `${node.pointer}/${escapePointerSegment(c.name)}`, key));
+  switch (kind) {
     case 'field': {
       const field: FieldNode = { ...base, kind: 'field', widget: n.widget ?? 'unknown' };
       if (n.options)
-        field.options = n.options.map((o) => ({ value: o.value, labelKey: o.label, englishLabel: o.text }));
+        field.options = n.options.map((o) => {
+          const [value, englishLabel = value, label] = typeof o === 'string' ? [o] : o;
+          return {
+            value,
+            labelKey: label !== undefined ? key(label) : optionKey(base.labelKey, value),
+            englishLabel,
+          };
+        });
       return field;
     }
     case 'checklist':
@@ -105,16 +162,19 @@ function fromSerialized(n: SerializedNode): FormNode {
     case 'static':
       return { ...base, kind: 'static' };
     case 'repeat':
-      if (!n.item) throw new InvalidModelError(n.pointer, 'a repeat without its item');
-      return { ...base, kind: 'repeat', item: fromSerialized(n.item) };
+      if (!n.item) throw new InvalidModelError(base.pointer, 'a repeat without its item');
+      return { ...base, kind: 'repeat', item: fromSerialized(n.item, undefined, '', key) };
     case 'form':
     case 'group':
     case 'indicators':
     case 'signature':
     case 'needsTable':
     case 'needRow':
-    case 'planTable':
-      return { ...base, kind: n.kind, children: n.children.map(fromSerialized) };
+    case 'planTable': {
+      const node: ContainerNode = { ...base, kind, children: [] };
+      node.children = children(node);
+      return node;
+    }
   }
 }
 
@@ -130,21 +190,28 @@ export class InvalidModelError extends KomekError {
 }
 
 /**
- * The model as plain JSON, for `pnpm gen` to write beside the validators so that a renderer need not build it at
- * run time. Node schemas keep their own keywords (type, format, enum, lengths, limits), not sub-schemas.
+ * The model as compact JSON, for `pnpm gen` to write beside the validators so that a renderer need not build it at
+ * run time (`hydrateModel` reads it back). What can be derived is left out: a node's pointer (its parent's and its
+ * name), `kind: 'field'`, `required: false`, empty annotations and children, a label key written in its parent's
+ * place, a choice's key written in its field's place and its English label when it is its value; a namespace is
+ * its index in `namespaces` (`"2:$defs.signature.date.title"`; the form's own, the first, is not written). Left out
+ * as well, as no renderer, paper form or server reads them: each node's source line and the reason behind a
+ * `derived` or `reading` node (`hydrateModel` gives `'derived'` and `'reading'`); a model built from the schemas
+ * (`buildFormModel`) has them. Node schemas keep their own keywords (type, format, enum, lengths, limits), not
+ * sub-schemas.
  */
 export function serializeModel(model: FormModel): SerializedModel {
   return {
     meta: model.meta,
     namespaces: model.namespaces,
     ...(model.related ? { related: model.related } : {}),
-    root: toSerialized(model.root),
+    root: toSerialized(model.root, undefined, '', keyWriter(model.namespaces)),
   };
 }
 
 /** A model from its serialized form (see `serializeModel`): the same tree, with `byPointer` rebuilt. */
 export function hydrateModel(serialized: SerializedModel): FormModel {
-  const root = fromSerialized(serialized.root);
+  const root = fromSerialized(serialized.root, undefined, '', keyReader(serialized.namespaces));
   if (root.kind !== 'form') throw new InvalidModelError(root.pointer, `a ${root.kind}, not the form`);
   const byPointer = new Map<string, FormNode>();
   // Registered as buildFormModel does: children before their parent, repeat item trees not at all.
