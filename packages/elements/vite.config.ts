@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 
 /**
  * Locale files carry, per message, its review status, source line and printed number for translators: the browser
@@ -105,6 +105,56 @@ function localeFiles(): Plugin {
           this.emitFile({ type: 'asset', fileName: `locales/${lang}/${file}`, source: JSON.stringify(texts) });
         }
       }
+    },
+  };
+}
+
+const generated = fileURLToPath(new URL('../forms/src/generated/', import.meta.url));
+/** The catalog's form ids: the models `pnpm gen` wrote. */
+const formIds = readdirSync(join(generated, 'models'))
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => f.slice(0, -3))
+  .sort();
+
+/**
+ * The standalone build: every catalog form's model and validator as a module at a fixed name in `forms/` beside
+ * `komek.js` (`forms/<id>.model.js`, `forms/<id>.validator.js`), which the element imports by that name (loading.ts)
+ * rather than through a table of 52 loaders in its entry. They are built by a build of their own once `komek.js`
+ * is written: they share nothing with it, and as entries of its build they would split it into shared chunks.
+ */
+function formModules(): Plugin {
+  let standalone = false;
+  let outDir = '';
+  return {
+    name: 'komek-form-modules',
+    configResolved(config) {
+      standalone = config.define?.__KOMEK_STANDALONE__ === 'true';
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      if (!standalone) return;
+      const input: Record<string, string> = {};
+      for (const id of formIds) {
+        input[`${id}.model`] = join(generated, 'models', `${id}.js`);
+        input[`${id}.validator`] = join(generated, 'validators', `${id}.js`);
+      }
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        build: {
+          outDir: join(outDir, 'forms'),
+          emptyOutDir: true,
+          target: 'es2022',
+          minify: true,
+          manifest: true,
+          reportCompressedSize: false,
+          rolldownOptions: {
+            input,
+            preserveEntrySignatures: 'strict',
+            output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true },
+          },
+        },
+      });
     },
   };
 }
@@ -225,8 +275,8 @@ function expression(code: string, i: number): [number, string] {
 export default defineConfig({
   // The file list would run to hundreds of lines: scripts/size.mjs prints what matters.
   logLevel: 'warn',
-  plugins: [localeTextsOnly(), localeFiles(), compactCss(), compactHtml()],
-  define: { __KOMEK_STANDALONE__: 'true' },
+  plugins: [localeTextsOnly(), localeFiles(), formModules(), compactCss(), compactHtml()],
+  define: { __KOMEK_STANDALONE__: 'true', __KOMEK_FORM_IDS__: JSON.stringify(formIds.join(' ')) },
   // The production builds of dependencies (Lit's without its development warnings) whatever NODE_ENV the caller
   // runs with: a build started from a test runner (NODE_ENV=test) would otherwise ship Lit's development build.
   resolve: { conditions: ['module', 'browser', 'production'] },

@@ -8,6 +8,16 @@ import { gzipSync } from 'node:zlib';
 const BUDGET = 40 * 1024;
 const dist = new URL('../dist/', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('.vite/manifest.json', dist), 'utf8'));
+/** The catalog's forms, built beside komek.js by a build of their own (`forms/<id>.model.js`, `…validator.js`). */
+const formsManifest = JSON.parse(readFileSync(new URL('forms/.vite/manifest.json', dist), 'utf8'));
+for (const chunk of Object.values(formsManifest)) {
+  const prefix = (f) => `forms/${f}`;
+  manifest[`forms:${chunk.file}`] = {
+    ...chunk,
+    file: prefix(chunk.file),
+    imports: (chunk.imports ?? []).map((k) => `forms:${formsManifest[k].file}`),
+  };
+}
 const catalog = readFileSync(new URL('../../forms/src/generated/catalog.ts', import.meta.url), 'utf8');
 
 const gzipped = new Map();
@@ -49,25 +59,57 @@ const lazyWidgets = [
   { chunk: 'src/widgets/needs-table.ts', used: /\\"kind\\":\\"needsTable\\"/ },
   { chunk: 'src/widgets/plan-table.ts', used: /\\"kind\\":\\"planTable\\"/ },
 ];
+/**
+ * Parts of the element that are chunks of their own, fetched only when a page uses them: what each weighs (with what
+ * it imports statically that komek.js does not hold). `withEveryForm` is fetched with every form, beside its
+ * validator: it counts in the budget below.
+ */
+const onDemand = [
+  {
+    label: 'form session: checking answers, error summary (with every form)',
+    chunks: ['src/komek-form/checking.ts'],
+    withEveryForm: true,
+  },
+  {
+    label: 'drafts: store and notices (forms with draft-key)',
+    chunks: ['src/drafts/draft-store.ts', 'src/komek-form/draft-notices.ts'],
+  },
+  { label: 'consent gate and notice (gated forms given caseRecords)', chunks: ['src/komek-form/consent-notice.ts'] },
+  { label: 'posting (forms with action)', chunks: ['src/komek-form/post.ts'] },
+  { label: 'PDF download (on click)', chunks: ['src/komek-form/pdf-download.ts'] },
+  { label: 'data attribute refusal (a data attribute that is not JSON)', chunks: ['src/komek-form/data-refusal.ts'] },
+  { label: 'deriveDraftKey (when called)', chunks: ['src/drafts/derive-key.ts'] },
+  {
+    label: 'building a model from a schema bundle (schema property)',
+    chunks: ['node_modules/@komek/core/src/buildFormModel.ts'],
+  },
+];
 for (const { chunk } of lazyWidgets)
   if (!manifest[chunk]) throw new Error(`${chunk} is not a chunk of its own any more: update lazyWidgets in size.mjs`);
-
-const entryBytes = bytes([entry]);
+const chunkKey = (key) => {
+  if (manifest[key]) return key;
+  const found = Object.keys(manifest).find((k) => k.endsWith(key.replace(/^node_modules\/@komek\//, '/')));
+  if (!found) throw new Error(`${key} is not a chunk of its own any more: update onDemand in size.mjs`);
+  return found;
+};
+const entryFiles = new Set();
+const entryBytes = bytes([entry], entryFiles);
+const withForm = onDemand.filter((p) => p.withEveryForm).flatMap((p) => p.chunks.map(chunkKey));
 const everyWidget = bytes([entry, ...lazyWidgets.map((w) => w.chunk)]);
 const rows = forms.map(({ id, namespaces }) => {
-  const validator = `../forms/src/generated/validators/${id}.js`;
-  const schema = `../forms/src/generated/models/${id}.js`;
+  const validator = `forms:${id}.validator.js`;
+  const schema = `forms:${id}.model.js`;
   const modelText = readFileSync(new URL(`../../forms/src/generated/models/${id}.js`, import.meta.url), 'utf8');
   const widgets = lazyWidgets.filter((w) => w.used.test(modelText)).map((w) => w.chunk);
   const locale = localeBytes(lang, namespaces);
-  const budgeted = bytes([entry, validator, ...widgets]) + locale;
+  const budgeted = bytes([entry, ...withForm, validator, ...widgets]) + locale;
   return {
     id,
     validator: bytes([validator]),
     locale,
     schema: bytes([schema]),
     budgeted,
-    all: bytes([entry, validator, schema, ...widgets]) + locale,
+    all: bytes([entry, ...withForm, validator, schema, ...widgets]) + locale,
   };
 });
 rows.sort((a, b) => a.budgeted - b.budgeted);
@@ -77,8 +119,14 @@ console.log(
   `komek.js and its static chunks (the element, the messages runtime, every widget but those below): ${kib(entryBytes)}`,
 );
 console.log(`with the widgets drawn by chunks of their own (needs and plan tables): ${kib(everyWidget)}`);
+console.log('parts fetched on demand (chunks of their own; what each adds to komek.js):');
+for (const part of onDemand)
+  console.log(`  ${part.label.padEnd(72)}${kib(bytes(part.chunks.map(chunkKey), new Set(entryFiles)) - entryBytes)}`);
 console.log(
-  "widgets = komek.js + the widget chunks the form fetches; locale = ui + the form's namespaces in that language (JSON beside komek.js); model = the form's definition (model chunk)\n",
+  `komek.js + what every form fetches with it (the form session's chunk): ${kib(bytes([entry, ...withForm]))}`,
+);
+console.log(
+  "widgets = komek.js + the form session's chunk + the widget chunks the form fetches; locale = ui + the form's namespaces in that language (JSON beside komek.js); model = the form's definition (model chunk)\n",
 );
 console.log(
   `${'form'.padEnd(42)}${'validator'.padStart(10)}${'locale'.padStart(10)}${'model'.padStart(10)}${'widgets+locale+validator'.padStart(26)}${'+ model'.padStart(10)}`,

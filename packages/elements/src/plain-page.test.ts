@@ -48,6 +48,13 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' }).end(page(body));
       return;
     }
+    if (path === '/parts.html') {
+      // A form with a needs table (a widget drawn by a chunk of its own), kept as a draft.
+      res
+        .writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' })
+        .end(page('<komek-form form="kz-needs-assessment" draft-key="case-7"></komek-form>'));
+      return;
+    }
     if (path === '/host-form.html') {
       res
         .writeHead(200, { 'content-type': 'text/html' })
@@ -194,5 +201,57 @@ it('contributes its JSON to a host form', async () => {
   await tab.keyboard.press('Tab');
   const sent = await tab.evaluate(() => new FormData(document.querySelector('form')!).get('refusal') as string);
   expect(Object.values(JSON.parse(sent) as Record<string, unknown>)).toContain('Test');
+  await tab.close();
+}, 60_000);
+
+it('fetches the parts a page uses on demand, with their styles: tables, drafts, the consent gate', async () => {
+  const tab = await browser.newPage();
+  const errors: string[] = [];
+  tab.on('pageerror', (e) => errors.push(e.message));
+  const fetched: string[] = [];
+  tab.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await tab.goto(`${origin}/parts.html`);
+  await tab.waitForFunction(() => document.querySelector('komek-form')?.shadowRoot?.querySelector('table') != null);
+  // The needs table is drawn with its styles (they come with its chunk): ruled cells.
+  const cell = tab.locator('komek-form table th').first();
+  expect(await cell.evaluate((th) => getComputedStyle(th).borderTopStyle)).toBe('solid');
+  expect(fetched).toEqual(expect.arrayContaining(['/forms/kz-needs-assessment.model.js']));
+  // Typed answers are kept as a draft (its code fetched on demand) and are back after a reload, with the notice.
+  const input = tab.locator('komek-form input[type=text]').first();
+  await input.click();
+  await tab.keyboard.type('Aigerim');
+  await tab.evaluate(() =>
+    (document.querySelector('komek-form') as HTMLElement & { saveDraftNow(): Promise<void> }).saveDraftNow(),
+  );
+  await tab.reload();
+  await tab.waitForFunction(() => document.querySelector('komek-form')?.shadowRoot?.querySelector('.notice') != null);
+  await expect.poll(() => tab.locator('komek-form input[type=text]').first().inputValue()).toBe('Aigerim');
+  expect(await tab.locator('komek-form .notice').evaluate((n) => getComputedStyle(n).display)).toBe('flex');
+  // A gated form given the case's records stays closed, and says why, until a signed consent is among them.
+  const consent = JSON.parse(
+    new TextDecoder().decode(
+      readFileSync(join(here, '../../../test/fixtures/forms/kz-f4-interview-consent/valid-1.json')),
+    ),
+  ) as unknown;
+  await tab.evaluate(async () => {
+    const el = document.querySelector('komek-form') as HTMLElement & { ready: Promise<void>; caseRecords: unknown };
+    el.removeAttribute('draft-key');
+    el.setAttribute('form', 'kz-f5-identification-application');
+    el.caseRecords = [];
+    await new Promise((r) => setTimeout(r, 50));
+    await el.ready;
+  });
+  await tab.waitForFunction(() => document.querySelector('komek-form')?.shadowRoot?.querySelector('.consent') != null);
+  const notice = tab.locator('komek-form .consent');
+  expect(await notice.textContent()).toContain('Уведомление о согласии на участие в интервью');
+  expect(await notice.evaluate((n) => getComputedStyle(n).borderTopWidth)).toBe('2px');
+  expect(await tab.locator('komek-form input').count()).toBe(0);
+  await tab.evaluate((data) => {
+    (document.querySelector('komek-form') as HTMLElement & { caseRecords: unknown }).caseRecords = [
+      { formId: 'kz-f4-interview-consent', data },
+    ];
+  }, consent);
+  await expect.poll(() => tab.locator('komek-form input').count()).toBeGreaterThan(20);
+  expect(errors).toEqual([]);
   await tab.close();
 }, 60_000);

@@ -20,18 +20,8 @@ export const dataAttribute: ComplexAttributeConverter<Record<string, unknown> | 
     }
     if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
       return parsed as Record<string, unknown>;
-    console.error(refusal(value));
+    // The long explanation is a chunk of its own: only a page that gets this wrong fetches it.
+    void import('./data-refusal.js').then((m) => console.error(m.refusal(value)));
     return undefined;
   },
 };
-
-/** The console error for a `data` attribute that is not a JSON object. Shows the start of the value, not the data. */
-export function refusal(value: string): string {
-  const shown = value.startsWith('[object ') ? `"${value}"` : 'a value that is not a JSON object';
-  return (
-    `<komek-form>: the data attribute holds ${shown}, so the form starts empty. The answers were most likely set as ` +
-    `an attribute because the page rendered <komek-form> before komek.js defined it. Set the data property instead: ` +
-    `Vue :data.prop="answers" (or .data), Lit .data=\${answers}, Preact or React el.data = answers in a ref, plain ` +
-    `JavaScript element.data = answers — or load komek.js before the app renders. The attribute itself takes JSON text.`
-  );
-}

@@ -1,5 +1,24 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { Localization } from './localization.js';
+import { addStyles } from './lazy-styles.js';
+
+addStyles(css`
+  .notice {
+    border-radius: var(--_radius);
+    padding: 0.75rem 1rem;
+    margin-bottom: var(--_space);
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    align-items: center;
+    border: 1px solid var(--_accent);
+    background: #eef4fb;
+  }
+  .notice.problem {
+    border: 2px solid var(--_error);
+    background: #fdf0ef;
+  }
+`);
 
 /** What the draft notices show (see `Drafts.notices`). */
 export interface DraftNotices {

@@ -430,56 +430,6 @@ export const styles = css`
     }
   }
 
-  /* A table wider than the screen scrolls inside its box; the box is the containing block of everything in it (a
-     screen-reader-only text included), so nothing in the table widens the page. */
-  .scroll {
-    overflow-x: auto;
-    position: relative;
-    max-width: 100%;
-  }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-  }
-  th,
-  td {
-    border: 1px solid #c4c9cf;
-    padding: 0.35rem 0.5rem;
-    text-align: left;
-    vertical-align: top;
-  }
-  thead th {
-    background: var(--_stripe);
-    font-size: 0.9em;
-  }
-  th.category,
-  .category th {
-    background: #e8edf3;
-  }
-  th[scope='row'] {
-    font-weight: normal;
-  }
-  td textarea,
-  td input.date {
-    min-width: 9rem;
-  }
-  .plan td textarea {
-    min-width: 11rem;
-  }
-  /* A plan table wider than a phone scrolls; its add and remove buttons stay at the visible right edge. */
-  .plan td.actions {
-    position: sticky;
-    right: 0;
-    background: var(--_bg);
-    box-shadow: -1px 0 0 #c4c9cf;
-  }
-  .plan tr.category > td.actions {
-    background: #e8edf3;
-  }
-  .num {
-    text-align: right;
-    white-space: nowrap;
-  }
   .actions {
     white-space: nowrap;
   }
@@ -514,58 +464,6 @@ export const styles = css`
     margin-top: 0.25rem;
   }
 
-  .notice,
-  .summary {
-    border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
-    margin-bottom: var(--_space);
-  }
-  .notice {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75rem;
-    align-items: center;
-    border: 1px solid var(--_accent);
-    background: #eef4fb;
-  }
-  .summary {
-    border: 5px solid var(--_error);
-  }
-  .summary:focus {
-    outline: 3px solid var(--_focus);
-    outline-offset: 0;
-  }
-  .notice.problem {
-    border: 2px solid var(--_error);
-    background: #fdf0ef;
-  }
-  .consent {
-    border: 2px solid var(--_accent);
-    border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
-    background: #eef4fb;
-  }
-  .consent p {
-    margin: 0 0 0.5rem;
-  }
-  .consent ul {
-    margin: 0;
-    padding-left: 1.25rem;
-  }
-  .summary h2 {
-    display: block;
-    margin-bottom: 0.5rem;
-  }
-  .summary a {
-    font-weight: 700;
-  }
-  .summary ul {
-    margin: 0;
-    padding-left: 1.25rem;
-  }
-  .summary a {
-    color: var(--_error);
-  }
   .unknown,
   .load-error {
     color: var(--_error);
@@ -594,7 +492,6 @@ export const styles = css`
       color: #000;
     }
     .yesno.row,
-    tr,
     .field {
       break-inside: avoid;
     }
@@ -609,11 +506,7 @@ export const styles = css`
     textarea {
       resize: none;
     }
-    .scroll {
-      overflow: visible;
-    }
     .yesno.row:nth-of-type(even),
-    thead th,
     .checklist {
       background: none;
     }

@@ -1,21 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { guard } from 'lit/directives/guard.js';
-import {
-  checkConsent,
-  createFormSession,
-  isReadByConditions,
-  formatMessageKey,
-  getAtPointer,
-  type CaseRecord,
-  type ConsentDecision,
-  type FormModel,
-  type FormNode,
-  type FormSession,
-  type SchemaBundle,
-  type Validator,
-} from '@komek/core';
-import { consentGates, modelLoaders, type FormId } from '@komek/forms/catalog';
-import type { FormContext } from '../context.js';
+import type { CaseRecord, FormModel, FormNode, FormSession, SchemaBundle, Validator } from '@komek/core';
 import { dataAttribute } from './data-attribute.js';
 import {
   KomekDraftProblemEvent,
@@ -25,49 +9,28 @@ import {
   type LocalizedIssue,
 } from '../events.js';
 import { postFrom } from './posting.js';
-import { downloadPdf } from './pdf-download.js';
-import { consentNotice } from './consent-notice.js';
+import type { PdfExporter } from './pdf-download.js';
+import { Consent } from './consent.js';
 import { Drafts } from './drafts.js';
 import { FormAssociation } from './form-association.js';
 import { ProgressiveDrawing } from './drawing.js';
-import { errorSummary } from './error-summary.js';
 import { KeyboardNavigation } from './keyboard.js';
-import { FormLoader } from './loading.js';
-import { Validation } from './validation.js';
+import { FormLoader, knownForms } from './loading.js';
+import { LazyStyles } from './lazy-styles.js';
+import { Validation, checking, loadChecking } from './validation.js';
 import { Localization } from './localization.js';
 import { marksLegend } from './marks-legend.js';
-import { loadWidgets, registry, rendererFor } from '../registry.js';
+import { FormView, type Partially } from './view.js';
+import { loadWidgets, registry } from '../registry.js';
 import { defaultRenderers } from '../widgets/index.js';
 import { styles } from './komek-form.styles.js';
 
 if (registry.length === 0) registry.push(...defaultRenderers);
 
 /** A validator as the generated ones are: a predicate whose last errors are on `.errors` (core's `Validator`). */
-export type { Validator };
+export type { Validator, Partially };
+export type { PdfExporter, PdfRequest } from './pdf-download.js';
 
-/** What `pdfExporter` is given: the submitted-shape data and the languages on screen. */
-export interface PdfRequest {
-  formId: string;
-  /** Data with hidden branches pruned. */
-  data: unknown;
-  /** Whether the data passed validation; a PDF of invalid data must say so. */
-  valid: boolean;
-  issues: LocalizedIssue[];
-  lang: string;
-  secondaryLang?: string;
-}
-
-/** Makes a PDF of the form; the host provides it (e.g. with a dynamic `import('@komek/pdf')`). */
-export type PdfExporter = (request: PdfRequest) => Promise<Blob | Uint8Array | ArrayBuffer>;
-
-/** Every property optional, all the way down: the data while a form is being filled in. */
-export type Partially<T> = T extends (infer U)[]
-  ? Partially<U>[]
-  : T extends object
-    ? { [K in keyof T]?: Partially<T[K]> }
-    : T;
-
-const EMPTY: readonly string[] = Object.freeze([]);
 /**
  * Renders a Komek form from the catalog (or any schema bundle) as an accessible, bilingual, form-associated web
  * component: fields, YES / NO indicator tables, needs and plan tables, checklists and signatures, with validation
@@ -193,10 +156,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this,
     (model) => this.#drawing.complete(model) && this.#validation.validated,
   );
-  /** Bumped when something every widget shows changes: containers re-render only then or when their data does. */
-  #version = 0;
-
-  /** The answers, validation and visibility of the loaded form (core's form session). */
+  /** The answers, validation and visibility of the loaded form (core's form session, whose code comes with it). */
   #session: FormSession<Partially<T>> | undefined;
   /** The answers before a form is loaded; once it is, the session's. */
   #answers: Partially<T> = {} as Partially<T>;
@@ -213,6 +173,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   );
   /** The languages on screen and their messages. */
   readonly #l10n = new Localization(this);
+  /** The consent a gated form needs (`caseRecords`). */
+  readonly #consent = new Consent(this, () => this.#loader.model);
   /** Which part of a long form is drawn. */
   readonly #drawing: ProgressiveDrawing = new ProgressiveDrawing(
     this,
@@ -226,11 +188,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   /** Keyboard answers and moves; where focus goes for a pointer. */
   readonly #keyboard = new KeyboardNavigation(
     this,
-    () => this.#ctx.editable,
-    (pointer) => {
-      this.#setAnswer(pointer, undefined);
-      this.#commit();
-    },
+    () => this.#editable,
+    (pointer) => this.#set(pointer, undefined, true),
   );
   /** Which problems show, where and when. */
   readonly #validation: Validation = new Validation(this, {
@@ -247,48 +206,32 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     ui: (key, english) => this.#l10n.ui(key, english),
     drawAll: () => this.#drawing.drawAll(),
   });
+  /** The widgets' context and each node drawn by its widget. */
+  readonly #view = new FormView({
+    model: () => this.#loader.model,
+    answers: () => this.#current,
+    isShown: (node: FormNode, base: string) => this.#session?.isShown(node, base) ?? true,
+    editable: () => this.#editable,
+    set: (pointer, value, commit) => this.#set(pointer, value, commit),
+    l10n: this.#l10n,
+    validation: this.#validation,
+    keyboard: this.#keyboard,
+    drawing: this.#drawing,
+    updated: () => this.updateComplete,
+  });
   #announcement = '';
-  #ctx: FormContext;
 
   constructor() {
     super();
     this.readonly = false;
     this.disabled = false;
     this.noSubmit = false;
+    new LazyStyles(this);
     // `invalid` comes both from a host form's submit (the browser then focuses our anchor) and from a script's
     // silent `checkValidity()`: show every message only in the first case.
     this.addEventListener('invalid', () =>
       requestAnimationFrame(() => this.matches(':focus-within') && this.#validation.showAll(false)),
     );
-    const self = this;
-    this.#ctx = {
-      get model() {
-        return self.#loader.model!;
-      },
-      get editable() {
-        return !self.readonly && !self.disabled && !self.#association.disabled;
-      },
-      get version() {
-        return self.#version;
-      },
-      value: (pointer) => getAtPointer(this.#current, pointer),
-      set: (pointer, value, commit) => {
-        this.#setAnswer(pointer, value);
-        if (commit) this.#commit();
-      },
-      label: (node) => this.#l10n.label(node, node === this.#loader.model?.root),
-      text: (key, english) => this.#l10n.localizer.t(formatMessageKey(key), english),
-      bilingual: (key, english) => this.#l10n.bilingual(formatMessageKey(key), english),
-      ui: (key, english) => this.#l10n.ui(key, english),
-      uiBilingual: (key, english) => this.#l10n.bilingual(`ui:${key}`, english),
-      errors: (pointer) => this.#validation.shown.get(pointer) ?? EMPTY,
-      renderNode: (node, base) => this.#renderNode(node, base),
-      isShown: (node, base) => this.#isShown(node, base),
-      focus: (pointer) => {
-        this.#drawing.drawAll();
-        void this.updateComplete.then(() => this.#keyboard.focus(pointer));
-      },
-    };
   }
 
   /**
@@ -302,7 +245,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     const old = this.#current;
     this.#current = this.#initial = (value ?? {}) as Partially<T>;
     // Every control redrawn: one typed into may show an answer no render has seen (see `showsChange`).
-    this.#version++;
+    this.#view.version++;
     this.requestUpdate('data', old);
     if (this.#loader.model) this.#validation.run();
   }
@@ -319,6 +262,10 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   set #current(value: Partially<T>) {
     this.#answers = value;
     if (this.#session) this.#session.data = value;
+  }
+
+  get #editable(): boolean {
+    return !this.readonly && !this.disabled && !this.#association.disabled;
   }
 
   /** The problems of the current data, localized (empty when valid or before the form has loaded). */
@@ -345,23 +292,22 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   async submit(): Promise<boolean> {
     this.#drawing.drawAll();
     await this.updateComplete;
-    if (!this.#loader.model || this.#consentDecision()?.allowed === false) return false;
-    this.#validation.now();
-    if (this.#validation.issues.length > 0) {
-      this.#validation.showAll(true);
-      this.dispatchEvent(new KomekInvalidEvent(this.#loader.model.meta.id, this.#validation.summary!));
+    const model = this.#loader.model;
+    const v = this.#validation;
+    if (!model || this.#consent.closed()) return false;
+    v.now();
+    if (v.issues.length > 0) {
+      v.showAll(true);
+      this.dispatchEvent(new KomekInvalidEvent(model.meta.id, v.summary!));
       return false;
     }
-    this.#validation.summary = undefined;
-    this.#validation.submitted = false;
+    v.summary = undefined;
+    v.submitted = false;
     this.requestUpdate();
-    const event = new KomekSubmitEvent<T>(this.#loader.model.meta.id, this.value as T);
+    const event = new KomekSubmitEvent<T>(model.meta.id, this.value as T);
     if (!this.dispatchEvent(event)) return true;
-    if (
-      this.action &&
-      !(await postFrom(this, { action: this.action, token: this.token, formId: event.formId, data: event.data }))
-    )
-      return false;
+    const { action, token } = this;
+    if (action && !(await postFrom(this, { action, token, formId: event.formId, data: event.data }))) return false;
     await this.clearDraft(false);
     return true;
   }
@@ -419,10 +365,6 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.#adoptFormAttribute();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-  }
-
   protected override createRenderRoot() {
     const root = super.createRenderRoot();
     // Inner controls' `input` events are composed and would leak out as if the host were the control: the host
@@ -430,7 +372,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     root.addEventListener('input', (e) => e.stopPropagation());
     root.addEventListener('change', (e) => {
       const t = e.target as HTMLInputElement;
-      if (t.dataset?.yesno !== undefined) this.#setAnswer(t.closest('fieldset')!.dataset.pointer!, t.value === 'yes');
+      if (t.dataset?.yesno !== undefined) this.#set(t.closest('fieldset')!.dataset.pointer!, t.value === 'yes');
       this.#commit();
     });
     return root;
@@ -447,40 +389,47 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
    */
   #adoptFormAttribute(): void {
     const id = this.getAttribute('form');
-    if (id && id in modelLoaders && this.parentElement?.closest('form')) {
+    if (id && knownForms.includes(id) && this.parentElement?.closest('form')) {
       this.formId = id;
       this.removeAttribute('form');
     }
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    const model = this.#loader.model;
     // Guarded sections re-render when `version` changes: whether answers can be changed is part of what they show.
-    if (changed.has('readonly') || changed.has('disabled')) this.#version++;
+    if (changed.has('readonly') || changed.has('disabled')) this.#view.version++;
     if (changed.has('form') || changed.has('formId') || changed.has('schema') || changed.has('validator')) this.#load();
-    else if (
-      (changed.has('lang') || changed.has('secondaryLang') || changed.has('caseRecords')) &&
-      this.#loader.model
-    ) {
-      void this.#loadLanguages(this.#loader.model, this.#loader.current());
-    }
-    if (changed.has('caseRecords') && this.#loader.model && this.#validation.validated) this.#updateValidity();
+    else if ((changed.has('lang') || changed.has('secondaryLang') || changed.has('caseRecords')) && model)
+      void this.#loadLanguages(model, this.#loader.current());
+    if (changed.has('caseRecords') && model && this.#validation.validated) this.#updateValidity();
   }
 
+  /** Loads the form's messages in the languages asked for (and a gated form's consent check). */
   async #loadLanguages(model: FormModel, current: () => boolean): Promise<void> {
-    // With the case's records given, a gated form may name its consent forms: their titles are in their namespaces.
-    const gate = this.caseRecords !== undefined ? consentGates[model.meta.id as FormId] : undefined;
-    const namespaces = gate ? [...model.namespaces, ...gate.consents.map((c) => c.formId)] : model.namespaces;
-    if (!(await this.#l10n.load(namespaces, current))) return;
+    // With the case's records given, a gated form names its consent forms: their titles are in their namespaces.
+    const consents = this.#consent.gated(model) ? model.meta.gatedBy!.consents : [];
+    const [loaded] = await Promise.all([
+      this.#l10n.load([...model.namespaces, ...consents], current),
+      this.#consent.load(model),
+    ]);
+    if (!loaded) return;
     this.#validation.refresh();
     this.#bump();
+    if (this.#validation.validated) this.#updateValidity();
   }
 
   /** Loads the form asked for, with its messages, and the draft; then validates it once it is drawn. */
   #load(): void {
     const source = { id: this.formId || this.form, schema: this.schema, validator: this.validator };
     void this.#loader.load(source, async (model, validating, current) => {
-      // Widgets drawn by chunks of their own (the needs and plan tables) are fetched with the rest.
-      const [validator] = await Promise.all([validating, this.#loadLanguages(model, current), loadWidgets(model.root)]);
+      // Widgets drawn by chunks of their own and the code that checks answers are fetched with the rest.
+      const [validator] = await Promise.all([
+        validating,
+        this.#loadLanguages(model, current),
+        loadWidgets(model.root),
+        loadChecking(),
+      ]);
       if (!current()) return;
       this.#validation.issues = [];
       this.#validation.forget();
@@ -488,14 +437,9 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
       if (!found) return;
       const draft = found.draft;
       if (draft) this.#current = draft.data;
-      this.#session = createFormSession<Partially<T>>({
-        model,
-        validate: validator,
-        data: this.#current,
-        languages: [this.#l10n.issueLanguage],
-      });
+      this.#session = checking!.sessionFor(model, validator, this.#current, this.#l10n);
       this.#loader.loaded(model);
-      this.#version++;
+      this.#view.version++;
       this.#validation.validated = false;
       this.#drawing.start(model);
       this.requestUpdate();
@@ -508,28 +452,20 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     });
   }
 
-  // ——— answers, validation, drafts ———
+  // ——— answers ———
 
-  #setAnswer(pointer: string, value: unknown): void {
+  /** Sets an answer the person gave; `commit` marks a finished change (validated at once, `change` fired). */
+  #set(pointer: string, value: unknown, commit = false): void {
     const session = this.#session;
-    if (!session) return;
-    session.setAnswer(pointer, value);
-    this.#answers = session.data;
-    if (this.#showsChange(pointer)) this.requestUpdate();
-    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    this.#drafts.changed();
-    this.#validation.typed(pointer);
-  }
-
-  /**
-   * Whether a new answer at `pointer` changes what is drawn. Typing into a text, number or date field changes only
-   * that control, which already shows it, unless a condition reads the answer (a question shown or hidden by it);
-   * messages follow with the validation after the typing pause.
-   */
-  #showsChange(pointer: string): boolean {
-    const node = this.#loader.model?.byPointer.get(pointer);
-    if (!node || !rendererFor(node)?.echoesInput) return true;
-    return isReadByConditions(this.#loader.model!, pointer);
+    if (session) {
+      session.setAnswer(pointer, value);
+      this.#answers = session.data;
+      if (this.#view.showsChange(pointer)) this.requestUpdate();
+      this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      this.#drafts.changed();
+      this.#validation.typed(pointer);
+    }
+    if (commit) this.#commit();
   }
 
   #commit(): void {
@@ -539,27 +475,22 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   #resetAnswers(): void {
     this.#current = this.#initial;
-    this.#version++;
+    this.#view.version++;
     this.#validation.forget();
     this.#drafts.notice = undefined;
     this.requestUpdate();
     if (this.#loader.model) this.#validation.run();
   }
 
+  /** The host form's validity: the consent a closed form lacks, else the first problem at its control. */
   #updateValidity(): void {
-    if (this.#consentDecision()?.allowed === false) {
+    const first = this.#validation.issues[0];
+    if (this.#consent.closed())
       this.#association.setValidity(
         this.#l10n.ui('consentRequired', 'Consent must be recorded before the work can continue.'),
       );
-      return;
-    }
-    const first = this.#validation.issues[0];
-    if (!first) {
-      this.#association.setValidity();
-      return;
-    }
-    const anchor = this.#keyboard.anchorOf(first.pointer);
-    this.#association.setValidity(this.#validation.word(first).text, anchor);
+    else if (!first) this.#association.setValidity();
+    else this.#association.setValidity(this.#validation.word(first).text, this.#keyboard.anchorOf(first.pointer));
   }
 
   #announce(text: string): void {
@@ -571,33 +502,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     });
   }
 
-  // ——— rendering ———
-
-  #isShown(node: FormNode, base: string): boolean {
-    return this.#session?.isShown(node, base) ?? true;
-  }
-
-  #renderNode(node: FormNode, base: string): unknown {
-    if (!this.#isShown(node, base)) return nothing;
-    const renderer = rendererFor(node);
-    if (!renderer) return nothing;
-    const pointer = base + node.pointer;
-    switch (renderer.redraw) {
-      case 'answer':
-        return guard([pointer, getAtPointer(this.#current, pointer), this.#version], () =>
-          renderer.render(this.#ctx, node, base),
-        );
-      case 'subtree':
-        return guard([getAtPointer(this.#current, pointer), this.#version], () =>
-          renderer.render(this.#ctx, node, base),
-        );
-      default:
-        return renderer.render(this.#ctx, node, base);
-    }
-  }
-
   #bump(): void {
-    this.#version++;
+    this.#view.version++;
     this.requestUpdate();
   }
 
@@ -607,56 +513,54 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     if (!exporter || !model) return;
     this.#validation.run();
     const { primary, secondary } = this.#l10n.language();
-    await downloadPdf(exporter, {
+    const request = {
       formId: model.meta.id,
       data: this.value,
       valid: this.#validation.issues.length === 0,
       issues: this.#validation.worded(),
       lang: primary,
       ...(secondary ? { secondaryLang: secondary } : {}),
-    });
+    };
+    // The download's code is a chunk of its own, fetched on the first click.
+    await (await import('./pdf-download.js')).downloadPdf(exporter, request);
   }
 
-  /** The consent check, when the host gave the case's records and the form is gated. */
-  #consentDecision(): ConsentDecision | undefined {
-    const model = this.#loader.model;
-    const gate = consentGates[model?.meta.id as FormId];
-    if (!model || this.caseRecords === undefined || !gate) return undefined;
-    return checkConsent(gate, this.caseRecords);
-  }
+  // ——— rendering ———
 
   override render() {
     const model = this.#loader.model;
+    const l10n = this.#l10n;
     if (this.#loader.error) return html`<p class="load-error" part="error" role="alert">${this.#loader.error}</p>`;
-    if (!model) return html`<p class="loading" aria-busy="true">${this.#l10n.ui('loading', 'Loading…')}</p>`;
-    const editable = this.#ctx.editable;
-    const consent = this.#consentDecision();
-    if (consent && !consent.allowed) {
-      return html`<div class="form" part="form" lang=${this.#l10n.localizer.primary}>
-        <h1 part="title">${this.#l10n.label(model.root, true)}</h1>
-        ${consentNotice(consent, this.#l10n, model.related ?? {})}
+    if (!model) return html`<p class="loading" aria-busy="true">${l10n.ui('loading', 'Loading…')}</p>`;
+    if (this.#consent.closed()) {
+      return html`<div class="form" part="form" lang=${l10n.localizer.primary}>
+        <h1 part="title">${l10n.label(model.root, true)}</h1>
+        ${this.#consent.notice(l10n, model)}
       </div>`;
     }
-    return html`<div class="form" part="form" lang=${this.#l10n.localizer.primary}>
-      <h1 part="title">${this.#l10n.label(model.root, true)}</h1>
-      ${marksLegend(model, (key, english) => this.#l10n.ui(key, english))}${this.#drafts.notices(this.#l10n, () => void this.clearDraft())}${errorSummary(
-        this.#validation.summary,
-        this.#l10n.bilingual('ui:errorSummary', 'Please correct the following'),
-        (pointer) => this.#keyboard.focus(pointer),
-      )}
-      <div class="body">${model.root.children.slice(0, this.#drawing.drawn).map((c) => this.#renderNode(c, ''))}</div>
+    const summary = this.#validation.summary;
+    return html`<div class="form" part="form" lang=${l10n.localizer.primary}>
+      <h1 part="title">${l10n.label(model.root, true)}</h1>
+      ${marksLegend(model, (key, english) => l10n.ui(key, english))}${this.#drafts.notices(l10n, () => void this.clearDraft())}${
+        summary?.length
+          ? checking!.errorSummary(summary, l10n.bilingual('ui:errorSummary', 'Please correct the following'), (p) =>
+              this.#keyboard.focus(p),
+            )
+          : nothing
+      }
+      <div class="body">${model.root.children.slice(0, this.#drawing.drawn).map((c) => this.#view.node(c, ''))}</div>
       <div class="actions">
         ${
-          editable && !this.noSubmit && !this.#association.form
+          this.#editable && !this.noSubmit && !this.#association.form
             ? html`<button type="button" class="primary" part="button submit" @click=${() => this.submit()}>
-                ${this.#l10n.ui('submit', 'Submit')}
+                ${l10n.ui('submit', 'Submit')}
               </button>`
             : nothing
         }
         ${
           this.pdfExporter
             ? html`<button type="button" part="button pdf" @click=${() => this.#makePdf()}>
-                ${this.#l10n.ui('downloadPdf', 'Download PDF')}
+                ${l10n.ui('downloadPdf', 'Download PDF')}
               </button>`
             : nothing
         }

@@ -1,6 +1,35 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
-import { UnknownFormError, hydrateModel, type FormModel, type SchemaBundle, type Validator } from '@komek/core';
-import { modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
+import {
+  UnknownFormError,
+  hydrateModel,
+  type FormModel,
+  type SchemaBundle,
+  type SerializedModel,
+  type Validator,
+} from '@komek/core';
+import { formIds, modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
+
+/** Set to true by the standalone build (`dist/komek.js`), whose forms are modules beside it. */
+declare const __KOMEK_STANDALONE__: boolean | undefined;
+/** The catalog's form ids, space-separated (the standalone build's `define`). */
+declare const __KOMEK_FORM_IDS__: string;
+const standalone = typeof __KOMEK_STANDALONE__ !== 'undefined' && __KOMEK_STANDALONE__;
+
+/** The catalog's form ids. */
+export const knownForms: readonly string[] = standalone ? __KOMEK_FORM_IDS__.split(' ') : formIds;
+
+/**
+ * A catalog form's model or validator. The standalone build has them at fixed names beside `komek.js`
+ * (`forms/<id>.model.js`, `forms/<id>.validator.js`, see vite.config.ts): one function by that convention instead of
+ * a table of 52 loaders in the entry. Builds from source go through the catalog's loaders.
+ */
+function catalogPart(id: string, part: 'model' | 'validator'): Promise<unknown> {
+  if (!standalone) return (part === 'model' ? modelLoaders : validatorLoaders)[id as FormId]();
+  // A variable, not a template in `new URL(…)`: the bundler would take that for an asset to resolve at build time.
+  const path = `./forms/${id}.${part}.js`;
+  const url = new URL(path, import.meta.url).href;
+  return import(/* @vite-ignore */ url).then((m: { default: unknown }) => m.default);
+}
 
 /** Models built per schema bundle: a bundle is immutable, and a page may show the same form more than once. */
 const models = new WeakMap<SchemaBundle, FormModel>();
@@ -19,16 +48,14 @@ function loadedOnce<T>(cache: Map<string, Promise<T>>, id: string, load: () => P
 const catalogModels = new Map<string, Promise<FormModel>>();
 const catalogValidators = new Map<string, Promise<Validator | undefined>>();
 
-function catalogModel(id: string): Promise<FormModel> {
-  const load = modelLoaders[id as FormId];
-  if (!load) return Promise.reject(new UnknownFormError(id, Object.keys(modelLoaders)));
-  return loadedOnce(catalogModels, id, () => load().then(hydrateModel));
+export function catalogModel(id: string): Promise<FormModel> {
+  if (!knownForms.includes(id)) return Promise.reject(new UnknownFormError(id, knownForms));
+  return loadedOnce(catalogModels, id, () => catalogPart(id, 'model').then((m) => hydrateModel(m as SerializedModel)));
 }
 
 function catalogValidator(id: string): Promise<Validator | undefined> {
-  const load = validatorLoaders[id as FormId];
-  if (!load) return Promise.resolve(undefined);
-  return loadedOnce(catalogValidators, id, () => load() as Promise<Validator>);
+  if (!knownForms.includes(id)) return Promise.resolve(undefined);
+  return loadedOnce(catalogValidators, id, () => catalogPart(id, 'validator') as Promise<Validator>);
 }
 
 /** What a form is loaded from: a catalog id, or a schema bundle; and a validator given instead of the catalog's. */

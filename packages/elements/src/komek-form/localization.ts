@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
-import { formatMessageKey, marks, presentLabel, presentTitle, type FormNode, type IssueLanguage } from '@komek/core';
+import { formatMessageKey, marks, presentLabel, presentTitle, type FormNode } from '@komek/core';
 import { type Language } from '../localize/messages.js';
 import { Localizer, toLanguage } from '../localize/localizer.js';
 
@@ -17,12 +17,6 @@ export type LocalizedHost = ReactiveElement & { secondaryLang: string | undefine
 export class Localization {
   /** The messages of the languages on screen; replaced (not changed) once a new pair of languages has loaded. */
   localizer = new Localizer('en', undefined);
-  /** Labels and messages of issues, in the primary language, through the localizer of the moment. */
-  readonly issueLanguage: IssueLanguage = {
-    translate: (key, fallback) => (fallback === undefined ? undefined : this.localizer.t(key, fallback)),
-    message: (issue, label) => this.localizer.message(issue, label),
-  };
-
   #host: LocalizedHost;
 
   constructor(host: LocalizedHost) {

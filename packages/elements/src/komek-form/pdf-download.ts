@@ -1,4 +1,23 @@
-import type { PdfExporter, PdfRequest } from './komek-form.js';
+import type { LocalizedIssue } from '../events.js';
+
+/** What `pdfExporter` is given: the submitted-shape data and the languages on screen. */
+export interface PdfRequest {
+  formId: string;
+  /** Data with hidden branches pruned. */
+  data: unknown;
+  /** Whether the data passed validation; a PDF of invalid data must say so. */
+  valid: boolean;
+  issues: LocalizedIssue[];
+  lang: string;
+  secondaryLang?: string;
+}
+
+/** Makes a PDF of the form; the host provides it (e.g. with a dynamic `import('@komek/pdf')`). */
+export type PdfExporter = (request: PdfRequest) => Promise<Blob | Uint8Array | ArrayBuffer>;
+
+/**
+ * The "Download PDF" button's work: a chunk of its own, fetched on the first click.
+ */
 
 /** Makes the PDF of a form with the host's exporter and hands it to the person as a download (`<form id>.pdf`). */
 export async function downloadPdf(exporter: PdfExporter, request: PdfRequest): Promise<void> {

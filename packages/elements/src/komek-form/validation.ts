@@ -2,6 +2,18 @@ import type { ReactiveController, ReactiveElement } from 'lit';
 import type { FormSession, ValidationIssue } from '@komek/core';
 import type { LocalizedIssue } from '../events.js';
 import { idOf } from '../ids.js';
+import { addStyles } from './lazy-styles.js';
+import type * as CheckingModule from './checking.js';
+
+type CheckingCode = typeof CheckingModule;
+/** The form session's code and the error summary (checking.ts), once loaded. */
+export let checking: CheckingCode | undefined;
+/** Fetches the code that checks answers: with a form's validator, before the form is shown. */
+export const loadChecking = (): Promise<CheckingCode> =>
+  import('./checking.js').then((m) => {
+    addStyles(m.summaryStyles);
+    return (checking = m);
+  });
 
 const VALIDATE_DELAY = 300;
 

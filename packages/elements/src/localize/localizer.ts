@@ -1,5 +1,5 @@
-import { createTranslator, isLanguage, loadMessages, validationMessage, type Language } from './messages.js';
-import type { Translator, ValidationIssue } from '@komek/core';
+import { createTranslator, isLanguage, loadMessages, type Language } from './messages.js';
+import type { Translator } from '@komek/core';
 
 /** The language a `lang` value asks for, if Komek speaks it: `ru-RU` → `ru`, `uz-Latn` → `uz`. */
 export function toLanguage(tag: string | null | undefined): Language | undefined {
@@ -59,10 +59,5 @@ export class Localizer {
       this.cache.set(id, v);
     }
     return v === this.t(key, fallback) ? undefined : v;
-  }
-
-  /** A validation message in the primary language, the field's label filled in. */
-  message(issue: ValidationIssue, label: string): string {
-    return validationMessage(issue, this.primary, label);
   }
 }

@@ -1,11 +1,10 @@
-import type { Translator, ValidationIssue } from '@komek/core';
+import type { Translator } from '@komek/core';
 import {
   Loads,
   lookupIn,
   MessagesLoadError,
   messagesOf,
   translatorFrom,
-  validationMessageFrom,
   type Language,
   type Messages,
 } from '@komek/i18n/runtime';
@@ -100,9 +99,4 @@ export const lookup = lookupIn((lang, ns) => store.get(`${lang}/${ns}`));
 /** A translator over the loaded messages: the language's message, else English, else the caller's fallback. */
 export function createTranslator(lang: Language): Translator {
   return translatorFrom(lookup, lang);
-}
-
-/** The localized message of a validation issue with the field's label filled in, as `validationMessage` of `@komek/i18n`. */
-export function validationMessage(issue: ValidationIssue, lang: Language, label: string): string {
-  return validationMessageFrom(lookup, issue, lang, label);
 }

@@ -4,6 +4,7 @@ import type { FormContext } from '../context.js';
 import type { WidgetRenderer } from '../registry.js';
 import { idOf } from '../ids.js';
 import { cellControl } from './cell.js';
+import './table.styles.js';
 import { description, errorText, fieldIds } from './field.js';
 import { needsTableDeclared } from './lazy.js';
 

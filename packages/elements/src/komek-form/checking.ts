@@ -1,0 +1,82 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { createFormSession, type FormModel, type Validator } from '@komek/core';
+import type { LocalizedIssue } from '../events.js';
+import { idOf } from '../ids.js';
+import { validationMessage } from '../localize/validation-message.js';
+import type { Localization } from './localization.js';
+
+/**
+ * What a form's answers are checked with: core's form session (pruning, validation, issues placed and worded), the
+ * localized validation messages and the list of problems shown after a submit. A chunk of its own, fetched with the
+ * form's validator when a form is loaded (session.ts): no form is shown before it is there.
+ */
+
+/** A session for the form, its issues worded in the primary language on screen. */
+export function sessionFor<T>(model: FormModel, validate: Validator | undefined, data: T, l10n: Localization) {
+  return createFormSession<T>({
+    model,
+    validate,
+    data,
+    languages: [
+      {
+        translate: (key, fallback) => (fallback === undefined ? undefined : l10n.localizer.t(key, fallback)),
+        message: (issue, label) => validationMessage(issue, l10n.localizer.primary, label),
+      },
+    ],
+  });
+}
+
+export const summaryStyles = css`
+  .summary {
+    border-radius: var(--_radius);
+    padding: 0.75rem 1rem;
+    margin-bottom: var(--_space);
+    border: 5px solid var(--_error);
+  }
+  .summary:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+  }
+  .summary h2 {
+    display: block;
+    margin-bottom: 0.5rem;
+  }
+  .summary a {
+    font-weight: 700;
+    color: var(--_error);
+  }
+  .summary ul {
+    margin: 0;
+    padding-left: 1.25rem;
+  }
+`;
+
+/**
+ * The list of problems shown above the form after a submit, each a link that moves focus to its field
+ * (`focus(pointer)`); nothing when there are none. `title` is the list's heading, in the languages on screen.
+ */
+export function errorSummary(
+  issues: readonly LocalizedIssue[] | undefined,
+  title: TemplateResult | string,
+  focus: (pointer: string) => void,
+) {
+  if (!issues || issues.length === 0) return nothing;
+  return html`<div class="summary" part="summary" tabindex="-1" role="group" aria-labelledby="summary-title">
+    <h2 id="summary-title">${title}</h2>
+    <ul>
+      ${issues.map(
+        (issue) =>
+          html`<li>
+            <a
+              href=${`#${idOf(issue.pointer)}`}
+              @click=${(e: Event) => {
+                e.preventDefault();
+                focus(issue.pointer);
+              }}
+              >${issue.text}</a
+            >
+          </li>`,
+      )}
+    </ul>
+  </div>`;
+}
