@@ -1,4 +1,4 @@
-import { optionsOf, widgetOf, marks, type FormNode } from '@komek/core';
+import { marks, optionsOf, widgetOf, type FormNode } from '@komek/core';
 import { formatDate } from '@komek/i18n';
 import {
   block,
