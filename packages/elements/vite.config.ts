@@ -23,16 +23,50 @@ function localeTextsOnly(): Plugin {
 type LocaleFile = Record<string, { text?: unknown } | undefined>;
 
 /**
- * Interface strings in `ui.json` the element never shows: the demo site's and the paper forms' (read by the demo
- * and by @komek/pdf through @komek/i18n, from the full files). The element's copies leave them out.
+ * Families of `ui` keys the element's code builds at run time rather than writes out: validation messages
+ * (`error.<keyword>`), type and format names in them, labels of choices and fields the schemas leave untitled.
  */
-const NOT_THE_ELEMENTS = /^(demo|pdf)\./;
+const BUILT_UI_KEYS = /^(error|type|format|enum|field)\./;
+
+/** The sources whose code words the element's interface strings: the element, core and the messages runtime. */
+const UI_SOURCES = ['./src/', '../core/src/', '../i18n/src/runtime/'].map((d) =>
+  fileURLToPath(new URL(d, import.meta.url)),
+);
+
+/**
+ * Which interface strings of `ui.json` the element shows: a key its sources write as a string (`'submit'`,
+ * `'ui:error.text'`), a key under a prefix they complete at run time (`` `consent.${reason}` ``), or a built family
+ * (`BUILT_UI_KEYS`). The rest of `ui.json` is the demo site's, the desk's and the paper forms' (read through
+ * @komek/i18n from the full files): the element's copies leave it out.
+ */
+export function elementUiKeys(sources: readonly string[] = UI_SOURCES): (key: string) => boolean {
+  const words = new Set<string>();
+  const prefixes = new Set<string>();
+  const visit = (path: string) => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const file = join(path, entry.name);
+      if (entry.isDirectory()) visit(file);
+      else if (/\.ts$/.test(entry.name) && !/\.test\.ts$/.test(entry.name)) {
+        const code = readFileSync(file, 'utf8');
+        for (const m of code.matchAll(/['"`](?:ui:)?([A-Za-z][\w.]*)['"`]/g)) words.add(m[1]!);
+        for (const m of code.matchAll(/[`](?:ui:)?([A-Za-z][\w.]*\.)\$\{/g)) prefixes.add(m[1]!);
+      }
+    }
+  };
+  sources.forEach(visit);
+  return (key) => {
+    const base = key.replace(/_(zero|one|two|few|many|other)$/, '');
+    return BUILT_UI_KEYS.test(base) || words.has(base) || [...prefixes].some((p) => base.startsWith(p));
+  };
+}
+
+let shownUiKey: ((key: string) => boolean) | undefined;
 
 function textsOf(file: LocaleFile, namespace: string): Record<string, string> {
   const texts: Record<string, string> = {};
+  const keep = namespace === 'ui' ? (shownUiKey ??= elementUiKeys()) : () => true;
   for (const [key, entry] of Object.entries(file)) {
-    if (namespace === 'ui' && NOT_THE_ELEMENTS.test(key)) continue;
-    if (key !== '$meta' && typeof entry?.text === 'string' && entry.text !== '') texts[key] = entry.text;
+    if (key !== '$meta' && keep(key) && typeof entry?.text === 'string' && entry.text !== '') texts[key] = entry.text;
   }
   return texts;
 }

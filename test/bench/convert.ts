@@ -6,7 +6,7 @@
 // - RJSF: the same data schema with conditional properties under `allOf`/`if`/`then` (how RJSF shows fields on a
 //   condition) plus a uiSchema choosing widgets.
 import type { ChoiceOption, FormModel, FormNode, JsonSchema, MessageKey } from '@komek/core';
-import { childrenOf, isContainer, optionsOf, widgetOf, getAtPointer, unescapePointerSegment } from '@komek/core';
+import { childrenOf, getAtPointer, isContainer, optionsOf, unescapePointerSegment, widgetOf } from '@komek/core';
 import { inputLeaves } from './form.js';
 
 /** Gives the label of a message key (one language, or two joined). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { html } from 'lit';
-import { widgetOf, and, buildFormModel, kindIs, NOT_APPLICABLE, rankWith, walkNodes, type FormNode } from '@komek/core';
+import { and, buildFormModel, kindIs, NOT_APPLICABLE, rankWith, walkNodes, widgetOf, type FormNode } from '@komek/core';
 import { formIds, schemaLoaders } from '@komek/forms/catalog';
 import {
   lazyWidget,

@@ -24,7 +24,15 @@ export { SIGNATURE_LIMITS, signatureImageProblem } from './images.js';
 export { unprintableCharacters } from './text/printable.js';
 export type { DataIssue } from './errors.js';
 export { DuplicateFieldError } from './acroFields.js';
-export { paperWidgets, paperWidgetFor, registerPaperWidget, isoDate, paperNumber } from './render/paperWidgets.js';
-export type { PaperWidget, FieldValues } from './render/paperWidgets.js';
-export { choiceInput, textInput, yesNoInput } from './render/rows.js';
-export type { InputPart, Scope } from './render/rows.js';
+export {
+  paperWidgets,
+  paperWidgetFor,
+  registerPaperWidget,
+  layoutOf,
+  isoDate,
+  paperNumber,
+} from './render/paperWidgets.js';
+export type { PaperWidget, PaperLayout, FieldValues } from './render/paperWidgets.js';
+export { choiceInput, inputCell, textInput, yesNoCell, yesNoInput } from './render/rows.js';
+export type { Cell, InputPart, Scope } from './render/rows.js';
+export { columnWidths, textColumnWeight } from './render/tables.js';

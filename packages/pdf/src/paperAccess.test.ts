@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { childrenOf, buildFormModel, translate, walkNodes, type FormModel } from '@komek/core';
+import { buildFormModel, childrenOf, translate, walkNodes, type FormModel } from '@komek/core';
 import { schemaLoaders } from '@komek/forms';
 import { createTranslator, loadMessages } from '@komek/i18n';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFNumber } from 'pdf-lib';

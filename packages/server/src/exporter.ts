@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { childrenOf, optionsOf, getAtPointer, translate, type FormNode, type Translator } from '@komek/core';
+import { childrenOf, getAtPointer, optionsOf, translate, type FormNode, type Translator } from '@komek/core';
 import type { Language } from '@komek/i18n';
 import type { LoadedForm } from './forms.js';
 import { ensureMessages, translatorFor } from './i18n.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { widgetOf, buildFormModel, defaultWidgets } from '@komek/core';
+import { buildFormModel, defaultWidgets, widgetOf } from '@komek/core';
 import { registerWidget } from '@komek/elements';
 import { scaleKind } from '../../fixtures/widget-kind/scale.kind.js';
 import { scaleWidget } from '../../fixtures/widget-kind/scale.element.js';

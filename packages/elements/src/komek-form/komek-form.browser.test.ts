@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { loadMessages, validationMessage } from '@komek/i18n';
 import { addMessages } from '../localize/messages.js';
-import { widgetOf, buildFormModel, getAtPointer, setAtPointer, walkNodes } from '@komek/core';
+import { buildFormModel, getAtPointer, setAtPointer, walkNodes, widgetOf } from '@komek/core';
 import { schemaLoaders } from '@komek/forms/catalog';
 import '../index.js';
 import { readDraftRecord } from '../drafts/draft-store.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as reference from '@komek/i18n';
-import { optionsOf, buildFormModel, formatMessageKey, mapErrors, walkNodes, type ValidationIssue } from '@komek/core';
+import { buildFormModel, formatMessageKey, mapErrors, optionsOf, walkNodes, type ValidationIssue } from '@komek/core';
 import { formIds, schemaLoaders, validatorLoaders } from '@komek/forms/catalog';
 import * as light from './messages.js';
 import { validationMessage } from './validation-message.js';

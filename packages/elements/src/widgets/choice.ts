@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { optionsOf, and, kindIs, rankWith, type FormNode } from '@komek/core';
+import { and, kindIs, optionsOf, rankWith, type FormNode } from '@komek/core';
 import type { FormContext } from '../context.js';
 import { widgetNamed, type WidgetRenderer } from '../registry.js';
 import { describedBy, description, errorText, fieldIds, invalid } from './field.js';

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { optionsOf, and, kindIs, rankWith } from '@komek/core';
+import { and, kindIs, optionsOf, rankWith } from '@komek/core';
 import { widgetNamed, type WidgetRenderer } from '../registry.js';
 import { describedBy, description, errorText, fieldIds, invalid } from './field.js';
 

@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { widgetOf, childrenOf, kindIs, rankWith } from '@komek/core';
+import { childrenOf, kindIs, rankWith, widgetOf } from '@komek/core';
 import type { WidgetRenderer } from '../registry.js';
 import { description, errorText, fieldIds } from './field.js';
 

@@ -41,8 +41,10 @@ function paramsOf(
   if (typeof p.i === 'number') params.i = formatNumber(p.i + 1, lang);
   if (typeof p.j === 'number') params.j = formatNumber(p.j + 1, lang);
   // A date order (`dateOrder`): the label of the date this one may not precede.
-  if (typeof p.earlierLabel === 'string')
-    params.earlier = lookup(lang, p.earlierLabel) ?? (typeof p.earlierText === 'string' ? p.earlierText : p.earlier);
+  if (typeof p.earlierLabelKey === 'string')
+    params.earlier =
+      lookup(lang, p.earlierLabelKey) ??
+      (typeof p.earlierEnglishLabel === 'string' ? p.earlierEnglishLabel : p.earlier);
   return params;
 }
 

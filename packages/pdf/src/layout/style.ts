@@ -74,3 +74,6 @@ export const metrics = {
   /** Space after a table. */
   afterTable: 10,
 } as const;
+
+/** Width of a date box: dd.mm.yyyy written by hand. */
+export const DATE_BOX = 92;

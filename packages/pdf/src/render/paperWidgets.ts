@@ -13,15 +13,19 @@ import {
 } from '@komek/core';
 import {
   choiceInput,
+  inputCell,
   pointerIn,
   SIGN_HEIGHT,
   signatureArea,
   textInput,
+  yesNoCell,
   yesNoInput,
+  type Cell,
   type InputPart,
   type Scope,
 } from './rows.js';
 import { fieldNameOf, optionFieldName } from '../fieldNames.js';
+import { DATE_BOX } from '../layout/style.js';
 
 /** The fields of a filled paper form, as a paper widget reads its answer back from them. */
 export interface FieldValues {
@@ -48,6 +52,46 @@ export interface PaperWidget {
   input?: (s: Scope, node: FormNode, width: number) => InputPart;
   /** The answer read back from the fields of a filled form (undefined: not answered). */
   read: (fields: FieldValues, node: FormNode, pointer: string) => unknown;
+  /** Where fields share space — tables, a line of several fields — what it takes (see `PaperLayout`). */
+  layout?: PaperLayout;
+}
+
+/**
+ * How a widget kind takes its place where fields share space: the tables (`render/tables.ts`) and lines of several
+ * fields ask each node's paper widget, never its kind's name. Every member is optional; without one the kind is laid
+ * out as a text to write in.
+ */
+export interface PaperLayout {
+  /**
+   * Its column in a table of repeated items (a repeat printed as a table, a plan): `{ points }` wide whatever the
+   * room (a date written in full), or `{ weight }`, its share of what the fixed columns leave. Default: a text's
+   * weight by its `maxLength` (`textColumnWeight`).
+   */
+  column?: { points: number } | { weight: number };
+  /**
+   * Its bare control in a cell of such a table, `width` wide and one box high (`inputCell`: its own input;
+   * `yesNoCell`: YES and NO ticks). Default: a box to write its answer in.
+   */
+  cell?: (s: Scope, node: FormNode, width: number) => Cell;
+  /**
+   * In a cell that stacks several answers (a plan's execution mark and its reason): `input`, its own input without
+   * a caption (choices, a place to sign); default a caption over a box to write in.
+   */
+  part?: 'input';
+  /** Its box to write in keeps to one line in a table cell (a date, a number). */
+  singleLine?: boolean;
+  /** It may share a line with other fields (a short answer in a box): a group laid out `inline` prints so. */
+  inline?: boolean;
+  /** Its box's width in points on such a line (default: it shares what the fixed boxes leave). */
+  box?: number;
+  /** It cannot be a column of a repeat printed as a table (`false`): such a repeat prints as numbered groups. */
+  tabular?: false;
+  /** It is a row of an indicator table: its answer in the YES and NO columns. */
+  indicator?: boolean;
+  /** It is a box to write in: it may stand in an indicator table as the "specify" line of the indicator above. */
+  writeIn?: boolean;
+  /** It is the place to sign: a signature block prints it as the line to sign on. */
+  signs?: boolean;
 }
 
 /** The field's widget kind as core resolved it. */
@@ -77,6 +121,9 @@ export function paperNumber(text: string, integer: boolean): number | string {
   return n;
 }
 
+/** A tick box's answer. */
+const readTick = (fields: FieldValues, _node: FormNode, pointer: string): unknown => fields.box(fieldNameOf(pointer));
+
 /** A text answer: lines of a list for an array, the text otherwise. */
 const readText = (fields: FieldValues, node: FormNode, pointer: string): unknown => {
   const t = fields.fullText(pointer);
@@ -90,17 +137,23 @@ const text: Omit<PaperWidget, 'name' | 'tester'> = {
   read: readText,
 };
 
+/** The YES / NO ticks of a yes/no answer in a table cell, the cell's width shared by the two. */
+const yesNoTicks = (s: Scope, node: FormNode, width: number): Cell => yesNoCell(s, node, width);
+/** A field's own input in a table cell (choices, a tick box). */
+const ownInput = (s: Scope, node: FormNode, width: number): Cell => inputCell(s, node, width);
+
 /**
  * The paper widgets, ranked as the element ranks its renderers: the highest rank wins, ties go to the later entry.
  * A new widget kind is one file exporting a `PaperWidget` and one line here (or a `registerPaperWidget` call).
  */
 export const paperWidgets: PaperWidget[] = [
-  { name: 'unknown', tester: () => 0, ...text },
-  { name: 'text', tester: fieldOf('text'), ...text },
-  { name: 'textarea', tester: fieldOf('textarea'), ...text },
+  { name: 'unknown', tester: () => 0, ...text, layout: { inline: true } },
+  { name: 'text', tester: fieldOf('text'), ...text, layout: { inline: true, writeIn: true } },
+  { name: 'textarea', tester: fieldOf('textarea'), ...text, layout: { writeIn: true } },
   {
     name: 'number',
     tester: fieldOf('number'),
+    layout: { singleLine: true, inline: true, box: 60, writeIn: true },
     row: 'field',
     input: (s, node, width) => textInput(s, node, width),
     read: (fields, node, pointer) => {
@@ -111,6 +164,7 @@ export const paperWidgets: PaperWidget[] = [
   {
     name: 'date',
     tester: fieldOf('date'),
+    layout: { column: { points: 80 }, singleLine: true, inline: true, box: DATE_BOX, writeIn: true },
     row: 'field',
     input: (s, node, width) => textInput(s, node, width),
     read: (fields, _node, pointer) => {
@@ -121,6 +175,7 @@ export const paperWidgets: PaperWidget[] = [
   {
     name: 'choice',
     tester: fieldOf('choice'),
+    layout: { cell: ownInput, part: 'input' },
     row: 'field',
     input: (s, node, width) => choiceInput(s, node, width, false),
     read: (fields, _node, pointer) => fields.radio(fieldNameOf(pointer)),
@@ -128,6 +183,7 @@ export const paperWidgets: PaperWidget[] = [
   {
     name: 'multichoice',
     tester: fieldOf('multichoice'),
+    layout: { part: 'input', tabular: false },
     row: 'field',
     input: (s, node, width) => choiceInput(s, node, width, true),
     read: (fields, node, pointer) => {
@@ -139,16 +195,21 @@ export const paperWidgets: PaperWidget[] = [
   },
   {
     name: 'checkbox',
-    tester: rankWith(
-      1,
-      and(or(kindIs('field'), kindIs('checklist')), or(widgetNamed('checkbox'), widgetNamed('checklist'))),
-    ),
+    tester: rankWith(1, and(or(kindIs('field'), kindIs('checklist')), widgetNamed('checkbox'))),
+    layout: { column: { weight: 0.5 }, cell: ownInput },
     row: 'tick',
-    read: (fields, _node, pointer) => fields.box(fieldNameOf(pointer)),
+    read: readTick,
+  },
+  {
+    name: 'checklist',
+    tester: rankWith(1, and(or(kindIs('field'), kindIs('checklist')), widgetNamed('checklist'))),
+    row: 'tick',
+    read: readTick,
   },
   {
     name: 'yesno',
     tester: fieldOf('yesno'),
+    layout: { column: { weight: 0.5 }, cell: yesNoTicks, part: 'input', indicator: true },
     row: 'field',
     input: (s, node, width) => yesNoInput(s, node, width),
     read: (fields, _node, pointer) => {
@@ -159,6 +220,7 @@ export const paperWidgets: PaperWidget[] = [
   {
     name: 'signaturePad',
     tester: fieldOf('signaturePad'),
+    layout: { part: 'input', tabular: false, signs: true },
     row: 'field',
     input: (s, node, width) => signatureArea(s, pointerIn(s, node), width, SIGN_HEIGHT),
     read: (fields, _node, pointer) => fields.text(fieldNameOf(pointer)) || undefined,
@@ -170,6 +232,11 @@ const chosen = new WeakMap<FormNode, PaperWidget>();
 /** Adds a paper widget (before making the forms that use it). */
 export function registerPaperWidget(widget: PaperWidget): void {
   paperWidgets.push(widget);
+}
+
+/** What a node's paper widget declares of its layout (nothing: a text to write in). */
+export function layoutOf(node: FormNode): PaperLayout {
+  return paperWidgetFor(node).layout ?? {};
 }
 
 /** The paper widget with the highest rank for a node (cached per node); `unknown` when none ranks above it. */

@@ -1,6 +1,6 @@
 import { childrenOf, kindIs, marks, translate, type FormNode, type PlanTableNode, type RepeatNode } from '@komek/core';
 import { block, drawBlock, drawRule, linesHeight, type TextBlock } from '../layout/draw.js';
-import { paperWidgetFor } from './paperWidgets.js';
+import { layoutOf, paperWidgetFor } from './paperWidgets.js';
 import type { Canvas } from '../layout/canvas.js';
 import type { DrawContext, Row } from '../layout/page.js';
 import { StructElem } from '../layout/tags.js';
@@ -101,8 +101,9 @@ function descriptionRows(s: Scope, node: FormNode): Row[] {
   });
 }
 
+/** A field that may share a line with others (its paper widget says so: a short answer in a box). */
 function isSimpleField(node: FormNode): boolean {
-  return node.kind === 'field' && ['text', 'date', 'number', 'unknown'].includes(node.widget ?? '');
+  return node.kind === 'field' && layoutOf(node).inline === true;
 }
 
 function repeatRows(s: Scope, node: RepeatNode, depth: number, shown: boolean): Row[] {

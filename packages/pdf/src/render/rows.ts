@@ -1,4 +1,4 @@
-import { optionsOf, widgetOf, marks, type FormNode } from '@komek/core';
+import { marks, optionsOf, widgetOf, type FormNode } from '@komek/core';
 import { formatDate } from '@komek/i18n';
 import {
   block,
@@ -13,7 +13,7 @@ import {
 } from '../layout/draw.js';
 import type { DrawContext, Row } from '../layout/page.js';
 import { StructElem } from '../layout/tags.js';
-import { color, metrics, size, type Orientation } from '../layout/style.js';
+import { color, DATE_BOX, metrics, size, type Orientation } from '../layout/style.js';
 import { fieldNameOf, optionFieldName } from '../fieldNames.js';
 import {
   bi,
@@ -157,8 +157,7 @@ export function planFieldBox(
   return planTextBox(s.env, pointer, fieldText(s.env, node, valueAt(s.env, pointer)), width, options);
 }
 
-/** Width of a date box: dd.mm.yyyy written by hand. */
-export const DATE_BOX = 92;
+export { DATE_BOX };
 
 /** Height of the space to sign in: 12 mm. */
 export const SIGN_HEIGHT = 34;
@@ -508,6 +507,25 @@ export function yesNoCells(s: Scope, pointer: string, widths: [number, number]):
     },
   });
   return [cell(0), cell(1)];
+}
+
+/** A yes/no answer in one table cell: its YES and NO ticks, each in half the cell. */
+export function yesNoCell(s: Scope, node: FormNode, width: number): Cell {
+  const [yes, no] = yesNoCells(s, pointerIn(s, node), [width / 2, width / 2]);
+  return {
+    width,
+    draw: (c, x, top, w, h) => (yes.draw?.(c, x, top, w / 2, h), no.draw?.(c, x + w / 2, top, w / 2, h)),
+  };
+}
+
+/** A field's own input (its paper widget's) in a table cell, without its label: the column head names it. */
+export function inputCell(s: Scope, node: FormNode, width: number): Cell {
+  const r = fieldRow(
+    { ...s, width: width - 4 },
+    { ...node, englishLabel: '', labelKey: { ns: 'ui', key: 'pdf.empty' } },
+    true,
+  );
+  return { width, draw: (c, x, top) => r.draw({ ...c, x: x + 2 }, top) };
 }
 
 /** A tick box centred in a cell, for a boolean field. */

@@ -1,4 +1,4 @@
-import { childrenOf, widgetOf, type FormNode, type RepeatNode } from '@komek/core';
+import { childrenOf, type FormNode, type RepeatNode } from '@komek/core';
 import { block, drawBlock } from '../layout/draw.js';
 import type { DrawContext, Row } from '../layout/page.js';
 import { StructElem } from '../layout/tags.js';
@@ -8,7 +8,6 @@ import { bi, biBlock, drawBi, inline, labelOf, stylesOf, valueAt, type BiText } 
 import {
   cellText,
   centredCell,
-  DATE_BOX,
   derivedMark,
   drawLabelPart,
   fieldRow,
@@ -28,19 +27,18 @@ import {
   type Scope,
 } from './rows.js';
 import { drawTextBox, type TextBoxPlan } from './textBox.js';
+import { layoutOf } from './paperWidgets.js';
 
 const PAD = 3;
 
-/** A YES/NO indicator. */
+/** A YES/NO indicator: a field its paper widget prints as a row of an indicator table. */
 export function isYesNo(node: FormNode): boolean {
-  return node.kind === 'field' && node.widget === 'yesno';
+  return node.kind === 'field' && layoutOf(node).indicator === true;
 }
 
+/** A field written in a box: the "specify" line of an indicator. */
 function isTextField(node: FormNode): boolean {
-  return (
-    node.kind === 'field' &&
-    (node.widget === 'text' || node.widget === 'textarea' || node.widget === 'number' || node.widget === 'date')
-  );
+  return node.kind === 'field' && layoutOf(node).writeIn === true;
 }
 
 /**
@@ -259,21 +257,31 @@ function findFirst(node: FormNode, test: (n: FormNode) => boolean): FormNode | u
   return undefined;
 }
 
-/** Relative width of a column by what it holds. */
-function columnWeight(node: FormNode): number {
-  if (widgetOf(node) === 'date') return 0.78;
-  if (widgetOf(node) === 'yesno' || widgetOf(node) === 'checkbox') return 0.5;
+/** The relative width of a column of text: by how long its answer may be (`maxLength`, 500 without one). */
+export function textColumnWeight(node: FormNode): number {
   const max = typeof node.schema.maxLength === 'number' ? node.schema.maxLength : 500;
   return max >= 2000 ? 1.55 : max >= 1000 ? 1.15 : 0.95;
+}
+
+/**
+ * The widths of a table's columns in `width` points: a column fixed in points gets them (`PaperLayout.column`), the
+ * others share the rest by weight (their paper widget's, or a text's by its length); the last takes what rounding
+ * leaves.
+ */
+export function columnWidths(columns: readonly FormNode[], width: number): number[] {
+  const specs = columns.map((c) => layoutOf(c).column ?? { weight: textColumnWeight(c) });
+  const fixed = specs.reduce((w, c) => w + ('points' in c ? c.points : 0), 0);
+  const total = specs.reduce((w, c) => w + ('weight' in c ? c.weight : 0), 0);
+  const widths = specs.map((c) => ('points' in c ? c.points : Math.floor(((width - fixed) * c.weight) / total)));
+  widths[widths.length - 1]! += width - widths.reduce((a, b) => a + b, 0);
+  return widths;
 }
 
 /** Whether a repeat's rows print as a table: an item of a few plain fields. */
 export function isTabular(repeat: RepeatNode): boolean {
   const columns = childrenOf(repeat.item);
   if (columns.length === 0 || columns.length > 8) return false;
-  return columns.every(
-    (c) => c.kind === 'field' && c.widget !== 'multichoice' && c.widget !== 'signaturePad' && !c.condition,
-  );
+  return columns.every((c) => c.kind === 'field' && layoutOf(c).tabular !== false && !c.condition);
 }
 
 /**
@@ -290,14 +298,7 @@ export function repeatTableRows(
   const columns = childrenOf(item);
   const numberWidth = 26;
   // A date column is as wide as a date written in full; the other columns share the rest by what they hold.
-  const dateWidth = 80;
-  const weights = columns.map((c) => (widgetOf(c) === 'date' ? 0 : columnWeight(c)));
-  const total = weights.reduce((a, b) => a + b, 0);
-  const shared = s.width - numberWidth - dateWidth * columns.filter((c) => widgetOf(c) === 'date').length;
-  const widths = columns.map((c, i) =>
-    widgetOf(c) === 'date' ? dateWidth : Math.floor((shared * weights[i]!) / total),
-  );
-  widths[widths.length - 1]! += s.width - numberWidth - widths.reduce((a, b) => a + b, 0);
+  const widths = columnWidths(columns, s.width - numberWidth);
   const head = [
     cellText(s, bi(env, 'ui:pdf.number', 'No.'), 'caption', numberWidth),
     ...columns.map((c, i) => cellText(s, derivedMark(c, labelOf(env, c)), 'caption', widths[i]!)),
@@ -344,13 +345,14 @@ export function repeatTableRows(
       const composites = columns.map((col, j) =>
         childrenOf(col).length > 0 ? compositeCell(rowScope, col, widths[j]! - 2, options) : undefined,
       );
+      // A column's paper widget draws its own cell (choices, ticks), or its answer is written in a box.
       const plans = columns.map((col, j) =>
-        widgetOf(col) === 'yesno' || widgetOf(col) === 'checkbox' || widgetOf(col) === 'choice' || composites[j]
+        layoutOf(col).cell || composites[j]
           ? undefined
           : planFieldBox(rowScope, col, widths[j]! - 2, {
               blank: options.blankLines,
               max: options.maxLines,
-              singleLine: widgetOf(col) === 'date' || widgetOf(col) === 'number',
+              singleLine: layoutOf(col).singleLine === true,
             }),
       );
       const numberText = block(String(i + 1), stylesOf(env, 'label')[0], numberWidth - 4);
@@ -365,19 +367,9 @@ export function repeatTableRows(
         const composite = composites[j];
         if (plan) cells.push({ width: widths[j]!, draw: (c, x, top) => drawTextBox(c, plan, x + 1, top - 1, false) });
         else if (composite) cells.push({ width: widths[j]!, draw: (c, x, top) => composite.draw(c, x + 1, top - 1) });
-        else if (widgetOf(col) === 'yesno') {
-          const [yes, no] = yesNoCells(rowScope, `${base}${col.pointer}`, [widths[j]! / 2, widths[j]! / 2]);
-          cells.push({
-            width: widths[j]!,
-            draw: (c, x, top, w, h) => (yes.draw?.(c, x, top, w / 2, h), no.draw?.(c, x + w / 2, top, w / 2, h)),
-          });
-        } else {
-          const r = fieldRow(
-            { ...rowScope, width: widths[j]! - 4 },
-            { ...col, englishLabel: '', labelKey: { ns: 'ui', key: 'pdf.empty' } },
-            true,
-          );
-          cells.push({ width: widths[j]!, draw: (c, x, top) => r.draw({ ...c, x: x + 2 }, top) });
+        else {
+          const cell = layoutOf(col).cell;
+          if (cell) cells.push(cell(rowScope, col, widths[j]!));
         }
       });
       rows.push(tableRow(s, cells, height, header));
@@ -407,11 +399,11 @@ function compositeCell(
   const spare = valueAt(env, s.base) === undefined;
   const stacked = parts.map((part) => {
     const shown = spare || isShown(s, part);
-    const choice = widgetOf(part) === 'choice' || widgetOf(part) === 'yesno' || widgetOf(part) === 'multichoice';
-    const caption =
-      choice || widgetOf(part) === 'signaturePad'
-        ? undefined
-        : biBlock(env, part.derived ? derivedMark(part, labelOf(env, part)) : labelOf(env, part), 'caption', width);
+    // A part with an input of its own (choices, a place to sign) is drawn without a caption.
+    const ownInput = layoutOf(part).part === 'input';
+    const caption = ownInput
+      ? undefined
+      : biBlock(env, part.derived ? derivedMark(part, labelOf(env, part)) : labelOf(env, part), 'caption', width);
     if (!shown) {
       const na = block('— ' + inline(notApplicable(env)), stylesOf(env, 'muted')[0], width);
       return {
@@ -420,14 +412,14 @@ function compositeCell(
         draw: (c: DrawContext, x: number, top: number) => drawBlock(c.canvas, na, x, top - 1),
       };
     }
-    if (choice || widgetOf(part) === 'signaturePad') {
+    if (ownInput) {
       const input = inputPart(s, part, width);
       return { caption, height: input.height, draw: (c: DrawContext, x: number, top: number) => input.draw(c, x, top) };
     }
     const plan = planFieldBox(s, part, width, {
       blank: 1,
       max: lines.maxLines,
-      singleLine: widgetOf(part) === 'date' || widgetOf(part) === 'number',
+      singleLine: layoutOf(part).singleLine === true,
     });
     return {
       caption,
@@ -461,7 +453,8 @@ export function inlineFieldsRow(s: Scope, node: FormNode, fields: FormNode[], sh
   const labelWidth = s.width * metrics.labelShare;
   const area = s.width - labelWidth - metrics.gap;
   const label = labelPart(s, node, labelWidth);
-  const fixed = (f: FormNode) => (widgetOf(f) === 'date' ? DATE_BOX : widgetOf(f) === 'number' ? 60 : 0);
+  // A box of a fixed width (a date, a number) as its paper widget declares; the others share the rest.
+  const fixed = (f: FormNode) => layoutOf(f).box ?? 0;
   const gap = 8;
   // Lines of fields: a field goes on the current line while every flexible box there keeps its minimum width.
   const lines: FormNode[][] = [];
@@ -523,7 +516,7 @@ export function signatureRow(s: Scope, node: FormNode, shown: boolean): Row[] {
   const parts = ['signedBy', 'role', 'date']
     .map((name) => childrenOf(node).find((c) => c.name === name))
     .filter((c): c is FormNode => c !== undefined);
-  const imageNode = childrenOf(node).find((c) => widgetOf(c) === 'signaturePad');
+  const imageNode = childrenOf(node).find((c) => layoutOf(c).signs === true);
   const gap = 8;
   const share: Record<string, number> = { signedBy: 0.36, role: 0.26, date: 0.15 };
   const used = parts.reduce((w, p) => w + (share[p.name] ?? 0.2), 0);

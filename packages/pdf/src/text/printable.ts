@@ -1,4 +1,4 @@
-import { widgetOf, findNode, type FormModel } from '@komek/core';
+import { findNode, widgetOf, type FormModel } from '@komek/core';
 import type { MeasuredFont } from '../fonts/embedFonts.js';
 
 /** Scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko, …): the layout neither joins nor reorders them. */
