@@ -12,12 +12,14 @@ const rendered = (el) => el.shadowRoot?.querySelector('input, textarea, select')
 window.komekBench = {
   name: 'komek',
   /**
-   * Loads the chunks the element would fetch (model, validator, messages, the code of widgets drawn by chunks of
-   * their own) so that mount times rendering only.
+   * Loads the chunks the element would fetch (model, validator, the form session's code, messages, the code of
+   * widgets drawn by chunks of their own) so that mount times rendering only.
    */
   async prepare() {
     const model = modelLoaders[form.id]().then((m) => loadWidgets(hydrateModel(m).root));
-    await Promise.all([model, validatorLoaders[form.id](), loadMessages(form.lang, form.namespaces)]);
+    // The form session's code (a chunk the element fetches with every form's validator) is loaded like the validator.
+    const session = import('../../../../packages/elements/src/komek-form/checking.ts');
+    await Promise.all([model, validatorLoaders[form.id](), loadMessages(form.lang, form.namespaces), session]);
   },
   async mount(container) {
     const el = document.createElement('komek-form');
