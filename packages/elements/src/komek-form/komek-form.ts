@@ -410,7 +410,8 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     // With the case's records given, a gated form names its consent forms: their titles are in their namespaces.
     const consents = this.#consent.gated(model) ? model.meta.gatedBy!.consents : [];
     const [loaded] = await Promise.all([
-      this.#l10n.load([...model.namespaces, ...consents], current),
+      // A catalog form's model (no schema bundle beside it) has its own messages file in each language.
+      this.#l10n.load([...model.namespaces, ...consents], current, model.bundle ? undefined : model.meta.id),
       this.#consent.load(model),
     ]);
     if (!loaded) return;

@@ -2,7 +2,7 @@
 // validator and messages are chunks the element loads on demand, as in any host page.
 // loadMessages preloads a language's messages into the element's store (a host may do the same before showing a form).
 import { hydrateModel } from '@komek/core';
-import { loadMessages, loadWidgets } from '@komek/elements';
+import { loadFormMessages, loadWidgets } from '@komek/elements';
 import { modelLoaders, validatorLoaders } from '@komek/forms/catalog';
 import { komek as form } from 'komek-bench-form';
 
@@ -17,7 +17,7 @@ window.komekBench = {
    */
   async prepare() {
     const model = modelLoaders[form.id]().then((m) => loadWidgets(hydrateModel(m).root));
-    await Promise.all([model, validatorLoaders[form.id](), loadMessages(form.lang, form.namespaces)]);
+    await Promise.all([model, validatorLoaders[form.id](), loadFormMessages(form.lang, form.id, form.namespaces)]);
   },
   async mount(container) {
     const el = document.createElement('komek-form');
