@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type Plugin } from 'vite';
@@ -119,7 +119,7 @@ const formIds = readdirSync(join(generated, 'models'))
 /**
  * The standalone build: every catalog form's model and validator as a module at a fixed name in `forms/` beside
  * `komek.js` (`forms/<id>.model.js`, `forms/<id>.validator.js`), which the element imports by that name (loading.ts)
- * rather than through a table of 52 loaders in its entry. They are built by a build of their own once `komek.js`
+ * rather than through a table of 52 loaders in its entry; `forms/index.json` lists the ids. They are built by a build of their own once `komek.js`
  * is written: they share nothing with it, and as entries of its build they would split it into shared chunks.
  */
 function formModules(): Plugin {
@@ -155,6 +155,8 @@ function formModules(): Plugin {
           },
         },
       });
+      // The catalog's ids, read by the element only to say which forms there are when one is not found.
+      writeFileSync(join(outDir, 'forms', 'index.json'), JSON.stringify(formIds));
     },
   };
 }
@@ -360,7 +362,7 @@ export default defineConfig({
   // The file list would run to hundreds of lines: scripts/size.mjs prints what matters.
   logLevel: 'warn',
   plugins: [localeTextsOnly(), localeFiles(), formMessages(), formModules(), compactCss(), compactHtml()],
-  define: { __KOMEK_STANDALONE__: 'true', __KOMEK_FORM_IDS__: JSON.stringify(formIds.join(' ')) },
+  define: { __KOMEK_STANDALONE__: 'true' },
   // The production builds of dependencies (Lit's without its development warnings) whatever NODE_ENV the caller
   // runs with: a build started from a test runner (NODE_ENV=test) would otherwise ship Lit's development build.
   resolve: { conditions: ['module', 'browser', 'production'] },

@@ -260,6 +260,11 @@ it('fetches the parts a page uses on demand, with their styles: tables, drafts, 
     ];
   }, consent);
   await expect.poll(() => tab.locator('komek-form input').count()).toBeGreaterThan(20);
+  // A form the catalog does not have is named as such, with the ids it has that come close.
+  await tab.evaluate(() => document.querySelector('komek-form')!.setAttribute('form', 'kz-f1-initial'));
+  await expect
+    .poll(() => tab.locator('komek-form .load-error').textContent())
+    .toContain('Unknown form "kz-f1-initial". Did you mean: kz-f1-initial-application?');
   expect(errors).toEqual([]);
   await tab.close();
 }, 60_000);

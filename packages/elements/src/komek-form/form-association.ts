@@ -1,4 +1,18 @@
 /**
+ * HTML reads a form-associated element's `form` attribute as the id of its form: `form="kz-f1-…"` inside a host
+ * `<form>` would cut the element off from it. Inside a form, a `form` attribute that names no form of the page is a
+ * form id of the catalog: it moves to `form-id`.
+ */
+export function adoptFormAttribute(host: HTMLElement & { formId: string | undefined }): void {
+  const id = host.getAttribute('form');
+  const root = host.getRootNode() as Document | ShadowRoot;
+  if (id && host.parentElement?.closest('form') && !(root.getElementById(id) instanceof HTMLFormElement)) {
+    host.formId = id;
+    host.removeAttribute('form');
+  }
+}
+
+/**
  * `<komek-form>` as a control of a host `<form>`: its `ElementInternals`, the value and state the host form submits
  * and restores, its validity (the message and the control the browser points at), whether a disabled fieldset
  * disables it, and the host form's submit (which `submitted` is told of). The element's form-associated callbacks

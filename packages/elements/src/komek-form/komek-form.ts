@@ -1,27 +1,23 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { CaseRecord, FormModel, FormNode, FormSession, SchemaBundle, Validator } from '@komek/core';
+import type { CaseRecord, FormNode, SchemaBundle, Validator } from '@komek/core';
+import { Answers } from './answers.js';
 import { dataAttribute } from './data-attribute.js';
-import {
-  KomekDraftProblemEvent,
-  KomekDraftRestoredEvent,
-  KomekInvalidEvent,
-  KomekSubmitEvent,
-  type LocalizedIssue,
-} from '../events.js';
+import { KomekInvalidEvent, KomekSubmitEvent, type LocalizedIssue } from '../events.js';
 import { postFrom } from './posting.js';
 import type { PdfExporter } from './pdf-download.js';
 import { Consent } from './consent.js';
 import { Drafts } from './drafts.js';
-import { FormAssociation } from './form-association.js';
+import { FormAssociation, adoptFormAttribute } from './form-association.js';
 import { ProgressiveDrawing } from './drawing.js';
 import { KeyboardNavigation } from './keyboard.js';
-import { FormLoader, knownForms } from './loading.js';
+import { FormLoader } from './loading.js';
 import { LazyStyles } from './lazy-styles.js';
-import { Validation, checking, loadChecking } from './validation.js';
+import { Validation, checking } from './validation.js';
+import { loadLanguages, makePdf, prepare, updateValidity, type FormParts } from './setup.js';
 import { Localization } from './localization.js';
 import { marksLegend } from './marks-legend.js';
 import { FormView, type Partially } from './view.js';
-import { loadWidgets, registry } from '../registry.js';
+import { registry } from '../registry.js';
 import { defaultRenderers } from '../widgets/index.js';
 import { styles } from './komek-form.styles.js';
 
@@ -156,11 +152,26 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this,
     (model) => this.#drawing.complete(model) && this.#validation.validated,
   );
-  /** The answers, validation and visibility of the loaded form (core's form session, whose code comes with it). */
-  #session: FormSession<Partially<T>> | undefined;
-  /** The answers before a form is loaded; once it is, the session's. */
-  #answers: Partially<T> = {} as Partially<T>;
-  #initial: Partially<T> = {} as Partially<T>;
+  /** The answers and the form session that holds them once a form is loaded. */
+  readonly #answers: Answers<Partially<T>> = new Answers(this, {
+    model: () => this.#loader.model,
+    showsChange: (pointer) => this.#view.showsChange(pointer),
+    typed: (pointer) => {
+      this.#drafts.changed();
+      this.#validation.typed(pointer);
+    },
+    committed: () => this.#validation.now(),
+    replaced: (reset) => {
+      // Every control redrawn: one typed into may show an answer no render has seen (see `showsChange`).
+      this.#view.version++;
+      if (reset) {
+        this.#validation.forget();
+        this.#drafts.notice = undefined;
+      }
+      this.requestUpdate();
+      if (this.#loader.model) this.#validation.run();
+    },
+  });
   /** The element as a control of a host form. */
   readonly #association = new FormAssociation(this, () => {
     if (this.draftKey) void this.clearDraft(false);
@@ -169,7 +180,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   readonly #drafts = new Drafts(
     this,
     () => this.#loader.model?.meta.id,
-    () => this.#current,
+    () => this.#answers.current,
   );
   /** The languages on screen and their messages. */
   readonly #l10n = new Localization(this);
@@ -182,44 +193,42 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     () => this.#loader.loading || this.#loader.error !== undefined,
     () => {
       // The control the host form's validity points at may only now exist.
-      if (this.#validation.validated) void this.updateComplete.then(() => this.#updateValidity());
+      if (this.#validation.validated) void this.updateComplete.then(() => updateValidity(this.#parts));
     },
   );
   /** Keyboard answers and moves; where focus goes for a pointer. */
   readonly #keyboard = new KeyboardNavigation(
     this,
     () => this.#editable,
-    (pointer) => this.#set(pointer, undefined, true),
+    (pointer) => this.#answers.set(pointer, undefined, true),
   );
   /** Which problems show, where and when. */
   readonly #validation: Validation = new Validation(this, {
-    session: () => this.#session,
+    session: () => this.#answers.session,
     inForm: () => this.#association.form !== null,
     validated: (pruned) => {
-      this.#association.setValue(pruned, this.#current);
+      this.#association.setValue(pruned, this.#answers.current);
       // Validity now, so a host reading it at once sees it; the anchor once the fields it points at are rendered.
-      this.#updateValidity();
-      if (this.isUpdatePending) void this.updateComplete.then(() => this.#updateValidity());
+      updateValidity(this.#parts);
+      if (this.isUpdatePending) void this.updateComplete.then(() => updateValidity(this.#parts));
     },
     changed: () => this.#bump(),
-    announce: (text) => this.#announce(text),
     ui: (key, english) => this.#l10n.ui(key, english),
     drawAll: () => this.#drawing.drawAll(),
   });
   /** The widgets' context and each node drawn by its widget. */
   readonly #view = new FormView({
     model: () => this.#loader.model,
-    answers: () => this.#current,
-    isShown: (node: FormNode, base: string) => this.#session?.isShown(node, base) ?? true,
+    answers: () => this.#answers.current,
+    isShown: (node: FormNode, base: string) => this.#answers.session?.isShown(node, base) ?? true,
     editable: () => this.#editable,
-    set: (pointer, value, commit) => this.#set(pointer, value, commit),
+    set: (pointer, value, commit) => this.#answers.set(pointer, value, commit),
     l10n: this.#l10n,
     validation: this.#validation,
     keyboard: this.#keyboard,
     drawing: this.#drawing,
     updated: () => this.updateComplete,
   });
-  #announcement = '';
 
   constructor() {
     super();
@@ -239,29 +248,17 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
    * them back). Setting it replaces the answers; the value set is also what a form reset returns to.
    */
   get data(): Partially<T> {
-    return this.#current;
+    return this.#answers.current;
   }
   set data(value: Partially<T> | undefined) {
-    const old = this.#current;
-    this.#current = this.#initial = (value ?? {}) as Partially<T>;
-    // Every control redrawn: one typed into may show an answer no render has seen (see `showsChange`).
-    this.#view.version++;
+    const old = this.#answers.current;
+    this.#answers.replace((value ?? {}) as Partially<T>);
     this.requestUpdate('data', old);
-    if (this.#loader.model) this.#validation.run();
   }
 
   /** The data as submitted: hidden questions' answers left out. */
   get value(): Partially<T> {
-    return this.#session ? this.#session.value : this.#current;
-  }
-
-  /** The answers as typed (the session's once a form is loaded). */
-  get #current(): Partially<T> {
-    return this.#answers;
-  }
-  set #current(value: Partially<T>) {
-    this.#answers = value;
-    if (this.#session) this.#session.data = value;
+    return this.#answers.value;
   }
 
   get #editable(): boolean {
@@ -293,17 +290,12 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.#drawing.drawAll();
     await this.updateComplete;
     const model = this.#loader.model;
-    const v = this.#validation;
     if (!model || this.#consent.closed()) return false;
-    v.now();
-    if (v.issues.length > 0) {
-      v.showAll(true);
-      this.dispatchEvent(new KomekInvalidEvent(model.meta.id, v.summary!));
+    const problems = this.#validation.submit();
+    if (problems) {
+      this.dispatchEvent(new KomekInvalidEvent(model.meta.id, problems));
       return false;
     }
-    v.summary = undefined;
-    v.submitted = false;
-    this.requestUpdate();
     const event = new KomekSubmitEvent<T>(model.meta.id, this.value as T);
     if (!this.dispatchEvent(event)) return true;
     const { action, token } = this;
@@ -315,7 +307,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   /** Deletes the saved draft; with `reset` (the default) also empties the form back to the data the host set. */
   async clearDraft(reset = true): Promise<void> {
     this.#drafts.cancel();
-    if (reset) this.#resetAnswers();
+    if (reset) this.#answers.reset();
     await this.#drafts.delete();
     this.requestUpdate();
   }
@@ -330,13 +322,14 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   /** @internal */
   formAssociatedCallback(form: HTMLFormElement | null): void {
     this.#association.associate(form);
-    if (form && this.#session) this.#association.setValue(this.#session.value, this.#current);
+    const session = this.#answers.session;
+    if (form && session) this.#association.setValue(session.value, session.data);
     this.requestUpdate();
   }
 
   /** @internal */
   formResetCallback(): void {
-    this.#resetAnswers();
+    this.#answers.reset();
     if (this.draftKey) void this.clearDraft(false);
   }
 
@@ -348,51 +341,19 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
 
   /** @internal */
   formStateRestoreCallback(state: unknown): void {
-    if (typeof state !== 'string') return;
-    try {
-      this.#current = JSON.parse(state) as Partially<T>;
-    } catch {
-      return;
-    }
-    this.#bump();
-    if (this.#loader.model) this.#validation.run();
+    this.#answers.restore(state);
   }
 
   // ——— lifecycle ———
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#adoptFormAttribute();
-  }
-
-  protected override createRenderRoot() {
-    const root = super.createRenderRoot();
-    // Inner controls' `input` events are composed and would leak out as if the host were the control: the host
-    // fires its own, once per change, instead. `change` does not cross the shadow boundary; re-fire it.
-    root.addEventListener('input', (e) => e.stopPropagation());
-    root.addEventListener('change', (e) => {
-      const t = e.target as HTMLInputElement;
-      if (t.dataset?.yesno !== undefined) this.#set(t.closest('fieldset')!.dataset.pointer!, t.value === 'yes');
-      this.#commit();
-    });
-    return root;
+    adoptFormAttribute(this);
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
-    if (name === 'form') this.#adoptFormAttribute();
-  }
-
-  /**
-   * HTML reads a form-associated element's `form` attribute as the id of its form: `form="kz-f1-…"` inside a host
-   * `<form>` would cut the element off from it. Inside a form, a catalog id given there moves to `form-id`.
-   */
-  #adoptFormAttribute(): void {
-    const id = this.getAttribute('form');
-    if (id && knownForms.includes(id) && this.parentElement?.closest('form')) {
-      this.formId = id;
-      this.removeAttribute('form');
-    }
+    if (name === 'form') adoptFormAttribute(this);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -401,106 +362,14 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     if (changed.has('readonly') || changed.has('disabled')) this.#view.version++;
     if (changed.has('form') || changed.has('formId') || changed.has('schema') || changed.has('validator')) this.#load();
     else if ((changed.has('lang') || changed.has('secondaryLang') || changed.has('caseRecords')) && model)
-      void this.#loadLanguages(model, this.#loader.current());
-    if (changed.has('caseRecords') && model && this.#validation.validated) this.#updateValidity();
-  }
-
-  /** Loads the form's messages in the languages asked for (and a gated form's consent check). */
-  async #loadLanguages(model: FormModel, current: () => boolean): Promise<void> {
-    // With the case's records given, a gated form names its consent forms: their titles are in their namespaces.
-    const consents = this.#consent.gated(model) ? model.meta.gatedBy!.consents : [];
-    const [loaded] = await Promise.all([
-      // A catalog form's model (no schema bundle beside it) has its own messages file in each language.
-      this.#l10n.load([...model.namespaces, ...consents], current, model.bundle ? undefined : model.meta.id),
-      this.#consent.load(model),
-    ]);
-    if (!loaded) return;
-    this.#validation.refresh();
-    this.#bump();
-    if (this.#validation.validated) this.#updateValidity();
+      void loadLanguages(this.#parts, model, this.#loader.current());
+    if (changed.has('caseRecords') && model && this.#validation.validated) updateValidity(this.#parts);
   }
 
   /** Loads the form asked for, with its messages, and the draft; then validates it once it is drawn. */
   #load(): void {
     const source = { id: this.formId || this.form, schema: this.schema, validator: this.validator };
-    void this.#loader.load(source, async (model, validating, current) => {
-      // Widgets drawn by chunks of their own and the code that checks answers are fetched with the rest.
-      const [validator] = await Promise.all([
-        validating,
-        this.#loadLanguages(model, current),
-        loadWidgets(model.root),
-        loadChecking(),
-      ]);
-      if (!current()) return;
-      this.#validation.issues = [];
-      this.#validation.forget();
-      const found = await this.#drafts.restore<Partially<T>>(model.meta.id, current);
-      if (!found) return;
-      const draft = found.draft;
-      if (draft) this.#current = draft.data;
-      this.#session = checking!.sessionFor(model, validator, this.#current, this.#l10n);
-      this.#loader.loaded(model);
-      this.#view.version++;
-      this.#validation.validated = false;
-      this.#drawing.start(model);
-      this.requestUpdate();
-      // Nothing is shown of an untouched form's problems: validate after it is drawn, not before.
-      this.#validation.later(0);
-      const unreadable = this.#drafts.problem.unreadable !== undefined;
-      if (draft || unreadable) await this.updateComplete;
-      if (draft) this.dispatchEvent(new KomekDraftRestoredEvent(this.draftKey!, draft.savedAt));
-      if (unreadable) this.dispatchEvent(new KomekDraftProblemEvent(this.draftKey!, 'unreadable'));
-    });
-  }
-
-  // ——— answers ———
-
-  /** Sets an answer the person gave; `commit` marks a finished change (validated at once, `change` fired). */
-  #set(pointer: string, value: unknown, commit = false): void {
-    const session = this.#session;
-    if (session) {
-      session.setAnswer(pointer, value);
-      this.#answers = session.data;
-      if (this.#view.showsChange(pointer)) this.requestUpdate();
-      this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      this.#drafts.changed();
-      this.#validation.typed(pointer);
-    }
-    if (commit) this.#commit();
-  }
-
-  #commit(): void {
-    this.#validation.now();
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-  }
-
-  #resetAnswers(): void {
-    this.#current = this.#initial;
-    this.#view.version++;
-    this.#validation.forget();
-    this.#drafts.notice = undefined;
-    this.requestUpdate();
-    if (this.#loader.model) this.#validation.run();
-  }
-
-  /** The host form's validity: the consent a closed form lacks, else the first problem at its control. */
-  #updateValidity(): void {
-    const first = this.#validation.issues[0];
-    if (this.#consent.closed())
-      this.#association.setValidity(
-        this.#l10n.ui('consentRequired', 'Consent must be recorded before the work can continue.'),
-      );
-    else if (!first) this.#association.setValidity();
-    else this.#association.setValidity(this.#validation.word(first).text, this.#keyboard.anchorOf(first.pointer));
-  }
-
-  #announce(text: string): void {
-    this.#announcement = '';
-    this.requestUpdate();
-    requestAnimationFrame(() => {
-      this.#announcement = text;
-      this.requestUpdate();
-    });
+    void this.#loader.load(source, (model, validating, current) => prepare(this.#parts, model, validating, current));
   }
 
   #bump(): void {
@@ -508,22 +377,21 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     this.requestUpdate();
   }
 
-  async #makePdf(): Promise<void> {
-    const exporter = this.pdfExporter;
-    const model = this.#loader.model;
-    if (!exporter || !model) return;
-    this.#validation.run();
-    const { primary, secondary } = this.#l10n.language();
-    const request = {
-      formId: model.meta.id,
-      data: this.value,
-      valid: this.#validation.issues.length === 0,
-      issues: this.#validation.worded(),
-      lang: primary,
-      ...(secondary ? { secondaryLang: secondary } : {}),
+  /** The element's parts, for the steps of setup.ts. */
+  get #parts(): FormParts<Partially<T>> {
+    return {
+      host: this,
+      loader: this.#loader,
+      answers: this.#answers,
+      l10n: this.#l10n,
+      consent: this.#consent,
+      validation: this.#validation,
+      drafts: this.#drafts,
+      view: this.#view,
+      drawing: this.#drawing,
+      keyboard: this.#keyboard,
+      association: this.#association,
     };
-    // The download's code is a chunk of its own, fetched on the first click.
-    await (await import('./pdf-download.js')).downloadPdf(exporter, request);
   }
 
   // ——— rendering ———
@@ -560,13 +428,13 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         }
         ${
           this.pdfExporter
-            ? html`<button type="button" part="button pdf" @click=${() => this.#makePdf()}>
+            ? html`<button type="button" part="button pdf" @click=${() => makePdf(this.#parts)}>
                 ${l10n.ui('downloadPdf', 'Download PDF')}
               </button>`
             : nothing
         }
       </div>
-      <div class="visually-hidden" aria-live="polite">${this.#announcement}</div>
+      <div class="visually-hidden" aria-live="polite">${this.#validation.announcement}</div>
     </div>`;
   }
 }

@@ -11,24 +11,35 @@ import { formIds, modelLoaders, validatorLoaders, type FormId } from '@komek/for
 
 /** Set to true by the standalone build (`dist/komek.js`), whose forms are modules beside it. */
 declare const __KOMEK_STANDALONE__: boolean | undefined;
-/** The catalog's form ids, space-separated (the standalone build's `define`). */
-declare const __KOMEK_FORM_IDS__: string;
 const standalone = typeof __KOMEK_STANDALONE__ !== 'undefined' && __KOMEK_STANDALONE__;
 
-/** The catalog's form ids. */
-export const knownForms: readonly string[] = standalone ? __KOMEK_FORM_IDS__.split(' ') : formIds;
+/** Paths beside `komek.js`: a variable, not a template in `new URL(…)`, which the bundler would resolve itself. */
+const beside = (path: string) => new URL(path, import.meta.url).href;
 
 /**
- * A catalog form's model or validator. The standalone build has them at fixed names beside `komek.js`
- * (`forms/<id>.model.js`, `forms/<id>.validator.js`, see vite.config.ts): one function by that convention instead of
- * a table of 52 loaders in the entry. Builds from source go through the catalog's loaders.
+ * A catalog form's model or validator (`undefined`: the catalog has no such form's validator). The standalone build
+ * has them at fixed names beside `komek.js` (`forms/<id>.model.js`, `forms/<id>.validator.js`, see vite.config.ts):
+ * one function by that convention instead of a table of 52 loaders in the entry, and the list of ids
+ * (`forms/index.json`) read only when a form is not found. Builds from source go through the catalog's loaders.
  */
 function catalogPart(id: string, part: 'model' | 'validator'): Promise<unknown> {
-  if (!standalone) return (part === 'model' ? modelLoaders : validatorLoaders)[id as FormId]();
-  // A variable, not a template in `new URL(…)`: the bundler would take that for an asset to resolve at build time.
-  const path = `./forms/${id}.${part}.js`;
-  const url = new URL(path, import.meta.url).href;
-  return import(/* @vite-ignore */ url).then((m: { default: unknown }) => m.default);
+  if (!standalone) {
+    const load = (part === 'model' ? modelLoaders : validatorLoaders)[id as FormId];
+    if (load) return load();
+    return part === 'model' ? Promise.reject(new UnknownFormError(id, formIds)) : Promise.resolve(undefined);
+  }
+  return import(/* @vite-ignore */ beside(`./forms/${id}.${part}.js`)).then(
+    (m: { default: unknown }) => m.default,
+    async (e: unknown) => {
+      // Not fetched: a form the catalog does not have (said so, with the ids it has), or the network.
+      const ids = await fetch(beside('./forms/index.json'))
+        .then((r) => (r.ok ? (r.json() as Promise<string[]>) : undefined))
+        .catch(() => undefined);
+      if (!ids || ids.includes(id)) throw e;
+      if (part === 'model') throw new UnknownFormError(id, ids);
+      return undefined;
+    },
+  );
 }
 
 /** Models built per schema bundle: a bundle is immutable, and a page may show the same form more than once. */
@@ -49,12 +60,10 @@ const catalogModels = new Map<string, Promise<FormModel>>();
 const catalogValidators = new Map<string, Promise<Validator | undefined>>();
 
 export function catalogModel(id: string): Promise<FormModel> {
-  if (!knownForms.includes(id)) return Promise.reject(new UnknownFormError(id, knownForms));
   return loadedOnce(catalogModels, id, () => catalogPart(id, 'model').then((m) => hydrateModel(m as SerializedModel)));
 }
 
 function catalogValidator(id: string): Promise<Validator | undefined> {
-  if (!knownForms.includes(id)) return Promise.resolve(undefined);
   return loadedOnce(catalogValidators, id, () => catalogPart(id, 'validator') as Promise<Validator>);
 }
 
@@ -151,6 +160,8 @@ export class FormLoader implements ReactiveController {
         validating = source.validator ? Promise.resolve(source.validator) : catalogValidator(id);
         model = await catalogModel(id);
       }
+      // Awaited by `prepare`; a failure of the model's load first must not leave it unhandled.
+      validating.catch(() => undefined);
       await prepare(model, validating, current);
     } catch (e) {
       if (current()) {

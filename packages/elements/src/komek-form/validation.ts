@@ -30,8 +30,6 @@ export interface ValidationHooks {
   validated(pruned: unknown): void;
   /** Something every widget shows has changed (the messages next to fields). */
   changed(): void;
-  /** Says a text to screen readers. */
-  announce(text: string): void;
   /** An interface string in the primary language. */
   ui(key: string, english: string): string;
   /** Draws the whole form (before every problem is shown). */
@@ -56,6 +54,8 @@ export class Validation implements ReactiveController {
   validated = false;
   /** Answers changed since the last validation (see `typed`). */
   stale = false;
+  /** What the live region says to screen readers. */
+  announcement = '';
   // Members that are not the controller's interface are `#private`: the minifier shortens those names.
   #host: ReactiveElement;
   #hooks: ValidationHooks;
@@ -149,6 +149,32 @@ export class Validation implements ReactiveController {
     if (this.summary) this.summary = this.issues.length > 0 ? this.worded() : undefined;
   }
 
+  /**
+   * A submit: validates now; the problems when there are any (all then shown, with the summary), else none (and
+   * the summary is gone).
+   */
+  submit(): LocalizedIssue[] | undefined {
+    this.now();
+    if (this.issues.length > 0) {
+      this.showAll(true);
+      return this.summary;
+    }
+    this.summary = undefined;
+    this.submitted = false;
+    this.#host.requestUpdate();
+    return undefined;
+  }
+
+  /** Says a text to screen readers (emptied first, so that the same words are said again). */
+  announce(text: string): void {
+    this.announcement = '';
+    this.#host.requestUpdate();
+    requestAnimationFrame(() => {
+      this.announcement = text;
+      this.#host.requestUpdate();
+    });
+  }
+
   /** After a submit attempt (or the host form's validation): every problem next to its field, and the summary. */
   showAll(focusSummary: boolean): void {
     this.#hooks.drawAll();
@@ -157,7 +183,7 @@ export class Validation implements ReactiveController {
     this.refresh();
     this.#hooks.changed();
     if (focusSummary) {
-      this.#hooks.announce(this.#hooks.ui('errorSummary', 'Please correct the following'));
+      this.announce(this.#hooks.ui('errorSummary', 'Please correct the following'));
       void this.#host.updateComplete.then(() => this.#host.renderRoot.querySelector<HTMLElement>('.summary')?.focus());
     }
   }
@@ -172,6 +198,6 @@ export class Validation implements ReactiveController {
     this.now();
     // Announce a message that has just appeared for the field being left.
     const fresh = [...this.shown].find(([p]) => !before.has(p) && ids.includes(idOf(p)));
-    if (fresh) this.#hooks.announce(fresh[1].map((m) => `${this.#hooks.ui('errorPrefix', 'Error:')} ${m}`).join(' '));
+    if (fresh) this.announce(fresh[1].map((m) => `${this.#hooks.ui('errorPrefix', 'Error:')} ${m}`).join(' '));
   }
 }

@@ -23,7 +23,7 @@ async function describedForms(lang: Language) {
             label: translate(t, n.labelKey, n.englishLabel),
             required: n.required,
           });
-        for (const child of childrenOf(n) ?? []) walk(child);
+        for (const child of childrenOf(n)) walk(child);
       };
       walk(form.model.root);
       return {
