@@ -122,7 +122,7 @@ export async function sizeBench(options: { lang?: string } = {}): Promise<{ rows
   if (existsSync(manifestFile)) {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<
       string,
-      { file: string; isEntry?: boolean; imports?: string[] }
+      { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] }
     >;
     const files = new Set<string>();
     const visit = (key: string) => {
@@ -134,6 +134,20 @@ export async function sizeBench(options: { lang?: string } = {}): Promise<{ rows
     const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry);
     if (entryKey) visit(entryKey);
     const kib = [...files].reduce((sum, f) => sum + gzipKiB(readFileSync(join(distDir, f))), 0);
+    // The element's parts fetched on demand (chunks komek.js imports dynamically), with what they import that
+    // komek.js does not hold: so that nobody takes the entry for all the renderer code a page may fetch.
+    const onDemand = (entryKey ? (manifest[entryKey]!.dynamicImports ?? []) : []).map((key) => {
+      const own = new Set<string>();
+      const walk = (k: string) => {
+        const chunk = manifest[k];
+        if (!chunk || files.has(chunk.file) || own.has(chunk.file)) return;
+        own.add(chunk.file);
+        (chunk.imports ?? []).forEach(walk);
+      };
+      walk(key);
+      const size = [...own].reduce((sum, f) => sum + gzipKiB(readFileSync(join(distDir, f))), 0);
+      return `${key.replace(/^.*\//, '').replace(/\.ts$/, '')} ${size.toFixed(1)}`;
+    });
     rows.push({
       figure: 'size: embeddable renderer bundle, all widgets (dist/komek.js + its static chunks), gzip',
       unit: 'KiB',
@@ -143,7 +157,11 @@ export async function sizeBench(options: { lang?: string } = {}): Promise<{ rows
       ratio: null,
       bar: `< ${SIZE_BAR_KIB} KiB`,
       meets: kib < SIZE_BAR_KIB,
-      note: `what \`pnpm --filter @komek/elements build\` wrote (${[...files].join(', ')}); a form's model, validator and messages are fetched on demand beside it`,
+      note:
+        `what \`pnpm --filter @komek/elements build\` wrote (${[...files].join(', ')}); a form's model, validator and ` +
+        `messages are fetched on demand beside it, and these parts of the element (KiB gzip; \`checking\`, the form ` +
+        `session's code, with every form; the tables with a form that has one; the others when a page uses them): ` +
+        onDemand.join(', '),
     });
   }
   return { rows, chromium };
