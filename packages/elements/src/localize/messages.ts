@@ -121,11 +121,8 @@ const fetchedFormTexts = async (lang: Language, formId: string): Promise<unknown
   return response.ok ? response.json() : undefined;
 };
 
-/** Texts by namespace, as the elements' build writes them. */
-const isFormTexts = (v: unknown): v is FormTexts =>
-  v !== null &&
-  typeof v === 'object' &&
-  Object.values(v).every((ns) => ns !== null && typeof ns === 'object' && !Array.isArray(ns));
+/** Texts by namespace, as the elements' build writes them (undefined where it wrote none). */
+const isFormTexts = (v: unknown): v is FormTexts => typeof v === 'object' && v !== null;
 
 /**
  * Loads the messages a catalog form shows in a language: `ui` and, in one file, the keys of its namespaces that the
