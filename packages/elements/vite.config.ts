@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type Plugin } from 'vite';
@@ -161,6 +161,90 @@ function formModules(): Plugin {
   };
 }
 
+const LOCALES = fileURLToPath(new URL('../i18n/locales/', import.meta.url));
+const FORM_KEYS = fileURLToPath(new URL('../forms/src/generated/messages/', import.meta.url));
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+/** Module ids of the forms' messages in builds from source: `komek-form-messages:<lang>/<form>`. */
+const VIRTUAL = 'komek-form-messages:';
+
+/**
+ * A catalog form's own messages in a language, by namespace: of each namespace the form uses, the keys its model
+ * uses (`keys`, written by `pnpm gen` into packages/forms/src/generated/messages/<form>.json), their plural forms and
+ * the field errors under them (`<key less .title>.error.*`); an empty one where the language has no file of it.
+ */
+export function formTexts(lang: string, keys: Record<string, string[]>): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const [ns, list] of Object.entries(keys)) {
+    const file = join(LOCALES, lang, `${ns}.json`);
+    // The language has no file of the namespace: the form's file holds it empty (nothing to fetch).
+    out[ns] = {};
+    if (!existsSync(file)) continue;
+    const wanted = new Set(list);
+    const errors = list.map((k) => `${k.replace(/\.title$/, '')}.error.`);
+    const kept: Record<string, string> = {};
+    for (const [k, text] of Object.entries(textsOf(JSON.parse(readFileSync(file, 'utf8')) as LocaleFile, ns)))
+      if (wanted.has(k) || wanted.has(k.replace(PLURAL, '')) || errors.some((e) => k.startsWith(e))) kept[k] = text;
+    out[ns] = kept;
+  }
+  return out;
+}
+
+/**
+ * A catalog form's messages in one file per language, which the element loads instead of the whole namespaces the
+ * form shares with others (`loadFormMessages`): a quarter less for the largest form in Russian. In builds from
+ * source, `localize/bundled/forms-<lang>.ts` (empty without this plugin) becomes the list of the language's forms,
+ * each a chunk of its texts; the standalone build writes `locales/<lang>/forms/<form>.json` beside `komek.js`.
+ * English needs none: the model has the schemas' English.
+ */
+function formMessages(): Plugin {
+  let standalone = false;
+  return {
+    name: 'komek-form-messages',
+    enforce: 'pre',
+    configResolved(config) {
+      standalone = config.define?.__KOMEK_STANDALONE__ === 'true';
+    },
+    // localize/bundled/forms-<lang>.ts: the language's forms, each a module of its own with its texts.
+    transform(_code, id) {
+      const m = /[\\/]localize[\\/]bundled[\\/]forms-([\w-]+)\.ts$/.exec(id);
+      if (!m) return null;
+      const forms = readdirSync(FORM_KEYS)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.replace(/\.json$/, ''));
+      // `#ui`: the language's `ui` namespace, so that it needs no list of namespaces either.
+      const entries = [...forms, '#ui'].map(
+        (f) => `${JSON.stringify(f)}: () => import(${JSON.stringify(`${VIRTUAL}${m[1]}/${f}`)})`,
+      );
+      return { code: `export default {${entries.join(',')}};\n`, map: null };
+    },
+    resolveId(id) {
+      return id.startsWith(VIRTUAL) ? `\0${id}` : null;
+    },
+    load(id) {
+      if (!id.startsWith(`\0${VIRTUAL}`)) return null;
+      const [lang, form] = id.slice(VIRTUAL.length + 1).split('/') as [string, string];
+      if (form === '#ui') {
+        const ui = JSON.parse(readFileSync(join(LOCALES, lang, 'ui.json'), 'utf8')) as LocaleFile;
+        return `export default ${JSON.stringify({ ui: textsOf(ui, 'ui') })};\n`;
+      }
+      const keys = JSON.parse(readFileSync(join(FORM_KEYS, `${form}.json`), 'utf8')) as Record<string, string[]>;
+      return `export default ${JSON.stringify(formTexts(lang, keys))};\n`;
+    },
+    generateBundle() {
+      if (!standalone) return;
+      for (const lang of readdirSync(LOCALES)) {
+        if (lang === 'en') continue;
+        for (const file of readdirSync(FORM_KEYS)) {
+          if (!file.endsWith('.json')) continue;
+          const keys = JSON.parse(readFileSync(join(FORM_KEYS, file), 'utf8')) as Record<string, string[]>;
+          const source = JSON.stringify(formTexts(lang, keys));
+          this.emitFile({ type: 'asset', fileName: `locales/${lang}/forms/${file}`, source });
+        }
+      }
+    },
+  };
+}
+
 /** Lit `css` templates are kept as written by the bundler: drop their comments and layout whitespace. */
 function compactCss(): Plugin {
   return {
@@ -277,7 +361,7 @@ function expression(code: string, i: number): [number, string] {
 export default defineConfig({
   // The file list would run to hundreds of lines: scripts/size.mjs prints what matters.
   logLevel: 'warn',
-  plugins: [localeTextsOnly(), localeFiles(), formModules(), compactCss(), compactHtml()],
+  plugins: [localeTextsOnly(), localeFiles(), formMessages(), formModules(), compactCss(), compactHtml()],
   define: { __KOMEK_STANDALONE__: 'true' },
   // The production builds of dependencies (Lit's without its development warnings) whatever NODE_ENV the caller
   // runs with: a build started from a test runner (NODE_ENV=test) would otherwise ship Lit's development build.

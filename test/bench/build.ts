@@ -84,6 +84,13 @@ function chunkName(chunk: { facadeModuleId?: string | null }): string {
   const id = (chunk.facadeModuleId ?? '').replace(/\\/g, '/');
   const locale = /\/locales\/([\w-]+)\/([^/]+)\.json$/.exec(id);
   if (locale) return `chunks/locale-${locale[1]}-${locale[2]}-[hash].js`;
+  // A catalog form's messages in one language and the list of them per language (formMessages in
+  // @komek/elements' vite.config.ts, localize/bundled/forms-<lang>.ts).
+  const formMessages = /komek-form-messages:([\w-]+)\/(.+)$/.exec(id);
+  if (formMessages)
+    return `chunks/locale-${formMessages[1]}-${formMessages[2] === '#ui' ? 'ui' : `form-${formMessages[2]}`}-[hash].js`;
+  const formIndex = /\/localize\/bundled\/forms-([\w-]+)\.ts$/.exec(id);
+  if (formIndex) return `chunks/locale-${formIndex[1]}-forms-index-[hash].js`;
   // The list of one language's locale chunks (@komek/elements' localize/bundled/<lang>.ts): part of its messages.
   const index = /\/localize\/bundled\/([\w-]+)\.ts$/.exec(id);
   if (index) return `chunks/locale-${index[1]}-index-[hash].js`;

@@ -43,12 +43,18 @@ const forms = [...catalog.matchAll(/"id": "([^"]+)"[\s\S]*?"namespaces": \[([^\]
   id: m[1],
   namespaces: [...m[2].matchAll(/"([^"]+)"/g)].map((n) => n[1]),
 }));
-/** Locale files are JSON beside komek.js, not chunks: their sizes are read from dist/locales. */
-const localeFiles = (lang, namespaces) =>
-  (lang === 'en' ? ['ui'] : ['ui', ...namespaces])
-    .map((ns) => `locales/${lang}/${ns}.json`)
-    .filter((f) => existsSync(new URL(f, dist)));
-const localeBytes = (lang, namespaces) => localeFiles(lang, namespaces).reduce((sum, f) => sum + gz(f), 0);
+/**
+ * Locale files are JSON beside komek.js, not chunks: their sizes are read from dist/locales. A catalog form's page
+ * fetches `ui` and the form's own messages file (`locales/<lang>/forms/<form>.json`, see formMessages in
+ * vite.config.ts); without one, the form's namespaces.
+ */
+const localeFiles = (lang, id, namespaces) => {
+  const own = `locales/${lang}/forms/${id}.json`;
+  const files =
+    lang === 'en' ? [] : existsSync(new URL(own, dist)) ? [own] : namespaces.map((ns) => `locales/${lang}/${ns}.json`);
+  return [`locales/${lang}/ui.json`, ...files].filter((f) => existsSync(new URL(f, dist)));
+};
+const localeBytes = (lang, id, namespaces) => localeFiles(lang, id, namespaces).reduce((sum, f) => sum + gz(f), 0);
 const lang = 'ru';
 
 /**
@@ -101,7 +107,7 @@ const rows = forms.map(({ id, namespaces }) => {
   const schema = `forms:${id}.model.js`;
   const modelText = readFileSync(new URL(`../../forms/src/generated/models/${id}.js`, import.meta.url), 'utf8');
   const widgets = lazyWidgets.filter((w) => w.used.test(modelText)).map((w) => w.chunk);
-  const locale = localeBytes(lang, namespaces);
+  const locale = localeBytes(lang, id, namespaces);
   const budgeted = bytes([entry, ...withForm, validator, ...widgets]) + locale;
   return {
     id,
@@ -126,7 +132,7 @@ console.log(
   `komek.js + what every form fetches with it (the form session's chunk): ${kib(bytes([entry, ...withForm]))}`,
 );
 console.log(
-  "widgets = komek.js + the form session's chunk + the widget chunks the form fetches; locale = ui + the form's namespaces in that language (JSON beside komek.js); model = the form's definition (model chunk)\n",
+  "widgets = komek.js + the form session's chunk + the widget chunks the form fetches; locale = ui + the form's own messages in that language (JSON beside komek.js); model = the form's definition (model chunk)\n",
 );
 console.log(
   `${'form'.padEnd(42)}${'validator'.padStart(10)}${'locale'.padStart(10)}${'model'.padStart(10)}${'widgets+locale+validator'.padStart(26)}${'+ model'.padStart(10)}`,

@@ -26,5 +26,5 @@ export type { FormContext } from './context.js';
 export { defaultRenderers } from './widgets/index.js';
 export { idOf } from './ids.js';
 export { useDraftKey, deriveDraftKey } from './drafts/draft-key.js';
-export { addMessages, loadMessages, setMessageLoader } from './localize/messages.js';
+export { addMessages, loadFormMessages, loadMessages, setMessageLoader } from './localize/messages.js';
 export type { Language, MessageLoader, Messages } from './localize/messages.js';

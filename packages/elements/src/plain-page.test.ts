@@ -101,6 +101,8 @@ it('renders a catalog form in the page language and validates it on submit', asy
   const tab = await browser.newPage();
   const errors: string[] = [];
   tab.on('pageerror', (e) => errors.push(e.message));
+  const fetched: string[] = [];
+  tab.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await tab.goto(`${origin}/form.html`);
   await tab.waitForFunction(() => document.querySelector('komek-form')?.shadowRoot?.querySelector('.form') != null);
   const state = await tab.evaluate(async () => {
@@ -115,10 +117,16 @@ it('renders a catalog form in the page language and validates it on submit', asy
       button: root.querySelector('button.primary')!.textContent,
       invalid,
       summary: root.querySelectorAll('.summary li').length,
+      labels: [...root.querySelectorAll('label, legend, h1')].map((e) => (e.textContent ?? '').trim()).filter(Boolean),
     };
   });
   expect(state.lang).toBe('ru');
   expect(state.button).toMatch(/[А-Яа-я]/);
+  // The form's labels come from its own messages file, not from the whole namespaces it shares with other forms.
+  expect(state.labels.length).toBeGreaterThan(0);
+  for (const label of state.labels) expect(label).toMatch(/[А-Яа-я]/);
+  const locales = fetched.filter((p) => p.startsWith('/locales/')).sort();
+  expect(locales).toEqual(['/locales/ru/forms/kz-f4-interview-refusal.json', '/locales/ru/ui.json']);
   expect(state.invalid).toBe(1);
   expect(state.summary).toBeGreaterThan(0);
   await tab.addScriptTag({ path: axePath });

@@ -32,13 +32,14 @@ export class Localization {
   }
 
   /**
-   * Loads these namespaces in the languages asked for, and puts them on screen unless `current` says that the
-   * element has moved on meanwhile (another form, other languages). Tells whether it did.
+   * Loads these namespaces (of the catalog form `formId`: its own messages file) in the languages asked for, and
+   * puts them on screen unless `current` says that the element has moved on meanwhile (another form, other
+   * languages). Tells whether it did.
    */
-  async load(namespaces: readonly string[], current: () => boolean): Promise<boolean> {
+  async load(namespaces: readonly string[], current: () => boolean, formId?: string): Promise<boolean> {
     const { primary, secondary } = this.language();
     const localizer = new Localizer(primary, secondary);
-    await localizer.load(namespaces);
+    await localizer.load(namespaces, formId);
     if (!current()) return false;
     this.localizer = localizer;
     return true;

@@ -33,7 +33,11 @@ export interface FormParts<T> {
 export async function loadLanguages<T>(p: FormParts<T>, model: FormModel, current: () => boolean): Promise<void> {
   // With the case's records given, a gated form names its consent forms: their titles are in their namespaces.
   const consents = p.consent.gated(model) ? model.meta.gatedBy!.consents : [];
-  const [loaded] = await Promise.all([p.l10n.load([...model.namespaces, ...consents], current), p.consent.load(model)]);
+  const [loaded] = await Promise.all([
+    // A catalog form's model (no schema bundle beside it) has its own messages file in each language.
+    p.l10n.load([...model.namespaces, ...consents], current, model.bundle ? undefined : model.meta.id),
+    p.consent.load(model),
+  ]);
   if (!loaded) return;
   p.validation.refresh();
   p.view.version++;

@@ -1,4 +1,4 @@
-import { createTranslator, isLanguage, loadMessages, type Language } from './messages.js';
+import { createTranslator, isLanguage, loadFormMessages, loadMessages, type Language } from './messages.js';
 import type { Translator } from '@komek/core';
 
 /** The language a `lang` value asks for, if Komek speaks it: `ru-RU` → `ru`, `uz-Latn` → `uz`. */
@@ -25,12 +25,15 @@ export class Localizer {
   }
 
   /**
-   * Loads the namespaces in both languages. A namespace that cannot be loaded leaves its texts in the schema's
-   * English rather than failing the form.
+   * Loads the namespaces in both languages (those of the catalog form `formId` from its own messages file, see
+   * `loadFormMessages`). A namespace that cannot be loaded leaves its texts in the schema's English rather than
+   * failing the form.
    */
-  async load(namespaces: readonly string[]): Promise<void> {
+  async load(namespaces: readonly string[], formId?: string): Promise<void> {
     const langs = this.secondaryT ? [this.primary, this.secondary!] : [this.primary];
-    const results = await Promise.allSettled(langs.map((l) => loadMessages(l, namespaces)));
+    const results = await Promise.allSettled(
+      langs.map((l) => (formId ? loadFormMessages(l, formId, namespaces) : loadMessages(l, namespaces))),
+    );
     if (results.some((r) => r.status === 'rejected')) {
       // One namespace failing must not hide the others: load them one by one.
       await Promise.allSettled(langs.flatMap((l) => namespaces.map((ns) => loadMessages(l, [ns]))));

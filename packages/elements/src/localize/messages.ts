@@ -44,6 +44,10 @@ const bundledLanguages: Record<Language, () => Promise<{ default: Record<string,
 };
 
 const bundledLoader: MessageLoader = async (lang, ns) => {
+  // `ui` comes with the language's forms where the build has them (formMessages in vite.config.ts): then the list of
+  // the language's namespaces is not fetched for it.
+  const ui = ns === 'ui' ? await bundledFormTexts(lang, '#ui').catch(() => undefined) : undefined;
+  if (isFormTexts(ui) && ui.ui) return messagesOf(ui.ui);
   const files = (await bundledLanguages[lang]?.())?.default;
   const load = files?.[`../../../../i18n/locales/${lang}/${ns}.json`];
   return load ? messagesOf(await load()) : undefined;
@@ -92,6 +96,67 @@ export async function loadMessages(lang: Language, namespaces: readonly string[]
   const wanted = lang === 'en' ? ['ui'] : [...new Set(['ui', ...namespaces])];
   await Promise.all(wanted.map((ns) => loadOne(lang, ns)));
 }
+
+/** A form's messages in one language, by namespace (see `loadFormMessages`). */
+type FormTexts = Record<string, Record<string, unknown>>;
+
+/** Each language's list of its forms' message chunks (`bundled/forms-<lang>.ts`); English has none. */
+const bundledFormLanguages: Partial<
+  Record<Language, () => Promise<{ default: Record<string, () => Promise<unknown>> }>>
+> = {
+  ru: () => import('./bundled/forms-ru.js'),
+  kk: () => import('./bundled/forms-kk.js'),
+  ky: () => import('./bundled/forms-ky.js'),
+  tg: () => import('./bundled/forms-tg.js'),
+  uz: () => import('./bundled/forms-uz.js'),
+};
+
+const bundledFormTexts = async (lang: Language, formId: string): Promise<unknown> =>
+  ((await (await bundledFormLanguages[lang]?.())?.default[formId]?.()) as { default?: unknown } | undefined)?.default;
+
+const fetchedFormTexts = async (lang: Language, formId: string): Promise<unknown> => {
+  // A variable, not a template in `new URL(…)` (see fetchedLoader).
+  const path = `./locales/${lang}/forms/${encodeURIComponent(formId)}.json`;
+  const response = await fetch(new URL(path, import.meta.url));
+  return response.ok ? response.json() : undefined;
+};
+
+/** Texts by namespace, as the elements' build writes them (undefined where it wrote none). */
+const isFormTexts = (v: unknown): v is FormTexts => typeof v === 'object' && v !== null;
+
+/**
+ * Loads the messages a catalog form shows in a language: `ui` and, in one file, the keys of its namespaces that the
+ * form uses (written by the elements' build), rather than the whole namespaces it shares with other forms; the
+ * whole namespaces where there is no such file (a build without the elements' plugins, a custom loader set with
+ * `setMessageLoader`, a failed fetch) and for `namespaces` the form's file does not hold. Another form's file, or
+ * the whole namespace loaded later, adds to what is there.
+ */
+export async function loadFormMessages(lang: Language, formId: string, namespaces: readonly string[]): Promise<void> {
+  if (lang === 'en' || loader !== defaultLoader) return loadMessages(lang, namespaces);
+  const id = `${lang}/${formId}`;
+  const [, held] = await Promise.all([
+    loadOne(lang, 'ui'),
+    loads
+      .once(lang, `#${formId}`, async () => {
+        const texts = await (standalone ? fetchedFormTexts : bundledFormTexts)(lang, formId).catch(() => undefined);
+        if (!isFormTexts(texts)) throw new MessagesLoadError(lang, formId, 'no messages file of the form');
+        for (const [ns, file] of Object.entries(texts))
+          store.set(`${lang}/${ns}`, { ...store.get(`${lang}/${ns}`), ...messagesOf(file) });
+        formFiles.set(id, new Set(Object.keys(texts)));
+      })
+      .then(
+        () => formFiles.get(id),
+        () => undefined,
+      ),
+  ]);
+  await loadMessages(
+    lang,
+    namespaces.filter((ns) => !held?.has(ns)),
+  );
+}
+
+/** The namespaces each loaded form file (`<lang>/<form>`) holds. */
+const formFiles = new Map<string, Set<string>>();
 
 /** A message in exactly one language (plural form by `params.count`, context), or undefined. */
 export const lookup = lookupIn((lang, ns) => store.get(`${lang}/${ns}`));

@@ -1,8 +1,8 @@
 // Komek's <komek-form> (Lit) rendering the benchmarked form from the catalog in one language. The form's model,
 // validator and messages are chunks the element loads on demand, as in any host page.
-// loadMessages preloads a language's messages into the element's store (a host may do the same before showing a form).
+// loadFormMessages preloads a form's messages in a language into the element's store (a host may do the same before showing a form).
 import { hydrateModel } from '@komek/core';
-import { loadMessages, loadWidgets } from '@komek/elements';
+import { loadFormMessages, loadWidgets } from '@komek/elements';
 import { modelLoaders, validatorLoaders } from '@komek/forms/catalog';
 import { komek as form } from 'komek-bench-form';
 
@@ -19,7 +19,12 @@ window.komekBench = {
     const model = modelLoaders[form.id]().then((m) => loadWidgets(hydrateModel(m).root));
     // The form session's code (a chunk the element fetches with every form's validator) is loaded like the validator.
     const session = import('../../../../packages/elements/src/komek-form/checking.ts');
-    await Promise.all([model, validatorLoaders[form.id](), loadMessages(form.lang, form.namespaces), session]);
+    await Promise.all([
+      model,
+      validatorLoaders[form.id](),
+      loadFormMessages(form.lang, form.id, form.namespaces),
+      session,
+    ]);
   },
   async mount(container) {
     const el = document.createElement('komek-form');
