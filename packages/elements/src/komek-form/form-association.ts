@@ -5,8 +5,9 @@
  */
 export function adoptFormAttribute(host: HTMLElement & { formId: string | undefined }): void {
   const id = host.getAttribute('form');
-  const root = host.getRootNode() as Document | ShadowRoot;
-  if (id && host.parentElement?.closest('form') && !(root.getElementById(id) instanceof HTMLFormElement)) {
+  // The tree the element is in: the page, a shadow root, or a tree not in any page yet (parsed HTML).
+  const root = host.getRootNode() as ParentNode;
+  if (id && host.parentElement?.closest('form') && !root.querySelector(`form#${CSS.escape(id)}`)) {
     host.formId = id;
     host.removeAttribute('form');
   }

@@ -344,6 +344,18 @@ describe('<komek-form>', () => {
     expect(el.validationIssues.some((i) => i.pointer === '/fullName')).toBe(false);
   });
 
+  it('keeps a form attribute that names a form of the page, and takes a catalog id given there as form-id', async () => {
+    const el = await mount(
+      `<form id="intake"><komek-form name="a" form="intake" form-id="kz-f4-interview-refusal"></komek-form></form>`,
+    );
+    expect(el.getAttribute('form')).toBe('intake');
+    expect(el.hostFormElement).toBe(el.closest('form'));
+    const other = await mount(`<form><komek-form name="b" form="kz-f4-interview-refusal"></komek-form></form>`);
+    expect(other.hasAttribute('form')).toBe(false);
+    expect(other.formId).toBe('kz-f4-interview-refusal');
+    expect(other.hostFormElement).toBe(other.closest('form'));
+  });
+
   it('takes part in a host <form>: FormData, validity, reset', async () => {
     const el = await mount(
       `<form><komek-form name="application" form="kz-f1-initial-application"></komek-form><button>Send</button></form>`,
