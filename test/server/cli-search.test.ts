@@ -2,21 +2,13 @@
  * `komek search reindex` against a real data folder (PGlite) between server runs: after the search key is replaced,
  * no case is found until the index is rebuilt under the new key; then it is, and under no other name.
  */
-import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { fixture, startTestServer, type TestServer } from './harness.js';
+import { fixture, komekCli, startTestServer, type TestServer } from './harness.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const komek = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/bin.ts'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, KOMEK_KEK: '', KOMEK_AUDIT_KEY: '', KOMEK_SEARCH_KEY: '' },
-  });
+const komek = komekCli;
 
 describe('komek search reindex', () => {
   let t: TestServer | undefined;
