@@ -3,7 +3,7 @@
  * no case is found until the index is rebuilt under the new key; then it is, and under no other name.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { fixture, komekCli, startTestServer, type TestServer } from './harness.js';
@@ -52,5 +52,13 @@ describe('komek search reindex', () => {
     expect(await found('ержанова')).toEqual([c]);
     expect(await found('динара ержанова')).toEqual([c]);
     expect(await found('омарова')).toEqual([]);
+    await t.server.close();
+
+    // Without the key the command makes none (terms under a new key would match nothing the servers compute).
+    rmSync(join(dataDir, 'keys', 'search.key'));
+    const keyless = komek('search', 'reindex', '--data', dataDir);
+    expect(keyless.status).not.toBe(0);
+    expect(keyless.stderr).toMatch(/search\.key: missing; .*KOMEK_SEARCH_KEY/);
+    expect(existsSync(join(dataDir, 'keys', 'search.key'))).toBe(false);
   });
 });
