@@ -157,8 +157,6 @@ export function planFieldBox(
   return planTextBox(s.env, pointer, fieldText(s.env, node, valueAt(s.env, pointer)), width, options);
 }
 
-export { DATE_BOX };
-
 /** Height of the space to sign in: 12 mm. */
 export const SIGN_HEIGHT = 34;
 
