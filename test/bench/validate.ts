@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import { validatorLoaders } from '@komek/forms';
 import { formats } from '../../packages/forms/src/runtime.js';
+import { VALIDATOR_OPTIONS } from '../../packages/codegen/src/ajvOptions.js';
 import { fixture, pickForm, repoRoot, type BenchForm } from './form.js';
 import { fmt, median, ratioOf, type Row } from './report.js';
 
@@ -21,15 +22,8 @@ const PEER = 'ajv 8 compiled at run time (Ajv2020)';
 
 /** ajv as an application would use it: the form's bundle added as is, compiled on start. */
 function compileAtRunTime(form: BenchForm): Validator {
-  // The generator's options (packages/codegen/src/generate.ts), minus standalone code output.
-  const ajv = new Ajv2020({
-    allErrors: true,
-    strict: true,
-    strictTypes: false,
-    strictRequired: false,
-    messages: false,
-    inlineRefs: 4,
-  });
+  // The generator's options, minus standalone code output.
+  const ajv = new Ajv2020(VALIDATOR_OPTIONS);
   ajv.addFormat('date', formats.date);
   ajv.addKeyword({ keyword: 'x-komek', schemaType: 'object' });
   for (const [id, schema] of Object.entries(form.bundle.schemas)) ajv.addSchema(schema, id);

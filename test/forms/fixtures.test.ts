@@ -5,6 +5,7 @@ import { buildFormModel, mapErrors, pruneHidden } from '@komek/core';
 import { formIds, schemaLoaders, validatorLoaders, type FormId } from '@komek/forms';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import { formats } from '../../packages/forms/src/runtime.js';
+import { VALIDATOR_OPTIONS } from '../../packages/codegen/src/ajvOptions.js';
 
 const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
 
@@ -16,14 +17,7 @@ describe.each(formIds.map((id) => [id]))('fixtures of %s', (id: FormId) => {
   let compiled: Promise<ReturnType<InstanceType<typeof Ajv2020>['getSchema']>> | undefined;
   const compiledAtRunTime = async () => {
     compiled ??= schemaLoaders[id]().then((bundle) => {
-      const ajv = new Ajv2020({
-        allErrors: true,
-        strict: true,
-        strictTypes: false,
-        strictRequired: false,
-        // As the generator: no English sentences (Komek words messages itself); refs inlined by ajv's default here.
-        messages: false,
-      });
+      const ajv = new Ajv2020(VALIDATOR_OPTIONS);
       ajv.addFormat('date', formats.date);
       ajv.addKeyword({ keyword: 'x-komek', schemaType: 'object' });
       for (const [sid, schema] of Object.entries(bundle.schemas)) ajv.addSchema(schema, sid);

@@ -2,21 +2,12 @@
  * The administrator's commands against a real data folder (PGlite): people and tokens made by the CLI can sign in
  * and submit; `komek audit verify` finds a changed row; `komek keys rotate` keeps every answer readable.
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@komek/server';
-import { fixture, startTestServer, type TestServer } from './harness.js';
+import { fixture, komekCli, startTestServer, type TestServer } from './harness.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const komek = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/bin.ts'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, KOMEK_KEK: '', KOMEK_AUDIT_KEY: '' },
-  });
+const komek = komekCli;
 
 describe('komek users, tokens, audit verify, keys rotate', () => {
   let t: TestServer | undefined;

@@ -2,21 +2,13 @@
  * `komek search reindex` against a real data folder (PGlite) between server runs: after the search key is replaced,
  * no case is found until the index is rebuilt under the new key; then it is, and under no other name.
  */
-import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { fixture, startTestServer, type TestServer } from './harness.js';
+import { fixture, komekCli, startTestServer, type TestServer } from './harness.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const komek = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/bin.ts'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, KOMEK_KEK: '', KOMEK_AUDIT_KEY: '', KOMEK_SEARCH_KEY: '' },
-  });
+const komek = komekCli;
 
 describe('komek search reindex', () => {
   let t: TestServer | undefined;
@@ -60,5 +52,13 @@ describe('komek search reindex', () => {
     expect(await found('ержанова')).toEqual([c]);
     expect(await found('динара ержанова')).toEqual([c]);
     expect(await found('омарова')).toEqual([]);
+    await t.server.close();
+
+    // Without the key the command makes none (terms under a new key would match nothing the servers compute).
+    rmSync(join(dataDir, 'keys', 'search.key'));
+    const keyless = komek('search', 'reindex', '--data', dataDir);
+    expect(keyless.status).not.toBe(0);
+    expect(keyless.stderr).toMatch(/search\.key: missing; .*KOMEK_SEARCH_KEY/);
+    expect(existsSync(join(dataDir, 'keys', 'search.key'))).toBe(false);
   });
 });

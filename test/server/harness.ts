@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { startServer, type RunningServer, type ServerOptions } from '@komek/server';
@@ -84,4 +86,18 @@ export async function startTestServer(
 /** A fixture of a form (test/fixtures/forms/<id>/<name>.json). */
 export function fixture(formId: string, name = 'valid-1'): Record<string, any> {
   return JSON.parse(readFileSync(new URL(`../fixtures/forms/${formId}/${name}.json`, import.meta.url), 'utf8'));
+}
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Runs the `komek` CLI from source in a child process, as an operator would between server runs. The keys come
+ * from the data folder only: the environment's KOMEK_KEK, KOMEK_AUDIT_KEY and KOMEK_SEARCH_KEY are cleared.
+ */
+export function komekCli(...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/bin.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, KOMEK_KEK: '', KOMEK_AUDIT_KEY: '', KOMEK_SEARCH_KEY: '' },
+  });
 }

@@ -27,6 +27,7 @@ import {
 import type { SchemaFile } from './loadSchemas.js';
 import { bundleOf, lintSchemas } from './lintSchemas.js';
 import { SchemaError, SchemaErrors } from './SchemaError.js';
+import { VALIDATOR_OPTIONS } from './ajvOptions.js';
 
 const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
 const standaloneCode =
@@ -130,22 +131,10 @@ const DATE_ORDER: KeywordDefinition = {
   },
 };
 
-/** See `makeAjv`: the largest form's validator is smallest with refs of up to 4 keywords inlined. */
-export const INLINE_REFS_UP_TO = 4;
-
 function makeAjv(files: SchemaFile[]) {
   const ajv = new Ajv2020({
     code: { source: true, esm: true, lines: false, formats: _`formats` },
-    allErrors: true,
-    strict: true,
-    strictTypes: false,
-    strictRequired: false,
-    // Komek words every message itself from the keyword and params (@komek/i18n, core's FormSession): ajv's
-    // English sentences would only add weight to every validator.
-    messages: false,
-    // A shared definition of more than a few keywords (a signature, a person) is compiled once as a function of
-    // its own rather than copied into every place that refers to it; small ones (a text, a date) stay inline.
-    inlineRefs: INLINE_REFS_UP_TO,
+    ...VALIDATOR_OPTIONS,
   });
   ajv.addFormat('date', runtimeFormats.date);
   ajv.addKeyword({ keyword: 'x-komek', schemaType: 'object' });

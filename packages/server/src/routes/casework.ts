@@ -244,7 +244,7 @@ export const caseworkRoutes: RouteDef[] = [
         }
         if (!referralTransitions[r.status].includes(status))
           throw new ApiError(409, 'referral-transition', { from: r.status, to: status });
-        const updated = await setReferralStatus(tx, req.services.keys, id, status, note);
+        const updated = await setReferralStatus(tx, req.services.keys, r, status, note);
         await recordFacts(tx, req.services.keys, r.caseId);
         return updated;
       });

@@ -69,10 +69,15 @@ function fromEnvironment(env: NodeJS.ProcessEnv): KekRing | undefined {
   return { current, all, source: 'environment' };
 }
 
-function readKeyFile(path: string): Buffer {
+/** A key file's text, refused when anyone but its owner may read or write it. */
+function readOwnersOnly(path: string): string {
   const mode = statSync(path).mode & 0o777;
   if (mode & 0o077) throw new KeyFileError(path, `readable by others (mode ${mode.toString(8)}); run chmod 600 on it`);
-  return parseKey(readFileSync(path, 'utf8'), path);
+  return readFileSync(path, 'utf8');
+}
+
+function readKeyFile(path: string): Buffer {
+  return parseKey(readOwnersOnly(path), path);
 }
 
 /** Writes a file that only the owner can read, atomically. */
@@ -106,12 +111,9 @@ export function secretKey(
     if (options.create === false)
       throw new KeyFileError(path, `missing; the server creates it on first start, or set ${envVar}`);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-    writeFileSync(temporary, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-    chmodSync(temporary, 0o600);
-    renameSync(temporary, path);
+    writeSecret(path, `${randomBytes(32).toString('base64')}\n`);
   }
-  const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
+  const key = Buffer.from(readOwnersOnly(path).trim(), 'base64');
   if (key.length < 32) throw new KeyFileError(path, 'is not a base64 key of at least 32 bytes');
   return key;
 }

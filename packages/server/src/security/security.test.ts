@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashPassword, needsRehash, PasswordPolicyError, verifyPassword } from './passwords.js';
 import { DecryptionError, generateKey, open, seal, unwrapKey, wrapKey } from './envelope.js';
-import { addKek, KeyFileError, loadKekRing } from './keyFile.js';
+import { addKek, KeyFileError, loadKekRing, secretKey } from './keyFile.js';
 import { chainEntry, verifyAuditChain, type AuditEntry } from './auditChain.js';
 
 describe('passwords (scrypt)', () => {
@@ -95,6 +95,20 @@ describe('key files', () => {
     chmodSync(file, 0o600);
     writeFileSync(join(data, 'keys', 'current'), 'missing\n');
     expect(() => loadKekRing(data, { env: {} })).toThrow(/kek-missing\.key/);
+  });
+  it('makes the search and audit keys owner-only, and refuses one others can read, as it does a KEK', () => {
+    const data = temp();
+    const made = secretKey(data, 'search.key', 'KOMEK_SEARCH_KEY', { env: {} });
+    const file = join(data, 'keys', 'search.key');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(secretKey(data, 'search.key', 'KOMEK_SEARCH_KEY', { env: {} }).equals(made)).toBe(true);
+    chmodSync(file, 0o644);
+    expect(() => secretKey(data, 'search.key', 'KOMEK_SEARCH_KEY', { env: {} })).toThrow(
+      /search\.key: readable by others \(mode 644\); run chmod 600/,
+    );
+    expect(() => secretKey(data, 'audit.key', 'KOMEK_AUDIT_KEY', { env: {}, create: false })).toThrow(
+      /audit\.key: missing; .*KOMEK_AUDIT_KEY/,
+    );
   });
 });
 

@@ -52,13 +52,15 @@ function sealNotes(keys: AnswerKeys, id: string, notes: ReferralNote[]) {
 
 /** A referrals row as the API gives it, its notes opened. */
 export async function toReferral(db: Db, keys: AnswerKeys, r: Row): Promise<Referral> {
-  const notes = await openNotes(db, keys, r);
-  return {
-    ...plain(r),
-    note: notes.at(-1)?.note ?? null,
-    notes,
-  };
+  return withNotes(r, await openNotes(db, keys, r));
 }
+
+/** A row as the API gives it with its notes (already open): the latest note is the last one. */
+const withNotes = (r: Row, notes: ReferralNote[]): Referral => ({
+  ...plain(r),
+  note: notes.at(-1)?.note ?? null,
+  notes,
+});
 
 const plain = (r: Row) => ({
   id: r.id,
@@ -97,6 +99,7 @@ export async function createReferral(
 ): Promise<Referral> {
   const sentAt = new Date();
   const id = randomUUID();
+  const notes: ReferralNote[] = r.note ? [{ status: 'sent', at: sentAt.toISOString(), note: r.note }] : [];
   const row = await db
     .insertInto('referrals')
     .values({
@@ -110,11 +113,11 @@ export async function createReferral(
       accepted_at: null,
       declined_at: null,
       closed_at: null,
-      ...sealNotes(keys, id, r.note ? [{ status: 'sent', at: sentAt.toISOString(), note: r.note }] : []),
+      ...sealNotes(keys, id, notes),
     })
     .returning(referralColumns)
     .executeTakeFirstOrThrow();
-  return toReferral(db, keys, row);
+  return withNotes(row, notes);
 }
 
 export async function getReferral(db: Db, keys: AnswerKeys, id: string, lock = false): Promise<Referral | undefined> {
@@ -124,32 +127,27 @@ export async function getReferral(db: Db, keys: AnswerKeys, id: string, lock = f
   return r && toReferral(db, keys, r);
 }
 
-/** A new status, dated, with the note given appended to the referral's notes (the caller holds the row's lock). */
+/**
+ * A new status, dated, with the note given appended to the referral's notes. `current` is the referral as the caller
+ * read it under the row's lock (`getReferral(…, true)`): its notes are not read and opened a second time.
+ */
 export async function setReferralStatus(
   db: Db,
   keys: AnswerKeys,
-  id: string,
+  current: Referral,
   status: Exclude<ReferralStatus, 'sent'>,
   note?: string,
 ): Promise<Referral> {
   const at = new Date();
   const column = ({ accepted: 'accepted_at', declined: 'declined_at', closed: 'closed_at' } as const)[status];
-  let sealed = {};
-  if (note !== undefined) {
-    const current = await db
-      .selectFrom('referrals')
-      .select(referralColumns)
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    sealed = sealNotes(keys, id, [...(await openNotes(db, keys, current)), { status, at: at.toISOString(), note }]);
-  }
+  const notes = note === undefined ? current.notes : [...current.notes, { status, at: at.toISOString(), note }];
   const row = await db
     .updateTable('referrals')
-    .set({ status, [column]: at, ...sealed })
-    .where('id', '=', id)
+    .set({ status, [column]: at, ...(note === undefined ? {} : sealNotes(keys, current.id, notes)) })
+    .where('id', '=', current.id)
     .returning(referralColumns)
     .executeTakeFirstOrThrow();
-  return toReferral(db, keys, row);
+  return withNotes(row, notes);
 }
 
 export async function caseReferrals(db: Db, keys: AnswerKeys, caseId: string): Promise<Referral[]> {
