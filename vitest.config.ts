@@ -1,8 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
-
-/** Debian's Chromium: the browser tests never download one. */
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Debian's Chromium and the flags every launch of it uses: the browser tests never download one.
+import { CHROMIUM, FLAGS } from './test/chromium.js';
 
 export default defineConfig({
   test: {
@@ -35,17 +34,8 @@ export default defineConfig({
             screenshotFailures: false,
             provider: playwright({
               launchOptions: {
-                executablePath: chromium,
-                args: [
-                  '--no-sandbox',
-                  '--headless',
-                  '--disable-gpu',
-                  '--disable-background-networking',
-                  '--disable-component-update',
-                  '--disable-sync',
-                  '--no-first-run',
-                  '--disable-quic',
-                ],
+                executablePath: CHROMIUM,
+                args: FLAGS,
               },
             }),
             instances: [{ browser: 'chromium' }],

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { build } from 'vite';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type axe from 'axe-core';
+import { launchChromium } from '../../../test/chromium.js';
 
 /**
  * The built bundle in a plain HTML page — one `<script type="module">`, no framework, no dev server — served over
@@ -77,19 +78,18 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const address = server.address();
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
+
+/** A new tab that records the page's uncaught errors and the paths it requests. */
+async function openTab(): Promise<{ tab: Page; errors: string[]; fetched: string[] }> {
+  const tab = await browser.newPage();
+  const errors: string[] = [];
+  tab.on('pageerror', (e) => errors.push(e.message));
+  const fetched: string[] = [];
+  tab.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  return { tab, errors, fetched };
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -98,11 +98,7 @@ afterAll(async () => {
 });
 
 it('renders a catalog form in the page language and validates it on submit', async () => {
-  const tab = await browser.newPage();
-  const errors: string[] = [];
-  tab.on('pageerror', (e) => errors.push(e.message));
-  const fetched: string[] = [];
-  tab.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const { tab, errors, fetched } = await openTab();
   await tab.goto(`${origin}/form.html`);
   await tab.waitForFunction(() => document.querySelector('komek-form')?.shadowRoot?.querySelector('.form') != null);
   const state = await tab.evaluate(async () => {
@@ -213,11 +209,7 @@ it('contributes its JSON to a host form', async () => {
 }, 60_000);
 
 it('fetches the parts a page uses on demand, with their styles: tables, drafts, the consent gate', async () => {
-  const tab = await browser.newPage();
-  const errors: string[] = [];
-  tab.on('pageerror', (e) => errors.push(e.message));
-  const fetched: string[] = [];
-  tab.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const { tab, errors, fetched } = await openTab();
   await tab.goto(`${origin}/parts.html`);
   await tab.waitForFunction(() => document.querySelector('komek-form')?.shadowRoot?.querySelector('table') != null);
   // The needs table is drawn with its styles (they come with its chunk): ruled cells.
