@@ -137,11 +137,6 @@ const text: Omit<PaperWidget, 'name' | 'tester'> = {
   read: readText,
 };
 
-/** The YES / NO ticks of a yes/no answer in a table cell, the cell's width shared by the two. */
-const yesNoTicks = (s: Scope, node: FormNode, width: number): Cell => yesNoCell(s, node, width);
-/** A field's own input in a table cell (choices, a tick box). */
-const ownInput = (s: Scope, node: FormNode, width: number): Cell => inputCell(s, node, width);
-
 /**
  * The paper widgets, ranked as the element ranks its renderers: the highest rank wins, ties go to the later entry.
  * A new widget kind is one file exporting a `PaperWidget` and one line here (or a `registerPaperWidget` call).
@@ -175,7 +170,7 @@ export const paperWidgets: PaperWidget[] = [
   {
     name: 'choice',
     tester: fieldOf('choice'),
-    layout: { cell: ownInput, part: 'input' },
+    layout: { cell: inputCell, part: 'input' },
     row: 'field',
     input: (s, node, width) => choiceInput(s, node, width, false),
     read: (fields, _node, pointer) => fields.radio(fieldNameOf(pointer)),
@@ -196,7 +191,7 @@ export const paperWidgets: PaperWidget[] = [
   {
     name: 'checkbox',
     tester: rankWith(1, and(or(kindIs('field'), kindIs('checklist')), widgetNamed('checkbox'))),
-    layout: { column: { weight: 0.5 }, cell: ownInput },
+    layout: { column: { weight: 0.5 }, cell: inputCell },
     row: 'tick',
     read: readTick,
   },
@@ -209,7 +204,7 @@ export const paperWidgets: PaperWidget[] = [
   {
     name: 'yesno',
     tester: fieldOf('yesno'),
-    layout: { column: { weight: 0.5 }, cell: yesNoTicks, part: 'input', indicator: true },
+    layout: { column: { weight: 0.5 }, cell: yesNoCell, part: 'input', indicator: true },
     row: 'field',
     input: (s, node, width) => yesNoInput(s, node, width),
     read: (fields, _node, pointer) => {

@@ -13,7 +13,7 @@ import {
 } from '../layout/draw.js';
 import type { DrawContext, Row } from '../layout/page.js';
 import { StructElem } from '../layout/tags.js';
-import { color, DATE_BOX, metrics, size, type Orientation } from '../layout/style.js';
+import { color, metrics, size, type Orientation } from '../layout/style.js';
 import { fieldNameOf, optionFieldName } from '../fieldNames.js';
 import {
   bi,
@@ -29,7 +29,7 @@ import {
   type RenderEnv,
   type TextRole,
 } from './env.js';
-import { paperWidgetFor } from './paperWidgets.js';
+import { layoutOf, paperWidgetFor } from './paperWidgets.js';
 import { routingText } from './routing.js';
 import { drawTextBox, planTextBox, type TextBoxPlan } from './textBox.js';
 
@@ -157,22 +157,21 @@ export function planFieldBox(
   return planTextBox(s.env, pointer, fieldText(s.env, node, valueAt(s.env, pointer)), width, options);
 }
 
-export { DATE_BOX };
-
 /** Height of the space to sign in: 12 mm. */
 export const SIGN_HEIGHT = 34;
 
 /** A text, number or date input. */
 export function textInput(s: Scope, node: FormNode, width: number): InputPart {
   const env = s.env;
-  let boxWidth = width;
+  // A box of the width its paper widget declares (a date, a number: `PaperLayout.box`), else the whole width.
+  const box = layoutOf(node).box;
+  const boxWidth = box === undefined ? width : Math.min(width, box);
   let hint: TextBlock | undefined;
   if (widgetOf(node) === 'date') {
-    boxWidth = Math.min(width, DATE_BOX);
     // The hint shows the primary language's order only: it is the format the field is written in.
     const format = env.translators[0]!('ui:pdf.dateHint', 'DD/MM/YYYY') ?? 'DD/MM/YYYY';
     hint = block(format, stylesOf(env, 'muted')[0], Math.max(10, width - boxWidth - 6));
-  } else if (widgetOf(node) === 'number') boxWidth = Math.min(width, 60);
+  }
   const plan = planFieldBox(s, node, boxWidth);
   return {
     height: plan.height,
