@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
+import { sealStoredReplies } from '../../packages/server/src/store/idempotency.js';
 import { sealReferralNotes } from '../../packages/server/src/store/referrals.js';
 import { computeTasks } from '../../packages/server/src/deadlines.js';
 import { engines, fixture, startTestServer, type TestServer } from './harness.js';
@@ -135,11 +136,27 @@ describe.each(engines)('case work on %s', (engine) => {
     const c = (await t.api('POST', '/api/cases', { body: { country: 'tj' } })).body.id;
     await submit(c, 'tj-f1-identification-consent', fixture('tj-f1-identification-consent'));
     await submit(c, 'tj-f5-help-consent', fixture('tj-f5-help-consent'));
+    const once = { 'idempotency-key': randomUUID() };
     const sent = await t.api('POST', `/api/cases/${c}/referrals`, {
       body: { receivingBody: 'City clinic No. 2', kind: 'medical', sections: [], note: 'Call before the visit' },
+      headers: once,
     });
     expect(sent.status).toBe(201);
     const id = sent.body.id as string;
+    // A retry replays the stored reply, note included; the reply is kept sealed, like the note itself.
+    const again = await t.api('POST', `/api/cases/${c}/referrals`, {
+      body: { receivingBody: 'City clinic No. 2', kind: 'medical', sections: [], note: 'Call before the visit' },
+      headers: once,
+    });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(sent.body);
+    const kept = await t.server.services.database.db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('key', '=', once['idempotency-key'])
+      .executeTakeFirstOrThrow();
+    expect(kept.response).toBeNull();
+    expect(Buffer.from(kept.response_sealed!).includes('Call before the visit')).toBe(false);
     await t.api('POST', `/api/referrals/${id}/status`, { body: { status: 'accepted', note: 'Seen on Monday' } });
     const closed = await t.api('POST', `/api/referrals/${id}/status`, {
       body: { status: 'closed', note: 'Treated; no follow-up' },
@@ -197,6 +214,26 @@ describe.each(engines)('case work on %s', (engine) => {
     const view = (await t.api('GET', `/api/cases/${c}`)).body;
     expect(view.referrals[0].notes).toEqual(legacy);
     expect(view.referrals[0].note).toBe('Bed from Friday');
+
+    // A reply kept in plaintext by an older version is sealed at start too, and still replayed.
+    const key = { 'idempotency-key': randomUUID() };
+    const body = { receivingBody: 'Shelter', kind: 'shelter', sections: [], note: 'Arrives with two children' };
+    const first = await t.api('POST', `/api/cases/${c}/referrals`, { body, headers: key });
+    await db
+      .updateTable('idempotency_keys')
+      .set({ response: JSON.stringify(first.body), response_sealed: null, key_id: null })
+      .where('key', '=', key['idempotency-key'])
+      .execute();
+    expect(await sealStoredReplies(db, t.server.services.keys)).toBe(1);
+    expect(await sealStoredReplies(db, t.server.services.keys)).toBe(0);
+    const kept = await db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('key', '=', key['idempotency-key'])
+      .executeTakeFirstOrThrow();
+    expect(kept.response).toBeNull();
+    expect(Buffer.from(kept.response_sealed!).includes('Arrives with two children')).toBe(false);
+    expect((await t.api('POST', `/api/cases/${c}/referrals`, { body, headers: key })).body).toEqual(first.body);
   });
 
   it('lists deadlines: overdue and within a week', async () => {

@@ -12,6 +12,7 @@ import { jobHandlers } from './jobs/handlers.js';
 import { JobQueue } from './jobs/queue.js';
 import type { Services } from './services.js';
 import { backfillFacts } from './reports/facts.js';
+import { sealStoredReplies } from './store/idempotency.js';
 import { sealReferralNotes } from './store/referrals.js';
 
 export interface ServerOptions {
@@ -58,6 +59,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await indexUnsummarisedCases(database.db, keys, search);
     const sealed = await sealReferralNotes(database.db, keys);
     if (sealed) log(`komek: sealed the notes of ${sealed} referral(s) stored before notes were encrypted`);
+    const replies = await sealStoredReplies(database.db, keys);
+    if (replies)
+      log(`komek: sealed ${replies} stored repl(ies) to idempotent requests kept in plaintext by an earlier version`);
     const backfilled = await backfillFacts(database.db, keys);
     if (backfilled) log(`komek: recorded the report facts of ${backfilled} case(s) stored before reports existed`);
     services = { database, jobs: new JobQueue(database, jobHandlers, keys), keys, search, audit, dataDir };

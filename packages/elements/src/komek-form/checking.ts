@@ -8,7 +8,8 @@ import type { Localization } from './localization.js';
 /**
  * What a form's answers are checked with: core's form session (pruning, validation, issues placed and worded), the
  * localized validation messages and the list of problems shown after a submit. A chunk of its own, fetched with the
- * form's validator when a form is loaded (session.ts): no form is shown before it is there.
+ * form's validator when a form is loaded (setup.ts, through validation.ts's `loadChecking`): no form is shown before
+ * it is there.
  */
 
 /** A session for the form, its issues worded in the primary language on screen. */

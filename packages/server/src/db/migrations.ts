@@ -325,6 +325,14 @@ alter table referrals add column notes_sealed bytea;
 alter table referrals add column notes_key_id text;
 `,
   },
+  {
+    version: 190,
+    name: 'the reply stored with an idempotency key is sealed under the answer keys',
+    up: `
+alter table idempotency_keys add column response_sealed bytea;
+alter table idempotency_keys add column key_id text;
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied, each in its own transaction; safe when two processes start at once. */

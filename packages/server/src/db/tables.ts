@@ -53,7 +53,11 @@ export interface Tables {
     key: string;
     request_hash: string;
     status: number;
+    /** The reply of a key stored before replies were sealed (null for newer keys). */
     response: Json;
+    /** The reply, sealed under the answer keys (`idempotency:<principal>:<key>`). */
+    response_sealed: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
+    key_id: ColumnType<string | null, string | null | undefined, string | null>;
     created_at: Timestamp;
   };
   approvals: {

@@ -25,11 +25,11 @@ export async function idempotent(
   const result = await req.services.database.db.transaction().execute(async (tx) => {
     if (!key) return { ...(await work(tx)), replayed: false };
     const hash = requestHash(req.method, req.url.split('?')[0], req.body);
-    const stored = await claimKey(tx, principal, key, hash);
+    const stored = await claimKey(tx, req.services.keys, principal, key, hash);
     if (stored?.conflict) throw new ApiError(422, 'idempotency-key-reused');
     if (stored) return { ...stored, replayed: true };
     const r = await work(tx);
-    await completeKey(tx, principal, key, r);
+    await completeKey(tx, req.services.keys, principal, key, r);
     return { ...r, replayed: false };
   });
   if (result.replayed) reply.header('idempotent-replayed', 'true');

@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
 import { jsonb } from '../db/json.js';
+import type { Tables } from '../db/tables.js';
+import type { AnswerKeys } from '../security/answerKeys.js';
 import type { Db } from './types.js';
+
+/**
+ * Where a stored reply is sealed. A reply can carry what a person wrote (a referral's note, a paper upload's
+ * problems), so it is encrypted at rest like answers, bound to its principal and key.
+ */
+const place = (principal: string, key: string) => `idempotency:${principal}:${key}`;
 
 /** What a request with an idempotency key answered: replayed as is when the key comes again. */
 export interface StoredReply {
@@ -20,6 +29,7 @@ export function requestHash(...parts: unknown[]): string {
  */
 export async function claimKey(
   db: Db,
+  keys: AnswerKeys,
   principal: string,
   key: string,
   hash: string,
@@ -33,18 +43,56 @@ export async function claimKey(
   if (inserted) return undefined;
   const row = await db
     .selectFrom('idempotency_keys')
-    .select(['request_hash', 'status', 'response'])
+    .select(['request_hash', 'status', 'response', 'response_sealed', 'key_id'])
     .where('principal', '=', principal)
     .where('key', '=', key)
     .executeTakeFirstOrThrow();
-  return { status: row.status, body: row.response, conflict: row.request_hash !== hash };
+  // Replies stored before they were sealed are still in `response`.
+  const body =
+    row.response_sealed && row.key_id
+      ? (await keys.open(db, row.response_sealed, row.key_id, place(principal, key)))['body']
+      : row.response;
+  return { status: row.status, body, conflict: row.request_hash !== hash };
 }
 
-export async function completeKey(db: Db, principal: string, key: string, reply: StoredReply): Promise<void> {
+export async function completeKey(
+  db: Db,
+  keys: AnswerKeys,
+  principal: string,
+  key: string,
+  reply: StoredReply,
+): Promise<void> {
+  const sealed = keys.seal({ body: reply.body }, place(principal, key));
   await db
     .updateTable('idempotency_keys')
-    .set({ status: reply.status, response: jsonb(reply.body) })
+    .set({ status: reply.status, response: jsonb(null), response_sealed: sealed.answers, key_id: sealed.keyId })
     .where('principal', '=', principal)
     .where('key', '=', key)
     .execute();
+}
+
+/**
+ * Replies stored before replies were sealed: sealed now, and their plaintext emptied. Runs at every start (one query
+ * when there is nothing to do); returns how many it sealed.
+ */
+export async function sealStoredReplies(db: Kysely<Tables>, keys: AnswerKeys): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const rows = await tx
+      .selectFrom('idempotency_keys')
+      .select(['principal', 'key', 'response'])
+      .where('response_sealed', 'is', null)
+      .where(sql<boolean>`response <> 'null'::jsonb`)
+      .forUpdate()
+      .execute();
+    for (const r of rows) {
+      const sealed = keys.seal({ body: r.response }, place(r.principal, r.key));
+      await tx
+        .updateTable('idempotency_keys')
+        .set({ response: jsonb(null), response_sealed: sealed.answers, key_id: sealed.keyId })
+        .where('principal', '=', r.principal)
+        .where('key', '=', r.key)
+        .execute();
+    }
+    return rows.length;
+  });
 }
