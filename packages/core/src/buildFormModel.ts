@@ -230,7 +230,8 @@ function buildNode(
   if (typeof eff.annotation.reading === 'string' && base.derived === undefined) base.reading = eff.annotation.reading;
   if (condition) base.condition = condition;
 
-  const childrenOf = (): FormNode[] => {
+  // Built only for a node that holds children (see the switch below); not `childrenOf` of model.ts, which reads them.
+  const buildChildren = (): FormNode[] => {
     const children: FormNode[] = [];
     const req = new Set(eff.schema.required ?? []);
     const conds = conditionsOf(eff, pointer);
@@ -280,7 +281,7 @@ function buildNode(
       break;
     }
     default:
-      node = { ...base, kind, children: childrenOf() };
+      node = { ...base, kind, children: buildChildren() };
   }
   if (register) ctx.byPointer.set(pointer, node);
   return node;
