@@ -2,19 +2,27 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Database } from '@komek/server';
+import { AnswerKeys, kekRingFor, openDatabase, type Database } from '@komek/server';
+import { openStoredReply } from '../../packages/server/src/store/idempotency.js';
 import { engines, fixture, newDatabase, startTestServer } from './harness.js';
 import { exited, komek } from './cli.js';
 import { runLoad } from './load.js';
 import { freePort, startCluster, type TestCluster } from './postgres.js';
 
 /** Checks the database holds each acknowledged submission once, with its revision and key, and nothing half-written. */
-async function expectExactlyOnce(database: Database, acked: Map<string, string>) {
+async function expectExactlyOnce(database: Database, keyFolder: string, acked: Map<string, string>) {
   const db = database.db;
+  const answerKeys = await AnswerKeys.open(db, kekRingFor(keyFolder));
   const submissions = await db.selectFrom('submissions').select(['id', 'revision']).execute();
   const ids = new Set(submissions.map((s) => s.id));
   for (const id of acked.values()) expect(ids.has(id)).toBe(true);
-  const keys = await db.selectFrom('idempotency_keys').select(['key', 'status', 'response']).execute();
+  const keys = await Promise.all(
+    (await db.selectFrom('idempotency_keys').selectAll().execute()).map(async (k) => ({
+      key: k.key,
+      status: k.status,
+      response: await openStoredReply(db, answerKeys, k),
+    })),
+  );
   expect(keys.filter((k) => k.status !== 201)).toEqual([]);
   // Every stored submission belongs to exactly one key, and every acknowledged key names the id it was given.
   expect(keys.length).toBe(submissions.length);
@@ -47,7 +55,7 @@ describe.each(engines)('faults on %s', { timeout: 420_000 }, (engine) => {
       });
       expect(r.acked.size).toBe(50 * perClient);
       expect(r.retries).toBeGreaterThan(0);
-      await expectExactlyOnce(t.server.services.database, r.acked);
+      await expectExactlyOnce(t.server.services.database, t.dataDir, r.acked);
     } finally {
       await t.close();
     }
@@ -108,7 +116,7 @@ describe.each(engines)('faults on %s', { timeout: 420_000 }, (engine) => {
       expect(await exited(server.child)).toBe(0);
       const database = await openDatabase({ url: databaseUrl, dataDir });
       try {
-        await expectExactlyOnce(database, r.acked);
+        await expectExactlyOnce(database, dataDir, r.acked);
       } finally {
         await database.close();
       }

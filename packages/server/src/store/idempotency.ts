@@ -47,12 +47,18 @@ export async function claimKey(
     .where('principal', '=', principal)
     .where('key', '=', key)
     .executeTakeFirstOrThrow();
-  // Replies stored before they were sealed are still in `response`.
-  const body =
-    row.response_sealed && row.key_id
-      ? (await keys.open(db, row.response_sealed, row.key_id, place(principal, key)))['body']
-      : row.response;
+  const body = await openStoredReply(db, keys, { principal, key, ...row });
   return { status: row.status, body, conflict: row.request_hash !== hash };
+}
+
+/** The reply kept with a key: sealed, or (stored before replies were sealed) as it was written in `response`. */
+export async function openStoredReply(
+  db: Db,
+  keys: AnswerKeys,
+  row: { principal: string; key: string; response: unknown; response_sealed: Uint8Array | null; key_id: string | null },
+): Promise<unknown> {
+  if (!row.response_sealed || !row.key_id) return row.response;
+  return (await keys.open(db, row.response_sealed, row.key_id, place(row.principal, row.key)))['body'];
 }
 
 export async function completeKey(
