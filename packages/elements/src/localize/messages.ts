@@ -1,4 +1,4 @@
-import type { Translator } from '@komek/core';
+import type { FormModel, Translator } from '@komek/core';
 import {
   Loads,
   lookupIn,
@@ -55,13 +55,19 @@ const bundledLoader: MessageLoader = async (lang, ns) => {
 };
 
 /** Locale files of the standalone build: `locales/<lang>/<namespace>.json` beside `komek.js`, texts only. */
-const fetchedLoader: MessageLoader = async (lang, ns) => {
+/** A JSON file `locales/<lang>/<name>.json` beside `komek.js`; undefined when there is none. */
+const fetchBeside = async (lang: Language, name: string): Promise<LocaleFile | undefined> => {
   // A variable, not a template in `new URL(…)`: the bundler would take that for an asset to resolve at build time.
-  const path = `./locales/${lang}/${encodeURIComponent(ns)}.json`;
+  const path = `./locales/${lang}/${name}.json`;
   const response = await fetch(new URL(path, import.meta.url));
   if (response.status === 404) return undefined;
-  if (!response.ok) throw new MessagesLoadError(lang, ns, `HTTP ${response.status} for ${path} beside komek.js`);
-  return messagesOf((await response.json()) as LocaleFile);
+  if (!response.ok) throw new MessagesLoadError(lang, name, `HTTP ${response.status} for ${path} beside komek.js`);
+  return (await response.json()) as LocaleFile;
+};
+
+const fetchedLoader: MessageLoader = async (lang, ns) => {
+  const file = await fetchBeside(lang, encodeURIComponent(ns));
+  return file && messagesOf(file);
 };
 
 const defaultLoader = standalone ? fetchedLoader : bundledLoader;
@@ -104,6 +110,9 @@ export async function loadMessages(lang: Language, namespaces: readonly string[]
 /** A form's messages in one language, by namespace (see `loadFormMessages`). */
 type FormTexts = Record<string, Record<string, unknown>>;
 
+/** Texts by namespace (`#ui`: `{ ui }`), as the elements' build writes them (undefined where it wrote none). */
+const isFormTexts = (v: unknown): v is FormTexts => typeof v === 'object' && v !== null;
+
 /** Each language's list of its forms' message chunks (`bundled/forms-<lang>.ts`). */
 const bundledFormLanguages: Partial<
   Record<Language, () => Promise<{ default: Record<string, () => Promise<unknown>> }>>
@@ -119,33 +128,39 @@ const bundledFormLanguages: Partial<
 const bundledFormTexts = async (lang: Language, formId: string): Promise<unknown> =>
   ((await (await bundledFormLanguages[lang]?.())?.default[formId]?.()) as { default?: unknown } | undefined)?.default;
 
-const fetchedFormTexts = async (lang: Language, formId: string): Promise<unknown> => {
-  // A variable, not a template in `new URL(…)` (see fetchedLoader).
-  const path = `./locales/${lang}/forms/${encodeURIComponent(formId)}.json`;
-  const response = await fetch(new URL(path, import.meta.url));
-  return response.ok ? response.json() : undefined;
-};
-
-/** Texts by namespace, as the elements' build writes them (undefined where it wrote none). */
-const isFormTexts = (v: unknown): v is FormTexts => typeof v === 'object' && v !== null;
+const fetchedFormTexts = (lang: Language, formId: string): Promise<unknown> =>
+  fetchBeside(lang, `forms/${encodeURIComponent(formId)}`);
 
 /**
  * Loads the messages a catalog form shows in a language, English too (a catalog model carries no English): `ui` and,
- * in one file, the keys of its namespaces that the form uses (written by the elements' build, with the English text
- * of any key the language lacks), rather than the whole namespaces it shares with other forms; the whole namespaces
- * where there is no such file (a build without the elements' plugins, a custom loader set with `setMessageLoader`,
- * a failed fetch) and for `namespaces` the form's file does not hold. Another form's file, or the whole namespace
- * loaded later, adds to what is there.
+ * in one file, the texts of its namespaces that the form uses (written by the elements' build in the order of the
+ * keys of the form's model, with the English text of any key the language lacks; see `unpackFormTexts`), rather than
+ * the whole namespaces it shares with other forms; the whole namespaces where there is no such file (a build
+ * without the elements' plugins, a custom loader set with `setMessageLoader`, a failed fetch, a file of another
+ * version of the form) and for `namespaces` the form's file does not hold. Another form's file, or the whole
+ * namespace loaded later, adds to what is there. Without the form's `model` (which the element gives), it only
+ * fetches `ui` and the file ahead of time (into the browser's cache): the texts are read with the model when the
+ * element asks for them.
  */
-export async function loadFormMessages(lang: Language, formId: string, namespaces: readonly string[]): Promise<void> {
+export async function loadFormMessages(
+  lang: Language,
+  formId: string,
+  namespaces: readonly string[],
+  model?: FormModel,
+): Promise<void> {
   if (loader !== defaultLoader) return loadMessages(lang, namespaces);
+  const fetchFile = () => (standalone ? fetchedFormTexts : bundledFormTexts)(lang, formId).catch(() => undefined);
+  // Ahead of time, without the model: `ui`, and the file into the browser's cache.
+  if (!model) return void (await Promise.all([loadOne(lang, 'ui'), fetchFile()]));
   const id = `${lang}/${formId}`;
   const [, held] = await Promise.all([
     loadOne(lang, 'ui'),
     loads
       .once(lang, `#${formId}`, async () => {
-        const texts = await (standalone ? fetchedFormTexts : bundledFormTexts)(lang, formId).catch(() => undefined);
-        if (!isFormTexts(texts)) throw new MessagesLoadError(lang, formId, 'no messages file of the form');
+        const file = await fetchFile();
+        // Keyed by the form's model in a chunk of its own: komek.js stays as small.
+        const texts = file === undefined ? undefined : (await import('./form-texts.js')).unpackFormTexts(file, model);
+        if (!texts) throw new MessagesLoadError(lang, formId, 'no messages file of the form');
         for (const [ns, file] of Object.entries(texts))
           store.set(`${lang}/${ns}`, { ...store.get(`${lang}/${ns}`), ...messagesOf(file) });
         formFiles.set(id, new Set(Object.keys(texts)));
