@@ -63,7 +63,7 @@ export function catalogModel(id: string): Promise<FormModel> {
   return loadedOnce(catalogModels, id, () => catalogPart(id, 'model').then((m) => hydrateModel(m as SerializedModel)));
 }
 
-function catalogValidator(id: string): Promise<Validator | undefined> {
+export function catalogValidator(id: string): Promise<Validator | undefined> {
   return loadedOnce(catalogValidators, id, () => catalogPart(id, 'validator') as Promise<Validator>);
 }
 
