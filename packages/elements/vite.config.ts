@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
 import { build, defineConfig, type Plugin } from 'vite';
 
 /**
@@ -355,13 +356,36 @@ function expression(code: string, i: number): [number, string] {
 }
 
 /**
+ * A second pass of terser (Lit's recommended minifier) over each minified chunk: it finds what the bundler's own
+ * minifier leaves (about 1 % of komek.js gzipped). Only in minified builds; property names are left as they are.
+ */
+function terserPass(): Plugin {
+  let minified = false;
+  return {
+    name: 'komek-terser-pass',
+    apply: 'build',
+    configResolved(config) {
+      minified = config.build.minify !== false;
+    },
+    async generateBundle(_, bundle) {
+      if (!minified) return;
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const out = await minify(chunk.code, { ecma: 2022, module: true, compress: { passes: 3 } });
+        if (out.code !== undefined) chunk.code = out.code;
+      }
+    },
+  };
+}
+
+/**
  * Library build: `dist/komek.js` is the one module a page loads; schema bundles, validators and locale files are
  * chunks beside it, fetched when a form or language is first used.
  */
 export default defineConfig({
   // The file list would run to hundreds of lines: scripts/size.mjs prints what matters.
   logLevel: 'warn',
-  plugins: [localeTextsOnly(), localeFiles(), formMessages(), formModules(), compactCss(), compactHtml()],
+  plugins: [localeTextsOnly(), localeFiles(), formMessages(), formModules(), compactCss(), compactHtml(), terserPass()],
   define: { __KOMEK_STANDALONE__: 'true' },
   // The production builds of dependencies (Lit's without its development warnings) whatever NODE_ENV the caller
   // runs with: a build started from a test runner (NODE_ENV=test) would otherwise ship Lit's development build.

@@ -4,14 +4,10 @@
 // generated module against compiling.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020Module from 'ajv/dist/2020.js';
 import { validatorLoaders } from '@komek/forms';
-import { formats } from '../../packages/forms/src/runtime.js';
-import { VALIDATOR_OPTIONS } from '../../packages/codegen/src/ajvOptions.js';
+import { compileAtRunTime as compileBundle } from '../../packages/codegen/src/ajvOptions.js';
 import { fixture, pickForm, repoRoot, type BenchForm } from './form.js';
 import { fmt, median, ratioOf, type Row } from './report.js';
-
-const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
 
 interface Validator {
   (data: unknown): boolean;
@@ -20,14 +16,9 @@ interface Validator {
 
 const PEER = 'ajv 8 compiled at run time (Ajv2020)';
 
-/** ajv as an application would use it: the form's bundle added as is, compiled on start. */
+/** ajv as an application would use it: the form's bundle compiled on start, as the generator compiles it. */
 function compileAtRunTime(form: BenchForm): Validator {
-  // The generator's options, minus standalone code output.
-  const ajv = new Ajv2020(VALIDATOR_OPTIONS);
-  ajv.addFormat('date', formats.date);
-  ajv.addKeyword({ keyword: 'x-komek', schemaType: 'object' });
-  for (const [id, schema] of Object.entries(form.bundle.schemas)) ajv.addSchema(schema, id);
-  return ajv.getSchema(form.bundle.root) as unknown as Validator;
+  return compileBundle(form.bundle);
 }
 
 /** How many calls take about `ms`. */

@@ -1,29 +1,48 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFormModel, mapErrors, pruneHidden } from '@komek/core';
+import { buildFormModel, mapErrors, pointerSegments, pruneHidden, walkNodes, type FormModel } from '@komek/core';
 import { formIds, schemaLoaders, validatorLoaders, type FormId } from '@komek/forms';
-import Ajv2020Module from 'ajv/dist/2020.js';
-import { formats } from '../../packages/forms/src/runtime.js';
-import { VALIDATOR_OPTIONS } from '../../packages/codegen/src/ajvOptions.js';
-
-const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
+import type { ValidateFunction } from 'ajv';
+import { compileAtRunTime } from '../../packages/codegen/src/ajvOptions.js';
 
 const dir = join(import.meta.dirname, '../fixtures/forms');
 const read = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as unknown;
 
+/** A copy of data with the value at a pointer set, objects made on the way. */
+function setAt(data: unknown, pointer: string, value: unknown): unknown {
+  const copy = structuredClone(data) as Record<string, unknown>;
+  let at = copy;
+  const segments = pointerSegments(pointer);
+  segments.slice(0, -1).forEach((seg) => {
+    const next = at[seg];
+    at = (at[seg] = next !== null && typeof next === 'object' ? next : {}) as Record<string, unknown>;
+  });
+  at[segments[segments.length - 1]!] = value;
+  return copy;
+}
+
+/**
+ * The data with every `x-komek.dateOrder` pair of the form reversed (the later date before the earlier), so that the
+ * generated `dateOrder` keyword reports each: undefined when the form orders no dates.
+ */
+function datesReversed(model: FormModel, data: unknown): unknown {
+  let out: unknown;
+  for (const node of walkNodes(model.root))
+    for (const [earlier, later] of node.annotation.dateOrder ?? []) {
+      out = setAt(out ?? data, node.pointer + earlier, '2030-06-01');
+      out = setAt(out, node.pointer + later, '2020-06-01');
+    }
+  return out;
+}
+
 describe.each(formIds.map((id) => [id]))('fixtures of %s', (id: FormId) => {
-  // ajv compiling the form's schemas at run time with the generator's options, as an application would: once per form.
-  let compiled: Promise<ReturnType<InstanceType<typeof Ajv2020>['getSchema']>> | undefined;
+  // ajv compiling the form's schemas at run time as the generator does (its options, date format and `dateOrder`
+  // keyword), as an application would: once per form.
+  let compiled: Promise<ValidateFunction> | undefined;
   const compiledAtRunTime = async () => {
-    compiled ??= schemaLoaders[id]().then((bundle) => {
-      const ajv = new Ajv2020(VALIDATOR_OPTIONS);
-      ajv.addFormat('date', formats.date);
-      ajv.addKeyword({ keyword: 'x-komek', schemaType: 'object' });
-      for (const [sid, schema] of Object.entries(bundle.schemas)) ajv.addSchema(schema, sid);
-      return ajv.getSchema(bundle.root);
-    });
-    return (await compiled)!;
+    compiled ??= schemaLoaders[id]().then(compileAtRunTime);
+    return compiled;
   };
   const folder = join(dir, id);
   const files = existsSync(folder)
@@ -77,8 +96,15 @@ describe.each(formIds.map((id) => [id]))('fixtures of %s', (id: FormId) => {
       const validate = await validatorLoaders[id]();
       const reference = await compiledAtRunTime();
       const data = read(join(folder, f));
-      // Mutated too: errors deeper in the data and of other keywords than the fixture's own.
+      // Mutated too: errors deeper in the data and of other keywords than the fixture's own, and the form's ordered
+      // dates reversed, which both must report as `dateOrder`.
       const variants = [data, { ...(data as object), unexpected: 1 }, {}];
+      const reversed = datesReversed(buildFormModel(await schemaLoaders[id]()), data);
+      if (reversed !== undefined) {
+        variants.push(reversed);
+        expect(reference(reversed)).toBe(false);
+        expect(reference.errors?.map((e) => e.keyword)).toContain('dateOrder');
+      }
       for (const d of variants) {
         expect(validate(d)).toBe(reference(d));
         const strip = (errors: readonly object[] | null | undefined) =>

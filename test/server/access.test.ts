@@ -46,6 +46,8 @@ const readers: Who[] = [...caseWork, 'coordinator'];
  */
 const allowed: Record<string, Who[] | 'public'> = {
   health: everyone,
+  liveness: 'public',
+  readiness: 'public',
   listForms: everyone,
   blankFormPdf: readers,
   openapi: 'public',

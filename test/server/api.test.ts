@@ -33,6 +33,11 @@ describe.each(engines)('API on %s', (engine) => {
     const ok = await t.api('GET', '/api/health');
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ status: 'ok', database: engine });
+    // The probes a load balancer calls need no token and say no more than up or ready.
+    for (const probe of ['/api/health/live', '/api/health/ready']) {
+      const r = await t.api('GET', probe, { token: null });
+      expect([r.status, r.body]).toEqual([200, { status: 'ok' }]);
+    }
     expect(t.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, organisationNamed } from '@komek/server';
+import { sealApprovalComments } from '../../packages/server/src/routes/approvals.js';
 import { fixture, startTestServer, type TestServer } from './harness.js';
 
 describe('approvals and referrals for the case desk', () => {
@@ -167,6 +168,46 @@ describe('approvals and referrals for the case desk', () => {
     );
     const view = (await call('GET', `/api/cases/${c.id}`, 'head')).body;
     expect(view.approvals.map((a: { status: string }) => a.status)).toEqual(['returned', 'approved']);
+    expect(view.approvals[0].comment).toBe('Name who is responsible for the housing measure.');
+    const all = (await call('GET', '/api/approvals?status=all', 'head')).body.approvals as Record<string, unknown>[];
+    expect(all.find((a) => a['id'] === asked.id)).toMatchObject({
+      comment: 'Name who is responsible for the housing measure.',
+      country: 'tj',
+    });
+
+    // The comment is free text about a person's plan: sealed at rest, nothing of it readable in the row.
+    const row = await db.selectFrom('approvals').selectAll().where('id', '=', asked.id).executeTakeFirstOrThrow();
+    expect(row.comment).toBeNull();
+    expect(Buffer.from(row.comment_sealed!).includes('housing')).toBe(false);
+  });
+
+  it('seals at start the plaintext comments of approvals decided before comments were sealed', async () => {
+    const c = (await call('POST', '/api/cases', 'spec', { country: 'tj' })).body;
+    await call('POST', `/api/cases/${c.id}/submissions`, 'spec', {
+      formId: 'tj-f5-help-consent',
+      data: fixture('tj-f5-help-consent'),
+    });
+    const plan = await call('POST', `/api/cases/${c.id}/submissions`, 'spec', {
+      formId: 'tj-f7-individual-work-plan',
+      data: fixture('tj-f7-individual-work-plan'),
+    });
+    expect(plan.status).toBe(201);
+    const asked = (await call('POST', `/api/cases/${c.id}/approvals`, 'spec', { submissionId: plan.body.id })).body;
+    const db = t.server.services.database.db;
+    // As an older version stored it: a readable comment, nothing sealed.
+    await db
+      .updateTable('approvals')
+      .set({ status: 'returned', decided_at: new Date(), comment: 'Ask the father first', comment_sealed: null })
+      .where('id', '=', asked.id)
+      .execute();
+    const keys = t.server.services.keys;
+    expect(await sealApprovalComments(db, keys)).toBe(1);
+    expect(await sealApprovalComments(db, keys)).toBe(0);
+    const row = await db.selectFrom('approvals').selectAll().where('id', '=', asked.id).executeTakeFirstOrThrow();
+    expect(row.comment).toBeNull();
+    expect(Buffer.from(row.comment_sealed!).includes('father')).toBe(false);
+    const view = (await call('GET', `/api/cases/${c.id}`, 'spec')).body;
+    expect(view.approvals[0]).toMatchObject({ status: 'returned', comment: 'Ask the father first' });
   });
 
   it('the receiving organisation lists the referrals sent to it; the organisations to refer to exclude one’s own', async () => {

@@ -146,6 +146,10 @@ describe('faults on postgresql only', { timeout: 420_000 }, () => {
       expect(down.body.code).toBe('unavailable');
       const health = await t.api('GET', '/api/health');
       expect(health.status).toBe(503);
+      // Not ready, but alive: an orchestrator waits rather than restarting a process that would find the same outage.
+      const ready = await t.api('GET', '/api/health/ready', { token: null });
+      expect([ready.status, ready.headers.get('retry-after')]).toEqual([503, '5']);
+      expect((await t.api('GET', '/api/health/live', { token: null })).status).toBe(200);
       cluster.start();
       let again: Awaited<ReturnType<typeof t.api>> | undefined;
       for (let i = 0; i < 50; i++) {
@@ -158,6 +162,7 @@ describe('faults on postgresql only', { timeout: 420_000 }, () => {
       }
       expect(again!.status).toBe(201);
       expect((await t.api('GET', '/api/health')).body).toEqual({ status: 'ok', database: 'postgresql' });
+      expect((await t.api('GET', '/api/health/ready', { token: null })).status).toBe(200);
       expect((await t.api('GET', `/api/cases/${caseId}`)).body.submissions).toHaveLength(1);
     } finally {
       await t.close();

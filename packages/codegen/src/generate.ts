@@ -1,9 +1,6 @@
 import { basename } from 'node:path';
-import Ajv2020Module from 'ajv/dist/2020.js';
 import standaloneModule from 'ajv/dist/standalone/index.js';
-import { _, str, type KeywordDefinition, type Name } from 'ajv';
-// The same date check the generated validators import at run time.
-import { formats as runtimeFormats } from '../../forms/src/runtime.js';
+import { _ } from 'ajv';
 import { compile } from 'json-schema-to-typescript';
 import {
   buildFormModel,
@@ -27,9 +24,8 @@ import {
 import type { SchemaFile } from './loadSchemas.js';
 import { bundleOf, lintSchemas } from './lintSchemas.js';
 import { SchemaError, SchemaErrors } from './SchemaError.js';
-import { VALIDATOR_OPTIONS } from './ajvOptions.js';
+import { validationOnly, validatorAjv } from './ajvOptions.js';
 
-const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
 const standaloneCode =
   (standaloneModule as unknown as { default: typeof standaloneModule }).default ?? standaloneModule;
 
@@ -78,67 +74,8 @@ function referencedFiles(bundle: SchemaBundle, rootId: string): string[] {
   return [...seen].sort((a, b) => (a === rootId ? -1 : b === rootId ? 1 : a.localeCompare(b)));
 }
 
-/**
- * A copy of a schema without the annotations a validator does not need (labels, comments, x-komek). The one
- * annotation a validator checks, `x-komek.dateOrder`, becomes the `dateOrder` keyword (see DATE_ORDER).
- */
-function validationOnly(v: unknown): unknown {
-  if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map(validationOnly);
-  const out: Record<string, unknown> = {};
-  for (const [k, sub] of Object.entries(v)) {
-    if (k === 'x-komek' && (sub as { dateOrder?: unknown }).dateOrder !== undefined)
-      out.dateOrder = (sub as { dateOrder: unknown }).dateOrder;
-    if (k === 'title' || k === 'description' || k === '$comment' || k === 'x-komek' || k === 'examples') continue;
-    out[k] =
-      k === 'properties' || k === '$defs'
-        ? Object.fromEntries(Object.entries(sub as object).map(([n, s]) => [n, validationOnly(s)]))
-        : validationOnly(sub);
-  }
-  return out;
-}
-
-/**
- * `x-komek.dateOrder: [["/issueDate", "/expiryDate"], …]` on an object: each pair's second date (a pointer from the
- * object) may not be earlier than its first. Checked only when both are ISO dates (`format: date` reports the
- * rest). The error is the object's, with `params: { earlier, later }`; core's mapErrors puts it on the later field.
- */
-const DATE_ORDER: KeywordDefinition = {
-  keyword: 'dateOrder',
-  type: 'object',
-  schemaType: 'array',
-  error: {
-    message: ({ params }) => str`must not be earlier than ${params.earlier}`,
-    params: ({ params }) => _`{earlier: ${params.earlier}, later: ${params.later}}`,
-  },
-  code(cxt) {
-    const { gen, data } = cxt;
-    const at = (pointer: string) => {
-      const v = gen.let('v', data);
-      for (const seg of pointer.split('/').slice(1))
-        gen.assign(v, _`${v} && typeof ${v} == "object" ? ${v}[${seg}] : undefined`);
-      return v;
-    };
-    for (const [earlier, later] of cxt.schema as [string, string][]) {
-      const a = at(earlier);
-      const b = at(later);
-      const iso = (x: Name) => _`typeof ${x} == "string" && ${x}.length == 10 && ${x}[4] == "-" && ${x}[7] == "-"`;
-      gen.if(_`${iso(a)} && ${iso(b)} && ${b} < ${a}`, () => {
-        cxt.setParams({ earlier: str`${earlier}`, later: str`${later}` });
-        cxt.error(true);
-      });
-    }
-  },
-};
-
 function makeAjv(files: SchemaFile[]) {
-  const ajv = new Ajv2020({
-    code: { source: true, esm: true, lines: false, formats: _`formats` },
-    ...VALIDATOR_OPTIONS,
-  });
-  ajv.addFormat('date', runtimeFormats.date);
-  ajv.addKeyword({ keyword: 'x-komek', schemaType: 'object' });
-  ajv.addKeyword(DATE_ORDER);
+  const ajv = validatorAjv({ code: { source: true, esm: true, lines: false, formats: _`formats` } });
   for (const f of files) ajv.addSchema(validationOnly(f.json) as object, f.id);
   return ajv;
 }

@@ -61,11 +61,11 @@ export {
   matchesCondition,
   conditionHolds,
   findUnsupportedCondition,
-  isReadByConditions,
   isVisible,
   pruneHidden,
   UnsupportedConditionError,
 } from './conditions.js';
+export { isReadByConditions } from './conditionReads.js';
 export { setAtPointer } from './data.js';
 export { mapErrors, findNode } from './errors.js';
 export { findTextProblems, textProblemIn, type TextProblem } from './textProblems.js';

@@ -1,6 +1,5 @@
 import {
   childrenOf,
-  widgetOf,
   buildFormModel,
   createFormSession,
   findNode,
@@ -43,6 +42,7 @@ import { Tagger } from './layout/tags.js';
 import { setXmpMetadata } from './metadata.js';
 import { size } from './layout/style.js';
 import type { PaperMode, RenderEnv } from './render/env.js';
+import { isImageAnswer } from './render/paperWidgets.js';
 import {
   bodyRows,
   continuationRows,
@@ -460,13 +460,13 @@ function signatureImageProblems(model: FormModel, data: unknown): { pointer: str
   return out;
 }
 
-/** The non-empty values of the signature-pad fields of data. */
+/** The non-empty values of the data's answers that are drawn images (the signature pad's: `PaperWidget.image`). */
 function signatureImages(model: FormModel, data: unknown): { pointer: string; value: string }[] {
   const found: { pointer: string; value: string }[] = [];
   const walk = (v: unknown, pointer: string, depth: number) => {
     if (depth > 64) return;
     if (typeof v === 'string') {
-      if (v !== '' && widgetOf(findNode(model, pointer)) === 'signaturePad') found.push({ pointer, value: v });
+      if (v !== '' && isImageAnswer(findNode(model, pointer))) found.push({ pointer, value: v });
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${pointer}/${i}`, depth + 1));
     else if (v !== null && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) walk(x, pointer + pointerOf(k), depth + 1);

@@ -47,6 +47,6 @@ export async function caseView(db: Db, keys: AnswerKeys, c: Case, sharedSections
     consent,
     referrals: await caseReferrals(db, keys, c.id),
     tasks: await caseTasks(db, c.id),
-    approvals: await caseApprovals(db, c.id),
+    approvals: await caseApprovals(db, keys, c.id),
   };
 }

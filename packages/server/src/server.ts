@@ -14,6 +14,7 @@ import type { Services } from './services.js';
 import { backfillFacts } from './reports/facts.js';
 import { sealStoredReplies } from './store/idempotency.js';
 import { sealReferralNotes } from './store/referrals.js';
+import { sealApprovalComments } from './routes/approvals.js';
 
 export interface ServerOptions {
   /** Data folder: the admin token, and PGlite's files when no database URL is given. Default `./komek-data`. */
@@ -59,6 +60,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await indexUnsummarisedCases(database.db, keys, search);
     const sealed = await sealReferralNotes(database.db, keys);
     if (sealed) log(`komek: sealed the notes of ${sealed} referral(s) stored before notes were encrypted`);
+    const comments = await sealApprovalComments(database.db, keys);
+    if (comments) log(`komek: sealed the comments of ${comments} approval(s) decided before comments were encrypted`);
     const replies = await sealStoredReplies(database.db, keys);
     if (replies)
       log(`komek: sealed ${replies} stored repl(ies) to idempotent requests kept in plaintext by an earlier version`);

@@ -11,6 +11,7 @@ import {
   type Tester,
   type WidgetKind,
 } from '@komek/core';
+import { formatDate } from '@komek/i18n';
 import {
   choiceInput,
   inputCell,
@@ -26,6 +27,7 @@ import {
 } from './rows.js';
 import { fieldNameOf, optionFieldName } from '../fieldNames.js';
 import { DATE_BOX } from '../layout/style.js';
+import type { RenderEnv } from './env.js';
 
 /** The fields of a filled paper form, as a paper widget reads its answer back from them. */
 export interface FieldValues {
@@ -54,6 +56,16 @@ export interface PaperWidget {
   read: (fields: FieldValues, node: FormNode, pointer: string) => unknown;
   /** Where fields share space — tables, a line of several fields — what it takes (see `PaperLayout`). */
   layout?: PaperLayout;
+  /**
+   * How a text answer is written in its box (a date as the primary language writes it, which is also what a person
+   * types on a blank form); without one, as it is.
+   */
+  writes?: (answer: string, env: RenderEnv) => string;
+  /**
+   * Its answer is a drawn image (a PNG data URL from the signature pad), not text: it is embedded before layout,
+   * checked as an image, and its characters are never measured as text.
+   */
+  image?: true;
 }
 
 /**
@@ -80,6 +92,11 @@ export interface PaperLayout {
   part?: 'input';
   /** Its box to write in keeps to one line in a table cell (a date, a number). */
   singleLine?: boolean;
+  /**
+   * Its box to write in is a long text of several lines (more blank lines on a blank form, more lines before a
+   * continuation sheet), for every node of the kind (`true`) or for the nodes the predicate holds for.
+   */
+  long?: true | NodePredicate;
   /** It may share a line with other fields (a short answer in a box): a group laid out `inline` prints so. */
   inline?: boolean;
   /** Its box's width in points on such a line (default: it shares what the fixed boxes leave). */
@@ -138,13 +155,27 @@ const text: Omit<PaperWidget, 'name' | 'tester'> = {
 };
 
 /**
+ * The order a date is written in, beside a blank date box: the primary language's only, as it is the format the
+ * field is written in.
+ */
+export function dateHint(env: RenderEnv): string {
+  return env.translators[0]!('ui:pdf.dateHint', 'DD/MM/YYYY') ?? 'DD/MM/YYYY';
+}
+
+/**
  * The paper widgets, ranked as the element ranks its renderers: the highest rank wins, ties go to the later entry.
  * A new widget kind is one file exporting a `PaperWidget` and one line here (or a `registerPaperWidget` call).
  */
 export const paperWidgets: PaperWidget[] = [
-  { name: 'unknown', tester: () => 0, ...text, layout: { inline: true } },
+  // Anything else is written in a box; a list of texts (an array without choices) one per line, several lines.
+  {
+    name: 'unknown',
+    tester: () => 0,
+    ...text,
+    layout: { inline: true, long: (node) => node.schema.type === 'array' },
+  },
   { name: 'text', tester: fieldOf('text'), ...text, layout: { inline: true, writeIn: true } },
-  { name: 'textarea', tester: fieldOf('textarea'), ...text, layout: { writeIn: true } },
+  { name: 'textarea', tester: fieldOf('textarea'), ...text, layout: { writeIn: true, long: true } },
   {
     name: 'number',
     tester: fieldOf('number'),
@@ -161,7 +192,8 @@ export const paperWidgets: PaperWidget[] = [
     tester: fieldOf('date'),
     layout: { column: { points: 80 }, singleLine: true, inline: true, box: DATE_BOX, writeIn: true },
     row: 'field',
-    input: (s, node, width) => textInput(s, node, width),
+    input: (s, node, width) => textInput(s, node, width, dateHint(s.env)),
+    writes: (answer, env) => formatDate(answer, env.languages[0]!),
     read: (fields, _node, pointer) => {
       const t = fields.fullText(pointer);
       return t === undefined ? undefined : isoDate(t);
@@ -216,6 +248,7 @@ export const paperWidgets: PaperWidget[] = [
     name: 'signaturePad',
     tester: fieldOf('signaturePad'),
     layout: { part: 'input', tabular: false, signs: true },
+    image: true,
     row: 'field',
     input: (s, node, width) => signatureArea(s, pointerIn(s, node), width, SIGN_HEIGHT),
     read: (fields, _node, pointer) => fields.text(fieldNameOf(pointer)) || undefined,
@@ -232,6 +265,17 @@ export function registerPaperWidget(widget: PaperWidget): void {
 /** What a node's paper widget declares of its layout (nothing: a text to write in). */
 export function layoutOf(node: FormNode): PaperLayout {
   return paperWidgetFor(node).layout ?? {};
+}
+
+/** Whether a node's answer is a drawn image (its paper widget's `image`); false for no node. */
+export function isImageAnswer(node: FormNode | undefined): boolean {
+  return node !== undefined && paperWidgetFor(node).image === true;
+}
+
+/** Whether a node's box to write in is a long text (its paper widget's `layout.long`). */
+export function isLongAnswer(node: FormNode): boolean {
+  const long = layoutOf(node).long;
+  return long === true || (long !== undefined && long(node));
 }
 
 /** The paper widget with the highest rank for a node (cached per node); `unknown` when none ranks above it. */

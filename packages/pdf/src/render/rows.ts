@@ -1,5 +1,4 @@
-import { marks, optionsOf, widgetOf, type FormNode } from '@komek/core';
-import { formatDate } from '@komek/i18n';
+import { marks, optionsOf, type FormNode } from '@komek/core';
 import {
   block,
   blockWidth,
@@ -29,7 +28,7 @@ import {
   type RenderEnv,
   type TextRole,
 } from './env.js';
-import { layoutOf, paperWidgetFor } from './paperWidgets.js';
+import { isLongAnswer, layoutOf, paperWidgetFor } from './paperWidgets.js';
 import { routingText } from './routing.js';
 import { drawTextBox, planTextBox, type TextBoxPlan } from './textBox.js';
 
@@ -126,12 +125,15 @@ export function naPart(s: Scope, width: number): InputPart {
 }
 
 /**
- * The text a field holds for a value. Dates are written as the primary language writes them (dd.mm.yyyy, or
- * dd/mm/yyyy in English), which is also what a person types into a blank form; reading back accepts both.
+ * The text a field holds for a value: a text as its paper widget writes it (`PaperWidget.writes`: a date as the
+ * primary language writes it, dd.mm.yyyy or dd/mm/yyyy in English; reading back accepts both).
  */
 export function fieldText(env: RenderEnv, node: FormNode, value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string') return widgetOf(node) === 'date' ? formatDate(value, env.languages[0]!) : value;
+  if (typeof value === 'string') {
+    const writes = paperWidgetFor(node).writes;
+    return writes ? writes(value, env) : value;
+  }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join('\n');
   return JSON.stringify(value);
@@ -145,7 +147,7 @@ export function planFieldBox(
   lines?: { blank?: number; max?: number; singleLine?: boolean },
 ): TextBoxPlan {
   const pointer = pointerIn(s, node);
-  const long = widgetOf(node) === 'textarea' || (node.schema.type === 'array' && widgetOf(node) === 'unknown');
+  const long = isLongAnswer(node);
   const options = {
     blankLines: lines?.blank ?? (long ? 4 : 1),
     maxLines: lines?.max ?? (long ? 16 : 4),
@@ -160,24 +162,24 @@ export function planFieldBox(
 /** Height of the space to sign in: 12 mm. */
 export const SIGN_HEIGHT = 34;
 
-/** A text, number or date input. */
-export function textInput(s: Scope, node: FormNode, width: number): InputPart {
+/**
+ * A text, number or date input: a box to write in, and a grey `hint` beside it when given (a date's order,
+ * DD/MM/YYYY).
+ */
+export function textInput(s: Scope, node: FormNode, width: number, hint?: string): InputPart {
   const env = s.env;
   // A box of the width its paper widget declares (a date, a number: `PaperLayout.box`), else the whole width.
   const box = layoutOf(node).box;
   const boxWidth = box === undefined ? width : Math.min(width, box);
-  let hint: TextBlock | undefined;
-  if (widgetOf(node) === 'date') {
-    // The hint shows the primary language's order only: it is the format the field is written in.
-    const format = env.translators[0]!('ui:pdf.dateHint', 'DD/MM/YYYY') ?? 'DD/MM/YYYY';
-    hint = block(format, stylesOf(env, 'muted')[0], Math.max(10, width - boxWidth - 6));
-  }
+  const hintBlock: TextBlock | undefined =
+    hint === undefined ? undefined : block(hint, stylesOf(env, 'muted')[0], Math.max(10, width - boxWidth - 6));
   const plan = planFieldBox(s, node, boxWidth);
   return {
     height: plan.height,
     draw(c, x, top) {
       drawTextBox(c, plan, x, top);
-      if (hint) drawBlock(c.canvas, hint, x + boxWidth + 6, top - (metrics.box - linesHeight(1, size.label)) / 2);
+      if (hintBlock)
+        drawBlock(c.canvas, hintBlock, x + boxWidth + 6, top - (metrics.box - linesHeight(1, size.label)) / 2);
     },
   };
 }

@@ -27,7 +27,7 @@ import {
   type Scope,
 } from './rows.js';
 import { drawTextBox, type TextBoxPlan } from './textBox.js';
-import { layoutOf } from './paperWidgets.js';
+import { layoutOf, paperWidgetFor } from './paperWidgets.js';
 
 const PAD = 3;
 
@@ -164,12 +164,22 @@ export function indicatorTableRows(s: Scope, container: FormNode): Row[] {
   return rows;
 }
 
+/**
+ * The two inputs of a need's row, by what their paper widgets are: the mark that the need exists (a tick box:
+ * `PaperWidget.row` `tick`) and the comment (a box to write in: `PaperLayout.writeIn`).
+ */
+function needParts(row: FormNode | undefined): { mark?: FormNode; comment?: FormNode } {
+  const fields = childrenOf(row).filter((c) => c.kind === 'field');
+  const mark = fields.find((c) => paperWidgetFor(c).row === 'tick');
+  const comment = fields.find((c) => c !== mark && layoutOf(c).writeIn === true);
+  return { ...(mark ? { mark } : {}), ...(comment ? { comment } : {}) };
+}
+
 /** The rows of a needs table: categories as bands, one row per need with its mark and comment. */
 export function needsTableRows(s: Scope, table: FormNode, renderOther: (node: FormNode) => Row[], after?: Row): Row[] {
   const env = s.env;
   const sample = findFirst(table, (n) => n.kind === 'needRow');
-  const neededNode = childrenOf(sample).find((c) => c.name === 'needed');
-  const commentNode = childrenOf(sample).find((c) => c.name === 'comment');
+  const { mark: neededNode, comment: commentNode } = needParts(sample);
   const numberWidth = 24;
   const markWidth = 52;
   const commentWidth = Math.round(s.width * 0.36);
@@ -201,8 +211,7 @@ export function needsTableRows(s: Scope, table: FormNode, renderOther: (node: Fo
     const shown = !hiddenAbove && isShown(s, node);
     const label = labelPart(s, node, needWidth - 6);
     const numberText = block(String(n), stylesOf(env, 'label')[0], numberWidth - 4);
-    const needed = childrenOf(node).find((c) => c.name === 'needed');
-    const comment = childrenOf(node).find((c) => c.name === 'comment');
+    const { mark: needed, comment } = needParts(node);
     let plan: TextBoxPlan | undefined;
     if (shown && comment) plan = planFieldBox({ ...s }, comment, commentWidth - 2, { blank: 1, max: 5 });
     const height = Math.max(label.height + 2 * PAD, plan ? plan.height + 2 : 0, metrics.box + 2);
@@ -509,16 +518,25 @@ export function inlineFieldsRow(s: Scope, node: FormNode, fields: FormNode[], sh
   };
 }
 
+/**
+ * The typed parts of a signature block, as the shared schema names them (`$defs/signature`: the signer's name, the
+ * position, the date), in print order, with each one's share of the row beside the line to sign on. These are the
+ * block's own properties (one schema for every signature), not widget kinds: what each part is drawn as comes from
+ * its paper widget.
+ */
+const SIGNATURE_PARTS: Readonly<Record<string, number>> = { signedBy: 0.36, role: 0.26, date: 0.15 };
+
 /** A signature: its title, then name, position and date boxes beside the line to sign on. */
 export function signatureRow(s: Scope, node: FormNode, shown: boolean): Row[] {
   const env = s.env;
   const heading = labelPart(s, node, s.width, 'strong');
-  const parts = ['signedBy', 'role', 'date']
+  const parts = Object.keys(SIGNATURE_PARTS)
     .map((name) => childrenOf(node).find((c) => c.name === name))
     .filter((c): c is FormNode => c !== undefined);
+  // The place to sign is the part whose paper widget signs (the signature pad's), whatever its name.
   const imageNode = childrenOf(node).find((c) => layoutOf(c).signs === true);
   const gap = 8;
-  const share: Record<string, number> = { signedBy: 0.36, role: 0.26, date: 0.15 };
+  const share = SIGNATURE_PARTS;
   const used = parts.reduce((w, p) => w + (share[p.name] ?? 0.2), 0);
   const signatureShare = Math.max(0.2, 1 - used);
   const totalShare = used + signatureShare;

@@ -1,4 +1,5 @@
-import { findNode, widgetOf, type FormModel } from '@komek/core';
+import { findNode, type FormModel } from '@komek/core';
+import { isImageAnswer } from '../render/paperWidgets.js';
 import type { MeasuredFont } from '../fonts/embedFonts.js';
 
 /** Scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko, …): the layout neither joins nor reorders them. */
@@ -42,7 +43,7 @@ export function unprintableAnswers(model: FormModel, font: MeasuredFont, data: u
   const walk = (v: unknown, pointer: string, depth: number) => {
     if (depth > 64) return;
     if (typeof v === 'string') {
-      if (widgetOf(findNode(model, pointer)) === 'signaturePad') return;
+      if (isImageAnswer(findNode(model, pointer))) return;
       const characters = unprintableCharacters(font, v);
       if (characters.length > 0) out.push({ pointer, characters });
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${pointer}/${i}`, depth + 1));

@@ -333,6 +333,14 @@ alter table idempotency_keys add column response_sealed bytea;
 alter table idempotency_keys add column key_id text;
 `,
   },
+  {
+    version: 200,
+    name: "an approval's comment is sealed under the answer keys (the plaintext column is emptied at start)",
+    up: `
+alter table approvals add column comment_sealed bytea;
+alter table approvals add column comment_key_id text;
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied, each in its own transaction; safe when two processes start at once. */

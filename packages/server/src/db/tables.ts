@@ -71,7 +71,10 @@ export interface Tables {
     requested_at: Timestamp;
     decided_by: string | null;
     decided_at: Date | null;
+    /** Plaintext comment of approvals decided before comments were sealed: emptied at start (`sealApprovalComments`). */
     comment: string | null;
+    comment_sealed: Uint8Array | null;
+    comment_key_id: string | null;
   };
   referrals: {
     id: string;

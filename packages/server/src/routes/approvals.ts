@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { Approval, ApprovalStatus } from '../api.js';
+import type { Tables } from '../db/tables.js';
+import type { AnswerKeys } from '../security/answerKeys.js';
 import { ApiError } from '../errors.js';
 import { errorSchema, idParams, isUuid, type RouteDef } from '../routeTypes.js';
 import type { Db } from '../store/types.js';
@@ -36,10 +39,31 @@ type Row = {
   requested_at: Date;
   decided_by: string | null;
   decided_at: Date | null;
-  comment: string | null;
+  comment_sealed: Uint8Array | null;
+  comment_key_id: string | null;
 };
 
-const toApproval = (r: Row): Approval => ({
+/**
+ * Where an approval's comment is sealed. The comment is free text the head of service writes about a decision or plan
+ * for a person (why it is returned, what the outside body said): sealed under the answer keys like the answers
+ * themselves, bound to its approval.
+ */
+const place = (id: string) => `approval:${id}:comment`;
+
+function sealComment(keys: AnswerKeys, id: string, comment: string | null) {
+  if (comment === null) return { comment_sealed: null, comment_key_id: null };
+  const sealed = keys.seal({ comment }, place(id));
+  return { comment_sealed: sealed.answers, comment_key_id: sealed.keyId };
+}
+
+async function openComment(db: Db, keys: AnswerKeys, r: Row): Promise<string | null> {
+  if (!r.comment_sealed || !r.comment_key_id) return null;
+  const { comment } = await keys.open(db, r.comment_sealed, r.comment_key_id, place(r.id));
+  return typeof comment === 'string' ? comment : null;
+}
+
+/** An approvals row as the API gives it, its comment opened (or given, when the caller has just written it). */
+const toApproval = async (db: Db, keys: AnswerKeys, r: Row, comment?: string | null): Promise<Approval> => ({
   id: r.id,
   caseId: r.case_id,
   submissionId: r.submission_id,
@@ -50,19 +74,57 @@ const toApproval = (r: Row): Approval => ({
   requestedAt: r.requested_at.toISOString(),
   decidedBy: r.decided_by,
   decidedAt: r.decided_at ? r.decided_at.toISOString() : null,
-  comment: r.comment,
+  comment: comment === undefined ? await openComment(db, keys, r) : comment,
 });
 
+/** Every column but the plaintext comment kept only for rows decided before comments were sealed. */
+const columns = [
+  'id',
+  'case_id',
+  'submission_id',
+  'form_id',
+  'revision',
+  'status',
+  'requested_by',
+  'requested_at',
+  'decided_by',
+  'decided_at',
+  'comment_sealed',
+  'comment_key_id',
+] as const;
+
 /** The approvals of a case, oldest first. */
-export async function caseApprovals(db: Db, caseId: string): Promise<Approval[]> {
+export async function caseApprovals(db: Db, keys: AnswerKeys, caseId: string): Promise<Approval[]> {
   const rows = await db
     .selectFrom('approvals')
-    .selectAll()
+    .select(columns)
     .where('case_id', '=', caseId)
     .orderBy('requested_at')
     .orderBy('id')
     .execute();
-  return rows.map(toApproval);
+  return Promise.all(rows.map((r) => toApproval(db, keys, r)));
+}
+
+/**
+ * Approvals decided before their comments were sealed: each comment is sealed now and the plaintext column emptied.
+ * Runs at every start (one query when there is nothing to do); returns how many approvals it sealed.
+ */
+export async function sealApprovalComments(db: Kysely<Tables>, keys: AnswerKeys): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const rows = await tx
+      .selectFrom('approvals')
+      .select(['id', 'comment'])
+      .where('comment', 'is not', null)
+      .forUpdate()
+      .execute();
+    for (const r of rows)
+      await tx
+        .updateTable('approvals')
+        .set({ ...sealComment(keys, r.id, r.comment), comment: null })
+        .where('id', '=', r.id)
+        .execute();
+    return rows.length;
+  });
 }
 
 export const approvalRoutes: RouteDef[] = [
@@ -105,12 +167,12 @@ export const approvalRoutes: RouteDef[] = [
         if (!approvalRules[s.form_id]) throw new ApiError(409, 'approval-not-required', { form: s.form_id });
         const open = await tx
           .selectFrom('approvals')
-          .selectAll()
+          .select(columns)
           .where('submission_id', '=', s.id)
           .where('revision', '=', s.revision)
           .where('status', '=', 'pending')
           .executeTakeFirst();
-        if (open) return { status: 200, body: toApproval(open) };
+        if (open) return { status: 200, body: await toApproval(tx, req.services.keys, open) };
         const row = await tx
           .insertInto('approvals')
           .values({
@@ -125,10 +187,12 @@ export const approvalRoutes: RouteDef[] = [
             decided_by: null,
             decided_at: null,
             comment: null,
+            comment_sealed: null,
+            comment_key_id: null,
           })
-          .returningAll()
+          .returning(columns)
           .executeTakeFirstOrThrow();
-        return { status: 201, body: toApproval(row) };
+        return { status: 201, body: await toApproval(tx, req.services.keys, row, null) };
       }),
   },
   {
@@ -153,14 +217,19 @@ export const approvalRoutes: RouteDef[] = [
       let q = req.services.database.db
         .selectFrom('approvals')
         .innerJoin('cases', 'cases.id', 'approvals.case_id')
-        .selectAll('approvals')
+        .select(columns.map((c) => `approvals.${c}` as const))
         .select('cases.country')
         .where('cases.organisation_id', '=', req.principal!.organisationId)
         .orderBy('approvals.requested_at', 'desc')
         .limit(500);
       if (status !== 'all') q = q.where('approvals.status', '=', status);
       const rows = await q.execute();
-      return { approvals: rows.map((r) => ({ ...toApproval(r), country: r.country })) };
+      const { database, keys } = req.services;
+      return {
+        approvals: await Promise.all(
+          rows.map(async (r) => ({ ...(await toApproval(database.db, keys, r)), country: r.country })),
+        ),
+      };
     },
   },
   {
@@ -200,7 +269,7 @@ export const approvalRoutes: RouteDef[] = [
           ? await tx
               .selectFrom('approvals')
               .innerJoin('cases', 'cases.id', 'approvals.case_id')
-              .selectAll('approvals')
+              .select(columns.map((c) => `approvals.${c}` as const))
               .where('approvals.id', '=', id)
               .where('cases.organisation_id', '=', req.principal!.organisationId)
               .forUpdate()
@@ -220,11 +289,16 @@ export const approvalRoutes: RouteDef[] = [
           throw new ApiError(409, 'stale-revision', { current: current.revision, sent: row.revision });
         const updated = await tx
           .updateTable('approvals')
-          .set({ status: decision, decided_by: req.principal!.id, decided_at: new Date(), comment: note })
+          .set({
+            status: decision,
+            decided_by: req.principal!.id,
+            decided_at: new Date(),
+            ...sealComment(req.services.keys, id, note),
+          })
           .where('id', '=', id)
-          .returningAll()
+          .returning(columns)
           .executeTakeFirstOrThrow();
-        return toApproval(updated);
+        return toApproval(tx, req.services.keys, updated, note);
       });
     },
   },

@@ -72,6 +72,34 @@ export const metaRoutes: RouteDef[] = [
   },
   {
     method: 'GET',
+    url: '/api/health/live',
+    operationId: 'liveness',
+    summary:
+      "Whether the server's process answers, without credentials and without asking the database: for a load balancer's or orchestrator's liveness probe (it says nothing else)",
+    action: 'health.read',
+    auth: 'public',
+    responses: { 200: { description: 'Up', schema: { type: 'object', properties: { status: { const: 'ok' } } } } },
+    handler: async () => ({ status: 'ok' }),
+  },
+  {
+    method: 'GET',
+    url: '/api/health/ready',
+    operationId: 'readiness',
+    summary:
+      'Whether the server can take requests (its database answers), without credentials: for a readiness probe; says nothing about which database or why',
+    action: 'health.read',
+    auth: 'public',
+    responses: {
+      200: { description: 'Ready', schema: { type: 'object', properties: { status: { const: 'ok' } } } },
+      503: { description: 'The database cannot be reached (Retry-After says when to try again)' },
+    },
+    handler: async (req) => {
+      if (!(await req.services.database.ping())) throw new ApiError(503, 'unavailable', {}, {}, { 'retry-after': '5' });
+      return { status: 'ok' };
+    },
+  },
+  {
+    method: 'GET',
     url: '/api/forms',
     operationId: 'listForms',
     summary:
