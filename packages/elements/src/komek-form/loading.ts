@@ -65,7 +65,7 @@ export function catalogModel(id: string): Promise<FormModel> {
   );
 }
 
-function catalogValidator(id: string): Promise<Validator | undefined> {
+export function catalogValidator(id: string): Promise<Validator | undefined> {
   return loadedOnce(catalogValidators, id, () => catalogPart(id, 'validator') as Promise<Validator>);
 }
 

@@ -77,6 +77,20 @@ export class Localization {
 
   /** A node's label: its number, its text in both languages, its marks; `title` words it as the form's title. */
   label(node: FormNode, title: boolean): TemplateResult | string {
+    // Worked out once per node and pair of languages: a render asks for every drawn label again.
+    if (this.#labelsOf !== this.localizer) {
+      this.#labelsOf = this.localizer;
+      this.#labels = new WeakMap();
+    }
+    let label = this.#labels.get(node);
+    if (label === undefined) this.#labels.set(node, (label = this.#label(node, title)));
+    return label;
+  }
+
+  #labels = new WeakMap<FormNode, TemplateResult | string>();
+  #labelsOf: Localizer | undefined;
+
+  #label(node: FormNode, title: boolean): TemplateResult | string {
     const required = node.required && (node.kind === 'field' || node.kind === 'checklist');
     const after = node.derived ? (required ? html`${REQUIRED}${DERIVED}` : DERIVED) : required ? REQUIRED : nothing;
     const text = this.bilingual(

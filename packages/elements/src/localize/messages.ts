@@ -111,13 +111,17 @@ const bundledFormLanguages: Partial<
   uz: () => import('./bundled/forms-uz.js'),
 };
 
-const bundledFormTexts = async (lang: Language, formId: string): Promise<unknown> =>
-  ((await (await bundledFormLanguages[lang]?.())?.default[formId]?.()) as { default?: unknown } | undefined)?.default;
+/** A form's texts; `null` when the build has no file of the form (a result, not a failure to retry). */
+const bundledFormTexts = async (lang: Language, formId: string): Promise<unknown> => {
+  const load = (await bundledFormLanguages[lang]?.())?.default[formId];
+  return load ? ((await load()) as { default?: unknown } | undefined)?.default : null;
+};
 
 const fetchedFormTexts = async (lang: Language, formId: string): Promise<unknown> => {
   // A variable, not a template in `new URL(…)` (see fetchedLoader).
   const path = `./locales/${lang}/forms/${encodeURIComponent(formId)}.json`;
   const response = await fetch(new URL(path, import.meta.url));
+  if (response.status === 404) return null;
   return response.ok ? response.json() : undefined;
 };
 
@@ -139,6 +143,8 @@ export async function loadFormMessages(lang: Language, formId: string, namespace
     loads
       .once(lang, `#${formId}`, async () => {
         const texts = await (standalone ? fetchedFormTexts : bundledFormTexts)(lang, formId).catch(() => undefined);
+        // No such file in this build (built without the elements' plugins): the whole namespaces, not a retry each time.
+        if (texts === null) return;
         if (!isFormTexts(texts)) throw new MessagesLoadError(lang, formId, 'no messages file of the form');
         for (const [ns, file] of Object.entries(texts))
           store.set(`${lang}/${ns}`, { ...store.get(`${lang}/${ns}`), ...messagesOf(file) });
