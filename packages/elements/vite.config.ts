@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { minify } from 'terser';
 import { build, defineConfig, type Plugin } from 'vite';
 
 /**
@@ -369,6 +368,9 @@ function terserPass(): Plugin {
     },
     async generateBundle(_, bundle) {
       if (!minified) return;
+      // Imported here, not at the top: an application's build that takes `elementSourcePlugins` from this file
+      // loads it from its own folder, where terser (this package's dependency) need not resolve.
+      const { minify } = await import('terser');
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
         const out = await minify(chunk.code, { ecma: 2022, module: true, compress: { passes: 3 } });
@@ -376,6 +378,16 @@ function terserPass(): Plugin {
       }
     },
   };
+}
+
+/**
+ * The plugins an application that builds `<komek-form>` from source (`@komek/elements` in its own Vite build, as the
+ * case desk does) uses for the element as the library build has it: locale files as texts only, each catalog form's
+ * messages in a file of its own (`formMessages`: without it the element fetches whole namespaces), Lit's templates
+ * and styles compacted. The application's own minifier stands in for the terser pass.
+ */
+export function elementSourcePlugins(): Plugin[] {
+  return [localeTextsOnly(), formMessages(), compactCss(), compactHtml()];
 }
 
 /**

@@ -13,7 +13,8 @@ import { messageKeyAt, type MessageKey } from './messageKey.js';
 import { escapePointerSegment, getAtPointer } from './pointer.js';
 import { resolveRef, type SchemaLocation } from './resolveRef.js';
 import type { JsonSchema, KomekAnnotation, SchemaBundle } from './schema.js';
-import { defaultWidgets, resolveWidget, type WidgetEntry } from './widgets.js';
+import { defaultWidgets } from './defaultWidgets.js';
+import { resolveWidget, type WidgetEntry } from './widgets.js';
 import { namespaceOf } from './messageKey.js';
 
 /** A property of an object schema and where its schema is written. */

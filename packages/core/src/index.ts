@@ -41,21 +41,8 @@ export type { MessageKey } from './messageKey.js';
 export { buildFormModel, effectiveSchema, NotAFormError, RefCycleError } from './buildFormModel.js';
 export { hydrateModel, serializeModel, InvalidModelError } from './serialize.js';
 export type { EffectiveSchema } from './buildFormModel.js';
-export {
-  rankWith,
-  and,
-  or,
-  kindIs,
-  typeIs,
-  formatIs,
-  widgetIs,
-  hasEnum,
-  isMultiChoice,
-  isLongText,
-  defaultWidgets,
-  resolveWidget,
-  NOT_APPLICABLE,
-} from './widgets.js';
+export { rankWith, and, or, kindIs, resolveWidget, NOT_APPLICABLE } from './widgets.js';
+export { typeIs, formatIs, widgetIs, hasEnum, isMultiChoice, isLongText, defaultWidgets } from './defaultWidgets.js';
 export type { Tester, NodePredicate, WidgetEntry, WidgetKind, WidgetKinds } from './widgets.js';
 export {
   matchesCondition,

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { live } from './live.js';
 import { and, kindIs, optionsOf, rankWith, type FormNode } from '@komek/core';
 import type { FormContext } from '../context.js';
 import { widgetNamed, type WidgetRenderer } from '../registry.js';

@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { live } from './live.js';
 import { and, kindIs, optionsOf, rankWith } from '@komek/core';
 import { widgetNamed, type WidgetRenderer } from '../registry.js';
 import { describedBy, description, errorText, fieldIds, invalid } from './field.js';
