@@ -67,12 +67,8 @@ export class Localization {
       first = present(first, localizer.primary);
       if (second !== undefined) second = present(second, localizer.secondary!);
     }
-    if (second === undefined && mark === nothing) return first;
-    return html`${first}${mark}${
-      second === undefined
-        ? nothing
-        : html`<span class="secondary" part="secondary" lang=${localizer.secondary!}>${second}</span>`
-    }`;
+    if (second === undefined) return mark === nothing ? first : html`${first}${mark}`;
+    return html`${first}${mark}<span class="secondary" part="secondary" lang=${localizer.secondary!}>${second}</span>`;
   }
 
   /** A node's label: its number, its text in both languages, its marks; `title` words it as the form's title. */
