@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { elementSourcePlugins } from '../../packages/elements/vite.config.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -18,6 +19,8 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1200 },
   server: { port: 5174, proxy: { '/api': process.env.KOMEK_SERVER ?? 'http://127.0.0.1:8080' } },
   plugins: [
+    // `<komek-form>` built from source as the element's own build has it: a form loads its own messages file.
+    ...elementSourcePlugins(),
     VitePWA({
       // The desk registers the worker itself (src/offline.ts) and reloads only when the person is not typing.
       injectRegister: false,

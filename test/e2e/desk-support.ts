@@ -41,6 +41,7 @@ export async function buildDesk(): Promise<void> {
   const sources = [
     'apps/desk',
     'packages/elements/src',
+    'packages/elements/vite.config.ts',
     'packages/core/src',
     'packages/forms/src',
     'packages/i18n/locales',

@@ -170,4 +170,45 @@ describe('the case desk served by komek serve', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("opens a form in Russian with its texts from the form's own messages file, not the namespaces it shares", async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await page.getByLabel('User name').fill('aliya');
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
+    await page.getByLabel('Country').first().selectOption('kz');
+    await page.getByRole('button', { name: 'Open a case' }).click();
+    await page.getByRole('heading', { name: /^Case [0-9a-f]{8}$/, level: 1 }).waitFor();
+    const caseId = /#\/cases\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    await page.getByLabel('Language').selectOption('ru');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+
+    // The form opened by its address in a fresh page: every script the page loads, read as it arrives.
+    const formPage = await context.newPage();
+    formPage.on('pageerror', (e) => errors.push(e.message));
+    const scripts: Promise<string>[] = [];
+    formPage.on('response', (r) => {
+      if (/\.js(\?|$)/.test(r.url())) scripts.push(r.text().catch(() => ''));
+    });
+    await formPage.goto(`${server.url}/#/cases/${caseId}/forms/kz-f4-interview-consent`);
+    await formReady(formPage);
+    const shown = () => formPage.locator('komek-form').evaluate((el) => el.shadowRoot!.textContent ?? '');
+    // Its own texts and the shared definitions it uses (a signature's drawn part), in Russian.
+    await expect.poll(shown).toContain('Уведомление о согласии на участие в интервью');
+    expect(await shown()).toContain('Я, (Ф. И. О.)');
+    expect(await shown()).toContain('Собственноручная подпись');
+    // A text of the shared definitions this form does not use (the interpreter's name) was never loaded: the
+    // element read the form's messages file, not the whole `defs` namespace.
+    const loaded = (await Promise.all(scripts)).join('\n');
+    // The legal representative's status: a shared text the form uses, though hidden until asked for.
+    expect(loaded).toContain('Статус (родитель, опекун, представитель органа опеки и попечительства)');
+    expect(loaded).not.toContain('Ф. И. О. переводчика (при наличии)');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -36,36 +36,24 @@ export {
   unescapePointerSegment,
 } from './pointer.js';
 export type { SchemaLocation } from './resolveRef.js';
-export { messageKeyAt, namespaceOf, formatMessageKey } from './messageKey.js';
+export { formatMessageKey } from './messageKey.js';
+export { messageKeyAt, namespaceOf } from './schemaMessageKey.js';
 export type { MessageKey } from './messageKey.js';
 export { buildFormModel, effectiveSchema, NotAFormError, RefCycleError } from './buildFormModel.js';
 export { hydrateModel, serializeModel, InvalidModelError } from './serialize.js';
 export type { EffectiveSchema } from './buildFormModel.js';
-export {
-  rankWith,
-  and,
-  or,
-  kindIs,
-  typeIs,
-  formatIs,
-  widgetIs,
-  hasEnum,
-  isMultiChoice,
-  isLongText,
-  defaultWidgets,
-  resolveWidget,
-  NOT_APPLICABLE,
-} from './widgets.js';
+export { rankWith, and, or, kindIs, resolveWidget, NOT_APPLICABLE } from './widgets.js';
+export { typeIs, formatIs, widgetIs, hasEnum, isMultiChoice, isLongText, defaultWidgets } from './defaultWidgets.js';
 export type { Tester, NodePredicate, WidgetEntry, WidgetKind, WidgetKinds } from './widgets.js';
 export {
   matchesCondition,
   conditionHolds,
   findUnsupportedCondition,
-  isReadByConditions,
   isVisible,
   pruneHidden,
   UnsupportedConditionError,
 } from './conditions.js';
+export { isReadByConditions } from './conditionReads.js';
 export { setAtPointer } from './data.js';
 export { mapErrors, findNode } from './errors.js';
 export { findTextProblems, textProblemIn, type TextProblem } from './textProblems.js';

@@ -32,9 +32,23 @@ export function parentPointer(pointer: string): string {
 export function getAtPointer(value: unknown, pointer: string): unknown {
   if (pointer === '' || pointer === '/') return value;
   let current: unknown = value;
-  for (const raw of pointer.replace(/^\//, '').split('/')) {
+  for (const segment of segmentsAt(pointer)) {
     if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[unescapePointerSegment(raw)];
+    current = (current as Record<string, unknown>)[segment];
   }
   return current;
+}
+
+/** Pointers read so far, split and unescaped: a form reads the same few hundred pointers on every render. */
+const segmentsRead = new Map<string, readonly string[]>();
+
+function segmentsAt(pointer: string): readonly string[] {
+  let segments = segmentsRead.get(pointer);
+  if (!segments) {
+    segments = pointer.replace(/^\//, '').split('/').map(unescapePointerSegment);
+    // Bounded: pointers into repeat rows are as many as the rows a person adds.
+    if (segmentsRead.size >= 5000) segmentsRead.clear();
+    segmentsRead.set(pointer, segments);
+  }
+  return segments;
 }

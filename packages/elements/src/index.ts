@@ -16,10 +16,11 @@ export const postSubmission = (options: PostOptions): Promise<PostResult> =>
 /** `<komek-form>` typed with the data of one catalog form: `document.querySelector('komek-form') as KomekFormFor<'kz-f1-initial-application'>`. */
 export type KomekFormFor<K extends FormId> = KomekForm<FormDataMap[K]>;
 export type { Validator, PdfExporter, PdfRequest, Partially } from './komek-form/komek-form.js';
+export { preloadForm } from './komek-form/preload.js';
 export { KomekSignaturePad } from './signature-pad/signature-pad.js';
 export { KomekSubmitEvent, KomekInvalidEvent, KomekDraftRestoredEvent, KomekDraftProblemEvent } from './events.js';
 export type { LocalizedIssue, KomekFormEventMap } from './events.js';
-export { lazyWidget, loadWidgets, registerWidget, rendererFor, registry, widgetNamed } from './registry.js';
+export { forNodes, lazyWidget, loadWidgets, registerWidget, rendererFor, registry, widgetNamed } from './registry.js';
 export type { WidgetRenderer, WidgetDeclaration, WidgetRender, CellRender, CellPlace, Redraw } from './registry.js';
 export { describedBy, description, errorText, fieldIds, invalid } from './widgets/field.js';
 export type { FormContext } from './context.js';

@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { createFormSession, type FormModel, type Validator } from '@komek/core';
+export { hydrateModel } from '@komek/core';
 import type { LocalizedIssue } from '../events.js';
 import { idOf } from '../ids.js';
 import { validationMessage } from '../localize/validation-message.js';
@@ -27,7 +28,32 @@ export function sessionFor<T>(model: FormModel, validate: Validator | undefined,
   });
 }
 
+/**
+ * Styles of what checking shows: the problems next to fields and the list of them after a submit (there is no
+ * problem to show before this code is loaded).
+ */
 export const summaryStyles = css`
+  /* The field with a problem is marked itself (a thicker red border), not only the group around it. */
+  [aria-invalid='true']:not([type='radio']):not([type='checkbox']) {
+    border-color: var(--_error);
+    box-shadow: inset 0 0 0 1px var(--_error);
+  }
+  /* Problems in the manner of the GOV.UK Design System: a red bar left of the question, the message in bold red
+     above the control ("Error:" before it for screen readers), the control itself outlined in red. */
+  .error {
+    color: var(--_error);
+    font-weight: 700;
+    display: flex;
+    flex-direction: column;
+  }
+  .field:has(> .error),
+  .group:not(.section):has(> .error) {
+    border-left: 5px solid var(--_error);
+    padding-left: 0.75rem;
+  }
+  div.field:not(.checkbox) > .error {
+    order: -1;
+  }
   .summary {
     border-radius: var(--_radius);
     padding: 0.75rem 1rem;

@@ -1,4 +1,6 @@
 import { css, html, nothing } from 'lit';
+import { KomekDraftProblemEvent } from '../events.js';
+import type { Drafts, DraftStore } from './drafts.js';
 import type { Localization } from './localization.js';
 import { addStyles } from './lazy-styles.js';
 
@@ -20,69 +22,76 @@ addStyles(css`
   }
 `);
 
-/** What the draft notices show (see `Drafts.notices`). */
-export interface DraftNotices {
-  /** When the draft on screen was saved, while the "restored" notice shows. */
-  notice: number | undefined;
-  /** When a draft of this key and form that does not open was saved. */
-  unreadable: number | undefined;
-  /** Why the last save failed. */
-  notSaved: 'quota' | 'storage' | 'crypto' | undefined;
-  lang: string;
-  l10n: Localization;
-  /** The person asks to start again. */
-  clear: () => void;
-  /** The person deletes the draft that does not open. */
-  discard: () => void;
-  /** The person asks to save again. */
-  retry: () => void;
+/**
+ * Saves a draft for the drafts controller (drafts.ts): a failure is shown and told once (`komek-draft-problem`),
+ * not swallowed, as the person must know their answers are not kept on this device; the next save that works
+ * takes the notice away.
+ */
+export async function saveDraft(d: Drafts, store: DraftStore, key: string, formId: string, data: unknown) {
+  try {
+    await store.saveDraft(key, formId, data);
+    if (d.problem.notSaved) d.show({ ...d.problem, notSaved: undefined });
+  } catch (e) {
+    const reason = e instanceof store.DraftSaveError ? e.reason : 'storage';
+    const first = d.problem.notSaved === undefined;
+    d.show({ ...d.problem, notSaved: reason });
+    if (first) d.host.dispatchEvent(new KomekDraftProblemEvent(key, 'not-saved', reason));
+  }
 }
 
 /**
- * The notices about a draft: restored, one that does not open, answers that could not be saved. A chunk of its own,
+ * The notices about a draft: restored (`clear` when the person asks to start again), one that does not open
+ * (which the person may delete), answers that could not be saved (saved again on asking). A chunk of its own,
  * loaded with the drafts code (there is no notice before it).
  */
-export function draftNotices(o: DraftNotices) {
-  const when = (ms: number) => new Date(ms).toLocaleString(o.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' });
+export function draftNotices(d: Drafts, l10n: Localization, clear: () => void) {
+  const { notice } = d;
+  const { unreadable, notSaved } = d.problem;
+  const when = (ms: number) =>
+    new Date(ms).toLocaleString(d.host.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' });
+  const discard = async () => {
+    await d.queued((store, key, formId) => store.discardUnreadable(key, formId), true);
+    d.show({ ...d.problem, unreadable: undefined });
+  };
   return html`${
-    o.notice === undefined
+    notice === undefined
       ? nothing
       : html`<div class="notice" part="notice" role="status">
           <span
-            >${o.l10n.bilingual('ui:draftRestored', 'Your unfinished answers were restored from a draft saved on this device.')}</span
+            >${l10n.bilingual('ui:draftRestored', 'Your unfinished answers were restored from a draft saved on this device.')}</span
           >
-          <button type="button" part="button" @click=${o.clear}>${o.l10n.ui('clearDraft', 'Clear draft')}</button>
+          <button type="button" part="button" @click=${clear}>${l10n.ui('clearDraft', 'Clear draft')}</button>
         </div>`
   }${
-    o.unreadable === undefined
+    unreadable === undefined
       ? nothing
       : html`<div class="notice problem" part="notice draft-problem" role="alert" data-problem="unreadable">
           <span
-            >${o.l10n.ui('draftUnreadable', 'A draft of this form saved on this computer on {{date}} cannot be opened: it was locked with another key (for example while another person was signed in) or it is damaged. It is kept aside, not overwritten, and opens again once its key is back. New answers are saved as a new draft.').replace('{{date}}', when(o.unreadable))}</span
+            >${l10n.ui('draftUnreadable', 'A draft of this form saved on this computer on {{date}} cannot be opened: it was locked with another key (for example while another person was signed in) or it is damaged. It is kept aside, not overwritten, and opens again once its key is back. New answers are saved as a new draft.').replace('{{date}}', when(unreadable))}</span
           >
-          <button type="button" part="button" @click=${o.discard}>
-            ${o.l10n.ui('discardUnreadableDraft', 'Delete the unreadable draft')}
+          <button type="button" part="button" @click=${() => void discard()}>
+            ${l10n.ui('discardUnreadableDraft', 'Delete the unreadable draft')}
           </button>
         </div>`
   }${
-    o.notSaved === undefined
+    notSaved === undefined
       ? nothing
       : html`<div class="notice problem" part="notice draft-problem" role="alert" data-problem="not-saved">
           <span
             >${
-              o.notSaved === 'quota'
-                ? o.l10n.ui(
+              notSaved === 'quota'
+                ? l10n.ui(
                     'draftNotSavedQuota',
                     'Your answers could not be saved on this computer: the browser has no storage space left for this site. Do not close this page until you have submitted the form or saved it another way.',
                   )
-                : o.l10n.ui(
+                : l10n.ui(
                     'draftNotSaved',
                     'Your answers could not be saved on this computer: the browser does not let this site store them. Do not close this page until you have submitted the form or saved it another way.',
                   )
             }</span
           >
-          <button type="button" part="button" @click=${o.retry}>
-            ${o.l10n.ui('retryDraftSave', 'Try saving again')}
+          <button type="button" part="button" @click=${() => void d.save()}>
+            ${l10n.ui('retryDraftSave', 'Try saving again')}
           </button>
         </div>`
   }`;

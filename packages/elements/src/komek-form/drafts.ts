@@ -1,21 +1,20 @@
 import { nothing, type ReactiveController, type ReactiveElement } from 'lit';
-import { KomekDraftProblemEvent } from '../events.js';
-import type { draftNotices as DrawNotices } from './draft-notices.js';
+import type * as DraftCode from './draft-notices.js';
+import type * as Store from '../drafts/draft-store.js';
 import type { Localization } from './localization.js';
 
-/** The templates of the draft notices, loaded with the drafts code. */
-let drawNotices: typeof DrawNotices | undefined;
+/** The drafts' code (saving, restoring, deleting, the notices), loaded with the draft store. */
+let code: typeof DraftCode | undefined;
 /**
- * Drafts (IndexedDB, WebCrypto) are loaded only by forms that keep one (`draft-key`), and with them the notices
- * about a draft.
+ * Drafts (IndexedDB, WebCrypto) are loaded only by forms that keep one (`draft-key`), and with them what the element
+ * does with a draft and the notices about it (draft-notices.ts): `komek.js` holds only what every form needs.
  */
 const drafts = () =>
-  Promise.all([
-    import('../drafts/draft-store.js'),
-    import('./draft-notices.js').then((m) => (drawNotices = m.draftNotices)),
-  ]).then(([store]) => store);
+  Promise.all([import('../drafts/draft-store.js'), import('./draft-notices.js').then((m) => (code = m))]);
+/** The draft store's module. */
+export type DraftStore = typeof Store;
 /** What is wrong with this form's draft: one that does not open (saved at), or why the last save failed. */
-type DraftProblem = { unreadable?: number | undefined; notSaved?: 'quota' | 'storage' | 'crypto' | undefined };
+export type DraftProblem = { unreadable?: number | undefined; notSaved?: 'quota' | 'storage' | 'crypto' | undefined };
 const DRAFT_DELAY = 500;
 
 /** What the drafts need of their element: the key they are kept under. */
@@ -24,28 +23,26 @@ export type DraftHost = ReactiveElement & { draftKey: string | undefined };
 /**
  * The encrypted draft of `<komek-form>` (`draft-key`): saved after a pause in typing and when the page is hidden or
  * left, restored when a form loads, deleted on a submit or when the person asks; and the notices that tell the
- * person about it (restored, does not open, could not be saved).
+ * person about it (restored, does not open, could not be saved). Without a `draft-key` nothing more is loaded.
  */
 export class Drafts implements ReactiveController {
   /** When the draft on screen was saved, while the "restored" notice shows. */
   notice: number | undefined;
   /** A draft of this key and form that did not open (kept aside), or the reason the last save failed. */
   problem: DraftProblem = {};
-  // Members that are not the controller's interface are `#private`: the minifier shortens those names.
-  #host: DraftHost;
-  #formId: () => string | undefined;
-  #data: () => unknown;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Saves and deletions, one after another. */
   #queue: Promise<unknown> = Promise.resolve();
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * @param formId the id of the form on screen
    * @param data the answers to save
    */
-  constructor(host: DraftHost, formId: () => string | undefined, data: () => unknown) {
-    this.#host = host;
-    this.#formId = formId;
-    this.#data = data;
+  constructor(
+    readonly host: DraftHost,
+    readonly formId: () => string | undefined,
+    readonly data: () => unknown,
+  ) {
     host.addController(this);
   }
 
@@ -67,7 +64,7 @@ export class Drafts implements ReactiveController {
 
   /** The answers changed: saved after the typing pause (when the element keeps a draft). */
   changed(): void {
-    if (!this.#host.draftKey) return;
+    if (!this.host.draftKey) return;
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.save(), DRAFT_DELAY);
   }
@@ -80,10 +77,10 @@ export class Drafts implements ReactiveController {
     formId: string,
     current: () => boolean,
   ): Promise<{ draft: { data: D; savedAt: number } | undefined } | false> {
-    const key = this.#host.draftKey;
+    const key = this.host.draftKey;
     const found = key
       ? await drafts()
-          .then((d) => d.loadDraft<D>(key, formId))
+          .then(([store]) => store.loadDraft<D>(key, formId))
           .catch(() => undefined)
       : undefined;
     if (!current()) return false;
@@ -97,23 +94,8 @@ export class Drafts implements ReactiveController {
   async save(): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    const key = this.#host.draftKey;
-    const formId = this.#formId();
-    if (!key || !formId) return;
-    const data = this.#data();
-    await (this.#queue = this.#queue.then(async () => {
-      const store = await drafts();
-      try {
-        await store.saveDraft(key, formId, data);
-        if (this.problem.notSaved) this.#show({ ...this.problem, notSaved: undefined });
-      } catch (e) {
-        // Not swallowed: the person must know their answers are not kept on this device.
-        const reason = e instanceof store.DraftSaveError ? e.reason : 'storage';
-        const first = this.problem.notSaved === undefined;
-        this.#show({ ...this.problem, notSaved: reason });
-        if (first) this.#host.dispatchEvent(new KomekDraftProblemEvent(key, 'not-saved', reason));
-      }
-    }));
+    const data = this.data();
+    await this.queued((store, key, formId) => code!.saveDraft(this, store, key, formId, data), false);
   }
 
   /** No save is waiting any more, and the "restored" notice is gone. */
@@ -125,28 +107,25 @@ export class Drafts implements ReactiveController {
 
   /** Deletes the saved draft. */
   async delete(): Promise<void> {
-    const key = this.#host.draftKey;
-    const formId = this.#formId();
-    if (key && formId)
-      await (this.#queue = this.#queue
-        .then(async () => (await drafts()).deleteDraft(key, formId))
-        .catch(() => undefined));
+    await this.queued((store, key, formId) => store.deleteDraft(key, formId), true);
   }
 
-  #show(problem: DraftProblem): void {
+  /**
+   * Queues a step on the draft of this key and form (nothing without them) after the saves and deletions before it,
+   * once the drafts' code is loaded; with `quiet`, its failure is let go (it is not the person's concern).
+   */
+  queued(step: (store: DraftStore, key: string, formId: string) => Promise<unknown>, quiet: boolean): Promise<unknown> {
+    const key = this.host.draftKey;
+    const formId = this.formId();
+    if (!key || !formId) return Promise.resolve();
+    const done = this.#queue.then(() => drafts()).then(([store]) => step(store, key, formId));
+    return (this.#queue = quiet ? done.catch(() => undefined) : done);
+  }
+
+  /** Shows a new state of the draft's problems. */
+  show(problem: DraftProblem): void {
     this.problem = problem;
-    this.#host.requestUpdate();
-  }
-
-  /** Deletes the drafts of this key and form that did not open, after the person chose to. */
-  async #discardUnreadable(): Promise<void> {
-    const key = this.#host.draftKey;
-    const formId = this.#formId();
-    if (key && formId)
-      await (this.#queue = this.#queue
-        .then(async () => (await drafts()).discardUnreadable(key, formId))
-        .catch(() => undefined));
-    this.#show({ ...this.problem, unreadable: undefined });
+    this.host.requestUpdate();
   }
 
   /**
@@ -156,17 +135,7 @@ export class Drafts implements ReactiveController {
    */
   notices(l10n: Localization, clear: () => void) {
     const { unreadable, notSaved } = this.problem;
-    if (!drawNotices || (this.notice === undefined && unreadable === undefined && notSaved === undefined))
-      return nothing;
-    return drawNotices({
-      notice: this.notice,
-      unreadable,
-      notSaved,
-      lang: this.#host.lang,
-      l10n,
-      clear,
-      discard: () => void this.#discardUnreadable(),
-      retry: () => void this.save(),
-    });
+    if (!code || (this.notice === undefined && unreadable === undefined && notSaved === undefined)) return nothing;
+    return code.draftNotices(this, l10n, clear);
   }
 }

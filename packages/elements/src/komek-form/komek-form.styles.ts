@@ -266,11 +266,6 @@ export const styles = css`
   textarea[readonly] {
     background: var(--_stripe);
   }
-  /* The field with a problem is marked itself (a thicker red border), not only the group around it. */
-  [aria-invalid='true']:not([type='radio']):not([type='checkbox']) {
-    border-color: var(--_error);
-    box-shadow: inset 0 0 0 1px var(--_error);
-  }
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
@@ -295,24 +290,8 @@ export const styles = css`
     min-height: var(--_target);
     min-width: var(--_target);
   }
-  /* Problems in the manner of the GOV.UK Design System: a red bar left of the question, the message in bold red
-     above the control ("Error:" before it for screen readers), the control itself outlined in red. */
-  .error {
-    color: var(--_error);
-    font-weight: 700;
-    display: flex;
-    flex-direction: column;
-  }
-  .field:has(> .error),
-  .group:not(.section):has(> .error) {
-    border-left: 5px solid var(--_error);
-    padding-left: 0.75rem;
-  }
   div.field:not(.checkbox) > :is(label, .label, .description) {
     order: -2;
-  }
-  div.field:not(.checkbox) > .error {
-    order: -1;
   }
 
   /* YES / NO: a question legend and two answers. In an indicator table each row is a grid row. A question's words

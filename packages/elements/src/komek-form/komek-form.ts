@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { CSSResult, LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { CaseRecord, FormNode, SchemaBundle, Validator } from '@komek/core';
 import { Answers } from './answers.js';
 import { dataAttribute } from './data-attribute.js';
@@ -439,7 +439,12 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   }
 }
 
-if (!customElements.get('komek-form')) customElements.define('komek-form', KomekForm);
+if (!customElements.get('komek-form')) {
+  customElements.define('komek-form', KomekForm);
+  // The stylesheet is parsed now, as the module loads (as a page's own <link> stylesheet is with the page), rather
+  // than when the first form is put on the page: showing a form then only adopts it.
+  for (const style of KomekForm.elementStyles) if (style instanceof CSSResult) void style.styleSheet;
+}
 
 declare global {
   interface HTMLElementTagNameMap {

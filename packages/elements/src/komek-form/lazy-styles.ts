@@ -9,7 +9,10 @@ const loaded: CSSResult[] = [];
 
 /** Adds the styles of a chunk that has just been loaded. */
 export function addStyles(styles: CSSResult): void {
-  if (!loaded.includes(styles)) loaded.push(styles);
+  if (loaded.includes(styles)) return;
+  loaded.push(styles);
+  // Parsed with the chunk that brings them, not when a form is next drawn.
+  void styles.styleSheet;
 }
 
 /** Adopts the styles of loaded chunks into the element's shadow root before it renders. */

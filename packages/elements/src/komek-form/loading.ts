@@ -1,13 +1,7 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
-import {
-  UnknownFormError,
-  hydrateModel,
-  type FormModel,
-  type SchemaBundle,
-  type SerializedModel,
-  type Validator,
-} from '@komek/core';
+import { UnknownFormError, type FormModel, type SchemaBundle, type SerializedModel, type Validator } from '@komek/core';
 import { formIds, modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
+import { loadChecking } from './validation.js';
 
 /** Set to true by the standalone build (`dist/komek.js`), whose forms are modules beside it. */
 declare const __KOMEK_STANDALONE__: boolean | undefined;
@@ -59,11 +53,19 @@ function loadedOnce<T>(cache: Map<string, Promise<T>>, id: string, load: () => P
 const catalogModels = new Map<string, Promise<FormModel>>();
 const catalogValidators = new Map<string, Promise<Validator | undefined>>();
 
+/**
+ * A catalog form's model, hydrated by the form session's code (checking.ts), which every form fetches anyway: fetched
+ * beside the model rather than after it, and `komek.js` holds no model-reading code.
+ */
 export function catalogModel(id: string): Promise<FormModel> {
-  return loadedOnce(catalogModels, id, () => catalogPart(id, 'model').then((m) => hydrateModel(m as SerializedModel)));
+  return loadedOnce(catalogModels, id, () =>
+    Promise.all([catalogPart(id, 'model'), loadChecking()]).then(([m, code]) =>
+      code.hydrateModel(m as SerializedModel),
+    ),
+  );
 }
 
-function catalogValidator(id: string): Promise<Validator | undefined> {
+export function catalogValidator(id: string): Promise<Validator | undefined> {
   return loadedOnce(catalogValidators, id, () => catalogPart(id, 'validator') as Promise<Validator>);
 }
 

@@ -75,16 +75,26 @@ export class Localization {
       first = present(first, localizer.primary);
       if (second !== undefined) second = present(second, localizer.secondary!);
     }
-    if (second === undefined && mark === nothing) return first;
-    return html`${first}${mark}${
-      second === undefined
-        ? nothing
-        : html`<span class="secondary" part="secondary" lang=${localizer.secondary!}>${second}</span>`
-    }`;
+    if (second === undefined) return mark === nothing ? first : html`${first}${mark}`;
+    return html`${first}${mark}<span class="secondary" part="secondary" lang=${localizer.secondary!}>${second}</span>`;
   }
 
   /** A node's label: its number, its text in both languages, its marks; `title` words it as the form's title. */
   label(node: FormNode, title: boolean): TemplateResult | string {
+    // Worked out once per node and pair of languages: a render asks for every drawn label again.
+    if (this.#labelsOf !== this.localizer) {
+      this.#labelsOf = this.localizer;
+      this.#labels = new WeakMap();
+    }
+    let label = this.#labels.get(node);
+    if (label === undefined) this.#labels.set(node, (label = this.#label(node, title)));
+    return label;
+  }
+
+  #labels = new WeakMap<FormNode, TemplateResult | string>();
+  #labelsOf: Localizer | undefined;
+
+  #label(node: FormNode, title: boolean): TemplateResult | string {
     const required = node.required && (node.kind === 'field' || node.kind === 'checklist');
     const after = node.derived ? (required ? html`${REQUIRED}${DERIVED}` : DERIVED) : required ? REQUIRED : nothing;
     const text = this.bilingual(

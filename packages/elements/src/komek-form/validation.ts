@@ -10,10 +10,13 @@ type CheckingCode = typeof CheckingModule;
 export let checking: CheckingCode | undefined;
 /** Fetches the code that checks answers: with a form's validator, before the form is shown. */
 export const loadChecking = (): Promise<CheckingCode> =>
-  import('./checking.js').then((m) => {
-    addStyles(m.summaryStyles);
-    return (checking = m);
-  });
+  // Once loaded, a resolved promise: a form whose parts are all loaded is then drawn without waiting a task.
+  checking
+    ? Promise.resolve(checking)
+    : import('./checking.js').then((m) => {
+        addStyles(m.summaryStyles);
+        return (checking = m);
+      });
 
 const VALIDATE_DELAY = 300;
 

@@ -125,11 +125,15 @@ const bundledFormLanguages: Partial<
   uz: () => import('./bundled/forms-uz.js'),
 };
 
-const bundledFormTexts = async (lang: Language, formId: string): Promise<unknown> =>
-  ((await (await bundledFormLanguages[lang]?.())?.default[formId]?.()) as { default?: unknown } | undefined)?.default;
+/** A form's texts; `null` when the build has no file of the form (a result, not a failure to retry). */
+const bundledFormTexts = async (lang: Language, formId: string): Promise<unknown> => {
+  const load = (await bundledFormLanguages[lang]?.())?.default[formId];
+  return load ? ((await load()) as { default?: unknown } | undefined)?.default : null;
+};
 
-const fetchedFormTexts = (lang: Language, formId: string): Promise<unknown> =>
-  fetchBeside(lang, `forms/${encodeURIComponent(formId)}`);
+/** A form's texts; `null` when there is no file of the form beside komek.js (a result, not a failure to retry). */
+const fetchedFormTexts = async (lang: Language, formId: string): Promise<unknown> =>
+  (await fetchBeside(lang, `forms/${encodeURIComponent(formId)}`)) ?? null;
 
 /**
  * Loads the messages a catalog form shows in a language, English too (a catalog model carries no English): `ui` and,
@@ -158,8 +162,12 @@ export async function loadFormMessages(
     loads
       .once(lang, `#${formId}`, async () => {
         const file = await fetchFile();
-        // Keyed by the form's model in a chunk of its own: komek.js stays as small.
+        // No such file in this build (built without the elements' plugins): the whole namespaces, not a retry each time.
+        if (file === null) return;
+        // Keyed by the form's model in a chunk of its own: komek.js stays as small. A file written for other keys (a
+        // model of another version) is not read: the whole namespaces instead, for good.
         const texts = file === undefined ? undefined : (await import('./form-texts.js')).unpackFormTexts(file, model);
+        if (file !== undefined && !texts) return;
         if (!texts) throw new MessagesLoadError(lang, formId, 'no messages file of the form');
         for (const [ns, file] of Object.entries(texts))
           store.set(`${lang}/${ns}`, { ...store.get(`${lang}/${ns}`), ...messagesOf(file) });

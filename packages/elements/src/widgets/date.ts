@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
+import { live } from './live.js';
 import { and, kindIs, rankWith, type FormNode } from '@komek/core';
 import type { FormContext } from '../context.js';
 import { widgetNamed, type WidgetRenderer } from '../registry.js';

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
+import { live } from './live.js';
 import { and, kindIs, rankWith } from '@komek/core';
 import { widgetNamed, type WidgetRenderer } from '../registry.js';
 import { describedBy, description, errorText, fieldIds, invalid } from './field.js';

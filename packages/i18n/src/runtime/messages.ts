@@ -63,6 +63,11 @@ export function lookupIn(messagesFor: (lang: Language, namespace: string) => Mes
     const messages = messagesFor(lang, ns);
     if (!messages) return undefined;
     const count = typeof params?.count === 'number' ? params.count : undefined;
+    // Most lookups (labels, options) have neither a count nor a context: the key itself is the only candidate.
+    if (count === undefined && context === undefined) {
+      const text = messages[key];
+      return text === undefined ? undefined : interpolate(text, displayParams(lang, params));
+    }
     for (const candidate of messageKeys(lang, key, count, context)) {
       const text = messages[candidate];
       if (text !== undefined) return interpolate(text, displayParams(lang, params));

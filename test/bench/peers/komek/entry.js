@@ -1,9 +1,7 @@
 // Komek's <komek-form> (Lit) rendering the benchmarked form from the catalog in one language. The form's model,
 // validator and messages are chunks the element loads on demand, as in any host page.
-// loadFormMessages preloads a form's messages in a language into the element's store (a host may do the same before showing a form).
-import { hydrateModel } from '@komek/core';
-import { loadFormMessages, loadWidgets } from '@komek/elements';
-import { modelLoaders, validatorLoaders } from '@komek/forms/catalog';
+// preloadForm loads a form's parts (model, validator, widgets, messages in a language) into the element's caches, as a host page may before showing a form.
+import { preloadForm } from '@komek/elements';
 import { komek as form } from 'komek-bench-form';
 
 const formOf = (container) => container.querySelector('komek-form');
@@ -13,19 +11,9 @@ window.komekBench = {
   name: 'komek',
   /**
    * Loads the chunks the element would fetch (model, validator, the form session's code, messages, the code of
-   * widgets drawn by chunks of their own) so that mount times rendering only.
+   * widgets drawn by chunks of their own), with the element's own `preloadForm`, so that mount times rendering only.
    */
-  async prepare() {
-    const model = modelLoaders[form.id]().then((m) => loadWidgets(hydrateModel(m).root));
-    // The form session's code (a chunk the element fetches with every form's validator) is loaded like the validator.
-    const session = import('../../../../packages/elements/src/komek-form/checking.ts');
-    await Promise.all([
-      model,
-      validatorLoaders[form.id](),
-      loadFormMessages(form.lang, form.id, form.namespaces),
-      session,
-    ]);
-  },
+  prepare: () => preloadForm(form.id, form.lang),
   async mount(container) {
     const el = document.createElement('komek-form');
     el.setAttribute('lang', form.lang);
