@@ -142,20 +142,17 @@ const fetchedFormTexts = async (lang: Language, formId: string): Promise<unknown
  * the whole namespaces it shares with other forms; the whole namespaces where there is no such file (a build
  * without the elements' plugins, a custom loader set with `setMessageLoader`, a failed fetch, a file of another
  * version of the form) and for `namespaces` the form's file does not hold. Another form's file, or the whole
- * namespace loaded later, adds to what is there. Without the form's `model` (which the element gives), it only
- * fetches `ui` and the file ahead of time (into the browser's cache): the texts are read with the model when the
- * element asks for them.
+ * namespace loaded later, adds to what is there. `model` is the form's (`preloadForm` loads it), whose keys the
+ * file's texts are in the order of.
  */
 export async function loadFormMessages(
   lang: Language,
   formId: string,
   namespaces: readonly string[],
-  model?: FormModel,
+  model: FormModel,
 ): Promise<void> {
   if (loader !== defaultLoader) return loadMessages(lang, namespaces);
   const fetchFile = () => (standalone ? fetchedFormTexts : bundledFormTexts)(lang, formId).catch(() => undefined);
-  // Ahead of time, without the model: `ui`, and the file into the browser's cache.
-  if (!model) return void (await Promise.all([loadOne(lang, 'ui'), fetchFile()]));
   const id = `${lang}/${formId}`;
   const [, held] = await Promise.all([
     loadOne(lang, 'ui'),
