@@ -191,10 +191,51 @@ export function formTexts(lang: string, keys: Record<string, string[]>): Record<
   return out;
 }
 
+/** A form's own messages file as the build writes it: texts in the order of the form's keys, not the keys. */
+export interface PackedFormTexts {
+  /** `keysDigest` of the keys the texts are in the order of. */
+  keys: string;
+  /** By namespace, the text of each key of `messageKeysOf` in its order (null: none in the language or English). */
+  texts: Record<string, (string | null)[]>;
+  /** Texts of keys not in the lists: plural forms, field errors (`<key less .title>.error.*`). */
+  more?: Record<string, Record<string, string>>;
+}
+
+/**
+ * FNV-1a (32 bits, hex) of the keys' JSON: the digest `digestOf` (src/localize/form-texts.ts) checks a file by, so
+ * that an element with a model of another version refuses the file rather than putting texts on the wrong labels.
+ */
+export function keysDigest(keys: Record<string, readonly string[]>): string {
+  const text = JSON.stringify(keys);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * `formTexts` as the form's messages file holds them: each namespace's texts in the order of its keys (the keys are
+ * a third of the file, and the element has them: the model it shows gives the same lists), the other keys as they
+ * are. About 1.7 of 4.8 KiB gzip off the largest form's file in Russian.
+ */
+export function packFormTexts(
+  keys: Record<string, string[]>,
+  texts: Record<string, Record<string, string>>,
+): PackedFormTexts {
+  const packed: PackedFormTexts = { keys: keysDigest(keys), texts: {} };
+  for (const [ns, list] of Object.entries(keys)) {
+    const own = texts[ns] ?? {};
+    packed.texts[ns] = list.map((k) => own[k] ?? null);
+    const listed = new Set(list);
+    const more = Object.entries(own).filter(([k]) => !listed.has(k));
+    if (more.length > 0) (packed.more ??= {})[ns] = Object.fromEntries(more);
+  }
+  return packed;
+}
+
 /**
  * A catalog form's messages in one file per language, which the element loads instead of the whole namespaces the
- * form shares with others (`loadFormMessages`): a quarter less for the largest form in Russian. In builds from
- * source, `localize/bundled/forms-<lang>.ts` (empty without this plugin) becomes the list of the language's forms,
+ * form shares with others (`loadFormMessages`), its texts in the order of the form's keys (`packFormTexts`): under
+ * half of the whole namespaces for the largest form in Russian. In builds from source, `localize/bundled/forms-<lang>.ts` (empty without this plugin) becomes the list of the language's forms,
  * each a chunk of its texts; the standalone build writes `locales/<lang>/forms/<form>.json` beside `komek.js`.
  * English has its files like any other language: the models `pnpm gen` writes carry no English.
  */
@@ -230,7 +271,7 @@ function formMessages(): Plugin {
         return `export default ${JSON.stringify({ ui: textsOf(ui, 'ui') })};\n`;
       }
       const keys = JSON.parse(readFileSync(join(FORM_KEYS, `${form}.json`), 'utf8')) as Record<string, string[]>;
-      return `export default ${JSON.stringify(formTexts(lang, keys))};\n`;
+      return `export default ${JSON.stringify(packFormTexts(keys, formTexts(lang, keys)))};\n`;
     },
     generateBundle() {
       if (!standalone) return;
@@ -238,7 +279,7 @@ function formMessages(): Plugin {
         for (const file of readdirSync(FORM_KEYS)) {
           if (!file.endsWith('.json')) continue;
           const keys = JSON.parse(readFileSync(join(FORM_KEYS, file), 'utf8')) as Record<string, string[]>;
-          const source = JSON.stringify(formTexts(lang, keys));
+          const source = JSON.stringify(packFormTexts(keys, formTexts(lang, keys)));
           this.emitFile({ type: 'asset', fileName: `locales/${lang}/forms/${file}`, source });
         }
       }

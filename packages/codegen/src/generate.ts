@@ -5,17 +5,14 @@ import { compile } from 'json-schema-to-typescript';
 import {
   buildFormModel,
   serializeModel,
+  messageKeysOf,
   effectiveSchema,
   messageKeyAt,
   namespaceOf,
   resolveRef,
   escapePointerSegment,
-  optionsOf,
-  walkNodes,
   type FormMeta,
-  type FormModel,
   type JsonSchema,
-  type MessageKey,
   type SchemaBundle,
   type SchemaLocation,
   type SummaryField,
@@ -403,26 +400,8 @@ export interface CatalogEntry extends FormMeta {
 
 const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
 
-/**
- * The message keys a form's model uses (labels, descriptions, choices), by namespace, without `ui` (shared by every
- * form): what the elements' build puts in the form's own messages file in each language (see `formMessages` in
- * packages/elements/vite.config.ts), with each key's plural forms and field errors (`<key less .title>.error.*`).
- */
-export function messageKeysOf(model: FormModel): Record<string, string[]> {
-  const keys = new Map<string, Set<string>>(model.namespaces.map((ns) => [ns, new Set<string>()]));
-  const add = (k: MessageKey) => {
-    if (k.ns === 'ui') return;
-    const set = keys.get(k.ns);
-    if (set) set.add(k.key);
-    else keys.set(k.ns, new Set([k.key]));
-  };
-  for (const node of walkNodes(model.root)) {
-    add(node.labelKey);
-    if (node.description) add(node.description.key);
-    for (const o of optionsOf(node) ?? []) add(o.labelKey);
-  }
-  return Object.fromEntries([...keys].map(([ns, set]) => [ns, [...set].sort()]));
-}
+/** The message keys a form's model uses, by namespace: see `messageKeysOf` of @komek/core. */
+export { messageKeysOf };
 
 /** Everything `pnpm gen` writes, as path → content, computed without touching the disk. */
 export async function generate(files: SchemaFile[]): Promise<Map<string, string>> {

@@ -61,6 +61,7 @@ export type { ValidatorError, ValidationIssue } from './errors.js';
 export { englishTranslator, interpolate, translate, unworded } from './translator.js';
 export type { Translator } from './translator.js';
 export { walkNodes, isInputNode } from './walk.js';
+export { messageKeysOf } from './formMessageKeys.js';
 export { marks } from './marks.js';
 export type { Mark } from './marks.js';
 export { checkConsent } from './consentGate.js';

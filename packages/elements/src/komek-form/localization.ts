@@ -1,5 +1,13 @@
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
-import { formatMessageKey, marks, presentLabel, presentTitle, unworded, type FormNode } from '@komek/core';
+import {
+  formatMessageKey,
+  marks,
+  presentLabel,
+  presentTitle,
+  unworded,
+  type FormModel,
+  type FormNode,
+} from '@komek/core';
 import { type Language } from '../localize/messages.js';
 import { Localizer, toLanguage } from '../localize/localizer.js';
 
@@ -32,14 +40,14 @@ export class Localization {
   }
 
   /**
-   * Loads these namespaces (of the catalog form `formId`: its own messages file) in the languages asked for, and
+   * Loads these namespaces (of the catalog form `form`: its own messages file) in the languages asked for, and
    * puts them on screen unless `current` says that the element has moved on meanwhile (another form, other
    * languages). Tells whether it did.
    */
-  async load(namespaces: readonly string[], current: () => boolean, formId?: string): Promise<boolean> {
+  async load(namespaces: readonly string[], current: () => boolean, form?: FormModel): Promise<boolean> {
     const { primary, secondary } = this.language();
     const localizer = new Localizer(primary, secondary);
-    await localizer.load(namespaces, formId);
+    await localizer.load(namespaces, form);
     if (!current()) return false;
     this.localizer = localizer;
     return true;

@@ -18,6 +18,6 @@ export async function preloadForm(formId: string, lang?: string): Promise<void> 
     catalogValidator(formId),
     loadWidgets(model.root),
     loadChecking(),
-    language ? loadFormMessages(language, formId, model.namespaces) : undefined,
+    language ? loadFormMessages(language, formId, model.namespaces, model) : undefined,
   ]);
 }

@@ -35,7 +35,7 @@ export async function loadLanguages<T>(p: FormParts<T>, model: FormModel, curren
   const consents = p.consent.gated(model) ? model.meta.gatedBy!.consents : [];
   const [loaded] = await Promise.all([
     // A catalog form's model (no schema bundle beside it) has its own messages file in each language.
-    p.l10n.load([...model.namespaces, ...consents], current, model.bundle ? undefined : model.meta.id),
+    p.l10n.load([...model.namespaces, ...consents], current, model.bundle ? undefined : model),
     p.consent.load(model),
   ]);
   if (!loaded) return;

@@ -1,5 +1,5 @@
 import { createTranslator, isLanguage, loadFormMessages, loadMessages, type Language } from './messages.js';
-import type { Translator } from '@komek/core';
+import type { FormModel, Translator } from '@komek/core';
 
 /** The language a `lang` value asks for, if Komek speaks it: `ru-RU` → `ru`, `uz-Latn` → `uz`. */
 export function toLanguage(tag: string | null | undefined): Language | undefined {
@@ -25,14 +25,14 @@ export class Localizer {
   }
 
   /**
-   * Loads the namespaces in both languages (those of the catalog form `formId` from its own messages file, see
-   * `loadFormMessages`). A namespace that cannot be loaded leaves its texts in the schema's English rather than
-   * failing the form.
+   * Loads the namespaces in both languages (those of the catalog form `form` from its own messages file, see
+   * `loadFormMessages`). A namespace that cannot be loaded leaves its texts in English (the model's, where it has
+   * it; else the names they label) rather than failing the form.
    */
-  async load(namespaces: readonly string[], formId?: string): Promise<void> {
+  async load(namespaces: readonly string[], form?: FormModel): Promise<void> {
     const langs = this.secondaryT ? [this.primary, this.secondary!] : [this.primary];
     const results = await Promise.allSettled(
-      langs.map((l) => (formId ? loadFormMessages(l, formId, namespaces) : loadMessages(l, namespaces))),
+      langs.map((l) => (form ? loadFormMessages(l, form.meta.id, namespaces, form) : loadMessages(l, namespaces))),
     );
     if (results.some((r) => r.status === 'rejected')) {
       // One namespace failing must not hide the others: load them one by one.

@@ -1,4 +1,4 @@
-import type { Translator } from '@komek/core';
+import type { FormModel, Translator } from '@komek/core';
 import {
   Loads,
   lookupIn,
@@ -55,13 +55,19 @@ const bundledLoader: MessageLoader = async (lang, ns) => {
 };
 
 /** Locale files of the standalone build: `locales/<lang>/<namespace>.json` beside `komek.js`, texts only. */
-const fetchedLoader: MessageLoader = async (lang, ns) => {
+/** A JSON file `locales/<lang>/<name>.json` beside `komek.js`; undefined when there is none. */
+const fetchBeside = async (lang: Language, name: string): Promise<LocaleFile | undefined> => {
   // A variable, not a template in `new URL(…)`: the bundler would take that for an asset to resolve at build time.
-  const path = `./locales/${lang}/${encodeURIComponent(ns)}.json`;
+  const path = `./locales/${lang}/${name}.json`;
   const response = await fetch(new URL(path, import.meta.url));
   if (response.status === 404) return undefined;
-  if (!response.ok) throw new MessagesLoadError(lang, ns, `HTTP ${response.status} for ${path} beside komek.js`);
-  return messagesOf((await response.json()) as LocaleFile);
+  if (!response.ok) throw new MessagesLoadError(lang, name, `HTTP ${response.status} for ${path} beside komek.js`);
+  return (await response.json()) as LocaleFile;
+};
+
+const fetchedLoader: MessageLoader = async (lang, ns) => {
+  const file = await fetchBeside(lang, encodeURIComponent(ns));
+  return file && messagesOf(file);
 };
 
 const defaultLoader = standalone ? fetchedLoader : bundledLoader;
@@ -104,6 +110,9 @@ export async function loadMessages(lang: Language, namespaces: readonly string[]
 /** A form's messages in one language, by namespace (see `loadFormMessages`). */
 type FormTexts = Record<string, Record<string, unknown>>;
 
+/** Texts by namespace (`#ui`: `{ ui }`), as the elements' build writes them (undefined where it wrote none). */
+const isFormTexts = (v: unknown): v is FormTexts => typeof v === 'object' && v !== null;
+
 /** Each language's list of its forms' message chunks (`bundled/forms-<lang>.ts`). */
 const bundledFormLanguages: Partial<
   Record<Language, () => Promise<{ default: Record<string, () => Promise<unknown>> }>>
@@ -122,36 +131,41 @@ const bundledFormTexts = async (lang: Language, formId: string): Promise<unknown
   return load ? ((await load()) as { default?: unknown } | undefined)?.default : null;
 };
 
-const fetchedFormTexts = async (lang: Language, formId: string): Promise<unknown> => {
-  // A variable, not a template in `new URL(…)` (see fetchedLoader).
-  const path = `./locales/${lang}/forms/${encodeURIComponent(formId)}.json`;
-  const response = await fetch(new URL(path, import.meta.url));
-  if (response.status === 404) return null;
-  return response.ok ? response.json() : undefined;
-};
-
-/** Texts by namespace, as the elements' build writes them (undefined where it wrote none). */
-const isFormTexts = (v: unknown): v is FormTexts => typeof v === 'object' && v !== null;
+/** A form's texts; `null` when there is no file of the form beside komek.js (a result, not a failure to retry). */
+const fetchedFormTexts = async (lang: Language, formId: string): Promise<unknown> =>
+  (await fetchBeside(lang, `forms/${encodeURIComponent(formId)}`)) ?? null;
 
 /**
  * Loads the messages a catalog form shows in a language, English too (a catalog model carries no English): `ui` and,
- * in one file, the keys of its namespaces that the form uses (written by the elements' build, with the English text
- * of any key the language lacks), rather than the whole namespaces it shares with other forms; the whole namespaces
- * where there is no such file (a build without the elements' plugins, a custom loader set with `setMessageLoader`,
- * a failed fetch) and for `namespaces` the form's file does not hold. Another form's file, or the whole namespace
- * loaded later, adds to what is there.
+ * in one file, the texts of its namespaces that the form uses (written by the elements' build in the order of the
+ * keys of the form's model, with the English text of any key the language lacks; see `unpackFormTexts`), rather than
+ * the whole namespaces it shares with other forms; the whole namespaces where there is no such file (a build
+ * without the elements' plugins, a custom loader set with `setMessageLoader`, a failed fetch, a file of another
+ * version of the form) and for `namespaces` the form's file does not hold. Another form's file, or the whole
+ * namespace loaded later, adds to what is there. `model` is the form's (`preloadForm` loads it), whose keys the
+ * file's texts are in the order of.
  */
-export async function loadFormMessages(lang: Language, formId: string, namespaces: readonly string[]): Promise<void> {
+export async function loadFormMessages(
+  lang: Language,
+  formId: string,
+  namespaces: readonly string[],
+  model: FormModel,
+): Promise<void> {
   if (loader !== defaultLoader) return loadMessages(lang, namespaces);
+  const fetchFile = () => (standalone ? fetchedFormTexts : bundledFormTexts)(lang, formId).catch(() => undefined);
   const id = `${lang}/${formId}`;
   const [, held] = await Promise.all([
     loadOne(lang, 'ui'),
     loads
       .once(lang, `#${formId}`, async () => {
-        const texts = await (standalone ? fetchedFormTexts : bundledFormTexts)(lang, formId).catch(() => undefined);
+        const file = await fetchFile();
         // No such file in this build (built without the elements' plugins): the whole namespaces, not a retry each time.
-        if (texts === null) return;
-        if (!isFormTexts(texts)) throw new MessagesLoadError(lang, formId, 'no messages file of the form');
+        if (file === null) return;
+        // Keyed by the form's model in a chunk of its own: komek.js stays as small. A file written for other keys (a
+        // model of another version) is not read: the whole namespaces instead, for good.
+        const texts = file === undefined ? undefined : (await import('./form-texts.js')).unpackFormTexts(file, model);
+        if (file !== undefined && !texts) return;
+        if (!texts) throw new MessagesLoadError(lang, formId, 'no messages file of the form');
         for (const [ns, file] of Object.entries(texts))
           store.set(`${lang}/${ns}`, { ...store.get(`${lang}/${ns}`), ...messagesOf(file) });
         formFiles.set(id, new Set(Object.keys(texts)));
