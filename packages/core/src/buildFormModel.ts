@@ -9,13 +9,14 @@ import type {
   NodeBase,
   NodeKind,
 } from './model.js';
-import { messageKeyAt, type MessageKey } from './messageKey.js';
+import type { MessageKey } from './messageKey.js';
+import { messageKeyAt } from './schemaMessageKey.js';
 import { escapePointerSegment, getAtPointer } from './pointer.js';
 import { resolveRef, type SchemaLocation } from './resolveRef.js';
 import type { JsonSchema, KomekAnnotation, SchemaBundle } from './schema.js';
 import { defaultWidgets } from './defaultWidgets.js';
 import { resolveWidget, type WidgetEntry } from './widgets.js';
-import { namespaceOf } from './messageKey.js';
+import { namespaceOf } from './schemaMessageKey.js';
 
 /** A property of an object schema and where its schema is written. */
 interface PropertyAt {

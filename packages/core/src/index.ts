@@ -36,7 +36,8 @@ export {
   unescapePointerSegment,
 } from './pointer.js';
 export type { SchemaLocation } from './resolveRef.js';
-export { messageKeyAt, namespaceOf, formatMessageKey } from './messageKey.js';
+export { formatMessageKey } from './messageKey.js';
+export { messageKeyAt, namespaceOf } from './schemaMessageKey.js';
 export type { MessageKey } from './messageKey.js';
 export { buildFormModel, effectiveSchema, NotAFormError, RefCycleError } from './buildFormModel.js';
 export { hydrateModel, serializeModel, InvalidModelError } from './serialize.js';

@@ -1,39 +1,7 @@
-import { pointerSegments } from './pointer.js';
-
 /** An i18n message key: namespace (schema file name without `.schema.json`) and key inside it. */
 export interface MessageKey {
   ns: string;
   key: string;
-}
-
-/** The namespace of a schema file: its file name without `.schema.json`. */
-export function namespaceOf(file: string): string {
-  const name =
-    file
-      .replace(/[#?].*$/, '')
-      .split('/')
-      .pop() ?? file;
-  return name.replace(/\.schema\.json$/, '');
-}
-
-/**
- * The message key of a string written at a JSON pointer inside a schema file: the pointer with its
- * `properties` segments dropped and `/` turned into `.`. `/properties/a/properties/b/title` → `a.b.title`.
- */
-export function messageKeyAt(file: string, pointer: string): MessageKey {
-  const segments = pointerSegments(pointer.startsWith('/') ? pointer : `/${pointer}`).filter((s) => s !== '');
-  const kept: string[] = [];
-  for (let i = 0; i < segments.length; i++) {
-    const s = segments[i]!;
-    if (s === 'properties' && i + 1 < segments.length) continue;
-    if (s === 'x-komek' && segments[i + 1] === 'enumTitles') {
-      kept.push('enum');
-      i++;
-      continue;
-    }
-    kept.push(s);
-  }
-  return { ns: namespaceOf(file), key: kept.join('.') };
 }
 
 /** `ns:key`, the form i18next takes. */

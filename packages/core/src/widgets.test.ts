@@ -10,7 +10,7 @@ import {
   type FormNode,
 } from './index.js';
 import { resolveUri } from './resolveRef.js';
-import { messageKeyAt } from './messageKey.js';
+import { messageKeyAt } from './schemaMessageKey.js';
 
 const node = (schema: FormNode['schema'], annotation: FormNode['annotation'] = {}): FormNode => ({
   kind: 'field',

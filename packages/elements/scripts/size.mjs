@@ -72,7 +72,7 @@ const lazyWidgets = [
  */
 const onDemand = [
   {
-    label: 'form session: checking answers, error summary (with every form)',
+    label: 'form session: reading the model, conditions, checking answers, error summary (with every form)',
     chunks: ['src/komek-form/checking.ts'],
     withEveryForm: true,
   },

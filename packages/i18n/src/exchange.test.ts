@@ -217,12 +217,16 @@ describe('import', () => {
   it('warns about text identical to English and English changed since the export', () => {
     const dir = copyLocales();
     const rows = exportRows('ky', dir).map((r) =>
-      r.key === 'ui:cancel' ? { ...r, translation: 'Cancel' } : r.key === 'ui:close' ? { ...r, english: 'Shut' } : r,
+      r.key === 'ui:cancel'
+        ? { ...r, translation: 'Cancel' }
+        : r.key === 'ui:retry'
+          ? { ...r, english: 'Try once more' }
+          : r,
     );
     const result = importLanguage('ky', 'ky.csv', encode(toCsv(rows)), { dir, write: false });
     expect(result.warnings.map((w) => `${w.key}: ${w.reason}`)).toEqual([
       'ui:cancel: identical to the English text',
-      'ui:close: the English text has changed since the export: check the translation',
+      'ui:retry: the English text has changed since the export: check the translation',
     ]);
     expect(result.written).toHaveLength(1);
   });

@@ -112,8 +112,8 @@ describe('loadMessages and createTranslator', () => {
   it('fills params as text, never escaping or interpreting HTML', async () => {
     await loadMessages('en', []);
     const t = createTranslator('en');
-    expect(t('ui:goToError', undefined, { label: '<script>alert(1)</script>' })).toBe(
-      'Go to “<script>alert(1)</script>”',
+    expect(t('ui:error.required', undefined, { label: '<script>alert(1)</script>' })).toBe(
+      '“<script>alert(1)</script>” is required.',
     );
   });
 
@@ -137,18 +137,21 @@ describe('plurals', () => {
   it('Russian one/few/many/other', async () => {
     await loadMessages('ru', []);
     const t = createTranslator('ru');
-    const forms = [1, 2, 5, 11, 21, 22, 25, 111, 1.5, 1001].map((n) => t('ui:charactersLeft', undefined, { count: n }));
+    // The count and its noun as the paper form's warning words them ("… (5 ошибок, список в конце) …").
+    const forms = [1, 2, 5, 11, 21, 22, 25, 111, 1.5, 1001].map(
+      (n) => /\(([^,]+(?:,\d)?[^,]*),/.exec(t('ui:pdf.invalidData', undefined, { count: n }) ?? '')?.[1],
+    );
     expect(forms).toEqual([
-      'Остался 1 символ',
-      'Осталось 2 символа',
-      'Осталось 5 символов',
-      'Осталось 11 символов',
-      'Остался 21 символ',
-      'Осталось 22 символа',
-      'Осталось 25 символов',
-      'Осталось 111 символов',
-      'Осталось 1,5 символа',
-      'Остался 1\u00a0001 символ',
+      '1 ошибка',
+      '2 ошибки',
+      '5 ошибок',
+      '11 ошибок',
+      '21 ошибка',
+      '22 ошибки',
+      '25 ошибок',
+      '111 ошибок',
+      '1,5 ошибки',
+      '1\u00a0001 ошибка',
     ]);
   });
 
@@ -229,7 +232,7 @@ describe('validationMessage', () => {
     await loadMessages('en', []);
     const label = '$t(ui:submit) {{limit}} <b>&amp;';
     expect(validationMessage(issue('required', {}), 'en', label)).toBe(`“${label}” is required.`);
-    expect(createTranslator('en')('ui:goToError', undefined, { label })).toBe(`Go to “${label}”`);
+    expect(createTranslator('en')('ui:error.empty', undefined, { label })).toBe(`“${label}” must not be empty.`);
   });
 
   it('formats limits and picks Russian plural forms', async () => {
