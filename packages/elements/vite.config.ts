@@ -74,8 +74,8 @@ function textsOf(file: LocaleFile, namespace: string): Record<string, string> {
 /**
  * The standalone build (`define: { __KOMEK_STANDALONE__: 'true' }`): copies the locale files of `@komek/i18n` beside
  * `komek.js` as `locales/<lang>/<namespace>.json`, texts only, which the element fetches when a form or language
- * is first used — instead of a chunk per file and a map of them all in the entry. Of the English files only
- * `ui.json` (English form texts are the schemas' own).
+ * is first used — instead of a chunk per file and a map of them all in the entry. English form files too: what a
+ * page falls back to where a language lacks a namespace and the form's own messages file is not there.
  */
 function localeFiles(): Plugin {
   const dir = fileURLToPath(new URL('../i18n/locales/', import.meta.url));
@@ -97,7 +97,7 @@ function localeFiles(): Plugin {
         this.error(`The messages runtime is in ${holder.fileName}: locales/ would not be beside it`);
       for (const lang of readdirSync(dir)) {
         for (const file of readdirSync(join(dir, lang))) {
-          if (!file.endsWith('.json') || (lang === 'en' && file !== 'ui.json')) continue;
+          if (!file.endsWith('.json')) continue;
           const texts = textsOf(
             JSON.parse(readFileSync(join(dir, lang, file), 'utf8')) as LocaleFile,
             file.replace(/\.json$/, ''),
@@ -170,20 +170,22 @@ const VIRTUAL = 'komek-form-messages:';
 /**
  * A catalog form's own messages in a language, by namespace: of each namespace the form uses, the keys its model
  * uses (`keys`, written by `pnpm gen` into packages/forms/src/generated/messages/<form>.json), their plural forms and
- * the field errors under them (`<key less .title>.error.*`); an empty one where the language has no file of it.
+ * the field errors under them (`<key less .title>.error.*`). A key the language lacks (a namespace not translated
+ * yet) has its English text: a catalog model carries no English, and the page then needs no English file beside.
  */
 export function formTexts(lang: string, keys: Record<string, string[]>): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {};
+  const english = lang === 'en' ? undefined : formTexts('en', keys);
   for (const [ns, list] of Object.entries(keys)) {
     const file = join(LOCALES, lang, `${ns}.json`);
-    // The language has no file of the namespace: the form's file holds it empty (nothing to fetch).
-    out[ns] = {};
-    if (!existsSync(file)) continue;
     const wanted = new Set(list);
     const errors = list.map((k) => `${k.replace(/\.title$/, '')}.error.`);
     const kept: Record<string, string> = {};
-    for (const [k, text] of Object.entries(textsOf(JSON.parse(readFileSync(file, 'utf8')) as LocaleFile, ns)))
+    const texts = existsSync(file) ? textsOf(JSON.parse(readFileSync(file, 'utf8')) as LocaleFile, ns) : {};
+    for (const [k, text] of Object.entries(texts))
       if (wanted.has(k) || wanted.has(k.replace(PLURAL, '')) || errors.some((e) => k.startsWith(e))) kept[k] = text;
+    const held = new Set(Object.keys(kept).map((k) => k.replace(PLURAL, '')));
+    for (const [k, text] of Object.entries(english?.[ns] ?? {})) if (!held.has(k.replace(PLURAL, ''))) kept[k] = text;
     out[ns] = kept;
   }
   return out;
@@ -194,7 +196,7 @@ export function formTexts(lang: string, keys: Record<string, string[]>): Record<
  * form shares with others (`loadFormMessages`): a quarter less for the largest form in Russian. In builds from
  * source, `localize/bundled/forms-<lang>.ts` (empty without this plugin) becomes the list of the language's forms,
  * each a chunk of its texts; the standalone build writes `locales/<lang>/forms/<form>.json` beside `komek.js`.
- * English needs none: the model has the schemas' English.
+ * English has its files like any other language: the models `pnpm gen` writes carry no English.
  */
 function formMessages(): Plugin {
   let standalone = false;
@@ -233,7 +235,6 @@ function formMessages(): Plugin {
     generateBundle() {
       if (!standalone) return;
       for (const lang of readdirSync(LOCALES)) {
-        if (lang === 'en') continue;
         for (const file of readdirSync(FORM_KEYS)) {
           if (!file.endsWith('.json')) continue;
           const keys = JSON.parse(readFileSync(join(FORM_KEYS, file), 'utf8')) as Record<string, string[]>;

@@ -10,7 +10,7 @@ import { childrenOf, getAtPointer, isContainer, optionsOf, unescapePointerSegmen
 import { inputLeaves } from './form.js';
 
 /** Gives the label of a message key (one language, or two joined). */
-export type Label = (key: MessageKey, fallback: string) => string;
+export type Label = (key: MessageKey, fallback: string | undefined) => string;
 
 type Json = Record<string, unknown>;
 

@@ -85,8 +85,8 @@ function localeFile(lang: string, ns: string): Record<string, string> | null {
 }
 
 /** The text of a message key in a language: the language's locale file, else English, else the schema text. */
-export function textIn(lang: string, key: MessageKey, fallback: string): string {
-  return localeFile(lang, key.ns)?.[key.key] ?? localeFile('en', key.ns)?.[key.key] ?? fallback;
+export function textIn(lang: string, key: MessageKey, fallback: string | undefined): string {
+  return localeFile(lang, key.ns)?.[key.key] ?? localeFile('en', key.ns)?.[key.key] ?? fallback ?? key.key;
 }
 
 /** Whether a language has a locale file for every namespace of the form (else its labels fall back to English). */
@@ -103,7 +103,7 @@ export function hasLocale(lang: string, form: BenchForm): boolean {
 }
 
 /** Labels in one language, or in two joined the way a bilingual label reads (`primary / secondary`). */
-export function labeler(languages: readonly string[]): (key: MessageKey, fallback: string) => string {
+export function labeler(languages: readonly string[]): (key: MessageKey, fallback: string | undefined) => string {
   return (key, fallback) => {
     const texts = languages.map((l) => textIn(l, key, fallback));
     return texts.filter((t, i) => texts.indexOf(t) === i).join(' / ');

@@ -221,9 +221,10 @@ export const InitialApplication = komekFormOf<'${form}'>();
       server = createServer((req, res) => {
         const path = new URL(req.url ?? '/', 'http://x').pathname;
         if (path === '/') {
+          const lang = new URL(req.url ?? '/', 'http://x').searchParams.get('lang') ?? 'ru';
           res.setHeader('content-type', 'text/html');
           res.end(
-            `<!doctype html><meta charset="utf-8"><script type="module" src="/komek.js"></script><komek-form form="${form}" lang="ru"></komek-form>`,
+            `<!doctype html><meta charset="utf-8"><script type="module" src="/komek.js"></script><komek-form form="${form}" lang="${lang}"></komek-form>`,
           );
           return;
         }
@@ -242,7 +243,8 @@ export const InitialApplication = komekFormOf<'${form}'>();
     });
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-    it('draws a form in Chromium with no bundler, fetching only from its own folder', async () => {
+    /** The form drawn in a language: its text, the requests it made and the problems it met. */
+    async function draw(lang: string): Promise<{ text: string; requests: string[]; problems: string[] }> {
       const browser = await chromium.launch({
         executablePath: chromiumPath,
         args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
@@ -258,7 +260,7 @@ export const InitialApplication = komekFormOf<'${form}'>();
         page.on('pageerror', (e) => problems.push(e.message));
         const requests: string[] = [];
         page.on('request', (r) => requests.push(r.url()));
-        await page.goto(url);
+        await page.goto(`${url}?lang=${lang}`);
         // Expressions, not functions: this file is compiled for Node, without the DOM's types.
         await page.waitForFunction(
           "document.querySelector('komek-form')?.shadowRoot?.querySelector('.form input') != null",
@@ -268,13 +270,33 @@ export const InitialApplication = komekFormOf<'${form}'>();
         const text = await page.evaluate<string>(
           "document.querySelector('komek-form').shadowRoot.querySelector('.form').textContent",
         );
-        // Russian labels: the element fetched the Russian messages beside komek.js.
-        expect(text).toMatch(/[А-Яа-яЁё]{4,}/);
-        expect(problems).toEqual([]);
-        expect(requests.filter((r) => !r.startsWith(url))).toEqual([]);
+        return { text, requests, problems };
       } finally {
         await browser.close();
       }
+    }
+
+    it('draws a form in Chromium with no bundler, fetching only from its own folder', async () => {
+      const { text, requests, problems } = await draw('ru');
+      // Russian labels: the element fetched the Russian messages beside komek.js.
+      expect(text).toMatch(/[А-Яа-яЁё]{4,}/);
+      expect(problems).toEqual([]);
+      expect(requests.filter((r) => !r.startsWith(url))).toEqual([]);
+      // Not English: the catalog form's model carries none, and Russian lacks no text of the form.
+      expect(requests.filter((r) => r.includes('/locales/en/'))).toEqual([]);
+    });
+
+    it('draws it in English from the English messages file, as any other language', async () => {
+      const { text, requests, problems } = await draw('en');
+      const english = JSON.parse(
+        readFileSync(join(root, 'packages/i18n/locales/en', `${form}.json`), 'utf8'),
+      ) as Record<string, { text: string }>;
+      // The form's first English labels (the model has none): a label of a field and the page's title.
+      const firstLabel = Object.entries(english).find(([k]) => k.endsWith('.title') && k !== 'title')![1].text;
+      expect(text).toContain(firstLabel);
+      expect(requests.some((r) => r.endsWith(`/locales/en/forms/${form}.json`))).toBe(true);
+      expect(text).not.toMatch(/[А-Яа-яЁё]{4,}/);
+      expect(problems).toEqual([]);
     });
   });
 });

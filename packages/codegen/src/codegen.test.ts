@@ -236,3 +236,37 @@ describe('pnpm gen output', () => {
     writeFileSync(join(dir, 'x'), '');
   });
 });
+
+describe('the English of the catalog forms', () => {
+  it('is in the `en` messages, for every label, choice and description of every form (the models carry none)', async () => {
+    const { formIds, schemaLoaders, modelLoaders } = await import('@komek/forms');
+    const { buildFormModel, formatMessageKey, walkNodes } = await import('@komek/core');
+    const english = new Map<string, string>();
+    const readNamespace = (ns: string) => {
+      const file = JSON.parse(readFileSync(join(root, 'packages/i18n/locales/en', `${ns}.json`), 'utf8')) as Record<
+        string,
+        { text?: string }
+      >;
+      for (const [key, entry] of Object.entries(file)) if (entry.text) english.set(`${ns}:${key}`, entry.text);
+    };
+    readNamespace('ui');
+    let checked = 0;
+    for (const id of formIds) {
+      const model = buildFormModel(await schemaLoaders[id]());
+      model.namespaces.forEach(readNamespace);
+      for (const node of walkNodes(model.root)) {
+        const texts: [string, string | undefined][] = [[formatMessageKey(node.labelKey), node.englishLabel]];
+        if (node.description) texts.push([formatMessageKey(node.description.key), node.description.english]);
+        if (node.kind === 'field')
+          for (const o of node.options ?? []) texts.push([formatMessageKey(o.labelKey), o.englishLabel]);
+        for (const [key, text] of texts) {
+          expect(text, key).toBeDefined();
+          expect(english.get(key), `${id}: ${key}`).toBe(text);
+          checked++;
+        }
+      }
+      expect(JSON.stringify(await modelLoaders[id]())).not.toContain(JSON.stringify(model.root.englishLabel));
+    }
+    expect(checked).toBeGreaterThan(2000);
+  });
+});

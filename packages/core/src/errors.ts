@@ -61,14 +61,15 @@ export function mapErrors(model: FormModel, errors: readonly ValidatorError[] | 
     let params = e.params;
     if (e.keyword === 'dateOrder' && typeof e.params.later === 'string' && typeof e.params.earlier === 'string') {
       // An order the schema declares (`x-komek.dateOrder`): the later date is the one to correct; the message names
-      // the earlier one by its label (`earlierLabelKey`, a message key, with `earlierEnglishLabel`, its English).
+      // the earlier one by its label (`earlierLabelKey`, a message key, with `earlierEnglishLabel`, its English where
+      // the model has it: one built from the schemas).
       const earlier = findNode(model, pointer + e.params.earlier);
       pointer += e.params.later;
       if (earlier)
         params = {
           ...params,
           earlierLabelKey: formatMessageKey(earlier.labelKey),
-          earlierEnglishLabel: earlier.englishLabel,
+          ...(earlier.englishLabel !== undefined ? { earlierEnglishLabel: earlier.englishLabel } : {}),
         };
     }
     const id = `${pointer}|${e.keyword}`;

@@ -1,8 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { modelLoaders, validatorLoaders } from '@komek/forms';
-import { createFormSession, hydrateModel, type FormModel, type Translator, type Validator } from './index.js';
+import { modelLoaders, schemaLoaders, validatorLoaders } from '@komek/forms';
+import {
+  buildFormModel,
+  createFormSession,
+  hydrateModel,
+  type FormModel,
+  type Translator,
+  type Validator,
+} from './index.js';
 
 const ID = 'kz-f5-identification-application';
 const fixture = (name: string) =>
@@ -15,6 +22,17 @@ async function load(): Promise<{ model: FormModel; validate: Validator }> {
   return { model: hydrateModel(serialized), validate };
 }
 
+/** English as a translator over @komek/i18n's `en` messages of the form (where a catalog model's English is). */
+function englishOf(model: FormModel): Translator {
+  const texts = new Map<string, string>();
+  for (const ns of model.namespaces) {
+    const file = join(import.meta.dirname, '../../i18n/locales/en', `${ns}.json`);
+    const entries = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { text?: string }>;
+    for (const [key, entry] of Object.entries(entries)) if (entry.text) texts.set(`${ns}:${key}`, entry.text);
+  }
+  return (key, fallback) => texts.get(key) ?? fallback;
+}
+
 describe('FormSession', () => {
   it('finds valid data valid, and submits it as given', async () => {
     const data = fixture('valid-1');
@@ -25,14 +43,26 @@ describe('FormSession', () => {
   });
 
   it('places each problem on its field, with the English label and message of the schema by default', async () => {
-    const session = createFormSession({ ...(await load()), data: fixture('invalid-3') });
+    // A model built from the schemas carries their English.
+    const model = buildFormModel(await schemaLoaders[ID]());
+    const session = createFormSession({ ...(await load()), model, data: fixture('invalid-3') });
     expect(session.valid).toBe(false);
     const missing = session.issues.find((i) => i.pointer === '/interpreterSignature');
-    expect(missing).toMatchObject({
-      keyword: 'required',
-      label: session.model.byPointer.get('/interpreterSignature')!.englishLabel,
-    });
+    expect(missing).toMatchObject({ keyword: 'required', label: 'Signature of the interpreter' });
+    expect(missing!.label).toBe(model.byPointer.get('/interpreterSignature')!.englishLabel);
     expect(missing!.text).toContain(missing!.label);
+  });
+
+  it('words a catalog model (no English of its own) in English through the `en` messages, else by name', async () => {
+    const { model, validate } = await load();
+    expect(model.byPointer.get('/interpreterSignature')!.englishLabel).toBeUndefined();
+    const session = createFormSession({ model, validate, data: fixture('invalid-3'), languages: [englishOf(model)] });
+    expect(session.issues.find((i) => i.pointer === '/interpreterSignature')?.label).toBe(
+      'Signature of the interpreter',
+    );
+    // Without any messages, the name of what is labelled, never the message key.
+    session.setLanguages();
+    expect(session.issues.find((i) => i.pointer === '/interpreterSignature')?.label).toBe('interpreterSignature');
   });
 
   it('leaves hidden answers out of what is validated and submitted, and keeps them for when the question returns', async () => {
@@ -80,15 +110,16 @@ describe('FormSession', () => {
         : key === 'ui:error.required'
           ? `Заполните поле «${String(params?.label)}»`
           : fallback;
+    const loaded = await load();
     const session = createFormSession({
-      ...(await load()),
+      ...loaded,
       data: fixture('invalid-3'),
-      languages: [russian, (_k, fallback) => fallback],
+      languages: [russian, englishOf(loaded.model)],
     });
     const missing = session.issues.find((i) => i.pointer === '/interpreterSignature')!;
     expect(missing.label).toBe('Подпись переводчика');
     expect(missing.text).toBe('Заполните поле «Подпись переводчика»');
-    expect(missing.secondary?.label).toBe(session.model.byPointer.get('/interpreterSignature')!.englishLabel);
+    expect(missing.secondary?.label).toBe('Signature of the interpreter');
     // A language without the message falls back to the validator's English, the label in front.
     expect(missing.secondary?.text).toBe(`${missing.secondary?.label}: ${missing.message}`);
     session.setLanguages((_k, fallback) => fallback);

@@ -5,7 +5,7 @@ import { findTextProblems } from './textProblems.js';
 import type { FormModel, FormNode } from './model.js';
 import { formatMessageKey } from './messageKey.js';
 import { getAtPointer, parentPointer } from './pointer.js';
-import { interpolate, type Translator } from './translator.js';
+import { interpolate, translate, unworded, type Translator } from './translator.js';
 import { walkNodes } from './walk.js';
 
 /**
@@ -175,10 +175,12 @@ export class FormSession<T = unknown> {
     if (this.checked) delete this.checked.worded;
   }
 
-  /** A node's label in the primary language (or the second, `which = 1`), falling back to the schema's English. */
+  /**
+   * A node's label in the primary language (or the second, `which = 1`), falling back to English (see `translate`);
+   * without a language, the model's English, where it has it (a model built from the schemas).
+   */
   label(node: FormNode, which: 0 | 1 = 0): string {
-    const t = this.langs[which]?.translate;
-    return (t && t(formatMessageKey(node.labelKey), node.englishLabel)) ?? node.englishLabel;
+    return labelIn(this.langs[which], node);
   }
 
   /** An issue with its label and message in the session's languages. */
@@ -251,18 +253,19 @@ function textIssues(model: FormModel, data: unknown): ValidationIssue[] {
   });
 }
 
+/** A node's label in a language (see `FormSession.label`). */
+function labelIn(language: IssueLanguage | undefined, node: FormNode): string {
+  const t = language?.translate;
+  return t ? translate(t, node.labelKey, node.englishLabel) : (node.englishLabel ?? unworded(node.labelKey));
+}
+
 /** Label and message of an issue in one language. */
 function wordIn(language: IssueLanguage | undefined, issue: ValidationIssue): { label: string; text: string } {
   const node = issue.node;
   const t = language?.translate;
   // A property the form does not have is named by itself, not by the part that holds it (the form's title, at top).
   const unknown = issue.keyword === 'additionalProperties' ? issue.params.additionalProperty : undefined;
-  const label =
-    typeof unknown === 'string'
-      ? unknown
-      : node
-        ? ((t && t(formatMessageKey(node.labelKey), node.englishLabel)) ?? node.englishLabel)
-        : '';
+  const label = typeof unknown === 'string' ? unknown : node ? labelIn(language, node) : '';
   if (language?.message) return { label, text: language.message(issue, label) };
   const params = { ...issue.params, label };
   for (const key of issue.messageKeys) {

@@ -58,7 +58,7 @@ export { setAtPointer } from './data.js';
 export { mapErrors, findNode } from './errors.js';
 export { findTextProblems, textProblemIn, type TextProblem } from './textProblems.js';
 export type { ValidatorError, ValidationIssue } from './errors.js';
-export { englishTranslator, interpolate, translate } from './translator.js';
+export { englishTranslator, interpolate, translate, unworded } from './translator.js';
 export type { Translator } from './translator.js';
 export { walkNodes, isInputNode } from './walk.js';
 export { marks } from './marks.js';

@@ -7,14 +7,21 @@ export interface ChoiceOption {
   value: string;
   /** The message key of the choice's label (`x-komek.enumTitles`, or `ui:enum.<value>`). */
   labelKey: MessageKey;
-  /** The choice's label in English as the schema writes it (the value when it has none): every language's fallback. */
-  englishLabel: string;
+  /**
+   * The choice's label in English as the schema writes it (the value when it has none), in a model built from the
+   * schemas (`buildFormModel`); absent from a catalog model `pnpm gen` precompiled (`hydrateModel`), whose English is
+   * in @komek/i18n's `en` messages like any other language's. Translate with `translate(t, o.labelKey, o.englishLabel)`.
+   */
+  englishLabel?: string;
 }
 
-/** A node's description: its message key and its English text from the schema, every language's fallback. */
+/**
+ * A node's description: its message key and, in a model built from the schemas, its English text (absent from a
+ * precompiled catalog model: see `NodeBase.englishLabel`).
+ */
 export interface NodeDescription {
   key: MessageKey;
-  english: string;
+  english?: string;
 }
 
 /** The condition that shows a conditional node: the `if` of its parent and where that parent sits. */
@@ -40,8 +47,13 @@ export interface NodeBase {
    * a key to translate, not the label: `translate(t, node.labelKey, node.englishLabel)`.
    */
   labelKey: MessageKey;
-  /** The label in English as the schema writes it (`title`; the property name without one): every language's fallback. */
-  englishLabel: string;
+  /**
+   * The label in English as the schema writes it (`title`; the property name without one), in a model built from the
+   * schemas (`buildFormModel`, e.g. a host's own schema, which has no messages files). Absent from a catalog model
+   * `pnpm gen` precompiled (`hydrateModel`): its English is in @komek/i18n's `en` messages (`locales/en/<ns>.json`,
+   * generated from the schemas) like any other language's, and a translator with them loaded finds it.
+   */
+  englishLabel?: string;
   description?: NodeDescription;
   /** The printed numbering of the item, e.g. `3.2` (`x-komek.number`). */
   number?: string;
@@ -220,8 +232,8 @@ export interface SerializedModel {
 
 /**
  * A node as the serialized model writes it: one compact shape for every kind, with keys of its own — `label` is the
- * label's message key (`FormNode.labelKey`), `text` its English text (`FormNode.englishLabel`), `description.text`
- * likewise. A message key is written `key` in the form's own namespace (the first of `namespaces`),
+ * label's message key (`FormNode.labelKey`), `description` the description's. No English text: a catalog form's English
+ * is in @komek/i18n's `en` messages, as every other language's is in its own. A message key is written `key` in the form's own namespace (the first of `namespaces`),
  * `<index>:key` in another of them, `ns:key` in any other (`ui`). The mapping is `toSerialized` / `fromSerialized`
  * in serialize.ts, the only place that knows these keys.
  */
@@ -233,7 +245,6 @@ export interface SerializedNode {
   pointer?: string;
   /** Absent when it is the parent's key in its place: `<parent's key less .title>.<name>.title`. */
   label?: string;
-  text: string;
   /** Absent when false. */
   required?: 1;
   schema: JsonSchema;
@@ -241,7 +252,8 @@ export interface SerializedNode {
   annotation?: KomekAnnotation;
   /** Absent when empty. */
   children?: SerializedNode[];
-  description?: { key: string; text: string };
+  /** The description's message key. */
+  description?: string;
   number?: string;
   /** The node is derived (the reason stays in the schema). */
   derived?: 1;
@@ -249,10 +261,9 @@ export interface SerializedNode {
   reading?: 1;
   condition?: Condition;
   /**
-   * Each choice: `value` (its key the field's `<key less .title>.enum.<value>`, its English label the value),
-   * `[value, englishLabel]` (the same key) or `[value, englishLabel, key]`.
+   * Each choice: `value` (its key the field's `<key less .title>.enum.<value>`) or `[value, key]`.
    */
-  options?: (string | [string, string] | [string, string, string])[];
+  options?: (string | [string, string])[];
   item?: SerializedNode;
   widget?: WidgetKind;
 }

@@ -22,13 +22,12 @@ function summary(node: FormNode): unknown {
     kind: node.kind,
     pointer: node.pointer,
     labelKey: node.labelKey,
-    englishLabel: node.englishLabel,
-    description: node.description,
+    description: node.description?.key,
     required: node.required,
     number: node.number,
     condition: node.condition,
     widget: node.kind === 'field' || node.kind === 'checklist' ? node.widget : undefined,
-    options: node.kind === 'field' ? node.options : undefined,
+    options: node.kind === 'field' ? node.options?.map((o) => [o.value, o.labelKey]) : undefined,
     item: node.kind === 'repeat' ? summary(node.item) : undefined,
     children: childrenOf(node).map(summary),
   };
@@ -44,12 +43,28 @@ describe('serializeModel and hydrateModel', () => {
     expect([...kinds].sort()).toEqual(['field', 'form', 'group', 'planTable', 'repeat', 'signature']);
   });
 
-  it('write the serialized keys of their own: label (the key) and text (the English label)', async () => {
+  it('write the serialized keys of their own: label (the key), and no English text', async () => {
     const built = buildFormModel(await schemaLoaders[ID]());
-    const json = JSON.parse(JSON.stringify(serializeModel(built))) as SerializedModel;
+    const text = JSON.stringify(serializeModel(built));
+    const json = JSON.parse(text) as SerializedModel;
     expect(json.root.label).toBe(built.root.labelKey.key);
-    expect(json.root.text).toBe(built.root.englishLabel);
     expect(json.root).not.toHaveProperty('labelKey');
+    expect(json.root).not.toHaveProperty('text');
+    // The English labels, choices and descriptions are @komek/i18n's `en` messages, not the model's.
+    const english = [...walkNodes(built.root)].flatMap((n) => [
+      n.englishLabel,
+      n.description?.english,
+      ...(n.kind === 'field' ? (n.options ?? []).map((o) => o.englishLabel) : []),
+    ]);
+    const worded = english.filter((e): e is string => e !== undefined && e.includes(' '));
+    expect(worded.length).toBeGreaterThan(20);
+    for (const e of worded) expect(text).not.toContain(JSON.stringify(e).slice(1, -1));
+    const hydrated = hydrateModel(json);
+    for (const n of walkNodes(hydrated.root)) {
+      expect(n.englishLabel).toBeUndefined();
+      expect(n.description?.english).toBeUndefined();
+      if (n.kind === 'field') for (const o of n.options ?? []) expect(o.englishLabel).toBeUndefined();
+    }
     const leaf = json.root.children!.find((c) => c.kind === undefined)!;
     expect(leaf).not.toHaveProperty('children');
     expect(leaf).not.toHaveProperty('pointer');
@@ -80,10 +95,16 @@ function ownKeywords(schema: JsonSchema): JsonSchema {
   return out;
 }
 
-/** A model built from the schemas as a precompiled one holds it: no bundle, no source lines, marks without reasons. */
+/**
+ * A model built from the schemas as a precompiled one holds it: no bundle, no source lines, marks without reasons, no
+ * English texts (@komek/i18n's `en` messages hold them; the codegen's tests check that they hold every one).
+ */
 function asPrecompiled(model: FormModel): Omit<FormModel, 'bundle'> {
   const node = (n: FormNode): FormNode => {
-    const { line: _, ...out } = n;
+    const { line: _, englishLabel: _english, ...out } = n;
+    if (out.description) out.description = { key: out.description.key };
+    if (out.kind === 'field' && out.options)
+      out.options = out.options.map((o) => ({ value: o.value, labelKey: o.labelKey }));
     if (out.derived !== undefined) out.derived = 'derived';
     if (out.reading !== undefined) out.reading = 'reading';
     out.annotation = Object.fromEntries(

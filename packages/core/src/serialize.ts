@@ -90,7 +90,7 @@ function toSerialized(
   pointer: string,
   key: (k: MessageKey) => string,
 ): SerializedNode {
-  const out: SerializedNode = { name: node.name, text: node.englishLabel, schema: slimSchema(node.schema) };
+  const out: SerializedNode = { name: node.name, schema: slimSchema(node.schema) };
   if (node.kind !== 'field') out.kind = node.kind;
   if (node.pointer !== pointer) out.pointer = node.pointer;
   if (!parent || !sameKey(node.labelKey, childKey(parent.labelKey, node.name))) out.label = key(node.labelKey);
@@ -100,18 +100,14 @@ function toSerialized(
   const children = childrenOf(node);
   if (children.length > 0)
     out.children = children.map((c) => toSerialized(c, node, `${node.pointer}/${escapePointerSegment(c.name)}`, key));
-  if (node.description) out.description = { key: key(node.description.key), text: node.description.english };
+  if (node.description) out.description = key(node.description.key);
   if (node.number !== undefined) out.number = node.number;
   if (node.derived !== undefined) out.derived = 1;
   if (node.reading !== undefined) out.reading = 1;
   if (node.condition) out.condition = node.condition;
   if (node.kind === 'field' && node.options) {
     out.options = node.options.map((o) =>
-      sameKey(o.labelKey, optionKey(node.labelKey, o.value))
-        ? o.englishLabel === o.value
-          ? o.value
-          : [o.value, o.englishLabel]
-        : [o.value, o.englishLabel, key(o.labelKey)],
+      sameKey(o.labelKey, optionKey(node.labelKey, o.value)) ? o.value : [o.value, key(o.labelKey)],
     );
   }
   if (node.kind === 'repeat') out.item = toSerialized(node.item, undefined, '', key);
@@ -130,12 +126,11 @@ function fromSerialized(
     name: n.name,
     pointer: n.pointer ?? pointer,
     labelKey: n.label !== undefined ? key(n.label) : childKey(parent!.labelKey, n.name),
-    englishLabel: n.text,
     required: n.required === 1,
     schema: n.schema,
     annotation: n.annotation ?? {},
   };
-  if (n.description) base.description = { key: key(n.description.key), english: n.description.text };
+  if (n.description !== undefined) base.description = { key: key(n.description) };
   if (n.number !== undefined) base.number = n.number;
   if (n.derived) base.derived = 'derived';
   if (n.reading) base.reading = 'reading';
@@ -148,12 +143,8 @@ function fromSerialized(
       const field: FieldNode = { ...base, kind: 'field', widget: n.widget ?? 'unknown' };
       if (n.options)
         field.options = n.options.map((o) => {
-          const [value, englishLabel = value, label] = typeof o === 'string' ? [o] : o;
-          return {
-            value,
-            labelKey: label !== undefined ? key(label) : optionKey(base.labelKey, value),
-            englishLabel,
-          };
+          const [value, label] = typeof o === 'string' ? [o] : o;
+          return { value, labelKey: label !== undefined ? key(label) : optionKey(base.labelKey, value) };
         });
       return field;
     }
@@ -196,8 +187,10 @@ export class InvalidModelError extends KomekError {
  * place, a choice's key written in its field's place and its English label when it is its value; a namespace is
  * its index in `namespaces` (`"2:$defs.signature.date.title"`; the form's own, the first, is not written). Left out
  * as well, as no renderer, paper form or server reads them: each node's source line and the reason behind a
- * `derived` or `reading` node (`hydrateModel` gives `'derived'` and `'reading'`); a model built from the schemas
- * (`buildFormModel`) has them. Node schemas keep their own keywords (type, format, enum, lengths, limits), not
+ * `derived` or `reading` node (`hydrateModel` gives `'derived'` and `'reading'`), and every English text (labels,
+ * choices, descriptions: `englishLabel`, `english`), which @komek/i18n's `en` messages hold, generated from the same
+ * schemas, so that a page in another language does not fetch them; a model built from the schemas (`buildFormModel`)
+ * has them. Node schemas keep their own keywords (type, format, enum, lengths, limits), not
  * sub-schemas.
  */
 export function serializeModel(model: FormModel): SerializedModel {

@@ -20,10 +20,13 @@ export interface FormContext {
   set(pointer: string, value: unknown, commit?: boolean): void;
   /** The label of a node (number, primary language, required mark, secondary language under it). */
   label(node: FormNode): TemplateResult | string;
-  /** A message in the primary language only (for `aria-label`s and option texts in tight places). */
-  text(key: MessageKey, english: string): string;
+  /**
+   * A message in the primary language only (for `aria-label`s and option texts in tight places); `english` is the
+   * model's English where it has it (a model built from a host's schema), else the loaded `en` messages give it.
+   */
+  text(key: MessageKey, english: string | undefined): string;
   /** A message in the primary language with the secondary under it. */
-  bilingual(key: MessageKey, english: string): TemplateResult | string;
+  bilingual(key: MessageKey, english: string | undefined): TemplateResult | string;
   /** A `ui` namespace string in the primary language, with its English fallback. */
   ui(key: string, english: string): string;
   /** A `ui` namespace string in both languages. */

@@ -20,7 +20,7 @@ export { preloadForm } from './komek-form/preload.js';
 export { KomekSignaturePad } from './signature-pad/signature-pad.js';
 export { KomekSubmitEvent, KomekInvalidEvent, KomekDraftRestoredEvent, KomekDraftProblemEvent } from './events.js';
 export type { LocalizedIssue, KomekFormEventMap } from './events.js';
-export { lazyWidget, loadWidgets, registerWidget, rendererFor, registry, widgetNamed } from './registry.js';
+export { forNodes, lazyWidget, loadWidgets, registerWidget, rendererFor, registry, widgetNamed } from './registry.js';
 export type { WidgetRenderer, WidgetDeclaration, WidgetRender, CellRender, CellPlace, Redraw } from './registry.js';
 export { describedBy, description, errorText, fieldIds, invalid } from './widgets/field.js';
 export type { FormContext } from './context.js';

@@ -1,4 +1,5 @@
 import {
+  NOT_APPLICABLE,
   widgetOf,
   resolveWidget,
   walkNodes,
@@ -10,8 +11,11 @@ import {
 import type { nothing, TemplateResult } from 'lit';
 import type { FormContext } from './context.js';
 
-/** Draws one kind of node. `base` is the pointer prefix of a repeat row (`''` outside repeats). */
-export type WidgetRender = (ctx: FormContext, node: FormNode, base: string) => unknown;
+/**
+ * Draws one kind of node, `N` (a `GroupNode`, a `FieldNode`…; see `forNodes`). `base` is the pointer prefix of a
+ * repeat row (`''` outside repeats).
+ */
+export type WidgetRender<N extends FormNode = FormNode> = (ctx: FormContext, node: N, base: string) => unknown;
 
 /** What a bare control in a table cell is given: its place, its value and the ids that name and describe it. */
 export interface CellPlace {
@@ -29,7 +33,7 @@ export interface CellPlace {
 }
 
 /** Draws the bare control of a widget in a table cell (the cell shows the messages). */
-export type CellRender = (ctx: FormContext, node: FormNode, place: CellPlace) => TemplateResult;
+export type CellRender<N extends FormNode = FormNode> = (ctx: FormContext, node: N, place: CellPlace) => TemplateResult;
 
 /**
  * When a widget is drawn again:
@@ -40,11 +44,14 @@ export type CellRender = (ctx: FormContext, node: FormNode, place: CellPlace) =>
  */
 export type Redraw = 'answer' | 'subtree' | 'always';
 
-/** A registered widget: what it is (declared once, here, beside its ranked tester) and how it draws. */
-export interface WidgetRenderer {
+/**
+ * A registered widget: what it is (declared once, here, beside its ranked tester) and how it draws. `N` is the node
+ * type it draws; the registry holds `WidgetRenderer<FormNode>`s, which `forNodes` makes of narrower ones.
+ */
+export interface WidgetRenderer<N extends FormNode = FormNode> {
   name: string;
   tester: Tester;
-  render: WidgetRender;
+  render: WidgetRender<N>;
   /** When it is drawn again (default `always`). */
   redraw?: Redraw;
   /**
@@ -53,7 +60,7 @@ export interface WidgetRenderer {
    */
   echoesInput?: boolean;
   /** Its bare control in a table cell; without one a cell holds the whole widget. */
-  cell?: CellRender;
+  cell?: CellRender<N>;
   /**
    * Fetches code the widget draws with that is kept out of `komek.js` (a chunk of its own: a rarely used widget, a
    * custom element). `<komek-form>` awaits it, with the form's model, validator and messages, before drawing a form
@@ -64,6 +71,25 @@ export interface WidgetRenderer {
 
 /** What a widget is, without how it draws: the part of a lazily drawn widget that is in `komek.js`. */
 export type WidgetDeclaration = Omit<WidgetRenderer, 'render' | 'cell' | 'load'>;
+
+/**
+ * A renderer of the nodes a type guard admits, as the registry holds it: `forNodes(kindIs('group'), { … })` draws
+ * `GroupNode`s, so its `render` reads `node.children` (a field widget's, `node.options`) without asking the kind.
+ * Its tester is asked only about nodes the guard admits, so the registry never hands it another.
+ */
+export function forNodes<N extends FormNode>(
+  admits: (node: FormNode) => node is N,
+  widget: WidgetRenderer<N>,
+): WidgetRenderer {
+  const { tester, render, cell, ...rest } = widget;
+  return {
+    ...rest,
+    tester: (node) => (admits(node) ? tester(node) : NOT_APPLICABLE),
+    // Called only for nodes the tester ranked: nodes `admits` holds for.
+    render: render as WidgetRender,
+    ...(cell ? { cell: cell as CellRender } : {}),
+  };
+}
 
 /**
  * A widget declared in `komek.js` (name, tester, when it redraws) and drawn by code in a chunk of its own: `load`

@@ -4,6 +4,7 @@ import {
   createFormSession,
   findNode,
   pointerOf,
+  translate,
   type FormModel,
   type FormNode,
   type FormSession,
@@ -339,11 +340,7 @@ export class PaperForm {
     tags.artifact(() => drawFooters(env, paginator.pages));
     paginator.commit(await nativeDeflate());
 
-    const title =
-      env.translators[0]!(
-        `${this.model.root.labelKey.ns}:${this.model.root.labelKey.key}`,
-        this.model.root.englishLabel,
-      ) ?? this.model.root.englishLabel;
+    const title = translate(env.translators[0]!, this.model.root.labelKey, this.model.root.englishLabel);
     doc.setTitle(title, { showInWindowTitleBar: true });
     const subject = `${meta.sop}${meta.formNumber ? ` · Form ${meta.formNumber}` : ''} · ${meta.id}`;
     doc.setSubject(subject);
@@ -360,10 +357,8 @@ export class PaperForm {
     const now = new Date();
     doc.setCreationDate(now);
     doc.setModificationDate(now);
-    const secondaryTitle = this.translators[1]?.(
-      `${this.model.root.labelKey.ns}:${this.model.root.labelKey.key}`,
-      this.model.root.englishLabel,
-    );
+    const second = this.translators[1];
+    const secondaryTitle = second && translate(second, this.model.root.labelKey, this.model.root.englishLabel);
     setXmpMetadata(doc, {
       title,
       ...(secondaryTitle !== undefined && secondaryTitle !== title

@@ -131,7 +131,7 @@ function sampleLabels(model: FormModel): FormNode[] {
     if (
       node.kind === 'field' &&
       node.pointer.split('/').length === 2 &&
-      node.englishLabel.length > 3 &&
+      (node.englishLabel ?? '').length > 3 &&
       !node.condition
     )
       out.push(node);

@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
-import { formatMessageKey, marks, presentLabel, presentTitle, type FormNode } from '@komek/core';
+import { formatMessageKey, marks, presentLabel, presentTitle, unworded, type FormNode } from '@komek/core';
 import { type Language } from '../localize/messages.js';
 import { Localizer, toLanguage } from '../localize/localizer.js';
 
@@ -91,7 +91,7 @@ export class Localization {
     const after = node.derived ? (required ? html`${REQUIRED}${DERIVED}` : DERIVED) : required ? REQUIRED : nothing;
     const text = this.bilingual(
       formatMessageKey(node.labelKey),
-      node.englishLabel,
+      node.englishLabel ?? unworded(node.labelKey),
       after,
       title ? presentTitle : presentLabel,
     );

@@ -1,6 +1,13 @@
 import { nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { formatMessageKey, getAtPointer, isReadByConditions, type FormModel, type FormNode } from '@komek/core';
+import {
+  formatMessageKey,
+  getAtPointer,
+  isReadByConditions,
+  unworded,
+  type FormModel,
+  type FormNode,
+} from '@komek/core';
 import type { FormContext } from '../context.js';
 import { rendererFor } from '../registry.js';
 import type { KeyboardNavigation } from './keyboard.js';
@@ -64,8 +71,8 @@ export class FormView {
       value: (pointer) => getAtPointer(parts.answers(), pointer),
       set: (pointer, value, commit) => parts.set(pointer, value, commit),
       label: (node) => l10n.label(node, node === parts.model()?.root),
-      text: (key, english) => l10n.localizer.t(formatMessageKey(key), english),
-      bilingual: (key, english) => l10n.bilingual(formatMessageKey(key), english),
+      text: (key, english) => l10n.localizer.t(formatMessageKey(key), english ?? unworded(key)),
+      bilingual: (key, english) => l10n.bilingual(formatMessageKey(key), english ?? unworded(key)),
       ui: (key, english) => l10n.ui(key, english),
       uiBilingual: (key, english) => l10n.bilingual(`ui:${key}`, english),
       errors: (pointer) => parts.validation.shown.get(pointer) ?? EMPTY,

@@ -11,7 +11,8 @@ import {
 
 /**
  * The element's front door to the messages of `@komek/i18n`: the same locale files, read without i18next so that
- * the whole renderer stays within its size budget. Lookup, fallbacks (language → English → the schema's English),
+ * the whole renderer stays within its size budget. Lookup, fallbacks (language → English → the model's English, which
+ * a form built from a host's own schema has),
  * plural forms and validation messages are `@komek/i18n/runtime`, the code `@komek/i18n` itself runs over i18next;
  * only loading is the element's own. `messages.browser.test.ts` checks that both give every message alike.
  */
@@ -87,23 +88,27 @@ function loadOne(lang: Language, ns: string): Promise<void> {
 }
 
 /**
- * Loads the messages of these namespaces (and `ui`) in a language: one file each, nothing else. English form
- * namespaces are not fetched: they are generated from the schemas, whose English every lookup already has as its
- * last fallback. Nor is English `ui` for another language: `@komek/i18n` checks that every language's `ui.json` is
- * complete, and each interface string has its English beside it in the code.
+ * Loads the messages of these namespaces (and `ui`) in a language: one file each and, for a form namespace the
+ * language has no file of (not translated yet), the English one, which its texts fall back to (a catalog model
+ * carries no English of its own). English `ui` is not fetched for another language: `@komek/i18n` checks that every
+ * language's `ui.json` is complete, and each interface string has its English beside it in the code.
  */
 export async function loadMessages(lang: Language, namespaces: readonly string[]): Promise<void> {
-  const wanted = lang === 'en' ? ['ui'] : [...new Set(['ui', ...namespaces])];
+  const wanted = [...new Set(['ui', ...namespaces])];
   await Promise.all(wanted.map((ns) => loadOne(lang, ns)));
+  if (lang === 'en') return;
+  const missing = wanted.filter((ns) => ns !== 'ui' && !store.has(`${lang}/${ns}`));
+  await Promise.all(missing.map((ns) => loadOne('en', ns)));
 }
 
 /** A form's messages in one language, by namespace (see `loadFormMessages`). */
 type FormTexts = Record<string, Record<string, unknown>>;
 
-/** Each language's list of its forms' message chunks (`bundled/forms-<lang>.ts`); English has none. */
+/** Each language's list of its forms' message chunks (`bundled/forms-<lang>.ts`). */
 const bundledFormLanguages: Partial<
   Record<Language, () => Promise<{ default: Record<string, () => Promise<unknown>> }>>
 > = {
+  en: () => import('./bundled/forms-en.js'),
   ru: () => import('./bundled/forms-ru.js'),
   kk: () => import('./bundled/forms-kk.js'),
   ky: () => import('./bundled/forms-ky.js'),
@@ -129,14 +134,15 @@ const fetchedFormTexts = async (lang: Language, formId: string): Promise<unknown
 const isFormTexts = (v: unknown): v is FormTexts => typeof v === 'object' && v !== null;
 
 /**
- * Loads the messages a catalog form shows in a language: `ui` and, in one file, the keys of its namespaces that the
- * form uses (written by the elements' build), rather than the whole namespaces it shares with other forms; the
- * whole namespaces where there is no such file (a build without the elements' plugins, a custom loader set with
- * `setMessageLoader`, a failed fetch) and for `namespaces` the form's file does not hold. Another form's file, or
- * the whole namespace loaded later, adds to what is there.
+ * Loads the messages a catalog form shows in a language, English too (a catalog model carries no English): `ui` and,
+ * in one file, the keys of its namespaces that the form uses (written by the elements' build, with the English text
+ * of any key the language lacks), rather than the whole namespaces it shares with other forms; the whole namespaces
+ * where there is no such file (a build without the elements' plugins, a custom loader set with `setMessageLoader`,
+ * a failed fetch) and for `namespaces` the form's file does not hold. Another form's file, or the whole namespace
+ * loaded later, adds to what is there.
  */
 export async function loadFormMessages(lang: Language, formId: string, namespaces: readonly string[]): Promise<void> {
-  if (lang === 'en' || loader !== defaultLoader) return loadMessages(lang, namespaces);
+  if (loader !== defaultLoader) return loadMessages(lang, namespaces);
   const id = `${lang}/${formId}`;
   const [, held] = await Promise.all([
     loadOne(lang, 'ui'),

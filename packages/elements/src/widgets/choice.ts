@@ -1,17 +1,17 @@
 import { html, nothing } from 'lit';
 import { live } from './live.js';
-import { and, kindIs, optionsOf, rankWith, type FormNode } from '@komek/core';
+import { and, kindIs, rankWith, type FieldNode } from '@komek/core';
 import type { FormContext } from '../context.js';
-import { widgetNamed, type WidgetRenderer } from '../registry.js';
+import { forNodes, widgetNamed, type WidgetRenderer } from '../registry.js';
 import { describedBy, description, errorText, fieldIds, invalid } from './field.js';
 
 /** Up to this many options are radio buttons; more become a drop-down list. */
 const MAX_RADIOS = 7;
 
-function radios(ctx: FormContext, node: FormNode, pointer: string) {
+function radios(ctx: FormContext, node: FieldNode, pointer: string) {
   const ids = fieldIds(pointer);
   const value = ctx.value(pointer);
-  const options = optionsOf(node) ?? [];
+  const options = node.options ?? [];
   return html`<fieldset
     class="field choice"
     part="field choice"
@@ -45,7 +45,7 @@ function radios(ctx: FormContext, node: FormNode, pointer: string) {
   </fieldset>`;
 }
 
-function select(ctx: FormContext, node: FormNode, pointer: string) {
+function select(ctx: FormContext, node: FieldNode, pointer: string) {
   const ids = fieldIds(pointer);
   const value = ctx.value(pointer);
   return html`<div class="field" part="field">
@@ -60,7 +60,7 @@ function select(ctx: FormContext, node: FormNode, pointer: string) {
       @change=${(e: Event) => ctx.set(pointer, (e.target as HTMLSelectElement).value || undefined)}
     >
       <option value="" ?selected=${value === undefined}>${ctx.ui('select', '— select —')}</option>
-      ${(optionsOf(node) ?? []).map((o) => html`<option value=${o.value} ?selected=${value === o.value}>${ctx.text(o.labelKey, o.englishLabel)}</option>`)}
+      ${(node.options ?? []).map((o) => html`<option value=${o.value} ?selected=${value === o.value}>${ctx.text(o.labelKey, o.englishLabel)}</option>`)}
     </select>
     ${errorText(ctx, pointer, ids)}
   </div>`;
@@ -70,12 +70,12 @@ function select(ctx: FormContext, node: FormNode, pointer: string) {
  * One answer from a list: radio buttons in a fieldset (Delete clears an answer), or a drop-down list for long
  * lists. An `other` option shows its sibling "(specify)" field through the schema's condition.
  */
-export const choiceWidget: WidgetRenderer = {
+export const choiceWidget: WidgetRenderer = forNodes(kindIs('field'), {
   name: 'choice',
   tester: rankWith(1, and(kindIs('field'), widgetNamed('choice'))),
   redraw: 'answer',
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
-    return (optionsOf(node)?.length ?? 0) > MAX_RADIOS ? select(ctx, node, pointer) : radios(ctx, node, pointer);
+    return (node.options?.length ?? 0) > MAX_RADIOS ? select(ctx, node, pointer) : radios(ctx, node, pointer);
   },
-};
+});

@@ -1,6 +1,6 @@
 import { html } from 'lit';
-import { childrenOf, kindIs, rankWith, widgetOf } from '@komek/core';
-import type { WidgetRenderer } from '../registry.js';
+import { kindIs, rankWith, widgetOf } from '@komek/core';
+import { forNodes, type WidgetRenderer } from '../registry.js';
 import { description, errorText, fieldIds } from './field.js';
 import { yesNo } from './yesno.js';
 
@@ -8,7 +8,7 @@ import { yesNo } from './yesno.js';
  * An indicator group laid out as the source's table "No | Indicator | YES | NO": one row per item, each row a
  * fieldset with the YES / NO radio pair. Items that are not YES / NO (an "other (specify)" line) span the row.
  */
-export const indicatorsWidget: WidgetRenderer = {
+export const indicatorsWidget: WidgetRenderer = forNodes(kindIs('indicators'), {
   name: 'indicators',
   tester: rankWith(1, kindIs('indicators')),
   redraw: 'subtree',
@@ -22,7 +22,7 @@ export const indicatorsWidget: WidgetRenderer = {
       <div class="head" aria-hidden="true">
         <span></span><span>${ctx.uiBilingual('yes', 'YES')}</span><span>${ctx.uiBilingual('no', 'NO')}</span>
       </div>
-      ${childrenOf(node).map((c) =>
+      ${node.children.map((c) =>
         widgetOf(c) === 'yesno'
           ? ctx.isShown(c, base)
             ? yesNo(ctx, c, base + c.pointer, true)
@@ -31,4 +31,4 @@ export const indicatorsWidget: WidgetRenderer = {
       )}
     </fieldset>`;
   },
-};
+});

@@ -1,11 +1,11 @@
 import { html } from 'lit';
 import { live } from './live.js';
-import { and, kindIs, optionsOf, rankWith } from '@komek/core';
-import { widgetNamed, type WidgetRenderer } from '../registry.js';
+import { and, kindIs, rankWith } from '@komek/core';
+import { forNodes, widgetNamed, type WidgetRenderer } from '../registry.js';
 import { describedBy, description, errorText, fieldIds, invalid } from './field.js';
 
 /** Several answers from a list: check boxes in a fieldset, stored in the list's order. */
-export const multichoiceWidget: WidgetRenderer = {
+export const multichoiceWidget: WidgetRenderer = forNodes(kindIs('field'), {
   name: 'multichoice',
   tester: rankWith(1, and(kindIs('field'), widgetNamed('multichoice'))),
   redraw: 'answer',
@@ -14,7 +14,7 @@ export const multichoiceWidget: WidgetRenderer = {
     const ids = fieldIds(pointer);
     const raw = ctx.value(pointer);
     const chosen = Array.isArray(raw) ? (raw as unknown[]) : [];
-    const options = optionsOf(node) ?? [];
+    const options = node.options ?? [];
     const toggle = (value: string, on: boolean) => {
       const next = options.map((o) => o.value).filter((v) => (v === value ? on : chosen.includes(v)));
       ctx.set(pointer, next.length > 0 ? next : undefined);
@@ -46,4 +46,4 @@ export const multichoiceWidget: WidgetRenderer = {
       ${errorText(ctx, pointer, ids)}
     </fieldset>`;
   },
-};
+});

@@ -1,18 +1,18 @@
 import { html } from 'lit';
-import { childrenOf, kindIs, type FormNode } from '@komek/core';
+import { childrenOf, kindIs, type FormNode, type NeedRowNode } from '@komek/core';
 import type { FormContext } from '../context.js';
-import type { WidgetRenderer } from '../registry.js';
+import { forNodes, type WidgetRenderer } from '../registry.js';
 import { idOf } from '../ids.js';
 import { cellControl } from './cell.js';
 import './table.styles.js';
 import { description, errorText, fieldIds } from './field.js';
 import { needsTableDeclared } from './lazy.js';
 
-function needRow(ctx: FormContext, row: FormNode, base: string, columns: string[]) {
+function needRow(ctx: FormContext, row: NeedRowNode, base: string, columns: string[]) {
   const rowId = `${idOf(base + row.pointer)}-h`;
   return html`<tr>
     <th scope="row" id=${rowId} part="row-header">${ctx.label(row)}</th>
-    ${childrenOf(row).map((c, i) => html`<td>${cellControl(ctx, c, base, `${columns[i] ?? ''} ${rowId}`)}</td>`)}
+    ${row.children.map((c, i) => html`<td>${cellControl(ctx, c, base, `${columns[i] ?? ''} ${rowId}`)}</td>`)}
   </tr>`;
 }
 
@@ -20,14 +20,12 @@ function needRow(ctx: FormContext, row: FormNode, base: string, columns: string[
  * A needs table with the source's fixed rows: category headings, one row per need, a mark and a comment per row.
  * A real table, so each control is announced with its need and its column.
  */
-export const needsTableWidget: WidgetRenderer = {
+export const needsTableWidget: WidgetRenderer = forNodes(kindIs('needsTable'), {
   ...needsTableDeclared,
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);
-    const firstRow = childrenOf(node)
-      .flatMap((c) => (c.kind === 'needRow' ? [c] : childrenOf(c)))
-      .find(kindIs('needRow'));
+    const firstRow = node.children.flatMap((c) => (c.kind === 'needRow' ? [c] : childrenOf(c))).find(kindIs('needRow'));
     const columns = (firstRow?.children ?? []).map((_, i) => `${ids.id}-c${i}`);
     const width = columns.length + 1;
     const rows = (nodes: readonly FormNode[]) =>
@@ -51,7 +49,7 @@ export const needsTableWidget: WidgetRenderer = {
               ${(firstRow?.children ?? []).map((c, i) => html`<th scope="col" id=${columns[i]}>${ctx.label(c)}</th>`)}
             </tr>
           </thead>
-          ${childrenOf(node).map((category) =>
+          ${node.children.map((category) =>
             category.kind === 'needRow' || !ctx.isShown(category, base)
               ? null
               : html`<tbody>
@@ -62,9 +60,9 @@ export const needsTableWidget: WidgetRenderer = {
                 </tbody>`,
           )}
           ${
-            childrenOf(node).some((c) => c.kind === 'needRow')
+            node.children.some((c) => c.kind === 'needRow')
               ? html`<tbody>
-                  ${rows(childrenOf(node).filter(kindIs('needRow')))}
+                  ${rows(node.children.filter(kindIs('needRow')))}
                 </tbody>`
               : null
           }
@@ -72,4 +70,4 @@ export const needsTableWidget: WidgetRenderer = {
       </div>
     </fieldset>`;
   },
-};
+});

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { childrenOf, kindIs, type RepeatNode } from '@komek/core';
 import type { FormContext } from '../context.js';
-import type { WidgetRenderer } from '../registry.js';
+import { forNodes, type WidgetRenderer } from '../registry.js';
 import { idOf } from '../ids.js';
 import { cellControl } from './cell.js';
 import './table.styles.js';
@@ -34,12 +34,12 @@ function category(ctx: FormContext, node: RepeatNode, base: string, columns: str
  * The plan table: the eight columns of a plan measure, row categories from the source (social and medical, legal,
  * psychological, …), each holding as many measures as the plan needs. Rows are added and removed per category.
  */
-export const planTableWidget: WidgetRenderer = {
+export const planTableWidget: WidgetRenderer = forNodes(kindIs('planTable'), {
   ...planTableDeclared,
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);
-    const head = childrenOf(childrenOf(node).find(kindIs('repeat'))?.item);
+    const head = childrenOf(node.children.find(kindIs('repeat'))?.item);
     const columns = head.map((_, i) => `${ids.id}-c${i}`);
     const width = head.length + 2;
     return html`<fieldset class="table-block" part="group plan-table" id=${ids.id}>
@@ -54,7 +54,7 @@ export const planTableWidget: WidgetRenderer = {
               <th scope="col"><span class="visually-hidden">${ctx.ui('actions', 'Actions')}</span></th>
             </tr>
           </thead>
-          ${childrenOf(node).map((c) =>
+          ${node.children.map((c) =>
             !ctx.isShown(c, base)
               ? null
               : c.kind === 'repeat'
@@ -69,4 +69,4 @@ export const planTableWidget: WidgetRenderer = {
       </div>
     </fieldset>`;
   },
-};
+});

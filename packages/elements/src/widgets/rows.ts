@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { childrenOf, itemOf, type FormNode } from '@komek/core';
+import { childrenOf, type RepeatNode } from '@komek/core';
 import type { FormContext } from '../context.js';
 
 /** The rows of a repeat node's array value. */
@@ -9,10 +9,10 @@ export function rowsOf(ctx: FormContext, pointer: string): unknown[] {
 }
 
 /** "Add row" for a repeat node: appends an empty row and focuses its first control. */
-export function addRowButton(ctx: FormContext, node: FormNode, pointer: string, name: string) {
+export function addRowButton(ctx: FormContext, node: RepeatNode, pointer: string, name: string) {
   const rows = rowsOf(ctx, pointer);
   const full = node.schema.maxItems !== undefined && rows.length >= node.schema.maxItems;
-  const first = childrenOf(itemOf(node)).find((c) => c.kind !== 'static');
+  const first = childrenOf(node.item).find((c) => c.kind !== 'static');
   const add = () => {
     ctx.set(pointer, [...rows, {}], true);
     ctx.focus(`${pointer}/${rows.length}${first?.pointer ?? ''}`);

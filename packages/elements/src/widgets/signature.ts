@@ -1,21 +1,21 @@
 import { html } from 'lit';
-import { childrenOf, kindIs, rankWith, widgetOf } from '@komek/core';
-import type { WidgetRenderer } from '../registry.js';
+import { kindIs, rankWith, widgetOf } from '@komek/core';
+import { forNodes, type WidgetRenderer } from '../registry.js';
 import { description, errorText, fieldIds } from './field.js';
 
 /**
  * A signature: the typed full name, position and date are the record, laid out on one line as on paper; a drawn
  * signature (the `signaturePad` field) is optional below them.
  */
-export const signatureWidget: WidgetRenderer = {
+export const signatureWidget: WidgetRenderer = forNodes(kindIs('signature'), {
   name: 'signature',
   tester: rankWith(1, kindIs('signature')),
   redraw: 'subtree',
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);
-    const typed = childrenOf(node).filter((c) => widgetOf(c) !== 'signaturePad');
-    const drawn = childrenOf(node).filter((c) => widgetOf(c) === 'signaturePad');
+    const typed = node.children.filter((c) => widgetOf(c) !== 'signaturePad');
+    const drawn = node.children.filter((c) => widgetOf(c) === 'signaturePad');
     return html`<fieldset class="group signature" part="group signature" id=${ids.id}>
       <legend part="legend">${ctx.label(node)}</legend>
       ${description(ctx, node, ids)}${errorText(ctx, pointer, ids)}
@@ -23,4 +23,4 @@ export const signatureWidget: WidgetRenderer = {
       ${drawn.map((c) => ctx.renderNode(c, base))}
     </fieldset>`;
   },
-};
+});

@@ -44,6 +44,7 @@ function paramsOf(
   if (typeof p.earlierLabelKey === 'string')
     params.earlier =
       lookup(lang, p.earlierLabelKey) ??
+      lookup('en', p.earlierLabelKey) ??
       (typeof p.earlierEnglishLabel === 'string' ? p.earlierEnglishLabel : p.earlier);
   return params;
 }

@@ -125,7 +125,7 @@ export function bi(env: RenderEnv, key: string, fallback: string, params?: Recor
 }
 
 /** A schema text (label, option, description) in both languages. */
-export function biKey(env: RenderEnv, key: MessageKey, english: string): BiText {
+export function biKey(env: RenderEnv, key: MessageKey, english: string | undefined): BiText {
   const [first, second] = env.translators;
   const primary = translate(first!, key, english);
   if (!second) return { primary };

@@ -1,4 +1,4 @@
-import { checkConsent, formatMessageKey } from '@komek/core';
+import { checkConsent, translate } from '@komek/core';
 import { consentGates, type FormId } from '@komek/forms';
 import type { Language } from '@komek/i18n';
 import { ApiError, apiMessage } from '../errors.js';
@@ -105,7 +105,7 @@ export async function requireMinorIndicators(
   const t = translatorFor(lang!);
   const issues = conflicts.map((x) => {
     const node = form.model.byPointer.get(x.pointer);
-    const label = (node && (t(formatMessageKey(node.labelKey), node.englishLabel) ?? node.englishLabel)) || x.pointer;
+    const label = node ? translate(t, node.labelKey, node.englishLabel) : x.pointer;
     const params = { form: form.entry.id, pointer: x.pointer, dateOfBirth: x.dateOfBirth, day: x.day, age: x.age };
     return { pointer: x.pointer, label, message: apiMessage('minor-indicator', lang!, params) };
   });
