@@ -38,7 +38,8 @@ export async function loadLanguages<T>(p: FormParts<T>, model: FormModel, curren
     p.l10n.load([...model.namespaces, ...consents], current, model.bundle ? undefined : model),
     p.consent.load(model),
   ]);
-  if (!loaded) return;
+  // A form being put in place (`prepare`) is reset, validated and drawn there: only a form on screen is redrawn here.
+  if (!loaded || p.loader.model !== model) return;
   p.validation.refresh();
   p.view.version++;
   p.host.requestUpdate();
