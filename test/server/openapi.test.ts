@@ -11,7 +11,7 @@ describe('route table and OpenAPI description', () => {
   });
   afterAll(() => t?.close());
 
-  it('declares every route once, each with an action; only the description and signing in are public', () => {
+  it('declares every route once, each with an action; only the description, signing in and the health probes are public', () => {
     const keys = routeTable.map((r) => `${r.method} ${r.url}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(new Set(routeTable.map((r) => r.operationId)).size).toBe(routeTable.length);
@@ -20,7 +20,7 @@ describe('route table and OpenAPI description', () => {
         .filter((r) => r.auth === 'public')
         .map((r) => `${r.method} ${r.url}`)
         .sort(),
-    ).toEqual(['GET /docs', 'GET /openapi.json', 'POST /api/session']);
+    ).toEqual(['GET /api/health/live', 'GET /api/health/ready', 'GET /docs', 'GET /openapi.json', 'POST /api/session']);
     for (const r of routeTable) expect(r.url.startsWith('/api/') || r.auth === 'public').toBe(true);
   });
 
