@@ -102,14 +102,15 @@ function chunkName(chunk: { facadeModuleId?: string | null }): string {
 
 /** The kind of a built file, from its name (see `chunkName`). */
 export function chunkKind(file: string): ChunkKind {
-  const fetched = /(?:^|\/)locales\/([\w-]+)\/[^/]+\.json$/.exec(file);
+  const fetched = /(?:^|\/)locales\/([\w-]+)\/.+\.json$/.exec(file);
   if (fetched) return `locale:${fetched[1]}`;
   const name = file.split('/').pop()!;
   const locale = /^locale-(uz-Cyrl|[a-z]{2})-/.exec(name);
   if (locale) return `locale:${locale[1]}`;
   // The form's definition: its schema bundle, or the model `pnpm gen` built from it.
-  if (name.startsWith('schema-') || name.startsWith('model-')) return 'schema';
-  if (name.startsWith('validator-')) return 'validator';
+  // (`forms/<id>.model.js` and `forms/<id>.validator.js` in the package's own build.)
+  if (name.startsWith('schema-') || name.startsWith('model-') || name.endsWith('.model.js')) return 'schema';
+  if (name.startsWith('validator-') || name.endsWith('.validator.js')) return 'validator';
   return 'renderer';
 }
 
@@ -229,4 +230,42 @@ export function buildAll(form: BenchForm, lang: string): Promise<Map<Renderer, B
     );
   }
   return builds.get(key)!;
+}
+
+/** Where the page of `<komek-form>` as shipped is built (`buildShippedPage`). */
+export const shippedDir = join(outDir, 'komek-shipped');
+
+/**
+ * The page an organisation embedding the forms serves, as the package's README says to: `@komek/elements`' own build
+ * (`komek.js` with its `chunks/`, `forms/` and `locales/`, built with the package's Vite config as
+ * `pnpm --filter @komek/elements build` builds it) copied to one folder, and one module that imports `komek.js` and
+ * shows the form — no bundler of the page's own. Built into .out/komek-shipped/app/.
+ */
+export async function buildShippedPage(form: BenchForm, lang: string): Promise<BuiltPage> {
+  const elements = join(benchDir, '..', '..', 'packages', 'elements');
+  rmSync(shippedDir, { recursive: true, force: true });
+  const app = join(shippedDir, 'app');
+  await build({
+    configFile: join(elements, 'vite.config.ts'),
+    root: elements,
+    logLevel: 'error',
+    mode: 'production',
+    build: { outDir: app, emptyOutDir: true },
+  });
+  // The page's own module: peers/komek/entry.js with `komek.js` in place of the package and the form inlined.
+  const entry = readFileSync(join(benchDir, 'peers', 'komek', 'entry.js'), 'utf8')
+    .replace(/from '@komek\/elements'/, "from './komek.js'")
+    .replace(
+      /import \{ komek as form \} from 'komek-bench-form';/,
+      `const form = ${JSON.stringify({ id: form.id, lang })};`,
+    );
+  if (!entry.includes("'./komek.js'") || entry.includes('komek-bench-form'))
+    throw new Error('peers/komek/entry.js no longer imports as buildShippedPage expects');
+  writeFileSync(join(app, 'page.js'), entry);
+  writeFileSync(
+    join(shippedDir, 'index.html'),
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>komek.js</title></head>` +
+      `<body><div id="root"></div><script src="../harness.js"></script><script type="module" src="app/page.js"></script></body></html>\n`,
+  );
+  return { renderer: 'komek', dir: shippedDir, files: [] };
 }
