@@ -36,6 +36,19 @@ function datesReversed(model: FormModel, data: unknown): unknown {
   return out;
 }
 
+/**
+ * A copy of data with an unexpected key in every object, nested ones included: refused by `additionalProperties`,
+ * and by `unevaluatedProperties` where a form uses it (which reads what the functions of its parts evaluated).
+ */
+function unexpectedEverywhere(data: unknown): unknown {
+  if (Array.isArray(data)) return data.map(unexpectedEverywhere);
+  if (data === null || typeof data !== 'object') return data;
+  return {
+    ...Object.fromEntries(Object.entries(data).map(([k, v]) => [k, unexpectedEverywhere(v)])),
+    unexpected: 1,
+  };
+}
+
 describe.each(formIds.map((id) => [id]))('fixtures of %s', (id: FormId) => {
   // ajv compiling the form's schemas at run time as the generator does (its options, date format and `dateOrder`
   // keyword), as an application would: once per form.
@@ -96,9 +109,9 @@ describe.each(formIds.map((id) => [id]))('fixtures of %s', (id: FormId) => {
       const validate = await validatorLoaders[id]();
       const reference = await compiledAtRunTime();
       const data = read(join(folder, f));
-      // Mutated too: errors deeper in the data and of other keywords than the fixture's own, and the form's ordered
-      // dates reversed, which both must report as `dateOrder`.
-      const variants = [data, { ...(data as object), unexpected: 1 }, {}];
+      // Mutated too: errors deeper in the data and of other keywords than the fixture's own (an unexpected key in
+      // every object among them), and the form's ordered dates reversed, which both must report as `dateOrder`.
+      const variants = [data, { ...(data as object), unexpected: 1 }, unexpectedEverywhere(data), {}];
       const reversed = datesReversed(buildFormModel(await schemaLoaders[id]()), data);
       if (reversed !== undefined) {
         variants.push(reversed);

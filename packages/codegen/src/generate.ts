@@ -98,12 +98,18 @@ function toEsmValidator(code: string, formId: string): string {
 /**
  * Makes ajv's standalone code smaller without changing what it accepts or the errors' instancePath, keyword and
  * params (with `messages: false` and shared refs compiled once, about 30% off the largest form's validator,
- * minified and gzipped):
+ * minified and gzipped; dropping the unread data context and `evaluated` records took kz-f5-identification-application
+ * further, 7.2 → 6.6 KiB):
  * - each error is appended by one helper call, `pushError(vErrors, instancePath, keyword, params)`, instead of an
  *   inline `if (vErrors === null) … else push` block of an object literal;
  * - errors carry no `schemaPath` (a path into the schema files, which nothing here reads);
  * - the schema's enums and property lists the code reads are literals, and the schema objects ajv embeds for them
- *   are left out.
+ *   are left out;
+ * - functions take `instancePath` alone: the `parentData`, `parentDataProperty`, `rootData` and `dynamicAnchors`
+ *   ajv declares and passes on are read by no keyword these schemas use (the compaction throws if one is read);
+ * - a function's `evaluated` record and its reset on entry go where nothing reads the record (they stay in the
+ *   functions whose evaluated properties an `unevaluatedProperties` reads; the compaction throws if a dropped one is
+ *   read).
  */
 export function compactValidator(code: string): string {
   let out = code.replace(
@@ -130,7 +136,67 @@ export function compactValidator(code: string): string {
     const end = endOfJsonObject(out, m.index + m[0].length - 1);
     out = out.slice(0, m.index) + out.slice(out[end] === ';' ? end + 1 : end);
   }
+  out = dropDataContext(out);
+  out = dropUnreadEvaluated(out);
   return out;
+}
+
+/** What ajv passes a function besides its data and `instancePath`, for keywords these schemas do not use. */
+const DATA_CONTEXT = ['parentData', 'parentDataProperty', 'rootData', 'dynamicAnchors'];
+
+/**
+ * Functions take and pass on `instancePath` only: `parentData`, `parentDataProperty` (read by no keyword here),
+ * `rootData` (read by `$data` references) and `dynamicAnchors` (read by `$dynamicRef`) go. Throws if the code reads
+ * one of them after all.
+ */
+function dropDataContext(code: string): string {
+  let out = code.replace(
+    /(function validate\d+\(data, \{instancePath="")(?:, parentData, parentDataProperty, rootData=data, dynamicAnchors=\{\})(\}=\{\}\)\{)/g,
+    '$1$2',
+  );
+  out = out.replace(
+    /(\{instancePath(?::(?:[^,"{}]|"(?:[^"\\]|\\.)*")+)?),parentData(?::[\w$]+)?,parentDataProperty(?::(?:[\w$]+|"(?:[^"\\]|\\.)*"))?,rootData,dynamicAnchors\}/g,
+    '$1}',
+  );
+  const left = new RegExp(`(?<![\\w$."])(?:${DATA_CONTEXT.join('|')})\\b.{0,80}`).exec(out);
+  if (left !== null)
+    throw new Error(`the validator code reads ${DATA_CONTEXT.join('/')}, which the compaction drops: ${left[0]}`);
+  return out;
+}
+
+/**
+ * ajv's 2020 mode gives every function an `evaluated` record (the properties and items it evaluated, for
+ * `unevaluatedProperties` and `unevaluatedItems` of a caller) and resets it on entry. Where no code reads
+ * `validateN.evaluated` and the function does not set it, both the record and the reset go. Throws if one that is
+ * dropped is used after all.
+ */
+function dropUnreadEvaluated(code: string): string {
+  const reset =
+    /const evaluated0 = (validate\d+)\.evaluated;if\(evaluated0\.dynamicProps\)\{evaluated0\.props = undefined;\}if\(evaluated0\.dynamicItems\)\{evaluated0\.items = undefined;\}/g;
+  const record =
+    /\b(validate\d+)\.evaluated = \{(?:"props":true,|"items":true,)*"dynamicProps":(?:true|false),"dynamicItems":(?:true|false)\};/g;
+  // Functions whose record a caller reads (`validate12.evaluated.props`); a function that sets its own record beyond
+  // the reset (`evaluated0.props = props0`) keeps it too, below.
+  const rest = code.replace(reset, '').replace(record, '');
+  const read = new Set([...rest.matchAll(/\b(validate\d+)\.evaluated\b/g)].map((m) => m[1]!));
+  const chunks = code.split(/(?=\bfunction validate\d+\()/);
+  const out = chunks.map((chunk) => {
+    const name = /^function (validate\d+)\(/.exec(chunk)?.[1];
+    if (name === undefined || read.has(name)) return chunk;
+    const trimmed = chunk
+      .replace(reset, (all, n: string) => (n === name ? '' : all))
+      .replace(record, (all, n: string) => (n === name ? '' : all));
+    if (/\bevaluated\d+\b/.test(trimmed)) return chunk;
+    return trimmed;
+  });
+  const result = out.join('');
+  for (const m of result.matchAll(/\b(validate\d+)\.evaluated\b(?! = \{)/g))
+    if (!new RegExp(`\\b${m[1]}\\.evaluated = \\{`).test(result))
+      throw new Error(`the validator code reads ${m[1]}.evaluated, which the compaction dropped`);
+  for (const chunk of result.split(/(?=\bfunction validate\d+\()/))
+    if (/\bevaluated0\b/.test(chunk) && !chunk.includes('const evaluated0 = '))
+      throw new Error(`the validator code uses evaluated0 without its declaration: ${chunk.slice(0, 80)}`);
+  return result;
 }
 
 /**
