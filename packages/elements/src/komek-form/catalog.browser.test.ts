@@ -80,6 +80,20 @@ describe('every form of the catalog', () => {
       }
     });
 
+    it(`${id}: names every problem of an empty form by its label in ${languages.join(', ')}`, async () => {
+      const el = await mount(id);
+      for (const lang of languages) {
+        el.lang = lang;
+        await until(() => el.shadowRoot!.querySelector('.form')?.getAttribute('lang') === lang);
+        await el.updateComplete;
+        const issues = el.validationIssues;
+        expect(issues.length, `${id} in ${lang}: an empty form has problems`).toBeGreaterThan(0);
+        // A catalog model carries no English: a label the messages have must not fall back to the property's name.
+        const byName = issues.filter((i) => i.node && i.label === i.node.name);
+        expect(byName.map((i) => `${i.pointer}: ${i.text}`).join('\n'), `${id} in ${lang}`).toBe('');
+      }
+    });
+
     const valid = Object.entries(fixtures).filter(([p]) => p.includes(`/${id}/`));
     for (const [path, mod] of valid) {
       it(`${id}: submits ${path.split('/').pop()} unchanged`, async () => {

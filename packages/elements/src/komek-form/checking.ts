@@ -21,7 +21,10 @@ export function sessionFor<T>(model: FormModel, validate: Validator | undefined,
     data,
     languages: [
       {
-        translate: (key, fallback) => (fallback === undefined ? undefined : l10n.localizer.t(key, fallback)),
+        // A catalog model carries no English (`fallback` is then undefined): the label is still looked up in the
+        // loaded messages, and only a label no messages file has is named by its key (core's `translate`).
+        translate: (key, fallback) =>
+          fallback === undefined ? l10n.localizer.find(key) : l10n.localizer.t(key, fallback),
         message: (issue, label) => validationMessage(issue, l10n.localizer.primary, label),
       },
     ],

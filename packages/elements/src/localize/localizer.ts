@@ -52,6 +52,14 @@ export class Localizer {
     return v;
   }
 
+  /**
+   * A message in the primary language (or English), undefined when neither has it: for callers that have a last
+   * resort of their own (core's `translate` names the field by its key when a catalog model carries no English).
+   */
+  find(key: string): string | undefined {
+    return this.primaryT(key);
+  }
+
   /** The same message in the secondary language; undefined without one, or when it would repeat the primary. */
   t2(key: string, fallback: string): string | undefined {
     if (!this.secondaryT) return undefined;
