@@ -344,6 +344,24 @@ describe('<komek-form>', () => {
     expect(el.validationIssues.some((i) => i.pointer === '/fullName')).toBe(false);
   });
 
+  it('keeps all of a pasted text longer than its limit and says how long it may be, rather than cutting it', async () => {
+    const el = await mount(`<komek-form form="kz-f1-initial-application" lang="ru"></komek-form>`);
+    const fullName = byPointer(el, '/fullName')!;
+    const limit = 500;
+    const text = 'Айгерим '.repeat(80).trim();
+    expect(text.length).toBeGreaterThan(limit);
+    fullName.focus();
+    // As a paste or typing inserts text: a `maxlength` attribute would silently cut it at the limit.
+    document.execCommand('insertText', false, text);
+    await userEvent.keyboard('{Tab}');
+    await el.updateComplete;
+    expect(fullName.value).toBe(text);
+    expect((el.data as { fullName?: string }).fullName).toBe(text);
+    const error = el.shadowRoot!.getElementById(`${idOf('/fullName')}-err`)!;
+    expect(error.textContent).toContain(String(limit));
+    expect(error.textContent).toContain('Ф. И. О.');
+  });
+
   it('keeps a form attribute that names a form of the page, and takes a catalog id given there as form-id', async () => {
     const el = await mount(
       `<form id="intake"><komek-form name="a" form="intake" form-id="kz-f4-interview-refusal"></komek-form></form>`,

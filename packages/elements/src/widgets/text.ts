@@ -6,21 +6,23 @@ import type { FormContext } from '../context.js';
 import { widgetNamed, type CellRender, type WidgetRenderer } from '../registry.js';
 import { describedBy, description, errorText, fieldIds, invalid, textValue } from './field.js';
 
-/** A text answer on one line (`<input>`) or several (`<textarea>`): the same label, limits, messages and events. */
+/**
+ * A text answer on one line (`<input>`) or several (`<textarea>`): the same label, messages and events. The schema's
+ * `maxLength` is not a `maxlength` attribute, which would cut a pasted text at the limit without a word: the whole
+ * text stays, and the field's message says how long it may be (as the GOV.UK Design System advises).
+ */
 function textAnswer(ctx: FormContext, node: FormNode, base: string, multiline: boolean) {
   const pointer = base + node.pointer;
   const ids = fieldIds(pointer);
   const value = ctx.value(pointer);
   const shown = live(typeof value === 'string' ? value : '');
   const onInput = (e: Event) => ctx.set(pointer, textValue(e));
-  const maxLength = ifDefined(node.schema.maxLength);
   const control = multiline
     ? html`<textarea
         id=${ids.id}
         part="input textarea"
         rows="3"
         .value=${shown}
-        maxlength=${maxLength}
         ?required=${node.required}
         ?readonly=${!ctx.editable}
         aria-invalid=${invalid(ctx, pointer)}
@@ -33,7 +35,6 @@ function textAnswer(ctx: FormContext, node: FormNode, base: string, multiline: b
         type="text"
         autocomplete="off"
         .value=${shown}
-        maxlength=${maxLength}
         ?required=${node.required}
         ?readonly=${!ctx.editable}
         aria-invalid=${invalid(ctx, pointer)}
@@ -53,7 +54,6 @@ const textCell: CellRender = (ctx, node, c) =>
     part="input textarea"
     rows="2"
     .value=${live(typeof c.value === 'string' ? c.value : '')}
-    maxlength=${ifDefined(node.schema.maxLength)}
     ?readonly=${!ctx.editable}
     ?required=${node.required}
     aria-labelledby=${c.labelledBy}
