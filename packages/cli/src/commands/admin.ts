@@ -49,7 +49,8 @@ async function withStore<T>(
   }
 }
 
-const USERS =
+/** The usage of `komek users`. */
+export const USERS_USAGE =
   'usage: komek users add --username NAME --name "Full name" --role specialist|head-of-service|coordinator|org-admin|reporting[,…] --organisation "Org" [--password-stdin]\n       komek users list [--organisation "Org"]\n       komek users disable --username NAME';
 
 async function readStdin(): Promise<string> {
@@ -74,7 +75,7 @@ export async function usersCommand(args: string[]): Promise<number> {
   if (sub === 'add') {
     const { username, name, role, organisation } = options;
     if (typeof username !== 'string' || typeof role !== 'string' || typeof organisation !== 'string')
-      throw new UsageError(USERS);
+      throw new UsageError(USERS_USAGE);
     if (!/^[a-z0-9._@-]{2,100}$/i.test(username))
       throw new UsageError(`--username "${username}": use 2–100 letters, digits, . _ @ or -`);
     return withStore(options, async ({ server, database }) => {
@@ -132,7 +133,7 @@ export async function usersCommand(args: string[]): Promise<number> {
     });
   }
   if (sub === 'disable') {
-    if (typeof options.username !== 'string') throw new UsageError(USERS);
+    if (typeof options.username !== 'string') throw new UsageError(USERS_USAGE);
     const username = options.username;
     return withStore(options, async ({ server, database }) => {
       if (!(await server.disableUser(database.db, username)))
@@ -141,10 +142,11 @@ export async function usersCommand(args: string[]): Promise<number> {
       return 0;
     });
   }
-  throw new UsageError(USERS);
+  throw new UsageError(USERS_USAGE);
 }
 
-const TOKENS =
+/** The usage of `komek tokens`. */
+export const TOKENS_USAGE =
   'usage: komek tokens create --scope submit|admin --organisation "Org" [--forms id,id] [--label TEXT]\n       komek tokens list\n       komek tokens revoke ID';
 
 /** `komek tokens create|list|revoke`: `create` prints the new token once on standard output. */
@@ -159,8 +161,9 @@ export async function tokensCommand(args: string[]): Promise<number> {
   });
   if (sub === 'create') {
     const { scope, organisation } = options;
-    if (scope !== 'submit' && scope !== 'admin') throw new UsageError(`--scope must be submit or admin\n${TOKENS}`);
-    if (typeof organisation !== 'string') throw new UsageError(TOKENS);
+    if (scope !== 'submit' && scope !== 'admin')
+      throw new UsageError(`--scope must be submit or admin\n${TOKENS_USAGE}`);
+    if (typeof organisation !== 'string') throw new UsageError(TOKENS_USAGE);
     const forms =
       typeof options.forms === 'string'
         ? options.forms
@@ -210,7 +213,7 @@ export async function tokensCommand(args: string[]): Promise<number> {
   }
   if (sub === 'revoke') {
     const id = positional[0];
-    if (!id) throw new UsageError(TOKENS);
+    if (!id) throw new UsageError(TOKENS_USAGE);
     return withStore(options, async ({ database }) => {
       const r = await database.db
         .updateTable('api_tokens')
@@ -225,13 +228,16 @@ export async function tokensCommand(args: string[]): Promise<number> {
       return 0;
     });
   }
-  throw new UsageError(TOKENS);
+  throw new UsageError(TOKENS_USAGE);
 }
+
+/** The usage of `komek audit`. */
+export const AUDIT_USAGE = 'usage: komek audit verify [--data DIR] [--database URL]';
 
 /** `komek audit verify`: exit 0 when the chain is whole, 1 naming the first changed, removed or reordered entry. */
 export async function auditCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'verify') throw new UsageError('usage: komek audit verify [--data DIR] [--database URL]');
+  if (sub !== 'verify') throw new UsageError(AUDIT_USAGE);
   const { options } = parseOptions(rest, common);
   return withStore(options, async ({ server, database, dataDir }) => {
     const result = await server.verifyAuditTrail(database.db, server.auditKey(dataDir, { create: false }));
@@ -246,6 +252,9 @@ export async function auditCommand(args: string[]): Promise<number> {
   });
 }
 
+/** The usage of `komek keys`. */
+export const KEYS_USAGE = 'usage: komek keys rotate [--data DIR] [--database URL]';
+
 /**
  * `komek keys rotate`: with key files, makes a new key-encryption key; with KOMEK_KEK, uses the one set there (the
  * old one in KOMEK_KEK_PREVIOUS). Re-wraps every data key under it and starts a new data key. Answers are not
@@ -253,7 +262,7 @@ export async function auditCommand(args: string[]): Promise<number> {
  */
 export async function keysCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'rotate') throw new UsageError('usage: komek keys rotate [--data DIR] [--database URL]');
+  if (sub !== 'rotate') throw new UsageError(KEYS_USAGE);
   const { options } = parseOptions(rest, common);
   return withStore(options, async ({ server, database, dataDir }) => {
     const before = server.loadKekRing(dataDir, { create: true });
@@ -270,7 +279,8 @@ export async function keysCommand(args: string[]): Promise<number> {
   });
 }
 
-const REPORTS =
+/** The usage of `komek reports`. */
+export const REPORTS_USAGE =
   'usage: komek reports rebuild [--data DIR] [--database URL]\n       komek reports region --organisation "Org" --region "Region" [--data DIR] [--database URL]';
 
 /**
@@ -289,7 +299,7 @@ export async function reportsCommand(args: string[]): Promise<number> {
     });
   if (sub === 'region') {
     const { organisation, region } = options;
-    if (typeof organisation !== 'string' || typeof region !== 'string') throw new UsageError(REPORTS);
+    if (typeof organisation !== 'string' || typeof region !== 'string') throw new UsageError(REPORTS_USAGE);
     if (!region.trim() || region.length > 200)
       throw new UsageError(`--region "${region}": give the region's name, 1–200 characters`);
     return withStore(options, async ({ database }) => {
@@ -315,10 +325,11 @@ export async function reportsCommand(args: string[]): Promise<number> {
       return 0;
     });
   }
-  throw new UsageError(REPORTS);
+  throw new UsageError(REPORTS_USAGE);
 }
 
-const SEARCH = 'usage: komek search reindex [--data DIR] [--database URL]';
+/** The usage of `komek search`. */
+export const SEARCH_USAGE = 'usage: komek search reindex [--data DIR] [--database URL]';
 
 /**
  * `komek search reindex`: re-derives every case's summary and blind search terms under the search key in force
@@ -328,7 +339,7 @@ const SEARCH = 'usage: komek search reindex [--data DIR] [--database URL]';
  */
 export async function searchCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'reindex') throw new UsageError(SEARCH);
+  if (sub !== 'reindex') throw new UsageError(SEARCH_USAGE);
   const { options } = parseOptions(rest, common);
   return withStore(options, async ({ server, database, dataDir }) => {
     const keys = await server.AnswerKeys.open(database.db, server.kekRingFor(dataDir));

@@ -15,7 +15,8 @@ const USAGE_CODES: ReadonlySet<KomekErrorCode> = new Set([
   'KOMEK_UNKNOWN_FORM',
 ]);
 
-const USAGE = `usage:
+/** The usage of `komek pdf`. */
+export const PDF_USAGE = `usage:
   komek pdf --form <id> --lang kk,ru [--data case.json] [--mode blank|filled|final] [--allow-invalid] --out file.pdf
   komek pdf --batch cases.jsonl [--form <id>] --lang kk,ru [--mode filled|final] [--allow-invalid] [--jobs N] --out dir/
     each line of cases.jsonl is { "form": "<id>", "data": { … } }, or the data alone when --form is given`;
@@ -49,7 +50,7 @@ interface WorkerSettings {
 
 function parseLanguages(value: string | boolean | undefined): string[] {
   if (typeof value !== 'string' || value.trim() === '')
-    throw new UsageError(`--lang is required, e.g. --lang kk,ru\n${USAGE}`);
+    throw new UsageError(`--lang is required, e.g. --lang kk,ru\n${PDF_USAGE}`);
   const langs = value
     .split(',')
     .map((l) => l.trim())
@@ -88,14 +89,14 @@ export async function pdfCommand(args: string[]): Promise<number> {
     help: 'boolean',
   });
   if (options.help) {
-    process.stdout.write(USAGE + '\n');
+    process.stdout.write(PDF_USAGE + '\n');
     return 0;
   }
-  if (positional.length > 0) throw new UsageError(`unexpected argument "${positional[0]}"\n${USAGE}`);
+  if (positional.length > 0) throw new UsageError(`unexpected argument "${positional[0]}"\n${PDF_USAGE}`);
   const languages = parseLanguages(options.lang);
   const mode = parseMode(options.mode);
   const out = options.out;
-  if (typeof out !== 'string') throw new UsageError(`--out is required\n${USAGE}`);
+  if (typeof out !== 'string') throw new UsageError(`--out is required\n${PDF_USAGE}`);
   const allowInvalid = options['allow-invalid'] === true;
   if (typeof options.batch === 'string') {
     if (mode === 'blank') throw new UsageError('--mode blank makes no sense with --batch: a batch prints data');
@@ -119,7 +120,7 @@ export async function pdfCommand(args: string[]): Promise<number> {
       jobs,
     });
   }
-  if (typeof options.form !== 'string') throw new UsageError(`--form is required\n${USAGE}`);
+  if (typeof options.form !== 'string') throw new UsageError(`--form is required\n${PDF_USAGE}`);
   const { formIds } = await import('@komek/forms');
   if (!(formIds as readonly string[]).includes(options.form)) {
     throw new UnknownFormError(options.form, formIds);

@@ -30,6 +30,16 @@ function dataDir(options: Record<string, string | boolean>): string {
   return typeof options.data === 'string' ? options.data : 'komek-data';
 }
 
+/** The usage of `komek serve`. */
+export const SERVE_USAGE =
+  'usage: komek serve [--data DIR] [--database URL] [--host 127.0.0.1] [--port 8080] [--quiet]';
+
+/** The usage of `komek db`. */
+export const DB_USAGE = 'usage: komek db migrate [--data DIR] [--database URL]';
+
+/** The usage of `komek worker`. */
+export const WORKER_USAGE = 'usage: komek worker --database URL [--data DIR] [--once]';
+
 /** `komek serve [--data DIR] [--database URL] [--host 127.0.0.1] [--port 8080]`. */
 export async function serveCommand(args: string[]): Promise<number> {
   const { options, positional } = parseOptions(args, {
@@ -39,10 +49,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     port: 'string',
     quiet: 'boolean',
   });
-  if (positional.length)
-    throw new UsageError(
-      `unexpected argument "${positional[0]}" (usage: komek serve [--data DIR] [--database URL] [--host 127.0.0.1] [--port 8080])`,
-    );
+  if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}" (${SERVE_USAGE})`);
   const port = typeof options.port === 'string' ? Number(options.port) : 8080;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be a port number, got "${options.port}"`);
@@ -81,7 +88,7 @@ export async function serveCommand(args: string[]): Promise<number> {
 /** `komek db migrate [--data DIR] [--database URL]`. */
 export async function dbCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'migrate') throw new UsageError('usage: komek db migrate [--data DIR] [--database URL]');
+  if (sub !== 'migrate') throw new UsageError(DB_USAGE);
   const { options } = parseOptions(rest, { data: 'string', database: 'string' });
   const { migrateDatabase, latestVersion } = await import('@komek/server');
   const { applied, kind } = await starting(

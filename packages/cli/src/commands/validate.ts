@@ -25,13 +25,15 @@ export async function validateData(formId: string, data: unknown, language?: Iss
   }));
 }
 
+/** The usage of `komek validate`. */
+export const VALIDATE_USAGE = 'usage: komek validate --form <form-id> [--lang ru] <data.json>';
+
 /** `komek validate --form <id> <data.json>`. */
 export async function validateCommand(args: string[]): Promise<number> {
   const { options, positional } = parseOptions(args, { form: 'string', lang: 'string' });
   const form = options.form;
   const file = positional[0];
-  if (typeof form !== 'string' || !file)
-    throw new UsageError('usage: komek validate --form <form-id> [--lang ru] <data.json>');
+  if (typeof form !== 'string' || !file) throw new UsageError(VALIDATE_USAGE);
   if (positional.length > 1) throw new UsageError(`validate takes one data file, not ${positional.length}`);
   // The command line is checked before the file is read: a wrong form is a usage error whatever the file holds.
   if (!isFormId(form)) throw new UnknownFormError(form, formIds);
