@@ -42,3 +42,16 @@ describe('a tab inside an answer', () => {
     }
   });
 });
+
+describe('a soft hyphen inside an answer', () => {
+  it('is not printed (the layout breaks no word at it), and reads back', async () => {
+    for (const mode of ['filled', 'final'] as const) {
+      const shy = withCity('Chust\u00adabad district');
+      const plain = withCity('Chustabad district');
+      const withShy = await createPaperForm(form, { languages: ['ru'], data: shy, mode });
+      const without = await createPaperForm(form, { languages: ['ru'], data: plain, mode });
+      expect(page1(`shy-${mode}.pdf`, withShy).equals(page1(`plain-${mode}.pdf`, without)), mode).toBe(true);
+      if (mode === 'filled') expect((await readPaperForm(withShy)).data).toEqual(shy);
+    }
+  });
+});
