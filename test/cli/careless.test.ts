@@ -71,6 +71,19 @@ describe('a file that is not JSON', () => {
   });
 });
 
+describe('a batch joined from files a Windows editor saved', () => {
+  it('reads the byte-order mark that starts a joined file, mid-batch and with CRLF', () => {
+    const bom = '\uFEFF';
+    const record = JSON.stringify({ form, data: valid() });
+    const batch = file('joined.jsonl', `${bom}${record}\r\n${record}\r\n${bom}${record}\r\n`);
+    const out = join(dir, 'joined');
+    const r = komek('pdf', '--batch', batch, '--lang', 'ru', '--out', out);
+    expect(r.err).not.toContain('failed records');
+    expect(r.code).toBe(0);
+    expect(existsSync(join(out, `00003-${form}.pdf`))).toBe(true);
+  });
+});
+
 describe('JSON that is not an object', () => {
   it('is invalid data (exit 1) named by its file, for validate and pdf alike, and no PDF is written', () => {
     for (const [name, text, kind] of [

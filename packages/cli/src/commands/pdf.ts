@@ -210,7 +210,10 @@ interface BatchOptions {
   jobs: number;
 }
 
-/** The lines of a JSON Lines file as bytes, numbered from 1; a byte-order mark before the first is dropped. */
+/**
+ * The lines of a JSON Lines file as bytes, numbered from 1. A byte-order mark at the start of a line is dropped: before
+ * the first, and where files saved by a Windows editor were joined (`cat a.jsonl b.jsonl`).
+ */
 function lineBytes(bytes: Uint8Array): { line: number; bytes: Uint8Array }[] {
   const body = withoutBom(bytes);
   const out: { line: number; bytes: Uint8Array }[] = [];
@@ -218,7 +221,7 @@ function lineBytes(bytes: Uint8Array): { line: number; bytes: Uint8Array }[] {
   for (let i = 0; i <= body.length; i++) {
     if (i === body.length || body[i] === 0x0a) {
       const end = i > start && body[i - 1] === 0x0d ? i - 1 : i;
-      out.push({ line: out.length + 1, bytes: body.subarray(start, end) });
+      out.push({ line: out.length + 1, bytes: withoutBom(body.subarray(start, end)) });
       start = i + 1;
     }
   }
