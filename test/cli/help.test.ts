@@ -2,10 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'packages/cli/src/bin.ts');
+const tsx = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
 let dir: string;
 
 beforeAll(() => {
@@ -58,6 +60,28 @@ describe('komek <command> --help', () => {
     }
     // Neither a key was rotated nor a database made.
     expect(existsSync(data)).toBe(false);
+  });
+
+  it('an administrator command refuses a stray argument instead of working on ./komek-data', () => {
+    const folder = join(dir, 'meant');
+    for (const args of [
+      ['keys', 'rotate', folder],
+      ['db', 'migrate', folder],
+      ['audit', 'verify', folder],
+      ['search', 'reindex', folder],
+      ['reports', 'rebuild', folder],
+      ['users', 'list', folder],
+      ['tokens', 'revoke', 'abc', folder],
+      ['worker', '--database', 'postgres://127.0.0.1:1/x', folder],
+    ]) {
+      const r = spawnSync(process.execPath, ['--import', tsx, bin, ...args], { cwd: dir, encoding: 'utf8' });
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(
+        `unexpected argument "${folder}" (a data folder is given with --data DIR)`,
+      );
+    }
+    expect(existsSync(join(dir, 'komek-data'))).toBe(false);
+    expect(existsSync(folder)).toBe(false);
   });
 
   it('forms refuses an option it does not know instead of ignoring it', () => {

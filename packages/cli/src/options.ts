@@ -60,3 +60,13 @@ export function unknownLanguageError(value: string, known: readonly string[]): U
     `unknown language "${value}"${meant ? ` (did you mean ${meant}?)` : ''} (use one of: ${known.join(', ')})`,
   );
 }
+
+/**
+ * Refuses arguments a command does not take beyond `allowed`: `komek keys rotate /srv/komek` must not rotate the keys
+ * of ./komek-data (or make a new database there) while the folder meant is ignored.
+ */
+export function refuseExtraArguments(positional: readonly string[], usage: string, allowed = 0): void {
+  const extra = positional[allowed];
+  if (extra !== undefined)
+    throw new UsageError(`unexpected argument "${extra}" (a data folder is given with --data DIR)\n${usage}`);
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { CliError, exitCodes } from '../errors.js';
-import { parseOptions, UsageError } from '../options.js';
+import { parseOptions, refuseExtraArguments, UsageError } from '../options.js';
 
 /**
  * The administrator's commands: people (`users`), API tokens (`tokens`), the audit trail (`audit verify`) and the
@@ -64,7 +64,7 @@ async function readStdin(): Promise<string> {
 /** `komek users add|list|disable`. */
 export async function usersCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  const { options } = parseOptions(rest, {
+  const { options, positional } = parseOptions(rest, {
     ...common,
     username: 'string',
     name: 'string',
@@ -72,6 +72,7 @@ export async function usersCommand(args: string[]): Promise<number> {
     organisation: 'string',
     'password-stdin': 'boolean',
   });
+  refuseExtraArguments(positional, USERS_USAGE);
   if (sub === 'add') {
     const { username, name, role, organisation } = options;
     if (typeof username !== 'string' || typeof role !== 'string' || typeof organisation !== 'string')
@@ -159,6 +160,7 @@ export async function tokensCommand(args: string[]): Promise<number> {
     forms: 'string',
     label: 'string',
   });
+  refuseExtraArguments(positional, TOKENS_USAGE, sub === 'revoke' ? 1 : 0);
   if (sub === 'create') {
     const { scope, organisation } = options;
     if (scope !== 'submit' && scope !== 'admin')
@@ -238,7 +240,8 @@ export const AUDIT_USAGE = 'usage: komek audit verify [--data DIR] [--database U
 export async function auditCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== 'verify') throw new UsageError(AUDIT_USAGE);
-  const { options } = parseOptions(rest, common);
+  const { options, positional } = parseOptions(rest, common);
+  refuseExtraArguments(positional, AUDIT_USAGE);
   return withStore(options, async ({ server, database, dataDir }) => {
     const result = await server.verifyAuditTrail(database.db, server.auditKey(dataDir, { create: false }));
     if (result.problem) {
@@ -263,7 +266,8 @@ export const KEYS_USAGE = 'usage: komek keys rotate [--data DIR] [--database URL
 export async function keysCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== 'rotate') throw new UsageError(KEYS_USAGE);
-  const { options } = parseOptions(rest, common);
+  const { options, positional } = parseOptions(rest, common);
+  refuseExtraArguments(positional, KEYS_USAGE);
   return withStore(options, async ({ server, database, dataDir }) => {
     const before = server.loadKekRing(dataDir, { create: true });
     const ring = before.source === 'file' ? server.addKek(dataDir) : before;
@@ -289,7 +293,8 @@ export const REPORTS_USAGE =
  */
 export async function reportsCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  const { options } = parseOptions(rest, { ...common, organisation: 'string', region: 'string' });
+  const { options, positional } = parseOptions(rest, { ...common, organisation: 'string', region: 'string' });
+  refuseExtraArguments(positional, REPORTS_USAGE);
   if (sub === 'rebuild')
     return withStore(options, async ({ server, database, dataDir }) => {
       const keys = await server.AnswerKeys.open(database.db, server.kekRingFor(dataDir));
@@ -340,7 +345,8 @@ export const SEARCH_USAGE = 'usage: komek search reindex [--data DIR] [--databas
 export async function searchCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== 'reindex') throw new UsageError(SEARCH_USAGE);
-  const { options } = parseOptions(rest, common);
+  const { options, positional } = parseOptions(rest, common);
+  refuseExtraArguments(positional, SEARCH_USAGE);
   return withStore(options, async ({ server, database, dataDir }) => {
     const keys = await server.AnswerKeys.open(database.db, server.kekRingFor(dataDir));
     const search = new server.SearchIndex(server.searchKey(dataDir, { create: false }));

@@ -1,5 +1,5 @@
 import { CliError, exitCodes } from '../errors.js';
-import { parseOptions, UsageError } from '../options.js';
+import { parseOptions, refuseExtraArguments, UsageError } from '../options.js';
 
 /** Startup failures said plainly: a database that does not answer, a port taken. */
 async function starting<T>(what: Promise<T>): Promise<T> {
@@ -89,7 +89,8 @@ export async function serveCommand(args: string[]): Promise<number> {
 export async function dbCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== 'migrate') throw new UsageError(DB_USAGE);
-  const { options } = parseOptions(rest, { data: 'string', database: 'string' });
+  const { options, positional } = parseOptions(rest, { data: 'string', database: 'string' });
+  refuseExtraArguments(positional, DB_USAGE);
   const { migrateDatabase, latestVersion } = await import('@komek/server');
   const { applied, kind } = await starting(
     migrateDatabase({ dataDir: dataDir(options), databaseUrl: databaseUrl(options) }),
@@ -104,7 +105,13 @@ export async function dbCommand(args: string[]): Promise<number> {
 
 /** `komek worker --database URL [--once]`: runs queued jobs (PDF batches, exports) until stopped. */
 export async function workerCommand(args: string[]): Promise<number> {
-  const { options } = parseOptions(args, { database: 'string', data: 'string', once: 'boolean', 'idle-ms': 'string' });
+  const { options, positional } = parseOptions(args, {
+    database: 'string',
+    data: 'string',
+    once: 'boolean',
+    'idle-ms': 'string',
+  });
+  refuseExtraArguments(positional, WORKER_USAGE);
   const url = databaseUrl(options);
   if (!url)
     throw new UsageError(
