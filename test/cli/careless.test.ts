@@ -149,6 +149,32 @@ describe('the command line', () => {
     expect(empty.err).toContain('--out needs a file name');
   });
 
+  it('refuses options of a batch for one form and of one form for a batch, instead of ignoring them', () => {
+    const one = komek('pdf', '--form', form, '--lang', 'kk', '--jobs', '2', '--out', join(dir, 'one.pdf'));
+    expect(one.code).toBe(2);
+    expect(lastLine(one.err)).toBe('komek pdf: --jobs is for a batch (--batch cases.jsonl)');
+    const batch = file('one.jsonl', JSON.stringify({ form, data: valid() }));
+    const many = komek('pdf', '--batch', batch, '--data', batch, '--lang', 'kk', '--out', join(dir, 'many'));
+    expect(many.code).toBe(2);
+    expect(lastLine(many.err)).toBe(
+      'komek pdf: --data is for one form; the records of a batch are the lines of the --batch file',
+    );
+    expect(existsSync(join(dir, 'one.pdf'))).toBe(false);
+    expect(existsSync(join(dir, 'many'))).toBe(false);
+  });
+
+  it('serve refuses an empty --port rather than listening on a random one', () => {
+    for (const port of ['', ' ', '80abc']) {
+      const r = spawnSync(
+        process.execPath,
+        ['--import', tsx, bin, 'serve', '--data', join(dir, 'serve-data'), '--quiet', `--port=${port}`],
+        { cwd: dir, encoding: 'utf8', timeout: 30_000 },
+      );
+      expect(r.status, JSON.stringify(port)).toBe(2);
+      expect(r.stderr).toContain(`--port must be a port number, got "${port}"`);
+    }
+  });
+
   it('says in its own terms that --mode blank takes no --data', () => {
     const data = file('valid.json', JSON.stringify(valid()));
     const r = komek(

@@ -132,6 +132,8 @@ export async function pdfCommand(args: string[]): Promise<number> {
     throw new UsageError('--out -: komek pdf writes a file, not standard output; name it, e.g. --out case.pdf');
   const allowInvalid = options['allow-invalid'] === true;
   if (typeof options.batch === 'string') {
+    if (options.data !== undefined)
+      throw new UsageError('--data is for one form; the records of a batch are the lines of the --batch file');
     if (mode === 'blank') throw new UsageError('--mode blank makes no sense with --batch: a batch prints data');
     const cores = availableParallelism();
     let jobs = options.jobs === undefined ? cores : Number(options.jobs);
@@ -153,6 +155,7 @@ export async function pdfCommand(args: string[]): Promise<number> {
       jobs,
     });
   }
+  if (options.jobs !== undefined) throw new UsageError('--jobs is for a batch (--batch cases.jsonl)');
   if (typeof options.form !== 'string') throw new UsageError(`--form is required\n${PDF_USAGE}`);
   const { formIds } = await import('@komek/forms');
   if (!(formIds as readonly string[]).includes(options.form)) {

@@ -50,7 +50,8 @@ export async function serveCommand(args: string[]): Promise<number> {
     quiet: 'boolean',
   });
   if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}" (${SERVE_USAGE})`);
-  const port = typeof options.port === 'string' ? Number(options.port) : 8080;
+  // Number('') and Number(' ') are 0, which would listen on a random port: only digits are a port.
+  const port = typeof options.port === 'string' ? (/^\d{1,5}$/.test(options.port) ? Number(options.port) : NaN) : 8080;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be a port number, got "${options.port}"`);
   const host = typeof options.host === 'string' ? options.host : '127.0.0.1';
