@@ -84,6 +84,15 @@ describe('a batch joined from files a Windows editor saved', () => {
   });
 });
 
+describe('a batch record with a form but no data', () => {
+  it('says that the data is missing, not the form', () => {
+    const batch = file('nodata.jsonl', `{"form":"${form}","fullName":"A"}\n`);
+    const r = komek('pdf', '--batch', batch, '--lang', 'kk', '--out', join(dir, 'nodata'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('line 1: RecordError — a "form" without "data": write { "form": "<id>", "data": { … } }');
+  });
+});
+
 describe('JSON that is not an object', () => {
   it('is invalid data (exit 1) named by its file, for validate and pdf alike, and no PDF is written', () => {
     for (const [name, text, kind] of [

@@ -271,7 +271,12 @@ function* records(
       data = (record as { data: unknown }).data;
     }
     if (!id) {
-      yield fail('no form: write { "form": "<id>", "data": { … } } or pass --form');
+      const hasForm = record !== null && typeof record === 'object' && 'form' in record;
+      yield fail(
+        hasForm
+          ? 'a "form" without "data": write { "form": "<id>", "data": { … } }'
+          : 'no form: write { "form": "<id>", "data": { … } } or pass --form',
+      );
       continue;
     }
     if (!isPlainObject(data)) {
