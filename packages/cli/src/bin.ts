@@ -24,25 +24,70 @@ usage:
   komek search reindex                                   case summaries and search terms re-derived (new search key)
   (users, tokens, audit, keys, reports, search take --data DIR or --database URL as serve does)
 
-options of every command: --debug (a stack trace with an unexpected error)
+options of every command: --debug (a stack trace with an unexpected error), --help or -h (its usage)
 exit codes: 0 done · 1 invalid content · 2 bad command line · 3 cannot read an input · 4 cannot write an output
             70 internal error · 130 interrupted (see packages/cli/README.md)
 `;
 
-const commands: Record<string, () => Promise<(args: string[]) => Promise<number>>> = {
-  forms: async () => (await import('./commands/forms.js')).formsCommand,
-  validate: async () => (await import('./commands/validate.js')).validateCommand,
-  pdf: async () => (await import('./commands/pdf.js')).pdfCommand,
-  i18n: async () => (await import('./commands/i18n.js')).i18nCommand,
-  serve: async () => (await import('./commands/serve.js')).serveCommand,
-  db: async () => (await import('./commands/serve.js')).dbCommand,
-  worker: async () => (await import('./commands/serve.js')).workerCommand,
-  users: async () => (await import('./commands/admin.js')).usersCommand,
-  tokens: async () => (await import('./commands/admin.js')).tokensCommand,
-  audit: async () => (await import('./commands/admin.js')).auditCommand,
-  keys: async () => (await import('./commands/admin.js')).keysCommand,
-  reports: async () => (await import('./commands/admin.js')).reportsCommand,
-  search: async () => (await import('./commands/admin.js')).searchCommand,
+/** A command: what it runs, and its usage, printed for `--help` or `-h`. */
+interface Command {
+  run: (args: string[]) => Promise<number>;
+  usage: string;
+}
+
+const commands: Record<string, () => Promise<Command>> = {
+  forms: async () => {
+    const m = await import('./commands/forms.js');
+    return { run: m.formsCommand, usage: m.FORMS_USAGE };
+  },
+  validate: async () => {
+    const m = await import('./commands/validate.js');
+    return { run: m.validateCommand, usage: m.VALIDATE_USAGE };
+  },
+  pdf: async () => {
+    const m = await import('./commands/pdf.js');
+    return { run: m.pdfCommand, usage: m.PDF_USAGE };
+  },
+  i18n: async () => {
+    const m = await import('./commands/i18n.js');
+    return { run: m.i18nCommand, usage: m.I18N_USAGE };
+  },
+  serve: async () => {
+    const m = await import('./commands/serve.js');
+    return { run: m.serveCommand, usage: m.SERVE_USAGE };
+  },
+  db: async () => {
+    const m = await import('./commands/serve.js');
+    return { run: m.dbCommand, usage: m.DB_USAGE };
+  },
+  worker: async () => {
+    const m = await import('./commands/serve.js');
+    return { run: m.workerCommand, usage: m.WORKER_USAGE };
+  },
+  users: async () => {
+    const m = await import('./commands/admin.js');
+    return { run: m.usersCommand, usage: m.USERS_USAGE };
+  },
+  tokens: async () => {
+    const m = await import('./commands/admin.js');
+    return { run: m.tokensCommand, usage: m.TOKENS_USAGE };
+  },
+  audit: async () => {
+    const m = await import('./commands/admin.js');
+    return { run: m.auditCommand, usage: m.AUDIT_USAGE };
+  },
+  keys: async () => {
+    const m = await import('./commands/admin.js');
+    return { run: m.keysCommand, usage: m.KEYS_USAGE };
+  },
+  reports: async () => {
+    const m = await import('./commands/admin.js');
+    return { run: m.reportsCommand, usage: m.REPORTS_USAGE };
+  },
+  search: async () => {
+    const m = await import('./commands/admin.js');
+    return { run: m.searchCommand, usage: m.SEARCH_USAGE };
+  },
 };
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -71,8 +116,19 @@ const usageErrors: ReadonlySet<KomekErrorCode> = new Set([
   'KOMEK_USAGE',
 ]);
 
+/**
+ * `--help` or `-h` anywhere before a `--` asks for the command's usage: printed on stdout, exit 0, and nothing run
+ * (`komek keys rotate -h` must not rotate the keys).
+ */
+const end = args.indexOf('--');
+const wantsHelp = (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+
 try {
-  process.exitCode = await (await load())(args);
+  const command = await load();
+  if (wantsHelp) {
+    process.stdout.write(command.usage.endsWith('\n') ? command.usage : `${command.usage}\n`);
+    process.exitCode = 0;
+  } else process.exitCode = await command.run(args);
 } catch (e) {
   const err = e as Error;
   // One line naming the file and the reason; the stack only when asked for (or when it is a fault of komek).

@@ -86,23 +86,123 @@ export function readInput(file: string): Uint8Array {
   }
 }
 
-/** Line and column of a JSON.parse error, from the position Node reports. */
-function jsonWhere(text: string, message: string): string {
-  const m = /at position (\d+)/.exec(message);
-  if (!m) return message;
-  const at = Number(m[1]);
-  const before = text.slice(0, at);
+/** Why JSON text is not JSON, and where (an offset into the text), worded without quoting the text. */
+export function jsonProblem(text: string): { offset: number; reason: string } | undefined {
+  const n = text.length;
+  let i = 0;
+  class Stop extends Error {
+    constructor(
+      readonly offset: number,
+      readonly reason: string,
+    ) {
+      super(reason);
+    }
+  }
+  const fail = (reason: string): never => {
+    throw new Stop(i, i >= n ? 'the text ends before the JSON value is complete' : reason);
+  };
+  const space = () => {
+    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const string = () => {
+    i++;
+    for (;;) {
+      if (i >= n) fail('');
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return;
+      }
+      if (c < 0x20) fail('a line break or control character inside a string (write it as \\n or \\t)');
+      if (c === 0x5c) {
+        const e = text[i + 1];
+        if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 6;
+        else if (e !== undefined && e !== 'u' && '"\\/bfnrt'.includes(e)) i += 2;
+        else fail('a backslash that starts no escape (write \\\\ for a backslash)');
+      } else i++;
+    }
+  };
+  const number = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const value = (depth: number): void => {
+    if (depth > 1000) fail('nested too deeply');
+    space();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      space();
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      for (;;) {
+        if (c === '{') {
+          space();
+          if (text[i] !== '"') fail('expected a property name in double quotes');
+          string();
+          space();
+          if (text[i] !== ':') fail("expected ':' after a property name");
+          i++;
+        }
+        value(depth + 1);
+        space();
+        if (text[i] === ',') i++;
+        else if (text[i] === close) {
+          i++;
+          return;
+        } else fail(c === '{' ? "expected ',' or '}' after a property value" : "expected ',' or ']' after a value");
+      }
+    }
+    if (c === '"') return string();
+    for (const word of ['true', 'false', 'null'])
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return;
+      }
+    number.lastIndex = i;
+    const m = c === '-' || (c !== undefined && c >= '0' && c <= '9') ? number.exec(text) : null;
+    if (m) {
+      i += m[0].length;
+      return;
+    }
+    fail(
+      c === "'"
+        ? 'strings need double quotes'
+        : 'expected a value (an object, a list, a string, a number, true, false or null)',
+    );
+  };
+  try {
+    value(0);
+    space();
+    if (i < n) fail('unexpected text after the JSON value (a file holds one; many records go in a --batch file)');
+    return undefined;
+  } catch (e) {
+    if (e instanceof Stop) return { offset: e.offset, reason: e.reason };
+    throw e;
+  }
+}
+
+/**
+ * Why text that JSON.parse refused is not JSON: the reason and its line and column (in `line L, column C` form;
+ * the column counts characters). Never quotes the text: a case file holds names and answers.
+ */
+export function jsonError(text: string): { reason: string; line: number; column: number } {
+  if (text.trim() === '') return { reason: 'the file is empty', line: 1, column: 1 };
+  const problem = jsonProblem(text) ?? { offset: 0, reason: 'not a JSON value' };
+  const before = text.slice(0, problem.offset);
   const line = before.split('\n').length;
-  const column = at - before.lastIndexOf('\n');
-  return `${message.replace(/ in JSON at position \d+.*$/s, '').replace(/ at position \d+.*$/s, '')} at line ${line}, column ${column}`;
+  const column = problem.offset - before.lastIndexOf('\n');
+  return { reason: problem.reason, line, column };
 }
 
 /** Parses JSON text; a syntax error becomes `InputError` naming the file, line and column. */
 export function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
-  } catch (e) {
-    throw new InputError(file, `not JSON: ${jsonWhere(text, (e as Error).message)}`);
+  } catch {
+    if (text.trim() === '') throw new InputError(file, 'not JSON: the file is empty');
+    const { reason, line, column } = jsonError(text);
+    throw new InputError(file, `not JSON: ${reason} at line ${line}, column ${column}`);
   }
 }
 

@@ -38,3 +38,35 @@ export function parseOptions(
   }
   return { options, positional };
 }
+
+/** Country codes and other near misses people type for a language code. */
+const nearLanguages: Record<string, string> = {
+  kz: 'kk',
+  kg: 'ky',
+  tj: 'tg',
+  kaz: 'kk',
+  kir: 'ky',
+  tgk: 'tg',
+  uzb: 'uz',
+  rus: 'ru',
+  eng: 'en',
+};
+
+/** The usage error of a language code komek does not have, with the code meant when it can tell. */
+export function unknownLanguageError(value: string, known: readonly string[]): UsageError {
+  const lower = value.toLowerCase();
+  const meant = known.includes(lower) ? lower : nearLanguages[lower];
+  return new UsageError(
+    `unknown language "${value}"${meant ? ` (did you mean ${meant}?)` : ''} (use one of: ${known.join(', ')})`,
+  );
+}
+
+/**
+ * Refuses arguments a command does not take beyond `allowed`: `komek keys rotate /srv/komek` must not rotate the keys
+ * of ./komek-data (or make a new database there) while the folder meant is ignored.
+ */
+export function refuseExtraArguments(positional: readonly string[], usage: string, allowed = 0): void {
+  const extra = positional[allowed];
+  if (extra !== undefined)
+    throw new UsageError(`unexpected argument "${extra}" (a data folder is given with --data DIR)\n${usage}`);
+}

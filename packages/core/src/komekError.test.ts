@@ -23,6 +23,16 @@ describe('KomekError', () => {
     expect(isKomekError(new Error('plain'))).toBe(false);
   });
 
+  it('suggests the nearest id for a typo, a wrong case or underscores, and only that one', () => {
+    const suggestion = (id: string) => /Did you mean: ([^?]*)\?/.exec(new UnknownFormError(id, formIds).message)?.[1];
+    expect(suggestion('kg-3.1-f3-identification-questionaire')).toBe('kg-3.1-f3-identification-questionnaire');
+    expect(suggestion('KZ-F1-INITIAL-APPLICATION')).toBe('kz-f1-initial-application');
+    expect(suggestion('kz_f1_initial_application')).toBe('kz-f1-initial-application');
+    expect(suggestion('kzf1-initial-application')).toBe('kz-f1-initial-application');
+    expect(suggestion('kz-f1-initial')).toBe('kz-f1-initial-application');
+    expect(suggestion('nothing-like-it')).toBeUndefined();
+  });
+
   it('is what building a model from a bad bundle throws', async () => {
     const bundle = await schemaLoaders['kz-f1-initial-application']();
     const notAForm = { root: 'x', schemas: { x: { type: 'object' } } };

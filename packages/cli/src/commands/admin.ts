@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { CliError, exitCodes } from '../errors.js';
-import { parseOptions, UsageError } from '../options.js';
+import { parseOptions, refuseExtraArguments, UsageError } from '../options.js';
 
 /**
  * The administrator's commands: people (`users`), API tokens (`tokens`), the audit trail (`audit verify`) and the
@@ -49,7 +49,8 @@ async function withStore<T>(
   }
 }
 
-const USERS =
+/** The usage of `komek users`. */
+export const USERS_USAGE =
   'usage: komek users add --username NAME --name "Full name" --role specialist|head-of-service|coordinator|org-admin|reporting[,…] --organisation "Org" [--password-stdin]\n       komek users list [--organisation "Org"]\n       komek users disable --username NAME';
 
 async function readStdin(): Promise<string> {
@@ -63,7 +64,7 @@ async function readStdin(): Promise<string> {
 /** `komek users add|list|disable`. */
 export async function usersCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  const { options } = parseOptions(rest, {
+  const { options, positional } = parseOptions(rest, {
     ...common,
     username: 'string',
     name: 'string',
@@ -71,10 +72,11 @@ export async function usersCommand(args: string[]): Promise<number> {
     organisation: 'string',
     'password-stdin': 'boolean',
   });
+  refuseExtraArguments(positional, USERS_USAGE);
   if (sub === 'add') {
     const { username, name, role, organisation } = options;
     if (typeof username !== 'string' || typeof role !== 'string' || typeof organisation !== 'string')
-      throw new UsageError(USERS);
+      throw new UsageError(USERS_USAGE);
     if (!/^[a-z0-9._@-]{2,100}$/i.test(username))
       throw new UsageError(`--username "${username}": use 2–100 letters, digits, . _ @ or -`);
     return withStore(options, async ({ server, database }) => {
@@ -132,7 +134,7 @@ export async function usersCommand(args: string[]): Promise<number> {
     });
   }
   if (sub === 'disable') {
-    if (typeof options.username !== 'string') throw new UsageError(USERS);
+    if (typeof options.username !== 'string') throw new UsageError(USERS_USAGE);
     const username = options.username;
     return withStore(options, async ({ server, database }) => {
       if (!(await server.disableUser(database.db, username)))
@@ -141,10 +143,11 @@ export async function usersCommand(args: string[]): Promise<number> {
       return 0;
     });
   }
-  throw new UsageError(USERS);
+  throw new UsageError(USERS_USAGE);
 }
 
-const TOKENS =
+/** The usage of `komek tokens`. */
+export const TOKENS_USAGE =
   'usage: komek tokens create --scope submit|admin --organisation "Org" [--forms id,id] [--label TEXT]\n       komek tokens list\n       komek tokens revoke ID';
 
 /** `komek tokens create|list|revoke`: `create` prints the new token once on standard output. */
@@ -157,10 +160,12 @@ export async function tokensCommand(args: string[]): Promise<number> {
     forms: 'string',
     label: 'string',
   });
+  refuseExtraArguments(positional, TOKENS_USAGE, sub === 'revoke' ? 1 : 0);
   if (sub === 'create') {
     const { scope, organisation } = options;
-    if (scope !== 'submit' && scope !== 'admin') throw new UsageError(`--scope must be submit or admin\n${TOKENS}`);
-    if (typeof organisation !== 'string') throw new UsageError(TOKENS);
+    if (scope !== 'submit' && scope !== 'admin')
+      throw new UsageError(`--scope must be submit or admin\n${TOKENS_USAGE}`);
+    if (typeof organisation !== 'string') throw new UsageError(TOKENS_USAGE);
     const forms =
       typeof options.forms === 'string'
         ? options.forms
@@ -210,7 +215,7 @@ export async function tokensCommand(args: string[]): Promise<number> {
   }
   if (sub === 'revoke') {
     const id = positional[0];
-    if (!id) throw new UsageError(TOKENS);
+    if (!id) throw new UsageError(TOKENS_USAGE);
     return withStore(options, async ({ database }) => {
       const r = await database.db
         .updateTable('api_tokens')
@@ -225,14 +230,18 @@ export async function tokensCommand(args: string[]): Promise<number> {
       return 0;
     });
   }
-  throw new UsageError(TOKENS);
+  throw new UsageError(TOKENS_USAGE);
 }
+
+/** The usage of `komek audit`. */
+export const AUDIT_USAGE = 'usage: komek audit verify [--data DIR] [--database URL]';
 
 /** `komek audit verify`: exit 0 when the chain is whole, 1 naming the first changed, removed or reordered entry. */
 export async function auditCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'verify') throw new UsageError('usage: komek audit verify [--data DIR] [--database URL]');
-  const { options } = parseOptions(rest, common);
+  if (sub !== 'verify') throw new UsageError(AUDIT_USAGE);
+  const { options, positional } = parseOptions(rest, common);
+  refuseExtraArguments(positional, AUDIT_USAGE);
   return withStore(options, async ({ server, database, dataDir }) => {
     const result = await server.verifyAuditTrail(database.db, server.auditKey(dataDir, { create: false }));
     if (result.problem) {
@@ -246,6 +255,9 @@ export async function auditCommand(args: string[]): Promise<number> {
   });
 }
 
+/** The usage of `komek keys`. */
+export const KEYS_USAGE = 'usage: komek keys rotate [--data DIR] [--database URL]';
+
 /**
  * `komek keys rotate`: with key files, makes a new key-encryption key; with KOMEK_KEK, uses the one set there (the
  * old one in KOMEK_KEK_PREVIOUS). Re-wraps every data key under it and starts a new data key. Answers are not
@@ -253,8 +265,9 @@ export async function auditCommand(args: string[]): Promise<number> {
  */
 export async function keysCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'rotate') throw new UsageError('usage: komek keys rotate [--data DIR] [--database URL]');
-  const { options } = parseOptions(rest, common);
+  if (sub !== 'rotate') throw new UsageError(KEYS_USAGE);
+  const { options, positional } = parseOptions(rest, common);
+  refuseExtraArguments(positional, KEYS_USAGE);
   return withStore(options, async ({ server, database, dataDir }) => {
     const before = server.loadKekRing(dataDir, { create: true });
     const ring = before.source === 'file' ? server.addKek(dataDir) : before;
@@ -270,7 +283,8 @@ export async function keysCommand(args: string[]): Promise<number> {
   });
 }
 
-const REPORTS =
+/** The usage of `komek reports`. */
+export const REPORTS_USAGE =
   'usage: komek reports rebuild [--data DIR] [--database URL]\n       komek reports region --organisation "Org" --region "Region" [--data DIR] [--database URL]';
 
 /**
@@ -279,7 +293,8 @@ const REPORTS =
  */
 export async function reportsCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  const { options } = parseOptions(rest, { ...common, organisation: 'string', region: 'string' });
+  const { options, positional } = parseOptions(rest, { ...common, organisation: 'string', region: 'string' });
+  refuseExtraArguments(positional, REPORTS_USAGE);
   if (sub === 'rebuild')
     return withStore(options, async ({ server, database, dataDir }) => {
       const keys = await server.AnswerKeys.open(database.db, server.kekRingFor(dataDir));
@@ -289,7 +304,7 @@ export async function reportsCommand(args: string[]): Promise<number> {
     });
   if (sub === 'region') {
     const { organisation, region } = options;
-    if (typeof organisation !== 'string' || typeof region !== 'string') throw new UsageError(REPORTS);
+    if (typeof organisation !== 'string' || typeof region !== 'string') throw new UsageError(REPORTS_USAGE);
     if (!region.trim() || region.length > 200)
       throw new UsageError(`--region "${region}": give the region's name, 1–200 characters`);
     return withStore(options, async ({ database }) => {
@@ -315,10 +330,11 @@ export async function reportsCommand(args: string[]): Promise<number> {
       return 0;
     });
   }
-  throw new UsageError(REPORTS);
+  throw new UsageError(REPORTS_USAGE);
 }
 
-const SEARCH = 'usage: komek search reindex [--data DIR] [--database URL]';
+/** The usage of `komek search`. */
+export const SEARCH_USAGE = 'usage: komek search reindex [--data DIR] [--database URL]';
 
 /**
  * `komek search reindex`: re-derives every case's summary and blind search terms under the search key in force
@@ -328,8 +344,9 @@ const SEARCH = 'usage: komek search reindex [--data DIR] [--database URL]';
  */
 export async function searchCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'reindex') throw new UsageError(SEARCH);
-  const { options } = parseOptions(rest, common);
+  if (sub !== 'reindex') throw new UsageError(SEARCH_USAGE);
+  const { options, positional } = parseOptions(rest, common);
+  refuseExtraArguments(positional, SEARCH_USAGE);
   return withStore(options, async ({ server, database, dataDir }) => {
     const keys = await server.AnswerKeys.open(database.db, server.kekRingFor(dataDir));
     const search = new server.SearchIndex(server.searchKey(dataDir, { create: false }));

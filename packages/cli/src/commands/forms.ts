@@ -1,8 +1,14 @@
 import { catalog } from '@komek/forms';
+import { parseOptions, UsageError } from '../options.js';
+
+/** The usage of `komek forms`. */
+export const FORMS_USAGE = 'usage: komek forms [--json]   the catalog of forms, as a table or as JSON';
 
 /** `komek forms`: the catalog as a table. */
 export async function formsCommand(args: string[]): Promise<number> {
-  const json = args.includes('--json');
+  const { options, positional } = parseOptions(args, { json: 'boolean' });
+  if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}" (${FORMS_USAGE})`);
+  const json = options.json === true;
   if (json) {
     console.log(JSON.stringify(catalog, null, 2));
     return 0;

@@ -14,7 +14,8 @@ import {
 import { readInput, writeOutput } from '../io.js';
 import { parseOptions, UsageError } from '../options.js';
 
-const USAGE = `usage:
+/** The usage of `komek i18n`. */
+export const I18N_USAGE = `usage:
   komek i18n export --lang <lang> [--format csv|xliff] [--out file]   every message of a language, for translators
   komek i18n export --format tbx [--lang <lang>] [--out file]        the term base (all languages, or English + one)
   komek i18n import --lang <lang> [--dry-run] <file.csv|file.xlf>     write translations back into locales/<lang>
@@ -22,7 +23,7 @@ const USAGE = `usage:
 languages: ${languages.map((l) => l.code).join(', ')} (en is the source)`;
 
 function translatedLanguage(value: string | boolean | undefined): Language {
-  if (typeof value !== 'string') throw new UsageError(`--lang is required\n${USAGE}`);
+  if (typeof value !== 'string') throw new UsageError(`--lang is required\n${I18N_USAGE}`);
   if (!isLanguage(value))
     throw new UsageError(`unknown language "${value}" (${languages.map((l) => l.code).join(', ')})`);
   if (value === 'en')
@@ -36,7 +37,7 @@ const shown = (path: string) => relative(process.cwd(), path) || path;
 
 function exportCommand(args: string[]): number {
   const { options, positional } = parseOptions(args, { lang: 'string', format: 'string', out: 'string' });
-  if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"\n${USAGE}`);
+  if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"\n${I18N_USAGE}`);
   const out = typeof options.out === 'string' ? options.out : undefined;
   const format = (options.format ??
     (out && /\.(xlf|xliff)$/i.test(out) ? 'xliff' : out && /\.tbx$/i.test(out) ? 'tbx' : 'csv')) as string;
@@ -63,7 +64,7 @@ function termBaseTbx(lang: Language | undefined): string {
 function importCommand(args: string[]): number {
   const { options, positional } = parseOptions(args, { lang: 'string', 'dry-run': 'boolean' });
   const lang = translatedLanguage(options.lang);
-  if (positional.length !== 1) throw new UsageError(`import takes one file\n${USAGE}`);
+  if (positional.length !== 1) throw new UsageError(`import takes one file\n${I18N_USAGE}`);
   const file = positional[0]!;
   const bytes = readInput(file);
   try {
@@ -88,7 +89,7 @@ function importCommand(args: string[]): number {
 
 function checkCommand(args: string[]): number {
   const { positional } = parseOptions(args, {});
-  if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"\n${USAGE}`);
+  if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"\n${I18N_USAGE}`);
   const report = checkLocales();
   process.stdout.write(
     'Translated / total messages per namespace (r<n>: reviewed by a native speaker; —: no file yet)\n\n',
@@ -116,9 +117,9 @@ export async function i18nCommand(args: string[]): Promise<number> {
     case undefined:
     case '--help':
     case 'help':
-      process.stdout.write(USAGE + '\n');
+      process.stdout.write(I18N_USAGE + '\n');
       return sub === undefined ? 2 : 0;
     default:
-      throw new UsageError(`unknown i18n command "${sub}"\n${USAGE}`);
+      throw new UsageError(`unknown i18n command "${sub}"\n${I18N_USAGE}`);
   }
 }

@@ -2,11 +2,19 @@ import { mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { exitCodes, InputError, OutputError, reasonOf } from '../errors.js';
-import { readInput, readJsonFile, refuseOverwritingInputs, utf8Problem, withoutBom, writeOutput } from '../io.js';
+import { CliError, exitCodes, InputError, OutputError, reasonOf } from '../errors.js';
+import {
+  jsonError,
+  readInput,
+  readJsonFile,
+  refuseOverwritingInputs,
+  utf8Problem,
+  withoutBom,
+  writeOutput,
+} from '../io.js';
 import { isLanguage, languages as knownLanguages } from '@komek/i18n';
 import { isKomekError, UnknownFormError, type KomekErrorCode } from '@komek/core';
-import { parseOptions, UsageError } from '../options.js';
+import { parseOptions, unknownLanguageError, UsageError } from '../options.js';
 
 /** Errors of the paper-form API that a better command line avoids: reported as usage errors (exit 2). */
 const USAGE_CODES: ReadonlySet<KomekErrorCode> = new Set([
@@ -15,7 +23,8 @@ const USAGE_CODES: ReadonlySet<KomekErrorCode> = new Set([
   'KOMEK_UNKNOWN_FORM',
 ]);
 
-const USAGE = `usage:
+/** The usage of `komek pdf`. */
+export const PDF_USAGE = `usage:
   komek pdf --form <id> --lang kk,ru [--data case.json] [--mode blank|filled|final] [--allow-invalid] --out file.pdf
   komek pdf --batch cases.jsonl [--form <id>] --lang kk,ru [--mode filled|final] [--allow-invalid] [--jobs N] --out dir/
     each line of cases.jsonl is { "form": "<id>", "data": { … } }, or the data alone when --form is given`;
@@ -36,6 +45,8 @@ interface Outcome {
   form: string;
   out: string;
   bytes?: number;
+  /** With --allow-invalid: how many problems the printed (and so marked) data has. */
+  marked?: number;
   error?: { name: string; message: string; issues?: { pointer: string; message: string }[]; output?: boolean };
 }
 
@@ -49,16 +60,22 @@ interface WorkerSettings {
 
 function parseLanguages(value: string | boolean | undefined): string[] {
   if (typeof value !== 'string' || value.trim() === '')
-    throw new UsageError(`--lang is required, e.g. --lang kk,ru\n${USAGE}`);
+    throw new UsageError(`--lang is required, e.g. --lang kk,ru\n${PDF_USAGE}`);
   const langs = value
     .split(',')
     .map((l) => l.trim())
     .filter(Boolean);
+  if (langs.length === 0) throw new UsageError(`--lang is required, e.g. --lang kk,ru\n${PDF_USAGE}`);
   if (langs.length > 2)
     throw new UsageError(`--lang takes one or two languages (primary,secondary), got ${langs.length}`);
   const unknown = langs.find((l) => !isLanguage(l));
   if (unknown !== undefined)
-    throw new UsageError(`unknown language "${unknown}" (use one of: ${knownLanguages.map((l) => l.code).join(', ')})`);
+    throw unknownLanguageError(
+      unknown,
+      knownLanguages.map((l) => l.code),
+    );
+  if (langs.length === 2 && langs[0] === langs[1])
+    throw new UsageError(`--lang ${value} names ${langs[0]} twice: give one language, or two different ones`);
   return langs;
 }
 
@@ -67,6 +84,20 @@ function parseMode(value: string | boolean | undefined): Mode | undefined {
   if (value !== 'blank' && value !== 'filled' && value !== 'final')
     throw new UsageError(`--mode must be blank, filled or final, not "${String(value)}"`);
   return value;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** What a JSON value is, without quoting it (it may be a name or an answer). */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return 'a string';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return typeof value;
 }
 
 /** Prints the issues of invalid data, one per line: pointer and message. */
@@ -88,16 +119,21 @@ export async function pdfCommand(args: string[]): Promise<number> {
     help: 'boolean',
   });
   if (options.help) {
-    process.stdout.write(USAGE + '\n');
+    process.stdout.write(PDF_USAGE + '\n');
     return 0;
   }
-  if (positional.length > 0) throw new UsageError(`unexpected argument "${positional[0]}"\n${USAGE}`);
+  if (positional.length > 0) throw new UsageError(`unexpected argument "${positional[0]}"\n${PDF_USAGE}`);
   const languages = parseLanguages(options.lang);
   const mode = parseMode(options.mode);
   const out = options.out;
-  if (typeof out !== 'string') throw new UsageError(`--out is required\n${USAGE}`);
+  if (typeof out !== 'string') throw new UsageError(`--out is required\n${PDF_USAGE}`);
+  if (out.trim() === '') throw new UsageError('--out needs a file name (or a folder name with --batch)');
+  if (out === '-')
+    throw new UsageError('--out -: komek pdf writes a file, not standard output; name it, e.g. --out case.pdf');
   const allowInvalid = options['allow-invalid'] === true;
   if (typeof options.batch === 'string') {
+    if (options.data !== undefined)
+      throw new UsageError('--data is for one form; the records of a batch are the lines of the --batch file');
     if (mode === 'blank') throw new UsageError('--mode blank makes no sense with --batch: a batch prints data');
     const cores = availableParallelism();
     let jobs = options.jobs === undefined ? cores : Number(options.jobs);
@@ -119,26 +155,39 @@ export async function pdfCommand(args: string[]): Promise<number> {
       jobs,
     });
   }
-  if (typeof options.form !== 'string') throw new UsageError(`--form is required\n${USAGE}`);
+  if (options.jobs !== undefined) throw new UsageError('--jobs is for a batch (--batch cases.jsonl)');
+  if (typeof options.form !== 'string') throw new UsageError(`--form is required\n${PDF_USAGE}`);
   const { formIds } = await import('@komek/forms');
   if (!(formIds as readonly string[]).includes(options.form)) {
     throw new UnknownFormError(options.form, formIds);
   }
   const dataFile = typeof options.data === 'string' ? options.data : undefined;
+  if (mode === 'blank' && dataFile !== undefined)
+    throw new UsageError('--mode blank prints an empty form: leave out --data, or use --mode filled or final');
   const data = dataFile === undefined ? undefined : readJsonFile(dataFile);
   refuseOverwritingInputs(out, [dataFile]);
-  const { createPaperForm, InvalidFormDataError } = await import('@komek/pdf');
+  if (dataFile !== undefined && !isPlainObject(data))
+    throw new CliError(
+      'KOMEK_INVALID_ARGUMENT',
+      `invalid data in ${dataFile} for form ${options.form}: the file holds ${kindOf(data)}, not a JSON object { … } with the answers`,
+      exitCodes.invalid,
+    );
+  const { PaperForm, InvalidFormDataError } = await import('@komek/pdf');
   try {
     const started = performance.now();
-    const pdf = await createPaperForm(options.form, {
-      languages: languages as never,
-      data,
-      ...(mode ? { mode } : {}),
-      allowInvalid,
-    });
+    const paper = await PaperForm.create(options.form, { languages: languages as never });
+    // With --allow-invalid the PDF says on its first page that it is not valid; the person running komek is told too.
+    let issues: { pointer: string; message: string }[] = [];
+    if (data !== undefined) {
+      paper.fill(data, { allowInvalid });
+      if (allowInvalid) issues = paper.validate(data);
+    }
+    const pdf = await paper.save(mode ? { mode } : {});
     const { replaced } = writeOutput(out, pdf);
+    if (issues.length > 0) printIssues('  ', issues);
+    const n = issues.length;
     process.stderr.write(
-      `wrote ${out}${replaced ? ', replacing the earlier file' : ''} (${(pdf.length / 1024).toFixed(1)} KiB, ${Math.round(performance.now() - started)} ms)\n`,
+      `wrote ${out}${replaced ? ', replacing the earlier file' : ''} (${(pdf.length / 1024).toFixed(1)} KiB, ${Math.round(performance.now() - started)} ms)${n ? `, marked as not valid: ${n} problem${n === 1 ? '' : 's'} in ${dataFile}, listed above` : ''}\n`,
     );
     return 0;
   } catch (e) {
@@ -164,7 +213,10 @@ interface BatchOptions {
   jobs: number;
 }
 
-/** The lines of a JSON Lines file as bytes, numbered from 1; a byte-order mark before the first is dropped. */
+/**
+ * The lines of a JSON Lines file as bytes, numbered from 1. A byte-order mark at the start of a line is dropped: before
+ * the first, and where files saved by a Windows editor were joined (`cat a.jsonl b.jsonl`).
+ */
 function lineBytes(bytes: Uint8Array): { line: number; bytes: Uint8Array }[] {
   const body = withoutBom(bytes);
   const out: { line: number; bytes: Uint8Array }[] = [];
@@ -172,7 +224,7 @@ function lineBytes(bytes: Uint8Array): { line: number; bytes: Uint8Array }[] {
   for (let i = 0; i <= body.length; i++) {
     if (i === body.length || body[i] === 0x0a) {
       const end = i > start && body[i - 1] === 0x0d ? i - 1 : i;
-      out.push({ line: out.length + 1, bytes: body.subarray(start, end) });
+      out.push({ line: out.length + 1, bytes: withoutBom(body.subarray(start, end)) });
       start = i + 1;
     }
   }
@@ -207,8 +259,9 @@ function* records(
     let record: unknown;
     try {
       record = JSON.parse(text);
-    } catch (e) {
-      yield fail(`not JSON: ${(e as Error).message}`);
+    } catch {
+      const { reason, column } = jsonError(text);
+      yield fail(`not JSON: ${reason} at column ${column}`);
       continue;
     }
     let id = form;
@@ -218,7 +271,16 @@ function* records(
       data = (record as { data: unknown }).data;
     }
     if (!id) {
-      yield fail('no form: write { "form": "<id>", "data": { … } } or pass --form');
+      const hasForm = record !== null && typeof record === 'object' && 'form' in record;
+      yield fail(
+        hasForm
+          ? 'a "form" without "data": write { "form": "<id>", "data": { … } }'
+          : 'no form: write { "form": "<id>", "data": { … } } or pass --form',
+      );
+      continue;
+    }
+    if (!isPlainObject(data)) {
+      yield fail(`the data is ${kindOf(data)}, not a JSON object { … } with the answers of form ${id.slice(0, 80)}`);
       continue;
     }
     if (!/^[a-z0-9][a-z0-9.-]{0,80}$/.test(id)) {
@@ -315,6 +377,7 @@ async function batch(file: string, options: BatchOptions): Promise<number> {
   );
   const failures: Outcome[] = [];
   const written = new Set<string>();
+  let marked = 0;
   const source = records(lines, options.form, options.out);
   let exhausted = false;
   let interrupted = false;
@@ -327,7 +390,15 @@ async function batch(file: string, options: BatchOptions): Promise<number> {
       progress.log(`line ${o.line} (${o.form}): ${o.error.message.split('\n')[0]}`);
       if (o.error.issues)
         for (const i of o.error.issues) progress.log(`line ${o.line}   ${i.pointer || '/'}: ${i.message}`);
-    } else written.add(o.out);
+    } else {
+      written.add(o.out);
+      if (o.marked) {
+        marked++;
+        progress.log(
+          `line ${o.line} (${o.form}): printed marked as not valid, ${o.marked} problem${o.marked === 1 ? '' : 's'} (--allow-invalid)`,
+        );
+      }
+    }
     progress.update();
   };
 
@@ -384,7 +455,7 @@ async function batch(file: string, options: BatchOptions): Promise<number> {
   }
   const removed = removeStale(options.out, written);
   process.stderr.write(
-    `${count} PDF${count === 1 ? '' : 's'} written to ${options.out}, ${failed} failed, in ${seconds.toFixed(1)} s with ${workers.length} worker${workers.length === 1 ? '' : 's'}${removed ? `; ${removed} PDF${removed === 1 ? '' : 's'} of an earlier run removed` : ''}\n`,
+    `${count} PDF${count === 1 ? '' : 's'} written to ${options.out}${marked ? ` (${marked} marked as not valid)` : ''}, ${failed} failed, in ${seconds.toFixed(1)} s with ${workers.length} worker${workers.length === 1 ? '' : 's'}${removed ? `; ${removed} PDF${removed === 1 ? '' : 's'} of an earlier run removed` : ''}\n`,
   );
   if (failures.length > 0) {
     process.stderr.write(`failed records (line numbers of ${file}):\n`);
@@ -470,6 +541,8 @@ async function runWorker(settings: WorkerSettings): Promise<void> {
         }
         const form = await paper;
         form.fill(task.data, { allowInvalid: settings.allowInvalid });
+        const marked = settings.allowInvalid ? form.validate(task.data).length : 0;
+        if (marked > 0) outcome.marked = marked;
         const pdf = await form.save({ mode: settings.mode });
         writeOutput(task.out, pdf);
         outcome.bytes = pdf.length;

@@ -1,5 +1,5 @@
 import { CliError, exitCodes } from '../errors.js';
-import { parseOptions, UsageError } from '../options.js';
+import { parseOptions, refuseExtraArguments, UsageError } from '../options.js';
 
 /** Startup failures said plainly: a database that does not answer, a port taken. */
 async function starting<T>(what: Promise<T>): Promise<T> {
@@ -30,6 +30,16 @@ function dataDir(options: Record<string, string | boolean>): string {
   return typeof options.data === 'string' ? options.data : 'komek-data';
 }
 
+/** The usage of `komek serve`. */
+export const SERVE_USAGE =
+  'usage: komek serve [--data DIR] [--database URL] [--host 127.0.0.1] [--port 8080] [--quiet]';
+
+/** The usage of `komek db`. */
+export const DB_USAGE = 'usage: komek db migrate [--data DIR] [--database URL]';
+
+/** The usage of `komek worker`. */
+export const WORKER_USAGE = 'usage: komek worker --database URL [--data DIR] [--once]';
+
 /** `komek serve [--data DIR] [--database URL] [--host 127.0.0.1] [--port 8080]`. */
 export async function serveCommand(args: string[]): Promise<number> {
   const { options, positional } = parseOptions(args, {
@@ -39,11 +49,9 @@ export async function serveCommand(args: string[]): Promise<number> {
     port: 'string',
     quiet: 'boolean',
   });
-  if (positional.length)
-    throw new UsageError(
-      `unexpected argument "${positional[0]}" (usage: komek serve [--data DIR] [--database URL] [--host 127.0.0.1] [--port 8080])`,
-    );
-  const port = typeof options.port === 'string' ? Number(options.port) : 8080;
+  if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}" (${SERVE_USAGE})`);
+  // Number('') and Number(' ') are 0, which would listen on a random port: only digits are a port.
+  const port = typeof options.port === 'string' ? (/^\d{1,5}$/.test(options.port) ? Number(options.port) : NaN) : 8080;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be a port number, got "${options.port}"`);
   const host = typeof options.host === 'string' ? options.host : '127.0.0.1';
@@ -81,8 +89,9 @@ export async function serveCommand(args: string[]): Promise<number> {
 /** `komek db migrate [--data DIR] [--database URL]`. */
 export async function dbCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'migrate') throw new UsageError('usage: komek db migrate [--data DIR] [--database URL]');
-  const { options } = parseOptions(rest, { data: 'string', database: 'string' });
+  if (sub !== 'migrate') throw new UsageError(DB_USAGE);
+  const { options, positional } = parseOptions(rest, { data: 'string', database: 'string' });
+  refuseExtraArguments(positional, DB_USAGE);
   const { migrateDatabase, latestVersion } = await import('@komek/server');
   const { applied, kind } = await starting(
     migrateDatabase({ dataDir: dataDir(options), databaseUrl: databaseUrl(options) }),
@@ -97,7 +106,13 @@ export async function dbCommand(args: string[]): Promise<number> {
 
 /** `komek worker --database URL [--once]`: runs queued jobs (PDF batches, exports) until stopped. */
 export async function workerCommand(args: string[]): Promise<number> {
-  const { options } = parseOptions(args, { database: 'string', data: 'string', once: 'boolean', 'idle-ms': 'string' });
+  const { options, positional } = parseOptions(args, {
+    database: 'string',
+    data: 'string',
+    once: 'boolean',
+    'idle-ms': 'string',
+  });
+  refuseExtraArguments(positional, WORKER_USAGE);
   const url = databaseUrl(options);
   if (!url)
     throw new UsageError(

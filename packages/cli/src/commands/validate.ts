@@ -2,8 +2,9 @@ import { createFormSession, UnknownFormError, type IssueLanguage } from '@komek/
 import { catalog, formIds } from '@komek/forms';
 import { isLanguage, issueLanguage, languages, loadMessages } from '@komek/i18n';
 import { isFormId, loadForm } from '../loadForm.js';
+import { CliError, exitCodes } from '../errors.js';
 import { readJsonFile } from '../io.js';
-import { parseOptions, UsageError } from '../options.js';
+import { parseOptions, unknownLanguageError, UsageError } from '../options.js';
 
 /** One validation problem as the CLI prints it. */
 export interface ValidationLine {
@@ -25,20 +26,31 @@ export async function validateData(formId: string, data: unknown, language?: Iss
   }));
 }
 
+/** The usage of `komek validate`. */
+export const VALIDATE_USAGE = 'usage: komek validate --form <form-id> [--lang ru] <data.json>';
+
 /** `komek validate --form <id> <data.json>`. */
 export async function validateCommand(args: string[]): Promise<number> {
   const { options, positional } = parseOptions(args, { form: 'string', lang: 'string' });
   const form = options.form;
   const file = positional[0];
-  if (typeof form !== 'string' || !file)
-    throw new UsageError('usage: komek validate --form <form-id> [--lang ru] <data.json>');
+  if (typeof form !== 'string' || !file) throw new UsageError(VALIDATE_USAGE);
   if (positional.length > 1) throw new UsageError(`validate takes one data file, not ${positional.length}`);
   // The command line is checked before the file is read: a wrong form is a usage error whatever the file holds.
   if (!isFormId(form)) throw new UnknownFormError(form, formIds);
-  const data = readJsonFile(file);
   const lang = typeof options.lang === 'string' ? options.lang : 'en';
   if (!isLanguage(lang))
-    throw new UsageError(`unknown language "${lang}" (use one of: ${languages.map((l) => l.code).join(', ')})`);
+    throw unknownLanguageError(
+      lang,
+      languages.map((l) => l.code),
+    );
+  const data = readJsonFile(file);
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    throw new CliError(
+      'KOMEK_INVALID_ARGUMENT',
+      `invalid data in ${file} for form ${form}: the file holds ${data === null ? 'null' : Array.isArray(data) ? 'a list' : `a ${typeof data}`}, not a JSON object { … } with the answers`,
+      exitCodes.invalid,
+    );
   const entry = catalog.find((c) => c.id === form);
   // An unknown form is reported by validateData; a broken locale file must not pass silently as English.
   await loadMessages(lang, entry?.namespaces ?? []);

@@ -200,6 +200,10 @@ export function hexText(font: PDFFont, text: string): string {
     // Half of a broken pair has no glyph and no UTF-16BE encoding: it is drawn as a replacement character, and the
     // text after it is kept (it used to swallow the next character).
     else if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
+    // A tab inside a line is a space, as `textWidth` measures it: the font has no glyph for it (an empty box).
+    else if (cp === 9) cp = 32;
+    // A soft hyphen (pasted from a word processor) only shows where a word is broken, which the layout never does.
+    if (cp === 0xad) continue;
     let hex = map.get(cp);
     if (hex === undefined) {
       hex = font.encodeText(String.fromCodePoint(cp)).toString().slice(1, -1);

@@ -7,7 +7,8 @@ export function textWidth(font: MeasuredFont, text: string, size: number): numbe
     let cp = text.codePointAt(i)!;
     if (cp > 0xffff) i++;
     else if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
-    w += font.advance(cp === 9 ? 32 : cp);
+    // A tab is drawn as a space and a soft hyphen not at all (see `hexText`).
+    if (cp !== 0xad) w += font.advance(cp === 9 ? 32 : cp);
   }
   return (w * size) / 1000;
 }
