@@ -1,3 +1,4 @@
+import { findTextProblems } from '@komek/core';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { authenticateSession, authenticateToken, csrfMatches, readCookie, SESSION_COOKIE } from './auth.js';
 import { mayTake } from './access.js';
@@ -200,6 +201,24 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
           return;
         const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
         if (type !== accepts) throw new ApiError(415, 'unsupported-media-type', { expected: accepts, got: type });
+      },
+      // A string that is not text (NUL and other control characters, a lone half of a surrogate pair) cannot be
+      // stored in a PostgreSQL text column or encoded as UTF-8: refused, naming where it is, before anything reads
+      // it. Answers (`data`) are left to the form's validator, which names the field by its label.
+      preHandler: async (request) => {
+        const found = [
+          ...findTextProblems(request.query).map((p) => ({ ...p, where: 'querystring' })),
+          ...(route.body === 'pdf'
+            ? []
+            : findTextProblems(request.body)
+                .filter((p) => !/^\/data(\/|$)/.test(p.pointer))
+                .map((p) => ({ ...p, where: 'body' }))),
+        ];
+        const first = found[0];
+        if (first)
+          throw new ApiError(400, 'invalid-request', {
+            detail: `${first.where}${first.pointer} holds ${first.character}, which is not text (a control character or a broken one)`,
+          });
       },
       handler: (request, reply) => route.handler(request as ApiRequest, reply),
     });

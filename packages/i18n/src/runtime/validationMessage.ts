@@ -40,6 +40,8 @@ function paramsOf(
   // Validators count items from 0; people count rows from 1.
   if (typeof p.i === 'number') params.i = formatNumber(p.i + 1, lang);
   if (typeof p.j === 'number') params.j = formatNumber(p.j + 1, lang);
+  // A string that is not text (`text`): the code of the character, as U+0007.
+  if (typeof p.character === 'string') params.character = p.character;
   // A date order (`dateOrder`): the label of the date this one may not precede.
   if (typeof p.earlierLabelKey === 'string')
     params.earlier =

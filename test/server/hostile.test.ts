@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { engines, fixture, startTestServer, type TestServer } from './harness.js';
+
+/** Requests a careless or hostile client sends: each gets a 4xx naming what is wrong and where, never a 500. */
+describe.each(engines)('hostile input on %s', (engine) => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer(engine, inject('postgresUrl'));
+  });
+  afterAll(() => t?.close());
+
+  const newCase = async (country = 'kz') =>
+    (await t.api('POST', '/api/cases', { body: { country } })).body as { id: string };
+  const submit = (caseId: string, formId: string, data: unknown, query = '') =>
+    t.api('POST', `/api/cases/${caseId}/submissions${query}`, {
+      body: { formId, data },
+      headers: { 'idempotency-key': randomUUID() },
+    });
+  const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+  it('names the character of an answer that is not text, in every language asked for', async () => {
+    const c = await newCase();
+    const data = { ...fixture('kz-f1-initial-application'), fullName: 'A\u0000B' };
+    const en = await submit(c.id, 'kz-f1-initial-application', data);
+    expect(en.status).toBe(400);
+    expect(en.body.issues).toHaveLength(1);
+    expect(en.body.issues[0].pointer).toBe('/fullName');
+    expect(en.body.issues[0].message).toContain('U+0000');
+    expect(en.body.issues[0].message).not.toContain('{{');
+    const ru = await submit(c.id, 'kz-f1-initial-application', { ...data, fullName: 'A\uD800' }, '?lang=ru,kk');
+    expect(ru.status).toBe(400);
+    expect(ru.body.issues[0].message).toContain('U+D800');
+    expect(ru.body.issues[0].secondary.message).toContain('U+D800');
+    expect(JSON.stringify(ru.body)).not.toContain('{{');
+  });
+
+  it('answers a page cursor it never gave with 400, whatever it holds', async () => {
+    await newCase();
+    const first = await t.api('GET', '/api/cases?limit=1');
+    expect(first.status).toBe(200);
+    expect(typeof first.body.next).toBe('string');
+    expect((await t.api('GET', `/api/cases?limit=1&cursor=${first.body.next}`)).status).toBe(200);
+    const uuid = randomUUID();
+    for (const forged of [
+      ['+275760-09-13T00:00:00.000Z', uuid],
+      ['-271821-04-20T00:00:00.000Z', uuid],
+      ['0000-01-01T00:00:00.000Z', uuid],
+      ['2026-01-01T00:00:00.000Z', '------------------------------------'],
+      ['2026-01-01T00:00:00.000Z', `${uuid.slice(0, 35)}'`],
+      [1, uuid],
+      '2026-01-01',
+      null,
+    ]) {
+      const r = await t.api('GET', `/api/cases?cursor=${cursor(forged)}`);
+      expect([JSON.stringify(forged), r.status, r.body.code]).toEqual([JSON.stringify(forged), 400, 'invalid-request']);
+      expect(r.body.message).toContain('cursor');
+    }
+  });
+
+  it('refuses free text that is not text (NUL, a broken surrogate) in a request body, naming the field', async () => {
+    const c = await newCase();
+    for (const formId of ['kz-f1-initial-application', 'kz-f4-interview-consent'])
+      expect((await submit(c.id, formId, fixture(formId))).status).toBe(201);
+    const referral = { kind: 'legal aid', sections: ['kz-f1-initial-application'] };
+    for (const [body, where, character] of [
+      [{ ...referral, receivingBody: 'Legal\u0000aid centre' }, 'body/receivingBody', 'U+0000'],
+      [{ ...referral, receivingBody: 'Legal aid centre', kind: 'legal\uDC00' }, 'body/kind', 'U+DC00'],
+      [{ ...referral, receivingBody: 'Legal aid centre', note: 'call \u0007 first' }, 'body/note', 'U+0007'],
+    ] as const) {
+      const r = await t.api('POST', `/api/cases/${c.id}/referrals`, { body });
+      expect([r.status, r.body.code]).toEqual([400, 'invalid-request']);
+      expect(r.body.message).toContain(where);
+      expect(r.body.message).toContain(character);
+    }
+    expect((await t.api('GET', `/api/cases/${c.id}`)).body.referrals).toEqual([]);
+    // The same referral in plain text is stored.
+    const ok = await t.api('POST', `/api/cases/${c.id}/referrals`, {
+      body: { ...referral, receivingBody: 'Legal aid' },
+    });
+    expect(ok.status).toBe(201);
+  });
+
+  it('refuses a query value that is not text, naming the parameter', async () => {
+    const r = await t.api('GET', '/api/cases?step=%00');
+    expect([r.status, r.body.code]).toEqual([400, 'invalid-request']);
+    expect(r.body.message).toContain('querystring/step');
+    expect(r.body.message).toContain('U+0000');
+  });
+
+  it('refuses an audit position beyond any the trail can hold', async () => {
+    const r = await t.api('GET', '/api/audit?before=99999999999999999999');
+    expect([r.status, r.body.code]).toEqual([400, 'invalid-request']);
+    expect(r.body.message).toContain('before');
+    expect((await t.api('GET', '/api/audit?before=2')).status).toBe(200);
+  });
+});
