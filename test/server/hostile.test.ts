@@ -35,6 +35,29 @@ describe.each(engines)('hostile input on %s', (engine) => {
     expect(JSON.stringify(ru.body)).not.toContain('{{');
   });
 
+  it('says where a body is not JSON without quoting it back (names and answers stay out of errors)', async () => {
+    const c = await newCase();
+    const post = (raw: string) =>
+      t.api('POST', `/api/cases/${c.id}/submissions`, {
+        raw,
+        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      });
+    const long = await post(
+      '{"formId":"kz-f1-initial-application","data":{"fullName": Jasur Tursunov, "dateOfBirth":"1994-10-02"}}',
+    );
+    expect([long.status, long.body.code]).toEqual([400, 'invalid-json']);
+    expect(long.body.message).toContain('position 58');
+    const short = await post('{"a": Jasur}');
+    expect([short.status, short.body.code]).toEqual([400, 'invalid-json']);
+    for (const r of [long, short]) {
+      expect(r.body.message).not.toMatch(/Jasur|Tursunov|Turs|ullName/);
+    }
+    // Messages that quote nothing of the body keep their position.
+    const comma = await post('{"formId":"kz-f1-initial-application" "data":{}}');
+    expect(comma.body.message).toContain("Expected ',' or '}' after property value in JSON at position 38");
+    expect((await t.api('GET', `/api/cases/${c.id}`)).body.submissions).toHaveLength(0);
+  });
+
   it('answers a page cursor it never gave with 400, whatever it holds', async () => {
     await newCase();
     const first = await t.api('GET', '/api/cases?limit=1');

@@ -22,6 +22,22 @@ export interface AppOptions {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * What JSON.parse found wrong, without the piece of the body V8 quotes around an unexpected token (`Unexpected
+ * token 'J', ..."ullName": Jasur Turs"... is not valid JSON`): a name or an answer never comes back in an error.
+ * The position is kept where V8 says it or where the quoted piece (10 characters each side of the token) shows it.
+ */
+export function jsonProblem(message: string, text: string): string {
+  const token = /^Unexpected token .*?, (\.\.\.)?"([\s\S]*?)"(\.\.\.)? is not valid JSON$/.exec(message);
+  if (token) {
+    const at = token[1] ? text.indexOf(token[2]!) : -1;
+    return at >= 0
+      ? `unexpected character at position ${at + 10}`
+      : 'an unexpected character where a value should be (a quoted string, number, true, false, null, object or array)';
+  }
+  return message.includes('"') ? 'the body is not valid JSON' : message;
+}
+
 /** Sends an API error as `{code, message, issues?}` in the request's language. */
 function send(
   reply: FastifyReply,
@@ -115,7 +131,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     try {
       done(null, JSON.parse(text));
     } catch (e) {
-      done(new ApiError(400, 'invalid-json', { detail: (e as Error).message }), undefined);
+      done(new ApiError(400, 'invalid-json', { detail: jsonProblem((e as Error).message, text) }), undefined);
     }
   });
   app.addContentTypeParser('application/pdf', { parseAs: 'buffer' }, (_req, body: Buffer, done) => done(null, body));
