@@ -58,6 +58,25 @@ describe.each(engines)('hostile input on %s', (engine) => {
     expect((await t.api('GET', `/api/cases/${c.id}`)).body.submissions).toHaveLength(0);
   });
 
+  it('refuses JSON declared in a character set other than UTF-8 (415), naming what it got', async () => {
+    for (const charset of ['utf-16', 'iso-8859-1', '"windows-1251"']) {
+      const r = await t.api('POST', '/api/cases', {
+        raw: '{"country":"kz"}',
+        headers: { 'content-type': `application/json; charset=${charset}` },
+      });
+      expect([charset, r.status, r.body.code]).toEqual([charset, 415, 'unsupported-media-type']);
+      expect(r.body.message).toContain(`charset=${charset}`);
+      expect(r.body.message).toContain('charset=utf-8');
+    }
+    for (const charset of ['utf-8', 'UTF-8', '"utf-8"', 'utf8']) {
+      const r = await t.api('POST', '/api/cases', {
+        raw: '{"country":"kz"}',
+        headers: { 'content-type': `application/json; charset=${charset}` },
+      });
+      expect([charset, r.status]).toEqual([charset, 201]);
+    }
+  });
+
   it('answers a page cursor it never gave with 400, whatever it holds', async () => {
     await newCase();
     const first = await t.api('GET', '/api/cases?limit=1');

@@ -120,7 +120,16 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   // JSON is read as bytes so that invalid UTF-8 is refused, not turned into U+FFFD and stored.
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body: Buffer, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body: Buffer, done) => {
+    // The body is read as UTF-8: a body declared in another character set (UTF-16, Latin-1) is refused as such,
+    // not reported as broken UTF-8 or JSON.
+    const type = req.headers['content-type'] ?? '';
+    const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(type)?.[1]?.toLowerCase();
+    if (charset !== undefined && !['utf-8', 'utf8', 'us-ascii'].includes(charset))
+      return done(
+        new ApiError(415, 'unsupported-media-type', { expected: 'application/json; charset=utf-8', got: type }),
+        undefined,
+      );
     let text: string;
     try {
       text = utf8.decode(body);
