@@ -77,6 +77,19 @@ describe.each(engines)('hostile input on %s', (engine) => {
     }
   });
 
+  it('answers a path that is not percent-encoded UTF-8 with the API error, and audits a NUL in a path', async () => {
+    for (const path of ['/api/cases/%E0%A4%A', '/api/submissions/%ED%A0%80', '/api/cases/%']) {
+      const r = await t.api('GET', path, { headers: { 'accept-language': 'ru' } });
+      expect([path, r.status, Object.keys(r.body).sort()]).toEqual([path, 400, ['code', 'message']]);
+      expect(r.body.code).toBe('invalid-request');
+      expect(r.body.message).toContain('percent-encoded');
+    }
+    const nul = await t.api('GET', '/api/cases/%00');
+    expect([nul.status, nul.body.code]).toEqual([404, 'case-not-found']);
+    const entries = (await t.api('GET', '/api/audit?limit=5')).body.entries as { action: string; target: string }[];
+    expect(entries.find((e) => e.action === 'case.read')).toMatchObject({ target: 'case:\uFFFD', outcome: 'denied' });
+  });
+
   it('answers a page cursor it never gave with 400, whatever it holds', async () => {
     await newCase();
     const first = await t.api('GET', '/api/cases?limit=1');

@@ -38,6 +38,14 @@ export function jsonProblem(message: string, text: string): string {
   return message.includes('"') ? 'the body is not valid JSON' : message;
 }
 
+/** The text with its control characters and lone surrogate halves made U+FFFD (null stays null). */
+function asText<T extends string | null>(text: T): T {
+  const notText =
+    // eslint-disable-next-line no-control-regex -- replacing control characters is what this is for
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+  return (text === null ? null : text.replace(notText, '\ufffd')) as T;
+}
+
 /** Sends an API error as `{code, message, issues?}` in the request's language. */
 function send(
   reply: FastifyReply,
@@ -72,6 +80,16 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
         }
       : false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // A path that is not percent-encoded UTF-8, or a parameter over the router's length: the API's error, not
+    // Fastify's own body.
+    frameworkErrors: (error, request, reply) => {
+      const lang = requestLanguages({}, request.headers['accept-language'])[0]!;
+      const detail =
+        error.code === 'FST_ERR_BAD_URL'
+          ? 'the path is not valid percent-encoded UTF-8'
+          : `${error.code}: ${error.message.slice(0, 100)}`;
+      void ensureMessages(lang).then(() => send(reply, lang, 400, 'invalid-request', { detail }));
+    },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
@@ -96,7 +114,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       if (id) req.auditTarget = `${req.action.split('.')[0]}:${id}`;
     }
     const id = (req.params as { id?: string } | undefined)?.id;
-    const target = req.auditTarget ?? (req.auditScope && id ? `${req.auditScope}:${id.slice(0, 64)}` : null);
+    // A path can carry what is not text (`/api/cases/%00`): the database refuses NUL, and the entry would be lost.
+    const target = asText(req.auditTarget ?? (req.auditScope && id ? `${req.auditScope}:${id.slice(0, 64)}` : null));
     const status = reply.statusCode;
     await services.audit
       .append({
