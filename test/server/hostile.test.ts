@@ -90,6 +90,20 @@ describe.each(engines)('hostile input on %s', (engine) => {
     expect(entries.find((e) => e.action === 'case.read')).toMatchObject({ target: 'case:\uFFFD', outcome: 'denied' });
   });
 
+  it('reads a language named twice (?lang=kk,kk) as that one language', async () => {
+    const c = await newCase();
+    expect((await submit(c.id, 'kz-f1-initial-application', fixture('kz-f1-initial-application'))).status).toBe(201);
+    const heading = async (lang: string) => {
+      const r = await t.api('GET', `/api/export?form=kz-f1-initial-application&format=csv&lang=${lang}`);
+      expect(r.status).toBe(200);
+      return new TextDecoder().decode(r.bytes).split('\n')[0];
+    };
+    const once = await heading('kk');
+    expect(once).toContain('(/fullName)');
+    expect(await heading('kk,kk')).toBe(once);
+    expect(await heading('kk,ru')).not.toBe(once);
+  });
+
   it('answers a page cursor it never gave with 400, whatever it holds', async () => {
     await newCase();
     const first = await t.api('GET', '/api/cases?limit=1');
