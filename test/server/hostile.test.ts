@@ -104,6 +104,21 @@ describe.each(engines)('hostile input on %s', (engine) => {
     expect(await heading('kk,ru')).not.toBe(once);
   });
 
+  it('words the first hundred problems of answers that have a hundred thousand, and counts them all', async () => {
+    const c = await newCase();
+    const data: Record<string, number> = {};
+    for (let i = 0; i < 100_000; i++) data[i.toString(36)] = 0;
+    const r = await submit(c.id, 'kz-f1-initial-application', data, '?lang=ru,kk');
+    expect([r.status, r.body.code]).toEqual([400, 'invalid-data']);
+    expect(r.body.issues).toHaveLength(100);
+    expect(r.body.issues[0]).toMatchObject({ pointer: expect.stringMatching(/^\//), secondary: expect.any(Object) });
+    // Every unknown field and the three required ones that are missing.
+    expect(r.body.message).toContain('100');
+    expect(r.body.message).toContain('003');
+    expect(r.bytes.length).toBeLessThan(100_000);
+    expect((await t.api('GET', `/api/cases/${c.id}`)).body.submissions).toHaveLength(0);
+  });
+
   it('answers a page cursor it never gave with 400, whatever it holds', async () => {
     await newCase();
     const first = await t.api('GET', '/api/cases?limit=1');
