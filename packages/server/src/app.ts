@@ -1,3 +1,4 @@
+import { findTextProblems } from '@komek/core';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { authenticateSession, authenticateToken, csrfMatches, readCookie, SESSION_COOKIE } from './auth.js';
 import { mayTake } from './access.js';
@@ -20,6 +21,30 @@ export interface AppOptions {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * What JSON.parse found wrong, without the piece of the body V8 quotes around an unexpected token (`Unexpected
+ * token 'J', ..."ullName": Jasur Turs"... is not valid JSON`): a name or an answer never comes back in an error.
+ * The position is kept where V8 says it or where the quoted piece (10 characters each side of the token) shows it.
+ */
+export function jsonProblem(message: string, text: string): string {
+  const token = /^Unexpected token .*?, (\.\.\.)?"([\s\S]*?)"(\.\.\.)? is not valid JSON$/.exec(message);
+  if (token) {
+    const at = token[1] ? text.indexOf(token[2]!) : -1;
+    return at >= 0
+      ? `unexpected character at position ${at + 10}`
+      : 'an unexpected character where a value should be (a quoted string, number, true, false, null, object or array)';
+  }
+  return message.includes('"') ? 'the body is not valid JSON' : message;
+}
+
+/** The text with its control characters and lone surrogate halves made U+FFFD (null stays null). */
+function asText<T extends string | null>(text: T): T {
+  const notText =
+    // eslint-disable-next-line no-control-regex -- replacing control characters is what this is for
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+  return (text === null ? null : text.replace(notText, '\ufffd')) as T;
+}
 
 /** Sends an API error as `{code, message, issues?}` in the request's language. */
 function send(
@@ -55,6 +80,16 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
         }
       : false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // A path that is not percent-encoded UTF-8, or a parameter over the router's length: the API's error, not
+    // Fastify's own body.
+    frameworkErrors: (error, request, reply) => {
+      const lang = requestLanguages({}, request.headers['accept-language'])[0]!;
+      const detail =
+        error.code === 'FST_ERR_BAD_URL'
+          ? 'the path is not valid percent-encoded UTF-8'
+          : `${error.code}: ${error.message.slice(0, 100)}`;
+      void ensureMessages(lang).then(() => send(reply, lang, 400, 'invalid-request', { detail }));
+    },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
@@ -79,7 +114,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       if (id) req.auditTarget = `${req.action.split('.')[0]}:${id}`;
     }
     const id = (req.params as { id?: string } | undefined)?.id;
-    const target = req.auditTarget ?? (req.auditScope && id ? `${req.auditScope}:${id.slice(0, 64)}` : null);
+    // A path can carry what is not text (`/api/cases/%00`): the database refuses NUL, and the entry would be lost.
+    const target = asText(req.auditTarget ?? (req.auditScope && id ? `${req.auditScope}:${id.slice(0, 64)}` : null));
     const status = reply.statusCode;
     await services.audit
       .append({
@@ -103,7 +139,16 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   // JSON is read as bytes so that invalid UTF-8 is refused, not turned into U+FFFD and stored.
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body: Buffer, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body: Buffer, done) => {
+    // The body is read as UTF-8: a body declared in another character set (UTF-16, Latin-1) is refused as such,
+    // not reported as broken UTF-8 or JSON.
+    const type = req.headers['content-type'] ?? '';
+    const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(type)?.[1]?.toLowerCase();
+    if (charset !== undefined && !['utf-8', 'utf8', 'us-ascii'].includes(charset))
+      return done(
+        new ApiError(415, 'unsupported-media-type', { expected: 'application/json; charset=utf-8', got: type }),
+        undefined,
+      );
     let text: string;
     try {
       text = utf8.decode(body);
@@ -114,7 +159,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     try {
       done(null, JSON.parse(text));
     } catch (e) {
-      done(new ApiError(400, 'invalid-json', { detail: (e as Error).message }), undefined);
+      done(new ApiError(400, 'invalid-json', { detail: jsonProblem((e as Error).message, text) }), undefined);
     }
   });
   app.addContentTypeParser('application/pdf', { parseAs: 'buffer' }, (_req, body: Buffer, done) => done(null, body));
@@ -200,6 +245,24 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
           return;
         const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
         if (type !== accepts) throw new ApiError(415, 'unsupported-media-type', { expected: accepts, got: type });
+      },
+      // A string that is not text (NUL and other control characters, a lone half of a surrogate pair) cannot be
+      // stored in a PostgreSQL text column or encoded as UTF-8: refused, naming where it is, before anything reads
+      // it. Answers (`data`) are left to the form's validator, which names the field by its label.
+      preHandler: async (request) => {
+        const found = [
+          ...findTextProblems(request.query).map((p) => ({ ...p, where: 'querystring' })),
+          ...(route.body === 'pdf'
+            ? []
+            : findTextProblems(request.body)
+                .filter((p) => !/^\/data(\/|$)/.test(p.pointer))
+                .map((p) => ({ ...p, where: 'body' }))),
+        ];
+        const first = found[0];
+        if (first)
+          throw new ApiError(400, 'invalid-request', {
+            detail: `${first.where}${first.pointer} holds ${first.character}, which is not text (a control character or a broken one)`,
+          });
       },
       handler: (request, reply) => route.handler(request as ApiRequest, reply),
     });

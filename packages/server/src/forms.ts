@@ -37,29 +37,33 @@ export function loadForm(id: string): Promise<LoadedForm> | undefined {
   return p;
 }
 
+/** At most this many issues are worded and sent back; `count` says how many there are in all. */
+export const MAX_ISSUES = 100;
+
 /** The outcome of checking answers: the data to store (hidden questions' answers left out) or the issues. */
-export type Checked = { valid: true; data: Record<string, unknown> } | { valid: false; issues: ApiIssue[] };
+export type Checked =
+  { valid: true; data: Record<string, unknown> } | { valid: false; issues: ApiIssue[]; count: number };
 
 /**
  * Checks answers with core's FormSession, as every Komek client does: hidden questions' answers left out,
  * the generated validator, issues in form order with the field's label and the message in the request's
- * language (and a second language's, when two are asked for).
+ * language (and a second language's, when two are asked for). Only the first `MAX_ISSUES` are worded: a body of
+ * a hundred thousand unknown fields must not cost seconds and come back as tens of megabytes.
  */
 export async function checkAnswers(form: LoadedForm, data: unknown, langs: readonly Language[]): Promise<Checked> {
   const session = createFormSession({ model: form.model, validate: form.validate, data });
   if (session.valid) return { valid: true, data: session.value as Record<string, unknown> };
   await Promise.all(langs.map((l) => ensureMessages(l, [form.entry.id])));
-  const worded = createFormSession({
-    model: form.model,
-    validate: form.validate,
-    data,
-    languages: langs.map((l) => issueLanguage(l)),
+  session.setLanguages(...langs.map((l) => issueLanguage(l)));
+  const all = session.rawIssues;
+  const issues = all.slice(0, MAX_ISSUES).map((raw) => {
+    const i = session.word(raw);
+    return {
+      pointer: i.pointer || '/',
+      label: i.label || i.pointer || '/',
+      message: i.text,
+      ...(i.secondary ? { secondary: { label: i.secondary.label, message: i.secondary.text } } : {}),
+    };
   });
-  const issues = worded.issues.map((i) => ({
-    pointer: i.pointer || '/',
-    label: i.label || i.pointer || '/',
-    message: i.text,
-    ...(i.secondary ? { secondary: { label: i.secondary.label, message: i.secondary.text } } : {}),
-  }));
-  return { valid: false, issues };
+  return { valid: false, issues, count: all.length };
 }

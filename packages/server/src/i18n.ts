@@ -33,7 +33,8 @@ export function parseLanguages(value: unknown): Language[] | undefined | { inval
   if (typeof value !== 'string') return { invalid: JSON.stringify(value) };
   const list = value.split(',').map((s) => s.trim().toLowerCase());
   if (list.length > 2 || list.some((l) => !isLanguage(l))) return { invalid: value };
-  return list as Language[];
+  // `kk,kk` is one language: each label once, not twice side by side.
+  return [...new Set(list)] as Language[];
 }
 
 const loaded = new Map<string, Promise<void>>();

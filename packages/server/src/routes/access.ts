@@ -170,7 +170,7 @@ export const accessRoutes: RouteDef[] = [
         type: 'object',
         properties: {
           limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
-          before: { type: 'integer', minimum: 1 },
+          before: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
           lang: { type: 'string' },
         },
       },

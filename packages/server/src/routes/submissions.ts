@@ -54,12 +54,7 @@ export async function validAnswers(
 ): Promise<Record<string, unknown>> {
   const checked = await checkAnswers(form, data, langs);
   if (!checked.valid)
-    throw new ApiError(
-      400,
-      'invalid-data',
-      { form: form.entry.id, count: checked.issues.length },
-      { issues: checked.issues },
-    );
+    throw new ApiError(400, 'invalid-data', { form: form.entry.id, count: checked.count }, { issues: checked.issues });
   return checked.data;
 }
 

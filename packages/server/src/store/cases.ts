@@ -3,6 +3,7 @@ import type { Db } from './types.js';
 import type { AnswerKeys } from '../security/answerKeys.js';
 import { openSummary, type Summary } from './caseIndex.js';
 import { ageOn, minorRules, today } from '../minors.js';
+import { isUuid } from '../routeTypes.js';
 
 export type Country = 'kz' | 'kg' | 'tj';
 
@@ -84,9 +85,13 @@ export function encodeCursor(c: Case): string {
 
 export function decodeCursor(cursor: string): { at: Date; id: string } | undefined {
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    // Only what encodeCursor writes: an ISO time of years 0001–9999 and a UUID. Anything else would reach the
+    // database as a time or id it cannot read.
+    if (typeof at !== 'string' || !/^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at)) return undefined;
     const d = new Date(at);
-    if (typeof id !== 'string' || Number.isNaN(d.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) return undefined;
+    if (Number.isNaN(d.getTime()) || d.toISOString() !== at) return undefined;
+    if (typeof id !== 'string' || !isUuid(id)) return undefined;
     return { at: d, id };
   } catch {
     return undefined;
