@@ -1,5 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { createFormSession, type FormModel, type Validator } from '@komek/core';
+import { createFormSession, unworded, type FormModel, type Validator } from '@komek/core';
 export { hydrateModel } from '@komek/core';
 import type { LocalizedIssue } from '../events.js';
 import { idOf } from '../ids.js';
@@ -21,11 +21,19 @@ export function sessionFor<T>(model: FormModel, validate: Validator | undefined,
     data,
     languages: [
       {
-        translate: (key, fallback) => (fallback === undefined ? undefined : l10n.localizer.t(key, fallback)),
+        // A catalog form's model has no English labels (`fallback` undefined): the label is looked up in the loaded
+        // messages all the same, with the name it labels as the last resort, as the questions on screen are.
+        translate: (key, fallback) => l10n.localizer.t(key, fallback ?? unwordedKey(key)),
         message: (issue, label) => validationMessage(issue, l10n.localizer.primary, label),
       },
     ],
   });
+}
+
+/** The last resort for a label of `ns:key` that no loaded messages file has (see `unworded`). */
+function unwordedKey(key: string): string {
+  const at = key.indexOf(':');
+  return unworded({ ns: key.slice(0, at), key: key.slice(at + 1) });
 }
 
 /**
