@@ -298,6 +298,15 @@ export class KomekDesk extends LitElement {
     this.lang = lang;
     localStorage.setItem('komek-desk-lang', lang);
     this.applyLanguage();
+    // The forms' titles and signers come from the server in the request's language: asked for again in this one.
+    if (this.me && this.online) void this.loadForms(this.me, lang);
+  }
+
+  private async loadForms(me: Me, lang: Lang): Promise<void> {
+    const f = await api<{ forms: FormEntry[] }>('GET', '/api/forms');
+    if (f.status !== 200 || this.lang !== lang || this.me !== me) return;
+    this.forms = f.body.forms;
+    rememberUser(me, this.forms);
   }
 
   setSecondLanguage(lang: Lang | ''): void {
@@ -317,6 +326,11 @@ export class KomekDesk extends LitElement {
   formTitle(formId: string): string {
     const f = this.forms.find((x) => x.id === formId);
     return f?.label ?? f?.title ?? formId;
+  }
+
+  /** An SOP step as the catalog words it (`Step 5 (5.3); Steps 9-11`), "Step" in the interface language. */
+  stepLabel(step: string): string {
+    return step.replace(/\bSteps\b/g, this.t('stepsWord')).replace(/\bStep\b/g, this.t('stepWord'));
   }
 
   /** A deadline rule's title in the interface language (schemas/deadlines.json's English where there is none). */

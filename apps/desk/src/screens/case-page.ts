@@ -261,7 +261,7 @@ export const casePageScreen: Screen<'case'> = {
       .sort((a, b) => stepNumber(a.step) - stepNumber(b.step) || a.id.localeCompare(b.id));
     const steps = new Map<string, FormEntry[]>();
     for (const f of forms) {
-      const key = `${f.sop} · ${f.step}`;
+      const key = `${f.sop} · ${desk.stepLabel(f.step)}`;
       steps.set(key, [...(steps.get(key) ?? []), f]);
     }
     const taskOf = (formId: string) =>
