@@ -66,3 +66,17 @@ describe('the case desk in Russian', () => {
     expect(filter.join('\n')).toContain('Шаг 1 (1.4)');
   });
 });
+
+describe('the links that lead back', () => {
+  it('are at least 44 px tall on a phone, as the buttons are', async () => {
+    const page = await signedIn(newContext, desk.server.url, 'aliya', password);
+    await page.getByLabel('Country').first().selectOption('kz');
+    await page.getByRole('button', { name: 'Open a case' }).click();
+    await page.getByRole('heading', { name: /^Case [0-9a-f]{8}$/, level: 1 }).waitFor();
+    const height = async (name: string) => (await page.getByRole('link', { name, exact: true }).boundingBox())!.height;
+    expect(await height('All cases')).toBeGreaterThanOrEqual(44);
+    await page.locator('li[data-form="kz-f1-initial-application"]').getByRole('link').click();
+    await page.getByRole('link', { name: 'Back to the case', exact: true }).waitFor();
+    expect(await height('Back to the case')).toBeGreaterThanOrEqual(44);
+  });
+});

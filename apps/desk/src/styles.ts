@@ -100,6 +100,12 @@ export const deskStyles = css`
     display: inline-flex;
     align-items: center;
   }
+  /* "All cases", "Back to the case": a link on its own line, as easy to tap as a button. */
+  .back a {
+    min-height: 2.75rem;
+    display: inline-flex;
+    align-items: center;
+  }
   header a[aria-current='page'] {
     font-weight: 700;
   }

@@ -233,13 +233,13 @@ export const casePageScreen: Screen<'case'> = {
   render(desk, route) {
     const c = desk.current;
     if (!c)
-      return html`<p><a href="#/cases">${desk.t('backToCases')}</a></p>
+      return html`<p class="back"><a href="#/cases">${desk.t('backToCases')}</a></p>
         <h1 tabindex="-1">${desk.t('caseLabel')} ${route.id.slice(0, 8)}</h1>
         ${desk.notice ? html`<p class="saved" role="status">${desk.notice}</p>` : nothing} ${desk.renderProblem()}
         ${renderCaseOutbox(desk, route.id)} ${desk.problem ? nothing : html`<p>${desk.t('loading')}</p>`}`;
     const notice = desk.notice;
     desk.notice = '';
-    const head = html`<p><a href="#/cases">${desk.t('backToCases')}</a></p>
+    const head = html`<p class="back"><a href="#/cases">${desk.t('backToCases')}</a></p>
       <h1 tabindex="-1">${desk.t('caseLabel')} ${c.id.slice(0, 8)}</h1>
       ${
         c.shared

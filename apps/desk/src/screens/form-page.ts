@@ -81,7 +81,7 @@ export const formPageScreen: Screen<'form'> = {
   render(desk, route) {
     const c = desk.current;
     const formId = route.formId;
-    return html`<p><a href="#/cases/${route.id}">${desk.t('backToCase')}</a></p>
+    return html`<p class="back"><a href="#/cases/${route.id}">${desk.t('backToCase')}</a></p>
       <h1 tabindex="-1">${desk.formTitle(formId)}</h1>
       ${c ? html`<p>${desk.t('caseLabel')} ${c.id.slice(0, 8)} · ${desk.countryName(c.country)}</p>` : nothing}
       <label
