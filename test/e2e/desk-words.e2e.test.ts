@@ -67,14 +67,18 @@ describe('the case desk in Russian', () => {
   });
 });
 
-describe('the links that lead back', () => {
-  it('are at least 44 px tall on a phone, as the buttons are', async () => {
+describe('a new case on a phone', () => {
+  it('has links back that are at least 44 px tall, as the buttons are, and says there is nothing to refer yet', async () => {
     const page = await signedIn(newContext, desk.server.url, 'aliya', password);
     await page.getByLabel('Country').first().selectOption('kz');
     await page.getByRole('button', { name: 'Open a case' }).click();
     await page.getByRole('heading', { name: /^Case [0-9a-f]{8}$/, level: 1 }).waitFor();
     const height = async (name: string) => (await page.getByRole('link', { name, exact: true }).boundingBox())!.height;
     expect(await height('All cases')).toBeGreaterThanOrEqual(44);
+
+    // A new case has nothing to share yet: the referral's sections say so rather than stand empty.
+    const sections = page.getByRole('group', { name: /^Sections to share/ });
+    await expect.poll(() => sections.textContent()).toContain('No forms recorded yet.');
     await page.locator('li[data-form="kz-f1-initial-application"]').getByRole('link').click();
     await page.getByRole('link', { name: 'Back to the case', exact: true }).waitFor();
     expect(await height('Back to the case')).toBeGreaterThanOrEqual(44);

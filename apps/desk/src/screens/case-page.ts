@@ -184,12 +184,16 @@ function renderReferrals(desk: KomekDesk, c: CaseView): TemplateResult {
       >
       <fieldset>
         <legend>${desk.t('sectionsToShare')}</legend>
-        ${submitted.map(
-          (id) =>
-            html`<label class="check"
-              ><input type="checkbox" name="section" value=${id} /> ${desk.formTitle(id)}</label
-            >`,
-        )}
+        ${
+          submitted.length
+            ? submitted.map(
+                (id) =>
+                  html`<label class="check"
+                    ><input type="checkbox" name="section" value=${id} /> ${desk.formTitle(id)}</label
+                  >`,
+              )
+            : html`<p class="muted">${desk.t('noFormsYet')}</p>`
+        }
       </fieldset>
       <label>${desk.t('note')} <textarea name="note" maxlength="2000" rows="2"></textarea></label>
       <button type="submit" ?disabled=${desk.busy}>${desk.t('sendReferral')}</button>
