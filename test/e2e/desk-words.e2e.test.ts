@@ -82,5 +82,12 @@ describe('a new case on a phone', () => {
     await page.locator('li[data-form="kz-f1-initial-application"]').getByRole('link').click();
     await page.getByRole('link', { name: 'Back to the case', exact: true }).waitFor();
     expect(await height('Back to the case')).toBeGreaterThanOrEqual(44);
+
+    // The case in the list.
+    const caseId = /#\/cases\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    await page.getByRole('link', { name: 'Back to the case', exact: true }).click();
+    await page.getByRole('link', { name: 'All cases', exact: true }).click();
+    await page.getByRole('link', { name: `Case ${caseId.slice(0, 8)}`, exact: true }).waitFor();
+    expect(await height(`Case ${caseId.slice(0, 8)}`)).toBeGreaterThanOrEqual(44);
   });
 });

@@ -100,8 +100,9 @@ export const deskStyles = css`
     display: inline-flex;
     align-items: center;
   }
-  /* "All cases", "Back to the case": a link on its own line, as easy to tap as a button. */
-  .back a {
+  /* "All cases", "Back to the case", a case in the list: links on their own, as easy to tap as a button. */
+  .back a,
+  .cases li > a {
     min-height: 2.75rem;
     display: inline-flex;
     align-items: center;
