@@ -82,7 +82,15 @@ export class KomekDesk extends LitElement {
   declare notice: string;
   /** What went wrong, in the person's language; `saving` when it was a form that was not stored. */
   declare problem:
-    { message: string; saving?: boolean; issues?: ApiErrorBody['issues']; consentForms?: string[] } | undefined;
+    | {
+        message: string;
+        saving?: boolean;
+        issues?: ApiErrorBody['issues'];
+        consentForms?: string[];
+        /** The server could not be reached. */
+        unreachable?: boolean;
+      }
+    | undefined;
   declare busy: boolean;
   /** False while the browser says it has no connection, or the server did not answer at start. */
   declare online: boolean;
@@ -194,6 +202,7 @@ export class KomekDesk extends LitElement {
 
   /** The connection is back: the session is checked again (for its CSRF token) and what waits is sent. */
   private async reconnect(): Promise<void> {
+    if (this.me?.csrfToken) void this.reread();
     if (!this.me || this.me.csrfToken) return void this.outbox?.sync();
     const r = await api<Me>('GET', '/api/session');
     if (r.status === 200 && r.body) return this.signedIn(r.body);
@@ -201,6 +210,18 @@ export class KomekDesk extends LitElement {
       this.me = null;
       this.problem = { message: this.t('signInAgain') };
     }
+  }
+
+  /**
+   * The connection is back: a screen that could not be read for want of it is read again, instead of keeping the
+   * "did not answer" message over an empty screen. Not a form being filled (reading it again would put the prefill
+   * back over what was typed) nor a form that was not sent (its message stays until the person sends again).
+   */
+  private async reread(): Promise<void> {
+    const route = this.route;
+    if (!this.problem?.unreachable || this.problem.saving || route.view === 'form' || route.view === 'edit') return;
+    this.problem = undefined;
+    await (screens[route.view] as Screen<Route['view']>).load?.(this, route);
   }
 
   async signedIn(me: Me): Promise<void> {
@@ -261,7 +282,7 @@ export class KomekDesk extends LitElement {
       this.me = null;
       this.problem = { message: this.t('signInAgain') };
     } else if (r.status === 0) {
-      this.problem = { message: this.t('networkError') };
+      this.problem = { message: this.t('networkError'), unreachable: true };
     } else {
       const b = r.body as ApiErrorBody;
       this.problem = {
@@ -298,6 +319,15 @@ export class KomekDesk extends LitElement {
     this.lang = lang;
     localStorage.setItem('komek-desk-lang', lang);
     this.applyLanguage();
+    // The forms' titles and signers come from the server in the request's language: asked for again in this one.
+    if (this.me && this.online) void this.loadForms(this.me, lang);
+  }
+
+  private async loadForms(me: Me, lang: Lang): Promise<void> {
+    const f = await api<{ forms: FormEntry[] }>('GET', '/api/forms');
+    if (f.status !== 200 || this.lang !== lang || this.me !== me) return;
+    this.forms = f.body.forms;
+    rememberUser(me, this.forms);
   }
 
   setSecondLanguage(lang: Lang | ''): void {
@@ -317,6 +347,11 @@ export class KomekDesk extends LitElement {
   formTitle(formId: string): string {
     const f = this.forms.find((x) => x.id === formId);
     return f?.label ?? f?.title ?? formId;
+  }
+
+  /** An SOP step as the catalog words it (`Step 5 (5.3); Steps 9-11`), "Step" in the interface language. */
+  stepLabel(step: string): string {
+    return step.replace(/\bSteps\b/g, this.t('stepsWord')).replace(/\bStep\b/g, this.t('stepWord'));
   }
 
   /** A deadline rule's title in the interface language (schemas/deadlines.json's English where there is none). */

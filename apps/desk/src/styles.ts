@@ -100,6 +100,13 @@ export const deskStyles = css`
     display: inline-flex;
     align-items: center;
   }
+  /* "All cases", "Back to the case", a case in the list: links on their own, as easy to tap as a button. */
+  .back a,
+  .cases li > a {
+    min-height: 2.75rem;
+    display: inline-flex;
+    align-items: center;
+  }
   header a[aria-current='page'] {
     font-weight: 700;
   }

@@ -193,7 +193,7 @@ export function renderPaper(desk: KomekDesk, c: CaseView): TemplateResult {
               desk.requestUpdate();
             }}
           >
-            ${forms.map((f) => html`<option value=${f.id} ?selected=${f.id === chosen}>${f.title}</option>`)}
+            ${forms.map((f) => html`<option value=${f.id} ?selected=${f.id === chosen}>${desk.formTitle(f.id)}</option>`)}
           </select></label
         >
         ${chosen ? html`<a class="button" href="/api/forms/${chosen}/pdf?lang=${langs}" download>${desk.t('printBlank')}</a>` : nothing}

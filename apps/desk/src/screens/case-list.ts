@@ -121,7 +121,7 @@ export const caseListScreen: Screen<'cases'> = {
             >${desk.t('step')}
             <select @change=${filter('step')}>
               <option value="">${desk.t('any')}</option>
-              ${steps.map((s) => html`<option value=${s} ?selected=${desk.filters.step === s}>${s}</option>`)}
+              ${steps.map((s) => html`<option value=${s} ?selected=${desk.filters.step === s}>${desk.stepLabel(s)}</option>`)}
             </select></label
           >
           <label
@@ -146,7 +146,7 @@ export const caseListScreen: Screen<'cases'> = {
                         ${summaryLine(desk, c)} ${minorMark(desk, c)}
                         <span
                           >${desk.countryName(c.country)} ·
-                          ${c.status === 'open' ? desk.t('open') : desk.t('closed')}${c.step ? ` · ${c.step}` : ''}</span
+                          ${c.status === 'open' ? desk.t('open') : desk.t('closed')}${c.step ? ` · ${desk.stepLabel(c.step)}` : ''}</span
                         >
                         <span class="muted"
                           >${desk.t('updated')}: ${new Date(c.updatedAt ?? c.createdAt).toLocaleString(desk.lang)}</span

@@ -184,12 +184,16 @@ function renderReferrals(desk: KomekDesk, c: CaseView): TemplateResult {
       >
       <fieldset>
         <legend>${desk.t('sectionsToShare')}</legend>
-        ${submitted.map(
-          (id) =>
-            html`<label class="check"
-              ><input type="checkbox" name="section" value=${id} /> ${desk.formTitle(id)}</label
-            >`,
-        )}
+        ${
+          submitted.length
+            ? submitted.map(
+                (id) =>
+                  html`<label class="check"
+                    ><input type="checkbox" name="section" value=${id} /> ${desk.formTitle(id)}</label
+                  >`,
+              )
+            : html`<p class="muted">${desk.t('noFormsYet')}</p>`
+        }
       </fieldset>
       <label>${desk.t('note')} <textarea name="note" maxlength="2000" rows="2"></textarea></label>
       <button type="submit" ?disabled=${desk.busy}>${desk.t('sendReferral')}</button>
@@ -233,13 +237,13 @@ export const casePageScreen: Screen<'case'> = {
   render(desk, route) {
     const c = desk.current;
     if (!c)
-      return html`<p><a href="#/cases">${desk.t('backToCases')}</a></p>
+      return html`<p class="back"><a href="#/cases">${desk.t('backToCases')}</a></p>
         <h1 tabindex="-1">${desk.t('caseLabel')} ${route.id.slice(0, 8)}</h1>
         ${desk.notice ? html`<p class="saved" role="status">${desk.notice}</p>` : nothing} ${desk.renderProblem()}
         ${renderCaseOutbox(desk, route.id)} ${desk.problem ? nothing : html`<p>${desk.t('loading')}</p>`}`;
     const notice = desk.notice;
     desk.notice = '';
-    const head = html`<p><a href="#/cases">${desk.t('backToCases')}</a></p>
+    const head = html`<p class="back"><a href="#/cases">${desk.t('backToCases')}</a></p>
       <h1 tabindex="-1">${desk.t('caseLabel')} ${c.id.slice(0, 8)}</h1>
       ${
         c.shared
@@ -261,7 +265,7 @@ export const casePageScreen: Screen<'case'> = {
       .sort((a, b) => stepNumber(a.step) - stepNumber(b.step) || a.id.localeCompare(b.id));
     const steps = new Map<string, FormEntry[]>();
     for (const f of forms) {
-      const key = `${f.sop} · ${f.step}`;
+      const key = `${f.sop} · ${desk.stepLabel(f.step)}`;
       steps.set(key, [...(steps.get(key) ?? []), f]);
     }
     const taskOf = (formId: string) =>

@@ -75,7 +75,7 @@ export const editPageScreen: Screen<'edit'> = {
   render(desk, route) {
     const c = desk.current;
     const e = editing;
-    return html`<p><a href="#/cases/${route.id}">${desk.t('backToCase')}</a></p>
+    return html`<p class="back"><a href="#/cases/${route.id}">${desk.t('backToCase')}</a></p>
       <h1 tabindex="-1">${editing ? desk.formTitle(editing.formId) : desk.t('loading')}</h1>
       ${c ? html`<p>${desk.t('caseLabel')} ${c.id.slice(0, 8)} · ${desk.countryName(c.country)}</p>` : nothing}
       ${desk.renderProblem()} ${desk.busy ? html`<p role="status">${desk.t('sending')}</p>` : nothing}

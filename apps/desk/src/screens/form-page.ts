@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import type { KomekSubmitEvent } from '@komek/elements';
+import type { KomekForm, KomekSubmitEvent } from '@komek/elements';
 import { api } from '../api.js';
 import type { KomekDesk } from '../desk.js';
 import { languageNames, languages, type Lang } from '../messages.js';
@@ -13,6 +13,9 @@ let pending: { key: string; body: string } | undefined;
 let sources: DerivedSource[] | undefined;
 
 async function submitForm(desk: KomekDesk, e: KomekSubmitEvent): Promise<void> {
+  // The draft on this device is kept until the form is stored or queued: a refusal leaves it for a reload.
+  e.preventDefault();
+  const form = e.target as KomekForm;
   const route = desk.route;
   if (route.view !== 'form' || desk.busy || !desk.outbox) return;
   const body = JSON.stringify({ formId: e.formId, data: e.data });
@@ -40,6 +43,7 @@ async function submitForm(desk: KomekDesk, e: KomekSubmitEvent): Promise<void> {
   if (desk.reopen) await desk.outbox.discard(desk.reopen.id);
   desk.reopen = undefined;
   pending = undefined;
+  await form.clearDraft(false);
   desk.notice = desk.t(sent.outcome === 'queued' ? 'queuedNotice' : 'saved');
   if (sent.outcome === 'stored') desk.current = undefined;
   location.hash = `#/cases/${route.id}`;
@@ -77,7 +81,7 @@ export const formPageScreen: Screen<'form'> = {
   render(desk, route) {
     const c = desk.current;
     const formId = route.formId;
-    return html`<p><a href="#/cases/${route.id}">${desk.t('backToCase')}</a></p>
+    return html`<p class="back"><a href="#/cases/${route.id}">${desk.t('backToCase')}</a></p>
       <h1 tabindex="-1">${desk.formTitle(formId)}</h1>
       ${c ? html`<p>${desk.t('caseLabel')} ${c.id.slice(0, 8)} · ${desk.countryName(c.country)}</p>` : nothing}
       <label
@@ -110,10 +114,13 @@ export const formPageScreen: Screen<'form'> = {
               ${renderDerivedNote(desk, sources)}
               <!-- Guarded: Lit sets an object bound to a property on every render, which would put back the
                    prefill over what was typed whenever the desk re-renders (a connection lost, a form queued). -->
+              <!-- What is typed is kept on this device (encrypted) until it is sent: a reload or a closed tab loses
+                   nothing. The key is ids only, the user's and the case's. -->
               <komek-form
                 form=${formId}
                 lang=${desk.lang}
                 secondary-lang=${desk.secondLang || nothing}
+                draft-key=${desk.me ? `${desk.me.id}:${route.id}` : nothing}
                 .data=${guard([desk.prefill], () => desk.prefill)}
                 .caseRecords=${guard([c], () => c.submissions.map((s) => ({ formId: s.formId, data: s.data })))}
                 @komek-submit=${(e: KomekSubmitEvent) => submitForm(desk, e)}

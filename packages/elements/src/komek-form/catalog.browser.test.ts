@@ -109,3 +109,25 @@ describe('every form of the catalog', () => {
     }
   }
 });
+
+describe('the problems of a catalog form after a submit', () => {
+  it('name each question by its label in the language on screen, not by its property name', async () => {
+    // A catalog form's model carries no English labels (they are in its messages files): the summary must look
+    // the labels up there, as the questions themselves do.
+    const el = await mount('kz-f4-interview-consent');
+    el.data = { fullName: 'Test Person' };
+    expect(await el.submit()).toBe(false);
+    await until(() => el.shadowRoot!.querySelector('.summary') !== null);
+    const summary = () => el.shadowRoot!.querySelector('.summary')!.textContent;
+    expect(summary()).toContain('“I agree to participate in interviewing and accepting me as a migrant');
+    expect(summary()).toContain('“Date” is required.');
+    expect(summary()).not.toMatch(/“(informed|consentToInterview|personalDataConsent|date|applicantSignature)”/);
+    expect(el.validationIssues.map((i) => i.label)).not.toContain('consentToInterview');
+
+    el.lang = 'ru';
+    await until(() => el.shadowRoot!.querySelector('.form')?.getAttribute('lang') === 'ru');
+    expect(await el.submit()).toBe(false);
+    await until(() => /Дата/.test(el.shadowRoot!.querySelector('.summary')?.textContent ?? ''));
+    expect(summary()).not.toMatch(/“?(informed|consentToInterview|personalDataConsent|applicantSignature)”?/);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * The case desk in Russian has no English left where a person reads it: the SOP's step headings of a case, the
+ * step filter and a case's step in the list, and the forms offered as blank PDFs on the case page.
+ */
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedIn, startDesk, type Desk } from './desk-support.js';
+
+let desk: Desk;
+const password = `pw-${Math.random().toString(36).slice(2)}-Desk!2026`;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  desk = await startDesk(
+    'komek-desk-words',
+    [{ username: 'aliya', organisation: 'Crisis centre Almaty', roles: ['specialist'] }],
+    password,
+  );
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await desk?.close();
+});
+
+const newContext = async () => {
+  const c = await desk.browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'en-GB' });
+  contexts.push(c);
+  return c;
+};
+
+describe('the case desk in Russian', () => {
+  it('words the SOP steps and the blank forms in Russian', async () => {
+    const page = await signedIn(newContext, desk.server.url, 'aliya', password);
+    await page.getByLabel('Country').first().selectOption('kz');
+    await page.getByRole('button', { name: 'Open a case' }).click();
+    await page.getByRole('heading', { name: /^Case [0-9a-f]{8}$/, level: 1 }).waitFor();
+    await page.getByLabel('Language').selectOption('ru');
+    await page.getByRole('heading', { name: 'Шаги СОП и их формы' }).waitFor();
+
+    // The steps' headings: "Шаг 1 (1.4); Шаг 2 (2.1-2.3)", "Шаги 9-11".
+    await page.locator('ol.sop h3').first().waitFor();
+    const steps = await page.locator('ol.sop h3').allTextContents();
+    expect(steps.length).toBeGreaterThan(3);
+    expect(steps).toContain('KZ 2.1 · Шаг 1 (1.4); Шаг 2 (2.1-2.3)');
+    expect(steps.join('\n')).toContain('Шаги 9-11');
+    expect(steps.join('\n')).not.toMatch(/\bSteps?\b/);
+
+    // The forms' titles under them.
+    await expect
+      .poll(() => page.locator('li[data-form="kz-f1-initial-application"] .title').textContent())
+      .toBe('Первичное заявление мигранта в уязвимом положении');
+
+    // The blank forms to print: their titles in Russian.
+    const blanks = await page.getByLabel('Пустой бланк').locator('option').allTextContents();
+    expect(blanks).toContain('Первичное заявление мигранта в уязвимом положении');
+    expect(blanks).not.toContain('The initial application of a migrant in a vulnerable situation');
+
+    // The list's step filter.
+    await page.getByRole('link', { name: 'Все дела' }).click();
+    await page.getByRole('heading', { name: 'Дела', level: 1 }).waitFor();
+    await page.getByLabel('Шаг СОП').locator('option').nth(3).waitFor({ state: 'attached' });
+    const filter = await page.getByLabel('Шаг СОП').locator('option').allTextContents();
+    expect(filter.length).toBeGreaterThan(3);
+    expect(filter.join('\n')).not.toMatch(/\bSteps?\b/);
+    expect(filter.join('\n')).toContain('Шаг 1 (1.4)');
+  });
+});
+
+describe('a new case on a phone', () => {
+  it('has links back that are at least 44 px tall, as the buttons are, and says there is nothing to refer yet', async () => {
+    const page = await signedIn(newContext, desk.server.url, 'aliya', password);
+    await page.getByLabel('Country').first().selectOption('kz');
+    await page.getByRole('button', { name: 'Open a case' }).click();
+    await page.getByRole('heading', { name: /^Case [0-9a-f]{8}$/, level: 1 }).waitFor();
+    const height = async (name: string) => (await page.getByRole('link', { name, exact: true }).boundingBox())!.height;
+    expect(await height('All cases')).toBeGreaterThanOrEqual(44);
+
+    // A new case has nothing to share yet: the referral's sections say so rather than stand empty.
+    const sections = page.getByRole('group', { name: /^Sections to share/ });
+    await expect.poll(() => sections.textContent()).toContain('No forms recorded yet.');
+    await page.locator('li[data-form="kz-f1-initial-application"]').getByRole('link').click();
+    await page.getByRole('link', { name: 'Back to the case', exact: true }).waitFor();
+    expect(await height('Back to the case')).toBeGreaterThanOrEqual(44);
+
+    // The case in the list.
+    const caseId = /#\/cases\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    await page.getByRole('link', { name: 'Back to the case', exact: true }).click();
+    await page.getByRole('link', { name: 'All cases', exact: true }).click();
+    await page.getByRole('link', { name: `Case ${caseId.slice(0, 8)}`, exact: true }).waitFor();
+    expect(await height(`Case ${caseId.slice(0, 8)}`)).toBeGreaterThanOrEqual(44);
+  });
+});
