@@ -4,36 +4,14 @@
  * keeps an encrypted draft on the device under the user's and the case's ids, restores it when the form opens
  * again, keeps it when the server refuses the form, and deletes it once the form is stored.
  */
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer, fixture, formReady, formValue, notice, signedIn, startDesk, type Desk } from './desk-support.js';
+import { describe, expect, it } from 'vitest';
+import { answer, fixture, formReady, formValue, notice, signedIn, phoneDesk } from './desk-support.js';
 
-let desk: Desk;
-const password = `pw-${Math.random().toString(36).slice(2)}-Desk!2026`;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  desk = await startDesk(
-    'komek-desk-drafts',
-    [{ username: 'aliya', organisation: 'Crisis centre Almaty', roles: ['specialist'] }],
-    password,
-  );
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await desk?.close();
-});
-
-const newContext = async () => {
-  const c = await desk.browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'en-GB' });
-  contexts.push(c);
-  return c;
-};
+const desk = phoneDesk('komek-desk-drafts');
 
 describe('a form of the case being filled', () => {
   it('keeps what was typed through a reload, and forgets it once the form is stored', async () => {
-    const page = await signedIn(newContext, desk.server.url, 'aliya', password);
+    const page = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
     await page.getByLabel('Country').first().selectOption('kz');
     await page.getByRole('button', { name: 'Open a case' }).click();
     await page.getByRole('heading', { name: /^Case [0-9a-f]{8}$/, level: 1 }).waitFor();
@@ -61,7 +39,7 @@ describe('a form of the case being filled', () => {
             };
           }),
       );
-    const formUrl = `${desk.server.url}/#/cases/${caseId}/forms/kz-f4-interview-consent`;
+    const formUrl = `${desk.url}/#/cases/${caseId}/forms/kz-f4-interview-consent`;
 
     // Typed as a person types, then submitted with most questions unanswered.
     await page.goto(formUrl);

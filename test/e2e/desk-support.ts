@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createUser, organisationNamed, startServer, type RunningServer } from '@komek/server';
+import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../chromium.js';
 
 export { CHROMIUM, FLAGS } from '../chromium.js';
@@ -206,3 +207,44 @@ export const visibleSections = (page: Page, caseId: string) =>
       ),
     caseId,
   );
+
+/** A desk of its own for one test file, as a phone shows it: its server, its one user and their password. */
+export interface PhoneDesk {
+  /** The server's address (once the file's `beforeAll` has run). */
+  readonly url: string;
+  readonly password: string;
+  /** A new 375 × 740 browser context in British English, closed with the desk. */
+  readonly newContext: () => Promise<BrowserContext>;
+}
+
+/**
+ * Starts a desk (`startDesk`) with one specialist, `aliya` of "Crisis centre Almaty", before the file's tests and
+ * closes it and every context made with `newContext` after them.
+ */
+export function phoneDesk(name: string): PhoneDesk {
+  let desk: Desk | undefined;
+  const contexts: BrowserContext[] = [];
+  const password = `pw-${Math.random().toString(36).slice(2)}-Desk!2026`;
+  beforeAll(async () => {
+    desk = await startDesk(
+      name,
+      [{ username: 'aliya', organisation: 'Crisis centre Almaty', roles: ['specialist'] }],
+      password,
+    );
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await desk?.close();
+  });
+  return {
+    get url() {
+      return desk!.server.url;
+    },
+    password,
+    newContext: async () => {
+      const c = await desk!.browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'en-GB' });
+      contexts.push(c);
+      return c;
+    },
+  };
+}

@@ -2,36 +2,14 @@
  * The case desk in Russian has no English left where a person reads it: the SOP's step headings of a case, the
  * step filter and a case's step in the list, and the forms offered as blank PDFs on the case page.
  */
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedIn, startDesk, type Desk } from './desk-support.js';
+import { describe, expect, it } from 'vitest';
+import { signedIn, phoneDesk } from './desk-support.js';
 
-let desk: Desk;
-const password = `pw-${Math.random().toString(36).slice(2)}-Desk!2026`;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  desk = await startDesk(
-    'komek-desk-words',
-    [{ username: 'aliya', organisation: 'Crisis centre Almaty', roles: ['specialist'] }],
-    password,
-  );
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await desk?.close();
-});
-
-const newContext = async () => {
-  const c = await desk.browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'en-GB' });
-  contexts.push(c);
-  return c;
-};
+const desk = phoneDesk('komek-desk-words');
 
 describe('the case desk in Russian', () => {
   it('words the SOP steps and the blank forms in Russian', async () => {
-    const page = await signedIn(newContext, desk.server.url, 'aliya', password);
+    const page = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
     await page.getByLabel('Country').first().selectOption('kz');
     await page.getByRole('button', { name: 'Open a case' }).click();
     await page.getByRole('heading', { name: /^Case [0-9a-f]{8}$/, level: 1 }).waitFor();
@@ -69,7 +47,7 @@ describe('the case desk in Russian', () => {
 
 describe('a new case on a phone', () => {
   it('has links back that are at least 44 px tall, as the buttons are, and says there is nothing to refer yet', async () => {
-    const page = await signedIn(newContext, desk.server.url, 'aliya', password);
+    const page = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
     await page.getByLabel('Country').first().selectOption('kz');
     await page.getByRole('button', { name: 'Open a case' }).click();
     await page.getByRole('heading', { name: /^Case [0-9a-f]{8}$/, level: 1 }).waitFor();
