@@ -460,7 +460,15 @@ export default defineConfig({
       // The terser pass (terserPass) takes most of the build's time, as expected: no warning about it.
       checks: { bundlerTimings: false },
       // Library mode leaves ES output unminified for other bundlers; this file goes to browsers as it is.
-      output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true },
+      // `<komek-signature-pad>`'s chunk has a fixed name beside komek.js: the package exports it as
+      // `@komek/elements/signature-pad.js` for pages that use the element on its own.
+      output: {
+        chunkFileNames: (chunk) =>
+          chunk.facadeModuleId && /[\\/]signature-pad[\\/]signature-pad\.ts$/.test(chunk.facadeModuleId)
+            ? 'signature-pad.js'
+            : 'chunks/[name]-[hash].js',
+        minify: true,
+      },
     },
   },
 });

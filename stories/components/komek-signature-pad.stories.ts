@@ -1,4 +1,5 @@
 import '@komek/elements';
+import '@komek/elements/signature-pad.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';

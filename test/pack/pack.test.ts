@@ -177,6 +177,7 @@ console.log(JSON.stringify({ valid: true, title, bytes: pdf.length, buildFormMod
       `import type { KomekFormFor } from '@komek/elements';
 import type { KzF1InitialApplication } from '@komek/forms/types/${form}';
 import { komekFormOf } from '@komek/react';
+import { KomekSignaturePad } from '@komek/elements/signature-pad.js';
 
 const el = document.querySelector('komek-form') as KomekFormFor<'${form}'> | null;
 el?.addEventListener('komek-submit', (e) => {
@@ -184,6 +185,10 @@ el?.addEventListener('komek-submit', (e) => {
   console.log(application.fullName);
 });
 export const InitialApplication = komekFormOf<'${form}'>();
+// The drawing surface on its own: its module defines <komek-signature-pad>.
+const pad: KomekSignaturePad = document.createElement('komek-signature-pad');
+pad.folded = false;
+console.log(pad instanceof KomekSignaturePad);
 `,
     );
     run(process.execPath, [tsc, '-p', 'tsconfig.browser.json']);
@@ -270,6 +275,18 @@ export const InitialApplication = komekFormOf<'${form}'>();
         const text = await page.evaluate<string>(
           "document.querySelector('komek-form').shadowRoot.querySelector('.form').textContent",
         );
+        // "Draw a signature" fetches the drawing surface, signature-pad.js beside komek.js, which then shows.
+        await page.waitForFunction(
+          "document.querySelector('komek-form').shadowRoot.querySelector('button.draw') != null",
+          undefined,
+          { timeout: 30_000 },
+        );
+        await page.evaluate("document.querySelector('komek-form').shadowRoot.querySelector('button.draw').click()");
+        await page.waitForFunction(
+          "document.querySelector('komek-form').shadowRoot.querySelector('komek-signature-pad')?.shadowRoot?.querySelector('canvas') != null",
+          undefined,
+          { timeout: 30_000 },
+        );
         return { text, requests, problems };
       } finally {
         await browser.close();
@@ -282,6 +299,7 @@ export const InitialApplication = komekFormOf<'${form}'>();
       expect(text).toMatch(/[А-Яа-яЁё]{4,}/);
       expect(problems).toEqual([]);
       expect(requests.filter((r) => !r.startsWith(url))).toEqual([]);
+      expect(requests.some((r) => r === `${url}signature-pad.js`)).toBe(true);
       // Not English: the catalog form's model carries none, and Russian lacks no text of the form.
       expect(requests.filter((r) => r.includes('/locales/en/'))).toEqual([]);
     });

@@ -68,6 +68,7 @@ export { checkConsent } from './consentGate.js';
 export type { CaseRecord, ConsentDecision, ConsentGate, ConsentRecordForm } from './consentGate.js';
 export { FormSession, createFormSession } from './formSession.js';
 export type { FormSessionOptions, FormIssue, IssueLanguage, Validator } from './formSession.js';
-export { KomekError, UnknownFormError, isKomekError } from './komekError.js';
+export { KomekError, isKomekError } from './komekError.js';
+export { UnknownFormError } from './unknownFormError.js';
 export type { KomekErrorCode } from './komekError.js';
 export { presentLabel, presentTitle } from './present.js';

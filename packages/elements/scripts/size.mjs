@@ -83,6 +83,11 @@ const onDemand = [
   { label: 'consent gate and notice (gated forms given caseRecords)', chunks: ['src/komek-form/consent-notice.ts'] },
   { label: 'posting (forms with action)', chunks: ['src/komek-form/post.ts'] },
   { label: 'PDF download (on click)', chunks: ['src/komek-form/pdf-download.ts'] },
+  { label: 'drawing surface of a signature (on "Draw a signature")', chunks: ['src/signature-pad/signature-pad.ts'] },
+  {
+    label: 'a form id the catalog does not have (the error and its suggestions)',
+    chunks: ['src/komek-form/unknown-form.ts'],
+  },
   { label: 'data attribute refusal (a data attribute that is not JSON)', chunks: ['src/komek-form/data-refusal.ts'] },
   { label: 'deriveDraftKey (when called)', chunks: ['src/drafts/derive-key.ts'] },
   {

@@ -17,7 +17,11 @@ export const postSubmission = (options: PostOptions): Promise<PostResult> =>
 export type KomekFormFor<K extends FormId> = KomekForm<FormDataMap[K]>;
 export type { Validator, PdfExporter, PdfRequest, Partially } from './komek-form/komek-form.js';
 export { preloadForm } from './komek-form/preload.js';
-export { KomekSignaturePad } from './signature-pad/signature-pad.js';
+/**
+ * `<komek-signature-pad>` is defined by a module of its own, `@komek/elements/signature-pad.js`, which a form fetches
+ * when a person chooses to draw a signature; import that module to use the element (or its class) outside a form.
+ */
+export type { KomekSignaturePad } from './signature-pad/signature-pad.js';
 export { KomekSubmitEvent, KomekInvalidEvent, KomekDraftRestoredEvent, KomekDraftProblemEvent } from './events.js';
 export type { LocalizedIssue, KomekFormEventMap } from './events.js';
 export { forNodes, lazyWidget, loadWidgets, registerWidget, rendererFor, registry, widgetNamed } from './registry.js';

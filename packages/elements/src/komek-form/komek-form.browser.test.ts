@@ -1,5 +1,5 @@
 import axe from 'axe-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { loadMessages, validationMessage } from '@komek/i18n';
 import { addMessages } from '../localize/messages.js';
@@ -67,6 +67,8 @@ describe('<komek-form>', () => {
     let expected: Record<string, unknown> = {};
     const keys: string[] = [];
     let n = 0;
+    /** Drawn signatures made with the keyboard ("Draw a signature", then "Sign with the typed name"). */
+    let signed = 0;
     await userEvent.keyboard('{Tab}');
     for (let step = 0; step < 1500; step++) {
       const a = focused()!;
@@ -100,10 +102,17 @@ describe('<komek-form>', () => {
         const text = `Answer ${step}`;
         expected = setAtPointer(expected, pointer!, text);
         await userEvent.keyboard(`${text}{Tab}`);
+      } else if (a.matches('button.draw')) {
+        // "Draw a signature": the drawing surface unfolds and takes focus (its code is fetched now).
+        const pad = a.parentElement!;
+        await userEvent.keyboard('{Enter}');
+        await vi.waitFor(() => expect((focused()?.getRootNode() as ShadowRoot).host).toBe(pad));
+        continue;
       } else if (a.matches('button') && /typed name/i.test(a.textContent ?? '')) {
         // The signature pad: sign with the typed name (Enter), then move on.
         const padPointer = pointerOfId.get((a.getRootNode() as ShadowRoot).host.id)!;
         expected = setAtPointer(expected, padPointer, 'IMAGE');
+        signed++;
         await userEvent.keyboard('{Enter}{Tab}');
       } else {
         await userEvent.keyboard('{Tab}');
@@ -121,6 +130,7 @@ describe('<komek-form>', () => {
     }
     expect(data).toEqual(expected);
     expect(keys.filter((k) => k === 'y' || k === 'n').length).toBeGreaterThan(40);
+    expect(signed).toBeGreaterThan(0);
   }, 120_000);
 
   it("draws a long form's first part at once and the rest after it is painted; printing or submitting draws it all", async () => {

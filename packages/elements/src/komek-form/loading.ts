@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
-import { UnknownFormError, type FormModel, type SchemaBundle, type SerializedModel, type Validator } from '@komek/core';
+import type { FormModel, SchemaBundle, SerializedModel, Validator } from '@komek/core';
 import { formIds, modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
 import { loadChecking } from './validation.js';
 
@@ -11,6 +11,13 @@ const standalone = typeof __KOMEK_STANDALONE__ !== 'undefined' && __KOMEK_STANDA
 const beside = (path: string) => new URL(path, import.meta.url).href;
 
 /**
+ * The error of a form id the catalog does not have, naming the close ids it has: its code (the edit distances behind
+ * "Did you mean") is a chunk of its own, fetched only then.
+ */
+const unknownForm = (id: string, known: readonly string[]): Promise<Error> =>
+  import('./unknown-form.js').then((m) => new m.UnknownFormError(id, known));
+
+/**
  * A catalog form's model or validator (`undefined`: the catalog has no such form's validator). The standalone build
  * has them at fixed names beside `komek.js` (`forms/<id>.model.js`, `forms/<id>.validator.js`, see vite.config.ts):
  * one function by that convention instead of a table of 52 loaders in the entry, and the list of ids
@@ -20,7 +27,7 @@ function catalogPart(id: string, part: 'model' | 'validator'): Promise<unknown> 
   if (!standalone) {
     const load = (part === 'model' ? modelLoaders : validatorLoaders)[id as FormId];
     if (load) return load();
-    return part === 'model' ? Promise.reject(new UnknownFormError(id, formIds)) : Promise.resolve(undefined);
+    return part === 'model' ? unknownForm(id, formIds).then((e) => Promise.reject(e)) : Promise.resolve(undefined);
   }
   return import(/* @vite-ignore */ beside(`./forms/${id}.${part}.js`)).then(
     (m: { default: unknown }) => m.default,
@@ -30,7 +37,7 @@ function catalogPart(id: string, part: 'model' | 'validator'): Promise<unknown> 
         .then((r) => (r.ok ? (r.json() as Promise<string[]>) : undefined))
         .catch(() => undefined);
       if (!ids || ids.includes(id)) throw e;
-      if (part === 'model') throw new UnknownFormError(id, ids);
+      if (part === 'model') throw await unknownForm(id, ids);
       return undefined;
     },
   );

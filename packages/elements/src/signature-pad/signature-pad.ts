@@ -8,7 +8,11 @@ const HEIGHT = 140;
  * name and date stay the record, so the drawing is optional. Keyboard users can put the typed name in as the image
  * ("Sign with the typed name") or clear it.
  *
+ * With `folded` and no `value`, it shows its own children instead of the drawing surface (`<komek-form>` puts a "Draw
+ * a signature" button there, and loads this element's code when the person presses it); unfolded, it stays open.
+ *
  * @fires change - When a stroke ends or the drawing is cleared; read `value`.
+ * @slot - What a folded pad without a drawing shows.
  * @csspart canvas - The drawing surface.
  * @csspart button - The clear and sign-with-name buttons.
  * @csspart hint - How to sign, under the drawing surface.
@@ -23,6 +27,7 @@ export class KomekSignaturePad extends LitElement {
     typedLabel: { attribute: 'typed-label' },
     typedName: { attribute: 'typed-name' },
     hint: { type: String },
+    folded: { type: Boolean, reflect: true },
   };
 
   static override styles = css`
@@ -94,6 +99,8 @@ export class KomekSignaturePad extends LitElement {
   declare hint: string;
   /** The typed name "Sign with the typed name" writes in; the button is hidden without it. */
   declare typedName: string | undefined;
+  /** Shows the element's children instead of the drawing surface while there is no drawing (see above). */
+  declare folded: boolean;
 
   private drawing = false;
   private drawn: string | undefined;
@@ -101,6 +108,7 @@ export class KomekSignaturePad extends LitElement {
   constructor() {
     super();
     this.disabled = false;
+    this.folded = false;
     this.label = 'Drawn signature';
     this.clearLabel = 'Clear';
     this.typedLabel = 'Sign with the typed name';
@@ -109,6 +117,16 @@ export class KomekSignaturePad extends LitElement {
 
   private get canvas(): HTMLCanvasElement {
     return this.renderRoot.querySelector('canvas')!;
+  }
+
+  /** Focuses the first button that can be pressed, else the drawing surface (folded: the first child button). */
+  override focus(options?: FocusOptions): void {
+    const target =
+      this.renderRoot.querySelector<HTMLElement>('button:not([disabled])') ??
+      this.renderRoot.querySelector<HTMLElement>('canvas') ??
+      this.querySelector<HTMLElement>('button');
+    if (target) target.focus(options);
+    else super.focus(options);
   }
 
   private point(e: PointerEvent): [number, number] {
@@ -152,6 +170,8 @@ export class KomekSignaturePad extends LitElement {
   }
 
   private clear() {
+    // Cleared, the surface stays open for a new drawing.
+    this.folded = false;
     this.canvas.getContext('2d')!.clearRect(0, 0, WIDTH, HEIGHT);
     this.commit(undefined);
   }
@@ -167,9 +187,10 @@ export class KomekSignaturePad extends LitElement {
 
   protected override updated(): void {
     // Redraw only when the value came from outside (draft restored, form reset), not after our own strokes.
-    if (this.value === this.drawn) return;
+    const canvas = this.renderRoot.querySelector('canvas');
+    if (!canvas || this.value === this.drawn) return;
     this.drawn = this.value;
-    const g = this.canvas.getContext('2d')!;
+    const g = canvas.getContext('2d')!;
     g.clearRect(0, 0, WIDTH, HEIGHT);
     // Only a drawing this pad could have made is shown: a PNG data URL. Any other value (a link, an SVG, a script
     // URL) would make the browser fetch or run something named by the data; it is left blank instead.
@@ -181,8 +202,10 @@ export class KomekSignaturePad extends LitElement {
   }
 
   override render() {
+    if (this.folded && !this.value) return html`<slot></slot>`;
     return html`<canvas
         part="canvas"
+        tabindex="-1"
         width=${WIDTH}
         height=${HEIGHT}
         role="img"
@@ -194,10 +217,17 @@ export class KomekSignaturePad extends LitElement {
         @pointercancel=${this.up}
       ></canvas>
       ${this.hint && !this.disabled ? html`<p class="hint" id="hint" part="hint">${this.hint}</p>` : nothing}
-      <div class="actions" ?hidden=${this.disabled}>
-        ${this.typedName ? html`<button type="button" part="button" @click=${this.signTyped}>${this.typedLabel}</button>` : null}
-        <button type="button" part="button" ?disabled=${!this.value} @click=${this.clear}>${this.clearLabel}</button>
-      </div>`;
+      ${
+        // Disabled (a form that cannot be changed): no buttons that would change the drawing.
+        this.disabled
+          ? nothing
+          : html`<div class="actions">
+              ${this.typedName ? html`<button type="button" part="button" @click=${this.signTyped}>${this.typedLabel}</button>` : null}
+              <button type="button" part="button" ?disabled=${!this.value} @click=${this.clear}>
+                ${this.clearLabel}
+              </button>
+            </div>`
+      }`;
   }
 }
 

@@ -1,10 +1,41 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { and, kindIs, rankWith } from '@komek/core';
 import { widgetNamed, type WidgetRenderer } from '../registry.js';
-import '../signature-pad/signature-pad.js';
+import type { KomekSignaturePad } from '../signature-pad/signature-pad.js';
 import { errorText, fieldIds } from './field.js';
 
-/** An optional drawn signature (PNG data URL) beside the typed name of a signature block. */
+let pad: Promise<unknown> | undefined;
+/**
+ * The drawing surface's code (`<komek-signature-pad>`), a chunk of its own: fetched when a person chooses to draw, or
+ * when there is a drawing to show. Every catalog form has a drawn signature, and most people sign with the typed name.
+ */
+export const loadSignaturePad = (): Promise<unknown> =>
+  (pad ??= import('../signature-pad/signature-pad.js').catch((e: unknown) => {
+    pad = undefined;
+    throw e;
+  }));
+
+/** "Draw a signature" pressed: the surface's code fetched, the pad unfolded and focused. */
+async function unfold(e: Event): Promise<void> {
+  const button = e.currentTarget as HTMLButtonElement;
+  const element = button.parentElement as KomekSignaturePad;
+  button.disabled = true;
+  try {
+    await loadSignaturePad();
+  } finally {
+    // Offline before the code was fetched once: the button stays, to be pressed again.
+    button.disabled = false;
+  }
+  element.folded = false;
+  await element.updateComplete;
+  element.focus();
+}
+
+/**
+ * An optional drawn signature (PNG data URL) beside the typed name of a signature block. Folded behind a "Draw a
+ * signature" button until the person presses it: on a phone a drawing surface in the middle of a form takes the
+ * finger that meant to scroll, and its code is fetched only then.
+ */
 export const signaturePadWidget: WidgetRenderer = {
   name: 'signaturePad',
   tester: rankWith(1, and(kindIs('field'), widgetNamed('signaturePad'))),
@@ -12,14 +43,20 @@ export const signaturePadWidget: WidgetRenderer = {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);
     const value = ctx.value(pointer);
+    const drawing = typeof value === 'string' && value !== '' ? value : undefined;
+    // A form that cannot be changed shows a drawing if there is one, and nothing of an empty surface.
+    if (!drawing && !ctx.editable) return nothing;
+    if (drawing) void loadSignaturePad().catch(() => undefined);
     const typedName = ctx.value(pointer.replace(/\/[^/]*$/, '/signedBy'));
     const label = ctx.text(node.labelKey, node.englishLabel);
+    const labelId = `${ids.id}-label`;
     return html`<div class="field signature-pad" part="field">
-      <span class="label" id=${`${ids.id}-label`} part="label">${ctx.label(node)}</span>
+      <span class="label" id=${labelId} part="label">${ctx.label(node)}</span>
       <komek-signature-pad
         id=${ids.id}
         part="signature-pad"
-        .value=${typeof value === 'string' ? value : undefined}
+        folded
+        .value=${drawing}
         ?disabled=${!ctx.editable}
         .label=${label}
         .clearLabel=${ctx.ui('clearSignature', 'Clear the drawing')}
@@ -27,7 +64,10 @@ export const signaturePadWidget: WidgetRenderer = {
         .hint=${ctx.ui('signatureHint', 'Sign with a finger, a stylus or the mouse')}
         .typedName=${typeof typedName === 'string' ? typedName : undefined}
         @change=${(e: Event) => ctx.set(pointer, (e.target as HTMLElement & { value?: string }).value)}
-      ></komek-signature-pad>
+        ><button type="button" class="draw" part="button draw" aria-describedby=${labelId} @click=${unfold}>
+          ${ctx.ui('drawSignature', 'Draw a signature')}
+        </button></komek-signature-pad
+      >
       ${errorText(ctx, pointer, ids)}
     </div>`;
   },
