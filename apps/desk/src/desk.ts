@@ -11,6 +11,7 @@ import {
   type MessageKey,
 } from './messages.js';
 import { parseRoute, type Route } from './router.js';
+import { characters } from './limits.js';
 import { Outbox } from './outbox.js';
 import { forgetUser, offlineUser, rememberUser, renderOutboxIndicator, renderSignOutWarning } from './offline.js';
 import type { Screen } from './screen.js';
@@ -291,6 +292,24 @@ export class KomekDesk extends LitElement {
         ...(b.consentForms ? { consentForms: b.consentForms } : {}),
       };
     }
+    return true;
+  }
+
+  /**
+   * Refuses a text longer than the server takes (limits.ts) before it is sent: shows which box, its limit and the
+   * text's length, and leaves the text in the box to shorten. True when refused.
+   */
+  async tooLong(label: MessageKey, text: string, max: number): Promise<boolean> {
+    const n = characters(text);
+    if (n <= max) return false;
+    this.problem = {
+      message: this.t('tooLong')
+        .replace('{field}', this.t(label))
+        .replace('{max}', String(max))
+        .replace('{n}', String(n)),
+    };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.problem')?.focus();
     return true;
   }
 
