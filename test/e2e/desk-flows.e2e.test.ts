@@ -10,7 +10,7 @@
  * KOMEK_SCREENSHOTS=1.
  */
 import { join } from 'node:path';
-import { type Browser, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import type { RunningServer } from '@komek/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.js';
@@ -73,6 +73,25 @@ async function newCase(page: Page, country: 'kz' | 'kg' | 'tj'): Promise<string>
 
 const row = (page: Page, formId: string) => page.locator(`li[data-form="${formId}"]`);
 
+/**
+ * A text one character longer than the server takes, pasted into a box: nothing of it is cut, the action is refused
+ * with a message naming the box, the limit and the text's length, and the text stays in the box. The box is emptied
+ * again for the rest of the flow.
+ */
+async function refusedTooLong(page: Page, box: Locator, send: Locator, label: string, max: number): Promise<void> {
+  const text = `${'Ж'.repeat(max - 1)}😀.`;
+  await box.focus();
+  await page.keyboard.insertText(text);
+  expect(await box.inputValue()).toBe(text);
+  await send.click();
+  await page
+    .getByRole('alert')
+    .filter({ hasText: `“${label}” is too long: ${max + 1} characters, at most ${max}. Nothing was sent` })
+    .waitFor();
+  expect(await box.inputValue()).toBe(text);
+  await box.fill('');
+}
+
 /** The specialist sends the form's latest submission for approval from the case page. */
 async function sendForApproval(page: Page, caseId: string, formId: string): Promise<void> {
   await page.goto(`${server.url}/#/cases/${caseId}`);
@@ -91,8 +110,10 @@ async function approve(head: Page, caseId: string, comment: string, shot?: strin
   await item.waitFor();
   await fitsAndPasses(head, 'approvals');
   if (shot) await head.screenshot({ path: join(shots, shot), fullPage: true });
+  const approveIt = item.getByRole('button', { name: 'Approve' });
+  await refusedTooLong(head, item.getByLabel('Comment'), approveIt, 'Comment', 2000);
   await item.getByLabel('Comment').fill(comment);
-  await item.getByRole('button', { name: 'Approve' }).click();
+  await approveIt.click();
   await notice(head, 'Approved.');
   await expect.poll(() => item.count()).toBe(0);
 }
@@ -103,8 +124,13 @@ async function refer(page: Page, caseId: string, sections: string[]): Promise<vo
   await page.getByLabel('Receiving organisation').selectOption({ label: 'Shelter Astana' });
   await page.getByLabel('Kind of help').selectOption('shelter');
   for (const s of sections) await page.locator(`input[name="section"][value="${s}"]`).check();
+  const send = page.getByRole('button', { name: 'Send the referral' });
+  await page.getByLabel('Receiving organisation').selectOption({ label: 'Another body (not on this server)' });
+  await refusedTooLong(page, page.getByLabel('Name of the other body'), send, 'Name of the other body', 300);
+  await page.getByLabel('Receiving organisation').selectOption({ label: 'Shelter Astana' });
+  await refusedTooLong(page, page.locator('textarea[name="note"]'), send, 'Note', 2000);
   await page.locator('textarea[name="note"]').fill('Call the duty phone before the visit.');
-  await page.getByRole('button', { name: 'Send the referral' }).click();
+  await send.click();
   await notice(page, 'Referral sent.');
   await expect
     .poll(() => page.getByRole('region', { name: 'Referrals', exact: true }).textContent())
@@ -139,8 +165,10 @@ async function receive(shelter: Page, caseId: string, shared: string[], shot?: s
   await fitsAndPasses(shelter, 'shared section');
   await shelter.goto(`${server.url}/#/referrals`);
   const accepted = shelter.locator('li[data-referral]').filter({ hasText: 'Accepted' }).first();
+  const close = accepted.getByRole('button', { name: 'Close with this outcome' });
+  await refusedTooLong(shelter, accepted.getByLabel('Outcome'), close, 'Outcome', 2000);
   await accepted.getByLabel('Outcome').fill('Placed in the shelter for a month.');
-  await accepted.getByRole('button', { name: 'Close with this outcome' }).click();
+  await close.click();
   await notice(shelter, 'Closed');
   await expect
     .poll(() => shelter.locator('li[data-referral]').first().textContent())

@@ -218,17 +218,17 @@ export interface PhoneDesk {
 }
 
 /**
- * Starts a desk (`startDesk`) with one specialist, `aliya` of "Crisis centre Almaty", before the file's tests and
- * closes it and every context made with `newContext` after them.
+ * Starts a desk (`startDesk`) with one specialist, `aliya` of "Crisis centre Almaty" (and `more` users, with the same
+ * password), before the file's tests and closes it and every context made with `newContext` after them.
  */
-export function phoneDesk(name: string): PhoneDesk {
+export function phoneDesk(name: string, more: DeskUser[] = []): PhoneDesk {
   let desk: Desk | undefined;
   const contexts: BrowserContext[] = [];
   const password = `pw-${Math.random().toString(36).slice(2)}-Desk!2026`;
   beforeAll(async () => {
     desk = await startDesk(
       name,
-      [{ username: 'aliya', organisation: 'Crisis centre Almaty', roles: ['specialist'] }],
+      [{ username: 'aliya', organisation: 'Crisis centre Almaty', roles: ['specialist'] }, ...more],
       password,
     );
   });

@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type CSSResult, type TemplateResult } from 'lit';
+import { deleteDrafts, type KomekForm } from '@komek/elements';
 import { api, setApiLanguage, setCsrfToken, type ApiErrorBody } from './api.js';
 import {
   languageNames,
@@ -11,6 +12,8 @@ import {
   type MessageKey,
 } from './messages.js';
 import { parseRoute, type Route } from './router.js';
+import { userDrafts } from './drafts.js';
+import { characters } from './limits.js';
 import { Outbox } from './outbox.js';
 import { forgetUser, offlineUser, rememberUser, renderOutboxIndicator, renderSignOutWarning } from './offline.js';
 import type { Screen } from './screen.js';
@@ -233,6 +236,9 @@ export class KomekDesk extends LitElement {
       history.replaceState(null, '', '#/reports');
     }
     this.online = true;
+    // Someone else was signed in here last and did not sign out (their session ran out): their drafts go now.
+    const last = offlineUser()?.me.id;
+    if (last && last !== me.id) await this.deleteDrafts(last);
     const f = await api<{ forms: FormEntry[] }>('GET', '/api/forms');
     this.forms = f.status === 200 ? f.body.forms : [];
     rememberUser(me, this.forms);
@@ -294,6 +300,24 @@ export class KomekDesk extends LitElement {
     return true;
   }
 
+  /**
+   * Refuses a text longer than the server takes (limits.ts) before it is sent: shows which box, its limit and the
+   * text's length, and leaves the text in the box to shorten. True when refused.
+   */
+  async tooLong(label: MessageKey, text: string, max: number): Promise<boolean> {
+    const n = characters(text);
+    if (n <= max) return false;
+    this.problem = {
+      message: this.t('tooLong')
+        .replace('{field}', this.t(label))
+        .replace('{max}', String(max))
+        .replace('{n}', String(n)),
+    };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.problem')?.focus();
+    return true;
+  }
+
   /** Signs out; while forms still wait to be sent, first asks (renderSignOutWarning) unless `confirmed`. */
   async signOut(confirmed = false): Promise<void> {
     await this.outbox?.refresh();
@@ -306,6 +330,7 @@ export class KomekDesk extends LitElement {
     this.signOutWarning = false;
     await this.outbox?.clear();
     this.outbox = undefined;
+    if (this.me) await this.deleteDrafts(this.me.id);
     forgetUser();
     await api('DELETE', '/api/session');
     setCsrfToken(undefined);
@@ -313,6 +338,17 @@ export class KomekDesk extends LitElement {
     this.cases = undefined;
     this.current = undefined;
     location.hash = '';
+  }
+
+  /**
+   * Deletes the encrypted drafts of forms the user was filling on this device (drafts.ts), so that the next person
+   * on this browser profile finds none. A form still on screen first drops the save it was about to make.
+   */
+  private async deleteDrafts(userId: string): Promise<void> {
+    const prefix = userDrafts(userId);
+    for (const form of this.renderRoot.querySelectorAll<KomekForm>('komek-form'))
+      if (form.draftKey?.startsWith(prefix)) await form.clearDraft(false);
+    await deleteDrafts(prefix).catch(() => 0);
   }
 
   private setLanguage(lang: Lang): void {

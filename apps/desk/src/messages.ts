@@ -133,6 +133,8 @@ const en = {
   sending: 'Saving…',
   notSaved: 'Not saved',
   networkError: 'The server did not answer. Nothing was lost: try again.',
+  tooLong:
+    '“{field}” is too long: {n} characters, at most {max}. Nothing was sent; your text is still in the box: shorten it and try again.',
   signInAgain: 'Your session has ended. Sign in again.',
   countries_kz: 'Kazakhstan',
   countries_kg: 'Kyrgyz Republic',
@@ -372,6 +374,8 @@ const ru: Record<MessageKey, string> = {
   sending: 'Сохранение…',
   notSaved: 'Не сохранено',
   networkError: 'Сервер не ответил. Ничего не потеряно: попробуйте ещё раз.',
+  tooLong:
+    '«{field}»: слишком длинный текст — {n} символов, можно не более {max}. Ничего не отправлено; ваш текст остался в поле: сократите его и попробуйте ещё раз.',
   signInAgain: 'Сеанс завершён. Войдите снова.',
   countries_kz: 'Казахстан',
   countries_kg: 'Кыргызская Республика',
@@ -608,6 +612,8 @@ const kk: Record<MessageKey, string> = {
   sending: 'Сақталуда…',
   notSaved: 'Сақталмады',
   networkError: 'Сервер жауап бермеді. Ештеңе жоғалған жоқ: қайталап көріңіз.',
+  tooLong:
+    '«{field}»: мәтін тым ұзын — {n} таңба, ең көбі {max}. Ештеңе жіберілмеді; мәтініңіз өрісте қалды: оны қысқартып, қайталап көріңіз.',
   signInAgain: 'Сеанс аяқталды. Қайта кіріңіз.',
   countries_kz: 'Қазақстан',
   countries_kg: 'Қырғыз Республикасы',
@@ -843,6 +849,8 @@ const ky: Record<MessageKey, string> = {
   sending: 'Сакталууда…',
   notSaved: 'Сакталган жок',
   networkError: 'Сервер жооп берген жок. Эч нерсе жоголгон жок: кайра аракет кылыңыз.',
+  tooLong:
+    '«{field}»: текст өтө узун — {n} белги, эң көп дегенде {max}. Эч нерсе жөнөтүлгөн жок; текстиңиз талаада калды: аны кыскартып, кайра аракет кылыңыз.',
   signInAgain: 'Сеанс бүттү. Кайра кириңиз.',
   countries_kz: 'Казакстан',
   countries_kg: 'Кыргыз Республикасы',
@@ -1083,6 +1091,8 @@ const tg: Record<MessageKey, string> = {
   sending: 'Нигоҳ дошта истодааст…',
   notSaved: 'Нигоҳ дошта нашуд',
   networkError: 'Сервер ҷавоб надод. Ҳеҷ чиз гум нашуд: боз кӯшиш кунед.',
+  tooLong:
+    '«{field}»: матн хеле дароз аст — {n} аломат, на бештар аз {max}. Ҳеҷ чиз фиристода нашуд; матни шумо дар майдон боқӣ монд: онро кӯтоҳ карда, боз кӯшиш кунед.',
   signInAgain: 'Ҷаласа ба охир расид. Аз нав ворид шавед.',
   countries_kz: 'Қазоқистон',
   countries_kg: 'Ҷумҳурии Қирғизистон',
@@ -1318,6 +1328,8 @@ const uz: Record<MessageKey, string> = {
   sending: 'Saqlanmoqda…',
   notSaved: 'Saqlanmadi',
   networkError: 'Server javob bermadi. Hech narsa yoʻqolmadi: qayta urinib koʻring.',
+  tooLong:
+    '«{field}»: matn juda uzun — {n} ta belgi, koʻpi bilan {max}. Hech narsa yuborilmadi; matningiz maydonda qoldi: uni qisqartirib, qayta urinib koʻring.',
   signInAgain: 'Seans tugadi. Qayta kiring.',
   countries_kz: 'Qozogʻiston',
   countries_kg: 'Qirgʻiz Respublikasi',

@@ -31,5 +31,11 @@ export type { FormContext } from './context.js';
 export { defaultRenderers } from './widgets/index.js';
 export { idOf } from './ids.js';
 export { useDraftKey, deriveDraftKey } from './drafts/draft-key.js';
+/**
+ * Deletes every draft whose `draft-key` is `keyPrefix` or starts with it (every form's, those kept aside too), e.g. a
+ * person's drafts at sign-out; resolves to how many. The draft store is a chunk of its own, fetched when called.
+ */
+export const deleteDrafts = (keyPrefix: string): Promise<number> =>
+  import('./drafts/draft-store.js').then((m) => m.deleteDrafts(keyPrefix));
 export { addMessages, loadFormMessages, loadMessages, setMessageLoader } from './localize/messages.js';
 export type { Language, MessageLoader, Messages } from './localize/messages.js';

@@ -1,12 +1,15 @@
 import { css, html } from 'lit';
 import { api } from '../api.js';
 import type { KomekDesk } from '../desk.js';
+import { limits } from '../limits.js';
 import type { Screen } from '../screen.js';
 import type { Approval } from '../types.js';
 
 async function decide(desk: KomekDesk, a: Approval, decision: 'approved' | 'returned', e: Event): Promise<void> {
   const form = (e.target as HTMLElement).closest('form')!;
   const comment = (form.elements.namedItem('comment') as HTMLTextAreaElement).value.trim();
+  if (await desk.tooLong('comment', comment, limits.comment)) return;
+  desk.problem = undefined;
   desk.busy = true;
   const r = await api('POST', `/api/approvals/${a.id}/decision`, { decision, ...(comment ? { comment } : {}) });
   desk.busy = false;
@@ -53,9 +56,7 @@ export const approvalsScreen: Screen<'approvals'> = {
                         ${new Date(a.requestedAt).toLocaleString(desk.lang)}
                       </p>
                       <form @submit=${(e: SubmitEvent) => e.preventDefault()}>
-                        <label
-                          >${desk.t('comment')} <textarea name="comment" rows="2" maxlength="2000"></textarea>
-                        </label>
+                        <label>${desk.t('comment')} <textarea name="comment" rows="2"></textarea></label>
                         <div class="row">
                           <button
                             type="button"

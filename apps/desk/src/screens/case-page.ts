@@ -3,6 +3,7 @@ import deadlines from '../../../../schemas/deadlines.json';
 import { api } from '../api.js';
 import { referralNotes } from './referral-notes.js';
 import type { KomekDesk } from '../desk.js';
+import { limits } from '../limits.js';
 import type { MessageKey } from '../messages.js';
 import type { Screen } from '../screen.js';
 import { minorMark, renderMinorSection, summaryLine } from './minor.js';
@@ -122,12 +123,16 @@ async function sendReferral(desk: KomekDesk, c: CaseView, e: SubmitEvent): Promi
   const org = desk.organisations.find((o) => o.id === orgId);
   const sections = [...form.querySelectorAll<HTMLInputElement>('input[name="section"]:checked')].map((i) => i.value);
   const note = value('note').trim();
+  const body = value('body').trim();
+  if (!org && (await desk.tooLong('otherBodyName', body, limits.receivingBody))) return;
+  if (await desk.tooLong('note', note, limits.note)) return;
+  desk.problem = undefined;
   desk.busy = true;
   const r = await api(
     'POST',
     `/api/cases/${c.id}/referrals`,
     {
-      receivingBody: org ? org.name : value('body').trim(),
+      receivingBody: org ? org.name : body,
       kind: value('kind'),
       sections,
       ...(note ? { note } : {}),
@@ -175,7 +180,7 @@ function renderReferrals(desk: KomekDesk, c: CaseView): TemplateResult {
           <option value="">${desk.t('otherBody')}</option>
         </select></label
       >
-      <label>${desk.t('otherBodyName')} <input name="body" maxlength="300" /></label>
+      <label>${desk.t('otherBodyName')} <input name="body" /></label>
       <label
         >${desk.t('kind')}
         <select name="kind">
@@ -195,7 +200,7 @@ function renderReferrals(desk: KomekDesk, c: CaseView): TemplateResult {
             : html`<p class="muted">${desk.t('noFormsYet')}</p>`
         }
       </fieldset>
-      <label>${desk.t('note')} <textarea name="note" maxlength="2000" rows="2"></textarea></label>
+      <label>${desk.t('note')} <textarea name="note" rows="2"></textarea></label>
       <button type="submit" ?disabled=${desk.busy}>${desk.t('sendReferral')}</button>
     </form>
   </section>`;

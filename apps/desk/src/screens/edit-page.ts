@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import type { KomekSubmitEvent } from '@komek/elements';
+import { deleteDrafts, type KomekForm, type KomekSubmitEvent } from '@komek/elements';
 import { api } from '../api.js';
+import { editDraft, editDrafts } from '../drafts.js';
 import type { KomekDesk } from '../desk.js';
 import type { Screen } from '../screen.js';
 
@@ -11,6 +12,9 @@ let editing: { submissionId: string; formId: string; revision: number; data: Rec
 let pending: { key: string; body: string } | undefined;
 
 async function save(desk: KomekDesk, e: KomekSubmitEvent): Promise<void> {
+  // The draft on this device is kept until the revision is stored, queued or held: a refusal leaves it for a reload.
+  e.preventDefault();
+  const form = e.target as KomekForm;
   const route = desk.route;
   if (route.view !== 'edit' || !editing || desk.busy || !desk.outbox) return;
   const body = JSON.stringify(e.data);
@@ -42,6 +46,9 @@ async function save(desk: KomekDesk, e: KomekSubmitEvent): Promise<void> {
   if (desk.reopen) await desk.outbox.discard(desk.reopen.id);
   desk.reopen = undefined;
   pending = undefined;
+  // The answers are on the server or in the outbox now: this submission's drafts go, those of older revisions too.
+  await form.clearDraft(false);
+  if (desk.me) await deleteDrafts(editDrafts(desk.me.id, route.id, outgoing.submissionId)).catch(() => 0);
   desk.notice = desk.t(
     sent.outcome === 'stored' ? 'saved' : sent.outcome === 'queued' ? 'queuedNotice' : 'conflictHeld',
   );
@@ -82,9 +89,12 @@ export const editPageScreen: Screen<'edit'> = {
       ${
         c && e
           ? html`<p class="muted">${desk.t('editingRevision').replace('{n}', String(e.revision))}</p>
+              <!-- What is typed is kept on this device (encrypted) until it is saved, as on a new form, under a key
+                   of its own: the submission and the revision it was opened at (ids only). -->
               <komek-form
                 form=${e.formId}
                 lang=${desk.lang}
+                draft-key=${desk.me ? editDraft(desk.me.id, route.id, e.submissionId, e.revision) : nothing}
                 .data=${guard([e.data], () => e.data)}
                 .caseRecords=${guard([c, e], () =>
                   c.submissions.filter((s) => s.id !== e.submissionId).map((s) => ({ formId: s.formId, data: s.data })),

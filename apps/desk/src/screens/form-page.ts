@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { KomekForm, KomekSubmitEvent } from '@komek/elements';
 import { api } from '../api.js';
+import { newFormDraft } from '../drafts.js';
 import type { KomekDesk } from '../desk.js';
 import { languageNames, languages, type Lang } from '../messages.js';
 import type { Screen } from '../screen.js';
@@ -120,7 +121,7 @@ export const formPageScreen: Screen<'form'> = {
                 form=${formId}
                 lang=${desk.lang}
                 secondary-lang=${desk.secondLang || nothing}
-                draft-key=${desk.me ? `${desk.me.id}:${route.id}` : nothing}
+                draft-key=${desk.me ? newFormDraft(desk.me.id, route.id) : nothing}
                 .data=${guard([desk.prefill], () => desk.prefill)}
                 .caseRecords=${guard([c], () => c.submissions.map((s) => ({ formId: s.formId, data: s.data })))}
                 @komek-submit=${(e: KomekSubmitEvent) => submitForm(desk, e)}

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { api } from '../api.js';
 import type { KomekDesk } from '../desk.js';
+import { limits } from '../limits.js';
 import type { MessageKey } from '../messages.js';
 import type { Screen } from '../screen.js';
 import type { Referral } from '../types.js';
@@ -14,6 +15,8 @@ async function setStatus(
 ): Promise<void> {
   const form = (e.target as HTMLElement).closest('form');
   const note = (form?.elements.namedItem('outcome') as HTMLTextAreaElement | null)?.value.trim();
+  if (note && (await desk.tooLong('outcome', note, limits.note))) return;
+  desk.problem = undefined;
   desk.busy = true;
   const reply = await api('POST', `/api/referrals/${r.id}/status`, { status, ...(note ? { note } : {}) });
   desk.busy = false;
@@ -80,9 +83,7 @@ export const referralsScreen: Screen<'referrals'> = {
                                 >${desk.t('openShared')}<span class="visually-hidden">: ${r.from}</span></a
                               >
                               <form class="outcome" @submit=${(e: SubmitEvent) => e.preventDefault()}>
-                                <label
-                                  >${desk.t('outcome')} <textarea name="outcome" rows="2" maxlength="2000"></textarea>
-                                </label>
+                                <label>${desk.t('outcome')} <textarea name="outcome" rows="2"></textarea></label>
                                 <button
                                   type="button"
                                   ?disabled=${desk.busy}

@@ -267,6 +267,33 @@ export async function deleteDraft(id: string, formId: string): Promise<void> {
   await request((await store(DRAFTS, 'readwrite')).delete([id, formId]));
 }
 
+/**
+ * Deletes every draft whose key is `keyPrefix` or starts with it, of every form, those kept aside included: e.g. all
+ * of one person's drafts at sign-out when the host keys them `<user id>:…`. Resolves to how many were deleted.
+ * Saves already under way finish first only if the caller awaited them (`clearDraft` on forms still on screen).
+ */
+export async function deleteDrafts(keyPrefix: string): Promise<number> {
+  if (keyPrefix === '') throw new TypeError('deleteDrafts needs a non-empty key prefix');
+  const tx = (await openDb()).transaction([DRAFTS, ASIDE], 'readwrite');
+  let deleted = 0;
+  for (const name of [DRAFTS, ASIDE]) {
+    const records = tx.objectStore(name);
+    // Keys are [draft key, form id(, saved at)], in order: the keys that start with the prefix follow [prefix].
+    records.openKeyCursor(IDBKeyRange.lowerBound([keyPrefix])).onsuccess = (e) => {
+      const cursor = (e.target as IDBRequest<IDBCursor | null>).result;
+      if (!cursor || !(cursor.primaryKey as string[])[0]!.startsWith(keyPrefix)) return;
+      records.delete(cursor.primaryKey);
+      deleted++;
+      cursor.continue();
+    };
+  }
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB did not delete the drafts'));
+  });
+  return deleted;
+}
+
 /** Deletes the drafts of `formId` under `id` that were kept aside because they did not decrypt. */
 export async function discardUnreadable(id: string, formId: string): Promise<void> {
   await request(

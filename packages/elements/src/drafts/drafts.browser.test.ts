@@ -3,7 +3,8 @@ import { userEvent } from 'vitest/browser';
 import { getAtPointer } from '@komek/core';
 import '../index.js';
 import { deriveDraftKey, useDraftKey } from './draft-key.js';
-import { loadDraft, readAllRecords, readDraftRecord } from './draft-store.js';
+import { loadDraft, readAllRecords, readDraftRecord, saveDraft } from './draft-store.js';
+import { deleteDrafts } from '../index.js';
 import type { KomekDraftProblemEvent } from '../events.js';
 import { idOf } from '../ids.js';
 import type { KomekForm } from '../komek-form/komek-form.js';
@@ -196,6 +197,30 @@ describe('drafts in the browser', () => {
     const db = await rawDb();
     expect([...db.objectStoreNames].sort()).toEqual(['drafts-by-form', 'keys', 'unreadable']);
     db.close();
+  });
+
+  it("deletes every draft of a key prefix (a person's, at sign-out), those kept aside too, and no other", async () => {
+    const user = `user-${Math.random().toString(36).slice(2)}`;
+    const theirs = [`${user}:case-1`, `${user}:case-1:submission-7:2`, `${user}:case-2`];
+    const others = [`${user}x:case-1`, `other-${user}:case-1`, `${user}`];
+    for (const key of [...theirs, ...others]) {
+      await saveDraft(key, F1, { fullName: 'Aigerim Bekova' });
+      await saveDraft(key, F3, { fullName: 'Daniyar Bekov' });
+    }
+    // One of theirs does not open (saved with a key the page no longer holds): it is kept aside.
+    useDraftKey(await deriveDraftKey('a passphrase gone with the session', 'salt', 10_000));
+    await saveDraft(`${user}:case-3`, F1, { fullName: 'Nodira Karimova' });
+    useDraftKey(null);
+    expect((await loadDraft(`${user}:case-3`, F1)).unreadable).toHaveLength(1);
+
+    expect(await deleteDrafts(`${user}:`)).toBe(theirs.length * 2 + 1);
+    const all = await readAllRecords();
+    const ids = (records: { id: string }[]) => records.map((r) => r.id).filter((id) => id.includes(user));
+    expect(ids(all.drafts).sort()).toEqual([...others, ...others].sort());
+    expect(ids(all.aside)).toEqual([]);
+    for (const key of others) expect((await loadDraft(key, F3)).draft?.data).toEqual({ fullName: 'Daniyar Bekov' });
+    expect(await deleteDrafts(`${user}:`)).toBe(0);
+    await expect(deleteDrafts('')).rejects.toThrow(/prefix/);
   });
 
   it('refuses a key that cannot encrypt drafts, and an empty passphrase', async () => {
