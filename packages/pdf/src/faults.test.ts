@@ -177,6 +177,21 @@ describe('text that is not text, or that the fonts cannot draw', () => {
       }),
     ).toEqual([]);
   });
+
+  it('reports a control character once, as not text, and still lists what the fonts cannot draw beside it', async () => {
+    const bell = await refused('kz-f1-initial-application', {
+      ...validData('kz-f1-initial-application'),
+      fullName: 'Aliya\u0007 Seitkali',
+    });
+    expect(bell.filter((i) => i.pointer === '/fullName').map((i) => i.keyword)).toEqual(['text']);
+    const both = await refused('kz-f1-initial-application', {
+      ...validData('kz-f1-initial-application'),
+      fullName: 'Aliya\u0007 山田',
+    });
+    const unprintable = both.find((i) => i.pointer === '/fullName' && i.keyword === 'unprintable')!;
+    expect(unprintable.message).toContain('山 U+5C71');
+    expect(unprintable.message).not.toContain('U+0007');
+  });
 });
 
 describe('drawn signatures that cannot be printed', () => {

@@ -276,6 +276,8 @@ describe('form logic on paper', () => {
     const file = save('overflow.pdf', bytes);
     const all = text(file);
     expect(all).toContain('continued on sheet 1');
+    // The narrow cell's reference is in both languages of the form, a line each.
+    expect(all).toContain('продолжение на листе 1');
     expect(all).toContain('Continuation sheet 1');
     expect(all).toContain('measure 60 in detail;');
     const back = await readPaperForm(bytes);

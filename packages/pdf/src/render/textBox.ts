@@ -2,7 +2,7 @@ import { block, drawBox, drawLine, linesHeight } from '../layout/draw.js';
 import type { DrawContext } from '../layout/page.js';
 import { color, metrics, size } from '../layout/style.js';
 import { fieldNameOf } from '../fieldNames.js';
-import { textWidth, wrapText } from '../text/wrap.js';
+import { wrapText } from '../text/wrap.js';
 import { bi, inline, type BiText, type Continuation, type RenderEnv } from './env.js';
 
 /** How a text input is laid out: its height in lines, the text the box shows, and where the rest continues. */
@@ -15,8 +15,11 @@ export interface TextBoxPlan {
   value?: string;
   maxLength?: number;
   continuation?: Continuation;
-  /** The reference printed in the last line of a box whose text continues elsewhere. */
-  reference?: string;
+  /**
+   * Where the rest of the text is, printed in the last line of a box whose text continues elsewhere (in its last two
+   * lines, one per language, when the two do not fit on one).
+   */
+  reference?: string[];
 }
 
 /** Options of a text input. */
@@ -75,11 +78,18 @@ export function planTextBox(
   env.continuations.push(continuation);
   plan.value = value.slice(0, cut);
   plan.continuation = continuation;
-  // The reference takes one line: both languages if they fit, else the primary one, else the sheet number.
+  // The reference: both languages on one line if they fit, else each on lines of its own (a bilingual form is read
+  // in either), wrapped in a narrow cell up to four lines; else the primary one; else the sheet number.
   const words = bi(env, 'ui:continuedOn', 'continued on sheet {{n}}', { n: sheet });
-  const fits = (text: string) => textWidth(env.faces.bold.metrics, text, size.small) <= innerWidth(width);
-  plan.reference = [`→ ${inline(words)}`, `→ ${words.primary}`].find(fits) ?? `→ ${sheet}`;
-  plan.height = boxHeight(kept + 1);
+  const wrap = (text: string) =>
+    wrapText(env.faces.bold.metrics, `→ ${text}`, size.small, innerWidth(width)).map((l) => l.text);
+  const both = [words.primary, words.secondary ?? ''].filter((t) => t !== '');
+  const inlined = wrap(inline(words));
+  const reference = [inlined.length === 1 ? inlined : [], both.flatMap(wrap), wrap(words.primary)].find(
+    (lines) => lines.length > 0 && lines.length <= 4,
+  ) ?? [`→ ${sheet}`];
+  plan.reference = reference;
+  plan.height = boxHeight(kept + reference.length);
   return plan;
 }
 
@@ -89,14 +99,16 @@ export function drawTextBox(c: DrawContext, plan: TextBoxPlan, x: number, top: n
   let fieldHeight = plan.height;
   if (plan.reference !== undefined && plan.continuation) {
     const lh = linesHeight(1, size.value);
-    fieldHeight = plan.height - lh - metrics.boxPad;
+    fieldHeight = plan.height - lh * plan.reference.length - metrics.boxPad;
     const style = {
       face: { pdf: c.fonts.bold, metrics: c.fonts.metrics.bold },
       size: size.small,
       color: color.routing,
     };
-    const ref = block(plan.reference, style, innerWidth(plan.width));
-    drawLine(c.canvas, ref.lines[0] ?? plan.reference, style, x + metrics.boxPad, top - fieldHeight - 1);
+    plan.reference.forEach((line, i) => {
+      const ref = block(line, style, innerWidth(plan.width));
+      drawLine(c.canvas, ref.lines[0] ?? line, style, x + metrics.boxPad, top - fieldHeight - 1 - i * lh);
+    });
     plan.continuation.fromPage = c.pageNumber;
   }
   const options: { value?: string; multiline?: boolean; maxLength?: number } = { multiline: plan.multiline };

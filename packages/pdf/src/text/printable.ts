@@ -12,6 +12,14 @@ function show(cp: number): string {
   return /[\p{L}\p{N}\p{P}\p{S}]/u.test(ch) ? `${ch} ${code}` : code;
 }
 
+/** A code point the form session reports as not text (core's `textProblemIn`), or tab and line breaks. */
+const notText = (cp: number) =>
+  cp < 0x20 ||
+  (cp >= 0x7f && cp <= 0x9f) ||
+  (cp >= 0xd800 && cp <= 0xdfff) ||
+  (cp >= 0xfdd0 && cp <= 0xfdef) ||
+  (cp & 0xfffe) === 0xfffe;
+
 /**
  * The characters of a text that the paper form cannot print, each once, in order: those the font has no glyph for
  * (CJK, Thai, most emoji, …; they would come out as empty boxes) and right-to-left letters, which would print
@@ -21,8 +29,9 @@ export function unprintableCharacters(font: MeasuredFont, text: string): string[
   const out = new Map<number, string>();
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    // Broken surrogates are the validator's (`text`); tab and line breaks are layout.
-    if (cp === 9 || cp === 10 || cp === 13 || (cp >= 0xd800 && cp <= 0xdfff) || out.has(cp)) continue;
+    // Broken surrogates, control characters and noncharacters are the validator's (`text`: reported once, there);
+    // tab and line breaks are layout.
+    if (notText(cp) || out.has(cp)) continue;
     if (!font.has(cp) || RIGHT_TO_LEFT.test(ch)) out.set(cp, show(cp));
   }
   return [...out.values()];
