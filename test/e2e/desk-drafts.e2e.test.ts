@@ -80,8 +80,13 @@ describe('a form of the case being filled', () => {
     // The rest of the answers, submitted and stored: the next time the form opens, it has no draft.
     await answer(page, fixture('kz-f4-interview-consent'));
     await page.locator('komek-form').getByRole('button', { name: 'Submit' }).click();
+    // The notice stays through the case page's redraws (its organisations arrive after it), and goes once the person
+    // moves on.
     await notice(page, 'Saved to the case.');
     await expect.poll(() => drafts(page)).toBe(0);
+    await page.getByRole('link', { name: 'All cases' }).click();
+    await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: 'Saved to the case.' }).count()).toBe(0);
   });
 });
 

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type CSSResult, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { deleteDrafts, type KomekForm } from '@komek/elements';
 import { api, setApiLanguage, setCsrfToken, type ApiErrorBody } from './api.js';
 import {
@@ -150,7 +150,13 @@ export class KomekDesk extends LitElement {
       void this.loadCase(r.id, true);
   };
 
+  /** The page (`location.hash`) where the notice on screen was first shown. */
+  private noticeShownOn: string | undefined;
+
   private readonly onHash = () => {
+    // A notice stays on the page it was shown on, through its redraws, and goes when the person moves on. One set
+    // just before a move (a form stored, then its case) is shown on the page moved to.
+    if (this.noticeShownOn !== undefined && this.noticeShownOn !== location.hash) this.notice = '';
     this.route = parseRoute(location.hash);
     this.problem = undefined;
     void this.load();
@@ -398,6 +404,15 @@ export class KomekDesk extends LitElement {
 
   countryName(c: string): string {
     return this.t(`countries_${c}` as MessageKey);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('notice')) this.noticeShownOn = undefined;
+  }
+
+  protected override updated(): void {
+    if (this.notice && this.noticeShownOn === undefined && this.renderRoot.querySelector('.saved[role="status"]'))
+      this.noticeShownOn = location.hash;
   }
 
   override render(): TemplateResult {

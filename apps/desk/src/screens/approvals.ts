@@ -34,7 +34,6 @@ export const approvalsScreen: Screen<'approvals'> = {
 
   render(desk) {
     const notice = desk.notice;
-    desk.notice = '';
     return html`<h1 tabindex="-1">${desk.t('approvals')}</h1>
       <p>${desk.t('approvalsIntro')}</p>
       ${notice ? html`<p class="saved" role="status">${notice}</p>` : ''} ${desk.renderProblem()}

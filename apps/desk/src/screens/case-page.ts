@@ -247,7 +247,6 @@ export const casePageScreen: Screen<'case'> = {
         ${desk.notice ? html`<p class="saved" role="status">${desk.notice}</p>` : nothing} ${desk.renderProblem()}
         ${renderCaseOutbox(desk, route.id)} ${desk.problem ? nothing : html`<p>${desk.t('loading')}</p>`}`;
     const notice = desk.notice;
-    desk.notice = '';
     const head = html`<p class="back"><a href="#/cases">${desk.t('backToCases')}</a></p>
       <h1 tabindex="-1">${desk.t('caseLabel')} ${c.id.slice(0, 8)}</h1>
       ${

@@ -37,7 +37,6 @@ export const referralsScreen: Screen<'referrals'> = {
 
   render(desk) {
     const notice = desk.notice;
-    desk.notice = '';
     return html`<h1 tabindex="-1">${desk.t('incomingReferrals')}</h1>
       ${notice ? html`<p class="saved" role="status">${notice}</p>` : nothing} ${desk.renderProblem()}
       ${
