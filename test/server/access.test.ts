@@ -218,6 +218,40 @@ describe.each(engines)('access control on %s', (engine) => {
     expect(gated.status).toBe(409);
   });
 
+  it("a shared case's consent state comes from the shared sections only: a consent form not shared shows no date", async () => {
+    const admin = creds.get('admin');
+    const c = (await call('POST', '/api/cases', admin, { country: 'kz' })).body;
+    await call('POST', `/api/cases/${c.id}/submissions`, admin, {
+      formId: 'kz-f1-initial-application',
+      data: fixture('kz-f1-initial-application'),
+    });
+    const signedOn = '2024-05-06';
+    expect(fixture('kz-f4-interview-consent').applicantSignature.date).toBe(signedOn);
+    const consent = await call('POST', `/api/cases/${c.id}/submissions`, admin, {
+      formId: 'kz-f4-interview-consent',
+      data: fixture('kz-f4-interview-consent'),
+    });
+    expect(consent.status).toBe(201);
+    // The holding organisation sees the consent in force, dated.
+    const own = await call('GET', `/api/cases/${c.id}`, admin);
+    expect(Object.values(own.body.consent)).toContainEqual({ allowed: true, since: signedOn });
+
+    const head = creds.get('head-of-service');
+    const grant = { organisationId: orgB, sections: ['kz-f1-initial-application'] };
+    expect((await call('POST', `/api/cases/${c.id}/grants`, head, grant)).status).toBe(201);
+    const shared = await call('GET', `/api/cases/${c.id}`, otherSpecialist);
+    expect(shared.status).toBe(200);
+    expect(shared.body.submissions.map((s: { formId: string }) => s.formId)).toEqual(['kz-f1-initial-application']);
+    expect(shared.body.consent).toEqual({});
+    expect(JSON.stringify(shared.body)).not.toContain(signedOn);
+
+    // Once the consent form is shared too, its state and date are the recipient's to see.
+    const both = { organisationId: orgB, sections: ['kz-f4-interview-consent'] };
+    expect((await call('POST', `/api/cases/${c.id}/grants`, head, both)).status).toBe(201);
+    const withConsent = await call('GET', `/api/cases/${c.id}`, otherSpecialist);
+    expect(withConsent.body.consent).toEqual(own.body.consent);
+  });
+
   it('a referral to an organisation: its staff accept it and then read only the referred sections; the sender cannot accept for them', async () => {
     const head = creds.get('head-of-service');
     const c = (await call('POST', '/api/cases', head, { country: 'tj' })).body;
