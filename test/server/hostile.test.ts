@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { legacyRequestHash } from '../../packages/server/src/store/idempotency.js';
 import { engines, fixture, startTestServer, type TestServer } from './harness.js';
 
 /** Requests a careless or hostile client sends: each gets a 4xx naming what is wrong and where, never a 500. */
@@ -177,5 +178,53 @@ describe.each(engines)('hostile input on %s', (engine) => {
     expect([r.status, r.body.code]).toEqual([400, 'invalid-request']);
     expect(r.body.message).toContain('before');
     expect((await t.api('GET', '/api/audit?before=2')).status).toBe(200);
+  });
+
+  it('reads a retried submission with its keys in another order as the same request; other content is a conflict', async () => {
+    const c = await newCase();
+    const key = randomUUID();
+    const post = (body: unknown) =>
+      t.api('POST', `/api/cases/${c.id}/submissions`, { body, headers: { 'idempotency-key': key } });
+    const data = fixture('kz-f1-initial-application');
+    const reversed = (o: unknown): unknown =>
+      Array.isArray(o)
+        ? o.map(reversed)
+        : o !== null && typeof o === 'object'
+          ? Object.fromEntries(
+              Object.entries(o)
+                .reverse()
+                .map(([k, v]) => [k, reversed(v)]),
+            )
+          : o;
+    const first = await post({ formId: 'kz-f1-initial-application', data });
+    expect(first.status).toBe(201);
+    const reordered = reversed({ formId: 'kz-f1-initial-application', data }) as Record<string, unknown>;
+    expect(Object.keys(reordered)).toEqual(['data', 'formId']);
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify({ formId: 'kz-f1-initial-application', data }));
+    const again = await post(reordered);
+    expect([again.status, again.headers.get('idempotent-replayed')]).toEqual([201, 'true']);
+    expect(again.body).toEqual(first.body);
+    // Different content under the same key: the conflict it always was, nothing stored.
+    const other = await post({
+      data: { ...data, fullName: `${String(data.fullName)} Jr` },
+      formId: 'kz-f1-initial-application',
+    });
+    expect([other.status, other.body.code]).toEqual([422, 'idempotency-key-reused']);
+    expect((await t.api('GET', `/api/cases/${c.id}`)).body.submissions).toHaveLength(1);
+
+    // A key stored by an older version, hashed over the body as sent, still replays that body.
+    const olderKey = randomUUID();
+    const body = { formId: 'kz-f1-initial-application', data };
+    const path = `/api/cases/${c.id}/submissions`;
+    const older = await t.api('POST', path, { body, headers: { 'idempotency-key': olderKey } });
+    expect(older.status).toBe(201);
+    await t.server.services.database.db
+      .updateTable('idempotency_keys')
+      .set({ request_hash: legacyRequestHash('POST', path, body) })
+      .where('key', '=', olderKey)
+      .execute();
+    const retried = await t.api('POST', path, { body, headers: { 'idempotency-key': olderKey } });
+    expect([retried.status, retried.headers.get('idempotent-replayed')]).toEqual([201, 'true']);
+    expect(retried.body).toEqual(older.body);
   });
 });
