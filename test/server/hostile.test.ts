@@ -227,4 +227,23 @@ describe.each(engines)('hostile input on %s', (engine) => {
     expect([retried.status, retried.headers.get('idempotent-replayed')]).toEqual([201, 'true']);
     expect(retried.body).toEqual(older.body);
   });
+
+  it("refuses to prefill a form of another country than the case's, or a form not in the catalog, naming both", async () => {
+    const c = await newCase('kz');
+    expect((await submit(c.id, 'kz-f1-initial-application', fixture('kz-f1-initial-application'))).status).toBe(201);
+    const own = await t.api('GET', `/api/cases/${c.id}/prefill/kz-f4-interview-consent`);
+    expect(own.status).toBe(200);
+    expect(own.body.sources.length).toBeGreaterThan(0);
+    const other = await t.api('GET', `/api/cases/${c.id}/prefill/tj-f6-needs-assessment`);
+    expect([other.status, other.body.code]).toEqual([400, 'form-country']);
+    expect(other.body.message).toContain('tj-f6-needs-assessment');
+    expect(other.body.message).toContain('kz');
+    const ru = await t.api('GET', `/api/cases/${c.id}/prefill/kg-3.1-f3-identification-questionnaire?lang=ru`);
+    expect([ru.status, ru.body.code]).toEqual([400, 'form-country']);
+    expect(ru.body.message).toContain('kg-3.1-f3-identification-questionnaire');
+    const unknown = await t.api('GET', `/api/cases/${c.id}/prefill/kz-f99-no-such-form`);
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'form-not-found']);
+    expect(unknown.body.message).toContain('kz-f99-no-such-form');
+    for (const r of [other, ru, unknown]) expect(JSON.stringify(r.body)).not.toMatch(/Tursunov|Jasur/);
+  });
 });
