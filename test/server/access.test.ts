@@ -284,6 +284,52 @@ describe.each(engines)('access control on %s', (engine) => {
     expect((await call('GET', `/api/cases/${c.id}/prefill/tj-f6-needs-assessment`, otherSpecialist)).status).toBe(404);
   });
 
+  it('tells a request with an ended session to sign in again, and a token request what a token needs (401)', async () => {
+    const db = t.server.services.database.db;
+    await createUser(db, {
+      organisationId: orgB,
+      username: 'expiring',
+      displayName: 'E',
+      roles: ['specialist'],
+      password,
+    });
+    const { headers } = await signIn('expiring');
+    expect((await t.api('GET', '/api/cases', { token: null, headers })).status).toBe(200);
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - 31 * 60 * 1000) })
+      .where(
+        'user_id',
+        '=',
+        (await db.selectFrom('users').select('id').where('username', '=', 'expiring').executeTakeFirstOrThrow()).id,
+      )
+      .execute();
+    const ended = await t.api('GET', '/api/cases', { token: null, headers });
+    const forged = await t.api('POST', '/api/cases', {
+      token: null,
+      headers: { cookie: `komek_session=${'x'.repeat(43)}`, 'x-csrf-token': 'whatever' },
+      body: { country: 'kz' },
+    });
+    const ru = await t.api('GET', '/api/session?lang=ru', { token: null, headers });
+    for (const r of [ended, forged, ru]) {
+      expect([r.status, r.body.code]).toEqual([401, 'session-expired']);
+      expect(Object.keys(r.body).sort()).toEqual(['code', 'message']);
+      expect(r.body.message).not.toMatch(/Bearer|Authorization|TOKEN/);
+    }
+    expect(ended.body.message).toContain('sign in again');
+    expect(ru.body.message).toContain('войдите снова');
+    // Token requests keep their wording, whatever cookie comes with them.
+    for (const o of [
+      { token: 'kmk_not-a-token-at-all' },
+      { token: 'kmk_not-a-token-at-all', headers },
+      { token: null },
+    ]) {
+      const r = await t.api('GET', '/api/cases', o);
+      expect([r.status, r.body.code]).toEqual([401, 'unauthorized']);
+      expect(r.body.message).toContain('Authorization: Bearer');
+    }
+  });
+
   it('refuses a cookie request that changes something without the CSRF token', async () => {
     const specialist = creds.get('specialist')!;
     const { 'x-csrf-token': _token, ...cookieOnly } = specialist.headers;

@@ -227,8 +227,16 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
           req.headers.authorization !== undefined
             ? await authenticateToken(db, req.headers.authorization)
             : await authenticateSession(db, cookie);
+        // A request that came with the session cookie (the desk) is told its session ended and to sign in again;
+        // one with a token, or with nothing, what a token request needs.
         if (!req.principal)
-          throw new ApiError(401, 'unauthorized', {}, {}, { 'www-authenticate': 'Bearer realm="komek"' });
+          throw new ApiError(
+            401,
+            req.headers.authorization === undefined && cookie !== undefined ? 'session-expired' : 'unauthorized',
+            {},
+            {},
+            { 'www-authenticate': 'Bearer realm="komek"' },
+          );
         // A cookie is sent by the browser on its own: whatever changes something must also carry the CSRF token.
         const header = req.headers['x-csrf-token'];
         if (
