@@ -246,4 +246,44 @@ describe.each(engines)('hostile input on %s', (engine) => {
     expect(unknown.body.message).toContain('kz-f99-no-such-form');
     for (const r of [other, ru, unknown]) expect(JSON.stringify(r.body)).not.toMatch(/Tursunov|Jasur/);
   });
+
+  it('stores what a JSON body says as sent: a value of the wrong type is a 400 naming its place, not converted', async () => {
+    const c = await newCase();
+    // Answers: "1" for a number and "false" for a yes/no are refused by the form's validator, field by field.
+    const data = fixture('kz-f1-initial-application');
+    const loose = { ...data, familyMembersInKazakhstan: '1', passport: { ...data.passport, hasPassport: 'false' } };
+    const answers = await submit(c.id, 'kz-f1-initial-application', loose);
+    expect([answers.status, answers.body.code]).toEqual([400, 'invalid-data']);
+    expect(answers.body.issues.map((i: { pointer: string }) => i.pointer).sort()).toEqual([
+      '/familyMembersInKazakhstan',
+      '/passport/hasPassport',
+    ]);
+    expect((await submit(c.id, 'kz-f1-initial-application', data)).status).toBe(201);
+    // The rest of a body: a number for a text, a text for a list, a boolean for a text.
+    const referral = { receivingBody: 'Legal aid', kind: 'legal', sections: ['kz-f1-initial-application'] };
+    for (const [body, where] of [
+      [{ ...referral, sections: 'kz-f1-initial-application' }, 'body/sections'],
+      [{ ...referral, note: 42 }, 'body/note'],
+      [{ ...referral, receivingBody: true }, 'body/receivingBody'],
+    ] as const) {
+      const r = await t.api('POST', `/api/cases/${c.id}/referrals`, { body });
+      expect([where, r.status, r.body.code]).toEqual([where, 400, 'invalid-request']);
+      expect(r.body.message).toContain(where);
+      expect(Object.keys(r.body).sort()).toEqual(['code', 'message']);
+    }
+    const formId = await t.api('POST', `/api/cases/${c.id}/submissions`, {
+      body: { formId: 1, data },
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    expect([formId.status, formId.body.code]).toEqual([400, 'invalid-request']);
+    expect(formId.body.message).toContain('body/formId');
+    const own = (await t.api('GET', `/api/cases/${c.id}`)).body;
+    expect([own.referrals, own.submissions.length]).toEqual([[], 1]);
+    // A query string is text: `?limit=1` is the number 1; what is not a number is still named.
+    const page = await t.api('GET', '/api/cases?limit=1');
+    expect([page.status, page.body.cases.length]).toEqual([200, 1]);
+    const notANumber = await t.api('GET', '/api/cases?limit=many');
+    expect([notANumber.status, notANumber.body.code]).toEqual([400, 'invalid-request']);
+    expect(notANumber.body.message).toContain('querystring/limit');
+  });
 });
