@@ -218,6 +218,40 @@ describe.each(engines)('access control on %s', (engine) => {
     expect(gated.status).toBe(409);
   });
 
+  it("a shared case's consent state comes from the shared sections only: a consent form not shared shows no date", async () => {
+    const admin = creds.get('admin');
+    const c = (await call('POST', '/api/cases', admin, { country: 'kz' })).body;
+    await call('POST', `/api/cases/${c.id}/submissions`, admin, {
+      formId: 'kz-f1-initial-application',
+      data: fixture('kz-f1-initial-application'),
+    });
+    const signedOn = '2024-05-06';
+    expect(fixture('kz-f4-interview-consent').applicantSignature.date).toBe(signedOn);
+    const consent = await call('POST', `/api/cases/${c.id}/submissions`, admin, {
+      formId: 'kz-f4-interview-consent',
+      data: fixture('kz-f4-interview-consent'),
+    });
+    expect(consent.status).toBe(201);
+    // The holding organisation sees the consent in force, dated.
+    const own = await call('GET', `/api/cases/${c.id}`, admin);
+    expect(Object.values(own.body.consent)).toContainEqual({ allowed: true, since: signedOn });
+
+    const head = creds.get('head-of-service');
+    const grant = { organisationId: orgB, sections: ['kz-f1-initial-application'] };
+    expect((await call('POST', `/api/cases/${c.id}/grants`, head, grant)).status).toBe(201);
+    const shared = await call('GET', `/api/cases/${c.id}`, otherSpecialist);
+    expect(shared.status).toBe(200);
+    expect(shared.body.submissions.map((s: { formId: string }) => s.formId)).toEqual(['kz-f1-initial-application']);
+    expect(shared.body.consent).toEqual({});
+    expect(JSON.stringify(shared.body)).not.toContain(signedOn);
+
+    // Once the consent form is shared too, its state and date are the recipient's to see.
+    const both = { organisationId: orgB, sections: ['kz-f4-interview-consent'] };
+    expect((await call('POST', `/api/cases/${c.id}/grants`, head, both)).status).toBe(201);
+    const withConsent = await call('GET', `/api/cases/${c.id}`, otherSpecialist);
+    expect(withConsent.body.consent).toEqual(own.body.consent);
+  });
+
   it('a referral to an organisation: its staff accept it and then read only the referred sections; the sender cannot accept for them', async () => {
     const head = creds.get('head-of-service');
     const c = (await call('POST', '/api/cases', head, { country: 'tj' })).body;
@@ -248,6 +282,52 @@ describe.each(engines)('access control on %s', (engine) => {
     expect(seen.status).toBe(200);
     expect(seen.body.submissions.map((x: { formId: string }) => x.formId)).toEqual(['tj-f1-identification-consent']);
     expect((await call('GET', `/api/cases/${c.id}/prefill/tj-f6-needs-assessment`, otherSpecialist)).status).toBe(404);
+  });
+
+  it('tells a request with an ended session to sign in again, and a token request what a token needs (401)', async () => {
+    const db = t.server.services.database.db;
+    await createUser(db, {
+      organisationId: orgB,
+      username: 'expiring',
+      displayName: 'E',
+      roles: ['specialist'],
+      password,
+    });
+    const { headers } = await signIn('expiring');
+    expect((await t.api('GET', '/api/cases', { token: null, headers })).status).toBe(200);
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - 31 * 60 * 1000) })
+      .where(
+        'user_id',
+        '=',
+        (await db.selectFrom('users').select('id').where('username', '=', 'expiring').executeTakeFirstOrThrow()).id,
+      )
+      .execute();
+    const ended = await t.api('GET', '/api/cases', { token: null, headers });
+    const forged = await t.api('POST', '/api/cases', {
+      token: null,
+      headers: { cookie: `komek_session=${'x'.repeat(43)}`, 'x-csrf-token': 'whatever' },
+      body: { country: 'kz' },
+    });
+    const ru = await t.api('GET', '/api/session?lang=ru', { token: null, headers });
+    for (const r of [ended, forged, ru]) {
+      expect([r.status, r.body.code]).toEqual([401, 'session-expired']);
+      expect(Object.keys(r.body).sort()).toEqual(['code', 'message']);
+      expect(r.body.message).not.toMatch(/Bearer|Authorization|TOKEN/);
+    }
+    expect(ended.body.message).toContain('sign in again');
+    expect(ru.body.message).toContain('войдите снова');
+    // Token requests keep their wording, whatever cookie comes with them.
+    for (const o of [
+      { token: 'kmk_not-a-token-at-all' },
+      { token: 'kmk_not-a-token-at-all', headers },
+      { token: null },
+    ]) {
+      const r = await t.api('GET', '/api/cases', o);
+      expect([r.status, r.body.code]).toEqual([401, 'unauthorized']);
+      expect(r.body.message).toContain('Authorization: Bearer');
+    }
   });
 
   it('refuses a cookie request that changes something without the CSRF token', async () => {

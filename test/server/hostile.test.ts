@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { legacyRequestHash } from '../../packages/server/src/store/idempotency.js';
 import { engines, fixture, startTestServer, type TestServer } from './harness.js';
 
 /** Requests a careless or hostile client sends: each gets a 4xx naming what is wrong and where, never a 500. */
@@ -177,5 +178,112 @@ describe.each(engines)('hostile input on %s', (engine) => {
     expect([r.status, r.body.code]).toEqual([400, 'invalid-request']);
     expect(r.body.message).toContain('before');
     expect((await t.api('GET', '/api/audit?before=2')).status).toBe(200);
+  });
+
+  it('reads a retried submission with its keys in another order as the same request; other content is a conflict', async () => {
+    const c = await newCase();
+    const key = randomUUID();
+    const post = (body: unknown) =>
+      t.api('POST', `/api/cases/${c.id}/submissions`, { body, headers: { 'idempotency-key': key } });
+    const data = fixture('kz-f1-initial-application');
+    const reversed = (o: unknown): unknown =>
+      Array.isArray(o)
+        ? o.map(reversed)
+        : o !== null && typeof o === 'object'
+          ? Object.fromEntries(
+              Object.entries(o)
+                .reverse()
+                .map(([k, v]) => [k, reversed(v)]),
+            )
+          : o;
+    const first = await post({ formId: 'kz-f1-initial-application', data });
+    expect(first.status).toBe(201);
+    const reordered = reversed({ formId: 'kz-f1-initial-application', data }) as Record<string, unknown>;
+    expect(Object.keys(reordered)).toEqual(['data', 'formId']);
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify({ formId: 'kz-f1-initial-application', data }));
+    const again = await post(reordered);
+    expect([again.status, again.headers.get('idempotent-replayed')]).toEqual([201, 'true']);
+    expect(again.body).toEqual(first.body);
+    // Different content under the same key: the conflict it always was, nothing stored.
+    const other = await post({
+      data: { ...data, fullName: `${String(data.fullName)} Jr` },
+      formId: 'kz-f1-initial-application',
+    });
+    expect([other.status, other.body.code]).toEqual([422, 'idempotency-key-reused']);
+    expect((await t.api('GET', `/api/cases/${c.id}`)).body.submissions).toHaveLength(1);
+
+    // A key stored by an older version, hashed over the body as sent, still replays that body.
+    const olderKey = randomUUID();
+    const body = { formId: 'kz-f1-initial-application', data };
+    const path = `/api/cases/${c.id}/submissions`;
+    const older = await t.api('POST', path, { body, headers: { 'idempotency-key': olderKey } });
+    expect(older.status).toBe(201);
+    await t.server.services.database.db
+      .updateTable('idempotency_keys')
+      .set({ request_hash: legacyRequestHash('POST', path, body) })
+      .where('key', '=', olderKey)
+      .execute();
+    const retried = await t.api('POST', path, { body, headers: { 'idempotency-key': olderKey } });
+    expect([retried.status, retried.headers.get('idempotent-replayed')]).toEqual([201, 'true']);
+    expect(retried.body).toEqual(older.body);
+  });
+
+  it("refuses to prefill a form of another country than the case's, or a form not in the catalog, naming both", async () => {
+    const c = await newCase('kz');
+    expect((await submit(c.id, 'kz-f1-initial-application', fixture('kz-f1-initial-application'))).status).toBe(201);
+    const own = await t.api('GET', `/api/cases/${c.id}/prefill/kz-f4-interview-consent`);
+    expect(own.status).toBe(200);
+    expect(own.body.sources.length).toBeGreaterThan(0);
+    const other = await t.api('GET', `/api/cases/${c.id}/prefill/tj-f6-needs-assessment`);
+    expect([other.status, other.body.code]).toEqual([400, 'form-country']);
+    expect(other.body.message).toContain('tj-f6-needs-assessment');
+    expect(other.body.message).toContain('kz');
+    const ru = await t.api('GET', `/api/cases/${c.id}/prefill/kg-3.1-f3-identification-questionnaire?lang=ru`);
+    expect([ru.status, ru.body.code]).toEqual([400, 'form-country']);
+    expect(ru.body.message).toContain('kg-3.1-f3-identification-questionnaire');
+    const unknown = await t.api('GET', `/api/cases/${c.id}/prefill/kz-f99-no-such-form`);
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'form-not-found']);
+    expect(unknown.body.message).toContain('kz-f99-no-such-form');
+    for (const r of [other, ru, unknown]) expect(JSON.stringify(r.body)).not.toMatch(/Tursunov|Jasur/);
+  });
+
+  it('stores what a JSON body says as sent: a value of the wrong type is a 400 naming its place, not converted', async () => {
+    const c = await newCase();
+    // Answers: "1" for a number and "false" for a yes/no are refused by the form's validator, field by field.
+    const data = fixture('kz-f1-initial-application');
+    const loose = { ...data, familyMembersInKazakhstan: '1', passport: { ...data.passport, hasPassport: 'false' } };
+    const answers = await submit(c.id, 'kz-f1-initial-application', loose);
+    expect([answers.status, answers.body.code]).toEqual([400, 'invalid-data']);
+    expect(answers.body.issues.map((i: { pointer: string }) => i.pointer).sort()).toEqual([
+      '/familyMembersInKazakhstan',
+      '/passport/hasPassport',
+    ]);
+    expect((await submit(c.id, 'kz-f1-initial-application', data)).status).toBe(201);
+    // The rest of a body: a number for a text, a text for a list, a boolean for a text.
+    const referral = { receivingBody: 'Legal aid', kind: 'legal', sections: ['kz-f1-initial-application'] };
+    for (const [body, where] of [
+      [{ ...referral, sections: 'kz-f1-initial-application' }, 'body/sections'],
+      [{ ...referral, note: 42 }, 'body/note'],
+      [{ ...referral, receivingBody: true }, 'body/receivingBody'],
+    ] as const) {
+      const r = await t.api('POST', `/api/cases/${c.id}/referrals`, { body });
+      expect([where, r.status, r.body.code]).toEqual([where, 400, 'invalid-request']);
+      expect(r.body.message).toContain(where);
+      expect(Object.keys(r.body).sort()).toEqual(['code', 'message']);
+    }
+    const formId = await t.api('POST', `/api/cases/${c.id}/submissions`, {
+      body: { formId: 1, data },
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    expect([formId.status, formId.body.code]).toEqual([400, 'invalid-request']);
+    expect(formId.body.message).toContain('body/formId');
+    const own = (await t.api('GET', `/api/cases/${c.id}`)).body;
+    expect([own.referrals, own.submissions.length]).toEqual([[], 1]);
+    // A query string is text: `?limit=1` is the number 1; what is not a number is still named.
+    const page = await t.api('GET', '/api/cases?limit=1');
+    expect([page.status, page.body.cases.length]).toEqual([200, 1]);
+    const notANumber = await t.api('GET', '/api/cases?limit=many');
+    expect([notANumber.status, notANumber.body.code]).toEqual([400, 'invalid-request']);
+    expect(notANumber.body.message).toContain('querystring/limit');
   });
 });

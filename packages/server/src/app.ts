@@ -1,4 +1,5 @@
 import { findTextProblems } from '@komek/core';
+import { AjvCompiler } from '@fastify/ajv-compiler';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { authenticateSession, authenticateToken, csrfMatches, readCookie, SESSION_COOKIE } from './auth.js';
 import { mayTake } from './access.js';
@@ -61,6 +62,26 @@ function send(
     .send({ code, message: apiMessage(code, lang ?? 'en', params), ...extra });
 }
 
+/** ajv's options for what a request carries besides answers (Fastify's defaults, without dropping unknown fields). */
+const requestAjvOptions = { removeAdditional: false, useDefaults: true, allErrors: false } as const;
+
+/**
+ * The validators of a request's parts. A query string, a path and headers are text, so `?limit=20` or `?dryRun=true`
+ * is read as the number or boolean the schema declares (and a single value as a list of one). A JSON body says
+ * what each value is: it is checked as sent, never converted (`"1"` for a number, `"true"` for a boolean, a text
+ * for a list is a 400 naming the place), so what is stored is what was sent. Answers (`data`) are checked by the
+ * form's own generated validator, which never converts either.
+ */
+function requestValidators(): (externalSchemas: Record<string, unknown>) => ValidatorCompiler {
+  const pool = AjvCompiler();
+  return (externalSchemas) => {
+    const text = pool(externalSchemas as never, { customOptions: { ...requestAjvOptions, coerceTypes: 'array' } });
+    const json = pool(externalSchemas as never, { customOptions: { ...requestAjvOptions, coerceTypes: false } });
+    return (route) => (route.httpPart === 'body' ? json : text)(route);
+  };
+}
+type ValidatorCompiler = ReturnType<ReturnType<typeof AjvCompiler>>;
+
 /** The Komek API on Fastify, every route from the route table. */
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -79,7 +100,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
           },
         }
       : false,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    schemaController: { compilersFactory: { buildValidator: requestValidators() } },
     // A path that is not percent-encoded UTF-8, or a parameter over the router's length: the API's error, not
     // Fastify's own body.
     frameworkErrors: (error, request, reply) => {
@@ -227,8 +248,16 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
           req.headers.authorization !== undefined
             ? await authenticateToken(db, req.headers.authorization)
             : await authenticateSession(db, cookie);
+        // A request that came with the session cookie (the desk) is told its session ended and to sign in again;
+        // one with a token, or with nothing, what a token request needs.
         if (!req.principal)
-          throw new ApiError(401, 'unauthorized', {}, {}, { 'www-authenticate': 'Bearer realm="komek"' });
+          throw new ApiError(
+            401,
+            req.headers.authorization === undefined && cookie !== undefined ? 'session-expired' : 'unauthorized',
+            {},
+            {},
+            { 'www-authenticate': 'Bearer realm="komek"' },
+          );
         // A cookie is sent by the browser on its own: whatever changes something must also carry the CSRF token.
         const header = req.headers['x-csrf-token'];
         if (

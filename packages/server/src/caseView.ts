@@ -24,10 +24,14 @@ export function consentState(country: string, records: readonly { formId: string
 /** A case as `GET /api/cases/:id` returns it. */
 export async function caseView(db: Db, keys: AnswerKeys, c: Case, sharedSections?: readonly string[]) {
   const all = await caseSubmissions(db, keys, c.id);
-  const consent = consentState(c.country, all);
   if (sharedSections) {
-    // Another organisation's view: the consented sections only; no tasks, no other bodies' referrals.
+    // Another organisation's view: the consented sections only; no tasks, no other bodies' referrals. Consent too
+    // is read from the shared sections alone (a consent form not shared discloses neither its answer nor its date),
+    // and only what they show to be in force: a gate they say nothing about is left out, not called "missing".
     const submissions = all.filter((s) => sharedSections.includes(s.formId));
+    const consent = Object.fromEntries(
+      Object.entries(consentState(c.country, submissions)).filter(([, d]) => d.allowed && d.since !== undefined),
+    );
     return {
       ...c,
       shared: true,
@@ -44,7 +48,7 @@ export async function caseView(db: Db, keys: AnswerKeys, c: Case, sharedSections
     summary: caseSummary(all).values,
     minor: minorState(c.country, all),
     submissions: all,
-    consent,
+    consent: consentState(c.country, all),
     referrals: await caseReferrals(db, keys, c.id),
     tasks: await caseTasks(db, c.id),
     approvals: await caseApprovals(db, keys, c.id),

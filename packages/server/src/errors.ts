@@ -13,6 +13,7 @@ export interface ApiIssue {
 /** Every error code of the API. Messages: the `server` namespace of @komek/i18n (locales/<lang>/server.json). */
 export const apiErrorCodes = [
   'unauthorized',
+  'session-expired',
   'not-found',
   'case-not-found',
   'submission-not-found',

@@ -22,7 +22,7 @@ import { dueTasks } from '../store/tasks.js';
 import { errorSchema, idParams, isUuid, type RouteDef } from '../routeTypes.js';
 import { idempotent } from './idempotent.js';
 import { requireCase } from './cases.js';
-import { requireForm } from './submissions.js';
+import { requireCountry, requireForm } from './submissions.js';
 
 /**
  * Where a case records the migrant's consent to pass information on (KZ 2372/2559, KG 3.1 3.11 and 4.5, TJ 4.3 and
@@ -131,12 +131,14 @@ export const caseworkRoutes: RouteDef[] = [
     },
     responses: {
       200: { description: '`{formId, data, sources}`' },
+      400: { description: "A form of another country than the case's (`form-country`)", schema: errorSchema },
       404: { description: 'No such case or form', schema: errorSchema },
     },
     handler: async (req) => {
       const { id, formId } = req.params as { id: string; formId: string };
       const c = await requireCase(req, id);
-      await requireForm(formId);
+      // Another country's form has no place for this case's facts: said so, not answered with nothing.
+      requireCountry(c, await requireForm(formId));
       const all = await caseSubmissions(req.services.database.db, req.services.keys, c.id);
       const filled = prefill(formId, all);
       // The minor indicators, derived from the date of birth the case records: set, never asked.

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { ApiError } from '../errors.js';
-import { claimKey, completeKey, requestHash, type StoredReply } from '../store/idempotency.js';
+import { claimKey, completeKey, legacyRequestHash, requestHash, type StoredReply } from '../store/idempotency.js';
 import type { Db } from '../store/types.js';
 import type { ApiRequest } from '../routeTypes.js';
 
@@ -24,8 +24,16 @@ export async function idempotent(
   const principal = req.principal!.id;
   const result = await req.services.database.db.transaction().execute(async (tx) => {
     if (!key) return { ...(await work(tx)), replayed: false };
-    const hash = requestHash(req.method, req.url.split('?')[0], req.body);
-    const stored = await claimKey(tx, req.services.keys, principal, key, hash);
+    // The same content with its keys in another order is the same request (the hash is of a canonical form).
+    const parts = [req.method, req.url.split('?')[0], req.body] as const;
+    const stored = await claimKey(
+      tx,
+      req.services.keys,
+      principal,
+      key,
+      requestHash(...parts),
+      legacyRequestHash(...parts),
+    );
     if (stored?.conflict) throw new ApiError(422, 'idempotency-key-reused');
     if (stored) return { ...stored, replayed: true };
     const r = await work(tx);

@@ -17,7 +17,30 @@ export interface StoredReply {
   body: unknown;
 }
 
+/**
+ * JSON with every object's keys in code-unit order, at every depth (arrays keep their order): two bodies that differ
+ * only in the order of their keys are the same request. Written out, not rebuilt as objects, so that a key such as
+ * `__proto__` stays a key.
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    const entries = Object.keys(value)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** The hash a key is stored with: of the method, path and body in canonical form (`canonicalJson`). */
 export function requestHash(...parts: unknown[]): string {
+  return createHash('sha256').update(canonicalJson(parts)).digest('base64url');
+}
+
+/** The hash keys were stored with before bodies were made canonical (the keys in the order the client sent them). */
+export function legacyRequestHash(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 }
 
@@ -33,6 +56,8 @@ export async function claimKey(
   principal: string,
   key: string,
   hash: string,
+  /** Also the same request: the hash of a key stored by an older version (see `legacyRequestHash`). */
+  legacyHash?: string,
 ): Promise<(StoredReply & { conflict: boolean }) | undefined> {
   const inserted = await db
     .insertInto('idempotency_keys')
@@ -48,7 +73,7 @@ export async function claimKey(
     .where('key', '=', key)
     .executeTakeFirstOrThrow();
   const body = await openStoredReply(db, keys, { principal, key, ...row });
-  return { status: row.status, body, conflict: row.request_hash !== hash };
+  return { status: row.status, body, conflict: row.request_hash !== hash && row.request_hash !== legacyHash };
 }
 
 /** The reply kept with a key: sealed, or (stored before replies were sealed) as it was written in `response`. */
