@@ -299,6 +299,12 @@ function compactCss(): Plugin {
           .replace(/\s+/g, ' ')
           .replace(/\s*([{};,>])\s*/g, '$1')
           .replace(/:\s+/g, ':')
+          .replace(/\(\s+/g, '(')
+          .replace(/\s+\)/g, ')')
+          // `0.75rem` → `.75rem` (a number's leading zero, not a digit of a larger one such as `10.5pt`).
+          .replace(/(^|[^\w.#-])0\.(\d)/g, '$1.$2')
+          // `calc(var(--_space) * 0.75)`: no spaces are needed around `*` and `/` in a calculation.
+          .replace(/\) ([*/]) (?=\.?\d)/g, ')$1')
           .replace(/;}/g, '}')
           .trim();
         return `css\`${compact}\``;
