@@ -90,21 +90,21 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   static formAssociated = true;
   static override styles = styles;
   static override properties = {
-    form: { type: String },
+    form: {},
     formId: { attribute: 'form-id' },
     schema: { attribute: false },
     validator: { attribute: false },
-    lang: { type: String, reflect: true },
+    lang: { reflect: true },
     secondaryLang: { attribute: 'secondary-lang' },
-    data: { attribute: 'data', noAccessor: true, converter: dataAttribute },
+    data: { noAccessor: true, converter: dataAttribute },
     readonly: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
-    name: { type: String, reflect: true },
+    name: { reflect: true },
     draftKey: { attribute: 'draft-key' },
     noSubmit: { type: Boolean, attribute: 'no-submit' },
     pdfExporter: { attribute: false },
     caseRecords: { attribute: false },
-    action: { type: String },
+    action: {},
     token: { attribute: false },
   };
 
