@@ -110,7 +110,6 @@ export const dateWidget: WidgetRenderer = {
   tester: rankWith(1, and(kindIs('field'), widgetNamed('date'))),
   redraw: 'answer',
   echoesInput: true,
-  // In a table cell: named by its column and row headers.
   cell: (ctx, node, c) => dateInput(ctx, node, c.pointer, c.id, c),
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
