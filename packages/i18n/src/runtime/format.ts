@@ -18,8 +18,8 @@ export function formatDate(iso: string, lang: Language): string {
   if (!m) return iso;
   const [, y, mo, d] = m;
   const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  if (Number.isNaN(date.getTime()) || date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d))
-    return iso;
+  // Any such digits make a valid time: a day that does not exist (31 April) rolls over into another month.
+  if (date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d)) return iso;
   return [d, mo, y].join(dateSeparator[lang] ?? '.');
 }
 
