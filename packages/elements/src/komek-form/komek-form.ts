@@ -13,7 +13,7 @@ import { KeyboardNavigation } from './keyboard.js';
 import { FormLoader } from './loading.js';
 import { LazyStyles } from './lazy-styles.js';
 import { Validation, checking } from './validation.js';
-import { loadLanguages, makePdf, prepare, updateValidity, type FormParts } from './setup.js';
+import { loadLanguages, prepare, updateValidity, type FormParts } from './setup.js';
 import { Localization } from './localization.js';
 import { marksLegend } from './marks-legend.js';
 import { FormView, type Partially } from './view.js';
@@ -428,7 +428,11 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         }
         ${
           this.pdfExporter
-            ? html`<button type="button" part="button pdf" @click=${() => makePdf(this.#parts)}>
+            ? html`<button
+                type="button"
+                part="button pdf"
+                @click=${() => import('./pdf-download.js').then((m) => m.makePdf(this.#parts))}
+              >
                 ${l10n.ui('downloadPdf', 'Download PDF')}
               </button>`
             : nothing
