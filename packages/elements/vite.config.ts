@@ -317,7 +317,8 @@ function compactCss(): Plugin {
 /**
  * Lit `html` templates keep the indentation they are written with: each run of whitespace with a line break in the
  * static text of an `html` template becomes one space. HTML collapses such whitespace anyway (the element has no
- * `white-space: pre` and no text content in a `<textarea>`), so what is drawn is the same, with fewer bytes.
+ * `white-space: pre` and no text content in a `<textarea>`), so what is drawn is the same, with fewer bytes. Inside a
+ * tag, the space left before its `>` goes too.
  */
 function compactHtml(): Plugin {
   return {
@@ -354,9 +355,18 @@ export function compactTemplates(code: string): string {
 function template(code: string, i: number, compact: boolean): [number, string] {
   let out = '`';
   let from = ++i;
+  /** The static text so far: whether a part starts inside a tag (after its last `<`, not its `>`). */
+  let statics = '';
   const flush = (to: number) => {
-    const text = code.slice(from, to);
-    out += compact ? text.replace(/[ \t]*\n\s*/g, ' ') : text;
+    let text = code.slice(from, to);
+    if (compact) {
+      // Inside a tag, the line break formatters put before its `>` (`<span\n>`, `@click=${…}\n>`) is no space.
+      const inTag = statics.lastIndexOf('<') > statics.lastIndexOf('>');
+      statics += text;
+      text = text.replace(/[ \t]*\n\s*/g, ' ').replace(/(<[/a-zA-Z][^<>]*) >/g, '$1>');
+      if (inTag) text = text.replace(/^ >/, '>');
+    }
+    out += text;
   };
   while (i < code.length) {
     const c = code[i];
