@@ -40,9 +40,7 @@ const ownRule = (lang: Language): ((n: number) => PluralCategory) => (lang === '
 
 /** The engine's `Intl.PluralRules` when it really knows the language (not a silent fallback to another locale). */
 function intlRules(lang: Language): Intl.PluralRules | undefined {
-  return typeof Intl !== 'undefined' && Intl.PluralRules.supportedLocalesOf([lang]).length > 0
-    ? new Intl.PluralRules(lang)
-    : undefined;
+  return Intl.PluralRules.supportedLocalesOf([lang]).length > 0 ? new Intl.PluralRules(lang) : undefined;
 }
 
 const selectors = new Map<Language, (n: number) => PluralCategory>();
