@@ -346,18 +346,19 @@ export const styles = css`
     min-width: 0;
   }
   .yesno.row .answer {
+    position: relative;
     justify-content: center;
     min-width: 0;
   }
-  .yesno.row .answer > span {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-  }
-  .yesno.row .answer {
-    position: relative;
+  /* The answers' words are for screen readers under the table's head; a very narrow table shows them (below). */
+  @container komek-indicators not (max-width: 18rem) {
+    .yesno.row .answer > span {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
   }
   .yesno.row > .error,
   .yesno.row > .description {
@@ -398,13 +399,6 @@ export const styles = css`
     }
     .yesno.row .answer {
       justify-content: flex-start;
-    }
-    .yesno.row .answer > span {
-      position: static;
-      width: auto;
-      height: auto;
-      overflow: visible;
-      clip-path: none;
     }
   }
 
