@@ -51,7 +51,6 @@ export const styles = css`
   h1 {
     font-size: var(--_size-title);
     line-height: 1.2;
-    font-weight: 700;
     margin: 0 0 calc(var(--_space) * 0.75);
     color: var(--_text);
     text-wrap: balance;
@@ -60,7 +59,6 @@ export const styles = css`
   h2 {
     font-size: var(--_size-section);
     line-height: 1.25;
-    font-weight: 700;
     margin: 0;
     color: var(--_text);
     display: inline;
@@ -189,7 +187,6 @@ export const styles = css`
     gap: 0.25rem;
   }
   .field > label,
-  .field > legend,
   .field > .label {
     font-weight: 600;
   }
@@ -456,7 +453,6 @@ export const styles = css`
       display: none !important;
     }
     .section {
-      break-inside: auto;
       border-top-color: #000;
       content-visibility: visible;
     }
