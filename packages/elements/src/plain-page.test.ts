@@ -257,6 +257,12 @@ it('fetches the parts a page uses on demand, with their styles: tables, drafts, 
   await expect
     .poll(() => tab.locator('komek-form .load-error').textContent())
     .toContain('Unknown form "kz-f1-initial". Did you mean: kz-f1-initial-application?');
+  // A form the catalog has whose model does not arrive (the network) is not called unknown: the import's error shows.
+  await tab.route('**/forms/kg-3.1-written-claim.model.js', (route) => route.abort());
+  await tab.evaluate(() => document.querySelector('komek-form')!.setAttribute('form', 'kg-3.1-written-claim'));
+  const failed = tab.locator('komek-form .load-error');
+  await expect.poll(() => failed.textContent()).toContain('/forms/kg-3.1-written-claim.model.js');
+  expect(await failed.textContent()).not.toContain('Unknown form');
   expect(errors).toEqual([]);
   await tab.close();
 }, 60_000);

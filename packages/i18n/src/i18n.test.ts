@@ -361,6 +361,11 @@ describe('formatDate and formatNumber', () => {
     expect(formatDate('2024-02-29', 'kk')).toBe('29.02.2024');
     expect(formatDate('5 March', 'kk')).toBe('5 March');
     expect(formatDate('', 'kk')).toBe('');
+    expect(formatDate('2024-00-10', 'ru')).toBe('2024-00-10');
+    expect(formatDate('2024-13-10', 'ru')).toBe('2024-13-10');
+    expect(formatDate('2024-03-00', 'ru')).toBe('2024-03-00');
+    // A code that is not one of the languages (from untyped code): day.month.year.
+    expect(formatDate('2024-03-05', 'de' as Language)).toBe('05.03.2024');
   });
 
   it('groups digits and marks decimals per language', () => {
@@ -369,6 +374,8 @@ describe('formatDate and formatNumber', () => {
       expect(formatNumber(1234567.5, l)).toBe('1\u00a0234\u00a0567,5');
     expect(formatNumber(-12.25, 'ru')).toBe('-12,25');
     expect(formatNumber(99, 'tg')).toBe('99');
+    // A code that is not one of the languages (from untyped code): as English writes numbers.
+    expect(formatNumber(1234.5, 'de' as Language)).toBe('1,234.5');
   });
 });
 

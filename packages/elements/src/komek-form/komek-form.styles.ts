@@ -51,7 +51,6 @@ export const styles = css`
   h1 {
     font-size: var(--_size-title);
     line-height: 1.2;
-    font-weight: 700;
     margin: 0 0 calc(var(--_space) * 0.75);
     color: var(--_text);
     text-wrap: balance;
@@ -60,7 +59,6 @@ export const styles = css`
   h2 {
     font-size: var(--_size-section);
     line-height: 1.25;
-    font-weight: 700;
     margin: 0;
     color: var(--_text);
     display: inline;
@@ -104,7 +102,6 @@ export const styles = css`
     width: 1px;
     height: 1px;
     overflow: hidden;
-    clip: rect(0 0 0 0);
     clip-path: inset(50%);
     white-space: nowrap;
   }
@@ -190,7 +187,6 @@ export const styles = css`
     gap: 0.25rem;
   }
   .field > label,
-  .field > legend,
   .field > .label {
     font-weight: 600;
   }
@@ -347,18 +343,19 @@ export const styles = css`
     min-width: 0;
   }
   .yesno.row .answer {
+    position: relative;
     justify-content: center;
     min-width: 0;
   }
-  .yesno.row .answer > span {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-  }
-  .yesno.row .answer {
-    position: relative;
+  /* The answers' words are for screen readers under the table's head; a very narrow table shows them (below). */
+  @container komek-indicators not (max-width: 18rem) {
+    .yesno.row .answer > span {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
   }
   .yesno.row > .error,
   .yesno.row > .description {
@@ -399,13 +396,6 @@ export const styles = css`
     }
     .yesno.row .answer {
       justify-content: flex-start;
-    }
-    .yesno.row .answer > span {
-      position: static;
-      width: auto;
-      height: auto;
-      overflow: visible;
-      clip-path: none;
     }
   }
 
@@ -463,7 +453,6 @@ export const styles = css`
       display: none !important;
     }
     .section {
-      break-inside: auto;
       border-top-color: #000;
       content-visibility: visible;
     }

@@ -13,7 +13,7 @@ import { KeyboardNavigation } from './keyboard.js';
 import { FormLoader } from './loading.js';
 import { LazyStyles } from './lazy-styles.js';
 import { Validation, checking } from './validation.js';
-import { loadLanguages, makePdf, prepare, updateValidity, type FormParts } from './setup.js';
+import { loadLanguages, prepare, updateValidity, type FormParts } from './setup.js';
 import { Localization } from './localization.js';
 import { marksLegend } from './marks-legend.js';
 import { FormView, type Partially } from './view.js';
@@ -90,21 +90,21 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   static formAssociated = true;
   static override styles = styles;
   static override properties = {
-    form: { type: String },
+    form: {},
     formId: { attribute: 'form-id' },
     schema: { attribute: false },
     validator: { attribute: false },
-    lang: { type: String, reflect: true },
+    lang: { reflect: true },
     secondaryLang: { attribute: 'secondary-lang' },
-    data: { attribute: 'data', noAccessor: true, converter: dataAttribute },
+    data: { noAccessor: true, converter: dataAttribute },
     readonly: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
-    name: { type: String, reflect: true },
+    name: { reflect: true },
     draftKey: { attribute: 'draft-key' },
     noSubmit: { type: Boolean, attribute: 'no-submit' },
     pdfExporter: { attribute: false },
     caseRecords: { attribute: false },
-    action: { type: String },
+    action: {},
     token: { attribute: false },
   };
 
@@ -428,7 +428,11 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         }
         ${
           this.pdfExporter
-            ? html`<button type="button" part="button pdf" @click=${() => makePdf(this.#parts)}>
+            ? html`<button
+                type="button"
+                part="button pdf"
+                @click=${() => import('./pdf-download.js').then((m) => m.makePdf(this.#parts))}
+              >
                 ${l10n.ui('downloadPdf', 'Download PDF')}
               </button>`
             : nothing

@@ -31,15 +31,15 @@ function catalogPart(id: string, part: 'model' | 'validator'): Promise<unknown> 
   }
   return import(/* @vite-ignore */ beside(`./forms/${id}.${part}.js`)).then(
     (m: { default: unknown }) => m.default,
-    async (e: unknown) => {
-      // Not fetched: a form the catalog does not have (said so, with the ids it has), or the network.
-      const ids = await fetch(beside('./forms/index.json'))
-        .then((r) => (r.ok ? (r.json() as Promise<string[]>) : undefined))
-        .catch(() => undefined);
-      if (!ids || ids.includes(id)) throw e;
-      if (part === 'model') throw await unknownForm(id, ids);
-      return undefined;
-    },
+    // Not fetched: a form the catalog does not have, or the network, told apart by the unknown form's chunk (if that
+    // cannot be fetched either, the network).
+    (e: unknown) =>
+      import('./unknown-form.js').then(
+        (m) => m.notFetched(id, part, e, beside('./forms/index.json')),
+        () => {
+          throw e;
+        },
+      ),
   );
 }
 

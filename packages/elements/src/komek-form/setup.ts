@@ -93,22 +93,3 @@ export function updateValidity<T>(p: FormParts<T>): void {
   else if (!first) p.association.setValidity();
   else p.association.setValidity(p.validation.word(first).text, p.keyboard.anchorOf(first.pointer));
 }
-
-/** "Download PDF": the host's exporter given the answers as submitted and the languages on screen. */
-export async function makePdf<T>(p: FormParts<T>): Promise<void> {
-  const exporter = p.host.pdfExporter;
-  const model = p.loader.model;
-  if (!exporter || !model) return;
-  p.validation.run();
-  const { primary, secondary } = p.l10n.language();
-  const request = {
-    formId: model.meta.id,
-    data: p.answers.value,
-    valid: p.validation.issues.length === 0,
-    issues: p.validation.worded(),
-    lang: primary,
-    ...(secondary ? { secondaryLang: secondary } : {}),
-  };
-  // The download's code is a chunk of its own, fetched on the first click.
-  await (await import('./pdf-download.js')).downloadPdf(exporter, request);
-}

@@ -90,20 +90,12 @@ export class FormView {
     if (!this.#parts.isShown(node, base)) return nothing;
     const renderer = rendererFor(node);
     if (!renderer) return nothing;
-    const ctx = this.ctx;
+    const draw = () => renderer.render(this.ctx, node, base);
+    const { redraw } = renderer;
+    if (redraw !== 'answer' && redraw !== 'subtree') return draw();
     const pointer = base + node.pointer;
-    switch (renderer.redraw) {
-      case 'answer':
-        return guard([pointer, getAtPointer(this.#parts.answers(), pointer), this.version], () =>
-          renderer.render(ctx, node, base),
-        );
-      case 'subtree':
-        return guard([getAtPointer(this.#parts.answers(), pointer), this.version], () =>
-          renderer.render(ctx, node, base),
-        );
-      default:
-        return renderer.render(ctx, node, base);
-    }
+    const deps = [getAtPointer(this.#parts.answers(), pointer), this.version];
+    return guard(redraw === 'answer' ? [pointer, ...deps] : deps, draw);
   }
 
   /**

@@ -12,16 +12,16 @@ export function toLanguage(tag: string | null | undefined): Language | undefined
  * large form asks for hundreds of labels on every full render.
  */
 export class Localizer {
-  private cache = new Map<string, string>();
-  private primaryT: Translator;
-  private secondaryT: Translator | undefined;
+  #cache = new Map<string, string>();
+  #primaryT: Translator;
+  #secondaryT: Translator | undefined;
 
   constructor(
     readonly primary: Language,
     readonly secondary: Language | undefined,
   ) {
-    this.primaryT = createTranslator(primary);
-    this.secondaryT = secondary && secondary !== primary ? createTranslator(secondary) : undefined;
+    this.#primaryT = createTranslator(primary);
+    this.#secondaryT = secondary && secondary !== primary ? createTranslator(secondary) : undefined;
   }
 
   /**
@@ -30,7 +30,7 @@ export class Localizer {
    * it; else the names they label) rather than failing the form.
    */
   async load(namespaces: readonly string[], form?: FormModel): Promise<void> {
-    const langs = this.secondaryT ? [this.primary, this.secondary!] : [this.primary];
+    const langs = this.#secondaryT ? [this.primary, this.secondary!] : [this.primary];
     const results = await Promise.allSettled(
       langs.map((l) => (form ? loadFormMessages(l, form.meta.id, namespaces, form) : loadMessages(l, namespaces))),
     );
@@ -38,16 +38,16 @@ export class Localizer {
       // One namespace failing must not hide the others: load them one by one.
       await Promise.allSettled(langs.flatMap((l) => namespaces.map((ns) => loadMessages(l, [ns]))));
     }
-    this.cache.clear();
+    this.#cache.clear();
   }
 
   /** A message in the primary language (or its English fallback). */
   t(key: string, fallback: string): string {
     const id = `1${key}`;
-    let v = this.cache.get(id);
+    let v = this.#cache.get(id);
     if (v === undefined) {
-      v = this.primaryT(key, fallback) ?? fallback;
-      this.cache.set(id, v);
+      v = this.#primaryT(key, fallback) ?? fallback;
+      this.#cache.set(id, v);
     }
     return v;
   }
@@ -57,17 +57,17 @@ export class Localizer {
    * resort of their own (core's `translate` names the field by its key when a catalog model carries no English).
    */
   find(key: string): string | undefined {
-    return this.primaryT(key);
+    return this.#primaryT(key);
   }
 
   /** The same message in the secondary language; undefined without one, or when it would repeat the primary. */
   t2(key: string, fallback: string): string | undefined {
-    if (!this.secondaryT) return undefined;
+    if (!this.#secondaryT) return undefined;
     const id = `2${key}`;
-    let v = this.cache.get(id);
+    let v = this.#cache.get(id);
     if (v === undefined) {
-      v = this.secondaryT(key, fallback) ?? fallback;
-      this.cache.set(id, v);
+      v = this.#secondaryT(key, fallback) ?? fallback;
+      this.#cache.set(id, v);
     }
     return v === this.t(key, fallback) ? undefined : v;
   }

@@ -57,7 +57,7 @@ function dateInput(
   node: FormNode,
   pointer: string,
   id: string,
-  aria: { labelledBy?: string; describedBy?: string | typeof nothing },
+  aria: { labelledBy?: string; describedBy?: string | undefined },
 ) {
   const value = ctx.value(pointer);
   const stored = typeof value === 'string' ? value : '';
@@ -84,7 +84,7 @@ function dateInput(
     ?readonly=${!ctx.editable}
     aria-labelledby=${ifDefined(aria.labelledBy)}
     aria-invalid=${invalid(ctx, pointer)}
-    aria-describedby=${aria.describedBy ?? nothing}
+    aria-describedby=${ifDefined(aria.describedBy)}
     @input=${(e: Event) => {
       const text = (e.target as HTMLInputElement).value;
       typed.set(pointer, text);
@@ -100,18 +100,6 @@ function dateInput(
   />`;
 }
 
-/** A date in a table cell, named by its column and row headers. */
-export function dateCell(
-  ctx: FormContext,
-  node: FormNode,
-  pointer: string,
-  id: string,
-  labelledBy: string,
-  describedBy: string | undefined,
-) {
-  return dateInput(ctx, node, pointer, id, { labelledBy, describedBy: describedBy ?? nothing });
-}
-
 /**
  * A calendar date, typed day, month, year in the order and with the separator of the form's language (27.03.2007;
  * 27/03/2007 in English), with the language's placeholder (КК.АА.ЖЖЖЖ in Kazakh) and an example under the label
@@ -122,7 +110,7 @@ export const dateWidget: WidgetRenderer = {
   tester: rankWith(1, and(kindIs('field'), widgetNamed('date'))),
   redraw: 'answer',
   echoesInput: true,
-  cell: (ctx, node, c) => dateCell(ctx, node, c.pointer, c.id, c.labelledBy, c.describedBy),
+  cell: (ctx, node, c) => dateInput(ctx, node, c.pointer, c.id, c),
   render: (ctx, node, base) => {
     const pointer = base + node.pointer;
     const ids = fieldIds(pointer);

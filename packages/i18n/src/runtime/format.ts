@@ -1,4 +1,4 @@
-import type { Language } from '../languages.js';
+import { isLanguage, type Language } from '../languages.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -7,7 +7,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * gives `2024-05-03` for 5 March in Kyrgyz; Debian's Chromium falls back to US English for all four), so the
  * pattern is ours: day.month.year as written in Central Asia and Russia, day/month/year in (British) English.
  */
-const dateSeparator: Record<Language, string> = { en: '/', ru: '.', kk: '.', ky: '.', tg: '.', uz: '.' };
+const dateSeparator = (lang: Language): string => (lang === 'en' ? '/' : '.');
 
 /**
  * A date for display and print: ISO `yyyy-mm-dd` in, `dd.mm.yyyy` (`dd/mm/yyyy` in English) out. The date must exist
@@ -18,27 +18,22 @@ export function formatDate(iso: string, lang: Language): string {
   if (!m) return iso;
   const [, y, mo, d] = m;
   const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  if (Number.isNaN(date.getTime()) || date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d))
-    return iso;
-  return [d, mo, y].join(dateSeparator[lang] ?? '.');
+  // Any such digits make a valid time: a day that does not exist (31 April) rolls over into another month.
+  if (date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d)) return iso;
+  return [d, mo, y].join(dateSeparator(lang));
 }
 
 /**
  * Digit grouping and decimal mark per language (CLDR): English `1,234.5`; Russian, Kazakh, Kyrgyz, Tajik and Uzbek
- * `1 234,5` with a no-break space. Applied to Intl's English parts so every engine gives the same string.
+ * `1 234,5` with a no-break space (a code that is not one of the languages: English's). Applied to Intl's English
+ * parts so every engine gives the same string.
  */
-const numberSymbols: Record<Language, [group: string, decimal: string]> = {
-  en: [',', '.'],
-  ru: ['\u00a0', ','],
-  kk: ['\u00a0', ','],
-  ky: ['\u00a0', ','],
-  tg: ['\u00a0', ','],
-  uz: ['\u00a0', ','],
-};
+const numberSymbols = (lang: Language): [group: string, decimal: string] =>
+  lang !== 'en' && isLanguage(lang) ? ['\u00a0', ','] : [',', '.'];
 
 /** A number for display and print, grouped and with the decimal mark of the language. */
 export function formatNumber(n: number, lang: Language): string {
-  const [group, decimal] = numberSymbols[lang] ?? numberSymbols.en;
+  const [group, decimal] = numberSymbols(lang);
   return new Intl.NumberFormat('en', { maximumFractionDigits: 3 })
     .formatToParts(n)
     .map((p) => (p.type === 'group' ? group : p.type === 'decimal' ? decimal : p.value))

@@ -22,29 +22,25 @@ export const pluralCategories: Readonly<Record<Language, readonly PluralCategory
 
 const oneOther = (n: number): PluralCategory => (n === 1 ? 'one' : 'other');
 
-/** Rules for the languages an engine's Intl may lack, written from the CLDR / gettext definitions. */
-const ownRules: Record<Language, (n: number) => PluralCategory> = {
-  en: oneOther,
-  kk: oneOther,
-  ky: oneOther,
-  tg: oneOther,
-  uz: oneOther,
-  ru: (n) => {
-    if (!Number.isInteger(n)) return 'other';
-    const a = Math.abs(n);
-    const m10 = a % 10;
-    const m100 = a % 100;
-    if (m10 === 1 && m100 !== 11) return 'one';
-    if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return 'few';
-    return 'many';
-  },
+const russian = (n: number): PluralCategory => {
+  if (!Number.isInteger(n)) return 'other';
+  const a = Math.abs(n);
+  const m10 = a % 10;
+  const m100 = a % 100;
+  if (m10 === 1 && m100 !== 11) return 'one';
+  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return 'few';
+  return 'many';
 };
+
+/**
+ * The rule of a language an engine's Intl may lack, written from the CLDR / gettext definitions: Russian's, or
+ * `one` for 1 and `other` otherwise (English, Kazakh, Kyrgyz, Tajik, Uzbek).
+ */
+const ownRule = (lang: Language): ((n: number) => PluralCategory) => (lang === 'ru' ? russian : oneOther);
 
 /** The engine's `Intl.PluralRules` when it really knows the language (not a silent fallback to another locale). */
 function intlRules(lang: Language): Intl.PluralRules | undefined {
-  return typeof Intl !== 'undefined' && Intl.PluralRules.supportedLocalesOf([lang]).length > 0
-    ? new Intl.PluralRules(lang)
-    : undefined;
+  return Intl.PluralRules.supportedLocalesOf([lang]).length > 0 ? new Intl.PluralRules(lang) : undefined;
 }
 
 const selectors = new Map<Language, (n: number) => PluralCategory>();
@@ -54,7 +50,7 @@ export function pluralCategory(lang: Language, n: number): PluralCategory {
   let select = selectors.get(lang);
   if (!select) {
     const intl = intlRules(lang);
-    select = intl ? (x) => intl.select(x) : ownRules[lang];
+    select = intl ? (x) => intl.select(x) : ownRule(lang);
     selectors.set(lang, select);
   }
   return select(n);
