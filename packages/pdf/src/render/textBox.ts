@@ -81,8 +81,11 @@ export function planTextBox(
   // The reference: both languages on one line if they fit, else each on lines of its own (a bilingual form is read
   // in either), wrapped in a narrow cell up to four lines; else the primary one; else the sheet number.
   const words = bi(env, 'ui:continuedOn', 'continued on sheet {{n}}', { n: sheet });
+  // The sheet's number stays on the line of the word before it ("листе 1", not "листе" and "1" under it).
   const wrap = (text: string) =>
-    wrapText(env.faces.bold.metrics, `→ ${text}`, size.small, innerWidth(width)).map((l) => l.text);
+    wrapText(env.faces.bold.metrics, `→ ${text.replace(/ (?=\S*\d)/, '\u00a0')}`, size.small, innerWidth(width)).map(
+      (l) => l.text,
+    );
   const both = [words.primary, words.secondary ?? ''].filter((t) => t !== '');
   const inlined = wrap(inline(words));
   const reference = [inlined.length === 1 ? inlined : [], both.flatMap(wrap), wrap(words.primary)].find(

@@ -20,7 +20,10 @@ export interface WrappedLine {
   end: number;
 }
 
-const WORD = /[^\s]+/g;
+/** A word: what lies between spaces and line breaks; a no-break space joins the words beside it. */
+const WORD = /(?:[^\s]|\u00a0)+/g;
+/** Where a word may be cut when it is wider than a line: after a hyphen, a soft hyphen, a dash or a slash. */
+const HYPHEN = /[-\u00ad\u2010\u2011\u2013/]/;
 
 /**
  * Breaks a text into lines no wider than `maxWidth`: at spaces, at line breaks of the text, and inside a word only
@@ -56,17 +59,21 @@ export function wrapText(font: MeasuredFont, text: string, size: number, maxWidt
         }
         flush();
       }
-      // A word wider than a line is cut between characters.
+      // A word wider than a line is cut after the last hyphen (or slash) that fits ("non-" / "execution"), else
+      // between characters.
       let rest = word;
       while (wordWidth > maxWidth && rest.length > 1) {
         let cut = 0;
         let w = 0;
+        let afterHyphen = 0;
         for (const ch of rest) {
           const cw = textWidth(font, ch, size);
           if (w + cw > maxWidth && cut > 0) break;
           w += cw;
           cut += ch.length;
+          if (HYPHEN.test(ch) && cut < rest.length) afterHyphen = cut;
         }
+        if (afterHyphen > 0) cut = afterHyphen;
         lines.push({ text: rest.slice(0, cut), start, end: start + cut });
         start += cut;
         rest = rest.slice(cut);
