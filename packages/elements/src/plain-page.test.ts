@@ -20,6 +20,8 @@ const types: Record<string, string> = { '.js': 'text/javascript', '.html': 'text
 let server: Server;
 let browser: Browser;
 let origin = '';
+/** How many more requests for the drawing surface's chunk fail. */
+let failPad = 0;
 
 const page = (body: string) => `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Komek</title>
 <script type="module" src="/komek.js"></script></head><body><main>${body}</main></body></html>`;
@@ -54,6 +56,12 @@ beforeAll(async () => {
       res
         .writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' })
         .end(page('<komek-form form="kz-needs-assessment" draft-key="case-7"></komek-form>'));
+      return;
+    }
+    if (path === '/signature-pad.js' && failPad > 0) {
+      // The drawing surface's chunk not reachable (a page gone offline before it was ever fetched).
+      failPad--;
+      res.writeHead(503).end();
       return;
     }
     if (path === '/host-form.html') {
@@ -266,3 +274,53 @@ it('fetches the parts a page uses on demand, with their styles: tables, drafts, 
   expect(errors).toEqual([]);
   await tab.close();
 }, 60_000);
+
+it('says so when the drawing surface cannot be fetched, and draws it when pressed again', async () => {
+  const { tab, errors } = await openTab();
+  await tab.goto(`${origin}/form.html`);
+  await tab.waitForFunction(
+    () => document.querySelector('komek-form')?.shadowRoot?.querySelector('button.draw') != null,
+  );
+  failPad = 1;
+  const press = () =>
+    tab.evaluate(() =>
+      document.querySelector('komek-form')!.shadowRoot!.querySelector<HTMLElement>('button.draw')!.click(),
+    );
+  await press();
+  await tab.waitForFunction(
+    () => document.querySelector('komek-form')!.shadowRoot!.querySelector('komek-signature-pad .error') != null,
+  );
+  const failed = await tab.evaluate(() => {
+    const root = document.querySelector('komek-form')!.shadowRoot!;
+    const note = root.querySelector('komek-signature-pad .error')!;
+    const button = root.querySelector<HTMLButtonElement>('button.draw')!;
+    return {
+      text: note.textContent,
+      role: note.getAttribute('role'),
+      described: button.getAttribute('aria-describedby')!.split(' ').includes(note.id),
+      disabled: button.disabled,
+    };
+  });
+  // In the page's language (Russian), read out at once, tied to the button, which can be pressed again.
+  expect(failed).toEqual({
+    text: 'Не удалось загрузить поле для подписи: проверьте подключение и нажмите кнопку ещё раз.',
+    role: 'alert',
+    described: true,
+    disabled: false,
+  });
+  await press();
+  await tab.waitForFunction(
+    () =>
+      document
+        .querySelector('komek-form')!
+        .shadowRoot!.querySelector('komek-signature-pad')
+        ?.shadowRoot?.querySelector('canvas') != null,
+  );
+  expect(
+    await tab.evaluate(() =>
+      document.querySelector('komek-form')!.shadowRoot!.querySelector('komek-signature-pad .error'),
+    ),
+  ).toBeNull();
+  expect(errors).toEqual([]);
+  await tab.close();
+});

@@ -15,17 +15,33 @@ export const loadSignaturePad = (): Promise<unknown> =>
     throw e;
   }));
 
-/** "Draw a signature" pressed: the surface's code fetched, the pad unfolded and focused. */
+/**
+ * "Draw a signature" pressed: the surface's code fetched, the pad unfolded and focused. When the code cannot be
+ * fetched (offline before it ever was), the button stays, and the person is told why (`data-failed`, in the form's
+ * language) and to press it again.
+ */
 async function unfold(e: Event): Promise<void> {
   const button = e.currentTarget as HTMLButtonElement;
   const element = button.parentElement as KomekSignaturePad;
+  const id = `${element.id}-failed`;
   button.disabled = true;
   try {
     await loadSignaturePad();
+  } catch {
+    let note = element.querySelector<HTMLElement>('.error');
+    if (!note) {
+      note = Object.assign(document.createElement('p'), { className: 'error', id });
+      note.setAttribute('role', 'alert');
+      element.append(note);
+    }
+    note.textContent = button.dataset.failed ?? '';
+    const described = button.getAttribute('aria-describedby') ?? '';
+    if (!described.split(' ').includes(id)) button.setAttribute('aria-describedby', `${described} ${id}`.trim());
+    return;
   } finally {
-    // Offline before the code was fetched once: the button stays, to be pressed again.
     button.disabled = false;
   }
+  element.querySelector('.error')?.remove();
   element.folded = false;
   await element.updateComplete;
   element.focus();
@@ -64,7 +80,17 @@ export const signaturePadWidget: WidgetRenderer = {
         .hint=${ctx.ui('signatureHint', 'Sign with a finger, a stylus or the mouse')}
         .typedName=${typeof typedName === 'string' ? typedName : undefined}
         @change=${(e: Event) => ctx.set(pointer, (e.target as HTMLElement & { value?: string }).value)}
-        ><button type="button" class="draw" part="button draw" aria-describedby=${labelId} @click=${unfold}>
+        ><button
+          type="button"
+          class="draw"
+          part="button draw"
+          aria-describedby=${labelId}
+          data-failed=${ctx.ui(
+            'drawSignatureFailed',
+            'The drawing surface could not be loaded: check the connection and press the button again.',
+          )}
+          @click=${unfold}
+        >
           ${ctx.ui('drawSignature', 'Draw a signature')}
         </button></komek-signature-pad
       >
