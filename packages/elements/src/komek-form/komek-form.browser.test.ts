@@ -529,6 +529,21 @@ describe('<komek-form>', () => {
       secondaryLang: 'kk',
     });
     expect(requests[0]!.data).toEqual({ fullName: 'Timur', passport: { hasPassport: true } });
+
+    // The exporter fails: the person is told, in the form's language, and a later success clears it.
+    const alert = () => el.shadowRoot!.querySelector<HTMLElement>('[role="alert"]');
+    el.pdfExporter = () => Promise.reject(new Error('no fonts'));
+    await el.updateComplete;
+    $(el, 'button[part~="pdf"]')!.click();
+    await until(() => alert() !== null);
+    expect(alert()!.textContent.trim()).toBe(
+      'Не удалось создать PDF. Нажмите «Скачать PDF» ещё раз; если не получится снова, сообщите тем, кто обслуживает этот сайт.',
+    );
+    expect(alert()!.textContent).not.toContain('no fonts');
+    el.pdfExporter = async () => new Blob(['%PDF-1.7'], { type: 'application/pdf' });
+    await el.updateComplete;
+    $(el, 'button[part~="pdf"]')!.click();
+    await until(() => alert() === null);
   });
 
   it('is read-only with `readonly`, switchable at run time', async () => {

@@ -372,6 +372,21 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
     void this.#loader.load(source, (model, validating, current) => prepare(this.#parts, model, validating, current));
   }
 
+  /** The last "Download PDF" failed (its code not fetched, or the host's exporter threw): the person is told. */
+  #pdfFailed = false;
+
+  /** "Download PDF": the download's code is a chunk of its own, fetched on the first click. */
+  async #downloadPdf(): Promise<void> {
+    this.#pdfFailed = false;
+    this.requestUpdate();
+    try {
+      await (await import('./pdf-download.js')).makePdf(this.#parts);
+    } catch {
+      this.#pdfFailed = true;
+      this.requestUpdate();
+    }
+  }
+
   #bump(): void {
     this.#view.version++;
     this.requestUpdate();
@@ -428,16 +443,19 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
         }
         ${
           this.pdfExporter
-            ? html`<button
-                type="button"
-                part="button pdf"
-                @click=${() => import('./pdf-download.js').then((m) => m.makePdf(this.#parts))}
-              >
+            ? html`<button type="button" part="button pdf" @click=${() => this.#downloadPdf()}>
                 ${l10n.ui('downloadPdf', 'Download PDF')}
               </button>`
             : nothing
         }
       </div>
+      ${
+        this.#pdfFailed
+          ? html`<p class="load-error" part="error" role="alert">
+              ${l10n.ui('pdfFailed', 'The PDF could not be made. Press "Download PDF" again; if it fails again, tell whoever runs this site.')}
+            </p>`
+          : nothing
+      }
       <div class="visually-hidden" aria-live="polite">${this.#validation.announcement}</div>
     </div>`;
   }
