@@ -8,7 +8,18 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { answer, fill, fixture, formReady, formValue, notice, signedIn, phoneDesk } from './desk-support.js';
+import {
+  answer,
+  fill,
+  fixture,
+  formReady,
+  formValue,
+  notice,
+  openCase,
+  phoneDesk,
+  signedIn,
+  signIn,
+} from './desk-support.js';
 
 const desk = phoneDesk('komek-desk-drafts', [
   { username: 'nurlan', organisation: 'Crisis centre Almaty', roles: ['specialist'] },
@@ -39,26 +50,12 @@ const drafts = (page: Page) =>
       }),
   );
 
-async function newCase(page: Page): Promise<string> {
-  await page.getByLabel('Country').first().selectOption('kz');
-  await page.getByRole('button', { name: 'Open a case' }).click();
-  await page.getByRole('heading', { name: /^Case [0-9a-f]{8}$/, level: 1 }).waitFor();
-  return /#\/cases\/([0-9a-f-]{36})/.exec(page.url())![1]!;
-}
-
 const fullName = (page: Page) => page.locator('komek-form').getByRole('textbox', { name: 'I, (Full name)' });
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill(desk.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-}
 
 describe('a form of the case being filled', () => {
   it('keeps what was typed through a reload, and forgets it once the form is stored', async () => {
     const page = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
-    const caseId = await newCase(page);
+    const caseId = await openCase(page);
     const formUrl = `${desk.url}/#/cases/${caseId}/forms/kz-f4-interview-consent`;
 
     // Typed as a person types, then submitted with most questions unanswered.
@@ -93,7 +90,7 @@ describe('a form of the case being filled', () => {
 describe('a saved form being changed', () => {
   it('keeps what was typed through a reload, apart from a new form of the same kind, and forgets it once saved', async () => {
     const page = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
-    const caseId = await newCase(page);
+    const caseId = await openCase(page);
     await fill(page, desk.url, caseId, 'kz-f4-interview-consent');
     const submissionId = await page.evaluate(
       async (id) => (await (await fetch(`/api/cases/${id}`)).json()).submissions[0].id as string,
@@ -137,7 +134,7 @@ describe('a saved form being changed', () => {
 describe('signing out', () => {
   it("deletes the user's drafts from the browser, a save still waiting for the typing pause included", async () => {
     const page = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
-    const caseId = await newCase(page);
+    const caseId = await openCase(page);
     await page.goto(`${desk.url}/#/cases/${caseId}/forms/kz-f4-interview-consent`);
     await formReady(page);
     await fullName(page).pressSequentially('Test Person');
@@ -152,7 +149,7 @@ describe('signing out', () => {
     expect(await drafts(page)).toBe(0);
 
     // Signed in again, the form opens without them.
-    await signIn(page, 'aliya');
+    await signIn(page, 'aliya', desk.password);
     await page.goto(`${desk.url}/#/cases/${caseId}/forms/kz-f4-interview-consent`);
     await formReady(page);
     expect(await fullName(page).inputValue()).toBe('');
@@ -161,7 +158,7 @@ describe('signing out', () => {
 
   it('keeps them when the session ran out, for the same person to go on, and deletes them when someone else signs in', async () => {
     const page = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
-    const caseId = await newCase(page);
+    const caseId = await openCase(page);
     const formUrl = `${desk.url}/#/cases/${caseId}/forms/kz-f4-interview-consent`;
     await page.goto(formUrl);
     await formReady(page);
@@ -179,7 +176,7 @@ describe('signing out', () => {
     expect(await drafts(page)).toBe(1);
 
     // The same person signs in again: what they typed is back.
-    await signIn(page, 'aliya');
+    await signIn(page, 'aliya', desk.password);
     await page.goto(formUrl);
     await formReady(page);
     await expect.poll(() => fullName(page).inputValue()).toBe('Test Person');
@@ -189,7 +186,7 @@ describe('signing out', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await drafts(page)).toBe(1);
-    await signIn(page, 'nurlan');
+    await signIn(page, 'nurlan', desk.password);
     expect(await drafts(page)).toBe(0);
   });
 });

@@ -19,6 +19,7 @@ import {
   fill,
   fixture,
   notice,
+  openCase,
   pageErrors,
   sideways,
   signedIn,
@@ -65,10 +66,7 @@ async function fitsAndPasses(page: Page, what: string): Promise<void> {
 async function newCase(page: Page, country: 'kz' | 'kg' | 'tj'): Promise<string> {
   await page.goto(`${server.url}/#/cases`);
   await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
-  await page.getByLabel('Country').first().selectOption(country);
-  await page.getByRole('button', { name: 'Open a case' }).click();
-  await page.getByRole('heading', { name: /^Case [0-9a-f]{8}$/, level: 1 }).waitFor();
-  return /#\/cases\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+  return openCase(page, country);
 }
 
 const row = (page: Page, formId: string) => page.locator(`li[data-form="${formId}"]`);

@@ -17,6 +17,7 @@ import {
   formReady,
   formValue,
   notice,
+  openCase,
   pageErrors,
   sideways,
   signedIn,
@@ -54,10 +55,7 @@ describe('a minor on the case desk', () => {
       password,
     );
 
-    await page.getByLabel('Country').first().selectOption('kz');
-    await page.getByRole('button', { name: 'Open a case' }).click();
-    await page.getByRole('heading', { name: /^Case [0-9a-f]{8}$/, level: 1 }).waitFor();
-    const caseId = /#\/cases\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    const caseId = await openCase(page);
     const today = new Date().toISOString().slice(0, 10);
     const born = isoDay(15);
 

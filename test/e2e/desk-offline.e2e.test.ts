@@ -16,7 +16,7 @@ import { createPaperForm, readPaperForm, readPaperPack } from '@komek/pdf';
 import type { RunningServer } from '@komek/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.js';
-import { answer, fixture, formReady, sideways, startDesk, type Desk } from './desk-support.js';
+import { answer, fixture, formReady, sideways, signIn as signInAs, startDesk, type Desk } from './desk-support.js';
 
 let server: RunningServer;
 let running: Desk;
@@ -52,9 +52,7 @@ const desk = (page: Page) => page.locator('komek-desk');
 async function signIn(context: BrowserContext, username = 'aliya'): Promise<Page> {
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAs(page, username, password);
   await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
   return page;
 }

@@ -3,17 +3,14 @@
  * back, the screen is read again instead of keeping that message over an empty screen.
  */
 import { describe, expect, it } from 'vitest';
-import { signedIn, phoneDesk } from './desk-support.js';
+import { openCase, signedIn, phoneDesk } from './desk-support.js';
 
 const desk = phoneDesk('komek-desk-reconnect');
 
 describe('the connection lost and back', () => {
   it('reads the list of cases again when the connection returns', async () => {
     const page = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
-    await page.getByLabel('Country').first().selectOption('kz');
-    await page.getByRole('button', { name: 'Open a case' }).click();
-    await page.getByRole('heading', { name: /^Case [0-9a-f]{8}$/, level: 1 }).waitFor();
-    const caseId = /#\/cases\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    const caseId = await openCase(page);
 
     // Offline, back to the list: it cannot be read.
     await page.context().setOffline(true);

@@ -166,11 +166,25 @@ export async function signedIn(
     if (/Content.Security.Policy/i.test(m.text())) pageErrors.push(`${username}: ${m.text()}`);
   });
   await page.goto(url);
+  await signIn(page, username, password);
+  await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
+  return page;
+}
+
+/** Signs in on a page that shows the sign-in form; resolves once the desk is signed in (its "Sign out" shows). */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('User name').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
-  return page;
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/** Opens a new case of a country from the list of cases; resolves with its id once its page shows. */
+export async function openCase(page: Page, country = 'kz'): Promise<string> {
+  await page.getByLabel('Country').first().selectOption(country);
+  await page.getByRole('button', { name: 'Open a case' }).click();
+  await page.getByRole('heading', { name: /^Case [0-9a-f]{8}$/, level: 1 }).waitFor();
+  return /#\/cases\/([0-9a-f-]{36})/.exec(page.url())![1]!;
 }
 
 /**

@@ -3,16 +3,14 @@
  * step filter and a case's step in the list, and the forms offered as blank PDFs on the case page.
  */
 import { describe, expect, it } from 'vitest';
-import { signedIn, phoneDesk } from './desk-support.js';
+import { openCase, signedIn, phoneDesk } from './desk-support.js';
 
 const desk = phoneDesk('komek-desk-words');
 
 describe('the case desk in Russian', () => {
   it('words the SOP steps and the blank forms in Russian', async () => {
     const page = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
-    await page.getByLabel('Country').first().selectOption('kz');
-    await page.getByRole('button', { name: 'Open a case' }).click();
-    await page.getByRole('heading', { name: /^Case [0-9a-f]{8}$/, level: 1 }).waitFor();
+    await openCase(page);
     await page.getByLabel('Language').selectOption('ru');
     await page.getByRole('heading', { name: 'Шаги СОП и их формы' }).waitFor();
 
@@ -48,9 +46,7 @@ describe('the case desk in Russian', () => {
 describe('a new case on a phone', () => {
   it('has links back that are at least 44 px tall, as the buttons are, and says there is nothing to refer yet', async () => {
     const page = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
-    await page.getByLabel('Country').first().selectOption('kz');
-    await page.getByRole('button', { name: 'Open a case' }).click();
-    await page.getByRole('heading', { name: /^Case [0-9a-f]{8}$/, level: 1 }).waitFor();
+    await openCase(page);
     const height = async (name: string) => (await page.getByRole('link', { name, exact: true }).boundingBox())!.height;
     expect(await height('All cases')).toBeGreaterThanOrEqual(44);
 

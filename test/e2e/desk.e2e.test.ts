@@ -11,7 +11,7 @@ import { type Browser, type Page } from 'playwright-core';
 import type { RunningServer } from '@komek/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.js';
-import { answer, fixture, formReady, sideways, startDesk, type Desk } from './desk-support.js';
+import { answer, fixture, formReady, openCase, sideways, startDesk, type Desk } from './desk-support.js';
 
 let server: RunningServer;
 let desk: Desk;
@@ -74,10 +74,7 @@ describe('the case desk served by komek serve', () => {
 
     // The case list; a new KZ case.
     await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
-    await page.getByLabel('Country').first().selectOption('kz');
-    await page.getByRole('button', { name: 'Open a case' }).click();
-    await page.getByRole('heading', { name: /^Case [0-9a-f]{8}$/, level: 1 }).waitFor();
-    const caseId = /#\/cases\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    const caseId = await openCase(page);
 
     // The case page: KZ's forms in SOP order; the identification application waits for consent.
     const f5 = page.locator('li[data-form="kz-f5-identification-application"]');
@@ -181,10 +178,7 @@ describe('the case desk served by komek serve', () => {
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
-    await page.getByLabel('Country').first().selectOption('kz');
-    await page.getByRole('button', { name: 'Open a case' }).click();
-    await page.getByRole('heading', { name: /^Case [0-9a-f]{8}$/, level: 1 }).waitFor();
-    const caseId = /#\/cases\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    const caseId = await openCase(page);
     await page.getByLabel('Language').selectOption('ru');
     await page.getByRole('heading', { level: 1 }).first().waitFor();
 
