@@ -26,12 +26,7 @@ export async function idempotent(
     if (!key) return { ...(await work(tx)), replayed: false };
     // The same content with its keys in another order is the same request (the hash is of a canonical form).
     const parts = [req.method, req.url.split('?')[0], req.body] as const;
-    const stored = await claimKey(
-      tx,
-      req.services.keys,
-      principal,
-      key,
-      requestHash(...parts),
+    const stored = await claimKey(tx, req.services.keys, principal, key, requestHash(...parts), () =>
       legacyRequestHash(...parts),
     );
     if (stored?.conflict) throw new ApiError(422, 'idempotency-key-reused');

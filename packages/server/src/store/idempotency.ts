@@ -56,8 +56,11 @@ export async function claimKey(
   principal: string,
   key: string,
   hash: string,
-  /** Also the same request: the hash of a key stored by an older version (see `legacyRequestHash`). */
-  legacyHash?: string,
+  /**
+   * Also the same request: the hash of a key stored by an older version (see `legacyRequestHash`), worked out only
+   * when the stored hash is not `hash` (a retry of an older request), not for every request.
+   */
+  legacyHash?: () => string,
 ): Promise<(StoredReply & { conflict: boolean }) | undefined> {
   const inserted = await db
     .insertInto('idempotency_keys')
@@ -73,7 +76,7 @@ export async function claimKey(
     .where('key', '=', key)
     .executeTakeFirstOrThrow();
   const body = await openStoredReply(db, keys, { principal, key, ...row });
-  return { status: row.status, body, conflict: row.request_hash !== hash && row.request_hash !== legacyHash };
+  return { status: row.status, body, conflict: row.request_hash !== hash && row.request_hash !== legacyHash?.() };
 }
 
 /** The reply kept with a key: sealed, or (stored before replies were sealed) as it was written in `response`. */
