@@ -191,10 +191,13 @@ export async function sizeBench(options: { lang?: string } = {}): Promise<{ rows
     };
     const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry);
     if (entryKey) visit(entryKey);
-    const kib = [...files].reduce((sum, f) => sum + gzipKiB(readFileSync(join(distDir, f))), 0);
+    const gzipOf = (fs: Iterable<string>) =>
+      [...fs].reduce((sum, f) => sum + gzipKiB(readFileSync(join(distDir, f))), 0);
+    const kib = gzipOf(files);
     // The element's parts fetched on demand (chunks komek.js imports dynamically), with what they import that
     // komek.js does not hold: so that nobody takes the entry for all the renderer code a page may fetch.
-    const onDemand = (entryKey ? (manifest[entryKey]!.dynamicImports ?? []) : []).map((key) => {
+    const dynamic = entryKey ? (manifest[entryKey]!.dynamicImports ?? []) : [];
+    const ownFiles = (key: string) => {
       const own = new Set<string>();
       const walk = (k: string) => {
         const chunk = manifest[k];
@@ -203,22 +206,42 @@ export async function sizeBench(options: { lang?: string } = {}): Promise<{ rows
         (chunk.imports ?? []).forEach(walk);
       };
       walk(key);
-      const size = [...own].reduce((sum, f) => sum + gzipKiB(readFileSync(join(distDir, f))), 0);
-      return `${key.replace(/^.*\//, '').replace(/\.ts$/, '')} ${size.toFixed(1)}`;
+      return own;
+    };
+    const onDemand = dynamic.map(
+      (key) => `${key.replace(/^.*\//, '').replace(/\.ts$/, '')} ${gzipOf(ownFiles(key)).toFixed(1)}`,
+    );
+    // Every widget's code: komek.js with the chunks of the widgets drawn on demand (the needs and plan tables) and
+    // the drawing surface of a signature, which a person unfolds. What DESIGN.md's bar is about.
+    const widgetParts = dynamic.filter((k) => /^src\/(widgets|signature-pad)\//.test(k));
+    const everyWidget = new Set(files);
+    for (const key of widgetParts) for (const f of ownFiles(key)) everyWidget.add(f);
+    const everyWidgetKiB = gzipOf(everyWidget);
+    rows.push({
+      figure: "size: embeddable renderer bundle, every widget (dist/komek.js + the widgets' chunks), gzip",
+      unit: 'KiB',
+      ours: everyWidgetKiB,
+      peer: null,
+      peerValue: null,
+      ratio: null,
+      bar: `≤ ${SIZE_BAR_KIB} KiB`,
+      meets: everyWidgetKiB <= SIZE_BAR_KIB,
+      note:
+        `what \`pnpm --filter @komek/elements build\` wrote: ${[...everyWidget].sort().join(', ')} ` +
+        `(komek.js and its static chunks, with the widgets' parts a page fetches when a form has such a widget or a ` +
+        `person unfolds a drawn signature)`,
     });
     rows.push({
-      figure: 'size: embeddable renderer bundle, all widgets (dist/komek.js + its static chunks), gzip',
+      figure: 'size: komek.js and its static chunks (what every page fetches first), gzip',
       unit: 'KiB',
       ours: kib,
       peer: null,
       peerValue: null,
       ratio: null,
-      bar: `< ${SIZE_BAR_KIB} KiB`,
-      meets: kib < SIZE_BAR_KIB,
       note:
-        `what \`pnpm --filter @komek/elements build\` wrote (${[...files].join(', ')}); a form's model, validator and ` +
-        `messages are fetched on demand beside it, and these parts of the element (KiB gzip; \`checking\`, the form ` +
-        `session's code, with every form; the tables with a form that has one; the others when a page uses them): ` +
+        `${[...files].join(', ')}; a form's model, validator and messages are fetched on demand beside it, and these ` +
+        `parts of the element (KiB gzip; \`checking\`, the form session's code, with every form; the tables with a ` +
+        `form that has one; the others when a page uses them): ` +
         onDemand.join(', '),
     });
   }
