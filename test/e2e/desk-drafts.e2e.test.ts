@@ -3,7 +3,8 @@
  * What a person types into a form of the case survives a reload (a closed tab, a crash) before it is sent: the form
  * keeps an encrypted draft on the device under the user's and the case's ids, restores it when the form opens
  * again, keeps it when the server refuses the form, and deletes it once the form is stored. A submission opened to
- * change it keeps a draft of its own the same way. Signing out deletes every draft the desk wrote for the user; so
+ * change it keeps a draft of its own the same way; one typed on a revision someone has replaced since waits in the
+ * outbox as a conflict to settle. Signing out deletes every draft the desk wrote for the user; so
  * does the next person's signing in when the session ran out instead.
  */
 import type { Page } from 'playwright-core';
@@ -128,6 +129,68 @@ describe('a saved form being changed', () => {
     const saved = await page.evaluate(async (id) => await (await fetch(`/api/submissions/${id}`)).json(), submissionId);
     expect([saved.revision, saved.data.fullName]).toEqual([2, 'Changed Person']);
     expect(await drafts(page)).toBe(0);
+  });
+});
+
+describe('a draft of a revision someone has replaced since', () => {
+  it('is not lost: it waits on the case page as a conflict to compare, keep or discard', async () => {
+    const page = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
+    const caseId = await openCase(page);
+    await fill(page, desk.url, caseId, 'kz-f4-interview-consent');
+    const submissionId = await page.evaluate(
+      async (id) => (await (await fetch(`/api/cases/${id}`)).json()).submissions[0].id as string,
+      caseId,
+    );
+    const editUrl = `${desk.url}/#/cases/${caseId}/submissions/${submissionId}`;
+
+    // Typed over revision 1 and left unsaved (the tab closed).
+    await page.goto(editUrl);
+    await page.getByText('You are changing revision 1.').waitFor();
+    await formReady(page);
+    await fullName(page).fill('');
+    await fullName(page).pressSequentially('Typed Person');
+    await expect.poll(() => drafts(page)).toBe(1);
+    await page.goto(`${desk.url}/#/cases`);
+
+    // Meanwhile revision 2 is saved (a colleague, another tab).
+    const saved = await page.evaluate(async (id) => {
+      const me = await (await fetch('/api/session')).json();
+      const current = await (await fetch(`/api/submissions/${id}`)).json();
+      const res = await fetch(`/api/submissions/${id}`, {
+        method: 'PUT',
+        headers: {
+          'content-type': 'application/json',
+          'x-csrf-token': me.csrfToken,
+          'idempotency-key': crypto.randomUUID(),
+          'if-match': '"1"',
+        },
+        body: JSON.stringify({ data: { ...current.data, fullName: 'Their Person' } }),
+      });
+      return res.status;
+    }, submissionId);
+    expect(saved).toBe(200);
+
+    // Opened again: the form shows revision 2, and says where the answers typed on revision 1 are.
+    await page.goto(editUrl);
+    await page.getByText('You are changing revision 2.').waitFor();
+    await notice(page, 'What you typed on revision 1 of this form on this device was not saved');
+    await formReady(page);
+    await expect.poll(() => fullName(page).inputValue()).toBe('Their Person');
+    expect(await drafts(page)).toBe(0);
+
+    // On the case page they wait as a conflict; compared, and kept as revision 3.
+    await page.goto(`${desk.url}/#/cases/${caseId}`);
+    const queued = page.locator('li[data-queued="kz-f4-interview-consent"]');
+    await expect.poll(() => queued.getAttribute('data-state')).toBe('conflict');
+    await queued.getByRole('button', { name: /Resolve/ }).click();
+    await page.getByRole('button', { name: 'Compare side by side' }).click();
+    await expect
+      .poll(() => page.locator('table.compare tbody tr').allTextContents())
+      .toEqual([expect.stringMatching(/fullName[\s\S]*Their Person[\s\S]*Typed Person/)]);
+    await page.getByRole('button', { name: 'Save mine as a new revision' }).click();
+    await expect.poll(() => queued.count(), { timeout: 30_000 }).toBe(0);
+    const after = await page.evaluate(async (id) => await (await fetch(`/api/submissions/${id}`)).json(), submissionId);
+    expect([after.revision, after.data.fullName]).toEqual([3, 'Typed Person']);
   });
 });
 

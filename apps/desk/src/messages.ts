@@ -71,6 +71,8 @@ const en = {
   conflictHeld:
     'Not saved: someone else changed this form meanwhile. Your answers are kept below; choose what to keep.',
   editingRevision: 'You are changing revision {n}. Saving makes a new revision; the earlier ones stay in the history.',
+  olderDraftHeld:
+    "What you typed on revision {n} of this form on this device was not saved, and someone has saved a newer revision since. Your answers are kept with the case's forms waiting on this device: open the case to compare them and choose what to keep.",
   paperStored: 'The paper form was added to the case.',
   cancel: 'Cancel',
   paperPreviewTitle: 'What “{form}” would add to the case',
@@ -312,6 +314,8 @@ const ru: Record<MessageKey, string> = {
   conflictHeld:
     'Не сохранено: за это время кто-то другой изменил эту форму. Ваши ответы сохранены ниже; выберите, что оставить.',
   editingRevision: 'Вы изменяете редакцию {n}. При сохранении создаётся новая редакция; прежние остаются в истории.',
+  olderDraftHeld:
+    'То, что вы ввели в редакции {n} этой формы на этом устройстве, не было сохранено, а с тех пор кто-то сохранил более новую редакцию. Ваши ответы хранятся среди форм дела, ожидающих на этом устройстве: откройте дело, чтобы сравнить их и выбрать, что оставить.',
   paperStored: 'Бумажная форма добавлена в дело.',
   cancel: 'Отмена',
   paperPreviewTitle: 'Что «{form}» добавит в дело',
@@ -550,6 +554,8 @@ const kk: Record<MessageKey, string> = {
     'Сақталмады: осы уақытта басқа біреу бұл нысанды өзгертті. Жауаптарыңыз төменде сақтаулы; нені қалдыратыныңызды таңдаңыз.',
   editingRevision:
     'Сіз {n}-редакцияны өзгертіп жатырсыз. Сақтағанда жаңа редакция жасалады; бұрынғылары тарихта қалады.',
+  olderDraftHeld:
+    'Осы құрылғыда осы нысанның {n}-редакциясында енгізгеніңіз сақталмады, ал содан бері біреу жаңарақ редакцияны сақтады. Жауаптарыңыз осы құрылғыда күтіп тұрған іс нысандарының арасында сақтаулы: оларды салыстырып, нені қалдыратыныңызды таңдау үшін істі ашыңыз.',
   paperStored: 'Қағаз нысан іске қосылды.',
   cancel: 'Болдырмау',
   paperPreviewTitle: '«{form}» іске не қосады',
@@ -787,6 +793,8 @@ const ky: Record<MessageKey, string> = {
   conflictHeld:
     'Сакталган жок: ушул убакытта башка бирөө бул форманы өзгөрттү. Жоопторуңуз төмөндө сакталды; эмнени калтырарыңызды тандаңыз.',
   editingRevision: 'Сиз {n}-редакцияны өзгөртүп жатасыз. Сактаганда жаңы редакция түзүлөт; мурункулары тарыхта калат.',
+  olderDraftHeld:
+    'Бул түзмөктө бул форманын {n}-редакциясында киргизгениңиз сакталган жок, ал эми андан бери бирөө жаңыраак редакцияны сактады. Жоопторуңуз бул түзмөктө күтүп турган иштин формаларынын арасында сакталды: аларды салыштырып, эмнени калтырарыңызды тандоо үчүн ишти ачыңыз.',
   paperStored: 'Кагаз форма ишке кошулду.',
   cancel: 'Жокко чыгаруу',
   paperPreviewTitle: '«{form}» ишке эмнени кошот',
@@ -1028,6 +1036,8 @@ const tg: Record<MessageKey, string> = {
     'Сабт нашуд: дар ин муддат каси дигар ин шаклро тағйир дод. Ҷавобҳои шумо дар поён нигоҳ дошта шудаанд; интихоб кунед, ки чиро нигоҳ доред.',
   editingRevision:
     'Шумо таҳрири {n}-ро тағйир медиҳед. Ҳангоми сабт таҳрири нав сохта мешавад; таҳрирҳои пешина дар таърих мемонанд.',
+  olderDraftHeld:
+    'Он чи ки шумо дар таҳрири {n}-и ин шакл дар ин дастгоҳ ворид кардед, сабт нашуд ва аз он вақт каси дигар таҳрири навтарро сабт кард. Ҷавобҳои шумо дар қатори шаклҳои парванда, ки дар ин дастгоҳ интизоранд, нигоҳ дошта шудаанд: парвандаро кушоед, то онҳоро муқоиса карда, интихоб кунед, ки чиро нигоҳ доред.',
   paperStored: 'Шакли коғазӣ ба парванда илова шуд.',
   cancel: 'Бекор кардан',
   paperPreviewTitle: '«{form}» ба парванда чӣ илова мекунад',
@@ -1266,6 +1276,8 @@ const uz: Record<MessageKey, string> = {
   conflictHeld:
     'Saqlanmadi: bu orada boshqa kishi bu shaklni oʻzgartirdi. Javoblaringiz quyida saqlangan; nimani qoldirishni tanlang.',
   editingRevision: 'Siz {n}-tahrirni oʻzgartiryapsiz. Saqlaganda yangi tahrir yaratiladi; oldingilari tarixda qoladi.',
+  olderDraftHeld:
+    'Bu qurilmada ushbu shaklning {n}-tahririda kiritganlaringiz saqlanmadi, shundan beri esa boshqa kishi yangiroq tahrirni saqladi. Javoblaringiz bu qurilmada kutib turgan ish shakllari orasida saqlangan: ularni solishtirib, nimani qoldirishni tanlash uchun ishni oching.',
   paperStored: 'Qogʻoz shakl ishga qoʻshildi.',
   cancel: 'Bekor qilish',
   paperPreviewTitle: '«{form}» ishga nimani qoʻshadi',

@@ -7,6 +7,8 @@ import type { KomekForm } from './komek-form/komek-form.js';
 export { KomekForm } from './komek-form/komek-form.js';
 import type { PostOptions, PostResult } from './komek-form/post.js';
 export type { PostOptions, PostResult };
+import type { FoundDraft } from './drafts/draft-store.js';
+export type { FoundDraft };
 /**
  * Posts a submission to a Komek server, retrying with the same idempotency key on a network failure or a 5xx (see
  * `komek-form/post.ts`). Its code is a chunk of its own, fetched when it is first called.
@@ -37,5 +39,15 @@ export { useDraftKey, deriveDraftKey } from './drafts/draft-key.js';
  */
 export const deleteDrafts = (keyPrefix: string): Promise<number> =>
   import('./drafts/draft-store.js').then((m) => m.deleteDrafts(keyPrefix));
+/**
+ * The drafts whose `draft-key` is `keyPrefix` or starts with it that open with the key in use, newest first, each
+ * with its key, form id, answers and when it was saved: e.g. drafts of an older version of a record, to offer them
+ * back rather than leave them unseen. Fetches the draft store's chunk.
+ */
+export const findDrafts = <T = unknown>(keyPrefix: string): Promise<FoundDraft<T>[]> =>
+  import('./drafts/draft-store.js').then((m) => m.findDrafts<T>(keyPrefix));
+/** Deletes the draft of one form under one `draft-key` (`deleteDrafts` takes every key with a prefix). */
+export const deleteDraft = (key: string, formId: string): Promise<void> =>
+  import('./drafts/draft-store.js').then((m) => m.deleteDraft(key, formId));
 export { addMessages, loadFormMessages, loadMessages, setMessageLoader } from './localize/messages.js';
 export type { Language, MessageLoader, Messages } from './localize/messages.js';

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { deleteDrafts, type KomekForm, type KomekSubmitEvent } from '@komek/elements';
+import { deleteDraft, deleteDrafts, findDrafts, type KomekForm, type KomekSubmitEvent } from '@komek/elements';
 import { api } from '../api.js';
 import { editDraft, editDrafts } from '../drafts.js';
 import type { KomekDesk } from '../desk.js';
@@ -56,6 +56,46 @@ async function save(desk: KomekDesk, e: KomekSubmitEvent): Promise<void> {
   location.hash = `#/cases/${route.id}`;
 }
 
+/**
+ * Answers typed on this device on an older revision of the submission and never saved (the tab was closed, then
+ * someone else saved a revision): the form on screen, opened on the current revision, would not show them, and
+ * saving it would delete them. Each is kept in the outbox as a conflict on the revision it was typed on, where the
+ * case page lets the person compare it with the current answers and keep it or discard it; its draft goes once it
+ * is there. Resolves to the newest such revision, if any.
+ */
+async function keepOlderDrafts(
+  desk: KomekDesk,
+  caseId: string,
+  submission: { id: string; formId: string; revision: number },
+): Promise<number | undefined> {
+  if (!desk.me || !desk.outbox) return undefined;
+  const prefix = editDrafts(desk.me.id, caseId, submission.id);
+  const found = await findDrafts<Record<string, unknown>>(prefix).catch(() => []);
+  let newest: number | undefined;
+  for (const draft of found) {
+    const revision = Number(draft.key.slice(prefix.length));
+    if (draft.formId !== submission.formId || !Number.isInteger(revision) || revision >= submission.revision) continue;
+    await desk.outbox.hold(
+      {
+        kind: 'revise',
+        caseId,
+        formId: submission.formId,
+        submissionId: submission.id,
+        baseRevision: revision,
+        data: draft.data,
+        idempotencyKey: crypto.randomUUID(),
+      },
+      {
+        status: 412,
+        body: { code: 'stale-revision', message: desk.t('conflictRevised'), currentRevision: submission.revision },
+      },
+    );
+    await deleteDraft(draft.key, draft.formId);
+    newest = Math.max(newest ?? 0, revision);
+  }
+  return newest;
+}
+
 /** A submission of the case opened to change: saving makes a new revision (If-Match: the revision opened). */
 export const editPageScreen: Screen<'edit'> = {
   async load(desk, route) {
@@ -69,6 +109,8 @@ export const editPageScreen: Screen<'edit'> = {
     );
     if (desk.failed(r)) return;
     editing = { submissionId: r.body.id, formId: r.body.formId, revision: r.body.revision, data: r.body.data };
+    const older = await keepOlderDrafts(desk, route.id, r.body).catch(() => undefined);
+    if (older !== undefined) desk.notice = desk.t('olderDraftHeld').replace('{n}', String(older));
     const reopen = desk.reopen;
     if (reopen?.submissionId === route.submissionId) {
       // A queued revision opened again: the person's answers, on the revision the server holds now.
@@ -85,7 +127,8 @@ export const editPageScreen: Screen<'edit'> = {
     return html`<p class="back"><a href="#/cases/${route.id}">${desk.t('backToCase')}</a></p>
       <h1 tabindex="-1">${editing ? desk.formTitle(editing.formId) : desk.t('loading')}</h1>
       ${c ? html`<p>${desk.t('caseLabel')} ${c.id.slice(0, 8)} · ${desk.countryName(c.country)}</p>` : nothing}
-      ${desk.renderProblem()} ${desk.busy ? html`<p role="status">${desk.t('sending')}</p>` : nothing}
+      ${desk.notice ? html`<p class="saved" role="status">${desk.notice}</p>` : nothing} ${desk.renderProblem()}
+      ${desk.busy ? html`<p role="status">${desk.t('sending')}</p>` : nothing}
       ${
         c && e
           ? html`<p class="muted">${desk.t('editingRevision').replace('{n}', String(e.revision))}</p>

@@ -294,6 +294,40 @@ export async function deleteDrafts(keyPrefix: string): Promise<number> {
   return deleted;
 }
 
+/** A draft found by `findDrafts`: its key and form, and what it holds. */
+export interface FoundDraft<T = unknown> extends Draft<T> {
+  key: string;
+  formId: string;
+}
+
+/**
+ * The drafts whose key is `keyPrefix` or starts with it, of every form, that open with the key in use, newest first:
+ * e.g. a host's drafts of an older version of a record, to offer them back. Those that do not open stay where they
+ * are (`loadDraft` moves them aside and tells the form).
+ */
+export async function findDrafts<T = unknown>(keyPrefix: string): Promise<FoundDraft<T>[]> {
+  if (keyPrefix === '') throw new TypeError('findDrafts needs a non-empty key prefix');
+  const drafts = await store(DRAFTS, 'readonly');
+  const records: DraftRecord[] = [];
+  await new Promise<void>((resolve, reject) => {
+    // Keys are [draft key, form id], in order: the keys that start with the prefix follow [prefix].
+    const cursor = drafts.openCursor(IDBKeyRange.lowerBound([keyPrefix]));
+    cursor.onerror = () => reject(cursor.error ?? new Error('IndexedDB could not read the drafts'));
+    cursor.onsuccess = () => {
+      const c = cursor.result;
+      if (!c || !(c.value as DraftRecord).id.startsWith(keyPrefix)) return resolve();
+      records.push(c.value as DraftRecord);
+      c.continue();
+    };
+  });
+  const found: FoundDraft<T>[] = [];
+  for (const r of records) {
+    const data = await decrypt<T>(r);
+    if (data !== undefined) found.push({ key: r.id, formId: r.formId, data, savedAt: r.savedAt });
+  }
+  return found.sort((a, b) => b.savedAt - a.savedAt);
+}
+
 /** Deletes the drafts of `formId` under `id` that were kept aside because they did not decrypt. */
 export async function discardUnreadable(id: string, formId: string): Promise<void> {
   await request(

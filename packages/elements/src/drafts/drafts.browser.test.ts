@@ -4,7 +4,7 @@ import { getAtPointer } from '@komek/core';
 import '../index.js';
 import { deriveDraftKey, useDraftKey } from './draft-key.js';
 import { loadDraft, readAllRecords, readDraftRecord, saveDraft } from './draft-store.js';
-import { deleteDrafts } from '../index.js';
+import { deleteDraft, deleteDrafts, findDrafts } from '../index.js';
 import type { KomekDraftProblemEvent } from '../events.js';
 import { idOf } from '../ids.js';
 import type { KomekForm } from '../komek-form/komek-form.js';
@@ -221,6 +221,31 @@ describe('drafts in the browser', () => {
     for (const key of others) expect((await loadDraft(key, F3)).draft?.data).toEqual({ fullName: 'Daniyar Bekov' });
     expect(await deleteDrafts(`${user}:`)).toBe(0);
     await expect(deleteDrafts('')).rejects.toThrow(/prefix/);
+  });
+
+  it('finds the drafts of a key prefix that open, newest first, and deletes one of them exactly', async () => {
+    const prefix = `user-${Math.random().toString(36).slice(2)}:case-1:submission-7:`;
+    await saveDraft(`${prefix}3`, F1, { fullName: 'Revision three' });
+    await new Promise((r) => setTimeout(r, 5));
+    await saveDraft(`${prefix}30`, F1, { fullName: 'Revision thirty' });
+    await saveDraft(`${prefix.slice(0, -1)}x`, F1, { fullName: 'Not under the prefix' });
+    // One that does not open with the key in use is not found, and stays.
+    useDraftKey(await deriveDraftKey('a passphrase gone with the session', 'salt', 10_000));
+    await saveDraft(`${prefix}4`, F3, { fullName: 'Unreadable' });
+    useDraftKey(null);
+
+    const found = await findDrafts<{ fullName: string }>(prefix);
+    expect(found.map((d) => [d.key.slice(prefix.length), d.formId, d.data.fullName])).toEqual([
+      ['30', F1, 'Revision thirty'],
+      ['3', F1, 'Revision three'],
+    ]);
+    expect(found[0]!.savedAt).toBeGreaterThanOrEqual(found[1]!.savedAt);
+
+    // `${prefix}3` is a prefix of `${prefix}30`: deleting the one leaves the other.
+    await deleteDraft(`${prefix}3`, F1);
+    expect((await findDrafts(prefix)).map((d) => d.key)).toEqual([`${prefix}30`]);
+    expect(await readDraftRecord(`${prefix}4`, F3)).toBeDefined();
+    await expect(findDrafts('')).rejects.toThrow(/prefix/);
   });
 
   it('refuses a key that cannot encrypt drafts, and an empty passphrase', async () => {
