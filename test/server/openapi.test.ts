@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { routeTable } from '@komek/server';
+import { limits } from '../../apps/desk/src/limits.js';
 import { fixture, startTestServer, type TestServer } from './harness.js';
 
 describe('route table and OpenAPI description', () => {
@@ -22,6 +23,18 @@ describe('route table and OpenAPI description', () => {
         .sort(),
     ).toEqual(['GET /api/health/live', 'GET /api/health/ready', 'GET /docs', 'GET /openapi.json', 'POST /api/session']);
     for (const r of routeTable) expect(r.url.startsWith('/api/') || r.auth === 'public').toBe(true);
+  });
+
+  it("has the case desk's text limits (apps/desk/src/limits.ts): the desk checks a text before it sends it", () => {
+    const body = (method: string, url: string) => {
+      const route = routeTable.find((r) => r.method === method && r.url === url);
+      return (route?.schema as { body?: { properties: Record<string, { maxLength?: number }> } } | undefined)?.body
+        ?.properties;
+    };
+    expect(body('POST', '/api/approvals/:id/decision')?.comment?.maxLength).toBe(limits.comment);
+    expect(body('POST', '/api/cases/:id/referrals')?.note?.maxLength).toBe(limits.note);
+    expect(body('POST', '/api/cases/:id/referrals')?.receivingBody?.maxLength).toBe(limits.receivingBody);
+    expect(body('POST', '/api/referrals/:id/status')?.note?.maxLength).toBe(limits.note);
   });
 
   it('every /api route refuses a request without the token', async () => {

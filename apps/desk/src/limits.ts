@@ -3,6 +3,7 @@
  * JSON Schema `maxLength` counts them): packages/server/src/routes/approvals.ts (`comment`) and casework.ts (a
  * referral's `receivingBody` and `note`, a referral status `note`). The boxes do not cut what is pasted into them
  * (`maxlength` would, silently): a text that is too long is refused with a message, and stays in its box.
+ * test/server/openapi.test.ts fails when these and the server's differ.
  */
 export const limits = { comment: 2000, note: 2000, receivingBody: 300 } as const;
 
