@@ -38,4 +38,5 @@ export { useDraftKey, deriveDraftKey } from './drafts/draft-key.js';
 export const deleteDrafts = (keyPrefix: string): Promise<number> =>
   import('./drafts/draft-store.js').then((m) => m.deleteDrafts(keyPrefix));
 export { addMessages, loadFormMessages, loadMessages, setMessageLoader } from './localize/messages.js';
+export { setFilesBase } from './files.js';
 export type { Language, MessageLoader, Messages } from './localize/messages.js';

@@ -2,13 +2,11 @@ import type { ReactiveController, ReactiveElement } from 'lit';
 import type { FormModel, SchemaBundle, SerializedModel, Validator } from '@komek/core';
 import { formIds, modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
 import { loadChecking } from './validation.js';
+import { beside } from '../files.js';
 
 /** Set to true by the standalone build (`dist/komek.js`), whose forms are modules beside it. */
 declare const __KOMEK_STANDALONE__: boolean | undefined;
 const standalone = typeof __KOMEK_STANDALONE__ !== 'undefined' && __KOMEK_STANDALONE__;
-
-/** Paths beside `komek.js`: a variable, not a template in `new URL(…)`, which the bundler would resolve itself. */
-const beside = (path: string) => new URL(path, import.meta.url).href;
 
 /**
  * The error of a form id the catalog does not have, naming the close ids it has: its code (the edit distances behind
