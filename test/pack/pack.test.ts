@@ -13,7 +13,7 @@ import { createServer, type Server } from 'node:http';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPackages, publishable, root } from './build.js';
@@ -325,7 +325,8 @@ console.log(pad instanceof KomekSignaturePad);
       expect(problems).toEqual([]);
     });
   });
-  describe('<KomekForm> of the installed @komek/react in a page built with Vite', () => {
+
+  describe('<KomekForm> of the installed @komek/react and @komek/pdf in a page built with Vite', () => {
     let server: Server;
     let url = '';
     beforeAll(async () => {
@@ -334,6 +335,17 @@ console.log(pad instanceof KomekSignaturePad);
       const app = join(project, 'react-app');
       mkdirSync(app);
       cpSync(join(project, 'node_modules/@komek/elements/dist'), join(app, 'public/komek'), { recursive: true });
+      // And for @komek/pdf (its README): the locale files and the two fonts, named with setMessageLoader and setFontLoader.
+      cpSync(join(project, 'node_modules/@komek/i18n/locales'), join(app, 'public/komek-pdf/locales'), {
+        recursive: true,
+      });
+      const fonts = dirname(
+        createRequire(join(project, 'node_modules/@komek/pdf/package.json')).resolve(
+          'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+        ),
+      );
+      for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'])
+        cpSync(join(fonts, font), join(app, 'public/komek-pdf/fonts', font));
       writeFileSync(
         join(app, 'index.html'),
         '<!doctype html><meta charset="utf-8"><div id="root"></div><script type="module" src="./main.js"></script>',
@@ -346,6 +358,22 @@ import { KomekForm, setFilesBase } from '@komek/react';
 
 setFilesBase('/komek/');
 createRoot(document.getElementById('root')).render(createElement(KomekForm, { form: '${form}', lang: 'ru' }));
+
+// Paper forms on demand, as the README of @komek/pdf shows: the library, its messages and fonts fetched when used.
+window.makePdf = async () => {
+  const [{ createPaperForm, readPaperForm, setFontLoader }, { setMessageLoader }] = await Promise.all([
+    import('@komek/pdf'),
+    import('@komek/i18n'),
+  ]);
+  setMessageLoader(async (lang, ns) => {
+    const response = await fetch(\`/komek-pdf/locales/\${lang}/\${ns}.json\`);
+    return response.ok ? response.json() : undefined;
+  });
+  const font = async (name) => new Uint8Array(await (await fetch(\`/komek-pdf/fonts/\${name}\`)).arrayBuffer());
+  setFontLoader(async () => ({ regular: await font('DejaVuSans.ttf'), bold: await font('DejaVuSans-Bold.ttf') }));
+  const pdf = await createPaperForm('${form}', { languages: ['kk', 'ru'] });
+  return (await readPaperForm(pdf)).formId;
+};
 `,
       );
       run(process.execPath, [join(project, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], app);
@@ -397,6 +425,28 @@ createRoot(document.getElementById('root')).render(createElement(KomekForm, { fo
         expect(problems).toEqual([]);
         expect(requests).toContain(`${url}komek/forms/${form}.model.js`);
         expect(requests.some((r) => r.startsWith(`${url}komek/locales/ru/`))).toBe(true);
+      } finally {
+        await browser.close();
+      }
+    });
+
+    it('makes a paper form with @komek/pdf, its messages and fonts fetched from where the page put them', async () => {
+      const browser = await chromium.launch({
+        executablePath: chromiumPath,
+        args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+      });
+      try {
+        const page = await browser.newPage();
+        const problems: string[] = [];
+        page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+        const requests: string[] = [];
+        page.on('request', (r) => requests.push(r.url()));
+        await page.goto(url);
+        const made = await page.evaluate<string>('window.makePdf().catch((e) => `${e.name}: ${e.message}`)');
+        expect(made).toBe(form);
+        expect(problems).toEqual([]);
+        expect(requests).toContain(`${url}komek-pdf/fonts/DejaVuSans.ttf`);
+        expect(requests.some((r) => r.startsWith(`${url}komek-pdf/locales/kk/`))).toBe(true);
       } finally {
         await browser.close();
       }
