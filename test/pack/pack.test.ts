@@ -221,6 +221,27 @@ console.log(pad instanceof KomekSignaturePad);
     expect(printed).toMatch(/^\s*\/\w+/m);
   });
 
+  it('says which package to install when a server command runs without @komek/server (an optional peer)', () => {
+    const bin = join(project, 'node_modules/.bin/komek');
+    for (const args of [
+      ['serve', '--data', join(project, 'komek-data')],
+      ['users', 'list'],
+    ]) {
+      let exit = 0;
+      let printed = '';
+      try {
+        run(bin, args);
+      } catch (e) {
+        exit = (e as { status: number }).status;
+        printed = String((e as { stderr: string }).stderr);
+      }
+      expect(exit, args[0]).toBe(2);
+      expect(printed.trim(), args[0]).toBe(
+        `komek ${args[0]}: this command needs the @komek/server package, which is not installed beside @komek/cli: install it the way @komek/cli was (npm install -g @komek/server, or npm install @komek/server in this project)`,
+      );
+    }
+  });
+
   describe('komek.js from the installed @komek/elements', () => {
     let server: Server;
     let url = '';
