@@ -204,6 +204,17 @@ describe('the command line', () => {
       'komek pdf: --mode blank prints an empty form: leave out --data, or use --mode filled or final',
     );
   });
+  it('says in its own terms that --mode filled and final need --data, and writes nothing', () => {
+    for (const mode of ['filled', 'final']) {
+      const out = join(dir, `${mode}-without-data.pdf`);
+      const r = komek('pdf', '--form', form, '--lang', 'kk,ru', '--mode', mode, '--out', out);
+      expect(r.code, mode).toBe(2);
+      expect(lastLine(r.err), mode).toBe(
+        `komek pdf: --mode ${mode} prints a case's answers: give them with --data case.json, or use --mode blank`,
+      );
+      expect(existsSync(out), mode).toBe(false);
+    }
+  });
 });
 
 describe('answers the PDF cannot hold', () => {

@@ -2,11 +2,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -106,6 +108,43 @@ describe('output files', () => {
     expect(pdf(join(out, 'a.pdf')).err).not.toMatch(/replacing/);
     expect(pdf(join(out, 'a.pdf')).err).toMatch(/wrote .*a\.pdf, replacing the earlier file/);
     expect(readdirSync(out)).toEqual(['a.pdf']);
+  });
+
+  it('writes into a named pipe (as into /dev/stdout or /dev/null), never replacing it with a file', async () => {
+    const fifo = join(dir, 'pipe.pdf');
+    spawnSync('mkfifo', [fifo]);
+    // A reader on the other end, as `komek pdf --out /dev/stdout | lpr` has one.
+    const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const chunks: Buffer[] = [];
+    reader.stdout.on('data', (c: Buffer) => chunks.push(c));
+    const closed = new Promise<void>((resolve) => reader.on('close', () => resolve()));
+    const r = pdf(fifo);
+    const stillAPipe = lstatSync(fifo).isFIFO();
+    // Replaced by a file, the pipe the reader waits on has no writer any more.
+    if (!stillAPipe) reader.kill();
+    await closed;
+    expect(stillAPipe).toBe(true);
+    expect(r.code).toBe(0);
+    expect(r.err).not.toMatch(/replacing/);
+    const received = Buffer.concat(chunks);
+    expect(received.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(received.subarray(-6).toString()).toMatch(/%%EOF/);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('writes through a link: the file it points to is replaced, the link stays', () => {
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    const target = join(elsewhere, 'case.pdf');
+    writeFileSync(target, 'an earlier PDF');
+    const link = join(dir, 'case-pdf-link.pdf');
+    symlinkSync(target, link);
+    const r = pdf(link);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/replacing the earlier file/);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readdirSync(elsewhere)).toEqual(['case.pdf']);
   });
 
   it('reports an output it cannot write in one line with the reason, no stack trace, exit 4', () => {

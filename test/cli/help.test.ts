@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -88,5 +88,14 @@ describe('komek <command> --help', () => {
     const r = komek('forms', '--jsn');
     expect(r.code).toBe(2);
     expect(r.err).toContain('unknown option --jsn');
+  });
+});
+
+describe("the command's README", () => {
+  it('names every command komek --help lists', () => {
+    const readme = readFileSync(join(root, 'packages/cli/README.md'), 'utf8');
+    const listed = [...komek('--help').out.matchAll(/^ {2}komek ([a-z0-9]+)/gm)].map((m) => m[1]!);
+    expect(new Set(listed)).toEqual(new Set(commands));
+    expect(commands.filter((c) => !new RegExp(`^komek ${c}\\b`, 'm').test(readme))).toEqual([]);
   });
 });

@@ -5,14 +5,15 @@
  *  - compiles a strict TypeScript consumer (strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess, NodeNext)
  *    that imports a form's type and validator, validates a fixture and makes a PDF, then runs it on plain Node;
  *  - runs `komek --help` and `komek validate` through the installed bin;
- *  - serves the installed `komek.js` to Chromium, which draws a form with it.
+ *  - serves the installed `komek.js` to Chromium, which draws a form with it;
+ *  - builds a React page with Vite from the installed `@komek/react`, which draws a form in Chromium.
  */
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPackages, publishable, root } from './build.js';
@@ -50,7 +51,14 @@ beforeAll(() => {
       name: 'komek-consumer',
       private: true,
       type: 'module',
-      dependencies: { ...komek, '@types/node': '20.19.25', react: '19.2.0', '@types/react': '19.2.2' },
+      dependencies: {
+        ...komek,
+        '@types/node': '20.19.25',
+        react: '19.2.0',
+        'react-dom': '19.2.0',
+        '@types/react': '19.2.2',
+        vite: '8.3.8',
+      },
       // The packages depend on each other by version; these versions are the tarballs, not the registry.
       pnpm: { overrides: komek },
     }),
@@ -213,6 +221,27 @@ console.log(pad instanceof KomekSignaturePad);
     expect(printed).toMatch(/^\s*\/\w+/m);
   });
 
+  it('says which package to install when a server command runs without @komek/server (an optional peer)', () => {
+    const bin = join(project, 'node_modules/.bin/komek');
+    for (const args of [
+      ['serve', '--data', join(project, 'komek-data')],
+      ['users', 'list'],
+    ]) {
+      let exit = 0;
+      let printed = '';
+      try {
+        run(bin, args);
+      } catch (e) {
+        exit = (e as { status: number }).status;
+        printed = String((e as { stderr: string }).stderr);
+      }
+      expect(exit, args[0]).toBe(2);
+      expect(printed.trim(), args[0]).toBe(
+        `komek ${args[0]}: this command needs the @komek/server package, which is not installed beside @komek/cli: install it the way @komek/cli was (npm install -g @komek/server, or npm install @komek/server in this project)`,
+      );
+    }
+  });
+
   describe('komek.js from the installed @komek/elements', () => {
     let server: Server;
     let url = '';
@@ -315,6 +344,133 @@ console.log(pad instanceof KomekSignaturePad);
       expect(requests.some((r) => r.endsWith(`/locales/en/forms/${form}.json`))).toBe(true);
       expect(text).not.toMatch(/[А-Яа-яЁё]{4,}/);
       expect(problems).toEqual([]);
+    });
+  });
+
+  describe('<KomekForm> of the installed @komek/react and @komek/pdf in a page built with Vite', () => {
+    let server: Server;
+    let url = '';
+    beforeAll(async () => {
+      // What the README says: the bundler takes the element's code; dist/ is copied to a folder the site serves as it
+      // is (Vite's public/), and setFilesBase names it.
+      const app = join(project, 'react-app');
+      mkdirSync(app);
+      cpSync(join(project, 'node_modules/@komek/elements/dist'), join(app, 'public/komek'), { recursive: true });
+      // And for @komek/pdf (its README): the locale files and the two fonts, named with setMessageLoader and setFontLoader.
+      cpSync(join(project, 'node_modules/@komek/i18n/locales'), join(app, 'public/komek-pdf/locales'), {
+        recursive: true,
+      });
+      const fonts = dirname(
+        createRequire(join(project, 'node_modules/@komek/pdf/package.json')).resolve(
+          'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+        ),
+      );
+      for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'])
+        cpSync(join(fonts, font), join(app, 'public/komek-pdf/fonts', font));
+      writeFileSync(
+        join(app, 'index.html'),
+        '<!doctype html><meta charset="utf-8"><div id="root"></div><script type="module" src="./main.js"></script>',
+      );
+      writeFileSync(
+        join(app, 'main.js'),
+        `import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { KomekForm, setFilesBase } from '@komek/react';
+
+setFilesBase('/komek/');
+createRoot(document.getElementById('root')).render(createElement(KomekForm, { form: '${form}', lang: 'ru' }));
+
+// Paper forms on demand, as the README of @komek/pdf shows: the library, its messages and fonts fetched when used.
+window.makePdf = async () => {
+  const [{ createPaperForm, readPaperForm, setFontLoader }, { setMessageLoader }] = await Promise.all([
+    import('@komek/pdf'),
+    import('@komek/i18n'),
+  ]);
+  setMessageLoader(async (lang, ns) => {
+    const response = await fetch(\`/komek-pdf/locales/\${lang}/\${ns}.json\`);
+    return response.ok ? response.json() : undefined;
+  });
+  const font = async (name) => new Uint8Array(await (await fetch(\`/komek-pdf/fonts/\${name}\`)).arrayBuffer());
+  setFontLoader(async () => ({ regular: await font('DejaVuSans.ttf'), bold: await font('DejaVuSans-Bold.ttf') }));
+  const pdf = await createPaperForm('${form}', { languages: ['kk', 'ru'] });
+  return (await readPaperForm(pdf)).formId;
+};
+`,
+      );
+      run(process.execPath, [join(project, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], app);
+      const site = join(app, 'dist');
+      const types: Record<string, string> = {
+        '.js': 'text/javascript',
+        '.json': 'application/json',
+        '.html': 'text/html',
+      };
+      server = createServer((req, res) => {
+        const path = new URL(req.url ?? '/', 'http://x').pathname;
+        const file = normalize(join(site, path === '/' ? 'index.html' : path));
+        if (!file.startsWith(site) || !existsSync(file)) {
+          res.statusCode = 404;
+          res.end();
+          return;
+        }
+        res.setHeader('content-type', types[extname(file)] ?? 'application/octet-stream');
+        res.end(readFileSync(file));
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const address = server.address();
+      url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+    }, 120_000);
+    afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+    it('draws the form, its model, validator and messages fetched from the folder setFilesBase names', async () => {
+      const browser = await chromium.launch({
+        executablePath: chromiumPath,
+        args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+      });
+      try {
+        const page = await browser.newPage();
+        const problems: string[] = [];
+        page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+        page.on('pageerror', (e) => problems.push(e.message));
+        const requests: string[] = [];
+        page.on('request', (r) => requests.push(r.url()));
+        await page.goto(url);
+        await page.waitForFunction(
+          "document.querySelector('komek-form')?.shadowRoot?.querySelector('.form input') != null",
+          undefined,
+          { timeout: 30_000 },
+        );
+        const text = await page.evaluate<string>(
+          "document.querySelector('komek-form').shadowRoot.querySelector('.form').textContent",
+        );
+        expect(text).toMatch(/[А-Яа-яЁё]{4,}/);
+        expect(problems).toEqual([]);
+        expect(requests).toContain(`${url}komek/forms/${form}.model.js`);
+        expect(requests.some((r) => r.startsWith(`${url}komek/locales/ru/`))).toBe(true);
+      } finally {
+        await browser.close();
+      }
+    });
+
+    it('makes a paper form with @komek/pdf, its messages and fonts fetched from where the page put them', async () => {
+      const browser = await chromium.launch({
+        executablePath: chromiumPath,
+        args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+      });
+      try {
+        const page = await browser.newPage();
+        const problems: string[] = [];
+        page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+        const requests: string[] = [];
+        page.on('request', (r) => requests.push(r.url()));
+        await page.goto(url);
+        const made = await page.evaluate<string>('window.makePdf().catch((e) => `${e.name}: ${e.message}`)');
+        expect(made).toBe(form);
+        expect(problems).toEqual([]);
+        expect(requests).toContain(`${url}komek-pdf/fonts/DejaVuSans.ttf`);
+        expect(requests.some((r) => r.startsWith(`${url}komek-pdf/locales/kk/`))).toBe(true);
+      } finally {
+        await browser.close();
+      }
     });
   });
 });

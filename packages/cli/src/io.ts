@@ -238,23 +238,35 @@ export function refuseOverwritingInputs(out: string, inputs: readonly (string | 
 
 /**
  * Writes a file whole or not at all: the bytes go to a temporary file beside it, which is then renamed over the
- * target, so an interruption, a full disk or a failed write never leaves a torn or half-replaced file. Returns
- * whether an earlier file was replaced. Throws `OutputError` with a short reason.
+ * target, so an interruption, a full disk or a failed write never leaves a torn or half-replaced file. A link is
+ * written through (the file it points to is replaced, the link stays); a device or a named pipe (`/dev/stdout`,
+ * `/dev/null`) is written into, never replaced by a file. Returns whether an earlier file was replaced. Throws
+ * `OutputError` with a short reason.
  */
 export function writeOutput(file: string, bytes: Uint8Array | string): { replaced: boolean } {
+  let target = file;
   let replaced = false;
   try {
     const stat = statSync(file);
     if (stat.isDirectory()) throw new OutputError(file, 'it is a folder, not a file');
+    if (!stat.isFile()) {
+      try {
+        writeFileSync(file, bytes);
+      } catch (e) {
+        throw new OutputError(file, reasonOf(e), { cause: e });
+      }
+      return { replaced: false };
+    }
+    target = realpathSync(file);
     replaced = true;
   } catch (e) {
     if (e instanceof OutputError) throw e;
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new OutputError(file, reasonOf(e), { cause: e });
   }
-  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     writeFileSync(temp, bytes, { flag: 'wx' });
-    renameSync(temp, file);
+    renameSync(temp, target);
   } catch (e) {
     try {
       unlinkSync(temp);

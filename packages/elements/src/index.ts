@@ -50,4 +50,5 @@ export const findDrafts = <T = unknown>(keyPrefix: string): Promise<FoundDraft<T
 export const deleteDraft = (key: string, formId: string): Promise<void> =>
   import('./drafts/draft-store.js').then((m) => m.deleteDraft(key, formId));
 export { addMessages, loadFormMessages, loadMessages, setMessageLoader } from './localize/messages.js';
+export { setFilesBase } from './files.js';
 export type { Language, MessageLoader, Messages } from './localize/messages.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPaperForm, InvalidFormDataError, readPaperForm } from './index.js';
+import { createPaperForm, InvalidFormDataError, mergePaperForms, NotAPaperFormError, readPaperForm } from './index.js';
 import { pngDataUrl, strokePng } from './testing/png.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -261,6 +261,24 @@ describe('reading back what other programs made of a paper form', () => {
     field.acroField.dict.set(PDFName.of('RV'), PDFString.of('<body><p>Rich</p></body>'));
     const back = await readPaperForm(await doc.save());
     expect(back.data.fullName).toBe(validData('kz-f1-initial-application').fullName);
+  });
+
+  it('says an encrypted form (a password or permissions set in a viewer) is encrypted, reading it or merging it', async () => {
+    const bytes = await createPaperForm('kz-f1-initial-application', {
+      languages: ['kk', 'ru'],
+      data: validData('kz-f1-initial-application'),
+    });
+    const file = save('to-encrypt.pdf', bytes);
+    const encrypted = join(dir, 'encrypted.pdf');
+    // An empty user password: every viewer opens it without asking, as after "restrict editing".
+    execFileSync('qpdf', ['--encrypt', '', 'owner', '256', '--', file, encrypted]);
+    const reason =
+      'the PDF is encrypted (protected by a password or by permissions), so its fields cannot be read: save a copy without security in the program it was filled in, and give that';
+    const read = await readPaperForm(readFileSync(encrypted)).catch((e: unknown) => e);
+    expect(read).toBeInstanceOf(NotAPaperFormError);
+    expect((read as NotAPaperFormError).reason).toBe(reason);
+    expect((read as Error).message).not.toMatch(/ignoreEncryption|PDFDocument/);
+    await expect(mergePaperForms([bytes, readFileSync(encrypted)])).rejects.toThrow(`parts[1]: ${reason}`);
   });
 
   it('refuses a forged pack count without allocating for it', async () => {

@@ -17,6 +17,7 @@ import {
 } from 'pdf-lib';
 import { InvalidArgumentError, NotAPaperFormError, UnknownFormError } from './errors.js';
 import { formKeywords, KEYWORD_PREFIX, readKeywords, type FormKeywords } from './keywords.js';
+import { unreadablePdf } from './unreadable.js';
 import { checkLanguages, isFormId, PaperForm, resolveFonts, type PaperFormOptions } from './PaperForm.js';
 
 /** Options of `createPaperPack`: the languages of every form and, optionally, where the font bytes come from. */
@@ -165,7 +166,7 @@ async function loadPart(
   try {
     src = await PDFDocument.load(bytes, { updateMetadata: false });
   } catch (e) {
-    throw new NotAPaperFormError(`${argument} is not a readable PDF (${(e as Error).message})`);
+    throw new NotAPaperFormError(`${argument}: ${unreadablePdf(e)}`);
   }
   let read: ReturnType<typeof readKeywords>;
   try {

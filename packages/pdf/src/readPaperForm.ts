@@ -23,6 +23,7 @@ import { continuationFieldName, fieldNameOf } from './fieldNames.js';
 import { paperWidgetFor, type FieldValues } from './render/paperWidgets.js';
 import { readKeywords, type FormKeywords } from './keywords.js';
 import { packGroupName } from './paperPack.js';
+import { unreadablePdf } from './unreadable.js';
 
 /** What a filled paper form holds. */
 export interface PaperFormContent {
@@ -131,7 +132,7 @@ async function loadPaper(bytes: Uint8Array | ArrayBuffer): Promise<PDFDocument> 
   try {
     return await PDFDocument.load(bytes, { updateMetadata: false });
   } catch (e) {
-    throw new NotAPaperFormError(`not a readable PDF (${(e as Error).message})`);
+    throw new NotAPaperFormError(unreadablePdf(e));
   }
 }
 

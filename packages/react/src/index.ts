@@ -20,6 +20,9 @@ import {
 } from '@komek/elements';
 import type { FormDataMap, FormId } from '@komek/forms';
 
+/** Where `<komek-form>` fetches its form and message files when a bundler moved its code (see the README). */
+export { setFilesBase } from '@komek/elements';
+
 /** The element's events as React props: `onKomekSubmit`, `onKomekInvalid`, `onKomekDraftRestored`, `onKomekDraftProblem`. */
 // A type, not an interface: @lit/react's event map needs an index signature, which only type literals have.
 export type KomekFormEvents<T> = {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { CliError, exitCodes } from '../errors.js';
 import { parseOptions, refuseExtraArguments, UsageError } from '../options.js';
+import { serverPackage } from './serverPackage.js';
 
 /**
  * The administrator's commands: people (`users`), API tokens (`tokens`), the audit trail (`audit verify`) and the
@@ -16,7 +17,7 @@ async function openStore(options: Record<string, string | boolean>) {
   if (url !== undefined && !/^postgres(ql)?:\/\//.test(url))
     throw new UsageError(`--database must be a postgres:// URL (got "${url.split('@').pop()}")`);
   const dataDir = resolve(typeof options.data === 'string' ? options.data : 'komek-data');
-  const server = await import('@komek/server');
+  const server = await serverPackage();
   let database;
   try {
     database = await server.openDatabase({ url, dataDir });

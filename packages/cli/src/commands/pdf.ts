@@ -164,6 +164,10 @@ export async function pdfCommand(args: string[]): Promise<number> {
   const dataFile = typeof options.data === 'string' ? options.data : undefined;
   if (mode === 'blank' && dataFile !== undefined)
     throw new UsageError('--mode blank prints an empty form: leave out --data, or use --mode filled or final');
+  if (mode !== undefined && mode !== 'blank' && dataFile === undefined)
+    throw new UsageError(
+      `--mode ${mode} prints a case's answers: give them with --data case.json, or use --mode blank`,
+    );
   const data = dataFile === undefined ? undefined : readJsonFile(dataFile);
   refuseOverwritingInputs(out, [dataFile]);
   if (dataFile !== undefined && !isPlainObject(data))

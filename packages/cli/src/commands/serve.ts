@@ -1,12 +1,13 @@
 import { CliError, exitCodes } from '../errors.js';
 import { parseOptions, refuseExtraArguments, UsageError } from '../options.js';
+import { serverPackage } from './serverPackage.js';
 
 /** Startup failures said plainly: a database that does not answer, a port taken. */
 async function starting<T>(what: Promise<T>): Promise<T> {
   try {
     return await what;
   } catch (e) {
-    const { isUnavailable } = await import('@komek/server');
+    const { isUnavailable } = await serverPackage();
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE')
       throw new UsageError(`the port is taken by another program (${err.message}); choose another with --port`);
@@ -55,7 +56,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be a port number, got "${options.port}"`);
   const host = typeof options.host === 'string' ? options.host : '127.0.0.1';
-  const { startServer } = await import('@komek/server');
+  const { startServer } = await serverPackage();
   const server = await starting(
     startServer({
       dataDir: dataDir(options),
@@ -92,7 +93,7 @@ export async function dbCommand(args: string[]): Promise<number> {
   if (sub !== 'migrate') throw new UsageError(DB_USAGE);
   const { options, positional } = parseOptions(rest, { data: 'string', database: 'string' });
   refuseExtraArguments(positional, DB_USAGE);
-  const { migrateDatabase, latestVersion } = await import('@komek/server');
+  const { migrateDatabase, latestVersion } = await serverPackage();
   const { applied, kind } = await starting(
     migrateDatabase({ dataDir: dataDir(options), databaseUrl: databaseUrl(options) }),
   );
@@ -118,7 +119,7 @@ export async function workerCommand(args: string[]): Promise<number> {
     throw new UsageError(
       'komek worker needs --database postgres://… (on the embedded database, komek serve runs the jobs itself)',
     );
-  const { openDatabase, JobQueue, jobHandlers, AnswerKeys, kekRingFor } = await import('@komek/server');
+  const { openDatabase, JobQueue, jobHandlers, AnswerKeys, kekRingFor } = await serverPackage();
   const database = await starting(openDatabase({ url, poolSize: 2 }));
   // The answers a job reads are encrypted: the worker needs the same key-encryption keys as the server (--data or KOMEK_KEK).
   const keys = await AnswerKeys.open(database.db, kekRingFor(dataDir(options), false));

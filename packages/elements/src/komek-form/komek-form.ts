@@ -151,6 +151,7 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   readonly #loader: FormLoader = new FormLoader(
     this,
     (model) => this.#drawing.complete(model) && this.#validation.validated,
+    (current) => this.#l10n.load([], current),
   );
   /** The answers and the form session that holds them once a form is loaded. */
   readonly #answers: Answers<Partially<T>> = new Answers(this, {
@@ -414,7 +415,15 @@ export class KomekForm<T extends object = Record<string, unknown>> extends LitEl
   override render() {
     const model = this.#loader.model;
     const l10n = this.#l10n;
-    if (this.#loader.error) return html`<p class="load-error" part="error" role="alert">${this.#loader.error}</p>`;
+    const failure = this.#loader.failure;
+    if (failure)
+      return html`<p class="load-error" part="error" role="alert">
+        ${
+          failure === 'failed'
+            ? l10n.ui('formLoadFailed', 'The form could not be loaded: check the connection and reload the page.')
+            : `${l10n.ui('formUnknown', 'There is no such form:')} ${failure.unknown}`
+        }
+      </p>`;
     if (!model) return html`<p class="loading" aria-busy="true">${l10n.ui('loading', 'Loading…')}</p>`;
     if (this.#consent.closed()) {
       return html`<div class="form" part="form" lang=${l10n.localizer.primary}>

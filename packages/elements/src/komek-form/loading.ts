@@ -2,13 +2,11 @@ import type { ReactiveController, ReactiveElement } from 'lit';
 import type { FormModel, SchemaBundle, SerializedModel, Validator } from '@komek/core';
 import { formIds, modelLoaders, validatorLoaders, type FormId } from '@komek/forms/catalog';
 import { loadChecking } from './validation.js';
+import { beside } from '../files.js';
 
 /** Set to true by the standalone build (`dist/komek.js`), whose forms are modules beside it. */
 declare const __KOMEK_STANDALONE__: boolean | undefined;
 const standalone = typeof __KOMEK_STANDALONE__ !== 'undefined' && __KOMEK_STANDALONE__;
-
-/** Paths beside `komek.js`: a variable, not a template in `new URL(…)`, which the bundler would resolve itself. */
-const beside = (path: string) => new URL(path, import.meta.url).href;
 
 /**
  * The error of a form id the catalog does not have, naming the close ids it has: its code (the edit distances behind
@@ -91,21 +89,32 @@ export interface FormSource {
 export class FormLoader implements ReactiveController {
   /** The form on screen. */
   model: FormModel | undefined;
-  /** Why the form could not be loaded (shown instead of it). */
+  /** Why the form could not be loaded, for the page's developer (the console); the person is told `failure`. */
   error: string | undefined;
+  /** What the person is told instead of the form: a form the catalog does not have (its id), or the network. */
+  failure: { unknown: string } | 'failed' | undefined;
   /** A form is being loaded: `ready` waits for it. */
   loading = false;
   // Members that are not the controller's interface are `#private`: the minifier shortens those names.
   #host: ReactiveElement;
   #settled: (model: FormModel) => boolean;
+  #failing: (current: () => boolean) => Promise<unknown>;
   #token = 0;
   #ready!: Promise<void>;
   #resolve!: () => void;
 
-  /** @param settled whether the form on screen is validated and wholly drawn (`ready` waits for that too) */
-  constructor(host: ReactiveElement, settled: (model: FormModel) => boolean) {
+  /**
+   * @param settled whether the form on screen is validated and wholly drawn (`ready` waits for that too)
+   * @param failing loads what the failure is worded with (the interface strings), before it is shown
+   */
+  constructor(
+    host: ReactiveElement,
+    settled: (model: FormModel) => boolean,
+    failing: (current: () => boolean) => Promise<unknown>,
+  ) {
     this.#host = host;
     this.#settled = settled;
+    this.#failing = failing;
     this.#newReady();
     host.addController(this);
   }
@@ -147,7 +156,7 @@ export class FormLoader implements ReactiveController {
     this.loading = true;
     const id = source.id;
     if (this.error !== undefined) {
-      this.error = undefined;
+      this.error = this.failure = undefined;
       this.#host.requestUpdate();
     }
     try {
@@ -173,11 +182,16 @@ export class FormLoader implements ReactiveController {
       validating.catch(() => undefined);
       await prepare(model, validating, current);
     } catch (e) {
-      if (current()) {
-        this.error = e instanceof Error ? e.message : String(e);
-        this.loading = false;
-        this.#host.requestUpdate();
-      }
+      if (!current()) return;
+      await this.#failing(current).catch(() => undefined);
+      if (!current()) return;
+      this.error = e instanceof Error ? e.message : String(e);
+      // The developer's detail (which form, which file, the ids close to a mistyped one) goes to the console; the
+      // person reads what happened in the form's language.
+      console.error(`<komek-form>: ${this.error}`);
+      this.failure = (e as { code?: unknown } | null)?.code === 'KOMEK_UNKNOWN_FORM' && id ? { unknown: id } : 'failed';
+      this.loading = false;
+      this.#host.requestUpdate();
     }
   }
 

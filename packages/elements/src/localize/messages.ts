@@ -8,6 +8,7 @@ import {
   type Language,
   type Messages,
 } from '@komek/i18n/runtime';
+import { beside } from '../files.js';
 
 /**
  * The element's front door to the messages of `@komek/i18n`: the same locale files, read without i18next so that
@@ -59,7 +60,7 @@ const bundledLoader: MessageLoader = async (lang, ns) => {
 const fetchBeside = async (lang: Language, name: string): Promise<LocaleFile | undefined> => {
   // A variable, not a template in `new URL(…)`: the bundler would take that for an asset to resolve at build time.
   const path = `./locales/${lang}/${name}.json`;
-  const response = await fetch(new URL(path, import.meta.url));
+  const response = await fetch(beside(path));
   if (response.status === 404) return undefined;
   if (!response.ok) throw new MessagesLoadError(lang, name, `HTTP ${response.status} for ${path} beside komek.js`);
   return (await response.json()) as LocaleFile;

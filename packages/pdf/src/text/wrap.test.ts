@@ -26,6 +26,17 @@ describe('wrapText', () => {
     expect(wrapLines(font, 'abcd-', SIZE, width)).toEqual(['abcd', '-']);
   });
 
+  it('measures each letter of a word wider than many lines a bounded number of times (a 1 MB word is not quadratic)', () => {
+    let measured = 0;
+    const counting = { ...font, advance: (cp: number) => (measured++, font.advance(cp)) };
+    const word = 'Ә'.repeat(20_000);
+    const lines = wrapText(counting, word, SIZE, textWidth(font, 'ӘӘӘӘӘӘӘӘӘӘ', SIZE) + 0.1);
+    expect(lines).toHaveLength(2_000);
+    expect(lines.map((l) => l.text).join('')).toBe(word);
+    // Once to measure the word, and each line's letters plus the one that no longer fits.
+    expect(measured).toBeLessThan(3 * word.length);
+  });
+
   it('does not break at a no-break space', () => {
     const width = textWidth(font, 'продолжение на листе', SIZE) + 0.5;
     expect(wrapLines(font, 'продолжение на листе\u00a01', SIZE, width)).toEqual(['продолжение на', 'листе\u00a01']);

@@ -60,25 +60,33 @@ export function wrapText(font: MeasuredFont, text: string, size: number, maxWidt
         flush();
       }
       // A word wider than a line is cut after the last hyphen (or slash) that fits ("non-" / "execution"), else
-      // between characters.
-      let rest = word;
-      while (wordWidth > maxWidth && rest.length > 1) {
+      // between characters. Each pass measures only what goes on one line, so a long word costs its length once.
+      let from = 0;
+      while (wordWidth > maxWidth && word.length - from > 1) {
         let cut = 0;
         let w = 0;
         let afterHyphen = 0;
-        for (const ch of rest) {
+        let over = false;
+        for (let i = from; i < word.length;) {
+          const ch = word.slice(i, word.codePointAt(i)! > 0xffff ? i + 2 : i + 1);
           const cw = textWidth(font, ch, size);
-          if (w + cw > maxWidth && cut > 0) break;
+          if (w + cw > maxWidth) {
+            over = true;
+            if (cut > 0) break;
+          }
           w += cw;
           cut += ch.length;
-          if (HYPHEN.test(ch) && cut < rest.length) afterHyphen = cut;
+          i += ch.length;
+          if (HYPHEN.test(ch) && i < word.length) afterHyphen = cut;
         }
+        if (!over) break;
         if (afterHyphen > 0) cut = afterHyphen;
-        lines.push({ text: rest.slice(0, cut), start, end: start + cut });
+        lines.push({ text: word.slice(from, from + cut), start, end: start + cut });
         start += cut;
-        rest = rest.slice(cut);
-        wordWidth = textWidth(font, rest, size);
+        from += cut;
       }
+      const rest = from === 0 ? word : word.slice(from);
+      if (from > 0) wordWidth = textWidth(font, rest, size);
       lineStart = start;
       lineEnd = start + rest.length;
       width = wordWidth;
