@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -59,9 +60,26 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   } else {
     if (!options.dataDir) throw new Error('openDatabase: give a data folder or a postgres:// URL');
     mkdirSync(options.dataDir, { recursive: true });
-    const pglite = await PGlite.create(`${options.dataDir}/pglite`, {
-      parsers: { 1082: (v: string) => v, 20: (v: string) => Number(v) },
-    });
+    const unlock = lockDataFolder(options.dataDir);
+    let pglite: PGlite;
+    try {
+      pglite = await PGlite.create(`${options.dataDir}/pglite`, {
+        parsers: { 1082: (v: string) => v, 20: (v: string) => Number(v) },
+      });
+    } catch (e) {
+      unlock();
+      const folder = join(options.dataDir, 'pglite');
+      // PostgreSQL's own reason when it gives one; WebAssembly's "Aborted(). Build with -sASSERTIONS …" says nothing.
+      const said = String((e as Error)?.message ?? e).split('\n')[0]!;
+      const reason = /^Aborted\(/.test(said) ? '' : ` (${said})`;
+      throw new DataFolderError(
+        'unreadable',
+        `the embedded database in ${folder} cannot be opened${reason}: ` +
+          `its files are damaged or were not written by this version of Komek. Restore the data folder from a ` +
+          `backup, or move it aside to start an empty one`,
+        { cause: e },
+      );
+    }
     const db = new Kysely<Tables>({ dialect: new PGliteDialect(pglite) });
     database = {
       db,
@@ -72,8 +90,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
           () => false,
         ),
       close: async () => {
-        await db.destroy();
-        await pglite.close();
+        try {
+          await db.destroy();
+          await pglite.close();
+        } finally {
+          unlock();
+        }
       },
     };
   }
@@ -86,6 +108,94 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     }
   }
   return database;
+}
+
+/** A data folder the embedded database cannot use: another process has it open, or its files cannot be read. */
+export class DataFolderError extends Error {
+  readonly code = 'KOMEK_DATA_FOLDER';
+  constructor(
+    readonly reason: 'in-use' | 'unreadable',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DataFolderError';
+  }
+}
+
+/** Lock files held by this process (a second open of the same folder in one process is refused too). */
+const heldLocks = new Set<string>();
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite is PostgreSQL in one process, without the postmaster's lock: two processes opening one folder would each
+ * write its files and corrupt them. `<data>/pglite.lock` holds the process id of the one that has it open. A lock
+ * left by a process that has ended (killed, crashed, the machine restarted) is taken over. Returns the release.
+ */
+export function lockDataFolder(dataDir: string): () => void {
+  const path = join(resolve(dataDir), 'pglite.lock');
+  for (let attempt = 0; attempt < 5; attempt++) {
+    // Written whole under another name, then linked: the lock file never exists without its process id.
+    const draft = `${path}.${process.pid}.${attempt}`;
+    writeFileWhole(draft, `${process.pid}\n`);
+    try {
+      linkSync(draft, path);
+      heldLocks.add(path);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        heldLocks.delete(path);
+        try {
+          if (readFileSync(path, 'utf8').trim() === String(process.pid)) unlinkSync(path);
+        } catch {
+          // already gone
+        }
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    } finally {
+      unlinkSync(draft);
+    }
+    let holder: number;
+    try {
+      holder = Number(readFileSync(path, 'utf8').trim());
+    } catch {
+      continue; // released meanwhile: try again
+    }
+    const inUse =
+      heldLocks.has(path) || (Number.isInteger(holder) && holder > 0 && holder !== process.pid && running(holder));
+    if (inUse)
+      throw new DataFolderError(
+        'in-use',
+        `the data folder ${dataDir} is in use by another Komek process (process id ${holder}); the embedded ` +
+          `database is opened by one process at a time. Stop that process (komek serve, or a komek users, tokens, ` +
+          `audit, keys, reports or search command) and try again; if no Komek process runs, remove ${path}`,
+      );
+    try {
+      unlinkSync(path); // left by a process that has ended
+    } catch {
+      // removed by another process taking it over: try again
+    }
+  }
+  throw new DataFolderError('in-use', `the data folder ${dataDir} is being opened by another process; try again`);
+}
+
+function writeFileWhole(path: string, text: string) {
+  const fd = openSync(path, 'w', 0o600);
+  try {
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Whether an error means the database cannot be reached now (the request may be retried later). */
