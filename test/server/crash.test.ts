@@ -1,14 +1,119 @@
 /**
- * What a crash or a second process must not do: two processes writing one embedded database, a damaged data folder
- * reported as a stack.
+ * What a crash or a second process must not do: a change committed without its audit entry (or an entry for a change
+ * that did not happen), two processes writing one embedded database, a damaged data folder reported as a stack.
  */
+import { randomUUID } from 'node:crypto';
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { openDatabase } from '@komek/server';
-import { komekCli, startTestServer } from './harness.js';
+import { auditKey, createUser, openDatabase, verifyAuditTrail } from '@komek/server';
+import { engines, fixture, komekCli, startTestServer } from './harness.js';
+
+describe.each(engines)('a change and its audit entry on %s', { timeout: 60_000 }, (engine) => {
+  it('commit together: an entry that cannot be written undoes the change, and the retry does it once', async () => {
+    const t = await startTestServer(engine, inject('postgresUrl'));
+    const db = t.server.services.database.db;
+    try {
+      const caseId = (await t.api('POST', '/api/cases', { body: { country: 'kz' } })).body.id as string;
+      // The trail refuses the entries of new submissions and referral answers: as if the process ended between the
+      // change and its entry. (Both ways of writing an entry: in a transaction of its own, or in the change's.)
+      const refused = new Set(['submission.create', 'referral.update']);
+      const audit = t.server.services.audit as unknown as Record<string, (...args: any[]) => Promise<void>>;
+      for (const method of ['append', 'appendIn']) {
+        const write = audit[method]?.bind(audit);
+        if (write)
+          audit[method] = (...args: any[]) =>
+            refused.has((args[args.length - 1] as { action: string }).action)
+              ? Promise.reject(new Error('trail unavailable'))
+              : write(...args);
+      }
+      const key = randomUUID();
+      const post = () =>
+        t.api('POST', `/api/cases/${caseId}/submissions`, {
+          body: { formId: 'kz-f4-interview-consent', data: fixture('kz-f4-interview-consent') },
+          headers: { 'idempotency-key': key },
+        });
+      const failed = await post();
+      expect(failed.status).toBe(500);
+      // Nothing of the request stays: no submission, no revision, no key that would replay a reply never given.
+      expect(await db.selectFrom('submissions').select('id').where('case_id', '=', caseId).execute()).toEqual([]);
+      expect(await db.selectFrom('submission_revisions').select('submission_id').execute()).toEqual([]);
+      expect(await db.selectFrom('idempotency_keys').select('key').where('key', '=', key).execute()).toEqual([]);
+
+      refused.clear();
+      const stored = await post();
+      expect(stored.status).toBe(201);
+      expect(stored.headers.get('idempotent-replayed')).toBeNull();
+      const again = await post();
+      expect([again.status, again.headers.get('idempotent-replayed'), again.body.id]).toEqual([
+        201,
+        'true',
+        stored.body.id,
+      ]);
+
+      // A status change is its entry too.
+      const referral = await t.api('POST', `/api/cases/${caseId}/referrals`, {
+        body: { receivingBody: 'Shelter', kind: 'shelter', sections: ['kz-f4-interview-consent'] },
+      });
+      expect(referral.status).toBe(201);
+      refused.add('referral.update');
+      const accept = await t.api('POST', `/api/referrals/${referral.body.id}/status`, { body: { status: 'accepted' } });
+      expect(accept.status).toBe(500);
+      expect((await t.api('GET', `/api/cases/${caseId}`)).body.referrals[0].status).toBe('sent');
+      refused.clear();
+      const accepted = await t.api('POST', `/api/referrals/${referral.body.id}/status`, {
+        body: { status: 'accepted' },
+      });
+      expect(accepted.status).toBe(200);
+
+      // A sign-in is its session and its entry: no session that the trail does not record.
+      const organisationId = (await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id;
+      const password = 'correct-horse-battery-1';
+      const user = await createUser(db, {
+        organisationId,
+        username: 'aliya',
+        displayName: 'Aliya',
+        roles: ['specialist'],
+        password,
+      });
+      const signIn = () => t.api('POST', '/api/session', { body: { username: 'aliya', password }, token: null });
+      refused.add('session.create');
+      expect((await signIn()).status).toBe(500);
+      expect(await db.selectFrom('sessions').select('user_id').execute()).toEqual([]);
+      refused.clear();
+      expect((await signIn()).status).toBe(200);
+      expect(await db.selectFrom('sessions').select('user_id').execute()).toEqual([{ user_id: user.id }]);
+
+      // The trail names each change once, with its record, and nothing that did not happen.
+      const entries = await db
+        .selectFrom('audit_log')
+        .select(['action', 'target', 'outcome'])
+        .where('outcome', '=', 'ok')
+        .where('action', 'in', [
+          'case.create',
+          'submission.create',
+          'referral.create',
+          'referral.update',
+          'session.create',
+        ])
+        .orderBy('seq')
+        .execute();
+      expect(entries).toEqual([
+        { action: 'case.create', target: `case:${caseId}`, outcome: 'ok' },
+        { action: 'submission.create', target: `submission:${stored.body.id}`, outcome: 'ok' },
+        { action: 'submission.create', target: `submission:${stored.body.id}`, outcome: 'ok' },
+        { action: 'referral.create', target: `referral:${referral.body.id}`, outcome: 'ok' },
+        { action: 'referral.update', target: `referral:${referral.body.id}`, outcome: 'ok' },
+        { action: 'session.create', target: `user:${user.id}`, outcome: 'ok' },
+      ]);
+      expect((await verifyAuditTrail(db, auditKey(t.dataDir))).problem).toBeUndefined();
+    } finally {
+      await t.close();
+    }
+  });
+});
 
 describe('one process per embedded data folder', { timeout: 120_000 }, () => {
   it('a second open of a folder in use is refused naming the folder; a lock left by an ended process is taken over', async () => {
