@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -170,6 +171,59 @@ describe('one process per embedded data folder', { timeout: 120_000 }, () => {
       await restored.close();
     } finally {
       rmSync(damaged, { recursive: true, force: true });
+      rmSync(t.dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('stopping (SIGTERM) with requests in flight', { timeout: 60_000 }, () => {
+  it('finishes the request in flight; one arriving meanwhile gets the API’s 503 with Retry-After; the database closes', async () => {
+    const t = await startTestServer('pglite', inject('postgresUrl'));
+    const db = t.server.services.database.db;
+    // PGlite has one connection: a transaction held open keeps the next request waiting for it, in flight.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let held!: () => void;
+    const holding = new Promise<void>((r) => (held = r));
+    const transaction = db.transaction().execute(async () => {
+      held();
+      await gate;
+    });
+    await holding;
+    const { hostname, port } = new URL(t.url);
+    const socket = connect(Number(port), hostname);
+    let received = '';
+    socket.on('data', (b) => (received += b.toString('utf8')));
+    const ended = new Promise<void>((r) => socket.on('close', () => r()));
+    await new Promise<void>((r) => socket.once('connect', () => r()));
+    const body = '{"country":"tj"}';
+    const request = (path: string) =>
+      `POST ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAuthorization: Bearer ${t.token}\r\n` +
+      `Content-Type: application/json\r\nAccept-Language: ru\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
+    socket.write(request('/api/cases'));
+    await new Promise((r) => setTimeout(r, 200));
+    const closing = t.server.close();
+    // The same connection, while the server stops: no longer served, but answered.
+    socket.write(request('/api/cases'));
+    await new Promise((r) => setTimeout(r, 200));
+    release();
+    await transaction;
+    await closing;
+    await ended;
+    const replies = received.split(/(?=HTTP\/1\.1 )/);
+    expect(replies.map((r) => r.slice(0, 12))).toEqual(['HTTP/1.1 201', 'HTTP/1.1 503']);
+    const [head, json] = replies[1]!.split('\r\n\r\n');
+    expect(head).toMatch(/\r\nretry-after: 5\r\n/i);
+    expect(JSON.parse(json!)).toEqual({
+      code: 'stopping',
+      message: 'Сервер останавливается. Повторите через несколько секунд.',
+    });
+    // The request in flight was stored; the second was not; the database was closed and opens again.
+    const reopened = await openDatabase({ dataDir: t.dataDir });
+    try {
+      expect(await reopened.db.selectFrom('cases').select('country').execute()).toEqual([{ country: 'tj' }]);
+    } finally {
+      await reopened.close();
       rmSync(t.dataDir, { recursive: true, force: true });
     }
   });

@@ -104,7 +104,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
           : `${error.code}: ${error.message.slice(0, 100)}`;
       void ensureMessages(lang).then(() => send(reply, lang, 400, 'invalid-request', { detail }));
     },
-    return503OnClosing: true,
+    // While stopping, a request that still arrives (on a connection kept alive) gets the API's own 503 below.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
   });
 
@@ -162,11 +163,19 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   });
   app.addContentTypeParser('application/pdf', { parseAs: 'buffer' }, (_req, body: Buffer, done) => done(null, body));
 
+  // Stopping (SIGTERM): the requests in flight finish; one that arrives meanwhile is told to come again, as an API
+  // error with Retry-After (Fastify closes its connection after the reply), not served and not left unanswered.
+  let stopping = false;
+  app.addHook('preClose', async () => {
+    stopping = true;
+  });
+
   app.addHook('onRequest', async (request) => {
     const req = request as ApiRequest;
     req.langs = requestLanguages(req.query, req.headers['accept-language']);
     req.lang = req.langs[0]!;
     await ensureMessages(req.lang);
+    if (stopping) throw new ApiError(503, 'stopping', {}, {}, { 'retry-after': '5' });
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
