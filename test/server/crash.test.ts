@@ -228,3 +228,34 @@ describe('stopping (SIGTERM) with requests in flight', { timeout: 60_000 }, () =
     }
   });
 });
+
+describe('stopping while a client never finishes its request', { timeout: 60_000 }, () => {
+  it('closes that connection after the grace period instead of waiting for it, and closes the database', async () => {
+    const t = await startTestServer('pglite', inject('postgresUrl'), { stopGraceMs: 500 });
+    const { hostname, port } = new URL(t.url);
+    const socket = connect(Number(port), hostname);
+    const ended = new Promise<void>((r) => socket.on('close', () => r()));
+    socket.on('data', () => {});
+    await new Promise<void>((r) => socket.once('connect', () => r()));
+    // Headers and a piece of the body, no token: the rest of the body never comes.
+    socket.write(
+      `POST /api/cases HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\n` +
+        'Content-Length: 100\r\n\r\n{"coun',
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    try {
+      const stopped = await Promise.race([
+        t.server.close().then(() => 'stopped'),
+        new Promise((r) => setTimeout(() => r('still waiting'), 8_000)),
+      ]);
+      expect(stopped).toBe('stopped');
+      await ended;
+      const reopened = await openDatabase({ dataDir: t.dataDir });
+      await reopened.close();
+    } finally {
+      socket.destroy();
+      await t.server.close();
+      rmSync(t.dataDir, { recursive: true, force: true });
+    }
+  });
+});

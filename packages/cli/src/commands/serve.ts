@@ -77,7 +77,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     );
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
-      process.stderr.write(`komek: ${signal}: finishing requests in flight, then stopping\n`);
+      process.stderr.write(`komek: ${signal}: finishing requests in flight (at most 10 s), then stopping\n`);
       server.close().then(resolve, (e) => {
         process.stderr.write(`komek: ${(e as Error).message}\n`);
         resolve();
