@@ -1,5 +1,15 @@
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import {
+  closeSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -136,16 +146,46 @@ function running(pid: number): boolean {
 }
 
 /**
+ * What tells a process from a later one given the same id, where the system says it (Linux: the boot and the
+ * process's start time), else ''. A container restarted after a crash numbers its processes again from 1: the id in
+ * a lock can then be another process's, alive, and only this tells the lock is stale.
+ */
+function processIdentity(pid: number): string {
+  try {
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (name) state ppid …": the start time is the 22nd field, the 20th after the name.
+    const startTime = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    return startTime ? `${boot}/${startTime}` : '';
+  } catch {
+    return '';
+  }
+}
+
+/** Whether the process a lock names still runs: its id is in use, and (where known) by the same process. */
+function holds(lock: string): { pid: number; alive: boolean } {
+  const [id, identity = ''] = lock.trim().split('\n');
+  const pid = Number(id);
+  if (!Number.isInteger(pid) || pid <= 0) return { pid, alive: false };
+  if (!running(pid)) return { pid, alive: false };
+  const now = identity && processIdentity(pid);
+  return { pid, alive: !now || now === identity };
+}
+
+/**
  * PGlite is PostgreSQL in one process, without the postmaster's lock: two processes opening one folder would each
- * write its files and corrupt them. `<data>/pglite.lock` holds the process id of the one that has it open. A lock
- * left by a process that has ended (killed, crashed, the machine restarted) is taken over. Returns the release.
+ * write its files and corrupt them. `<data>/pglite.lock` names the process that has it open (its id, and where the
+ * system tells it, its start). A lock left by a process that has ended (killed, crashed, the machine or container
+ * restarted) is taken over. Returns the release.
  */
 export function lockDataFolder(dataDir: string): () => void {
-  const path = join(resolve(dataDir), 'pglite.lock');
+  // The folder's real path: the same folder reached through a link is the same lock.
+  const path = join(realpathSync(dataDir), 'pglite.lock');
+  const mine = `${process.pid}\n${processIdentity(process.pid)}\n`;
   for (let attempt = 0; attempt < 5; attempt++) {
-    // Written whole under another name, then linked: the lock file never exists without its process id.
+    // Written whole under another name, then linked: the lock file never exists without its content.
     const draft = `${path}.${process.pid}.${attempt}`;
-    writeFileWhole(draft, `${process.pid}\n`);
+    writeFileWhole(draft, mine);
     try {
       linkSync(draft, path);
       heldLocks.add(path);
@@ -155,7 +195,7 @@ export function lockDataFolder(dataDir: string): () => void {
         released = true;
         heldLocks.delete(path);
         try {
-          if (readFileSync(path, 'utf8').trim() === String(process.pid)) unlinkSync(path);
+          if (readFileSync(path, 'utf8') === mine) unlinkSync(path);
         } catch {
           // already gone
         }
@@ -165,26 +205,37 @@ export function lockDataFolder(dataDir: string): () => void {
     } finally {
       unlinkSync(draft);
     }
-    let holder: number;
+    let found: string;
     try {
-      holder = Number(readFileSync(path, 'utf8').trim());
+      found = readFileSync(path, 'utf8');
     } catch {
       continue; // released meanwhile: try again
     }
-    const inUse =
-      heldLocks.has(path) || (Number.isInteger(holder) && holder > 0 && holder !== process.pid && running(holder));
-    if (inUse)
+    const holder = holds(found);
+    if (heldLocks.has(path) || (holder.alive && found !== mine))
       throw new DataFolderError(
         'in-use',
-        `the data folder ${dataDir} is in use by another Komek process (process id ${holder}); the embedded ` +
+        `the data folder ${dataDir} is in use by another Komek process (process id ${holder.pid}); the embedded ` +
           `database is opened by one process at a time. Stop that process (komek serve, or a komek users, tokens, ` +
           `audit, keys, reports or search command) and try again; if no Komek process runs, remove ${path}`,
       );
+    // Left by a process that has ended. Moved aside before it is removed: of two processes taking over the same
+    // lock, one moves it; the other finds nothing to move, or a new lock, which it puts back.
+    const aside = `${path}.${process.pid}.stale`;
     try {
-      unlinkSync(path); // left by a process that has ended
+      renameSync(path, aside);
     } catch {
-      // removed by another process taking it over: try again
+      continue;
     }
+    const moved = readFileSync(aside, 'utf8');
+    if (moved !== found) {
+      try {
+        linkSync(aside, path);
+      } catch {
+        // yet another process has it now: the next attempt sees it
+      }
+    }
+    unlinkSync(aside);
   }
   throw new DataFolderError('in-use', `the data folder ${dataDir} is being opened by another process; try again`);
 }
