@@ -174,6 +174,22 @@ describe('one process per embedded data folder', { timeout: 120_000 }, () => {
     rmSync(t.dataDir, { recursive: true, force: true });
   });
 
+  it('a token or key file that cannot be used stops the start with one line naming it, exit 3', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'komek-token-'));
+    try {
+      // What a process killed while making the token file on its first start could leave.
+      writeFileSync(join(dataDir, 'admin.token'), '');
+      const empty = komekCli('serve', '--data', dataDir, '--port', '0', '--quiet');
+      expect(empty.status, empty.stderr).toBe(3);
+      expect(empty.stderr).toBe(
+        `komek serve: ${join(dataDir, 'admin.token')}: holds no valid token (expected 32 or more characters); ` +
+          'delete it to make a new one\n',
+      );
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('a damaged embedded database is reported naming its folder and what to do', async () => {
     const t = await startTestServer('pglite', inject('postgresUrl'));
     await t.server.close();

@@ -8,8 +8,9 @@ async function starting<T>(what: Promise<T>): Promise<T> {
   } catch (e) {
     const { isUnavailable } = await import('@komek/server');
     const err = e as NodeJS.ErrnoException;
-    // The data folder held by another process, or its embedded database damaged: the message names the folder.
-    if (err.code === 'KOMEK_DATA_FOLDER')
+    // The data folder held by another process, its embedded database damaged, a key or token file that cannot be
+    // used: the message names the folder or the file.
+    if (err.code === 'KOMEK_DATA_FOLDER' || err.code === 'key-file')
       throw new CliError('KOMEK_CANNOT_READ', err.message, exitCodes.input, { cause: e });
     if (err.code === 'EADDRINUSE')
       throw new UsageError(`the port is taken by another program (${err.message}); choose another with --port`);
