@@ -174,7 +174,7 @@ describe('one process per embedded data folder', { timeout: 120_000 }, () => {
     rmSync(t.dataDir, { recursive: true, force: true });
   });
 
-  it('a token or key file that cannot be used stops the start with one line naming it, exit 3', () => {
+  it('a token or key file, or a data folder, that cannot be used stops the start with one line naming it, exit 3', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'komek-token-'));
     try {
       // What a process killed while making the token file on its first start could leave.
@@ -184,6 +184,14 @@ describe('one process per embedded data folder', { timeout: 120_000 }, () => {
       expect(empty.stderr).toBe(
         `komek serve: ${join(dataDir, 'admin.token')}: holds no valid token (expected 32 or more characters); ` +
           'delete it to make a new one\n',
+      );
+      // A file named as the data folder.
+      const notAFolder = join(dataDir, 'admin.token');
+      const file = komekCli('serve', '--data', notAFolder, '--port', '0', '--quiet');
+      expect(file.status, file.stderr).toBe(3);
+      expect(file.stderr).toBe(
+        `komek serve: cannot use the data folder: EEXIST: file already exists, mkdir '${notAFolder}' ` +
+          '(--data must name a folder this user may write in)\n',
       );
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { CliError, exitCodes } from '../errors.js';
 import { parseOptions, refuseExtraArguments, UsageError } from '../options.js';
 
-/** Startup failures said plainly: a database that does not answer, a port taken. */
+/** Startup failures said plainly: a data folder that cannot be used, a database that does not answer, a port taken. */
 async function starting<T>(what: Promise<T>): Promise<T> {
   try {
     return await what;
@@ -12,6 +12,15 @@ async function starting<T>(what: Promise<T>): Promise<T> {
     // used: the message names the folder or the file.
     if (err.code === 'KOMEK_DATA_FOLDER' || err.code === 'key-file')
       throw new CliError('KOMEK_CANNOT_READ', err.message, exitCodes.input, { cause: e });
+    // A file or folder of the data folder that cannot be made or written (a file named as the folder, no
+    // permission, a read-only or full disk): not a fault of komek, and not the port's.
+    if (err.syscall !== undefined && err.syscall !== 'listen' && err.path !== undefined)
+      throw new CliError(
+        'KOMEK_CANNOT_READ',
+        `cannot use the data folder: ${err.message} (--data must name a folder this user may write in)`,
+        exitCodes.input,
+        { cause: e },
+      );
     if (err.code === 'EADDRINUSE')
       throw new UsageError(`the port is taken by another program (${err.message}); choose another with --port`);
     if (err.code === 'EACCES')
