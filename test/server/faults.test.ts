@@ -2,7 +2,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AnswerKeys, kekRingFor, openDatabase, type Database } from '@komek/server';
+import { AnswerKeys, auditKey, kekRingFor, openDatabase, verifyAuditTrail, type Database } from '@komek/server';
 import { openStoredReply } from '../../packages/server/src/store/idempotency.js';
 import { engines, fixture, newDatabase, startTestServer } from './harness.js';
 import { exited, komek } from './cli.js';
@@ -32,6 +32,16 @@ async function expectExactlyOnce(database: Database, keyFolder: string, acked: M
   const revisions = await db.selectFrom('submission_revisions').select('submission_id').execute();
   expect(revisions.length).toBe(submissions.length);
   expect(submissions.every((s) => s.revision === 1)).toBe(true);
+  // The trail names every stored submission and no other (a retry that replays names the same one again), and its
+  // chain holds.
+  const named = await db
+    .selectFrom('audit_log')
+    .select('target')
+    .where('action', '=', 'submission.create')
+    .where('outcome', '=', 'ok')
+    .execute();
+  expect(new Set(named.map((e) => e.target))).toEqual(new Set(submissions.map((s) => `submission:${s.id}`)));
+  expect((await verifyAuditTrail(db, auditKey(keyFolder))).problem).toBeUndefined();
 }
 
 describe.each(engines)('faults on %s', { timeout: 420_000 }, (engine) => {

@@ -7,6 +7,7 @@ import { isUnavailable } from './db/database.js';
 import { ApiError, apiMessage, type ApiErrorCode } from './errors.js';
 import { ensureMessages, requestLanguages } from './i18n.js';
 import { serveDesk } from './desk.js';
+import { requestAuditFields } from './requestAudit.js';
 import { routeTable } from './routes.js';
 import type { ApiRequest, RouteDef } from './routeTypes.js';
 import type { Services } from './services.js';
@@ -37,14 +38,6 @@ export function jsonProblem(message: string, text: string): string {
       : 'an unexpected character where a value should be (a quoted string, number, true, false, null, object or array)';
   }
   return message.includes('"') ? 'the body is not valid JSON' : message;
-}
-
-/** The text with its control characters and lone surrogate halves made U+FFFD (null stays null). */
-function asText<T extends string | null>(text: T): T {
-  const notText =
-    // eslint-disable-next-line no-control-regex -- replacing control characters is what this is for
-    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-  return (text === null ? null : text.replace(notText, '\ufffd')) as T;
 }
 
 /** Sends an API error as `{code, message, issues?}` in the request's language. */
@@ -111,7 +104,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
           : `${error.code}: ${error.message.slice(0, 100)}`;
       void ensureMessages(lang).then(() => send(reply, lang, 400, 'invalid-request', { detail }));
     },
-    return503OnClosing: true,
+    // While stopping, a request that still arrives (on a connection kept alive) gets the API's own 503 below.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
   });
 
@@ -124,34 +118,18 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.decorateRequest('auditTarget', undefined);
   app.decorateRequest('auditScope', undefined);
   app.decorateRequest('auditOrganisation', undefined);
+  app.decorateRequest('audited', undefined);
 
   // Every request a principal makes, and every sign-in, goes into the audit trail before its reply leaves: who,
   // what, which record, from where, allowed or not — never the content.
   app.addHook('onSend', async (request, reply, payload) => {
     const req = request as ApiRequest;
-    if (!req.action || (!req.principal && req.action !== 'session.create')) return payload;
-    if (!req.auditTarget && reply.statusCode === 201 && typeof payload === 'string') {
-      const id = /"id":"([0-9a-f-]{36})"/.exec(payload)?.[1];
-      if (id) req.auditTarget = `${req.action.split('.')[0]}:${id}`;
-    }
-    const id = (req.params as { id?: string } | undefined)?.id;
-    // A path can carry what is not text (`/api/cases/%00`): the database refuses NUL, and the entry would be lost.
-    const target = asText(req.auditTarget ?? (req.auditScope && id ? `${req.auditScope}:${id.slice(0, 64)}` : null));
-    const status = reply.statusCode;
+    // A change's entry was written in the change's own transaction (auditedWrite).
+    if (req.audited) return payload;
+    const fields = requestAuditFields(req, reply.statusCode, typeof payload === 'string' ? payload : undefined);
+    if (!fields) return payload;
     await services.audit
-      .append({
-        actor: req.principal?.id ?? 'anonymous',
-        action: req.action,
-        target,
-        origin: req.ip,
-        organisation: req.principal?.organisationId ?? req.auditOrganisation ?? null,
-        outcome:
-          status < 400
-            ? 'ok'
-            : status === 401 || status === 403 || status === 404 || status === 429
-              ? 'denied'
-              : 'failed',
-      })
+      .append(fields)
       .catch((e: Error) =>
         req.log.error({ err: { type: e.name, message: e.message.slice(0, 200) } }, 'audit trail not written'),
       );
@@ -185,11 +163,19 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   });
   app.addContentTypeParser('application/pdf', { parseAs: 'buffer' }, (_req, body: Buffer, done) => done(null, body));
 
+  // Stopping (SIGTERM): the requests in flight finish; one that arrives meanwhile is told to come again, as an API
+  // error with Retry-After (Fastify closes its connection after the reply), not served and not left unanswered.
+  let stopping = false;
+  app.addHook('preClose', async () => {
+    stopping = true;
+  });
+
   app.addHook('onRequest', async (request) => {
     const req = request as ApiRequest;
     req.langs = requestLanguages(req.query, req.headers['accept-language']);
     req.lang = req.langs[0]!;
     await ensureMessages(req.lang);
+    if (stopping) throw new ApiError(503, 'stopping', {}, {}, { 'retry-after': '5' });
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

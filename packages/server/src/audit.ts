@@ -23,42 +23,47 @@ export class AuditTrail {
     private readonly key: Buffer,
   ) {}
 
-  /** Appends an entry (serialized in this process, and across processes by an advisory lock). */
+  /** Appends an entry in a transaction of its own (serialized in this process, and across processes by an advisory lock). */
   append(fields: Omit<AuditFields, 'seq' | 'at'> & { at?: string }): Promise<void> {
-    const run = async () => {
-      await this.db.transaction().execute(async (tx) => {
-        await sql`select pg_advisory_xact_lock(7240616)`.execute(tx);
-        const last = await tx
-          .selectFrom('audit_log')
-          .select(['seq', 'hash'])
-          .orderBy('seq', 'desc')
-          .limit(1)
-          .executeTakeFirst();
-        const entry = chainEntry(
-          { ...fields, at: fields.at ?? new Date().toISOString() },
-          last && { seq: Number(last.seq), hash: last.hash },
-          this.key,
-        );
-        await tx
-          .insertInto('audit_log')
-          .values({
-            seq: entry.seq,
-            at: entry.at,
-            actor: entry.actor,
-            action: entry.action,
-            target: entry.target,
-            origin: entry.origin,
-            organisation: entry.organisation,
-            outcome: entry.outcome,
-            prev_hash: entry.prevHash,
-            hash: entry.hash,
-          })
-          .execute();
-      });
-    };
+    const run = () => this.db.transaction().execute((tx) => this.appendIn(tx, fields));
     const next = this.tail.then(run, run);
     this.tail = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * Appends an entry inside the caller's transaction, so that a change and its entry commit together or not at all:
+   * a process killed between the two leaves neither a change without its entry nor an entry without its change.
+   * The chain's advisory lock is held until that transaction ends: call this last, just before it commits.
+   */
+  async appendIn(tx: Kysely<Tables>, fields: Omit<AuditFields, 'seq' | 'at'> & { at?: string }): Promise<void> {
+    await sql`select pg_advisory_xact_lock(7240616)`.execute(tx);
+    const last = await tx
+      .selectFrom('audit_log')
+      .select(['seq', 'hash'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const entry = chainEntry(
+      { ...fields, at: fields.at ?? new Date().toISOString() },
+      last && { seq: Number(last.seq), hash: last.hash },
+      this.key,
+    );
+    await tx
+      .insertInto('audit_log')
+      .values({
+        seq: entry.seq,
+        at: entry.at,
+        actor: entry.actor,
+        action: entry.action,
+        target: entry.target,
+        origin: entry.origin,
+        organisation: entry.organisation,
+        outcome: entry.outcome,
+        prev_hash: entry.prevHash,
+        hash: entry.hash,
+      })
+      .execute();
   }
 
   /** Entries newest first, `limit` at a time before `beforeSeq`, optionally of one organisation. */

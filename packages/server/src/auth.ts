@@ -1,9 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { DEFAULT_ORGANISATION_ID } from './db/migrations.js';
 import type { Db } from './store/types.js';
+import { KeyFileError } from './security/keyFile.js';
 
 /**
  * Roles, named after the SOPs' actors: the specialist (case worker), the head of service (approves decisions and
@@ -36,21 +37,31 @@ export const ADMIN_TOKEN_ID = 'admin';
 
 /**
  * Reads the admin token of a data folder, creating it (mode 0600) on first start. Returns the token and whether it
- * was created; callers print the path, never the token.
+ * was created; callers print the path, never the token. The file is written whole under another name and then
+ * linked in place, so a process killed while making it leaves no empty token file behind.
  */
 export function ensureAdminToken(dataDir: string): { token: string; path: string; created: boolean } {
   const path = adminTokenPath(dataDir);
   mkdirSync(dataDir, { recursive: true });
-  if (existsSync(path)) {
-    const token = readFileSync(path, 'utf8').trim();
-    if (token.length < 32)
-      throw new Error(`${path} holds no valid token (expected 32 or more characters); delete it to make a new one`);
-    return { token, path, created: false };
+  if (!existsSync(path)) {
+    const token = `kmk_${randomBytes(32).toString('base64url')}`;
+    const draft = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    writeFileSync(draft, `${token}\n`, { mode: 0o600, flag: 'wx' });
+    chmodSync(draft, 0o600);
+    try {
+      linkSync(draft, path);
+      return { token, path, created: true };
+    } catch (e) {
+      // Made meanwhile by another process starting on this folder: that one is the token.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    } finally {
+      unlinkSync(draft);
+    }
   }
-  const token = `kmk_${randomBytes(32).toString('base64url')}`;
-  writeFileSync(path, `${token}\n`, { mode: 0o600, flag: 'wx' });
-  chmodSync(path, 0o600);
-  return { token, path, created: true };
+  const token = readFileSync(path, 'utf8').trim();
+  if (token.length < 32)
+    throw new KeyFileError(path, 'holds no valid token (expected 32 or more characters); delete it to make a new one');
+  return { token, path, created: false };
 }
 
 /** SHA-256 of a secret, hex: tokens and session ids are stored only so. */

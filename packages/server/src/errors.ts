@@ -36,6 +36,7 @@ export const apiErrorCodes = [
   'referral-transition',
   'invalid-language',
   'unavailable',
+  'stopping',
   'internal',
   'forbidden',
   'csrf',

@@ -2,7 +2,7 @@ export { startServer, migrateDatabase } from './server.js';
 export type { ServerOptions, RunningServer } from './server.js';
 export { buildApp } from './app.js';
 export { serveDesk, defaultDeskDir } from './desk.js';
-export { openDatabase, isUnavailable } from './db/database.js';
+export { openDatabase, isUnavailable, DataFolderError } from './db/database.js';
 export type { Database, DatabaseKind } from './db/database.js';
 export { migrations, migrate, latestVersion } from './db/migrations.js';
 export { routeTable } from './routes.js';

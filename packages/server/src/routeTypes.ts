@@ -58,6 +58,8 @@ export interface ApiRequest extends FastifyRequest {
   auditScope: RouteDef['scope'];
   /** The organisation an entry belongs to when no principal says it (a failed sign-in of a known user). */
   auditOrganisation: string | undefined;
+  /** Set once the request's entry is in the audit trail, written in the transaction of its change (`auditedWrite`). */
+  audited: boolean | undefined;
 }
 
 /** One documented response of a route. */

@@ -31,13 +31,21 @@ export interface ServerOptions {
   deskDir?: string | false;
   /** Where to say what happened (the token file's path, the address); never the token. */
   log?: (line: string) => void;
+  /**
+   * How long `close` waits for the requests in flight before it closes every connection (default 10 s): a client
+   * that never finishes sending its request must not keep the server from stopping.
+   */
+  stopGraceMs?: number;
 }
 
 export interface RunningServer {
   app: FastifyInstance;
   services: Services;
   url: string;
-  /** Stops accepting, finishes requests in flight, stops the jobs loop, closes the database. */
+  /**
+   * Stops accepting, finishes requests in flight (closing the connections still busy after `stopGraceMs`), stops the
+   * jobs loop, closes the database.
+   */
   close(): Promise<void>;
 }
 
@@ -98,7 +106,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     url,
     close: () =>
       (closing ??= (async () => {
-        await app.close();
+        // Requests in flight finish; a connection still busy after the grace period (a body that never ends) is
+        // closed, so that a stop does not wait on a client.
+        const deadline = setTimeout(() => app.server.closeAllConnections(), options.stopGraceMs ?? 10_000);
+        try {
+          await app.close();
+        } finally {
+          clearTimeout(deadline);
+        }
         await jobs.stop();
         await database.close();
       })()),

@@ -23,6 +23,8 @@ async function openStore(options: Record<string, string | boolean>) {
     database = await server.openDatabase({ url, dataDir });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
+    if (err.code === 'KOMEK_DATA_FOLDER')
+      throw new CliError('KOMEK_CANNOT_READ', err.message, exitCodes.input, { cause: e });
     throw new CliError(
       'KOMEK_CANNOT_READ',
       `cannot open the database${url ? '' : ` in ${dataDir}`}: ${err.message}${url ? '' : ' (is `komek serve` running on this folder? stop it first)'}`,

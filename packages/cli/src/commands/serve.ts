@@ -2,13 +2,26 @@ import { CliError, exitCodes } from '../errors.js';
 import { parseOptions, refuseExtraArguments, UsageError } from '../options.js';
 import { serverPackage } from './serverPackage.js';
 
-/** Startup failures said plainly: a database that does not answer, a port taken. */
+/** Startup failures said plainly: a data folder that cannot be used, a database that does not answer, a port taken. */
 async function starting<T>(what: Promise<T>): Promise<T> {
   try {
     return await what;
   } catch (e) {
     const { isUnavailable } = await serverPackage();
     const err = e as NodeJS.ErrnoException;
+    // The data folder held by another process, its embedded database damaged, a key or token file that cannot be
+    // used: the message names the folder or the file.
+    if (err.code === 'KOMEK_DATA_FOLDER' || err.code === 'key-file')
+      throw new CliError('KOMEK_CANNOT_READ', err.message, exitCodes.input, { cause: e });
+    // A file or folder of the data folder that cannot be made or written (a file named as the folder, no
+    // permission, a read-only or full disk): not a fault of komek, and not the port's.
+    if (err.syscall !== undefined && err.syscall !== 'listen' && err.path !== undefined)
+      throw new CliError(
+        'KOMEK_CANNOT_READ',
+        `cannot use the data folder: ${err.message} (--data must name a folder this user may write in)`,
+        exitCodes.input,
+        { cause: e },
+      );
     if (err.code === 'EADDRINUSE')
       throw new UsageError(`the port is taken by another program (${err.message}); choose another with --port`);
     if (err.code === 'EACCES')
@@ -75,7 +88,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     );
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
-      process.stderr.write(`komek: ${signal}: finishing requests in flight, then stopping\n`);
+      process.stderr.write(`komek: ${signal}: finishing requests in flight (at most 10 s), then stopping\n`);
       server.close().then(resolve, (e) => {
         process.stderr.write(`komek: ${(e as Error).message}\n`);
         resolve();

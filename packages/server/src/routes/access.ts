@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../errors.js';
+import { auditedWrite } from '../requestAudit.js';
 import { createSession, SESSION_COOKIE, SESSION_MAX_MS, type Principal } from '../auth.js';
 import { endAllSessions, recordFailedSignIn, recordSignIn, userForSignIn } from '../store/users.js';
 import { verifyPassword } from '../security/passwords.js';
@@ -95,20 +96,24 @@ export const accessRoutes: RouteDef[] = [
         }
         throw new ApiError(401, 'sign-in-failed');
       }
-      await recordSignIn(db, user.id);
-      const session = await createSession(db, user.id);
-      req.principal = {
-        id: user.id,
-        kind: 'user',
-        organisationId: user.organisation_id,
-        roles: user.roles as Principal['roles'],
-        session: { idHash: '', csrfToken: session.csrfToken, userId: user.id },
-      };
       req.auditTarget = `user:${user.id}`;
+      // The session and the sign-in's entry in the audit trail are written together.
+      const { body: session } = await auditedWrite(req, async (tx) => {
+        await recordSignIn(tx, user.id);
+        const made = await createSession(tx, user.id);
+        req.principal = {
+          id: user.id,
+          kind: 'user',
+          organisationId: user.organisation_id,
+          roles: user.roles as Principal['roles'],
+          session: { idHash: '', csrfToken: made.csrfToken, userId: user.id },
+        };
+        return { status: 200, body: made };
+      });
       reply.header('set-cookie', cookie(session.cookie, Math.floor(SESSION_MAX_MS / 1000)));
       reply.header('cache-control', 'no-store');
       return {
-        ...me(req.principal),
+        ...me(req.principal!),
         displayName: user.display_name,
         username: user.username,
         expiresAt: session.expiresAt.toISOString(),
@@ -138,7 +143,10 @@ export const accessRoutes: RouteDef[] = [
     responses: { 204: { description: 'Signed out' } },
     handler: async (req, reply) => {
       const s = req.principal!.session;
-      if (s) await req.services.database.db.deleteFrom('sessions').where('id_hash', '=', s.idHash).execute();
+      await auditedWrite(req, async (tx) => {
+        if (s) await tx.deleteFrom('sessions').where('id_hash', '=', s.idHash).execute();
+        return { status: 204, body: null };
+      });
       reply.header('set-cookie', cookie('', 0));
       return reply.code(204).send();
     },
@@ -153,7 +161,10 @@ export const accessRoutes: RouteDef[] = [
     responses: { 204: { description: 'Every session ended' } },
     handler: async (req, reply) => {
       const s = req.principal!.session;
-      if (s) await endAllSessions(req.services.database.db, s.userId);
+      await auditedWrite(req, async (tx) => {
+        if (s) await endAllSessions(tx, s.userId);
+        return { status: 204, body: null };
+      });
       reply.header('set-cookie', cookie('', 0));
       return reply.code(204).send();
     },
@@ -224,20 +235,24 @@ export const accessRoutes: RouteDef[] = [
       }
       if (!(await consentInForce(db, req.services.keys, c))) throw new ApiError(409, 'consent-withdrawn');
       const id = randomUUID();
-      await db
-        .insertInto('grants')
-        .values({
-          id,
-          case_id: c.id,
-          organisation_id: body.organisationId,
-          sections: jsonb(body.sections),
-          granted_by: req.principal!.id,
-          granted_at: new Date(),
-          revoked_at: null,
-        })
-        .execute();
       req.auditTarget = `grant:${id}`;
-      return reply.code(201).send({ id, caseId: c.id, organisationId: body.organisationId, sections: body.sections });
+      const granted = { id, caseId: c.id, organisationId: body.organisationId, sections: body.sections };
+      await auditedWrite(req, async (tx) => {
+        await tx
+          .insertInto('grants')
+          .values({
+            id,
+            case_id: c.id,
+            organisation_id: body.organisationId,
+            sections: jsonb(body.sections),
+            granted_by: req.principal!.id,
+            granted_at: new Date(),
+            revoked_at: null,
+          })
+          .execute();
+        return { status: 201, body: granted };
+      });
+      return reply.code(201).send(granted);
     },
   },
   {
@@ -263,12 +278,15 @@ export const accessRoutes: RouteDef[] = [
             .executeTakeFirst()
         : undefined;
       if (!g) throw new ApiError(404, 'not-found', { what: `grant ${id}` });
-      await db
-        .updateTable('grants')
-        .set({ revoked_at: new Date() })
-        .where('id', '=', id)
-        .where('revoked_at', 'is', null)
-        .execute();
+      await auditedWrite(req, async (tx) => {
+        await tx
+          .updateTable('grants')
+          .set({ revoked_at: new Date() })
+          .where('id', '=', id)
+          .where('revoked_at', 'is', null)
+          .execute();
+        return { status: 204, body: null };
+      });
       return reply.code(204).send();
     },
   },

@@ -8,6 +8,7 @@ import { errorSchema, idParams, isUuid, type RouteDef } from '../routeTypes.js';
 import type { Db } from '../store/types.js';
 import { requireCase } from './cases.js';
 import { idempotent } from './idempotent.js';
+import { auditedWrite } from '../requestAudit.js';
 
 /**
  * The forms whose decision or plan the head of service approves before it stands, and where the SOP asks for it
@@ -264,7 +265,7 @@ export const approvalRoutes: RouteDef[] = [
       const id = (req.params as { id: string }).id;
       const { decision, comment } = req.body as { decision: 'approved' | 'returned'; comment?: string };
       const note = comment?.trim() || null;
-      return req.services.database.db.transaction().execute(async (tx) => {
+      const done = await auditedWrite(req, async (tx) => {
         const row = isUuid(id)
           ? await tx
               .selectFrom('approvals')
@@ -298,8 +299,9 @@ export const approvalRoutes: RouteDef[] = [
           .where('id', '=', id)
           .returning(columns)
           .executeTakeFirstOrThrow();
-        return toApproval(tx, req.services.keys, updated, note);
+        return { status: 200, body: await toApproval(tx, req.services.keys, updated, note) };
       });
+      return done.body;
     },
   },
 ];

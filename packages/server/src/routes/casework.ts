@@ -21,6 +21,7 @@ import {
 import { dueTasks } from '../store/tasks.js';
 import { errorSchema, idParams, isUuid, type RouteDef } from '../routeTypes.js';
 import { idempotent } from './idempotent.js';
+import { auditedWrite } from '../requestAudit.js';
 import { requireCase } from './cases.js';
 import { requireCountry, requireForm } from './submissions.js';
 
@@ -227,7 +228,7 @@ export const caseworkRoutes: RouteDef[] = [
     handler: async (req) => {
       const id = (req.params as { id: string }).id;
       const { status, note } = req.body as { status: Exclude<ReferralStatus, 'sent'>; note?: string };
-      return req.services.database.db.transaction().execute(async (tx) => {
+      const done = await auditedWrite(req, async (tx) => {
         const r = isUuid(id) ? await getReferral(tx, req.services.keys, id, true) : undefined;
         if (!r) throw new ApiError(404, 'referral-not-found', { id });
         // The receiving organisation accepts or declines and closes; the referring one may close or withdraw it.
@@ -248,8 +249,9 @@ export const caseworkRoutes: RouteDef[] = [
           throw new ApiError(409, 'referral-transition', { from: r.status, to: status });
         const updated = await setReferralStatus(tx, req.services.keys, r, status, note);
         await recordFacts(tx, req.services.keys, r.caseId);
-        return updated;
+        return { status: 200, body: updated };
       });
+      return done.body;
     },
   },
   {

@@ -1,12 +1,13 @@
 import type { FastifyReply } from 'fastify';
 import { ApiError } from '../errors.js';
+import { auditedWrite } from '../requestAudit.js';
 import { claimKey, completeKey, legacyRequestHash, requestHash, type StoredReply } from '../store/idempotency.js';
 import type { Db } from '../store/types.js';
 import type { ApiRequest } from '../routeTypes.js';
 
 /**
- * Runs `work` in one transaction with the request's Idempotency-Key: the key and what the work stored commit
- * together, so a retry after an acknowledged request replays its reply and a retry after a failed one does the
+ * Runs `work` in one transaction with the request's Idempotency-Key and its audit entry: the key, the entry and what
+ * the work stored commit together, so a retry after an acknowledged request replays its reply and a retry after a failed one does the
  * work. `required`: answer 400 without a key.
  */
 export async function idempotent(
@@ -22,7 +23,8 @@ export async function idempotent(
   }
   if (!key && required) throw new ApiError(400, 'idempotency-key-required');
   const principal = req.principal!.id;
-  const result = await req.services.database.db.transaction().execute(async (tx) => {
+  // The change, the key and the request's audit entry commit together.
+  const result = await auditedWrite(req, async (tx) => {
     if (!key) return { ...(await work(tx)), replayed: false };
     // The same content with its keys in another order is the same request (the hash is of a canonical form).
     const parts = [req.method, req.url.split('?')[0], req.body] as const;
