@@ -61,29 +61,43 @@ async function serverLevels(databaseUrl: string | undefined, data: unknown): Pro
   const token = readFileSync(join(dir, 'admin.token'), 'utf8').trim();
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   try {
-    const cases: string[] = [];
-    for (let i = 0; i < 50; i++)
-      cases.push(
-        (
-          (await (await fetch(`${base}/api/cases`, { method: 'POST', headers, body: '{"country":"kz"}' })).json()) as {
-            id: string;
-          }
-        ).id,
-      );
-    const body = JSON.stringify({ formId: FORM, data });
-    const post = async (c: number) => {
-      const res = await fetch(`${base}/api/cases/${cases[c]}/submissions`, {
-        method: 'POST',
-        headers: { ...headers, 'idempotency-key': randomUUID() },
-        body,
-      });
-      await res.arrayBuffer();
-      if (res.status !== 201) throw new Error(`status ${res.status}`);
+    // Fifty new cases for each level, each client posting in turn to its own share of them: a case then holds at most
+    // 20 submissions (1,000 over 50), about what a real one holds (26 forms, a few revisions), at every level alike.
+    // A write re-reads the case's submissions (consent gate, search index, report facts, minors), so a case of
+    // hundreds of submissions would measure the case's size rather than the write.
+    const newCases = async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 50; i++)
+        ids.push(
+          (
+            (await (
+              await fetch(`${base}/api/cases`, { method: 'POST', headers, body: '{"country":"kz"}' })
+            ).json()) as { id: string }
+          ).id,
+        );
+      return ids;
     };
-    await drive(5, 50, post); // warm: forms, validators, messages, connections
+    const body = JSON.stringify({ formId: FORM, data });
+    const poster = (cases: string[], clients: number) => {
+      const sent = new Array<number>(clients).fill(0);
+      const share = Math.floor(cases.length / clients);
+      return async (c: number) => {
+        const caseId = cases[c + clients * (sent[c]!++ % share)]!;
+        const res = await fetch(`${base}/api/cases/${caseId}/submissions`, {
+          method: 'POST',
+          headers: { ...headers, 'idempotency-key': randomUUID() },
+          body,
+        });
+        await res.arrayBuffer();
+        if (res.status !== 201) throw new Error(`status ${res.status}`);
+      };
+    };
+    await drive(5, 50, poster(await newCases(), 5)); // warm: forms, validators, messages, connections
     const out: Level[] = [];
     for (const clients of CONCURRENCY)
-      out.push(await drive(clients, clients === 1 ? Math.min(PER_LEVEL, 300) : PER_LEVEL, post));
+      out.push(
+        await drive(clients, clients === 1 ? Math.min(PER_LEVEL, 300) : PER_LEVEL, poster(await newCases(), clients)),
+      );
     return out;
   } finally {
     server.child.kill('SIGTERM');
