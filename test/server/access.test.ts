@@ -252,6 +252,63 @@ describe.each(engines)('access control on %s', (engine) => {
     expect(withConsent.body.consent).toEqual(own.body.consent);
   });
 
+  it('shares only what the migrant consented to disclose: a grant beyond it is refused, and a consent to disclose revised to no ends that section for the recipient', async () => {
+    const admin = creds.get('admin');
+    const head = creds.get('head-of-service');
+    // KZ: no Form 4 yet, so no consent to pass personal data on.
+    const kz = (await call('POST', '/api/cases', admin, { country: 'kz' })).body;
+    await call('POST', `/api/cases/${kz.id}/submissions`, admin, {
+      formId: 'kz-f1-initial-application',
+      data: fixture('kz-f1-initial-application'),
+    });
+    const grant = await call('POST', `/api/cases/${kz.id}/grants?lang=ru`, head, {
+      organisationId: orgB,
+      sections: ['kz-f1-initial-application'],
+    });
+    expect([grant.status, grant.body.code, grant.body.sections]).toEqual([
+      409,
+      'referral-sections',
+      ['kz-f1-initial-application'],
+    ]);
+    expect(grant.body.message).toContain('Receiving NGO');
+    expect((await call('GET', `/api/cases/${kz.id}`, otherSpecialist)).status).toBe(404);
+
+    // KG: the questionnaire's own disclosure consent says yes, then a new revision says no.
+    const kg = (await call('POST', '/api/cases', admin, { country: 'kg' })).body;
+    await call('POST', `/api/cases/${kg.id}/submissions`, admin, {
+      formId: 'kg-3.1-f1-identification-consent',
+      data: fixture('kg-3.1-f1-identification-consent'),
+    });
+    const questionnaire = fixture('kg-3.1-f3-identification-questionnaire');
+    expect(questionnaire.disclosureConsent.consentGiven).toBe(true);
+    const q = (
+      await call('POST', `/api/cases/${kg.id}/submissions`, admin, {
+        formId: 'kg-3.1-f3-identification-questionnaire',
+        data: questionnaire,
+      })
+    ).body;
+    const shared = await call('POST', `/api/cases/${kg.id}/grants`, head, {
+      organisationId: orgB,
+      sections: ['kg-3.1-f3-identification-questionnaire'],
+    });
+    expect(shared.status).toBe(201);
+    expect((await call('GET', `/api/submissions/${q.id}`, otherSpecialist)).status).toBe(200);
+    const revised = await t.api('PUT', `/api/submissions/${q.id}`, {
+      headers: { 'if-match': '1' },
+      body: { data: { ...questionnaire, disclosureConsent: { consentGiven: false } } },
+    });
+    expect(revised.status).toBe(200);
+    const seen = await call('GET', `/api/cases/${kg.id}`, otherSpecialist);
+    expect(seen.body.submissions).toEqual([]);
+    expect(JSON.stringify(seen.body)).not.toContain(questionnaire.disclosureConsent.signature.signedBy);
+    for (const path of [
+      `/api/submissions/${q.id}`,
+      `/api/submissions/${q.id}/revisions`,
+      `/api/submissions/${q.id}/pdf`,
+    ])
+      expect((await call('GET', path, otherSpecialist)).status, path).toBe(404);
+  });
+
   it('a referral to an organisation: its staff accept it and then read only the referred sections; the sender cannot accept for them', async () => {
     const head = creds.get('head-of-service');
     const c = (await call('POST', '/api/cases', head, { country: 'tj' })).body;
