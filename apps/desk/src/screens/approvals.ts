@@ -4,6 +4,7 @@ import type { KomekDesk } from '../desk.js';
 import { limits } from '../limits.js';
 import type { Screen } from '../screen.js';
 import type { Approval } from '../types.js';
+import { moment } from '../format.js';
 
 async function decide(desk: KomekDesk, a: Approval, decision: 'approved' | 'returned', e: Event): Promise<void> {
   const form = (e.target as HTMLElement).closest('form')!;
@@ -52,7 +53,7 @@ export const approvalsScreen: Screen<'approvals'> = {
                           >${desk.t('caseLabel')} ${a.caseId.slice(0, 8)}</a
                         >
                         · ${a.country ? desk.countryName(a.country) : ''} · ${desk.t('sentOn')}:
-                        ${new Date(a.requestedAt).toLocaleString(desk.lang)}
+                        ${moment(desk.lang, a.requestedAt)}
                       </p>
                       <form @submit=${(e: SubmitEvent) => e.preventDefault()}>
                         <label>${desk.t('comment')} <textarea name="comment" rows="2"></textarea></label>

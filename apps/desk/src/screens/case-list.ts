@@ -4,6 +4,7 @@ import type { KomekDesk } from '../desk.js';
 import type { Screen } from '../screen.js';
 import { stepNumber, type CaseSummary, type DueTask } from '../types.js';
 import { minorMark, summaryLine } from './minor.js';
+import { day, moment } from '../format.js';
 
 async function newCase(desk: KomekDesk, e: SubmitEvent): Promise<void> {
   e.preventDefault();
@@ -75,8 +76,7 @@ export const caseListScreen: Screen<'cases'> = {
                       <a href="#/cases/${t.caseId}">${desk.t('caseLabel')} ${t.caseId.slice(0, 8)}</a>
                       <span>${desk.deadlineTitle(t.ruleId, t.title)}${t.sop ? ` (${t.sop})` : ''}</span>
                       <span class=${t.overdue ? 'warn' : ''}
-                        >${t.overdue ? desk.t('overdue') : desk.t('due')}:
-                        ${new Date(`${t.dueOn}T00:00:00`).toLocaleDateString(desk.lang)}</span
+                        >${t.overdue ? desk.t('overdue') : desk.t('due')}: ${day(desk.lang, t.dueOn)}</span
                       >
                     </li>`,
                 )}
@@ -149,7 +149,7 @@ export const caseListScreen: Screen<'cases'> = {
                           ${c.status === 'open' ? desk.t('open') : desk.t('closed')}${c.step ? ` · ${desk.stepLabel(c.step)}` : ''}</span
                         >
                         <span class="muted"
-                          >${desk.t('updated')}: ${new Date(c.updatedAt ?? c.createdAt).toLocaleString(desk.lang)}</span
+                          >${desk.t('updated')}: ${moment(desk.lang, c.updatedAt ?? c.createdAt)}</span
                         >
                       </li>`,
                   )}

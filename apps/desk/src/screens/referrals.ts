@@ -5,6 +5,7 @@ import { limits } from '../limits.js';
 import type { MessageKey } from '../messages.js';
 import type { Screen } from '../screen.js';
 import type { Referral } from '../types.js';
+import { typed } from '../format.js';
 import { referralNotes } from './referral-notes.js';
 
 async function setStatus(
@@ -49,8 +50,8 @@ export const referralsScreen: Screen<'referrals'> = {
                   (r) =>
                     html`<li data-referral=${r.id}>
                       <span
-                        ><strong>${r.from}</strong> · ${r.country ? desk.countryName(r.country) : ''} ·
-                        ${desk.t(`kind_${r.kind}` as MessageKey) ?? r.kind}</span
+                        ><strong>${typed(r.from)}</strong> · ${r.country ? desk.countryName(r.country) : ''} ·
+                        ${desk.t(`kind_${r.kind}` as MessageKey) ?? typed(r.kind)}</span
                       >
                       <span>${desk.t('sectionsShared')}: ${r.sections.map((s) => desk.formTitle(s)).join('; ')}</span>
                       <span class=${r.status === 'declined' ? 'warn' : 'ok'}>${desk.t(`referral_${r.status}`)}</span>

@@ -1,0 +1,56 @@
+/**
+ * What people type that the desk must still show and refuse properly, on a phone: a name holding a right-to-left
+ * override (it must not turn the date of birth after it around), dates written as the forms write them, and the
+ * desk's own text boxes refusing a control character or a text over the limit by naming the box, in the person's
+ * language, keeping what was typed.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { fill, fixture, openCase, phoneDesk, signedIn } from './desk-support.js';
+
+const desk = phoneDesk('komek-desk-hostile');
+
+/** Whether the first letter of `word` in the case's summary line is drawn to the left of its last letter. */
+const readsLeftToRight = (page: Page, word: string) =>
+  page.evaluate((w) => {
+    const summary = document.querySelector('komek-desk')!.shadowRoot!.querySelector('.summary')!;
+    const walker = document.createTreeWalker(summary, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.textContent!.indexOf(w);
+      if (at < 0) continue;
+      const x = (i: number) => {
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 1);
+        return r.getBoundingClientRect().left;
+      };
+      return x(at) < x(at + w.length - 1);
+    }
+    throw new Error(`"${w}" is not in the summary: ${summary.textContent}`);
+  }, word);
+
+describe('hostile text in the case desk', () => {
+  it("keeps a name's right-to-left override inside the name, and writes dates as the forms do", async () => {
+    const page = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
+    const caseId = await openCase(page);
+    const application = fixture('kz-f1-initial-application');
+    expect(application.dateOfBirth).toBe('1994-10-02');
+    await fill(page, desk.url, caseId, 'kz-f1-initial-application', {
+      ...application,
+      fullName: '\u202eJasur Tursunov',
+    });
+    await page.goto(`${desk.url}/#/cases/${caseId}`);
+    const summary = page.locator('.summary');
+    // 2 October 1994, day first (never 10/2/1994), and the words after the name read left to right.
+    await expect.poll(() => summary.textContent()).toContain('Date of birth: 02/10/1994');
+    expect(await readsLeftToRight(page, 'Date of birth')).toBe(true);
+    expect(await readsLeftToRight(page, '02/10/1994')).toBe(true);
+    await page.getByLabel('Language').selectOption('ru');
+    await expect.poll(() => summary.textContent()).toContain('Дата рождения: 02.10.1994');
+    expect(await readsLeftToRight(page, 'Дата рождения')).toBe(true);
+
+    // The referral's section boxes keep their shape beside a long form title.
+    const box = (await page.locator('input[name="section"]').first().boundingBox())!;
+    expect(Math.round(box.width)).toBe(Math.round(box.height));
+  });
+});
