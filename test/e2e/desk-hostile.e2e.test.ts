@@ -29,6 +29,8 @@ const readsLeftToRight = (page: Page, word: string) =>
     throw new Error(`"${w}" is not in the summary: ${summary.textContent}`);
   }, word);
 
+const problem = (page: Page) => page.getByRole('alert').textContent();
+
 describe('hostile text in the case desk', () => {
   it("keeps a name's right-to-left override inside the name, and writes dates as the forms do", async () => {
     const page = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
@@ -52,5 +54,30 @@ describe('hostile text in the case desk', () => {
     // The referral's section boxes keep their shape beside a long form title.
     const box = (await page.locator('input[name="section"]').first().boundingBox())!;
     expect(Math.round(box.width)).toBe(Math.round(box.height));
+  });
+
+  it("refuses a control character or an overlong search naming the box in the person's language, keeps the text, and clears the message on the next search", async () => {
+    const page = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
+    await page.getByLabel('Language').selectOption('ru');
+    const search = page.getByLabel('Поиск по ФИО, дате рождения, гражданству или месту');
+    const find = page.getByRole('button', { name: 'Найти' });
+
+    await search.fill('Сай\u0007дова');
+    await find.click();
+    await expect
+      .poll(() => problem(page))
+      .toContain('«Поиск по ФИО, дате рождения, гражданству или месту»: символ 4 не является текстом (U+0007');
+    expect(await search.inputValue()).toBe('Сай\u0007дова');
+
+    const long = 'а'.repeat(250);
+    await search.fill(long);
+    await find.click();
+    await expect.poll(() => problem(page)).toContain('250 символов, можно не более 200');
+    expect(await search.inputValue()).toBe(long);
+
+    await search.fill('Сайдова');
+    await find.click();
+    await page.getByText('Подходящих дел нет.').waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
   });
 });

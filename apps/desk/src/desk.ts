@@ -13,6 +13,7 @@ import {
 } from './messages.js';
 import { parseRoute, type Route } from './router.js';
 import { userDrafts } from './drafts.js';
+import { textProblemIn } from '@komek/core';
 import { characters } from './limits.js';
 import { Outbox } from './outbox.js';
 import { forgetUser, offlineUser, rememberUser, renderOutboxIndicator, renderSignOutWarning } from './offline.js';
@@ -307,17 +308,22 @@ export class KomekDesk extends LitElement {
   }
 
   /**
-   * Refuses a text longer than the server takes (limits.ts) before it is sent: shows which box, its limit and the
-   * text's length, and leaves the text in the box to shorten. True when refused.
+   * Refuses, before it is sent, a text the server would not take: longer than its limit (limits.ts), or holding a
+   * character that is not text (a control character or a broken one, which the server refuses naming only a JSON
+   * place). Shows which box, and its limit and the text's length or the character and where it is, and leaves the
+   * text in the box to correct. True when refused.
    */
-  async tooLong(label: MessageKey, text: string, max: number): Promise<boolean> {
+  async refuseText(label: MessageKey, text: string, max: number): Promise<boolean> {
     const n = characters(text);
-    if (n <= max) return false;
+    const bad = textProblemIn(text);
+    if (n <= max && !bad) return false;
     this.problem = {
-      message: this.t('tooLong')
-        .replace('{field}', this.t(label))
-        .replace('{max}', String(max))
-        .replace('{n}', String(n)),
+      message: bad
+        ? this.t('notText')
+            .replace('{field}', this.t(label))
+            .replace('{char}', bad.character)
+            .replace('{at}', String(characters(text.slice(0, bad.index)) + 1))
+        : this.t('tooLong').replace('{field}', this.t(label)).replace('{max}', String(max)).replace('{n}', String(n)),
     };
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.problem')?.focus();

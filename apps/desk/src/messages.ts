@@ -135,6 +135,8 @@ const en = {
   networkError: 'The server did not answer. Nothing was lost: try again.',
   tooLong:
     '“{field}” is too long: {n} characters, at most {max}. Nothing was sent; your text is still in the box: shorten it and try again.',
+  notText:
+    '“{field}” contains a character that is not text ({char}: a control character or a broken one) at character {at}. Nothing was sent; your text is still in the box: remove that character and try again.',
   signInAgain: 'Your session has ended. Sign in again.',
   countries_kz: 'Kazakhstan',
   countries_kg: 'Kyrgyz Republic',
@@ -376,6 +378,8 @@ const ru: Record<MessageKey, string> = {
   networkError: 'Сервер не ответил. Ничего не потеряно: попробуйте ещё раз.',
   tooLong:
     '«{field}»: слишком длинный текст — {n} символов, можно не более {max}. Ничего не отправлено; ваш текст остался в поле: сократите его и попробуйте ещё раз.',
+  notText:
+    '«{field}»: символ {at} не является текстом ({char}: управляющий или повреждённый). Ничего не отправлено; ваш текст остался в поле: удалите этот символ и попробуйте ещё раз.',
   signInAgain: 'Сеанс завершён. Войдите снова.',
   countries_kz: 'Казахстан',
   countries_kg: 'Кыргызская Республика',
@@ -614,6 +618,8 @@ const kk: Record<MessageKey, string> = {
   networkError: 'Сервер жауап бермеді. Ештеңе жоғалған жоқ: қайталап көріңіз.',
   tooLong:
     '«{field}»: мәтін тым ұзын — {n} таңба, ең көбі {max}. Ештеңе жіберілмеді; мәтініңіз өрісте қалды: оны қысқартып, қайталап көріңіз.',
+  notText:
+    '«{field}»: {at}-таңба мәтін емес ({char}: басқару таңбасы немесе бүлінген таңба). Ештеңе жіберілмеді; мәтініңіз өрісте қалды: сол таңбаны өшіріп, қайталап көріңіз.',
   signInAgain: 'Сеанс аяқталды. Қайта кіріңіз.',
   countries_kz: 'Қазақстан',
   countries_kg: 'Қырғыз Республикасы',
@@ -851,6 +857,8 @@ const ky: Record<MessageKey, string> = {
   networkError: 'Сервер жооп берген жок. Эч нерсе жоголгон жок: кайра аракет кылыңыз.',
   tooLong:
     '«{field}»: текст өтө узун — {n} белги, эң көп дегенде {max}. Эч нерсе жөнөтүлгөн жок; текстиңиз талаада калды: аны кыскартып, кайра аракет кылыңыз.',
+  notText:
+    '«{field}»: {at}-белги текст эмес ({char}: башкаруучу же бузулган белги). Эч нерсе жөнөтүлгөн жок; текстиңиз талаада калды: ал белгини өчүрүп, кайра аракет кылыңыз.',
   signInAgain: 'Сеанс бүттү. Кайра кириңиз.',
   countries_kz: 'Казакстан',
   countries_kg: 'Кыргыз Республикасы',
@@ -1093,6 +1101,8 @@ const tg: Record<MessageKey, string> = {
   networkError: 'Сервер ҷавоб надод. Ҳеҷ чиз гум нашуд: боз кӯшиш кунед.',
   tooLong:
     '«{field}»: матн хеле дароз аст — {n} аломат, на бештар аз {max}. Ҳеҷ чиз фиристода нашуд; матни шумо дар майдон боқӣ монд: онро кӯтоҳ карда, боз кӯшиш кунед.',
+  notText:
+    '«{field}»: аломати {at}-ум матн нест ({char}: аломати идоракунӣ ё вайроншуда). Ҳеҷ чиз фиристода нашуд; матни шумо дар майдон боқӣ монд: он аломатро нест карда, боз кӯшиш кунед.',
   signInAgain: 'Ҷаласа ба охир расид. Аз нав ворид шавед.',
   countries_kz: 'Қазоқистон',
   countries_kg: 'Ҷумҳурии Қирғизистон',
@@ -1330,6 +1340,8 @@ const uz: Record<MessageKey, string> = {
   networkError: 'Server javob bermadi. Hech narsa yoʻqolmadi: qayta urinib koʻring.',
   tooLong:
     '«{field}»: matn juda uzun — {n} ta belgi, koʻpi bilan {max}. Hech narsa yuborilmadi; matningiz maydonda qoldi: uni qisqartirib, qayta urinib koʻring.',
+  notText:
+    '«{field}»: {at}-belgi matn emas ({char}: boshqaruv belgisi yoki buzilgan belgi). Hech narsa yuborilmadi; matningiz maydonda qoldi: oʻsha belgini oʻchirib, qayta urinib koʻring.',
   signInAgain: 'Seans tugadi. Qayta kiring.',
   countries_kz: 'Qozogʻiston',
   countries_kg: 'Qirgʻiz Respublikasi',

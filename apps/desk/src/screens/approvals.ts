@@ -9,7 +9,7 @@ import { moment } from '../format.js';
 async function decide(desk: KomekDesk, a: Approval, decision: 'approved' | 'returned', e: Event): Promise<void> {
   const form = (e.target as HTMLElement).closest('form')!;
   const comment = (form.elements.namedItem('comment') as HTMLTextAreaElement).value.trim();
-  if (await desk.tooLong('comment', comment, limits.comment)) return;
+  if (await desk.refuseText('comment', comment, limits.comment)) return;
   desk.problem = undefined;
   desk.busy = true;
   const r = await api('POST', `/api/approvals/${a.id}/decision`, { decision, ...(comment ? { comment } : {}) });

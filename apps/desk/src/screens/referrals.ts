@@ -16,7 +16,7 @@ async function setStatus(
 ): Promise<void> {
   const form = (e.target as HTMLElement).closest('form');
   const note = (form?.elements.namedItem('outcome') as HTMLTextAreaElement | null)?.value.trim();
-  if (note && (await desk.tooLong('outcome', note, limits.note))) return;
+  if (note && (await desk.refuseText('outcome', note, limits.note))) return;
   desk.problem = undefined;
   desk.busy = true;
   const reply = await api('POST', `/api/referrals/${r.id}/status`, { status, ...(note ? { note } : {}) });
