@@ -80,4 +80,21 @@ describe('hostile text in the case desk', () => {
     await page.getByText('Подходящих дел нет.').waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
   });
+
+  it('opens a submission under its own case when a link names another case (never shown or saved under the wrong one)', async () => {
+    const page = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
+    const first = await openCase(page);
+    await fill(page, desk.url, first, 'kz-f1-initial-application');
+    const submission = await page.evaluate(
+      async (id) =>
+        ((await (await fetch(`/api/cases/${id}`)).json()) as { submissions: { id: string }[] }).submissions[0]!.id,
+      first,
+    );
+    await page.goto(`${desk.url}/#/cases`);
+    const second = await openCase(page);
+    await page.goto(`${desk.url}/#/cases/${second}/submissions/${submission}`);
+    await expect.poll(() => page.url()).toContain(`#/cases/${first}/submissions/${submission}`);
+    await page.getByText(`Case ${first.slice(0, 8)} · Kazakhstan`).waitFor();
+    expect(await page.getByText(`Case ${second.slice(0, 8)}`).count()).toBe(0);
+  });
 });

@@ -63,11 +63,20 @@ export const editPageScreen: Screen<'edit'> = {
     pending = undefined;
     await desk.loadCase(route.id, false);
     if (!desk.current) return;
-    const r = await api<{ id: string; formId: string; revision: number; data: Record<string, unknown> }>(
-      'GET',
-      `/api/submissions/${route.submissionId}`,
-    );
+    const r = await api<{
+      id: string;
+      caseId: string;
+      formId: string;
+      revision: number;
+      data: Record<string, unknown>;
+    }>('GET', `/api/submissions/${route.submissionId}`);
     if (desk.failed(r)) return;
+    // A link that names another case than the submission's (edited by hand, or mixed up): the submission is opened
+    // under its own case, never shown and saved under a case it does not belong to.
+    if (r.body.caseId !== route.id) {
+      location.replace(`#/cases/${r.body.caseId}/submissions/${r.body.id}`);
+      return;
+    }
     editing = { submissionId: r.body.id, formId: r.body.formId, revision: r.body.revision, data: r.body.data };
     const reopen = desk.reopen;
     if (reopen?.submissionId === route.submissionId) {
