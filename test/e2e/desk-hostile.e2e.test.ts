@@ -97,4 +97,18 @@ describe('hostile text in the case desk', () => {
     await page.getByText(`Case ${first.slice(0, 8)} · Kazakhstan`).waitFor();
     expect(await page.getByText(`Case ${second.slice(0, 8)}`).count()).toBe(0);
   });
+
+  it('signs in with a user name pasted with spaces around it, and names the box of a user name too long to be one', async () => {
+    const context = await desk.newContext();
+    const page = await context.newPage();
+    await page.goto(desk.url);
+    await page.getByLabel('Language').selectOption('ru');
+    await page.getByLabel('Имя пользователя').fill('a'.repeat(250));
+    await page.getByLabel('Пароль').fill(desk.password);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await expect.poll(() => problem(page)).toContain('«Имя пользователя»: слишком длинный текст — 250 символов');
+    await page.getByLabel('Имя пользователя').fill('  aliya  ');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('button', { name: 'Выйти' }).waitFor();
+  });
 });
