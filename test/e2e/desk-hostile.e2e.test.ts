@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call -- the API's JSON is read as it comes */
 /**
  * What people type that the desk must still show and refuse properly, on a phone: a name holding a right-to-left
  * override (it must not turn the date of birth after it around), dates written as the forms write them, and the
@@ -8,7 +9,29 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fill, fixture, openCase, phoneDesk, signedIn } from './desk-support.js';
 
-const desk = phoneDesk('komek-desk-hostile');
+const desk = phoneDesk('komek-desk-hostile', [
+  { username: 'dana', organisation: 'Shelter Bishkek', roles: ['specialist'] },
+]);
+
+/** A call to the API as the person signed in on the page (with the session's CSRF token). */
+const call = (page: Page, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  page.evaluate(
+    async ({ method, path, body, headers }) => {
+      const session = (await (await fetch('/api/session')).json()) as { csrfToken: string };
+      const r = await fetch(path, {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          'x-csrf-token': session.csrfToken,
+          'idempotency-key': crypto.randomUUID(),
+          ...headers,
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: r.status, body: await r.json() };
+    },
+    { method, path, body, headers },
+  );
 
 /** Whether the first letter of `word` in the case's summary line is drawn to the left of its last letter. */
 const readsLeftToRight = (page: Page, word: string) =>
@@ -110,5 +133,51 @@ describe('hostile text in the case desk', () => {
     await page.getByLabel('Имя пользователя').fill('  aliya  ');
     await page.getByRole('button', { name: 'Войти' }).click();
     await page.getByRole('button', { name: 'Выйти' }).waitFor();
+  });
+
+  it('tells the receiving organisation that a section is no longer shared once the migrant says no to disclosing it', async () => {
+    const aliya = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
+    const caseId = await openCase(aliya, 'kg');
+    await fill(aliya, desk.url, caseId, 'kg-3.1-f1-identification-consent');
+    const questionnaire = fixture('kg-3.1-f3-identification-questionnaire');
+    await fill(aliya, desk.url, caseId, 'kg-3.1-f3-identification-questionnaire', questionnaire);
+    const { organisations } = (await call(aliya, 'GET', '/api/organisations')).body;
+    const shelter = organisations.find((o: { name: string }) => o.name === 'Shelter Bishkek').id;
+    const section = 'kg-3.1-f3-identification-questionnaire';
+    const referral = await call(aliya, 'POST', `/api/cases/${caseId}/referrals`, {
+      receivingBody: 'Shelter Bishkek',
+      kind: 'shelter',
+      sections: [section],
+      receivingOrganisationId: shelter,
+    });
+    expect(referral.status).toBe(201);
+
+    const dana = await signedIn(desk.newContext, desk.url, 'dana', desk.password);
+    expect((await call(dana, 'POST', `/api/referrals/${referral.body.id}/status`, { status: 'accepted' })).status).toBe(
+      200,
+    );
+    await dana.goto(`${desk.url}/#/cases/${caseId}/forms/${section}`);
+    await dana.locator('komek-form .form').first().waitFor();
+
+    const { submissions } = (await call(aliya, 'GET', `/api/cases/${caseId}`)).body;
+    const stored = submissions.find((x: { formId: string }) => x.formId === section);
+    const revised = await call(
+      aliya,
+      'PUT',
+      `/api/submissions/${stored.id}`,
+      { data: { ...stored.data, disclosureConsent: { consentGiven: false } } },
+      { 'if-match': String(stored.revision) },
+    );
+    expect(revised.status).toBe(200);
+
+    await dana.reload();
+    await expect
+      .poll(() => problem(dana))
+      .toContain('This section is not shared with your organisation: the migrant has not consented to disclose it');
+    expect(await dana.locator('komek-form').count()).toBe(0);
+    await dana.getByRole('link', { name: 'Back to the case' }).click();
+    await dana
+      .getByText('No section of this case is shared with your organisation now: the migrant has not consented')
+      .waitFor();
   });
 });

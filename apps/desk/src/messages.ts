@@ -214,6 +214,10 @@ const en = {
   referral_closed: 'Closed',
   incomingReferrals: 'Referrals to us',
   sectionsShared: 'Shared sections',
+  noSectionsShared:
+    'No section of this case is shared with your organisation now: the migrant has not consented to disclose any, or no longer does.',
+  sectionNotShared:
+    'This section is not shared with your organisation: the migrant has not consented to disclose it, or no longer does.',
   accept: 'Accept',
   decline: 'Decline',
   openShared: 'Open the shared sections',
@@ -457,6 +461,10 @@ const ru: Record<MessageKey, string> = {
   referral_closed: 'Закрыто',
   incomingReferrals: 'Перенаправления к нам',
   sectionsShared: 'Переданные разделы',
+  noSectionsShared:
+    'Сейчас ни один раздел этого дела не передан вашей организации: мигрант не дал согласия на их передачу или отозвал его.',
+  sectionNotShared:
+    'Этот раздел не передан вашей организации: мигрант не дал согласия на его передачу или отозвал его.',
   accept: 'Принять',
   decline: 'Отклонить',
   openShared: 'Открыть переданные разделы',
@@ -696,6 +704,10 @@ const kk: Record<MessageKey, string> = {
   referral_closed: 'Жабылды',
   incomingReferrals: 'Бізге жолдамалар',
   sectionsShared: 'Берілген бөлімдер',
+  noSectionsShared:
+    'Қазір бұл істің бірде-бір бөлімі ұйымыңызға берілмеген: мигрант оларды беруге келісім бермеген немесе келісімін қайтарып алған.',
+  sectionNotShared:
+    'Бұл бөлім ұйымыңызға берілмеген: мигрант оны беруге келісім бермеген немесе келісімін қайтарып алған.',
   accept: 'Қабылдау',
   decline: 'Қабылдамау',
   openShared: 'Берілген бөлімдерді ашу',
@@ -935,6 +947,10 @@ const ky: Record<MessageKey, string> = {
   referral_closed: 'Жабылды',
   incomingReferrals: 'Бизге багыттоолор',
   sectionsShared: 'Берилген бөлүмдөр',
+  noSectionsShared:
+    'Азыр бул иштин бир да бөлүмү уюмуңузга берилген эмес: мигрант аларды берүүгө макулдук берген эмес же макулдугун кайтарып алган.',
+  sectionNotShared:
+    'Бул бөлүм уюмуңузга берилген эмес: мигрант аны берүүгө макулдук берген эмес же макулдугун кайтарып алган.',
   accept: 'Кабыл алуу',
   decline: 'Четке кагуу',
   openShared: 'Берилген бөлүмдөрдү ачуу',
@@ -1179,6 +1195,10 @@ const tg: Record<MessageKey, string> = {
   referral_closed: 'Баста шуд',
   incomingReferrals: 'Равонкуниҳо ба мо',
   sectionsShared: 'Бахшҳои додашуда',
+  noSectionsShared:
+    'Ҳоло ягон бахши ин парванда ба ташкилоти шумо дода нашудааст: муҳоҷир ба додани онҳо розӣ нашудааст ё розигии худро бозпас гирифтааст.',
+  sectionNotShared:
+    'Ин бахш ба ташкилоти шумо дода нашудааст: муҳоҷир ба додани он розӣ нашудааст ё розигии худро бозпас гирифтааст.',
   accept: 'Қабул кардан',
   decline: 'Рад кардан',
   openShared: 'Кушодани бахшҳои додашуда',
@@ -1418,6 +1438,10 @@ const uz: Record<MessageKey, string> = {
   referral_closed: 'Yopildi',
   incomingReferrals: 'Bizga yoʻnaltirishlar',
   sectionsShared: 'Berilgan boʻlimlar',
+  noSectionsShared:
+    'Hozir bu ishning birorta boʻlimi tashkilotingizga berilmagan: migrant ularni berishga rozilik bermagan yoki rozilikni qaytarib olgan.',
+  sectionNotShared:
+    'Bu boʻlim tashkilotingizga berilmagan: migrant uni berishga rozilik bermagan yoki rozilikni qaytarib olgan.',
   accept: 'Qabul qilish',
   decline: 'Rad etish',
   openShared: 'Berilgan boʻlimlarni ochish',

@@ -215,6 +215,7 @@ function renderShared(desk: KomekDesk, c: CaseView): TemplateResult {
   return html`<p class="saved">${desk.t('sharedNotice')}</p>
     <section aria-labelledby="sections">
       <h2 id="sections">${desk.t('sectionsShared')}</h2>
+      ${c.sections?.length ? nothing : html`<p>${desk.t('noSectionsShared')}</p>`}
       <ul class="steps">
         ${(c.sections ?? []).map(
           (id) =>

@@ -98,6 +98,12 @@ export const formPageScreen: Screen<'form'> = {
       >
       ${desk.renderProblem()} ${desk.busy ? html`<p role="status">${desk.t('sending')}</p>` : nothing}
       ${
+        // Another organisation's case, and a section of it that is not shared (or no longer: consent withdrawn).
+        c?.shared && !c.sections?.includes(formId)
+          ? html`<div class="problem" role="alert"><p>${desk.t('sectionNotShared')}</p></div>`
+          : nothing
+      }
+      ${
         c?.shared && desk.prefill
           ? html`<p class="muted">${desk.t('sharedNotice')}</p>
               <komek-form
