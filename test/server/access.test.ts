@@ -309,6 +309,59 @@ describe.each(engines)('access control on %s', (engine) => {
       expect((await call('GET', path, otherSpecialist)).status, path).toBe(404);
   });
 
+  it("shows the organisation holding a case who else read it or asked for it (another organisation's people), and nothing more of their work", async () => {
+    const admin = creds.get('admin');
+    const db = t.server.services.database.db;
+    await createUser(db, {
+      organisationId: orgB,
+      username: 'b-org-admin',
+      displayName: 'B',
+      roles: ['org-admin'],
+      password,
+    });
+    const bAdmin = await signIn('b-org-admin');
+    const c = (await call('POST', '/api/cases', admin, { country: 'kz' })).body;
+    const application = (
+      await call('POST', `/api/cases/${c.id}/submissions`, admin, {
+        formId: 'kz-f1-initial-application',
+        data: fixture('kz-f1-initial-application'),
+      })
+    ).body;
+    await call('POST', `/api/cases/${c.id}/submissions`, admin, {
+      formId: 'kz-f4-interview-consent',
+      data: fixture('kz-f4-interview-consent'),
+    });
+    const hidden = (await call('POST', '/api/cases', admin, { country: 'kz' })).body;
+    const grant = { organisationId: orgB, sections: ['kz-f1-initial-application'] };
+    expect((await call('POST', `/api/cases/${c.id}/grants`, creds.get('head-of-service'), grant)).status).toBe(201);
+
+    const reader = (await call('GET', '/api/session', otherSpecialist)).body.id as string;
+    expect((await call('GET', `/api/cases/${c.id}`, otherSpecialist)).status).toBe(200);
+    expect((await call('GET', `/api/submissions/${application.id}/pdf`, otherSpecialist)).status).toBe(200);
+    expect((await call('GET', `/api/cases/${hidden.id}`, otherSpecialist)).status).toBe(404);
+    const own = (await call('POST', '/api/cases', otherSpecialist, { country: 'kg' })).body;
+
+    type Entry = { actor: string; action: string; target: string | null; outcome: string };
+    const trail = async (who: { headers: Record<string, string> } | undefined) =>
+      (await call('GET', '/api/audit?limit=500', who)).body.entries as Entry[];
+    const holder = (await trail(creds.get('org-admin'))).filter((e) => e.actor === reader);
+    expect(holder).toContainEqual(
+      expect.objectContaining({ action: 'case.read', target: `case:${c.id}`, outcome: 'ok' }),
+    );
+    expect(holder).toContainEqual(
+      expect.objectContaining({ action: 'submission.print', target: `submission:${application.id}`, outcome: 'ok' }),
+    );
+    expect(holder).toContainEqual(
+      expect.objectContaining({ action: 'case.read', target: `case:${hidden.id}`, outcome: 'denied' }),
+    );
+    // Their own work is their organisation's alone.
+    expect(holder.filter((e) => e.target === `case:${own.id}` || e.action === 'session.read')).toEqual([]);
+    // The other organisation's administrator sees its people's reads, never the holder's own work on the case.
+    const theirs = await trail(bAdmin);
+    expect(theirs.some((e) => e.target === `submission:${application.id}` && e.actor === reader)).toBe(true);
+    expect(theirs.filter((e) => e.actor !== reader && e.target?.includes(c.id))).toEqual([]);
+  });
+
   it('a referral to an organisation: its staff accept it and then read only the referred sections; the sender cannot accept for them', async () => {
     const head = creds.get('head-of-service');
     const c = (await call('POST', '/api/cases', head, { country: 'tj' })).body;
