@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { fill, fixture, openCase, phoneDesk, signedIn } from './desk-support.js';
+import { answer, fill, fixture, formReady, openCase, phoneDesk, signIn, signedIn } from './desk-support.js';
 
 const desk = phoneDesk('komek-desk-hostile', [
   { username: 'dana', organisation: 'Shelter Bishkek', roles: ['specialist'] },
@@ -28,7 +28,8 @@ const call = (page: Page, method: string, path: string, body?: unknown, headers:
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
-      return { status: r.status, body: await r.json() };
+      const text = await r.text();
+      return { status: r.status, body: text ? JSON.parse(text) : undefined };
     },
     { method, path, body, headers },
   );
@@ -179,5 +180,19 @@ describe('hostile text in the case desk', () => {
     await dana
       .getByText('No section of this case is shared with your organisation now: the migrant has not consented')
       .waitFor();
+  });
+
+  it('shows the next person to sign in on the page nothing of the case the previous one had open when their session ended', async () => {
+    const page = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
+    const caseId = await openCase(page);
+    await page.goto(`${desk.url}/#/cases/${caseId}/forms/kz-f1-initial-application`);
+    await formReady(page);
+    await answer(page, fixture('kz-f1-initial-application'));
+    expect((await call(page, 'POST', '/api/session/end-all', {})).status).toBe(204);
+    await page.locator('komek-form').getByRole('button', { name: 'Submit' }).click();
+    await expect.poll(() => problem(page)).toContain('Sign in again');
+    await signIn(page, 'dana', desk.password);
+    await expect.poll(() => problem(page)).toContain(`There is no case ${caseId}`);
+    expect(await page.getByText(`Case ${caseId.slice(0, 8)} · Kazakhstan`).count()).toBe(0);
   });
 });

@@ -246,12 +246,28 @@ export class KomekDesk extends LitElement {
     // Someone else was signed in here last and did not sign out (their session ran out): their drafts go now.
     const last = offlineUser()?.me.id;
     if (last && last !== me.id) await this.deleteDrafts(last);
+    // Nor is anything the desk still holds in memory for them shown to the next person (whose session ran out leaves
+    // the page as it was, with the case last read).
+    if (last !== me.id) this.forgetScreens();
     const f = await api<{ forms: FormEntry[] }>('GET', '/api/forms');
     this.forms = f.status === 200 ? f.body.forms : [];
     rememberUser(me, this.forms);
     this.useOutbox(me.id);
     await this.load();
     await this.outbox!.sync();
+  }
+
+  /** What the screens hold of the person signed in before: gone, to be read again for the next one. */
+  private forgetScreens(): void {
+    this.cases = undefined;
+    this.current = undefined;
+    this.prefill = undefined;
+    this.reopen = undefined;
+    this.notice = '';
+    this.dueTasks = [];
+    this.approvals = undefined;
+    this.incoming = undefined;
+    this.organisations = [];
   }
 
   private useOutbox(userId: string): void {
@@ -347,8 +363,7 @@ export class KomekDesk extends LitElement {
     await api('DELETE', '/api/session');
     setCsrfToken(undefined);
     this.me = null;
-    this.cases = undefined;
-    this.current = undefined;
+    this.forgetScreens();
     location.hash = '';
   }
 
