@@ -11,6 +11,7 @@ import { answer, fill, fixture, formReady, openCase, phoneDesk, signIn, signedIn
 
 const desk = phoneDesk('komek-desk-hostile', [
   { username: 'dana', organisation: 'Shelter Bishkek', roles: ['specialist'] },
+  { username: 'hana', organisation: 'IOM reporting', roles: ['reporting'] },
 ]);
 
 /** A call to the API as the person signed in on the page (with the session's CSRF token). */
@@ -194,5 +195,18 @@ describe('hostile text in the case desk', () => {
     await signIn(page, 'dana', desk.password);
     await expect.poll(() => problem(page)).toContain(`There is no case ${caseId}`);
     expect(await page.getByText(`Case ${caseId.slice(0, 8)} · Kazakhstan`).count()).toBe(0);
+  });
+
+  it('reads the report on screen again in the language chosen there: its titles and labels are not left in the last one', async () => {
+    const context = await desk.newContext();
+    const page = await context.newPage();
+    await page.goto(desk.url);
+    await signIn(page, 'hana', desk.password);
+    const caption = page.locator('caption').first();
+    await expect.poll(() => caption.textContent()).toContain('Cases opened, by country and status');
+    await page.getByLabel(/^Language/).selectOption('ru');
+    await page.getByRole('heading', { name: 'Отчёты', level: 1 }).waitFor();
+    await expect.poll(() => caption.textContent()).toContain('Открытые дела по странам и статусу');
+    expect(await page.locator('th', { hasText: 'Kazakhstan' }).count()).toBe(0);
   });
 });

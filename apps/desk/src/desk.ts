@@ -384,6 +384,8 @@ export class KomekDesk extends LitElement {
     this.applyLanguage();
     // The forms' titles and signers come from the server in the request's language: asked for again in this one.
     if (this.me && this.online) void this.loadForms(this.me, lang);
+    // So do the reports' titles, labels and rule: the report on screen is read again in this language.
+    if (this.me && this.online && this.route.view === 'reports') void reportsScreen.load?.(this, this.route);
   }
 
   private async loadForms(me: Me, lang: Lang): Promise<void> {
