@@ -209,4 +209,20 @@ describe('hostile text in the case desk', () => {
     await expect.poll(() => caption.textContent()).toContain('Открытые дела по странам и статусу');
     expect(await page.locator('th', { hasText: 'Kazakhstan' }).count()).toBe(0);
   });
+
+  it("names the referral's empty body name and a note's control character in the person's language, keeping the note", async () => {
+    const page = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
+    await openCase(page);
+    await page.getByLabel(/^Language/).selectOption('kk');
+    const form = page.locator('form.referral');
+    await form.getByLabel('Қабылдаушы ұйым').selectOption('');
+    await form.getByLabel('Басқа органның атауы').fill('   ');
+    await form.getByRole('button').click();
+    await expect.poll(() => problem(page)).toContain('«Басқа органның атауы»: өріс бос');
+    await form.getByLabel('Басқа органның атауы').fill('Legal aid');
+    await form.locator('textarea[name="note"]').fill('Call\u0007 first');
+    await form.getByRole('button').click();
+    await expect.poll(() => problem(page)).toContain('5-таңба мәтін емес (U+0007');
+    expect(await form.locator('textarea[name="note"]').inputValue()).toBe('Call\u0007 first');
+  });
 });

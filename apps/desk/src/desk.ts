@@ -324,22 +324,25 @@ export class KomekDesk extends LitElement {
   }
 
   /**
-   * Refuses, before it is sent, a text the server would not take: longer than its limit (limits.ts), or holding a
-   * character that is not text (a control character or a broken one, which the server refuses naming only a JSON
+   * Refuses, before it is sent, a text the server would not take: empty where one is `required`, longer than its
+   * limit (limits.ts), or holding a character that is not text (a control character or a broken one, which the server refuses naming only a JSON
    * place). Shows which box, and its limit and the text's length or the character and where it is, and leaves the
    * text in the box to correct. True when refused.
    */
-  async refuseText(label: MessageKey, text: string, max: number): Promise<boolean> {
+  async refuseText(label: MessageKey, text: string, max: number, required = false): Promise<boolean> {
     const n = characters(text);
     const bad = textProblemIn(text);
-    if (n <= max && !bad) return false;
+    const empty = required && !text.trim();
+    if (n <= max && !bad && !empty) return false;
     this.problem = {
-      message: bad
-        ? this.t('notText')
-            .replace('{field}', this.t(label))
-            .replace('{char}', bad.character)
-            .replace('{at}', String(characters(text.slice(0, bad.index)) + 1))
-        : this.t('tooLong').replace('{field}', this.t(label)).replace('{max}', String(max)).replace('{n}', String(n)),
+      message: empty
+        ? this.t('emptyField').replace('{field}', this.t(label))
+        : bad
+          ? this.t('notText')
+              .replace('{field}', this.t(label))
+              .replace('{char}', bad.character)
+              .replace('{at}', String(characters(text.slice(0, bad.index)) + 1))
+          : this.t('tooLong').replace('{field}', this.t(label)).replace('{max}', String(max)).replace('{n}', String(n)),
     };
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.problem')?.focus();

@@ -137,6 +137,7 @@ const en = {
     '“{field}” is too long: {n} characters, at most {max}. Nothing was sent; your text is still in the box: shorten it and try again.',
   notText:
     '“{field}” contains a character that is not text ({char}: a control character or a broken one) at character {at}. Nothing was sent; your text is still in the box: remove that character and try again.',
+  emptyField: '“{field}” is empty: fill it in and try again. Nothing was sent.',
   signInAgain: 'Your session has ended. Sign in again.',
   countries_kz: 'Kazakhstan',
   countries_kg: 'Kyrgyz Republic',
@@ -384,6 +385,7 @@ const ru: Record<MessageKey, string> = {
     '«{field}»: слишком длинный текст — {n} символов, можно не более {max}. Ничего не отправлено; ваш текст остался в поле: сократите его и попробуйте ещё раз.',
   notText:
     '«{field}»: символ {at} не является текстом ({char}: управляющий или повреждённый). Ничего не отправлено; ваш текст остался в поле: удалите этот символ и попробуйте ещё раз.',
+  emptyField: '«{field}»: поле пустое — заполните его и попробуйте ещё раз. Ничего не отправлено.',
   signInAgain: 'Сеанс завершён. Войдите снова.',
   countries_kz: 'Казахстан',
   countries_kg: 'Кыргызская Республика',
@@ -628,6 +630,7 @@ const kk: Record<MessageKey, string> = {
     '«{field}»: мәтін тым ұзын — {n} таңба, ең көбі {max}. Ештеңе жіберілмеді; мәтініңіз өрісте қалды: оны қысқартып, қайталап көріңіз.',
   notText:
     '«{field}»: {at}-таңба мәтін емес ({char}: басқару таңбасы немесе бүлінген таңба). Ештеңе жіберілмеді; мәтініңіз өрісте қалды: сол таңбаны өшіріп, қайталап көріңіз.',
+  emptyField: '«{field}»: өріс бос — оны толтырып, қайталап көріңіз. Ештеңе жіберілмеді.',
   signInAgain: 'Сеанс аяқталды. Қайта кіріңіз.',
   countries_kz: 'Қазақстан',
   countries_kg: 'Қырғыз Республикасы',
@@ -871,6 +874,7 @@ const ky: Record<MessageKey, string> = {
     '«{field}»: текст өтө узун — {n} белги, эң көп дегенде {max}. Эч нерсе жөнөтүлгөн жок; текстиңиз талаада калды: аны кыскартып, кайра аракет кылыңыз.',
   notText:
     '«{field}»: {at}-белги текст эмес ({char}: башкаруучу же бузулган белги). Эч нерсе жөнөтүлгөн жок; текстиңиз талаада калды: ал белгини өчүрүп, кайра аракет кылыңыз.',
+  emptyField: '«{field}»: талаа бош — аны толтуруп, кайра аракет кылыңыз. Эч нерсе жөнөтүлгөн жок.',
   signInAgain: 'Сеанс бүттү. Кайра кириңиз.',
   countries_kz: 'Казакстан',
   countries_kg: 'Кыргыз Республикасы',
@@ -1119,6 +1123,7 @@ const tg: Record<MessageKey, string> = {
     '«{field}»: матн хеле дароз аст — {n} аломат, на бештар аз {max}. Ҳеҷ чиз фиристода нашуд; матни шумо дар майдон боқӣ монд: онро кӯтоҳ карда, боз кӯшиш кунед.',
   notText:
     '«{field}»: аломати {at}-ум матн нест ({char}: аломати идоракунӣ ё вайроншуда). Ҳеҷ чиз фиристода нашуд; матни шумо дар майдон боқӣ монд: он аломатро нест карда, боз кӯшиш кунед.',
+  emptyField: '«{field}»: майдон холӣ аст — онро пур карда, боз кӯшиш кунед. Ҳеҷ чиз фиристода нашуд.',
   signInAgain: 'Ҷаласа ба охир расид. Аз нав ворид шавед.',
   countries_kz: 'Қазоқистон',
   countries_kg: 'Ҷумҳурии Қирғизистон',
@@ -1362,6 +1367,7 @@ const uz: Record<MessageKey, string> = {
     '«{field}»: matn juda uzun — {n} ta belgi, koʻpi bilan {max}. Hech narsa yuborilmadi; matningiz maydonda qoldi: uni qisqartirib, qayta urinib koʻring.',
   notText:
     '«{field}»: {at}-belgi matn emas ({char}: boshqaruv belgisi yoki buzilgan belgi). Hech narsa yuborilmadi; matningiz maydonda qoldi: oʻsha belgini oʻchirib, qayta urinib koʻring.',
+  emptyField: '«{field}»: maydon boʻsh — uni toʻldirib, qayta urinib koʻring. Hech narsa yuborilmadi.',
   signInAgain: 'Seans tugadi. Qayta kiring.',
   countries_kz: 'Qozogʻiston',
   countries_kg: 'Qirgʻiz Respublikasi',

@@ -125,7 +125,7 @@ async function sendReferral(desk: KomekDesk, c: CaseView, e: SubmitEvent): Promi
   const sections = [...form.querySelectorAll<HTMLInputElement>('input[name="section"]:checked')].map((i) => i.value);
   const note = value('note').trim();
   const body = value('body').trim();
-  if (!org && (await desk.refuseText('otherBodyName', body, limits.receivingBody))) return;
+  if (!org && (await desk.refuseText('otherBodyName', body, limits.receivingBody, true))) return;
   if (await desk.refuseText('note', note, limits.note)) return;
   desk.problem = undefined;
   desk.busy = true;
