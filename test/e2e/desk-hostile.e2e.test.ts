@@ -225,4 +225,17 @@ describe('hostile text in the case desk', () => {
     await expect.poll(() => problem(page)).toContain('5-таңба мәтін емес (U+0007');
     expect(await form.locator('textarea[name="note"]').inputValue()).toBe('Call\u0007 first');
   });
+
+  it("drops the forms' second language when it becomes the first, as the choice above the form then says", async () => {
+    const page = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
+    const caseId = await openCase(page);
+    await page.goto(`${desk.url}/#/cases/${caseId}/forms/kz-f1-initial-application`);
+    await formReady(page);
+    await page.getByLabel('Second language of the form').selectOption('ru');
+    await expect.poll(() => page.locator('komek-form').getAttribute('secondary-lang')).toBe('ru');
+    await page.getByLabel(/^Language/).selectOption('ru');
+    const second = page.getByLabel('Второй язык формы');
+    await expect.poll(() => second.inputValue()).toBe('');
+    expect(await page.locator('komek-form').getAttribute('secondary-lang')).toBeNull();
+  });
 });

@@ -126,7 +126,8 @@ export class KomekDesk extends LitElement {
     this.dueTasks = [];
     this.organisations = [];
     const second = localStorage.getItem('komek-desk-lang2');
-    this.secondLang = (languages as readonly string[]).includes(second ?? '') ? (second as Lang) : '';
+    this.secondLang =
+      (languages as readonly string[]).includes(second ?? '') && second !== this.lang ? (second as Lang) : '';
     this.notice = '';
     this.busy = false;
     this.online = navigator.onLine;
@@ -384,6 +385,8 @@ export class KomekDesk extends LitElement {
   private setLanguage(lang: Lang): void {
     this.lang = lang;
     localStorage.setItem('komek-desk-lang', lang);
+    // The forms' second language cannot be the first one: "none" then, as the choice above the form says.
+    if (this.secondLang === lang) this.setSecondLanguage('');
     this.applyLanguage();
     // The forms' titles and signers come from the server in the request's language: asked for again in this one.
     if (this.me && this.online) void this.loadForms(this.me, lang);
