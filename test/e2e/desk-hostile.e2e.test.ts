@@ -238,4 +238,15 @@ describe('hostile text in the case desk', () => {
     await expect.poll(() => second.inputValue()).toBe('');
     expect(await page.locator('komek-form').getAttribute('secondary-lang')).toBeNull();
   });
+
+  it('offers the second language on a form opened to change, as on a new form', async () => {
+    const page = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
+    const caseId = await openCase(page);
+    await fill(page, desk.url, caseId, 'kz-f1-initial-application');
+    const { submissions } = (await call(page, 'GET', `/api/cases/${caseId}`)).body;
+    await page.goto(`${desk.url}/#/cases/${caseId}/submissions/${submissions[0].id}`);
+    await formReady(page);
+    await page.getByLabel('Second language of the form').selectOption('kk');
+    await expect.poll(() => page.locator('komek-form').getAttribute('secondary-lang')).toBe('kk');
+  });
 });

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { deleteDrafts, type KomekForm, type KomekSubmitEvent } from '@komek/elements';
 import { api } from '../api.js';
+import { secondLanguageChoice } from './form-page.js';
 import { editDraft, editDrafts } from '../drafts.js';
 import type { KomekDesk } from '../desk.js';
 import type { Screen } from '../screen.js';
@@ -94,7 +95,8 @@ export const editPageScreen: Screen<'edit'> = {
     return html`<p class="back"><a href="#/cases/${route.id}">${desk.t('backToCase')}</a></p>
       <h1 tabindex="-1">${editing ? desk.formTitle(editing.formId) : desk.t('loading')}</h1>
       ${c ? html`<p>${desk.t('caseLabel')} ${c.id.slice(0, 8)} · ${desk.countryName(c.country)}</p>` : nothing}
-      ${desk.renderProblem()} ${desk.busy ? html`<p role="status">${desk.t('sending')}</p>` : nothing}
+      ${secondLanguageChoice(desk)} ${desk.renderProblem()}
+      ${desk.busy ? html`<p role="status">${desk.t('sending')}</p>` : nothing}
       ${
         c && e
           ? html`<p class="muted">${desk.t('editingRevision').replace('{n}', String(e.revision))}</p>
@@ -103,6 +105,7 @@ export const editPageScreen: Screen<'edit'> = {
               <komek-form
                 form=${e.formId}
                 lang=${desk.lang}
+                secondary-lang=${desk.secondLang || nothing}
                 draft-key=${desk.me ? editDraft(desk.me.id, route.id, e.submissionId, e.revision) : nothing}
                 .data=${guard([e.data], () => e.data)}
                 .caseRecords=${guard([c, e], () =>
