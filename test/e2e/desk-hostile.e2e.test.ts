@@ -12,6 +12,7 @@ import { answer, fill, fixture, formReady, openCase, phoneDesk, signIn, signedIn
 const desk = phoneDesk('komek-desk-hostile', [
   { username: 'dana', organisation: 'Shelter Bishkek', roles: ['specialist'] },
   { username: 'hana', organisation: 'IOM reporting', roles: ['reporting'] },
+  { username: 'bolat', organisation: 'Crisis centre Almaty', roles: ['head-of-service'] },
 ]);
 
 /** A call to the API as the person signed in on the page (with the session's CSRF token). */
@@ -248,5 +249,25 @@ describe('hostile text in the case desk', () => {
     await formReady(page);
     await page.getByLabel('Second language of the form').selectOption('kk');
     await expect.poll(() => page.locator('komek-form').getAttribute('secondary-lang')).toBe('kk');
+  });
+
+  it('does not tell an organisation given access by the holder that a referral shared the case', async () => {
+    const aliya = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
+    const caseId = await openCase(aliya);
+    await fill(aliya, desk.url, caseId, 'kz-f1-initial-application');
+    await fill(aliya, desk.url, caseId, 'kz-f4-interview-consent');
+    const bolat = await signedIn(desk.newContext, desk.url, 'bolat', desk.password);
+    const { organisations } = (await call(bolat, 'GET', '/api/organisations')).body;
+    const shelter = organisations.find((o: { name: string }) => o.name === 'Shelter Bishkek').id;
+    const grant = await call(bolat, 'POST', `/api/cases/${caseId}/grants`, {
+      organisationId: shelter,
+      sections: ['kz-f1-initial-application'],
+    });
+    expect(grant.status).toBe(201);
+    const dana = await signedIn(desk.newContext, desk.url, 'dana', desk.password);
+    await dana.goto(`${desk.url}/#/cases/${caseId}`);
+    const notice = dana.getByText(/^Shared with your organisation/);
+    await expect.poll(() => notice.textContent()).toContain('by the organisation holding the case');
+    expect(await notice.textContent()).not.toContain('referral');
   });
 });

@@ -225,7 +225,7 @@ const en = {
   outcome: 'Outcome',
   closeWithOutcome: 'Close with this outcome',
   sharedNotice:
-    'Shared with your organisation by a referral: you see only the sections the migrant consented to share.',
+    'Shared with your organisation by the organisation holding the case: you see only the sections the migrant consented to share.',
   view: 'View',
   searchLabel: 'Search by name, date of birth, citizenship or place',
   search: 'Search',
@@ -473,7 +473,7 @@ const ru: Record<MessageKey, string> = {
   outcome: 'Результат',
   closeWithOutcome: 'Закрыть с этим результатом',
   sharedNotice:
-    'Передано вашей организации по перенаправлению: вы видите только разделы, передачу которых мигрант разрешил.',
+    'Передано вашей организации организацией, ведущей дело: вы видите только разделы, передачу которых мигрант разрешил.',
   view: 'Просмотреть',
   searchLabel: 'Поиск по ФИО, дате рождения, гражданству или месту',
   search: 'Найти',
@@ -716,7 +716,8 @@ const kk: Record<MessageKey, string> = {
   openShared: 'Берілген бөлімдерді ашу',
   outcome: 'Нәтиже',
   closeWithOutcome: 'Осы нәтижемен жабу',
-  sharedNotice: 'Жолдама бойынша сіздің ұйымыңызға берілді: сіз тек мигрант беруге келісім берген бөлімдерді көресіз.',
+  sharedNotice:
+    'Істі жүргізетін ұйым сіздің ұйымыңызға берді: сіз тек мигрант беруге келісім берген бөлімдерді көресіз.',
   view: 'Қарау',
   searchLabel: 'Аты-жөні, туған күні, азаматтығы немесе орны бойынша іздеу',
   search: 'Іздеу',
@@ -961,7 +962,7 @@ const ky: Record<MessageKey, string> = {
   outcome: 'Натыйжа',
   closeWithOutcome: 'Ушул натыйжа менен жабуу',
   sharedNotice:
-    'Багыттоо боюнча сиздин уюмуңузга берилди: сиз мигрант берүүгө макулдук берген бөлүмдөрдү гана көрөсүз.',
+    'Ишти жүргүзгөн уюм сиздин уюмуңузга берди: сиз мигрант берүүгө макулдук берген бөлүмдөрдү гана көрөсүз.',
   view: 'Көрүү',
   searchLabel: 'Аты-жөнү, туулган күнү, жарандыгы же орду боюнча издөө',
   search: 'Издөө',
@@ -1210,7 +1211,7 @@ const tg: Record<MessageKey, string> = {
   outcome: 'Натиҷа',
   closeWithOutcome: 'Бо ин натиҷа бастан',
   sharedNotice:
-    'Бо равонкунӣ ба ташкилоти шумо дода шуд: шумо танҳо бахшҳоеро мебинед, ки муҳоҷир ба додани онҳо розӣ шудааст.',
+    'Ташкилоте, ки парвандаро пеш мебарад, ба ташкилоти шумо дод: шумо танҳо бахшҳоеро мебинед, ки муҳоҷир ба додани онҳо розӣ шудааст.',
   view: 'Дидан',
   searchLabel: 'Ҷустуҷӯ аз рӯи ному насаб, санаи таваллуд, шаҳрвандӣ ё ҷой',
   search: 'Ҷустан',
@@ -1454,7 +1455,7 @@ const uz: Record<MessageKey, string> = {
   outcome: 'Natija',
   closeWithOutcome: 'Shu natija bilan yopish',
   sharedNotice:
-    'Yoʻnaltirish orqali tashkilotingizga berildi: siz faqat migrant berishga rozilik bergan boʻlimlarni koʻrasiz.',
+    'Ishni yurituvchi tashkilot tashkilotingizga berdi: siz faqat migrant berishga rozilik bergan boʻlimlarni koʻrasiz.',
   view: 'Koʻrish',
   searchLabel: 'F.I.Sh., tugʻilgan sana, fuqarolik yoki joy boʻyicha qidirish',
   search: 'Qidirish',
