@@ -362,6 +362,38 @@ describe.each(engines)('access control on %s', (engine) => {
     expect(theirs.filter((e) => e.actor !== reader && e.target?.includes(c.id))).toEqual([]);
   });
 
+  it("withholds a referral's notes from the receiving organisation once the migrant refuses consent, and says why", async () => {
+    const admin = creds.get('admin');
+    const c = (await call('POST', '/api/cases', admin, { country: 'kz' })).body;
+    for (const formId of ['kz-f1-initial-application', 'kz-f4-interview-consent'])
+      await call('POST', `/api/cases/${c.id}/submissions`, admin, { formId, data: fixture(formId) });
+    const referral = await call('POST', `/api/cases/${c.id}/referrals`, creds.get('head-of-service'), {
+      receivingBody: 'Receiving NGO',
+      kind: 'medical',
+      sections: ['kz-f1-initial-application'],
+      receivingOrganisationId: orgB,
+      note: 'Lives at 5 Lenin street, needs treatment',
+    });
+    expect(referral.status).toBe(201);
+    expect(
+      (await call('POST', `/api/referrals/${referral.body.id}/status`, otherSpecialist, { status: 'accepted' })).status,
+    ).toBe(200);
+    const listed = async () =>
+      ((await call('GET', '/api/referrals', otherSpecialist)).body.referrals as { id: string }[]).find(
+        (r) => r.id === referral.body.id,
+      ) as Record<string, unknown>;
+    expect((await listed()).note).toBe('Lives at 5 Lenin street, needs treatment');
+
+    const refusal = await call('POST', `/api/cases/${c.id}/submissions`, admin, {
+      formId: 'kz-f4-interview-refusal',
+      data: fixture('kz-f4-interview-refusal'),
+    });
+    expect(refusal.status).toBe(201);
+    const after = await listed();
+    expect(after).toMatchObject({ status: 'accepted', consentEnded: true, note: null, notes: [] });
+    expect(JSON.stringify(after)).not.toContain('Lenin');
+  });
+
   it('a referral to an organisation: its staff accept it and then read only the referred sections; the sender cannot accept for them', async () => {
     const head = creds.get('head-of-service');
     const c = (await call('POST', '/api/cases', head, { country: 'tj' })).body;
