@@ -270,4 +270,33 @@ describe('hostile text in the case desk', () => {
     await expect.poll(() => notice.textContent()).toContain('by the organisation holding the case');
     expect(await notice.textContent()).not.toContain('referral');
   });
+
+  it('tells the receiving organisation a referral is no longer shared after a refusal, without its notes', async () => {
+    const aliya = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
+    const caseId = await openCase(aliya);
+    await fill(aliya, desk.url, caseId, 'kz-f1-initial-application');
+    await fill(aliya, desk.url, caseId, 'kz-f4-interview-consent');
+    const { organisations } = (await call(aliya, 'GET', '/api/organisations')).body;
+    const shelter = organisations.find((o: { name: string }) => o.name === 'Shelter Bishkek').id;
+    const referral = await call(aliya, 'POST', `/api/cases/${caseId}/referrals`, {
+      receivingBody: 'Shelter Bishkek',
+      kind: 'medical',
+      sections: ['kz-f1-initial-application'],
+      receivingOrganisationId: shelter,
+      note: 'Lives at 5 Lenin street',
+    });
+    expect(referral.status).toBe(201);
+    const dana = await signedIn(desk.newContext, desk.url, 'dana', desk.password);
+    expect((await call(dana, 'POST', `/api/referrals/${referral.body.id}/status`, { status: 'accepted' })).status).toBe(
+      200,
+    );
+    await fill(aliya, desk.url, caseId, 'kz-f4-interview-refusal');
+
+    await dana.goto(`${desk.url}/#/referrals`);
+    const item = dana.locator(`li[data-referral="${referral.body.id}"]`);
+    await expect.poll(() => item.textContent()).toContain('The migrant has refused or withdrawn consent');
+    expect(await item.textContent()).toContain('Nothing to open: the case is no longer shared.');
+    expect(await item.textContent()).not.toContain('Lenin');
+    expect(await item.getByRole('link').count()).toBe(0);
+  });
 });

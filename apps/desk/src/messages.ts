@@ -219,6 +219,9 @@ const en = {
     'No section of this case is shared with your organisation now: the migrant has not consented to disclose any, or no longer does.',
   sectionNotShared:
     'This section is not shared with your organisation: the migrant has not consented to disclose it, or no longer does.',
+  referralConsentEnded:
+    'The migrant has refused or withdrawn consent: nothing of this case is shared with your organisation any more, and the notes are withheld.',
+  referralNothingShared: 'Nothing to open: the case is no longer shared.',
   accept: 'Accept',
   decline: 'Decline',
   openShared: 'Open the shared sections',
@@ -467,6 +470,9 @@ const ru: Record<MessageKey, string> = {
     'Сейчас ни один раздел этого дела не передан вашей организации: мигрант не дал согласия на их передачу или отозвал его.',
   sectionNotShared:
     'Этот раздел не передан вашей организации: мигрант не дал согласия на его передачу или отозвал его.',
+  referralConsentEnded:
+    'Мигрант отказался от согласия или отозвал его: ничего из этого дела больше не передаётся вашей организации, примечания скрыты.',
+  referralNothingShared: 'Открывать нечего: дело больше не передаётся.',
   accept: 'Принять',
   decline: 'Отклонить',
   openShared: 'Открыть переданные разделы',
@@ -711,6 +717,9 @@ const kk: Record<MessageKey, string> = {
     'Қазір бұл істің бірде-бір бөлімі ұйымыңызға берілмеген: мигрант оларды беруге келісім бермеген немесе келісімін қайтарып алған.',
   sectionNotShared:
     'Бұл бөлім ұйымыңызға берілмеген: мигрант оны беруге келісім бермеген немесе келісімін қайтарып алған.',
+  referralConsentEnded:
+    'Мигрант келісімнен бас тартты немесе оны қайтарып алды: бұл істен ұйымыңызға енді ештеңе берілмейді, ескертпелер жасырылды.',
+  referralNothingShared: 'Ашатын ештеңе жоқ: іс енді берілмейді.',
   accept: 'Қабылдау',
   decline: 'Қабылдамау',
   openShared: 'Берілген бөлімдерді ашу',
@@ -956,6 +965,9 @@ const ky: Record<MessageKey, string> = {
     'Азыр бул иштин бир да бөлүмү уюмуңузга берилген эмес: мигрант аларды берүүгө макулдук берген эмес же макулдугун кайтарып алган.',
   sectionNotShared:
     'Бул бөлүм уюмуңузга берилген эмес: мигрант аны берүүгө макулдук берген эмес же макулдугун кайтарып алган.',
+  referralConsentEnded:
+    'Мигрант макулдуктан баш тартты же аны кайтарып алды: бул иштен уюмуңузга эми эч нерсе берилбейт, эскертүүлөр жашырылды.',
+  referralNothingShared: 'Ачууга эч нерсе жок: иш эми берилбейт.',
   accept: 'Кабыл алуу',
   decline: 'Четке кагуу',
   openShared: 'Берилген бөлүмдөрдү ачуу',
@@ -1205,6 +1217,9 @@ const tg: Record<MessageKey, string> = {
     'Ҳоло ягон бахши ин парванда ба ташкилоти шумо дода нашудааст: муҳоҷир ба додани онҳо розӣ нашудааст ё розигии худро бозпас гирифтааст.',
   sectionNotShared:
     'Ин бахш ба ташкилоти шумо дода нашудааст: муҳоҷир ба додани он розӣ нашудааст ё розигии худро бозпас гирифтааст.',
+  referralConsentEnded:
+    'Муҳоҷир аз розигӣ даст кашид ё онро бозпас гирифт: аз ин парванда ба ташкилоти шумо дигар ҳеҷ чиз дода намешавад, эзоҳҳо пинҳон карда шуданд.',
+  referralNothingShared: 'Кушодан чизе нест: парванда дигар дода намешавад.',
   accept: 'Қабул кардан',
   decline: 'Рад кардан',
   openShared: 'Кушодани бахшҳои додашуда',
@@ -1449,6 +1464,9 @@ const uz: Record<MessageKey, string> = {
     'Hozir bu ishning birorta boʻlimi tashkilotingizga berilmagan: migrant ularni berishga rozilik bermagan yoki rozilikni qaytarib olgan.',
   sectionNotShared:
     'Bu boʻlim tashkilotingizga berilmagan: migrant uni berishga rozilik bermagan yoki rozilikni qaytarib olgan.',
+  referralConsentEnded:
+    'Migrant roziligidan voz kechdi yoki uni qaytarib oldi: bu ishdan tashkilotingizga endi hech narsa berilmaydi, qaydlar yashirildi.',
+  referralNothingShared: 'Ochadigan narsa yoʻq: ish endi berilmaydi.',
   accept: 'Qabul qilish',
   decline: 'Rad etish',
   openShared: 'Berilgan boʻlimlarni ochish',

@@ -55,6 +55,7 @@ export const referralsScreen: Screen<'referrals'> = {
                       >
                       <span>${desk.t('sectionsShared')}: ${r.sections.map((s) => desk.formTitle(s)).join('; ')}</span>
                       <span class=${r.status === 'declined' ? 'warn' : 'ok'}>${desk.t(`referral_${r.status}`)}</span>
+                      ${r.consentEnded ? html`<span class="warn">${desk.t('referralConsentEnded')}</span>` : nothing}
                       ${referralNotes(desk, r)}
                       ${
                         r.status === 'sent'
@@ -78,7 +79,12 @@ export const referralsScreen: Screen<'referrals'> = {
                           : nothing
                       }
                       ${
-                        r.status === 'accepted'
+                        r.status === 'accepted' && r.consentEnded
+                          ? html`<span class="muted">${desk.t('referralNothingShared')}</span>`
+                          : nothing
+                      }
+                      ${
+                        r.status === 'accepted' && !r.consentEnded
                           ? html`<a class="button" href="#/cases/${r.caseId}"
                                 >${desk.t('openShared')}<span class="visually-hidden">: ${r.from}</span></a
                               >
