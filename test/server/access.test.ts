@@ -252,6 +252,148 @@ describe.each(engines)('access control on %s', (engine) => {
     expect(withConsent.body.consent).toEqual(own.body.consent);
   });
 
+  it('shares only what the migrant consented to disclose: a grant beyond it is refused, and a consent to disclose revised to no ends that section for the recipient', async () => {
+    const admin = creds.get('admin');
+    const head = creds.get('head-of-service');
+    // KZ: no Form 4 yet, so no consent to pass personal data on.
+    const kz = (await call('POST', '/api/cases', admin, { country: 'kz' })).body;
+    await call('POST', `/api/cases/${kz.id}/submissions`, admin, {
+      formId: 'kz-f1-initial-application',
+      data: fixture('kz-f1-initial-application'),
+    });
+    const grant = await call('POST', `/api/cases/${kz.id}/grants?lang=ru`, head, {
+      organisationId: orgB,
+      sections: ['kz-f1-initial-application'],
+    });
+    expect([grant.status, grant.body.code, grant.body.sections]).toEqual([
+      409,
+      'referral-sections',
+      ['kz-f1-initial-application'],
+    ]);
+    expect(grant.body.message).toContain('Receiving NGO');
+    expect((await call('GET', `/api/cases/${kz.id}`, otherSpecialist)).status).toBe(404);
+
+    // KG: the questionnaire's own disclosure consent says yes, then a new revision says no.
+    const kg = (await call('POST', '/api/cases', admin, { country: 'kg' })).body;
+    await call('POST', `/api/cases/${kg.id}/submissions`, admin, {
+      formId: 'kg-3.1-f1-identification-consent',
+      data: fixture('kg-3.1-f1-identification-consent'),
+    });
+    const questionnaire = fixture('kg-3.1-f3-identification-questionnaire');
+    expect(questionnaire.disclosureConsent.consentGiven).toBe(true);
+    const q = (
+      await call('POST', `/api/cases/${kg.id}/submissions`, admin, {
+        formId: 'kg-3.1-f3-identification-questionnaire',
+        data: questionnaire,
+      })
+    ).body;
+    const shared = await call('POST', `/api/cases/${kg.id}/grants`, head, {
+      organisationId: orgB,
+      sections: ['kg-3.1-f3-identification-questionnaire'],
+    });
+    expect(shared.status).toBe(201);
+    expect((await call('GET', `/api/submissions/${q.id}`, otherSpecialist)).status).toBe(200);
+    const revised = await t.api('PUT', `/api/submissions/${q.id}`, {
+      headers: { 'if-match': '1' },
+      body: { data: { ...questionnaire, disclosureConsent: { consentGiven: false } } },
+    });
+    expect(revised.status).toBe(200);
+    const seen = await call('GET', `/api/cases/${kg.id}`, otherSpecialist);
+    expect(seen.body.submissions).toEqual([]);
+    expect(JSON.stringify(seen.body)).not.toContain(questionnaire.disclosureConsent.signature.signedBy);
+    for (const path of [
+      `/api/submissions/${q.id}`,
+      `/api/submissions/${q.id}/revisions`,
+      `/api/submissions/${q.id}/pdf`,
+    ])
+      expect((await call('GET', path, otherSpecialist)).status, path).toBe(404);
+  });
+
+  it("shows the organisation holding a case who else read it or asked for it (another organisation's people), and nothing more of their work", async () => {
+    const admin = creds.get('admin');
+    const db = t.server.services.database.db;
+    await createUser(db, {
+      organisationId: orgB,
+      username: 'b-org-admin',
+      displayName: 'B',
+      roles: ['org-admin'],
+      password,
+    });
+    const bAdmin = await signIn('b-org-admin');
+    const c = (await call('POST', '/api/cases', admin, { country: 'kz' })).body;
+    const application = (
+      await call('POST', `/api/cases/${c.id}/submissions`, admin, {
+        formId: 'kz-f1-initial-application',
+        data: fixture('kz-f1-initial-application'),
+      })
+    ).body;
+    await call('POST', `/api/cases/${c.id}/submissions`, admin, {
+      formId: 'kz-f4-interview-consent',
+      data: fixture('kz-f4-interview-consent'),
+    });
+    const hidden = (await call('POST', '/api/cases', admin, { country: 'kz' })).body;
+    const grant = { organisationId: orgB, sections: ['kz-f1-initial-application'] };
+    expect((await call('POST', `/api/cases/${c.id}/grants`, creds.get('head-of-service'), grant)).status).toBe(201);
+
+    const reader = (await call('GET', '/api/session', otherSpecialist)).body.id as string;
+    expect((await call('GET', `/api/cases/${c.id}`, otherSpecialist)).status).toBe(200);
+    expect((await call('GET', `/api/submissions/${application.id}/pdf`, otherSpecialist)).status).toBe(200);
+    expect((await call('GET', `/api/cases/${hidden.id}`, otherSpecialist)).status).toBe(404);
+    const own = (await call('POST', '/api/cases', otherSpecialist, { country: 'kg' })).body;
+
+    type Entry = { actor: string; action: string; target: string | null; outcome: string };
+    const trail = async (who: { headers: Record<string, string> } | undefined) =>
+      (await call('GET', '/api/audit?limit=500', who)).body.entries as Entry[];
+    const holder = (await trail(creds.get('org-admin'))).filter((e) => e.actor === reader);
+    expect(holder).toContainEqual(
+      expect.objectContaining({ action: 'case.read', target: `case:${c.id}`, outcome: 'ok' }),
+    );
+    expect(holder).toContainEqual(
+      expect.objectContaining({ action: 'submission.print', target: `submission:${application.id}`, outcome: 'ok' }),
+    );
+    expect(holder).toContainEqual(
+      expect.objectContaining({ action: 'case.read', target: `case:${hidden.id}`, outcome: 'denied' }),
+    );
+    // Their own work is their organisation's alone.
+    expect(holder.filter((e) => e.target === `case:${own.id}` || e.action === 'session.read')).toEqual([]);
+    // The other organisation's administrator sees its people's reads, never the holder's own work on the case.
+    const theirs = await trail(bAdmin);
+    expect(theirs.some((e) => e.target === `submission:${application.id}` && e.actor === reader)).toBe(true);
+    expect(theirs.filter((e) => e.actor !== reader && e.target?.includes(c.id))).toEqual([]);
+  });
+
+  it("withholds a referral's notes from the receiving organisation once the migrant refuses consent, and says why", async () => {
+    const admin = creds.get('admin');
+    const c = (await call('POST', '/api/cases', admin, { country: 'kz' })).body;
+    for (const formId of ['kz-f1-initial-application', 'kz-f4-interview-consent'])
+      await call('POST', `/api/cases/${c.id}/submissions`, admin, { formId, data: fixture(formId) });
+    const referral = await call('POST', `/api/cases/${c.id}/referrals`, creds.get('head-of-service'), {
+      receivingBody: 'Receiving NGO',
+      kind: 'medical',
+      sections: ['kz-f1-initial-application'],
+      receivingOrganisationId: orgB,
+      note: 'Lives at 5 Lenin street, needs treatment',
+    });
+    expect(referral.status).toBe(201);
+    expect(
+      (await call('POST', `/api/referrals/${referral.body.id}/status`, otherSpecialist, { status: 'accepted' })).status,
+    ).toBe(200);
+    const listed = async () =>
+      ((await call('GET', '/api/referrals', otherSpecialist)).body.referrals as { id: string }[]).find(
+        (r) => r.id === referral.body.id,
+      ) as Record<string, unknown>;
+    expect((await listed()).note).toBe('Lives at 5 Lenin street, needs treatment');
+
+    const refusal = await call('POST', `/api/cases/${c.id}/submissions`, admin, {
+      formId: 'kz-f4-interview-refusal',
+      data: fixture('kz-f4-interview-refusal'),
+    });
+    expect(refusal.status).toBe(201);
+    const after = await listed();
+    expect(after).toMatchObject({ status: 'accepted', consentEnded: true, note: null, notes: [] });
+    expect(JSON.stringify(after)).not.toContain('Lenin');
+  });
+
   it('a referral to an organisation: its staff accept it and then read only the referred sections; the sender cannot accept for them', async () => {
     const head = creds.get('head-of-service');
     const c = (await call('POST', '/api/cases', head, { country: 'tj' })).body;

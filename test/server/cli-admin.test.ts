@@ -3,6 +3,9 @@
  * and submit; `komek audit verify` finds a changed row; `komek keys rotate` keeps every answer readable.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@komek/server';
 import { fixture, komekCli, startTestServer, type TestServer } from './harness.js';
@@ -91,4 +94,42 @@ describe('komek users, tokens, audit verify, keys rotate', () => {
     expect(broken.status).toBe(1);
     expect(broken.stdout).toContain(`audit trail broken at entry ${row.seq}`);
   }, 300_000);
+
+  it('says when naming an organisation makes a new one, refuses a name that differs from one only in capitals or spaces, and a name that is not text', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'komek-cli-orgs-'));
+    const add = (username: string, organisation: string, name = 'Aliya Seitkali') =>
+      komek(
+        'users',
+        'add',
+        '--data',
+        dataDir,
+        '--username',
+        username,
+        '--name',
+        name,
+        '--role',
+        'specialist',
+        '--organisation',
+        organisation,
+      );
+    try {
+      const first = add('aliya', 'Crisis centre Almaty');
+      expect(first.status, first.stderr).toBe(0);
+      expect(first.stderr).toContain('made the new organisation "Crisis centre Almaty"');
+      const slip = add('bolat', 'crisis centre  Almaty ');
+      expect(slip.status).toBe(2);
+      expect(slip.stderr).toContain('did you mean "Crisis centre Almaty"?');
+      const control = add('bolat', 'Crisis centre Almaty', 'Bolat\u0007');
+      expect(control.status).toBe(2);
+      expect(control.stderr).toContain('--name: character 6 is not text (U+0007');
+      const colleague = add('bolat', ' Crisis centre Almaty ');
+      expect(colleague.status, colleague.stderr).toBe(0);
+      expect(colleague.stderr).not.toContain('new organisation');
+      const list = komek('users', 'list', '--data', dataDir);
+      expect(list.stdout.match(/Crisis centre Almaty/g)).toHaveLength(2);
+      expect(list.stdout).not.toMatch(/crisis centre {2}Almaty/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });

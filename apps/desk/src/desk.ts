@@ -13,6 +13,7 @@ import {
 } from './messages.js';
 import { parseRoute, type Route } from './router.js';
 import { userDrafts } from './drafts.js';
+import { textProblemIn } from '@komek/core';
 import { characters } from './limits.js';
 import { Outbox } from './outbox.js';
 import { forgetUser, offlineUser, rememberUser, renderOutboxIndicator, renderSignOutWarning } from './offline.js';
@@ -125,7 +126,8 @@ export class KomekDesk extends LitElement {
     this.dueTasks = [];
     this.organisations = [];
     const second = localStorage.getItem('komek-desk-lang2');
-    this.secondLang = (languages as readonly string[]).includes(second ?? '') ? (second as Lang) : '';
+    this.secondLang =
+      (languages as readonly string[]).includes(second ?? '') && second !== this.lang ? (second as Lang) : '';
     this.notice = '';
     this.busy = false;
     this.online = navigator.onLine;
@@ -245,12 +247,28 @@ export class KomekDesk extends LitElement {
     // Someone else was signed in here last and did not sign out (their session ran out): their drafts go now.
     const last = offlineUser()?.me.id;
     if (last && last !== me.id) await this.deleteDrafts(last);
+    // Nor is anything the desk still holds in memory for them shown to the next person (whose session ran out leaves
+    // the page as it was, with the case last read).
+    if (last !== me.id) this.forgetScreens();
     const f = await api<{ forms: FormEntry[] }>('GET', '/api/forms');
     this.forms = f.status === 200 ? f.body.forms : [];
     rememberUser(me, this.forms);
     this.useOutbox(me.id);
     await this.load();
     await this.outbox!.sync();
+  }
+
+  /** What the screens hold of the person signed in before: gone, to be read again for the next one. */
+  private forgetScreens(): void {
+    this.cases = undefined;
+    this.current = undefined;
+    this.prefill = undefined;
+    this.reopen = undefined;
+    this.notice = '';
+    this.dueTasks = [];
+    this.approvals = undefined;
+    this.incoming = undefined;
+    this.organisations = [];
   }
 
   private useOutbox(userId: string): void {
@@ -307,17 +325,25 @@ export class KomekDesk extends LitElement {
   }
 
   /**
-   * Refuses a text longer than the server takes (limits.ts) before it is sent: shows which box, its limit and the
-   * text's length, and leaves the text in the box to shorten. True when refused.
+   * Refuses, before it is sent, a text the server would not take: empty where one is `required`, longer than its
+   * limit (limits.ts), or holding a character that is not text (a control character or a broken one, which the server refuses naming only a JSON
+   * place). Shows which box, and its limit and the text's length or the character and where it is, and leaves the
+   * text in the box to correct. True when refused.
    */
-  async tooLong(label: MessageKey, text: string, max: number): Promise<boolean> {
+  async refuseText(label: MessageKey, text: string, max: number, required = false): Promise<boolean> {
     const n = characters(text);
-    if (n <= max) return false;
+    const bad = textProblemIn(text);
+    const empty = required && !text.trim();
+    if (n <= max && !bad && !empty) return false;
     this.problem = {
-      message: this.t('tooLong')
-        .replace('{field}', this.t(label))
-        .replace('{max}', String(max))
-        .replace('{n}', String(n)),
+      message: empty
+        ? this.t('emptyField').replace('{field}', this.t(label))
+        : bad
+          ? this.t('notText')
+              .replace('{field}', this.t(label))
+              .replace('{char}', bad.character)
+              .replace('{at}', String(characters(text.slice(0, bad.index)) + 1))
+          : this.t('tooLong').replace('{field}', this.t(label)).replace('{max}', String(max)).replace('{n}', String(n)),
     };
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.problem')?.focus();
@@ -341,8 +367,7 @@ export class KomekDesk extends LitElement {
     await api('DELETE', '/api/session');
     setCsrfToken(undefined);
     this.me = null;
-    this.cases = undefined;
-    this.current = undefined;
+    this.forgetScreens();
     location.hash = '';
   }
 
@@ -360,9 +385,13 @@ export class KomekDesk extends LitElement {
   private setLanguage(lang: Lang): void {
     this.lang = lang;
     localStorage.setItem('komek-desk-lang', lang);
+    // The forms' second language cannot be the first one: "none" then, as the choice above the form says.
+    if (this.secondLang === lang) this.setSecondLanguage('');
     this.applyLanguage();
     // The forms' titles and signers come from the server in the request's language: asked for again in this one.
     if (this.me && this.online) void this.loadForms(this.me, lang);
+    // So do the reports' titles, labels and rule: the report on screen is read again in this language.
+    if (this.me && this.online && this.route.view === 'reports') void reportsScreen.load?.(this, this.route);
   }
 
   private async loadForms(me: Me, lang: Lang): Promise<void> {

@@ -137,6 +137,9 @@ const en = {
   networkError: 'The server did not answer. Nothing was lost: try again.',
   tooLong:
     '“{field}” is too long: {n} characters, at most {max}. Nothing was sent; your text is still in the box: shorten it and try again.',
+  notText:
+    '“{field}” contains a character that is not text ({char}: a control character or a broken one) at character {at}. Nothing was sent; your text is still in the box: remove that character and try again.',
+  emptyField: '“{field}” is empty: fill it in and try again. Nothing was sent.',
   signInAgain: 'Your session has ended. Sign in again.',
   countries_kz: 'Kazakhstan',
   countries_kg: 'Kyrgyz Republic',
@@ -214,13 +217,20 @@ const en = {
   referral_closed: 'Closed',
   incomingReferrals: 'Referrals to us',
   sectionsShared: 'Shared sections',
+  noSectionsShared:
+    'No section of this case is shared with your organisation now: the migrant has not consented to disclose any, or no longer does.',
+  sectionNotShared:
+    'This section is not shared with your organisation: the migrant has not consented to disclose it, or no longer does.',
+  referralConsentEnded:
+    'The migrant has refused or withdrawn consent: nothing of this case is shared with your organisation any more, and the notes are withheld.',
+  referralNothingShared: 'Nothing to open: the case is no longer shared.',
   accept: 'Accept',
   decline: 'Decline',
   openShared: 'Open the shared sections',
   outcome: 'Outcome',
   closeWithOutcome: 'Close with this outcome',
   sharedNotice:
-    'Shared with your organisation by a referral: you see only the sections the migrant consented to share.',
+    'Shared with your organisation by the organisation holding the case: you see only the sections the migrant consented to share.',
   view: 'View',
   searchLabel: 'Search by name, date of birth, citizenship or place',
   search: 'Search',
@@ -380,6 +390,9 @@ const ru: Record<MessageKey, string> = {
   networkError: 'Сервер не ответил. Ничего не потеряно: попробуйте ещё раз.',
   tooLong:
     '«{field}»: слишком длинный текст — {n} символов, можно не более {max}. Ничего не отправлено; ваш текст остался в поле: сократите его и попробуйте ещё раз.',
+  notText:
+    '«{field}»: символ {at} не является текстом ({char}: управляющий или повреждённый). Ничего не отправлено; ваш текст остался в поле: удалите этот символ и попробуйте ещё раз.',
+  emptyField: '«{field}»: поле пустое — заполните его и попробуйте ещё раз. Ничего не отправлено.',
   signInAgain: 'Сеанс завершён. Войдите снова.',
   countries_kz: 'Казахстан',
   countries_kg: 'Кыргызская Республика',
@@ -457,13 +470,20 @@ const ru: Record<MessageKey, string> = {
   referral_closed: 'Закрыто',
   incomingReferrals: 'Перенаправления к нам',
   sectionsShared: 'Переданные разделы',
+  noSectionsShared:
+    'Сейчас ни один раздел этого дела не передан вашей организации: мигрант не дал согласия на их передачу или отозвал его.',
+  sectionNotShared:
+    'Этот раздел не передан вашей организации: мигрант не дал согласия на его передачу или отозвал его.',
+  referralConsentEnded:
+    'Мигрант отказался от согласия или отозвал его: ничего из этого дела больше не передаётся вашей организации, примечания скрыты.',
+  referralNothingShared: 'Открывать нечего: дело больше не передаётся.',
   accept: 'Принять',
   decline: 'Отклонить',
   openShared: 'Открыть переданные разделы',
   outcome: 'Результат',
   closeWithOutcome: 'Закрыть с этим результатом',
   sharedNotice:
-    'Передано вашей организации по перенаправлению: вы видите только разделы, передачу которых мигрант разрешил.',
+    'Передано вашей организации организацией, ведущей дело: вы видите только разделы, передачу которых мигрант разрешил.',
   view: 'Просмотреть',
   searchLabel: 'Поиск по ФИО, дате рождения, гражданству или месту',
   search: 'Найти',
@@ -620,6 +640,9 @@ const kk: Record<MessageKey, string> = {
   networkError: 'Сервер жауап бермеді. Ештеңе жоғалған жоқ: қайталап көріңіз.',
   tooLong:
     '«{field}»: мәтін тым ұзын — {n} таңба, ең көбі {max}. Ештеңе жіберілмеді; мәтініңіз өрісте қалды: оны қысқартып, қайталап көріңіз.',
+  notText:
+    '«{field}»: {at}-таңба мәтін емес ({char}: басқару таңбасы немесе бүлінген таңба). Ештеңе жіберілмеді; мәтініңіз өрісте қалды: сол таңбаны өшіріп, қайталап көріңіз.',
+  emptyField: '«{field}»: өріс бос — оны толтырып, қайталап көріңіз. Ештеңе жіберілмеді.',
   signInAgain: 'Сеанс аяқталды. Қайта кіріңіз.',
   countries_kz: 'Қазақстан',
   countries_kg: 'Қырғыз Республикасы',
@@ -696,12 +719,20 @@ const kk: Record<MessageKey, string> = {
   referral_closed: 'Жабылды',
   incomingReferrals: 'Бізге жолдамалар',
   sectionsShared: 'Берілген бөлімдер',
+  noSectionsShared:
+    'Қазір бұл істің бірде-бір бөлімі ұйымыңызға берілмеген: мигрант оларды беруге келісім бермеген немесе келісімін қайтарып алған.',
+  sectionNotShared:
+    'Бұл бөлім ұйымыңызға берілмеген: мигрант оны беруге келісім бермеген немесе келісімін қайтарып алған.',
+  referralConsentEnded:
+    'Мигрант келісімнен бас тартты немесе оны қайтарып алды: бұл істен ұйымыңызға енді ештеңе берілмейді, ескертпелер жасырылды.',
+  referralNothingShared: 'Ашатын ештеңе жоқ: іс енді берілмейді.',
   accept: 'Қабылдау',
   decline: 'Қабылдамау',
   openShared: 'Берілген бөлімдерді ашу',
   outcome: 'Нәтиже',
   closeWithOutcome: 'Осы нәтижемен жабу',
-  sharedNotice: 'Жолдама бойынша сіздің ұйымыңызға берілді: сіз тек мигрант беруге келісім берген бөлімдерді көресіз.',
+  sharedNotice:
+    'Істі жүргізетін ұйым сіздің ұйымыңызға берді: сіз тек мигрант беруге келісім берген бөлімдерді көресіз.',
   view: 'Қарау',
   searchLabel: 'Аты-жөні, туған күні, азаматтығы немесе орны бойынша іздеу',
   search: 'Іздеу',
@@ -859,6 +890,9 @@ const ky: Record<MessageKey, string> = {
   networkError: 'Сервер жооп берген жок. Эч нерсе жоголгон жок: кайра аракет кылыңыз.',
   tooLong:
     '«{field}»: текст өтө узун — {n} белги, эң көп дегенде {max}. Эч нерсе жөнөтүлгөн жок; текстиңиз талаада калды: аны кыскартып, кайра аракет кылыңыз.',
+  notText:
+    '«{field}»: {at}-белги текст эмес ({char}: башкаруучу же бузулган белги). Эч нерсе жөнөтүлгөн жок; текстиңиз талаада калды: ал белгини өчүрүп, кайра аракет кылыңыз.',
+  emptyField: '«{field}»: талаа бош — аны толтуруп, кайра аракет кылыңыз. Эч нерсе жөнөтүлгөн жок.',
   signInAgain: 'Сеанс бүттү. Кайра кириңиз.',
   countries_kz: 'Казакстан',
   countries_kg: 'Кыргыз Республикасы',
@@ -935,13 +969,20 @@ const ky: Record<MessageKey, string> = {
   referral_closed: 'Жабылды',
   incomingReferrals: 'Бизге багыттоолор',
   sectionsShared: 'Берилген бөлүмдөр',
+  noSectionsShared:
+    'Азыр бул иштин бир да бөлүмү уюмуңузга берилген эмес: мигрант аларды берүүгө макулдук берген эмес же макулдугун кайтарып алган.',
+  sectionNotShared:
+    'Бул бөлүм уюмуңузга берилген эмес: мигрант аны берүүгө макулдук берген эмес же макулдугун кайтарып алган.',
+  referralConsentEnded:
+    'Мигрант макулдуктан баш тартты же аны кайтарып алды: бул иштен уюмуңузга эми эч нерсе берилбейт, эскертүүлөр жашырылды.',
+  referralNothingShared: 'Ачууга эч нерсе жок: иш эми берилбейт.',
   accept: 'Кабыл алуу',
   decline: 'Четке кагуу',
   openShared: 'Берилген бөлүмдөрдү ачуу',
   outcome: 'Натыйжа',
   closeWithOutcome: 'Ушул натыйжа менен жабуу',
   sharedNotice:
-    'Багыттоо боюнча сиздин уюмуңузга берилди: сиз мигрант берүүгө макулдук берген бөлүмдөрдү гана көрөсүз.',
+    'Ишти жүргүзгөн уюм сиздин уюмуңузга берди: сиз мигрант берүүгө макулдук берген бөлүмдөрдү гана көрөсүз.',
   view: 'Көрүү',
   searchLabel: 'Аты-жөнү, туулган күнү, жарандыгы же орду боюнча издөө',
   search: 'Издөө',
@@ -1103,6 +1144,9 @@ const tg: Record<MessageKey, string> = {
   networkError: 'Сервер ҷавоб надод. Ҳеҷ чиз гум нашуд: боз кӯшиш кунед.',
   tooLong:
     '«{field}»: матн хеле дароз аст — {n} аломат, на бештар аз {max}. Ҳеҷ чиз фиристода нашуд; матни шумо дар майдон боқӣ монд: онро кӯтоҳ карда, боз кӯшиш кунед.',
+  notText:
+    '«{field}»: аломати {at}-ум матн нест ({char}: аломати идоракунӣ ё вайроншуда). Ҳеҷ чиз фиристода нашуд; матни шумо дар майдон боқӣ монд: он аломатро нест карда, боз кӯшиш кунед.',
+  emptyField: '«{field}»: майдон холӣ аст — онро пур карда, боз кӯшиш кунед. Ҳеҷ чиз фиристода нашуд.',
   signInAgain: 'Ҷаласа ба охир расид. Аз нав ворид шавед.',
   countries_kz: 'Қазоқистон',
   countries_kg: 'Ҷумҳурии Қирғизистон',
@@ -1179,13 +1223,20 @@ const tg: Record<MessageKey, string> = {
   referral_closed: 'Баста шуд',
   incomingReferrals: 'Равонкуниҳо ба мо',
   sectionsShared: 'Бахшҳои додашуда',
+  noSectionsShared:
+    'Ҳоло ягон бахши ин парванда ба ташкилоти шумо дода нашудааст: муҳоҷир ба додани онҳо розӣ нашудааст ё розигии худро бозпас гирифтааст.',
+  sectionNotShared:
+    'Ин бахш ба ташкилоти шумо дода нашудааст: муҳоҷир ба додани он розӣ нашудааст ё розигии худро бозпас гирифтааст.',
+  referralConsentEnded:
+    'Муҳоҷир аз розигӣ даст кашид ё онро бозпас гирифт: аз ин парванда ба ташкилоти шумо дигар ҳеҷ чиз дода намешавад, эзоҳҳо пинҳон карда шуданд.',
+  referralNothingShared: 'Кушодан чизе нест: парванда дигар дода намешавад.',
   accept: 'Қабул кардан',
   decline: 'Рад кардан',
   openShared: 'Кушодани бахшҳои додашуда',
   outcome: 'Натиҷа',
   closeWithOutcome: 'Бо ин натиҷа бастан',
   sharedNotice:
-    'Бо равонкунӣ ба ташкилоти шумо дода шуд: шумо танҳо бахшҳоеро мебинед, ки муҳоҷир ба додани онҳо розӣ шудааст.',
+    'Ташкилоте, ки парвандаро пеш мебарад, ба ташкилоти шумо дод: шумо танҳо бахшҳоеро мебинед, ки муҳоҷир ба додани онҳо розӣ шудааст.',
   view: 'Дидан',
   searchLabel: 'Ҷустуҷӯ аз рӯи ному насаб, санаи таваллуд, шаҳрвандӣ ё ҷой',
   search: 'Ҷустан',
@@ -1342,6 +1393,9 @@ const uz: Record<MessageKey, string> = {
   networkError: 'Server javob bermadi. Hech narsa yoʻqolmadi: qayta urinib koʻring.',
   tooLong:
     '«{field}»: matn juda uzun — {n} ta belgi, koʻpi bilan {max}. Hech narsa yuborilmadi; matningiz maydonda qoldi: uni qisqartirib, qayta urinib koʻring.',
+  notText:
+    '«{field}»: {at}-belgi matn emas ({char}: boshqaruv belgisi yoki buzilgan belgi). Hech narsa yuborilmadi; matningiz maydonda qoldi: oʻsha belgini oʻchirib, qayta urinib koʻring.',
+  emptyField: '«{field}»: maydon boʻsh — uni toʻldirib, qayta urinib koʻring. Hech narsa yuborilmadi.',
   signInAgain: 'Seans tugadi. Qayta kiring.',
   countries_kz: 'Qozogʻiston',
   countries_kg: 'Qirgʻiz Respublikasi',
@@ -1418,13 +1472,20 @@ const uz: Record<MessageKey, string> = {
   referral_closed: 'Yopildi',
   incomingReferrals: 'Bizga yoʻnaltirishlar',
   sectionsShared: 'Berilgan boʻlimlar',
+  noSectionsShared:
+    'Hozir bu ishning birorta boʻlimi tashkilotingizga berilmagan: migrant ularni berishga rozilik bermagan yoki rozilikni qaytarib olgan.',
+  sectionNotShared:
+    'Bu boʻlim tashkilotingizga berilmagan: migrant uni berishga rozilik bermagan yoki rozilikni qaytarib olgan.',
+  referralConsentEnded:
+    'Migrant roziligidan voz kechdi yoki uni qaytarib oldi: bu ishdan tashkilotingizga endi hech narsa berilmaydi, qaydlar yashirildi.',
+  referralNothingShared: 'Ochadigan narsa yoʻq: ish endi berilmaydi.',
   accept: 'Qabul qilish',
   decline: 'Rad etish',
   openShared: 'Berilgan boʻlimlarni ochish',
   outcome: 'Natija',
   closeWithOutcome: 'Shu natija bilan yopish',
   sharedNotice:
-    'Yoʻnaltirish orqali tashkilotingizga berildi: siz faqat migrant berishga rozilik bergan boʻlimlarni koʻrasiz.',
+    'Ishni yurituvchi tashkilot tashkilotingizga berdi: siz faqat migrant berishga rozilik bergan boʻlimlarni koʻrasiz.',
   view: 'Koʻrish',
   searchLabel: 'F.I.Sh., tugʻilgan sana, fuqarolik yoki joy boʻyicha qidirish',
   search: 'Qidirish',

@@ -62,7 +62,7 @@ export type Consent =
 /** An approval; on the pending list also the case's country. */
 export type Approval = ApiApproval & { country?: 'kz' | 'kg' | 'tj' };
 /** A referral; on the receiving organisation's list also the referring organisation and the case's country. */
-export type Referral = ApiReferral & Partial<Pick<ReceivedReferral, 'from' | 'country'>>;
+export type Referral = ApiReferral & Partial<Pick<ReceivedReferral, 'from' | 'country' | 'consentEnded'>>;
 export interface Task {
   ruleId: string;
   dueOn: string;

@@ -1,3 +1,5 @@
+import { checkConsent, getAtPointer } from '@komek/core';
+import { consentGates, type FormId } from '@komek/forms';
 import type { Action } from './routeTypes.js';
 import type { Principal, Role } from './auth.js';
 import type { Db } from './store/types.js';
@@ -77,6 +79,44 @@ export function tokenMaySubmit(principal: Principal, formId: string): boolean {
 }
 
 /**
+ * Where a case records the migrant's consent to pass information on (KZ 2372/2559, KG 3.1 3.11 and 4.5, TJ 4.3 and
+ * 6.3). A form with a disclosure consent of its own (the questionnaires) is disclosed only when that consent says
+ * yes; any other form only when one of its country's consents below says yes and the form's consent is in force.
+ */
+export const disclosureConsents: Record<string, readonly { form: string; pointer: string }[]> = {
+  kz: [{ form: 'kz-f4-interview-consent', pointer: '/personalDataConsent' }],
+  kg: [
+    { form: 'kg-3.1-f3-identification-questionnaire', pointer: '/disclosureConsent/consentGiven' },
+    { form: 'kg-3.1-f4-family-questionnaire', pointer: '/disclosureConsent/consentGiven' },
+  ],
+  tj: [
+    { form: 'tj-f5-help-consent', pointer: '/disclosureConsent/consentsToDisclosure' },
+    { form: 'tj-f3-identification-questionnaire', pointer: '/disclosureConsent/consentGiven' },
+    { form: 'tj-f4-family-questionnaire', pointer: '/disclosureConsent/consentGiven' },
+  ],
+};
+
+/** The sections (form ids) of a case that may not be disclosed, with why. */
+export function undisclosable(
+  country: string,
+  sections: readonly string[],
+  records: readonly { formId: string; data: unknown }[],
+): string[] {
+  const latest = (formId: string) => [...records].reverse().find((r) => r.formId === formId);
+  const general = (disclosureConsents[country] ?? []).some(
+    (p) => getAtPointer(latest(p.form)?.data, p.pointer) === true,
+  );
+  return sections.filter((section) => {
+    const record = latest(section);
+    if (!record) return true;
+    const own = getAtPointer(record.data, '/disclosureConsent');
+    if (own !== undefined) return getAtPointer(own, '/consentGiven') !== true;
+    if (consentGates[section as FormId] && !checkConsent(consentGates[section as FormId], records).allowed) return true;
+    return !general;
+  });
+}
+
+/**
  * The sections (form ids) of another organisation's case that `organisationId` may read: from accepted referrals
  * to it and grants not revoked — none at all once the migrant has refused or withdrawn consent (access ends at once).
  * Undefined when nothing is shared.
@@ -102,13 +142,23 @@ export async function sharedSections(
     .where('revoked_at', 'is', null)
     .execute();
   if (!referrals.length && !grants.length) return undefined;
-  if (!(await consentInForce(db, keys, c))) return undefined;
+  const records = await caseSubmissions(db, keys, c.id);
+  if (!consentsInForce(c.country, records)) return undefined;
   const parse = (s: unknown) => (typeof s === 'string' ? JSON.parse(s) : s) as string[];
-  return [...new Set([...referrals, ...grants].flatMap((r) => parse(r.sections)))];
+  const sections = [...new Set([...referrals, ...grants].flatMap((r) => parse(r.sections)))];
+  // Consent to disclose is read as it stands now, not as it stood when the section was shared: a section whose
+  // disclosure the migrant has since said no to (a questionnaire revised, the consent to pass information on
+  // replaced) is no longer shown.
+  const withheld = undisclosable(c.country, sections, records);
+  return sections.filter((s) => !withheld.includes(s));
 }
 
 /** False once a refusal or a withdrawal is the latest word on any consent the case's country requires. */
 export async function consentInForce(db: Db, keys: AnswerKeys, c: { id: string; country: string }): Promise<boolean> {
-  const state = consentState(c.country, await caseSubmissions(db, keys, c.id));
+  return consentsInForce(c.country, await caseSubmissions(db, keys, c.id));
+}
+
+function consentsInForce(country: string, records: readonly { formId: string; data: unknown }[]): boolean {
+  const state = consentState(country, records);
   return !Object.values(state).some((d) => !d.allowed && (d.reason === 'refused' || d.reason === 'withdrawn'));
 }

@@ -36,6 +36,11 @@ export interface ReceivedReferral extends Referral {
   /** The referring organisation. */
   from: string;
   country: 'kz' | 'kg' | 'tj';
+  /**
+   * True once the migrant has refused or withdrawn a consent the case's country requires: nothing of the case is
+   * shared any more, and the notes (free text about the person) are withheld (`note` null, `notes` empty).
+   */
+  consentEnded?: true;
 }
 
 export type ApprovalStatus = 'pending' | 'approved' | 'returned';

@@ -66,7 +66,12 @@ export class AuditTrail {
       .execute();
   }
 
-  /** Entries newest first, `limit` at a time before `beforeSeq`, optionally of one organisation. */
+  /**
+   * Entries newest first, `limit` at a time before `beforeSeq`, optionally of one organisation: those its people made,
+   * and those anyone else made on its records — a case, or a submission, referral, grant or approval of one of its
+   * cases (another organisation reading what was shared with it, answering a referral, or asking for a case it may
+   * not see). The organisation holding a case answers for who read it.
+   */
   async list(o: {
     limit: number;
     beforeSeq?: number | undefined;
@@ -74,7 +79,32 @@ export class AuditTrail {
   }): Promise<AuditEntry[]> {
     let q = this.db.selectFrom('audit_log').selectAll();
     if (o.beforeSeq !== undefined) q = q.where('seq', '<', String(o.beforeSeq));
-    if (o.organisationId) q = q.where('organisation', '=', o.organisationId);
+    const org = o.organisationId;
+    if (org) {
+      const ofItsCases = (table: 'submissions' | 'referrals' | 'grants' | 'approvals', kind: string) =>
+        this.db
+          .selectFrom(table)
+          .innerJoin('cases', 'cases.id', `${table}.case_id`)
+          .select(sql<string>`${sql.lit(`${kind}:`)} || ${sql.ref(`${table}.id`)}::text`.as('target'))
+          .where('cases.organisation_id', '=', org);
+      q = q.where((eb) =>
+        eb.or([
+          eb('organisation', '=', org),
+          eb(
+            'target',
+            'in',
+            this.db
+              .selectFrom('cases')
+              .select(sql<string>`'case:' || id::text`.as('target'))
+              .where('organisation_id', '=', org),
+          ),
+          eb('target', 'in', ofItsCases('submissions', 'submission')),
+          eb('target', 'in', ofItsCases('referrals', 'referral')),
+          eb('target', 'in', ofItsCases('grants', 'grant')),
+          eb('target', 'in', ofItsCases('approvals', 'approval')),
+        ]),
+      );
+    }
     const rows = await q.orderBy('seq', 'desc').limit(o.limit).execute();
     return rows.map(toEntry);
   }

@@ -2,6 +2,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { api } from '../api.js';
 import type { KomekDesk } from '../desk.js';
 import type { OutboxItem, OutboxRecord } from '../outbox.js';
+import { moment } from '../format.js';
 
 /** The queued form opened on the case page (its answers decrypted), and what the server holds now, to compare. */
 let opened: { item: OutboxItem; theirs?: Record<string, unknown>; asking?: 'discard' } | undefined;
@@ -167,7 +168,7 @@ export function renderCaseOutbox(desk: KomekDesk, caseId: string): TemplateResul
           html`<li data-queued=${r.formId} data-state=${r.state}>
             <span class="title">${desk.formTitle(r.formId)}</span>
             <span class=${r.state === 'waiting' ? 'muted' : 'warn'}
-              >${stateText(r)} · ${desk.t('queuedAt')}: ${new Date(r.queuedAt).toLocaleString(desk.lang)}</span
+              >${stateText(r)} · ${desk.t('queuedAt')}: ${moment(desk.lang, r.queuedAt)}</span
             >
             <button type="button" class="secondary" @click=${() => open(desk, r)}>
               ${r.state === 'waiting' ? desk.t('showQueued') : desk.t('settle')}<span class="visually-hidden"

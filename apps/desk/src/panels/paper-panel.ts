@@ -4,6 +4,7 @@ import type { KomekDesk } from '../desk.js';
 import { languageNames, type Lang } from '../messages.js';
 import type { CaseView } from '../types.js';
 import { leaves } from './outbox-panel.js';
+import { moment } from '../format.js';
 
 /** The two languages a case's paper forms are printed in: the country's own and Russian. */
 export const caseLanguages: Record<CaseView['country'], string> = { kz: 'kk,ru', kg: 'ky,ru', tj: 'tg,ru' };
@@ -158,9 +159,7 @@ export function renderPaper(desk: KomekDesk, c: CaseView): TemplateResult {
                 (s) =>
                   html`<li data-submission=${s.id} data-record-form=${s.formId}>
                     <span class="title">${desk.formTitle(s.formId)}</span>
-                    <span class="muted"
-                      >${desk.t('revision')} ${s.revision} · ${new Date(s.updatedAt).toLocaleString(desk.lang)}</span
-                    >
+                    <span class="muted">${desk.t('revision')} ${s.revision} · ${moment(desk.lang, s.updatedAt)}</span>
                     <a href="#/cases/${c.id}/submissions/${s.id}"
                       >${desk.t('change')}<span class="visually-hidden">: ${desk.formTitle(s.formId)}</span></a
                     >

@@ -4,11 +4,12 @@ import type { KomekDesk } from '../desk.js';
 import { limits } from '../limits.js';
 import type { Screen } from '../screen.js';
 import type { Approval } from '../types.js';
+import { moment } from '../format.js';
 
 async function decide(desk: KomekDesk, a: Approval, decision: 'approved' | 'returned', e: Event): Promise<void> {
   const form = (e.target as HTMLElement).closest('form')!;
   const comment = (form.elements.namedItem('comment') as HTMLTextAreaElement).value.trim();
-  if (await desk.tooLong('comment', comment, limits.comment)) return;
+  if (await desk.refuseText('comment', comment, limits.comment)) return;
   desk.problem = undefined;
   desk.busy = true;
   const r = await api('POST', `/api/approvals/${a.id}/decision`, { decision, ...(comment ? { comment } : {}) });
@@ -52,7 +53,7 @@ export const approvalsScreen: Screen<'approvals'> = {
                           >${desk.t('caseLabel')} ${a.caseId.slice(0, 8)}</a
                         >
                         · ${a.country ? desk.countryName(a.country) : ''} · ${desk.t('sentOn')}:
-                        ${new Date(a.requestedAt).toLocaleString(desk.lang)}
+                        ${moment(desk.lang, a.requestedAt)}
                       </p>
                       <form @submit=${(e: SubmitEvent) => e.preventDefault()}>
                         <label>${desk.t('comment')} <textarea name="comment" rows="2"></textarea></label>

@@ -1,9 +1,11 @@
 import { html } from 'lit';
 import { api } from '../api.js';
+import { limits } from '../limits.js';
 import type { KomekDesk } from '../desk.js';
 import type { Screen } from '../screen.js';
 import { stepNumber, type CaseSummary, type DueTask } from '../types.js';
 import { minorMark, summaryLine } from './minor.js';
+import { day, moment } from '../format.js';
 
 async function newCase(desk: KomekDesk, e: SubmitEvent): Promise<void> {
   e.preventDefault();
@@ -45,8 +47,10 @@ export const caseListScreen: Screen<'cases'> = {
         ),
       ),
     ].sort((a, b) => stepNumber(a) - stepNumber(b) || a.localeCompare(b));
+    // A list read again after a refused one: the message of the refused one no longer applies.
     const filter = (key: keyof KomekDesk['filters']) => (e: Event) => {
       desk.filters = { ...desk.filters, [key]: (e.target as HTMLSelectElement).value };
+      desk.problem = undefined;
       void desk.load();
     };
     return html`<h1 tabindex="-1">${desk.t('cases')}</h1>
@@ -75,8 +79,7 @@ export const caseListScreen: Screen<'cases'> = {
                       <a href="#/cases/${t.caseId}">${desk.t('caseLabel')} ${t.caseId.slice(0, 8)}</a>
                       <span>${desk.deadlineTitle(t.ruleId, t.title)}${t.sop ? ` (${t.sop})` : ''}</span>
                       <span class=${t.overdue ? 'warn' : ''}
-                        >${t.overdue ? desk.t('overdue') : desk.t('due')}:
-                        ${new Date(`${t.dueOn}T00:00:00`).toLocaleDateString(desk.lang)}</span
+                        >${t.overdue ? desk.t('overdue') : desk.t('due')}: ${day(desk.lang, t.dueOn)}</span
                       >
                     </li>`,
                 )}
@@ -88,16 +91,17 @@ export const caseListScreen: Screen<'cases'> = {
         <form
           class="row search"
           role="search"
-          @submit=${(e: SubmitEvent) => {
+          @submit=${async (e: SubmitEvent) => {
             e.preventDefault();
             const q = ((e.target as HTMLFormElement).elements.namedItem('q') as HTMLInputElement).value.trim();
+            if (await desk.refuseText('searchLabel', q, limits.search)) return;
             desk.filters = { ...desk.filters, q };
+            desk.problem = undefined;
             void desk.load();
           }}
         >
           <label
-            >${desk.t('searchLabel')}
-            <input type="search" name="q" .value=${desk.filters.q} autocomplete="off" maxlength="200"
+            >${desk.t('searchLabel')} <input type="search" name="q" .value=${desk.filters.q} autocomplete="off"
           /></label>
           <button type="submit">${desk.t('search')}</button>
         </form>
@@ -149,7 +153,7 @@ export const caseListScreen: Screen<'cases'> = {
                           ${c.status === 'open' ? desk.t('open') : desk.t('closed')}${c.step ? ` · ${desk.stepLabel(c.step)}` : ''}</span
                         >
                         <span class="muted"
-                          >${desk.t('updated')}: ${new Date(c.updatedAt ?? c.createdAt).toLocaleString(desk.lang)}</span
+                          >${desk.t('updated')}: ${moment(desk.lang, c.updatedAt ?? c.createdAt)}</span
                         >
                       </li>`,
                   )}

@@ -10,6 +10,7 @@ import { minorMark, renderMinorSection, summaryLine } from './minor.js';
 import { stepNumber, type Approval, type CaseView, type Consent, type FormEntry, type Task } from '../types.js';
 import { renderCaseOutbox } from '../panels/outbox-panel.js';
 import { renderPaper } from '../panels/paper-panel.js';
+import { day as formatDay, moment, typed } from '../format.js';
 
 interface Rule {
   id: string;
@@ -42,7 +43,7 @@ function consentLabel(desk: KomekDesk, c: Consent | undefined): string {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-const day = (desk: KomekDesk, d: string) => new Date(`${d.slice(0, 10)}T00:00:00`).toLocaleDateString(desk.lang);
+const day = (desk: KomekDesk, d: string) => formatDay(desk.lang, d);
 
 /** A deadline as a person reads it: due, overdue, done on time or done late. */
 export function deadlineState(desk: KomekDesk, t: Task): TemplateResult {
@@ -94,9 +95,9 @@ function renderApproval(desk: KomekDesk, c: CaseView, f: FormEntry): TemplateRes
   if (a.status === 'pending') return html`<span class="muted">${desk.t('approvalPending')}</span>`;
   if (a.status === 'approved')
     return html`<span class="ok"
-      >${desk.t('approvalApproved')}: ${day(desk, a.decidedAt!)}${a.comment ? ` — ${a.comment}` : ''}</span
+      >${desk.t('approvalApproved')}: ${day(desk, a.decidedAt!)}${a.comment ? html` — ${typed(a.comment)}` : ''}</span
     >`;
-  return html`<span class="warn">${desk.t('approvalReturned')}: ${a.comment}</span>
+  return html`<span class="warn">${desk.t('approvalReturned')}: ${typed(a.comment)}</span>
     <button type="button" class="secondary" ?disabled=${desk.busy} @click=${() => sendForApproval(desk, c, f.id)}>
       ${desk.t('sendForApproval')}<span class="visually-hidden">: ${desk.formTitle(f.id)}</span>
     </button>`;
@@ -124,8 +125,8 @@ async function sendReferral(desk: KomekDesk, c: CaseView, e: SubmitEvent): Promi
   const sections = [...form.querySelectorAll<HTMLInputElement>('input[name="section"]:checked')].map((i) => i.value);
   const note = value('note').trim();
   const body = value('body').trim();
-  if (!org && (await desk.tooLong('otherBodyName', body, limits.receivingBody))) return;
-  if (await desk.tooLong('note', note, limits.note)) return;
+  if (!org && (await desk.refuseText('otherBodyName', body, limits.receivingBody, true))) return;
+  if (await desk.refuseText('note', note, limits.note)) return;
   desk.problem = undefined;
   desk.busy = true;
   const r = await api(
@@ -160,7 +161,10 @@ function renderReferrals(desk: KomekDesk, c: CaseView): TemplateResult {
             ${c.referrals.map(
               (r) =>
                 html`<li>
-                  <span><strong>${r.receivingBody}</strong> · ${desk.t(`kind_${r.kind}` as MessageKey) ?? r.kind}</span>
+                  <span
+                    ><strong>${typed(r.receivingBody)}</strong> ·
+                    ${desk.t(`kind_${r.kind}` as MessageKey) ?? typed(r.kind)}</span
+                  >
                   <span>${r.sections.map((s) => desk.formTitle(s)).join('; ')}</span>
                   <span class=${r.status === 'declined' ? 'warn' : r.status === 'sent' ? '' : 'ok'}
                     >${desk.t(`referral_${r.status}`)}</span
@@ -211,6 +215,7 @@ function renderShared(desk: KomekDesk, c: CaseView): TemplateResult {
   return html`<p class="saved">${desk.t('sharedNotice')}</p>
     <section aria-labelledby="sections">
       <h2 id="sections">${desk.t('sectionsShared')}</h2>
+      ${c.sections?.length ? nothing : html`<p>${desk.t('noSectionsShared')}</p>`}
       <ul class="steps">
         ${(c.sections ?? []).map(
           (id) =>
@@ -258,7 +263,7 @@ export const casePageScreen: Screen<'case'> = {
       }
       <p>
         ${desk.countryName(c.country)} · ${c.status === 'open' ? desk.t('open') : desk.t('closed')} ·
-        ${desk.t('created')}: ${new Date(c.createdAt).toLocaleString(desk.lang)}
+        ${desk.t('created')}: ${moment(desk.lang, c.createdAt)}
       </p>
       ${notice ? html`<p class="saved" role="status">${notice}</p>` : nothing} ${desk.renderProblem()}
       ${renderCaseOutbox(desk, c.id)}`;
@@ -296,8 +301,7 @@ export const casePageScreen: Screen<'case'> = {
                         ${
                           done.length
                             ? html`<span class="ok"
-                                >${desk.t('submitted')}:
-                                ${new Date(done[done.length - 1]!.updatedAt).toLocaleDateString(desk.lang)}</span
+                                >${desk.t('submitted')}: ${day(desk, done[done.length - 1]!.updatedAt)}</span
                               >`
                             : html`<span class="muted">${desk.t('notYet')}</span>`
                         }
@@ -382,6 +386,8 @@ export const casePageScreen: Screen<'case'> = {
       min-height: 2.75rem;
     }
     label.check input {
+      /* Not squeezed narrower than it is tall by a long form title beside it. */
+      flex: none;
       min-height: auto;
       width: 1.25rem;
       height: 1.25rem;

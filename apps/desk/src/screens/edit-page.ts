@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { deleteDraft, deleteDrafts, findDrafts, type KomekForm, type KomekSubmitEvent } from '@komek/elements';
 import { api } from '../api.js';
+import { secondLanguageChoice } from './form-page.js';
 import { editDraft, editDrafts } from '../drafts.js';
 import type { KomekDesk } from '../desk.js';
 import type { Screen } from '../screen.js';
@@ -103,11 +104,20 @@ export const editPageScreen: Screen<'edit'> = {
     pending = undefined;
     await desk.loadCase(route.id, false);
     if (!desk.current) return;
-    const r = await api<{ id: string; formId: string; revision: number; data: Record<string, unknown> }>(
-      'GET',
-      `/api/submissions/${route.submissionId}`,
-    );
+    const r = await api<{
+      id: string;
+      caseId: string;
+      formId: string;
+      revision: number;
+      data: Record<string, unknown>;
+    }>('GET', `/api/submissions/${route.submissionId}`);
     if (desk.failed(r)) return;
+    // A link that names another case than the submission's (edited by hand, or mixed up): the submission is opened
+    // under its own case, never shown and saved under a case it does not belong to.
+    if (r.body.caseId !== route.id) {
+      location.replace(`#/cases/${r.body.caseId}/submissions/${r.body.id}`);
+      return;
+    }
     editing = { submissionId: r.body.id, formId: r.body.formId, revision: r.body.revision, data: r.body.data };
     const older = await keepOlderDrafts(desk, route.id, r.body).catch(() => undefined);
     if (older !== undefined) desk.notice = desk.t('olderDraftHeld').replace('{n}', String(older));
@@ -127,8 +137,8 @@ export const editPageScreen: Screen<'edit'> = {
     return html`<p class="back"><a href="#/cases/${route.id}">${desk.t('backToCase')}</a></p>
       <h1 tabindex="-1">${editing ? desk.formTitle(editing.formId) : desk.t('loading')}</h1>
       ${c ? html`<p>${desk.t('caseLabel')} ${c.id.slice(0, 8)} · ${desk.countryName(c.country)}</p>` : nothing}
-      ${desk.notice ? html`<p class="saved" role="status">${desk.notice}</p>` : nothing} ${desk.renderProblem()}
-      ${desk.busy ? html`<p role="status">${desk.t('sending')}</p>` : nothing}
+      ${desk.notice ? html`<p class="saved" role="status">${desk.notice}</p>` : nothing} ${secondLanguageChoice(desk)}
+      ${desk.renderProblem()} ${desk.busy ? html`<p role="status">${desk.t('sending')}</p>` : nothing}
       ${
         c && e
           ? html`<p class="muted">${desk.t('editingRevision').replace('{n}', String(e.revision))}</p>
@@ -137,6 +147,7 @@ export const editPageScreen: Screen<'edit'> = {
               <komek-form
                 form=${e.formId}
                 lang=${desk.lang}
+                secondary-lang=${desk.secondLang || nothing}
                 draft-key=${desk.me ? editDraft(desk.me.id, route.id, e.submissionId, e.revision) : nothing}
                 .data=${guard([e.data], () => e.data)}
                 .caseRecords=${guard([c, e], () =>

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { KomekForm, KomekSubmitEvent } from '@komek/elements';
 import { api } from '../api.js';
@@ -50,6 +50,19 @@ async function submitForm(desk: KomekDesk, e: KomekSubmitEvent): Promise<void> {
   location.hash = `#/cases/${route.id}`;
 }
 
+/** The forms' second language, shown under every label: chosen above a form, new or changed, and kept for the next. */
+export function secondLanguageChoice(desk: KomekDesk): TemplateResult {
+  return html`<label
+    >${desk.t('secondLanguage')}
+    <select @change=${(e: Event) => desk.setSecondLanguage((e.target as HTMLSelectElement).value as Lang | '')}>
+      <option value="" ?selected=${desk.secondLang === ''}>${desk.t('none')}</option>
+      ${languages
+        .filter((l) => l !== desk.lang)
+        .map((l) => html`<option value=${l} lang=${l} ?selected=${l === desk.secondLang}>${languageNames[l]}</option>`)}
+    </select></label
+  >`;
+}
+
 /** A form of the case in `<komek-form>`, with what the case already knows filled in (the server's prefill). */
 export const formPageScreen: Screen<'form'> = {
   async load(desk, route) {
@@ -85,18 +98,14 @@ export const formPageScreen: Screen<'form'> = {
     return html`<p class="back"><a href="#/cases/${route.id}">${desk.t('backToCase')}</a></p>
       <h1 tabindex="-1">${desk.formTitle(formId)}</h1>
       ${c ? html`<p>${desk.t('caseLabel')} ${c.id.slice(0, 8)} · ${desk.countryName(c.country)}</p>` : nothing}
-      <label
-        >${desk.t('secondLanguage')}
-        <select @change=${(e: Event) => desk.setSecondLanguage((e.target as HTMLSelectElement).value as Lang | '')}>
-          <option value="" ?selected=${desk.secondLang === ''}>${desk.t('none')}</option>
-          ${languages
-            .filter((l) => l !== desk.lang)
-            .map(
-              (l) => html`<option value=${l} lang=${l} ?selected=${l === desk.secondLang}>${languageNames[l]}</option>`,
-            )}
-        </select></label
-      >
-      ${desk.renderProblem()} ${desk.busy ? html`<p role="status">${desk.t('sending')}</p>` : nothing}
+      ${secondLanguageChoice(desk)} ${desk.renderProblem()}
+      ${desk.busy ? html`<p role="status">${desk.t('sending')}</p>` : nothing}
+      ${
+        // Another organisation's case, and a section of it that is not shared (or no longer: consent withdrawn).
+        c?.shared && !c.sections?.includes(formId)
+          ? html`<div class="problem" role="alert"><p>${desk.t('sectionNotShared')}</p></div>`
+          : nothing
+      }
       ${
         c?.shared && desk.prefill
           ? html`<p class="muted">${desk.t('sharedNotice')}</p>

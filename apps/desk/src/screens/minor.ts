@@ -2,6 +2,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { KomekDesk } from '../desk.js';
 import type { MessageKey } from '../messages.js';
 import type { CaseSummary, CaseView, MinorFlag } from '../types.js';
+import { day as formatDay, typed } from '../format.js';
 
 /**
  * Minors and the case summary on the desk's pages: the summary line and "minor" mark of a case (list and case
@@ -10,7 +11,7 @@ import type { CaseSummary, CaseView, MinorFlag } from '../types.js';
  * indicators the server set from the date of birth.
  */
 
-const day = (desk: KomekDesk, d: string) => new Date(`${d.slice(0, 10)}T00:00:00`).toLocaleDateString(desk.lang);
+const day = (desk: KomekDesk, d: string) => formatDay(desk.lang, d);
 
 /** "Minor (15)" — shown beside a case wherever it is named. */
 export function minorMark(
@@ -27,13 +28,15 @@ export function minorMark(
 export function summaryLine(desk: KomekDesk, c: Pick<CaseSummary, 'summary'>): TemplateResult | typeof nothing {
   const s = c.summary;
   if (!s || !Object.keys(s).length) return nothing;
+  // Each value typed into a form is isolated (typed): a right-to-left override in the name cannot reverse the date
+  // of birth after it.
   const parts = [
-    s.fullName,
-    s.dateOfBirth ? `${desk.t('dateOfBirth')}: ${day(desk, s.dateOfBirth)}` : undefined,
-    s.citizenship ? `${desk.t('citizenship')}: ${s.citizenship}` : undefined,
-    s.place,
-  ].filter(Boolean);
-  return html`<span class="summary">${parts.join(' · ')}</span>`;
+    s.fullName ? typed(s.fullName) : undefined,
+    s.dateOfBirth ? html`${desk.t('dateOfBirth')}: ${day(desk, s.dateOfBirth)}` : undefined,
+    s.citizenship ? html`${desk.t('citizenship')}: ${typed(s.citizenship)}` : undefined,
+    s.place ? typed(s.place) : undefined,
+  ].filter((p) => p !== undefined);
+  return html`<span class="summary">${parts.map((p, i) => (i ? html` · ${p}` : p))}</span>`;
 }
 
 function flagText(desk: KomekDesk, f: MinorFlag): string {

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { KomekDesk } from '../desk.js';
 import type { Referral } from '../types.js';
+import { typed } from '../format.js';
 
 /**
  * A referral's notes, oldest first: the sender's ("Note") and the receiving body's on accepting, declining and
@@ -9,6 +10,6 @@ import type { Referral } from '../types.js';
 export function referralNotes(desk: KomekDesk, r: Referral) {
   if (!r.notes.length) return nothing;
   return html`<ul class="notes">
-    ${r.notes.map((n) => html`<li>${n.status === 'sent' ? desk.t('note') : desk.t(`referral_${n.status}`)}: ${n.note}</li>`)}
+    ${r.notes.map((n) => html`<li>${n.status === 'sent' ? desk.t('note') : desk.t(`referral_${n.status}`)}: ${typed(n.note)}</li>`)}
   </ul>`;
 }

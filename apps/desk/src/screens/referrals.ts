@@ -5,6 +5,7 @@ import { limits } from '../limits.js';
 import type { MessageKey } from '../messages.js';
 import type { Screen } from '../screen.js';
 import type { Referral } from '../types.js';
+import { typed } from '../format.js';
 import { referralNotes } from './referral-notes.js';
 
 async function setStatus(
@@ -15,7 +16,7 @@ async function setStatus(
 ): Promise<void> {
   const form = (e.target as HTMLElement).closest('form');
   const note = (form?.elements.namedItem('outcome') as HTMLTextAreaElement | null)?.value.trim();
-  if (note && (await desk.tooLong('outcome', note, limits.note))) return;
+  if (note && (await desk.refuseText('outcome', note, limits.note))) return;
   desk.problem = undefined;
   desk.busy = true;
   const reply = await api('POST', `/api/referrals/${r.id}/status`, { status, ...(note ? { note } : {}) });
@@ -49,11 +50,12 @@ export const referralsScreen: Screen<'referrals'> = {
                   (r) =>
                     html`<li data-referral=${r.id}>
                       <span
-                        ><strong>${r.from}</strong> · ${r.country ? desk.countryName(r.country) : ''} ·
-                        ${desk.t(`kind_${r.kind}` as MessageKey) ?? r.kind}</span
+                        ><strong>${typed(r.from)}</strong> · ${r.country ? desk.countryName(r.country) : ''} ·
+                        ${desk.t(`kind_${r.kind}` as MessageKey) ?? typed(r.kind)}</span
                       >
                       <span>${desk.t('sectionsShared')}: ${r.sections.map((s) => desk.formTitle(s)).join('; ')}</span>
                       <span class=${r.status === 'declined' ? 'warn' : 'ok'}>${desk.t(`referral_${r.status}`)}</span>
+                      ${r.consentEnded ? html`<span class="warn">${desk.t('referralConsentEnded')}</span>` : nothing}
                       ${referralNotes(desk, r)}
                       ${
                         r.status === 'sent'
@@ -77,7 +79,12 @@ export const referralsScreen: Screen<'referrals'> = {
                           : nothing
                       }
                       ${
-                        r.status === 'accepted'
+                        r.status === 'accepted' && r.consentEnded
+                          ? html`<span class="muted">${desk.t('referralNothingShared')}</span>`
+                          : nothing
+                      }
+                      ${
+                        r.status === 'accepted' && !r.consentEnded
                           ? html`<a class="button" href="#/cases/${r.caseId}"
                                 >${desk.t('openShared')}<span class="visually-hidden">: ${r.from}</span></a
                               >

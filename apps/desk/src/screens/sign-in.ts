@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { api } from '../api.js';
 import type { KomekDesk } from '../desk.js';
+import { limits } from '../limits.js';
 import type { Screen } from '../screen.js';
 import type { Me } from '../types.js';
 
@@ -8,8 +9,16 @@ async function signIn(desk: KomekDesk, e: SubmitEvent): Promise<void> {
   e.preventDefault();
   const form = e.target as HTMLFormElement;
   const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
+  // A user name has no spaces (komek users add): one pasted with a space or a line break around it is the same name.
+  const username = field('username').trim();
+  const password = field('password');
+  if (
+    (await desk.refuseText('username', username, limits.username)) ||
+    (await desk.refuseText('password', password, limits.password))
+  )
+    return;
   desk.busy = true;
-  const r = await api<Me>('POST', '/api/session', { username: field('username'), password: field('password') });
+  const r = await api<Me>('POST', '/api/session', { username, password });
   desk.busy = false;
   if (desk.failed(r, true)) return;
   desk.problem = undefined;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import { textProblemIn } from '@komek/core';
 import { CliError, exitCodes } from '../errors.js';
 import { parseOptions, refuseExtraArguments, UsageError } from '../options.js';
 import { serverPackage } from './serverPackage.js';
@@ -64,6 +65,47 @@ async function readStdin(): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
+/**
+ * The organisation of this name, made when none has it (and said so). A name that differs from an existing one only
+ * in capitals or spaces is a slip, refused naming the existing one: it would put the person (or token) in an
+ * organisation of its own, seeing none of their colleagues' cases.
+ */
+async function organisationFor(
+  store: Pick<Awaited<ReturnType<typeof openStore>>, 'server' | 'database'>,
+  name: string,
+) {
+  const { server, database } = store;
+  const names = (await database.db.selectFrom('organisations').select('name').execute()).map((o) => o.name);
+  if (!names.includes(name)) {
+    const fold = (n: string) => n.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+    const close = names.find((n) => fold(n) === fold(name));
+    if (close !== undefined)
+      throw new UsageError(
+        `--organisation "${name}": no organisation has this name; did you mean "${close}"? (a new name makes a new organisation, whose people see no other organisation's cases)`,
+      );
+    process.stderr.write(`komek: made the new organisation "${name}"\n`);
+  }
+  return server.organisationNamed(database.db, name);
+}
+
+/**
+ * A name given on the command line (a person's, an organisation's), as it is shown to others: spaces around it and
+ * runs of spaces inside it folded, at most 200 characters, and nothing that is not text (a control character or a
+ * broken one, pasted from elsewhere).
+ */
+function plainText(option: string, value: string): string {
+  const text = value.trim().replace(/\s+/g, ' ');
+  const bad = textProblemIn(text);
+  if (bad)
+    throw new UsageError(
+      `${option}: character ${[...text.slice(0, bad.index)].length + 1} is not text (${bad.character}, a control character or a broken one)`,
+    );
+  if (!text) throw new UsageError(`${option} is empty`);
+  if ([...text].length > 200)
+    throw new UsageError(`${option}: at most 200 characters (this one has ${[...text].length})`);
+  return text;
+}
+
 /** `komek users add|list|disable`. */
 export async function usersCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
@@ -82,6 +124,8 @@ export async function usersCommand(args: string[]): Promise<number> {
       throw new UsageError(USERS_USAGE);
     if (!/^[a-z0-9._@-]{2,100}$/i.test(username))
       throw new UsageError(`--username "${username}": use 2–100 letters, digits, . _ @ or -`);
+    const orgName = plainText('--organisation', organisation);
+    const displayName = typeof name === 'string' ? plainText('--name', name) : username;
     return withStore(options, async ({ server, database }) => {
       const roles = role.split(',').map((r) => r.trim());
       const unknown = roles.filter((r) => !(server.roles as readonly string[]).includes(r));
@@ -98,21 +142,21 @@ export async function usersCommand(args: string[]): Promise<number> {
           exitCodes.invalid,
         );
       }
-      const orgId = await server.organisationNamed(database.db, organisation);
       const exists = await database.db
         .selectFrom('users')
         .select('id')
         .where('username', '=', username.toLowerCase())
         .executeTakeFirst();
       if (exists) throw new CliError('KOMEK_INVALID_ARGUMENT', `user "${username}" exists already`, exitCodes.invalid);
+      const orgId = await organisationFor({ server, database }, orgName);
       await server.createUser(database.db, {
         organisationId: orgId,
         username,
-        displayName: typeof name === 'string' ? name : username,
+        displayName,
         roles: roles as never,
         password,
       });
-      process.stderr.write(`komek: added ${username.toLowerCase()} (${roles.join(', ')}) to ${organisation}\n`);
+      process.stderr.write(`komek: added ${username.toLowerCase()} (${roles.join(', ')}) to ${orgName}\n`);
       if (generated) process.stdout.write(`${password}\n`);
       return 0;
     });
@@ -169,6 +213,7 @@ export async function tokensCommand(args: string[]): Promise<number> {
     if (scope !== 'submit' && scope !== 'admin')
       throw new UsageError(`--scope must be submit or admin\n${TOKENS_USAGE}`);
     if (typeof organisation !== 'string') throw new UsageError(TOKENS_USAGE);
+    const orgName = plainText('--organisation', organisation);
     const forms =
       typeof options.forms === 'string'
         ? options.forms
@@ -180,7 +225,7 @@ export async function tokensCommand(args: string[]): Promise<number> {
     const unknown = forms.find((f) => !catalog.some((e) => e.id === f));
     if (unknown) throw new UsageError(`--forms: no form "${unknown}" (komek forms lists them)`);
     return withStore(options, async ({ server, database }) => {
-      const orgId = await server.organisationNamed(database.db, organisation);
+      const orgId = await organisationFor({ server, database }, orgName);
       const { id, token } = await server.createApiToken(database.db, {
         organisationId: orgId,
         scope,
@@ -188,7 +233,7 @@ export async function tokensCommand(args: string[]): Promise<number> {
         label: typeof options.label === 'string' ? options.label : '',
       });
       process.stderr.write(
-        `komek: token ${id} (${scope}${forms.length ? `: ${forms.join(', ')}` : ''}) for ${organisation}; it is shown once, keep it safe\n`,
+        `komek: token ${id} (${scope}${forms.length ? `: ${forms.join(', ')}` : ''}) for ${orgName}; it is shown once, keep it safe\n`,
       );
       process.stdout.write(`${token}\n`);
       return 0;

@@ -6,7 +6,8 @@ import { endAllSessions, recordFailedSignIn, recordSignIn, userForSignIn } from 
 import { verifyPassword } from '../security/passwords.js';
 import { errorSchema, idParams, isUuid, type RouteDef } from '../routeTypes.js';
 import { requireCase } from './cases.js';
-import { consentInForce } from '../access.js';
+import { consentInForce, undisclosable } from '../access.js';
+import { caseSubmissions } from '../store/submissions.js';
 import { jsonb } from '../db/json.js';
 
 /** Sign-in attempts per client address: at most `PER_ADDRESS` in `WINDOW_MS` (on top of the per-account lock-out). */
@@ -221,7 +222,10 @@ export const accessRoutes: RouteDef[] = [
     responses: {
       201: { description: 'The grant' },
       404: { description: 'No such case', schema: errorSchema },
-      409: { description: 'Consent refused or withdrawn', schema: errorSchema },
+      409: {
+        description: 'Consent refused or withdrawn, or sections the migrant has not consented to disclose',
+        schema: errorSchema,
+      },
     },
     handler: async (req, reply) => {
       const c = await requireCase(req, (req.params as { id: string }).id);
@@ -234,6 +238,21 @@ export const accessRoutes: RouteDef[] = [
         throw new ApiError(400, 'invalid-request', { detail: 'organisationId names no organisation' });
       }
       if (!(await consentInForce(db, req.services.keys, c))) throw new ApiError(409, 'consent-withdrawn');
+      // A grant discloses what a referral would: only the sections the migrant consented to pass on.
+      const refused = undisclosable(c.country, body.sections, await caseSubmissions(db, req.services.keys, c.id));
+      if (refused.length) {
+        const { name } = await db
+          .selectFrom('organisations')
+          .select('name')
+          .where('id', '=', body.organisationId)
+          .executeTakeFirstOrThrow();
+        throw new ApiError(
+          409,
+          'referral-sections',
+          { body: name, sections: refused.join(', ') },
+          { sections: refused },
+        );
+      }
       const id = randomUUID();
       req.auditTarget = `grant:${id}`;
       const granted = { id, caseId: c.id, organisationId: body.organisationId, sections: body.sections };

@@ -1,6 +1,5 @@
 import { recordFacts } from '../reports/facts.js';
-import { checkConsent, getAtPointer, setAtPointer } from '@komek/core';
-import { consentGates, type FormId } from '@komek/forms';
+import { setAtPointer } from '@komek/core';
 import { ApiError } from '../errors.js';
 import { deadlineRules } from '../deadlines.js';
 import { exportStream, exportTypes, type ExportFormat } from '../exporter.js';
@@ -10,7 +9,7 @@ import { minorPrefill } from '../minors.js';
 import { caseSubmissions, formSubmissions, type Submission } from '../store/submissions.js';
 import type { Db } from '../store/types.js';
 import type { AnswerKeys } from '../security/answerKeys.js';
-import { consentInForce } from '../access.js';
+import { consentInForce, undisclosable } from '../access.js';
 import {
   createReferral,
   getReferral,
@@ -24,44 +23,6 @@ import { idempotent } from './idempotent.js';
 import { auditedWrite } from '../requestAudit.js';
 import { requireCase } from './cases.js';
 import { requireCountry, requireForm } from './submissions.js';
-
-/**
- * Where a case records the migrant's consent to pass information on (KZ 2372/2559, KG 3.1 3.11 and 4.5, TJ 4.3 and
- * 6.3). A form with a disclosure consent of its own (the questionnaires) is disclosed only when that consent says
- * yes; any other form only when one of its country's consents below says yes and the form's consent is in force.
- */
-export const disclosureConsents: Record<string, readonly { form: string; pointer: string }[]> = {
-  kz: [{ form: 'kz-f4-interview-consent', pointer: '/personalDataConsent' }],
-  kg: [
-    { form: 'kg-3.1-f3-identification-questionnaire', pointer: '/disclosureConsent/consentGiven' },
-    { form: 'kg-3.1-f4-family-questionnaire', pointer: '/disclosureConsent/consentGiven' },
-  ],
-  tj: [
-    { form: 'tj-f5-help-consent', pointer: '/disclosureConsent/consentsToDisclosure' },
-    { form: 'tj-f3-identification-questionnaire', pointer: '/disclosureConsent/consentGiven' },
-    { form: 'tj-f4-family-questionnaire', pointer: '/disclosureConsent/consentGiven' },
-  ],
-};
-
-/** The sections (form ids) of a case that may not be disclosed, with why. */
-export function undisclosable(
-  country: string,
-  sections: readonly string[],
-  records: readonly { formId: string; data: unknown }[],
-): string[] {
-  const latest = (formId: string) => [...records].reverse().find((r) => r.formId === formId);
-  const general = (disclosureConsents[country] ?? []).some(
-    (p) => getAtPointer(latest(p.form)?.data, p.pointer) === true,
-  );
-  return sections.filter((section) => {
-    const record = latest(section);
-    if (!record) return true;
-    const own = getAtPointer(record.data, '/disclosureConsent');
-    if (own !== undefined) return getAtPointer(own, '/consentGiven') !== true;
-    if (consentGates[section as FormId] && !checkConsent(consentGates[section as FormId], records).allowed) return true;
-    return !general;
-  });
-}
 
 const referralBody = {
   type: 'object',

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { type RouteDef } from '../routeTypes.js';
 import { referralColumns, toReferral } from '../store/referrals.js';
+import { consentInForce } from '../access.js';
 
 /** The routes a receiving organisation and a referring specialist use beside those of casework.ts. */
 export const referralRoutes: RouteDef[] = [
@@ -36,10 +37,24 @@ export const referralRoutes: RouteDef[] = [
         .limit(500);
       if (status !== 'all') q = q.where('referrals.status', '=', status as 'sent');
       const rows = await q.execute();
+      const db = req.services.database.db;
+      // Once the migrant has refused or withdrawn consent, sharing ends: the referral stays listed (the receiving
+      // body knows what became of it), its notes — free text about the person — do not. Asked once per case.
+      const inForce = new Map<string, Promise<boolean>>();
+      const consentHolds = (r: { case_id: string; country: string }) => {
+        let holds = inForce.get(r.case_id);
+        if (!holds)
+          inForce.set(
+            r.case_id,
+            (holds = consentInForce(db, req.services.keys, { id: r.case_id, country: r.country })),
+          );
+        return holds;
+      };
       return {
         referrals: await Promise.all(
           rows.map(async (r) => ({
-            ...(await toReferral(req.services.database.db, req.services.keys, r)),
+            ...(await toReferral(db, req.services.keys, r)),
+            ...((await consentHolds(r)) ? {} : { note: null, notes: [], consentEnded: true as const }),
             country: r.country,
             from: r.from,
           })),
