@@ -37,6 +37,19 @@ describe('wrapText', () => {
     expect(measured).toBeLessThan(3 * word.length);
   });
 
+  it('breaks a line at the Unicode line and paragraph separators as at a line feed', () => {
+    const wide = 1000;
+    expect(wrapLines(font, 'first\u2028second\u2029third\r\nfourth', SIZE, wide)).toEqual([
+      'first',
+      'second',
+      'third',
+      'fourth',
+    ]);
+    const text = 'ab\u2028cd';
+    const [a, b] = wrapText(font, text, SIZE, wide);
+    expect([text.slice(a!.start, a!.end), text.slice(b!.start, b!.end)]).toEqual(['ab', 'cd']);
+  });
+
   it('does not break at a no-break space', () => {
     const width = textWidth(font, 'продолжение на листе', SIZE) + 0.5;
     expect(wrapLines(font, 'продолжение на листе\u00a01', SIZE, width)).toEqual(['продолжение на', 'листе\u00a01']);

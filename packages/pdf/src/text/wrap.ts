@@ -26,7 +26,7 @@ const WORD = /(?:[^\s]|\u00a0)+/g;
 const HYPHEN = /[-\u00ad\u2010\u2011\u2013/]/;
 
 /**
- * Breaks a text into lines no wider than `maxWidth`: at spaces, at line breaks of the text, and inside a word only
+ * Breaks a text into lines no wider than `maxWidth`: at spaces, at line breaks of the text (LF, CRLF, U+2028, U+2029), and inside a word only
  * when the word alone is wider than a line. Offsets let a caller cut the text between two lines without losing a
  * character.
  */
@@ -34,7 +34,8 @@ export function wrapText(font: MeasuredFont, text: string, size: number, maxWidt
   const lines: WrappedLine[] = [];
   const spaceWidth = textWidth(font, ' ', size);
   let offset = 0;
-  for (const raw of text.split('\n')) {
+  // A line feed, and the Unicode line and paragraph separators (U+2028, U+2029) pasted from word processors.
+  for (const raw of text.split(/[\n\u2028\u2029]/)) {
     const paragraph = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     let lineStart = -1;
     let lineEnd = -1;
