@@ -76,6 +76,48 @@ afterAll(() => {
   if (project) rmSync(join(project, '..'), { recursive: true, force: true });
 });
 
+const contentTypes: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.html': 'text/html',
+};
+
+/**
+ * A static server on a free port for the files under `root` (404 for anything else); `page` answers a request of `/`
+ * when given. Resolves to the server and its URL (with a trailing slash).
+ */
+async function serveFiles(
+  root: string,
+  page?: (query: URLSearchParams) => string,
+): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const at = new URL(req.url ?? '/', 'http://x');
+    if (at.pathname === '/' && page) {
+      res.setHeader('content-type', 'text/html');
+      res.end(page(at.searchParams));
+      return;
+    }
+    const file = normalize(join(root, at.pathname === '/' ? 'index.html' : at.pathname));
+    if (!file.startsWith(root) || !existsSync(file)) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    res.setHeader('content-type', contentTypes[extname(file)] ?? 'application/octet-stream');
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return { server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` };
+}
+
+/** Debian's Chromium, headless, as every browser test of this file runs it. */
+const launchChromium = () =>
+  chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+
 describe('the packed packages', () => {
   it('ship what a user needs: built JavaScript, declarations, no sources, tests or build configs', () => {
     for (const name of Object.values(publishable)) {
@@ -247,42 +289,17 @@ console.log(pad instanceof KomekSignaturePad);
     let url = '';
     beforeAll(async () => {
       const dist = join(project, 'node_modules/@komek/elements/dist');
-      const types: Record<string, string> = {
-        '.js': 'text/javascript',
-        '.json': 'application/json',
-        '.html': 'text/html',
-      };
-      server = createServer((req, res) => {
-        const path = new URL(req.url ?? '/', 'http://x').pathname;
-        if (path === '/') {
-          const lang = new URL(req.url ?? '/', 'http://x').searchParams.get('lang') ?? 'ru';
-          res.setHeader('content-type', 'text/html');
-          res.end(
-            `<!doctype html><meta charset="utf-8"><script type="module" src="/komek.js"></script><komek-form form="${form}" lang="${lang}"></komek-form>`,
-          );
-          return;
-        }
-        const file = normalize(join(dist, path));
-        if (!file.startsWith(dist) || !existsSync(file)) {
-          res.statusCode = 404;
-          res.end();
-          return;
-        }
-        res.setHeader('content-type', types[extname(file)] ?? 'application/octet-stream');
-        res.end(readFileSync(file));
-      });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const address = server.address();
-      url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+      ({ server, url } = await serveFiles(
+        dist,
+        (query) =>
+          `<!doctype html><meta charset="utf-8"><script type="module" src="/komek.js"></script><komek-form form="${form}" lang="${query.get('lang') ?? 'ru'}"></komek-form>`,
+      ));
     });
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     /** The form drawn in a language: its text, the requests it made and the problems it met. */
     async function draw(lang: string): Promise<{ text: string; requests: string[]; problems: string[] }> {
-      const browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-      });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage();
         const problems: string[] = [];
@@ -398,34 +415,12 @@ window.makePdf = async () => {
 `,
       );
       run(process.execPath, [join(project, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], app);
-      const site = join(app, 'dist');
-      const types: Record<string, string> = {
-        '.js': 'text/javascript',
-        '.json': 'application/json',
-        '.html': 'text/html',
-      };
-      server = createServer((req, res) => {
-        const path = new URL(req.url ?? '/', 'http://x').pathname;
-        const file = normalize(join(site, path === '/' ? 'index.html' : path));
-        if (!file.startsWith(site) || !existsSync(file)) {
-          res.statusCode = 404;
-          res.end();
-          return;
-        }
-        res.setHeader('content-type', types[extname(file)] ?? 'application/octet-stream');
-        res.end(readFileSync(file));
-      });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const address = server.address();
-      url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+      ({ server, url } = await serveFiles(join(app, 'dist')));
     }, 120_000);
     afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
     it('draws the form, its model, validator and messages fetched from the folder setFilesBase names', async () => {
-      const browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-      });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage();
         const problems: string[] = [];
@@ -452,10 +447,7 @@ window.makePdf = async () => {
     });
 
     it('makes a paper form with @komek/pdf, its messages and fonts fetched from where the page put them', async () => {
-      const browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-      });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage();
         const problems: string[] = [];
