@@ -88,15 +88,21 @@ describe('a form of the case being filled', () => {
   });
 });
 
+/** A new case with the interview consent filled and stored: the page, the case and the submission. */
+async function savedConsent(): Promise<{ page: Page; caseId: string; submissionId: string }> {
+  const page = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
+  const caseId = await openCase(page);
+  await fill(page, desk.url, caseId, 'kz-f4-interview-consent');
+  const submissionId = await page.evaluate(
+    async (id) => (await (await fetch(`/api/cases/${id}`)).json()).submissions[0].id as string,
+    caseId,
+  );
+  return { page, caseId, submissionId };
+}
+
 describe('a saved form being changed', () => {
   it('keeps what was typed through a reload, apart from a new form of the same kind, and forgets it once saved', async () => {
-    const page = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
-    const caseId = await openCase(page);
-    await fill(page, desk.url, caseId, 'kz-f4-interview-consent');
-    const submissionId = await page.evaluate(
-      async (id) => (await (await fetch(`/api/cases/${id}`)).json()).submissions[0].id as string,
-      caseId,
-    );
+    const { page, caseId, submissionId } = await savedConsent();
     expect(await drafts(page)).toBe(0);
 
     // Opened to change (the case page's link), a name typed over the one saved.
@@ -134,13 +140,7 @@ describe('a saved form being changed', () => {
 
 describe('a draft of a revision someone has replaced since', () => {
   it('is not lost: it waits on the case page as a conflict to compare, keep or discard', async () => {
-    const page = await signedIn(desk.newContext, desk.url, 'aliya', desk.password);
-    const caseId = await openCase(page);
-    await fill(page, desk.url, caseId, 'kz-f4-interview-consent');
-    const submissionId = await page.evaluate(
-      async (id) => (await (await fetch(`/api/cases/${id}`)).json()).submissions[0].id as string,
-      caseId,
-    );
+    const { page, caseId, submissionId } = await savedConsent();
     const editUrl = `${desk.url}/#/cases/${caseId}/submissions/${submissionId}`;
 
     // Typed over revision 1 and left unsaved (the tab closed).
