@@ -115,6 +115,14 @@ describe.each(engines)('access control on %s', (engine) => {
     });
   };
 
+  /** Stores a form of a case, its fixture's answers unless given others. */
+  const submit = (
+    caseId: string,
+    who: { headers: Record<string, string> } | undefined,
+    formId: string,
+    data: unknown = fixture(formId),
+  ) => call('POST', `/api/cases/${caseId}/submissions`, who, { formId, data });
+
   beforeAll(async () => {
     t = await startTestServer(engine, inject('postgresUrl'));
     const db = t.server.services.database.db;
@@ -166,18 +174,8 @@ describe.each(engines)('access control on %s', (engine) => {
   it("another organisation's case is not found (nothing leaked), until shared; then only the consented sections, and not after a refusal", async () => {
     const admin = creds.get('admin');
     const c = (await call('POST', '/api/cases', admin, { country: 'kz' })).body;
-    const application = (
-      await call('POST', `/api/cases/${c.id}/submissions`, admin, {
-        formId: 'kz-f1-initial-application',
-        data: fixture('kz-f1-initial-application'),
-      })
-    ).body;
-    const consent = (
-      await call('POST', `/api/cases/${c.id}/submissions`, admin, {
-        formId: 'kz-f4-interview-consent',
-        data: fixture('kz-f4-interview-consent'),
-      })
-    ).body;
+    const application = (await submit(c.id, admin, 'kz-f1-initial-application')).body;
+    const consent = (await submit(c.id, admin, 'kz-f4-interview-consent')).body;
     const guessed = await call('GET', `/api/cases/${c.id}`, otherSpecialist);
     expect(guessed.status).toBe(404);
     expect(JSON.stringify(guessed.body)).not.toContain('Tursunov');
@@ -211,26 +209,17 @@ describe.each(engines)('access control on %s', (engine) => {
     });
     expect(refusal.status).toBe(201);
     expect((await call('GET', `/api/cases/${c.id}`, otherSpecialist)).status).toBe(404);
-    const gated = await call('POST', `/api/cases/${c.id}/submissions`, admin, {
-      formId: 'kz-f5-identification-application',
-      data: fixture('kz-f5-identification-application'),
-    });
+    const gated = await submit(c.id, admin, 'kz-f5-identification-application');
     expect(gated.status).toBe(409);
   });
 
   it("a shared case's consent state comes from the shared sections only: a consent form not shared shows no date", async () => {
     const admin = creds.get('admin');
     const c = (await call('POST', '/api/cases', admin, { country: 'kz' })).body;
-    await call('POST', `/api/cases/${c.id}/submissions`, admin, {
-      formId: 'kz-f1-initial-application',
-      data: fixture('kz-f1-initial-application'),
-    });
+    await submit(c.id, admin, 'kz-f1-initial-application');
     const signedOn = '2024-05-06';
     expect(fixture('kz-f4-interview-consent').applicantSignature.date).toBe(signedOn);
-    const consent = await call('POST', `/api/cases/${c.id}/submissions`, admin, {
-      formId: 'kz-f4-interview-consent',
-      data: fixture('kz-f4-interview-consent'),
-    });
+    const consent = await submit(c.id, admin, 'kz-f4-interview-consent');
     expect(consent.status).toBe(201);
     // The holding organisation sees the consent in force, dated.
     const own = await call('GET', `/api/cases/${c.id}`, admin);
@@ -321,16 +310,8 @@ describe.each(engines)('access control on %s', (engine) => {
     });
     const bAdmin = await signIn('b-org-admin');
     const c = (await call('POST', '/api/cases', admin, { country: 'kz' })).body;
-    const application = (
-      await call('POST', `/api/cases/${c.id}/submissions`, admin, {
-        formId: 'kz-f1-initial-application',
-        data: fixture('kz-f1-initial-application'),
-      })
-    ).body;
-    await call('POST', `/api/cases/${c.id}/submissions`, admin, {
-      formId: 'kz-f4-interview-consent',
-      data: fixture('kz-f4-interview-consent'),
-    });
+    const application = (await submit(c.id, admin, 'kz-f1-initial-application')).body;
+    await submit(c.id, admin, 'kz-f4-interview-consent');
     const hidden = (await call('POST', '/api/cases', admin, { country: 'kz' })).body;
     const grant = { organisationId: orgB, sections: ['kz-f1-initial-application'] };
     expect((await call('POST', `/api/cases/${c.id}/grants`, creds.get('head-of-service'), grant)).status).toBe(201);
@@ -384,10 +365,7 @@ describe.each(engines)('access control on %s', (engine) => {
       ) as Record<string, unknown>;
     expect((await listed()).note).toBe('Lives at 5 Lenin street, needs treatment');
 
-    const refusal = await call('POST', `/api/cases/${c.id}/submissions`, admin, {
-      formId: 'kz-f4-interview-refusal',
-      data: fixture('kz-f4-interview-refusal'),
-    });
+    const refusal = await submit(c.id, admin, 'kz-f4-interview-refusal');
     expect(refusal.status).toBe(201);
     const after = await listed();
     expect(after).toMatchObject({ status: 'accepted', consentEnded: true, note: null, notes: [] });
@@ -397,14 +375,8 @@ describe.each(engines)('access control on %s', (engine) => {
   it('a referral to an organisation: its staff accept it and then read only the referred sections; the sender cannot accept for them', async () => {
     const head = creds.get('head-of-service');
     const c = (await call('POST', '/api/cases', head, { country: 'tj' })).body;
-    await call('POST', `/api/cases/${c.id}/submissions`, head, {
-      formId: 'tj-f1-identification-consent',
-      data: fixture('tj-f1-identification-consent'),
-    });
-    await call('POST', `/api/cases/${c.id}/submissions`, head, {
-      formId: 'tj-f5-help-consent',
-      data: fixture('tj-f5-help-consent'),
-    });
+    await submit(c.id, head, 'tj-f1-identification-consent');
+    await submit(c.id, head, 'tj-f5-help-consent');
     const referral = await call('POST', `/api/cases/${c.id}/referrals`, head, {
       receivingBody: 'Receiving NGO',
       kind: 'shelter',
@@ -568,10 +540,7 @@ describe.each(engines)('access control on %s', (engine) => {
   it('records sign-ins and views in the audit trail without content, and verify finds a changed, removed or reordered row', async () => {
     const admin = creds.get('admin');
     const c = (await call('POST', '/api/cases', admin, { country: 'kz' })).body;
-    await call('POST', `/api/cases/${c.id}/submissions`, admin, {
-      formId: 'kz-f1-initial-application',
-      data: fixture('kz-f1-initial-application'),
-    });
+    await submit(c.id, admin, 'kz-f1-initial-application');
     await call('GET', `/api/cases/${c.id}`, creds.get('specialist'));
     expect((await signIn('a-reporting', 'not the password at all')).r.status).toBe(401);
     await t.server.services.audit.append({
@@ -665,12 +634,7 @@ describe.each(engines)('access control on %s', (engine) => {
     // The running server reads what was stored before, and stores new answers under the new data key.
     expect((await call('GET', `/api/submissions/${s.id}`, admin)).body.data.fullName).toBe(marker);
     await t.server.services.keys.refreshActive(db);
-    const after = (
-      await call('POST', `/api/cases/${c.id}/submissions`, admin, {
-        formId: 'kz-f1-initial-application',
-        data: fixture('kz-f1-initial-application'),
-      })
-    ).body;
+    const after = (await submit(c.id, admin, 'kz-f1-initial-application')).body;
     expect(
       (await db.selectFrom('submissions').select('key_id').where('id', '=', after.id).executeTakeFirstOrThrow()).key_id,
     ).toBe(rotated.newKeyId);
@@ -679,12 +643,7 @@ describe.each(engines)('access control on %s', (engine) => {
   it('another organisation cannot follow or download a PDF batch it did not queue', async () => {
     const admin = creds.get('admin');
     const c = (await call('POST', '/api/cases', admin, { country: 'kz' })).body;
-    const s = (
-      await call('POST', `/api/cases/${c.id}/submissions`, admin, {
-        formId: 'kz-f1-initial-application',
-        data: fixture('kz-f1-initial-application'),
-      })
-    ).body;
+    const s = (await submit(c.id, admin, 'kz-f1-initial-application')).body;
     const batch = await call('POST', '/api/jobs/pdf', creds.get('specialist'), {
       submissionIds: [s.id],
       lang: 'kk,ru',
