@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
 const komek = (...args: string[]) => {
@@ -26,7 +26,9 @@ describe('komek validate', () => {
   });
 
   it('lists each error with its data path and a message naming the field, in the chosen language, and exits 1', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'komek-validate-')), 'case.json');
+    const dir = mkdtempSync(join(tmpdir(), 'komek-validate-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'case.json');
     writeFileSync(file, JSON.stringify({ passport: { hasPassport: false }, worksWillingly: 'sometimes' }));
     const en = komek('validate', '--form', 'kz-f1-initial-application', file);
     expect(en.code).toBe(1);

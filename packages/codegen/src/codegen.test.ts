@@ -1,8 +1,8 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { generate } from './generate.js';
 import { parseSchemaFile, type SchemaFile } from './loadSchemas.js';
 import { runGen } from './run.js';
@@ -220,6 +220,7 @@ describe('pnpm gen output', () => {
   });
   it('is reproducible: generating twice changes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'komek-gen-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     cpSync(join(root, 'schemas'), join(dir, 'schemas'), { recursive: true });
     mkdirSync(join(dir, 'packages'), { recursive: true });
     const first = await runGen(dir);
