@@ -14,7 +14,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPackages, publishable, root } from './build.js';
 
@@ -109,6 +109,19 @@ async function serveFiles(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   return { server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` };
+}
+
+/**
+ * The text of the form `<komek-form>` draws once it has an input (an expression, not a function: this file is
+ * compiled for Node, without the DOM's types).
+ */
+async function drawnFormText(page: Page): Promise<string> {
+  await page.waitForFunction(
+    "document.querySelector('komek-form')?.shadowRoot?.querySelector('.form input') != null",
+    undefined,
+    { timeout: 30_000 },
+  );
+  return page.evaluate<string>("document.querySelector('komek-form').shadowRoot.querySelector('.form').textContent");
 }
 
 /** Debian's Chromium, headless, as every browser test of this file runs it. */
@@ -312,15 +325,7 @@ console.log(pad instanceof KomekSignaturePad);
         const requests: string[] = [];
         page.on('request', (r) => requests.push(r.url()));
         await page.goto(`${url}?lang=${lang}`);
-        // Expressions, not functions: this file is compiled for Node, without the DOM's types.
-        await page.waitForFunction(
-          "document.querySelector('komek-form')?.shadowRoot?.querySelector('.form input') != null",
-          undefined,
-          { timeout: 30_000 },
-        );
-        const text = await page.evaluate<string>(
-          "document.querySelector('komek-form').shadowRoot.querySelector('.form').textContent",
-        );
+        const text = await drawnFormText(page);
         // "Draw a signature" fetches the drawing surface, signature-pad.js beside komek.js, which then shows.
         await page.waitForFunction(
           "document.querySelector('komek-form').shadowRoot.querySelector('button.draw') != null",
@@ -429,14 +434,7 @@ window.makePdf = async () => {
         const requests: string[] = [];
         page.on('request', (r) => requests.push(r.url()));
         await page.goto(url);
-        await page.waitForFunction(
-          "document.querySelector('komek-form')?.shadowRoot?.querySelector('.form input') != null",
-          undefined,
-          { timeout: 30_000 },
-        );
-        const text = await page.evaluate<string>(
-          "document.querySelector('komek-form').shadowRoot.querySelector('.form').textContent",
-        );
+        const text = await drawnFormText(page);
         expect(text).toMatch(/[А-Яа-яЁё]{4,}/);
         expect(problems).toEqual([]);
         expect(requests).toContain(`${url}komek/forms/${form}.model.js`);
