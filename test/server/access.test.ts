@@ -115,6 +115,10 @@ describe.each(engines)('access control on %s', (engine) => {
     });
   };
 
+  /** A person of organisation B (the other organisation) with one role. */
+  const userAtB = (username: string, role: Role, displayName: string) =>
+    createUser(t.server.services.database.db, { organisationId: orgB, username, displayName, roles: [role], password });
+
   /** Stores a form of a case, its fixture's answers unless given others. */
   const submit = (
     caseId: string,
@@ -134,13 +138,7 @@ describe.each(engines)('access control on %s', (engine) => {
       await createUser(db, { organisationId: orgA, username: `a-${role}`, displayName: role, roles: [role], password });
       creds.set(role as Who, await signIn(`a-${role}`));
     }
-    await createUser(db, {
-      organisationId: orgB,
-      username: 'b-specialist',
-      displayName: 'B',
-      roles: ['specialist'],
-      password,
-    });
+    await userAtB('b-specialist', 'specialist', 'B');
     otherSpecialist = await signIn('b-specialist');
     creds.set('admin', { headers: { authorization: `Bearer ${t.token}` } });
     const submitToken = await createApiToken(db, {
@@ -300,14 +298,7 @@ describe.each(engines)('access control on %s', (engine) => {
 
   it("shows the organisation holding a case who else read it or asked for it (another organisation's people), and nothing more of their work", async () => {
     const admin = creds.get('admin');
-    const db = t.server.services.database.db;
-    await createUser(db, {
-      organisationId: orgB,
-      username: 'b-org-admin',
-      displayName: 'B',
-      roles: ['org-admin'],
-      password,
-    });
+    await userAtB('b-org-admin', 'org-admin', 'B');
     const bAdmin = await signIn('b-org-admin');
     const c = (await call('POST', '/api/cases', admin, { country: 'kz' })).body;
     const application = (await submit(c.id, admin, 'kz-f1-initial-application')).body;
@@ -400,13 +391,7 @@ describe.each(engines)('access control on %s', (engine) => {
 
   it('tells a request with an ended session to sign in again, and a token request what a token needs (401)', async () => {
     const db = t.server.services.database.db;
-    await createUser(db, {
-      organisationId: orgB,
-      username: 'expiring',
-      displayName: 'E',
-      roles: ['specialist'],
-      password,
-    });
+    await userAtB('expiring', 'specialist', 'E');
     const { headers } = await signIn('expiring');
     expect((await t.api('GET', '/api/cases', { token: null, headers })).status).toBe(200);
     await db
@@ -499,13 +484,7 @@ describe.each(engines)('access control on %s', (engine) => {
 
   it('locks an account after five wrong passwords, even for the right one, and lets it in again after the lock', async () => {
     const db = t.server.services.database.db;
-    await createUser(db, {
-      organisationId: orgB,
-      username: 'target',
-      displayName: 'T',
-      roles: ['specialist'],
-      password,
-    });
+    await userAtB('target', 'specialist', 'T');
     for (let i = 0; i < 5; i++) expect((await signIn('target', `wrong password ${i}`)).r.status).toBe(401);
     const locked = await signIn('target');
     expect(locked.r.status).toBe(429);
@@ -521,14 +500,7 @@ describe.each(engines)('access control on %s', (engine) => {
   });
 
   it('signs out everywhere: every session of the person ends', async () => {
-    const db = t.server.services.database.db;
-    await createUser(db, {
-      organisationId: orgB,
-      username: 'traveller',
-      displayName: 'T',
-      roles: ['specialist'],
-      password,
-    });
+    await userAtB('traveller', 'specialist', 'T');
     const one = await signIn('traveller');
     const two = await signIn('traveller');
     expect((await call('GET', '/api/session', two)).status).toBe(200);
